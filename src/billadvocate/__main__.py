@@ -1,0 +1,3 @@
+from billadvocate.cli.main import main
+
+main()

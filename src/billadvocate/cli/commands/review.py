@@ -1,0 +1,68 @@
+"""`billadvocate review CASE`: the main job."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ...casefile import load_case
+from ...review import review_case
+from ...util import dollars
+from ..human import console, findings_table, print_assistance
+from ..options import as_of_option, json_option, parse_as_of, print_json
+from ..outputs import write_outputs
+
+COMMANDS = ["review"]
+
+
+@click.command()
+@click.argument("case_file", metavar="CASE", type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), metavar="DIR",
+              help="Write the HTML report (and letters, calendar) into DIR.")
+@as_of_option
+@json_option
+def review(case_file: Path, out_dir: Path | None, as_of: str | None, as_json: bool) -> None:
+    """Review a whole case: audit, rights, deadlines, assistance, offer, plan, letters.
+
+    CASE is a case file (YAML or JSON, see docs/case-format.md) or a folder holding case.yaml.
+
+    Example: billadvocate review examples/er-visit-nonprofit/case.yaml --out out/
+    """
+    case = load_case(case_file)
+    result = review_case(case, as_of=parse_as_of(as_of))
+    written = write_outputs(result, out_dir) if out_dir else []
+    if as_json:
+        print_json(result.to_json())
+        return
+    c = console()
+    who = case.patient.name or "the patient"
+    c.print(f"[bold]Review for {who}[/] ({case.patient.state}), as of {result.as_of}\n")
+    for a in result.accounts:
+        acct = a.account
+        holder = f", now with {acct.collector.name}" if acct.collector else ""
+        c.print(f"[bold underline]{acct.provider.name}[/] - account {acct.account_number or acct.id}{holder}")
+        c.print(f"Billed {dollars(a.total_charges)} on {len(a.audit.lines) if a.audit else 0} lines; "
+                f"balance asked {dollars(acct.balance)}; in dispute {dollars(a.in_dispute)}.")
+        if a.findings:
+            c.print(findings_table("What is wrong with the bill", a.findings))
+        elif a.audit:
+            c.print("No problems found by the bill checks that could run.")
+        if a.violations:
+            c.print(findings_table("What the collector or provider did wrong", a.violations, with_lines=False))
+        for d in sorted(a.deadlines, key=lambda d: d.date):
+            c.print(f"  {d.date}  {d.kind}: {d.why}")
+        print_assistance(c, a.assistance)
+        if a.offer:
+            o = a.offer
+            c.print(f"Offer: open at {dollars(o['opening'])}, aim for {dollars(o['target'])}, "
+                    f"walk away above {dollars(o['walk_away'])} (fair amount {dollars(o['fair_amount'])}).")
+        if a.plan:
+            c.print(f"Payment plan: {dollars(a.plan['monthly'])} a month for {a.plan['months']} months.")
+        for n in a.notes:
+            c.print(f"[yellow]Note:[/] {n}")
+        c.print()
+    if result.credit:
+        c.print(findings_table("Credit report", result.credit, with_lines=False))
+    for path in written:
+        c.print(f"wrote {path}")

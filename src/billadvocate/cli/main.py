@@ -1,0 +1,66 @@
+"""`billadvocate`: the group, error handling, and discovery of the commands in commands/."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import pkgutil
+import sys
+
+import click
+
+from .. import __version__
+from ..errors import BadInput
+from . import commands
+
+
+class Group(click.Group):
+    """Turns a BadInput into one line on stderr and exit status 2; never a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except BadInput as e:
+            click.echo(f"billadvocate: {e.line()}", err=True)
+            ctx.exit(2)
+        except click.exceptions.Exit:
+            raise
+        except (click.ClickException, click.Abort, KeyboardInterrupt):
+            raise
+        except Exception as e:  # a bug of ours: say so briefly, keep the traceback for debugging
+            if os.environ.get("BILLADVOCATE_DEBUG"):
+                raise
+            click.echo(f"billadvocate: internal error: {type(e).__name__}: {e} "
+                       "(set BILLADVOCATE_DEBUG=1 for details, and please report it)", err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="billadvocate")
+def cli() -> None:
+    """billadvocate: a medical billing advocate in software.
+
+    Audits itemized bills, explains the patient's rights, finds financial assistance, works out
+    a fair offer and a payment plan, writes the letters, and keeps the case.
+
+    Example: billadvocate review examples/er-visit-nonprofit/case.yaml
+    """
+
+
+def _register() -> None:
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{commands.__name__}.{info.name}")
+        for name in getattr(module, "COMMANDS", []):
+            cli.add_command(getattr(module, name))
+
+
+_register()
+
+
+def main(argv: list[str] | None = None) -> None:
+    # click's own usage errors exit 2 already, as the spec asks for bad input.
+    cli.main(args=argv, prog_name="billadvocate")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main(sys.argv[1:])

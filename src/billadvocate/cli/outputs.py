@@ -1,0 +1,14 @@
+"""Writing a review's files into a folder (report, and the outputs later steps add)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..report import render_html
+from ..util import atomic_write
+
+
+def write_outputs(result, out_dir: Path) -> list[Path]:
+    out_dir = Path(out_dir)
+    written = [atomic_write(out_dir / "report.html", render_html(result))]
+    return written

@@ -1,0 +1,145 @@
+"""Loading and checking parameter files: the citation guard lives here."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import LawDataError
+
+_META_KEYS = {"description", "unit", "label", "last_checked", "note", "documentation"}
+
+
+@dataclass(frozen=True)
+class Citation:
+    title: str
+    href: str | None = None
+
+    def __str__(self) -> str:
+        return self.title
+
+
+@dataclass(frozen=True)
+class DatedValue:
+    start: date
+    value: Any
+    reference: tuple[Citation, ...]
+    unconfirmed: bool = False
+    note: str | None = None
+
+    @property
+    def citations(self) -> list[str]:
+        return [c.title for c in self.reference]
+
+
+@dataclass
+class Parameter:
+    path: str
+    description: str
+    values: list[DatedValue]
+    unit: str | None = None
+    last_checked: date | None = None
+    file: str = ""
+    meta: dict = field(default_factory=dict)
+
+    def at(self, as_of: date) -> DatedValue:
+        starts = [v.start for v in self.values]
+        i = bisect_right(starts, as_of)
+        if i == 0:
+            raise KeyError(f"{self.path}: no value in force on {as_of} (first from {starts[0]})")
+        return self.values[i - 1]
+
+    def in_force(self, as_of: date) -> bool:
+        try:
+            return self.at(as_of).value is not None
+        except KeyError:
+            return False
+
+
+def _as_date(key: Any, where: str) -> date:
+    if isinstance(key, date):
+        return key
+    try:
+        return date.fromisoformat(str(key))
+    except ValueError:
+        raise LawDataError(f"{where}: {key!r} is not an effective date (YYYY-MM-DD)")
+
+
+def _citations(raw: Any, where: str) -> tuple[Citation, ...]:
+    if not raw or not isinstance(raw, list):
+        raise LawDataError(f"{where}: no citation; every value needs reference: [{{title, href}}]")
+    out = []
+    for item in raw:
+        if isinstance(item, str) and item.strip():
+            out.append(Citation(item.strip()))
+        elif isinstance(item, dict) and str(item.get("title", "")).strip():
+            out.append(Citation(str(item["title"]).strip(), item.get("href")))
+        else:
+            raise LawDataError(f"{where}: a reference needs a title (the pinpoint citation)")
+    return tuple(out)
+
+
+def parse_parameter(path: str, node: dict, file: str) -> Parameter:
+    raw_values = node.get("values")
+    if not isinstance(raw_values, dict) or not raw_values:
+        raise LawDataError(f"{file}: {path}: values must map effective dates to values")
+    values = []
+    for key, entry in raw_values.items():
+        start = _as_date(key, f"{file}: {path}")
+        where = f"{file}: {path} @ {start}"
+        if not isinstance(entry, dict) or "value" not in entry:
+            raise LawDataError(f"{where}: write each value as {{value: ..., reference: [...]}}")
+        unknown = set(entry) - {"value", "reference", "unconfirmed", "note"}
+        if unknown:
+            raise LawDataError(f"{where}: unknown keys {sorted(unknown)}")
+        unconfirmed = bool(entry.get("unconfirmed", False))
+        if unconfirmed and not entry.get("note"):
+            raise LawDataError(f"{where}: an unconfirmed value needs a note saying what is unconfirmed")
+        values.append(DatedValue(start, entry["value"], _citations(entry.get("reference"), where),
+                                 unconfirmed, entry.get("note")))
+    values.sort(key=lambda v: v.start)
+    if not str(node.get("description", "")).strip():
+        raise LawDataError(f"{file}: {path}: a parameter needs a description")
+    last = node.get("last_checked")
+    return Parameter(
+        path=path,
+        description=str(node["description"]).strip(),
+        values=values,
+        unit=node.get("unit"),
+        last_checked=_as_date(last, f"{file}: {path}") if last else None,
+        file=file,
+        meta={k: v for k, v in node.items() if k not in _META_KEYS | {"values"}},
+    )
+
+
+def _walk(node: Any, prefix: str, file: str, out: dict[str, Parameter]) -> None:
+    if not isinstance(node, dict):
+        raise LawDataError(f"{file}: {prefix or '(top)'}: expected a mapping")
+    if "values" in node:
+        out[prefix] = parse_parameter(prefix, node, file)
+        return
+    for key, child in node.items():
+        if key in _META_KEYS or key == "metadata":
+            continue
+        _walk(child, f"{prefix}.{key}" if prefix else str(key), file, out)
+
+
+def load_tree(root: Path) -> dict[str, Parameter]:
+    """Every parameter under `root`; raises LawDataError on the first malformed value."""
+    out: dict[str, Parameter] = {}
+    for file in sorted(root.rglob("*.yaml")):
+        rel = file.relative_to(root).with_suffix("")
+        prefix = ".".join(rel.parts)
+        try:
+            data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        except yaml.YAMLError as e:
+            raise LawDataError(f"{file}: not valid YAML: {e}")
+        if data is None:
+            continue
+        _walk(data, prefix, str(file.relative_to(root)), out)
+    return out

@@ -1,0 +1,326 @@
+"""The canonical model: the case file (spec/case-format.md, v1) and what readers produce.
+
+Every engine works on these types only; no engine ever sees a raw file. Field names are the case
+file's names. Money is Decimal (exact cents) and is written to JSON as a number.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from datetime import date as Date  # for fields named `date`
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PrivateAttr,
+    field_validator,
+    model_validator,
+)
+
+from .states import MAIN_TIMEZONE, normalise_state
+
+Money = Annotated[
+    Decimal,
+    PlainSerializer(lambda v: float(v), return_type=float, when_used="json"),
+]
+NonNegativeMoney = Annotated[Money, Field(ge=0)]
+
+
+class Strict(BaseModel):
+    """Unknown fields are refused, so a typo ('balanse') is caught, not silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+# ---------------------------------------------------------------- the case file
+
+
+class Patient(Strict):
+    name: str | None = None
+    address: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    state: str
+    timezone: str | None = None
+    veteran: bool = False
+    language: Literal["en", "es"] = "en"
+
+    @field_validator("state", mode="before")
+    @classmethod
+    def _state(cls, v: Any) -> str:
+        return normalise_state(v)
+
+    @field_validator("timezone")
+    @classmethod
+    def _tz(cls, v: str | None) -> str | None:
+        if v is None:
+            return v
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(v)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {v!r}: use a name like America/Chicago")
+        return v
+
+    @property
+    def zone(self) -> str:
+        """The patient's time zone: the one given, or the state's main zone."""
+        return self.timezone or MAIN_TIMEZONE[self.state]
+
+
+class Household(Strict):
+    size: int = Field(ge=1, le=50)
+    annual_income: NonNegativeMoney | None = None
+    monthly_expenses: NonNegativeMoney | None = None
+    liquid_assets: NonNegativeMoney | None = None
+    lump_sum_available: NonNegativeMoney | None = None
+
+
+InsuranceStatus = Literal["insured", "uninsured", "medicare", "medicaid", "qmb"]
+
+
+class Insurance(Strict):
+    status: InsuranceStatus
+    plan: str | None = None
+    member_id: str | None = None
+    in_network_deductible: NonNegativeMoney | None = None
+
+
+class Fap(Strict):
+    """The provider's own financial-assistance policy (percent of the poverty guideline)."""
+
+    free_at_or_below_fpl: Decimal | None = Field(default=None, ge=0)
+    discount_at_or_below_fpl: Decimal | None = Field(default=None, ge=0)
+    discount: Decimal | None = Field(default=None, ge=0, le=1)
+    agb_percent: Decimal | None = Field(default=None, ge=0, le=100)
+    url: str | None = None
+
+
+ProviderKind = Literal["hospital", "physician", "lab", "ambulance", "other"]
+
+
+class Provider(Strict):
+    name: str
+    address: str | None = None
+    phone: str | None = None
+    npi: str | None = None
+    kind: ProviderKind = "other"
+    nonprofit: bool | None = None
+    state: str | None = None
+    in_network: bool | None = None
+    tier: int | None = None  # e.g. Washington's hospital tiers (1 or 2)
+    rural: bool | None = None
+    fap: Fap | None = None
+
+    @field_validator("state", mode="before")
+    @classmethod
+    def _state(cls, v: Any) -> str | None:
+        return None if v is None else normalise_state(v)
+
+
+class Care(Strict):
+    emergency: bool | None = None
+    start: date | None = None
+    end: date | None = None
+    setting: Literal["professional", "outpatient", "inpatient"] | None = None
+    facility_in_network: bool | None = None
+
+    @model_validator(mode="after")
+    def _order(self) -> Care:
+        if self.start and self.end and self.end < self.start:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        return self
+
+
+class ValidationNotice(Strict):
+    sent: date | None = None
+    received: date | None = None
+    amount: NonNegativeMoney | None = None
+    itemization_date: date | None = None
+
+
+CollectorKind = Literal["agency", "debt_buyer", "attorney"]
+
+
+class Collector(Strict):
+    name: str
+    address: str | None = None
+    phone: str | None = None
+    account_number: str | None = None
+    kind: CollectorKind = "agency"
+    purchase_price: NonNegativeMoney | None = None  # what a debt buyer paid, when known
+    first_contact: date | None = None
+    validation_notice: ValidationNotice | None = None
+
+
+EventKind = Literal[
+    "call", "letter", "email", "text", "in_person", "payment", "legal_action", "credit_reporting"
+]
+Party = Literal["patient", "provider", "collector", "insurer", "bureau"]
+
+
+class Event(Strict):
+    """One entry of the log. `at` is a date or a date-time; a time without a zone is read in
+    the patient's zone."""
+
+    at: datetime | date
+    kind: EventKind
+    from_: Party = Field(alias="from")
+    to: Party | None = None
+    conversation: bool | None = None
+    consent: bool | None = None  # the patient gave direct prior consent to this call
+    type: str | None = None
+    note: str | None = None
+    amount: Money | None = None
+    method: str | None = None  # certified_mail, email, portal, fax ...
+    tracking: str | None = None
+
+    @field_validator("at", mode="before")
+    @classmethod
+    def _at(cls, v: Any) -> Any:
+        # A bare YYYY-MM-DD is a date, not midnight: "when in the day" is unknown.
+        if isinstance(v, str) and len(v.strip()) == 10:
+            return date.fromisoformat(v.strip())
+        return v
+
+
+class Account(Strict):
+    id: str = Field(min_length=1)
+    account_number: str | None = None
+    provider: Provider
+    care: Care = Care()
+    first_bill_date: date | None = None
+    balance: NonNegativeMoney | None = None
+    bill: list[str] = []
+    eob: list[str] = []
+    gfe_total: NonNegativeMoney | None = None
+    not_received: list[int] = []
+    collector: Collector | None = None
+    events: list[Event] = []
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("an account id cannot be blank")
+        return v
+
+
+Bureau = Literal["equifax", "experian", "transunion"]
+
+
+class Tradeline(Strict):
+    bureau: Bureau
+    furnisher: str
+    account: str | None = None  # the case account this tradeline reports, when known
+    medical: bool = True
+    original_amount: NonNegativeMoney | None = None
+    balance: NonNegativeMoney | None = None
+    status: Literal["unpaid", "paid", "settled"] = "unpaid"
+    first_delinquency: date | None = None
+    reported: date | None = None
+    paid_on: date | None = None
+
+    @field_validator("bureau", mode="before")
+    @classmethod
+    def _bureau(cls, v: Any) -> Any:
+        return v.strip().lower() if isinstance(v, str) else v
+
+
+class CreditReport(Strict):
+    pulled: date | None = None
+    tradelines: list[Tradeline] = []
+
+
+class Case(Strict):
+    billadvocate: Literal[1]
+    as_of: date | None = None
+    patient: Patient
+    household: Household | None = None
+    insurance: Insurance | None = None
+    accounts: list[Account] = Field(min_length=1)
+    credit_report: CreditReport | None = None
+    _dir: Any = PrivateAttr(default=None)  # the folder relative paths start from
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Case:
+        seen: set[str] = set()
+        for i, account in enumerate(self.accounts):
+            if account.id in seen:
+                raise ValueError(f"accounts[{i}].id: {account.id!r} is used twice; ids must be unique")
+            seen.add(account.id)
+        return self
+
+    def account(self, account_id: str) -> Account:
+        for a in self.accounts:
+            if a.id == account_id:
+                return a
+        raise KeyError(account_id)
+
+
+# ---------------------------------------------------------------- what readers produce
+
+
+class Line(BaseModel):
+    """One charge line of an itemized bill (or claim)."""
+
+    line: int
+    date: Date | None = None
+    code: str | None = None
+    revenue_code: str | None = None
+    description: str = ""
+    units: Decimal = Decimal(1)
+    charge: Money
+    unit_price: Money | None = None
+    modifiers: list[str] = []
+    ndc: str | None = None
+    provider: str | None = None
+    claim_id: str | None = None
+
+
+class Bill(BaseModel):
+    """An itemized bill as read: its charge lines and what it states about itself."""
+
+    source: str
+    format: str = "csv"
+    lines: list[Line] = []
+    stated_total: Money | None = None
+    payments: Money | None = None  # credits the bill shows as payments (positive number)
+    adjustments: Money | None = None
+    stated_balance: Money | None = None
+    notes: list[str] = []  # what could not be read, and why
+
+    @property
+    def total_charges(self) -> Decimal:
+        return sum((ln.charge for ln in self.lines), Decimal(0))
+
+
+# ---------------------------------------------------------------- what engines produce
+
+Severity = Literal["high", "medium", "low", "info"]
+
+
+class Finding(BaseModel):
+    """A bill-audit finding, a conduct violation or a credit-report problem (one shape)."""
+
+    rule: str
+    severity: Severity
+    lines: list[int] = []
+    amount: Money = Decimal(0)
+    message: str
+    citations: list[str] = []
+    explanation: str | None = None
+    unconfirmed: bool = False  # rests on a legal value the research could not confirm
+
+
+class Deadline(BaseModel):
+    kind: str
+    date: Date
+    why: str
+    citations: list[str] = []
+    unconfirmed: bool = False

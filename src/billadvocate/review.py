@@ -1,0 +1,123 @@
+"""The main job: run every engine on a case and gather the results (spec/cli-and-ids.md, review).
+
+A pure function of the case, the law and the as-of date, apart from reading the case's own bill
+and EOB files. Each engine plugs in at its step below; outputs (report, letters, calendar) are
+written by the shell from the ReviewResult.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from .assist import assistance
+from .audit import AuditResult, audit_bills
+from .casefile import case_dir
+from .ingest import read_bill
+from .model import Account, Bill, Case, Deadline, Finding
+
+
+@dataclass
+class AccountReview:
+    account: Account
+    bills: list[Bill] = field(default_factory=list)
+    audit: AuditResult | None = None
+    findings: list[Finding] = field(default_factory=list)
+    violations: list[Finding] = field(default_factory=list)
+    deadlines: list[Deadline] = field(default_factory=list)
+    protections: list[dict[str, Any]] = field(default_factory=list)
+    assistance: dict[str, Any] = field(default_factory=dict)
+    offer: dict[str, Any] | None = None
+    plan: dict[str, Any] | None = None
+    letters: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def total_charges(self) -> Decimal:
+        return self.audit.total_charges if self.audit else Decimal(0)
+
+    @property
+    def in_dispute(self) -> Decimal:
+        """Dollars at stake in the bill findings, counting each line's dollars once."""
+        return sum((f.amount for f in self.findings if f.severity != "info"), Decimal(0))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.account.id,
+            "provider": self.account.provider.name,
+            "collector": self.account.collector.name if self.account.collector else None,
+            "balance": None if self.account.balance is None else float(self.account.balance),
+            "total_charges": float(self.total_charges),
+            "in_dispute": float(self.in_dispute),
+            "findings": [f.model_dump(mode="json") for f in self.findings],
+            "violations": [v.model_dump(mode="json") for v in self.violations],
+            "deadlines": [d.model_dump(mode="json") for d in self.deadlines],
+            "protections": self.protections,
+            "assistance": self.assistance,
+            "offer": self.offer,
+            "plan": self.plan,
+            "letters": self.letters,
+            "notes": self.notes,
+        }
+
+
+@dataclass
+class ReviewResult:
+    case: Case
+    as_of: date
+    accounts: list[AccountReview]
+    credit: list[Finding] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "as_of": self.as_of.isoformat(),
+            "patient": {"name": self.case.patient.name, "state": self.case.patient.state},
+            "accounts": [a.to_json() for a in self.accounts],
+            "credit": [c.model_dump(mode="json") for c in self.credit],
+        }
+
+
+def audit_facts(case: Case, account: Account) -> dict[str, Any]:
+    """The case facts the audit rules may use (the `facts` table)."""
+    care = account.care
+    return {
+        "care_start": care.start,
+        "care_end": care.end,
+        "setting": care.setting,
+        "emergency": care.emergency,
+        "insurance_status": case.insurance.status if case.insurance else None,
+        "provider_kind": account.provider.kind,
+        "in_network": account.provider.in_network,
+        "state": case.patient.state,
+    }
+
+
+def review_account(case: Case, account: Account, as_of: date) -> AccountReview:
+    out = AccountReview(account=account)
+    base = case_dir(case)
+    # step 1: read the bills and audit them
+    out.bills = [read_bill(base / rel) for rel in account.bill]
+    if out.bills:
+        out.audit = audit_bills(out.bills, facts=audit_facts(case, account),
+                                not_received=set(account.not_received))
+        out.findings = list(out.audit.findings)
+    else:
+        out.notes.append("no itemized bill in the case (accounts[].bill): the audit could not run")
+    # step 3: financial assistance
+    household = case.household
+    out.assistance = assistance(
+        state=case.patient.state,
+        household_size=household.size if household else None,
+        annual_income=household.annual_income if household else None,
+        as_of=as_of, case=case, account=account,
+    )
+    return out
+
+
+def review_case(case: Case, as_of: date | None = None) -> ReviewResult:
+    """Everything for a case, as of a date (default: the case's as_of, else today)."""
+    as_of = as_of or case.as_of or date.today()
+    accounts = [review_account(case, a, as_of) for a in case.accounts]
+    return ReviewResult(case=case, as_of=as_of, accounts=accounts)

@@ -1,0 +1,41 @@
+"""Small helpers shared by the shell: atomic writes, money formatting."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+
+def atomic_write(path: str | Path, data: bytes | str) -> Path:
+    """Write a file so that a reader sees the old content or the new, never half of it."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def cents(value) -> Decimal:
+    """Round a dollar amount to cents, half up, as a bill would."""
+    return Decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def dollars(value) -> str:
+    """$1,234.50"""
+    if value is None:
+        return "-"
+    v = cents(value)
+    sign = "-" if v < 0 else ""
+    return f"{sign}${abs(v):,.2f}"
