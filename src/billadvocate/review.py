@@ -32,6 +32,7 @@ class AccountReview:
     offer: dict[str, Any] | None = None
     plan: dict[str, Any] | None = None
     letters: list[dict[str, Any]] = field(default_factory=list)
+    sol: dict[str, Any] | None = None  # statute-of-limitations status (rights engine)
     notes: list[str] = field(default_factory=list)
 
     @property

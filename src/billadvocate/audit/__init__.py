@@ -18,6 +18,10 @@ class AuditResult:
     total_charges: Decimal
     findings: list[Finding]
     bills: list[Bill] = field(default_factory=list)
+    # the fair-price estimate: sum over lines of the benchmark price (None until benchmarks exist)
+    benchmark_total: Decimal | None = None
+    # bill line number -> {"medicare": ..., "cash_price": ..., "negotiated": ..., "basis": "..."}
+    benchmarks: dict[int, dict[str, Any]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
