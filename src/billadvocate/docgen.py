@@ -1,0 +1,145 @@
+"""Generated documentation: the CLI reference from --help, the rules reference from the rule units,
+and the law reference from the parameter files.
+
+    python -m billadvocate.docgen          # rewrites docs/cli.md, docs/rules.md, docs/law.md
+    python -m billadvocate.docgen --check  # exit 1 when a committed file is out of date
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+RULE_PACKAGES = ("audit", "rights", "credit")
+
+
+def _commands(group: click.Group, prefix: str) -> list[tuple[str, click.Command]]:
+    out = []
+    for name in sorted(group.list_commands(click.Context(group))):
+        cmd = group.get_command(click.Context(group), name)
+        if cmd is None or cmd.hidden:
+            continue
+        full = f"{prefix} {name}"
+        out.append((full, cmd))
+        if isinstance(cmd, click.Group):
+            out.extend(_commands(cmd, full))
+    return out
+
+
+def all_commands() -> list[tuple[str, click.Command]]:
+    from .cli.main import cli
+
+    return [("billadvocate", cli), *_commands(cli, "billadvocate")]
+
+
+def command_help(path: str, cmd: click.Command) -> str:
+    ctx = click.Context(cmd, info_name=path, terminal_width=100, max_content_width=100)
+    return cmd.get_help(ctx)
+
+
+def cli_reference() -> str:
+    parts = ["# Command-line reference", "",
+             "Generated from `--help` by `python -m billadvocate.docgen`; do not edit by hand.", ""]
+    for path, cmd in all_commands():
+        parts += [f"## `{path}`", "", "```text", command_help(path, cmd).rstrip(), "```", ""]
+    return "\n".join(parts)
+
+
+def rule_units() -> list[dict[str, Any]]:
+    """Every rule of every engine, as {id, severity, summary, citations, doc, engine}."""
+    units: list[dict[str, Any]] = []
+    for pkg in RULE_PACKAGES:
+        try:
+            module = importlib.import_module(f"billadvocate.{pkg}.rules")
+        except ModuleNotFoundError:
+            continue
+        finder = getattr(module, "all_rules", None)
+        if finder is None:
+            continue
+        for rule in finder():
+            doc = getattr(rule, "doc", None) or _module_doc(rule)
+            units.append({
+                "engine": pkg,
+                "id": rule.id,
+                "severity": getattr(rule, "severity", None),
+                "summary": getattr(rule, "summary", "") or "",
+                "citations": list(getattr(rule, "citations", []) or []),
+                "doc": doc,
+            })
+    return units
+
+
+def _module_doc(rule) -> str:
+    """The docstring of the module that defines the rule (RULE = ... or RULES = [...])."""
+    for m in list(sys.modules.values()):
+        if getattr(m, "RULE", None) is rule or any(r is rule for r in (getattr(m, "RULES", None) or [])):
+            return (m.__doc__ or "").strip()
+    return ""
+
+
+def rules_reference() -> str:
+    titles = {"audit": "Bill audit (`findings`)", "rights": "Conduct (`violations`)",
+              "credit": "Credit report (`credit`)"}
+    parts = ["# Rules reference", "",
+             "Generated from the rule units by `python -m billadvocate.docgen`; do not edit by hand.", ""]
+    units = rule_units()
+    for engine in RULE_PACKAGES:
+        mine = sorted((u for u in units if u["engine"] == engine), key=lambda u: u["id"])
+        if not mine:
+            continue
+        parts += [f"## {titles[engine]}", ""]
+        for u in mine:
+            parts += [f"### {u['id']}", "", f"*Severity: {u['severity']}.* {u['summary']}", ""]
+            if u["doc"]:
+                parts += [u["doc"], ""]
+            parts += ["Sources:", *[f"- {c}" for c in u["citations"]], ""]
+    return "\n".join(parts)
+
+
+def law_reference() -> str:
+    from .law import law
+
+    parts = ["# Law reference", "",
+             "Every legal number billadvocate uses, with the date it took effect and its citation.",
+             "Generated from `src/billadvocate/law/parameters/` by `python -m billadvocate.docgen`.",
+             "Values marked UNCONFIRMED rest on a secondary source; the output flags them too.", ""]
+    for path, p in sorted(law().parameters.items()):
+        parts += [f"## `{path}`", "", p.description + (f" ({p.unit})" if p.unit else ""), ""]
+        parts += ["| from | value | source |", "|---|---|---|"]
+        for v in p.values:
+            value = str(v.value).replace("|", "\\|").replace("\n", " ")
+            cite = "; ".join(f"[{c.title}]({c.href})" if c.href else c.title for c in v.reference)
+            cite = cite.replace("|", "\\|")
+            flag = f" **UNCONFIRMED**: {v.note}" if v.unconfirmed else ""
+            parts.append(f"| {v.start} | {value} | {cite}{flag} |")
+        parts.append("")
+    return "\n".join(parts)
+
+
+GENERATED = {"cli.md": cli_reference, "rules.md": rules_reference, "law.md": law_reference}
+
+
+def main(argv: list[str]) -> int:
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    stale = []
+    for name, make in GENERATED.items():
+        text = make()
+        path = docs / name
+        if "--check" in argv:
+            if not path.exists() or path.read_text() != text:
+                stale.append(name)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text)
+    if stale:
+        print(f"out of date: {', '.join(stale)}; run python -m billadvocate.docgen", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
