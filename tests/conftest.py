@@ -13,7 +13,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
-SHARED_DATA = ROOT.parent / "shared" / "data"
+# ../shared/data next to the checkout, or where BILLADVOCATE_SHARED_DATA points (e.g. from a worktree)
+SHARED_DATA = Path(os.environ.get("BILLADVOCATE_SHARED_DATA") or ROOT.parent / "shared" / "data")
 
 
 @dataclass

@@ -15,7 +15,7 @@ from typing import Any
 from .assist import assistance
 from .audit import AuditResult, audit_bills
 from .casefile import case_dir
-from .ingest import read_bill
+from .ingest import Eob, read_bill, read_eob
 from .model import Account, Bill, Case, Deadline, Finding
 
 
@@ -23,6 +23,7 @@ from .model import Account, Bill, Case, Deadline, Finding
 class AccountReview:
     account: Account
     bills: list[Bill] = field(default_factory=list)
+    eobs: list[Eob] = field(default_factory=list)  # the account's eob: files, read (ingest/eob_model.py)
     audit: AuditResult | None = None
     findings: list[Finding] = field(default_factory=list)
     violations: list[Finding] = field(default_factory=list)
@@ -100,6 +101,7 @@ def review_account(case: Case, account: Account, as_of: date) -> AccountReview:
     base = case_dir(case)
     # step 1: read the bills and audit them
     out.bills = [read_bill(base / rel) for rel in account.bill]
+    out.eobs = [read_eob(base / rel) for rel in account.eob]
     if out.bills:
         out.audit = audit_bills(out.bills, facts=audit_facts(case, account),
                                 not_received=set(account.not_received))

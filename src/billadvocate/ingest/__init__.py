@@ -1,38 +1,83 @@
 """Readers: one per format, each turning a document into the canonical model or a BadInput.
 
-`read_bill(path)` picks the reader from the file's content and extension.
+`read_bill(path)` reads an itemized bill (CSV, XLSX, PDF, scan or photo, X12 837) into a Bill;
+`read_eob(path)` reads an Explanation of Benefits (X12 835, FHIR ExplanationOfBenefit, EOB CSV)
+into an Eob; `read_document(path)` reads either, choosing by the file's content. `--format` on the
+command line (`format=` here) forces a reader.
 """
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 from ..errors import BadInput
 from ..model import Bill
-from .csv_bill import read_csv_bill
+from .detect import BILL_FORMATS, EOB_FORMATS, FORMATS, check_file, detect_format, is_eob_format
+from .eob_model import Adjustment, Eob, EobClaim, EobLine
 
-BILL_READERS = {
-    "csv": read_csv_bill,
+# format -> "module:function"; imported on use so a missing optional package only matters when needed
+_READERS = {
+    "csv": "csv_bill:read_csv_bill",
+    "xlsx": "xlsx_bill:read_xlsx_bill",
+    "pdf": "pdf_bill:read_pdf_bill",
+    "image": "ocr:read_image_bill",
+    "x12-837": "x12_837:read_837",
+    "x12-835": "x12_835:read_835",
+    "fhir": "fhir_eob:read_fhir_eob",
+    "csv-eob": "csv_eob:read_csv_eob",
 }
+
+__all__ = ["Adjustment", "Bill", "Eob", "EobClaim", "EobLine", "FORMATS", "read_bill", "read_eob",
+           "read_document", "detect_format", "detect_bill_format"]
+
+
+def _reader(fmt: str):
+    target = _READERS.get(fmt)
+    if target is None:
+        raise BadInput(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
+    module, _, name = target.partition(":")
+    try:
+        mod = importlib.import_module(f"{__name__}.{module}")
+    except ModuleNotFoundError as e:
+        raise BadInput(f"reading {fmt} files needs a module that is not installed ({e.name})")
+    return getattr(mod, name)
 
 
 def detect_bill_format(path: Path) -> str:
-    suffix = path.suffix.lower().lstrip(".")
-    if suffix in ("csv", "tsv", "txt"):
-        return "csv"
-    return suffix
+    """Kept for callers of the foundation: the format a bill file is in."""
+    return detect_format(path)
+
+
+def read_document(path: str | Path, *, format: str | None = None) -> Bill | Eob:
+    """Read any supported document: a Bill or an Eob, depending on what the file holds."""
+    path = check_file(path)
+    fmt = format or detect_format(path)
+    return _reader(fmt)(path)
 
 
 def read_bill(path: str | Path, *, format: str | None = None) -> Bill:
-    """Read an itemized bill from any supported format."""
-    path = Path(path)
-    if not path.is_file():
-        raise BadInput("no such file", file=str(path))
-    if path.stat().st_size == 0:
-        raise BadInput("the file is empty", file=str(path))
-    fmt = format or detect_bill_format(path)
-    reader = BILL_READERS.get(fmt)
-    if reader is None:
-        known = ", ".join(sorted(BILL_READERS))
-        raise BadInput(f"cannot read {fmt!r} files as a bill yet (readable: {known})", file=str(path))
-    return reader(path)
+    """Read an itemized bill (or an 837 claim) from any supported format."""
+    path = check_file(path)
+    fmt = format or detect_format(path)
+    if is_eob_format(fmt):
+        raise BadInput(f"this is an EOB ({fmt}), not a bill: pass it with --eob (or under eob: in the case)",
+                       file=str(path))
+    return _reader(fmt)(path)
+
+
+def read_eob(path: str | Path, *, format: str | None = None) -> Eob:
+    """Read an Explanation of Benefits (X12 835, FHIR ExplanationOfBenefit, EOB CSV)."""
+    path = check_file(path)
+    fmt = format or detect_format(path)
+    if fmt == "csv":  # a CSV without EOB columns: try it as an EOB anyway, it will say what is missing
+        fmt = "csv-eob"
+    if not is_eob_format(fmt):
+        raise BadInput(f"this is a {fmt} file, not an EOB: an EOB is an X12 835, a FHIR "
+                       "ExplanationOfBenefit (JSON) or an EOB CSV export", file=str(path))
+    return _reader(fmt)(path)
+
+
+# keep the foundation's name for the CSV reader table
+BILL_READERS = {fmt: _READERS[fmt] for fmt in BILL_FORMATS}
+EOB_READERS = {fmt: _READERS[fmt] for fmt in EOB_FORMATS}
