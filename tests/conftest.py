@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,11 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 # ../shared/data next to the checkout, or where BILLADVOCATE_SHARED_DATA points (e.g. from a worktree)
 SHARED_DATA = Path(os.environ.get("BILLADVOCATE_SHARED_DATA") or ROOT.parent / "shared" / "data")
+
+# Tests never touch the user's real data folder or database: everything (this process and the CLI
+# subprocesses, which inherit the environment) points at a throwaway folder unless a test says otherwise.
+os.environ["BILLADVOCATE_HOME"] = tempfile.mkdtemp(prefix="billadvocate-test-home-")
+os.environ.pop("DATABASE_URL", None)
 
 
 @dataclass

@@ -119,6 +119,10 @@ def load_case(path: str | Path, *, check_files: bool = True) -> Case:
                             file=file,
                             where=f"accounts[{i}].{kind}[{j}]",
                         )
+        for j, doc in enumerate(case.documents):
+            if not (case_dir / doc.path).is_file():
+                raise BadInput(f"file not found: {doc.path} (paths are relative to the case file)",
+                               file=file, where=f"documents[{j}].path")
     case._dir = case_dir
     return case
 

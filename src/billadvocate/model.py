@@ -237,6 +237,15 @@ class CreditReport(Strict):
     tradelines: list[Tradeline] = []
 
 
+class CaseDocument(Strict):
+    """A file kept with the case that is not a bill or an EOB: a notice, a letter, a statement, a photo."""
+
+    path: str = Field(min_length=1)  # relative to the case file
+    kind: str = "other"  # notice | letter | statement | photo | other
+    account: str | None = None  # the case account it belongs to, when one
+    note: str | None = None
+
+
 class Case(Strict):
     billadvocate: Literal[1]
     as_of: date | None = None
@@ -245,6 +254,7 @@ class Case(Strict):
     insurance: Insurance | None = None
     accounts: list[Account] = Field(min_length=1)
     credit_report: CreditReport | None = None
+    documents: list[CaseDocument] = []
     _dir: Any = PrivateAttr(default=None)  # the folder relative paths start from
 
     @model_validator(mode="after")
