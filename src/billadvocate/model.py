@@ -142,6 +142,8 @@ class ValidationNotice(Strict):
     received: date | None = None
     amount: NonNegativeMoney | None = None
     itemization_date: date | None = None
+    interest: NonNegativeMoney | None = None  # interest the notice itemizes since the itemization date
+    fees: NonNegativeMoney | None = None  # fees the notice itemizes since the itemization date
 
 
 CollectorKind = Literal["agency", "debt_buyer", "attorney"]
@@ -179,6 +181,7 @@ class Event(Strict):
     amount: Money | None = None
     method: str | None = None  # certified_mail, email, portal, fax ...
     tracking: str | None = None
+    received: date | None = None  # when a letter was delivered (e.g. from certified-mail tracking)
 
     @field_validator("at", mode="before")
     @classmethod
@@ -326,6 +329,8 @@ class Finding(BaseModel):
     citations: list[str] = []
     explanation: str | None = None
     unconfirmed: bool = False  # rests on a legal value the research could not confirm
+    events: list[int] = []  # indexes into the account's events that prove a violation
+    act_by: Date | None = None  # last day to act on it (e.g. to sue under the FDCPA)
 
 
 class Deadline(BaseModel):

@@ -17,6 +17,7 @@ from .audit import AuditResult, audit_bills
 from .casefile import case_dir
 from .ingest import Eob, read_bill, read_eob
 from .model import Account, Bill, Case, Deadline, Finding
+from .rights import review_rights
 
 
 @dataclass
@@ -57,6 +58,7 @@ class AccountReview:
             "violations": [v.model_dump(mode="json") for v in self.violations],
             "deadlines": [d.model_dump(mode="json") for d in self.deadlines],
             "protections": self.protections,
+            "sol": self.sol,
             "assistance": self.assistance,
             "offer": self.offer,
             "plan": self.plan,
@@ -108,6 +110,10 @@ def review_account(case: Case, account: Account, as_of: date) -> AccountReview:
         out.findings = list(out.audit.findings)
     else:
         out.notes.append("no itemized bill in the case (accounts[].bill): the audit could not run")
+    # step 2: rights (protections, conduct violations, deadlines, statute of limitations)
+    rights = review_rights(case, account, as_of)
+    out.protections, out.violations = rights.protections, rights.violations
+    out.deadlines, out.sol = rights.deadlines, rights.sol
     # step 3: financial assistance
     household = case.household
     out.assistance = assistance(

@@ -46,3 +46,23 @@ def print_assistance(c: Console, a: dict) -> None:
     for p in a.get("programs", []):
         verdict = {True: "[green]likely eligible[/]", False: "not eligible", None: "[yellow]cannot decide yet[/]"}[p["eligible"]]
         c.print(f"  {p['id']}: {verdict}. {p.get('why', '')}")
+
+
+def print_rights(c: Console, a, as_of) -> None:
+    """Protections, conduct violations, deadlines and the statute of limitations of one account."""
+    if a.protections:
+        c.print("[bold]Laws that protect you here[/]")
+        for p in a.protections:
+            mark = {True: "[green]applies[/]", False: "does not apply", None: "[yellow]cannot tell yet[/]"}[p["applies"]]
+            note = " [dim](rests on unconfirmed law)[/]" if p.get("unconfirmed") else ""
+            c.print(f"  {p['law']}: {mark}. {p['why']}{note}")
+    if a.violations:
+        c.print(findings_table("What the collector or provider did wrong", a.violations, with_lines=False))
+    if a.sol and a.sol.get("warning"):
+        c.print(f"[bold]Statute of limitations:[/] {a.sol['warning']}")
+    if a.deadlines:
+        c.print("[bold]Deadlines[/]")
+        for d in sorted(a.deadlines, key=lambda d: (d.date, d.kind)):
+            past = " [dim](passed)[/]" if d.date < as_of else ""
+            note = " [dim](unconfirmed law)[/]" if d.unconfirmed else ""
+            c.print(f"  {d.date}  {d.kind}{past}: {d.why}{note}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..ics import deadlines_to_ics
 from ..report import render_html
 from ..util import atomic_write
 
@@ -11,4 +12,6 @@ from ..util import atomic_write
 def write_outputs(result, out_dir: Path) -> list[Path]:
     out_dir = Path(out_dir)
     written = [atomic_write(out_dir / "report.html", render_html(result))]
+    deadlines = [{**d.model_dump(), "account": a.account.id} for a in result.accounts for d in a.deadlines]
+    written.append(atomic_write(out_dir / "deadlines.ics", deadlines_to_ics(deadlines)))
     return written

@@ -9,7 +9,7 @@ import click
 from ...casefile import load_case
 from ...review import review_case
 from ...util import dollars
-from ..human import console, findings_table, print_assistance
+from ..human import console, findings_table, print_assistance, print_rights
 from ..options import as_of_option, json_option, parse_as_of, print_json
 from ..outputs import write_outputs
 
@@ -48,10 +48,7 @@ def review(case_file: Path, out_dir: Path | None, as_of: str | None, as_json: bo
             c.print(findings_table("What is wrong with the bill", a.findings))
         elif a.audit:
             c.print("No problems found by the bill checks that could run.")
-        if a.violations:
-            c.print(findings_table("What the collector or provider did wrong", a.violations, with_lines=False))
-        for d in sorted(a.deadlines, key=lambda d: d.date):
-            c.print(f"  {d.date}  {d.kind}: {d.why}")
+        print_rights(c, a, result.as_of)
         print_assistance(c, a.assistance)
         if a.offer:
             o = a.offer

@@ -1,0 +1,102 @@
+"""Every deadline of an account, computed from the case's own dates (business days where the law says).
+
+Kinds: VALIDATION_PERIOD_END, FAP_APPLICATION_END, ECA_EARLIEST, NSA_DISPUTE_END, SOL_EXPIRES,
+FDCPA_CLAIM_END (one per violation date, added by the engine), and STATE.<XX>.<NAME>. A deadline
+already past is still listed: it says what the patient could have done, or may still argue.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from ..model import Deadline, Finding
+from .context import Context
+
+
+def _dl(ctx: Context, kind: str, day: date, why: str) -> Deadline:
+    used, ctx.used[:] = list(ctx.used), []
+    return Deadline(kind=kind, date=day, why=why,
+                    citations=list(dict.fromkeys(c for v in used for c in v.citations)),
+                    unconfirmed=any(v.unconfirmed for v in used))
+
+
+def account_deadlines(ctx: Context, sol: dict[str, Any], violations: list[Finding]) -> list[Deadline]:
+    acct, out = ctx.account, []
+    p, first = acct.provider, acct.first_bill_date
+    ctx.used.clear()
+    if ctx.collector_covered:
+        end = ctx.validation_period_end()
+        if end:
+            out.append(_dl(ctx, "VALIDATION_PERIOD_END", end[0],
+                           f"Last day to dispute the debt with {acct.collector.name} in writing and make it stop "
+                           f"collecting until it sends verification: {end[1]}."))
+    ctx.used.clear()
+    if p.nonprofit and p.kind == "hospital" and first:
+        days = ctx.value("federal.irs_501r.application_period_days", first)
+        out.append(_dl(ctx, "FAP_APPLICATION_END", first + timedelta(days=days),
+                       f"{p.name} must accept a financial-assistance application until {days} days after its first "
+                       f"bill of {first} (apply even later: many hospitals still accept it)."))
+        days = ctx.value("federal.irs_501r.notification_period_days", first)
+        out.append(_dl(ctx, "ECA_EARLIEST", first + timedelta(days=days),
+                       f"{p.name} (a nonprofit hospital) and its collectors may not report to credit bureaus, sue, "
+                       f"place liens or sell the debt before {days} days after the first bill of {first}."))
+    ctx.used.clear()
+    if first and (ctx.uninsured or acct.gfe_total is not None) and ctx.has("federal.nsa.ppdr.filing_days", first):
+        days = ctx.value("federal.nsa.ppdr.filing_days", first)
+        threshold = ctx.value("federal.nsa.ppdr.threshold_usd", first)
+        out.append(_dl(ctx, "NSA_DISPUTE_END", first + timedelta(days=days),
+                       f"Last day to start the federal patient-provider dispute process, {days} days after the first "
+                       f"bill of {first}, if the bill is at least ${threshold} above the Good Faith Estimate."))
+    ctx.used.clear()
+    if sol.get("expires"):
+        extra = (f" (or {sol['expires_if_written_contract']} if you signed a written agreement)"
+                 if sol.get("expires_if_written_contract") else "")
+        out.append(Deadline(kind="SOL_EXPIRES", date=sol["expires"], citations=sol["citations"],
+                            unconfirmed=sol["unconfirmed"],
+                            why=(f"After this day the debt is too old to sue on in {sol['state']}{extra}; the "
+                                 f"{sol['years']}-year clock started at {sol['start_basis']}. A payment or written "
+                                 f"acknowledgment may restart it.")))
+    out += _state_deadlines(ctx)
+    seen = set()
+    for v in violations:
+        if v.act_by and (v.act_by, v.rule) not in seen:
+            seen.add((v.act_by, v.rule))
+            out.append(Deadline(kind="FDCPA_CLAIM_END", date=v.act_by, citations=["15 U.S.C. 1692k(d)"],
+                                unconfirmed=False,
+                                why=f"Last day to sue {acct.collector.name if acct.collector else 'the collector'} "
+                                    f"over {v.rule} (one year from the violation)."))
+    return sorted(out, key=lambda d: (d.date, d.kind))
+
+
+def _state_deadlines(ctx: Context) -> list[Deadline]:
+    acct, out = ctx.account, []
+    first = acct.first_bill_date
+    ctx.used.clear()
+    if (ctx.provider_state == "CA" and acct.provider.kind == "hospital" and first
+            and ctx.has("states.ca.collection.collection_wait", first)):
+        rule = ctx.value("states.ca.collection.collection_wait", first)
+        who = "you" if ctx.uninsured else "you if you are uninsured or have high medical costs"
+        out.append(_dl(ctx, "STATE.CA.COLLECTION_WAIT", first + timedelta(days=rule["days"]),
+                       f"Before this day California bars credit reporting or a lawsuit on this hospital bill for {who} "
+                       f"({rule['days']} days after the first bill of {first})."))
+    ctx.used.clear()
+    c = acct.collector
+    if ctx.case.patient.state == "NV" and c and c.kind == "agency" and ctx.has("states.nv.collection.notice_before_collection"):
+        rule = ctx.value("states.nv.collection.notice_before_collection")
+        letters = ctx.by("collector", ("letter",))
+        notice = letters[0].day if letters else (c.validation_notice.sent if c.validation_notice else None)
+        if notice:
+            out.append(_dl(ctx, "STATE.NV.NOTICE_60_DAYS", notice + timedelta(days=rule["days"]),
+                           f"{c.name} may not act to collect this medical debt before {rule['days']} days after its "
+                           f"written notice of {notice}."))
+    ctx.used.clear()
+    if ctx.provider_state == "FL" and acct.provider.kind == "hospital" and ctx.has("states.fl.collection.notice_before_collection"):
+        rule = ctx.value("states.fl.collection.notice_before_collection")
+        notices = [h for h in ctx.by("provider", ("letter", "email")) if h.type in ("eca_notice", "collection_notice", "fap_notice")]
+        if notices:
+            out.append(_dl(ctx, "STATE.FL.ECA_NOTICE", notices[0].day + timedelta(days=rule["days"]),
+                           f"{acct.provider.name} may not start extraordinary collection actions before "
+                           f"{rule['days']} days after its written notice of {notices[0].day}."))
+    ctx.used.clear()
+    return out

@@ -1,0 +1,72 @@
+"""A conduct rule: one small unit with its id, severity, citations, explanation and one check.
+
+The check reads a `Context` (the account's log in the patient's zone, and the law) and returns one
+`Hit` per problem: the happenings that prove it, the day it happened and a message with this
+case's facts. The engine turns hits into `Finding`s with the statutory damages at stake and the
+last day to act, carrying `unconfirmed` from every law value the check used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Callable
+
+from ..model import Finding, Severity
+from .context import Context, Happening
+
+
+@dataclass
+class Hit:
+    message: str
+    on: date  # the day of the violation (the FDCPA year runs from it)
+    proof: list[Happening] = field(default_factory=list)
+    severity: Severity | None = None  # overrides the rule's default
+    unconfirmed: bool = False
+
+
+@dataclass(frozen=True)
+class ConductRule:
+    id: str
+    severity: Severity
+    summary: str
+    citations: tuple[str, ...]
+    explanation: str
+    check: Callable[[Context], list[Hit]] = field(compare=False)
+    fdcpa: bool = True  # a claim under 15 U.S.C. 1692k: statutory damages and the one-year limit
+
+    def findings(self, ctx: Context) -> list[Finding]:
+        ctx.used.clear()
+        hits = self.check(ctx)
+        used = list(ctx.used)
+        out = []
+        for hit in hits:
+            amount, act_by, extra = Decimal(0), None, ""
+            cites = list(self.citations)
+            unconfirmed = hit.unconfirmed or any(v.unconfirmed for v in used)
+            if self.fdcpa:
+                ctx.used.clear()
+                amount = Decimal(ctx.value("federal.fdcpa.damages.individual_max", hit.on))
+                years = ctx.value("federal.fdcpa.limitations.years", hit.on)
+                act_by = _add_years(hit.on, years)
+                cites += [c for v in ctx.used for c in v.citations]
+                extra = (f" Statutory damages up to ${amount:,.0f} per lawsuit (not per violation), plus actual damages "
+                         f"and attorney's fees; sue by {act_by} ({years} year from {hit.on}).")
+            for v in used:
+                cites += v.citations
+            refs = [h.ref() for h in hit.proof]
+            message = hit.message + (f" Proof: {'; '.join(refs)}." if refs else "")
+            out.append(Finding(
+                rule=self.id, severity=hit.severity or self.severity, amount=amount, message=message,
+                citations=list(dict.fromkeys(cites)), explanation=(self.explanation + extra).strip(),
+                unconfirmed=unconfirmed, events=[h.index for h in hit.proof if h.index is not None],
+                act_by=act_by))
+        return out
+
+
+def _add_years(d: date, years: int) -> date:
+    try:
+        return d.replace(year=d.year + int(years))
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + int(years), day=28)

@@ -1,0 +1,47 @@
+"""Collection activity after a timely written dispute and before verification was sent.
+
+Anti-pattern: the patient mails a dispute on 2026-10-25 (within the validation period); it is
+assumed delivered 5 business days later (10-30) unless the log gives a delivery date; on 11-02 the
+collector sends a letter threatening suit without having sent verification. Allowed: activity
+before the dispute arrived; the verification letter itself (a collector letter of type
+verification) and anything after it.
+"""
+
+from ..context import COLLECTION_ACTIVITY, Context
+from ..rule import ConductRule, Hit
+
+DISPUTES = ("dispute", "validation_request")
+VERIFICATIONS = ("verification", "validation", "itemized_bill")
+
+
+def check(ctx: Context) -> list[Hit]:
+    if not ctx.collector_covered:
+        return []
+    period = ctx.validation_period_end()
+    hits = []
+    for d in ctx.by("patient", ("letter", "email")):
+        if d.type not in DISPUTES or (period and d.day > period[0]):
+            continue
+        arrived, how = ctx.received_on(d)
+        verified = next((h for h in ctx.by("collector", ("letter", "email"))
+                         if h.type in VERIFICATIONS and h.day >= d.day), None)
+        for h in ctx.by("collector", COLLECTION_ACTIVITY):
+            if h.day <= arrived or (verified and h.sort_key() >= verified.sort_key()) or h.type in VERIFICATIONS:
+                continue
+            timely = f"within the validation period (ends {period[0]})" if period else "before any validation period began"
+            hits.append(Hit(f"{ctx.account.collector.name} kept collecting ({h.kind.replace('_', ' ')} on {h.day}) "
+                            f"after your written dispute ({how}), sent {timely}, and before sending verification.",
+                            h.day, [d, h]))
+        ctx.value("federal.regulation_f.dispute.stop_until_verified", d.day)
+    return hits
+
+
+RULE = ConductRule(
+    id="REGF.COLLECTION_DURING_DISPUTE",
+    severity="high",
+    summary="collection activity after a timely written dispute and before verification was sent",
+    citations=("15 U.S.C. 1692g(b)", "12 CFR 1006.38(d)(2)"),
+    explanation=("When you dispute a debt in writing within the validation period, the collector must stop "
+                 "collecting it until it mails you verification. Keep the dispute letter's proof of delivery."),
+    check=check,
+)
