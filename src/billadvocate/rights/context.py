@@ -146,10 +146,15 @@ class Context:
         vn = c.validation_notice if c else None
         if vn is None or (vn.received is None and vn.sent is None):
             return None
-        days = self.value("federal.regulation_f.validation.period_days")
         if vn.received:
+            regf = self.has("federal.regulation_f.validation.period_days", vn.received)
+            days = self.value("federal.regulation_f.validation.period_days" if regf else "federal.fdcpa.validation.dispute_days",
+                              vn.received)
             return vn.received + _days(days), f"{days} days after the notice was received on {vn.received}"
-        n = self.value("federal.regulation_f.validation.assumed_receipt_business_days")
+        if not self.has("federal.regulation_f.validation.assumed_receipt_business_days", vn.sent):
+            return None
+        days = self.value("federal.regulation_f.validation.period_days", vn.sent)
+        n = self.value("federal.regulation_f.validation.assumed_receipt_business_days", vn.sent)
         receipt = add_business_days(vn.sent, n)
         return receipt + _days(days), (f"{days} days after the assumed receipt on {receipt} ({n} business days, "
                                        f"not counting weekends and federal holidays, after it was sent on {vn.sent})")

@@ -24,8 +24,8 @@ def check(ctx: Context) -> list[Hit]:
     for h in ctx.by("collector", ("call", "text", "email", "in_person")):
         if h.local is None:
             continue
-        earliest = _hhmm(ctx.value("federal.regulation_f.inconvenient_time.earliest", h.day))
-        latest = _hhmm(ctx.value("federal.regulation_f.inconvenient_time.latest", h.day))
+        earliest = _hhmm(ctx.value("federal.fdcpa.inconvenient_time.earliest", h.day))
+        latest = _hhmm(ctx.value("federal.fdcpa.inconvenient_time.latest", h.day))
         t = h.local.time().replace(tzinfo=None)
         if t < earliest or t > latest:
             when = "before" if t < earliest else "after"

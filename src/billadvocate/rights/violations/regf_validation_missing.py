@@ -21,7 +21,7 @@ def check(ctx: Context) -> list[Hit]:
         return []
     first_day = first.day if isinstance(first, Happening) else first
     proof = [first] if isinstance(first, Happening) else []
-    days = ctx.value("federal.regulation_f.validation.notice_within_days", first_day)
+    days = ctx.value("federal.fdcpa.validation.notice_within_days", first_day)
     due = first_day + timedelta(days=days)
     vn = ctx.account.collector.validation_notice
     name = ctx.account.collector.name

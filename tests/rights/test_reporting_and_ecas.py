@@ -1,0 +1,110 @@
+"""REGF.PASSIVE_REPORTING, IRS501R.ECA_TOO_EARLY and the state waiting periods and notices."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.rights.helpers import call, case, fired, letter
+
+
+def reported(day: str, by: str = "collector") -> dict:
+    return {"at": day, "kind": "credit_reporting", "from": by}
+
+
+def test_reporting_13_days_after_the_collectors_only_letter_is_passive_reporting():
+    (v,) = fired(case(letter("2026-10-01", by="collector"), reported("2026-10-14")), "REGF.PASSIVE_REPORTING")
+    assert "before 2026-10-15" in v.message and v.events == [1]
+
+
+def test_reporting_14_days_after_the_letter_is_allowed():
+    assert not fired(case(letter("2026-10-01", by="collector"), reported("2026-10-15")), "REGF.PASSIVE_REPORTING")
+
+
+def test_reporting_after_a_phone_conversation_needs_no_wait():
+    c = case(call("2026-10-01T10:00:00", conversation=True), reported("2026-10-01"))
+    assert not fired(c, "REGF.PASSIVE_REPORTING")
+
+
+def test_a_tradeline_furnished_by_the_collector_counts_as_its_reporting():
+    c = case(letter("2026-10-01", by="collector"),
+             tradelines=[{"bureau": "equifax", "furnisher": "ABC  recovery", "reported": "2026-10-05"}])
+    (v,) = fired(c, "REGF.PASSIVE_REPORTING")
+    assert "credit_report.tradelines[0]" in v.message and v.events == []
+
+
+def test_a_tradeline_of_another_furnisher_is_not_this_collectors():
+    c = case(letter("2026-10-01", by="collector"),
+             tradelines=[{"bureau": "equifax", "furnisher": "Fresno Imaging", "reported": "2026-10-05"}])
+    assert not fired(c, "REGF.PASSIVE_REPORTING")
+
+
+def test_credit_reporting_on_day_119_after_a_nonprofit_hospitals_first_bill_is_too_early():
+    (v,) = fired(case(reported("2025-07-29")), "IRS501R.ECA_TOO_EARLY")  # first bill 2025-04-01
+    assert "119 days" in v.message and v.amount == 0 and v.act_by is None and v.unconfirmed
+
+
+def test_credit_reporting_on_day_120_is_allowed():
+    assert not fired(case(reported("2025-07-30")), "IRS501R.ECA_TOO_EARLY")
+
+
+def test_a_lawsuit_by_the_hospital_itself_on_day_30_is_an_early_eca():
+    c = case({"at": "2025-05-01", "kind": "legal_action", "from": "provider", "type": "lawsuit"}, collector=None)
+    assert fired(c, "IRS501R.ECA_TOO_EARLY")
+
+
+def test_a_threat_is_not_an_extraordinary_collection_action():
+    c = case({"at": "2025-05-01", "kind": "legal_action", "from": "collector", "type": "threat"})
+    assert not fired(c, "IRS501R.ECA_TOO_EARLY")
+
+
+def test_a_for_profit_hospital_is_not_bound_by_501r():
+    assert not fired(case(reported("2025-05-01"), provider={"nonprofit": False}), "IRS501R.ECA_TOO_EARLY")
+
+
+CA_UNINSURED = dict(insurance="uninsured", account={"first_bill_date": "2026-01-02"})
+
+
+def test_california_reporting_on_day_179_for_an_uninsured_patient_is_too_early():
+    (v,) = fired(case(reported("2026-06-30"), **CA_UNINSURED), "STATE.CA.COLLECTION_WAIT")
+    assert "179 days" in v.message and "until 2026-07-01" in v.message and v.unconfirmed
+
+
+def test_california_reporting_on_day_180_is_allowed():
+    assert not fired(case(reported("2026-07-01"), **CA_UNINSURED), "STATE.CA.COLLECTION_WAIT")
+
+
+def test_before_2022_californias_wait_was_150_days():
+    c = case(reported("2021-05-30"), insurance="uninsured", account={"first_bill_date": "2021-01-01"})
+    (v,) = fired(c, "STATE.CA.COLLECTION_WAIT", as_of=date(2021, 6, 1))
+    assert "149 days" in v.message and "for 150 days" in v.message
+    c = case(reported("2021-05-31"), insurance="uninsured", account={"first_bill_date": "2021-01-01"})
+    assert not fired(c, "STATE.CA.COLLECTION_WAIT", as_of=date(2021, 6, 2))
+
+
+def test_the_california_wait_is_not_applied_to_an_insured_patient():
+    assert not fired(case(reported("2026-06-30"), account={"first_bill_date": "2026-01-02"}), "STATE.CA.COLLECTION_WAIT")
+
+
+def test_a_nevada_agency_calling_59_days_after_its_notice_is_too_early():
+    c = case(letter("2026-09-01", by="collector"), call("2026-10-30T10:00:00"), state="NV")
+    (v,) = fired(c, "STATE.NV.NOTICE_60_DAYS")
+    assert "59 days" in v.message and v.events == [1, 0]
+
+
+def test_a_nevada_agency_calling_on_day_60_is_allowed():
+    assert not fired(case(letter("2026-09-01", by="collector"), call("2026-10-31T10:00:00"), state="NV"),
+                     "STATE.NV.NOTICE_60_DAYS")
+
+
+def test_the_nevada_notice_does_not_bind_a_california_patients_collector():
+    assert not fired(case(letter("2026-09-01", by="collector"), call("2026-09-02T10:00:00")), "STATE.NV.NOTICE_60_DAYS")
+
+
+def test_a_florida_hospital_reporting_29_days_after_its_notice_is_too_early():
+    c = case(letter("2026-05-15", by="provider", type="eca_notice"), reported("2026-06-13"), state="FL",
+             account={"first_bill_date": "2026-01-02"})
+    (v,) = fired(c, "STATE.FL.ECA_NOTICE")
+    assert "29 days" in v.message
+    c = case(letter("2026-05-15", by="provider", type="eca_notice"), reported("2026-06-14"), state="FL",
+             account={"first_bill_date": "2026-01-02"})
+    assert not fired(c, "STATE.FL.ECA_NOTICE")
