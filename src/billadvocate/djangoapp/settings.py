@@ -31,3 +31,8 @@ USE_TZ = True
 TIME_ZONE = "UTC"
 USE_I18N = False
 LANGUAGE_CODE = "en-us"
+
+# The web app (issue 9): its apps, middleware, templates, sessions, security headers, languages.
+from billadvocate.web.conf import extend as _web_settings  # noqa: E402
+
+_web_settings(globals())

@@ -1,0 +1,116 @@
+"""The web app's side of the case store: read a stored case for the engines, review it, and
+record who changed what. Views call these; no view builds store rows by hand elsewhere.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from datetime import date
+from pathlib import Path
+
+from django.utils import timezone
+
+from ..errors import BadInput
+from ..review import ReviewResult, review_case
+from ..store import cases as store
+from ..store import models as m
+
+_CACHE_SIZE = 64
+_cache: OrderedDict[tuple, ReviewResult] = OrderedDict()
+_lock = threading.Lock()
+
+
+def patient_of(case_row: m.Case) -> m.Person | None:
+    return case_row.people.filter(role="patient").first()
+
+
+def touch(case_row: m.Case) -> None:
+    """Mark the case changed (the review cache and 'recently changed' lists key on it)."""
+    m.Case.objects.filter(pk=case_row.pk).update(updated_at=timezone.now())
+    case_row.refresh_from_db(fields=["updated_at"])
+
+
+def work_dir(case_row: m.Case) -> Path:
+    """Where the case's documents are laid out for the engines (a cache; safe to delete)."""
+    from ..djangoapp import data_dir
+
+    return data_dir() / "web-cache" / f"case-{case_row.pk}"
+
+
+def missing_for_review(case_row: m.Case) -> str | None:
+    """The intake step still needed before a review can run, or None."""
+    patient = patient_of(case_row)
+    if patient is None or not patient.state:
+        return "you"
+    if not case_row.accounts.exists():
+        return "bill"
+    return None
+
+
+def canonical_check(case_row: m.Case) -> None:
+    """Raise BadInput when the stored case is no longer a valid case file (inside a transaction,
+    so the change that broke it rolls back)."""
+    from ..store import mapping
+
+    mapping.to_canonical(case_row)
+
+
+def canonical(case_row: m.Case):
+    """The stored case as the canonical model, its documents laid out where the engines read them."""
+    folder = work_dir(case_row)
+    folder.mkdir(parents=True, exist_ok=True)
+    return store.materialize(case_row, folder)
+
+
+def review(case_row: m.Case, as_of: date | None = None) -> ReviewResult:
+    """The engines' results for a stored case (cached until the case changes)."""
+    key = (case_row.pk, case_row.updated_at, as_of)
+    with _lock:
+        if key in _cache:
+            _cache.move_to_end(key)
+            return _cache[key]
+    result = review_case(canonical(case_row), as_of=as_of)
+    with _lock:
+        _cache[key] = result
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+    return result
+
+
+def try_review(case_row: m.Case, as_of: date | None = None) -> tuple[ReviewResult | None, str | None]:
+    """(result, None) or (None, the problem in one line) when the case cannot be reviewed yet."""
+    try:
+        return review(case_row, as_of), None
+    except BadInput as e:
+        return None, e.problem if not e.where else f"{e.where}: {e.problem}"
+
+
+def sync_deadlines(case_row: m.Case, result: ReviewResult) -> None:
+    """Keep the store's engine deadlines equal to what the engines say now (done marks are kept)."""
+    accounts = {a.key: a for a in case_row.accounts.all()}
+    wanted = {}
+    for review_ in result.accounts:
+        row = accounts.get(review_.account.id)
+        for d in review_.deadlines:
+            wanted[(row.pk if row else None, d.kind)] = d
+    existing = {(d.account_id, d.kind): d for d in case_row.deadlines.filter(source=m.Deadline.ENGINE)}
+    for key, d in wanted.items():
+        row = existing.pop(key, None)
+        values = {"date": d.date, "why": d.why, "citations": list(d.citations), "unconfirmed": d.unconfirmed}
+        if row is None:
+            m.Deadline.objects.create(case=case_row, account_id=key[0], kind=d.kind, source=m.Deadline.ENGINE,
+                                      **values)
+        elif any(getattr(row, k) != v for k, v in values.items()):
+            for k, v in values.items():
+                setattr(row, k, v)
+            row.save()
+    for row in existing.values():
+        if row.done_at is None:
+            row.delete()
+
+
+def clear_cache() -> None:
+    """Forget every cached review (tests; a database switched under a running process)."""
+    with _lock:
+        _cache.clear()

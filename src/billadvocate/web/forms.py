@@ -1,0 +1,210 @@
+"""The web app's forms: the intake steps, the log, letters, reminders, the workbench.
+
+Labels and help are written for a patient, in English and Spanish (gettext_lazy).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.utils.translation import gettext_lazy as _
+
+from ..states import NAMES
+
+STATE_CHOICES = [("", _("Choose your state"))] + sorted(((k, v) for k, v in NAMES.items()), key=lambda kv: kv[1])
+YES_NO_UNKNOWN = [("", _("I don't know")), ("yes", _("Yes")), ("no", _("No"))]
+
+
+def tri(value: str | None) -> bool | None:
+    return {"yes": True, "no": False}.get(value or "")
+
+
+def tri_value(value: bool | None) -> str:
+    return {True: "yes", False: "no"}.get(value, "")
+
+
+class YouForm(forms.Form):
+    name = forms.CharField(label=_("Your full name"), max_length=200, required=False,
+                           help_text=_("As it appears on the bill. Letters are signed with it."))
+    address = forms.CharField(label=_("Your mailing address"), max_length=500, required=False,
+                              help_text=_("Street, city, state and ZIP: letters need it."))
+    phone = forms.CharField(label=_("Phone"), max_length=50, required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    state = forms.ChoiceField(label=_("State you live in"), choices=STATE_CHOICES,
+                              help_text=_("Your rights and the help you can get depend on it."))
+    language = forms.ChoiceField(label=_("Language for your letters"),
+                                 choices=[("en", "English"), ("es", "Español")], initial="en")
+    veteran = forms.BooleanField(label=_("I am a veteran"), required=False)
+
+
+class HouseholdForm(forms.Form):
+    size = forms.IntegerField(label=_("People in your household"), min_value=1, max_value=50, initial=1,
+                              help_text=_("You, your spouse or partner, and anyone you claim as a dependent."))
+    annual_income = forms.DecimalField(label=_("Household income per year, before taxes ($)"),
+                                       min_value=0, max_digits=12, decimal_places=2, required=False)
+    monthly_expenses = forms.DecimalField(label=_("Essential costs per month ($)"), min_value=0,
+                                          max_digits=12, decimal_places=2, required=False,
+                                          help_text=_("Rent, food, utilities, transport, child care."))
+    liquid_assets = forms.DecimalField(label=_("Savings you could use ($)"), min_value=0, max_digits=12,
+                                       decimal_places=2, required=False)
+
+
+class InsuranceForm(forms.Form):
+    status = forms.ChoiceField(label=_("Your health coverage when you got care"), choices=[
+        ("insured", _("Insurance through work or the marketplace")),
+        ("uninsured", _("No insurance")),
+        ("medicare", _("Medicare")),
+        ("medicaid", _("Medicaid")),
+        ("qmb", _("Medicare with QMB (Qualified Medicare Beneficiary)")),
+    ], widget=forms.RadioSelect)
+    plan = forms.CharField(label=_("Plan name"), max_length=200, required=False)
+    member_id = forms.CharField(label=_("Member ID"), max_length=100, required=False)
+
+
+class BillForm(forms.Form):
+    provider_name = forms.CharField(label=_("Who sent the bill (hospital, doctor, lab)"), max_length=200)
+    provider_kind = forms.ChoiceField(label=_("What kind of provider"), choices=[
+        ("hospital", _("Hospital")), ("physician", _("Doctor or clinic")), ("lab", _("Laboratory")),
+        ("ambulance", _("Ambulance")), ("other", _("Other"))], initial="hospital")
+    provider_nonprofit = forms.ChoiceField(label=_("Is it a nonprofit hospital?"), choices=YES_NO_UNKNOWN,
+                                           required=False)
+    provider_address = forms.CharField(label=_("Billing office address"), max_length=500, required=False)
+    account_number = forms.CharField(label=_("Account number on the bill"), max_length=100, required=False)
+    balance = forms.DecimalField(label=_("Amount they ask for now ($)"), min_value=0, max_digits=12,
+                                 decimal_places=2, required=False)
+    care_start = forms.DateField(label=_("Date of care (first day)"), required=False,
+                                 widget=forms.DateInput(attrs={"type": "date"}))
+    care_end = forms.DateField(label=_("Last day of care (discharge)"), required=False,
+                               widget=forms.DateInput(attrs={"type": "date"}))
+    emergency = forms.ChoiceField(label=_("Was it an emergency?"), choices=YES_NO_UNKNOWN, required=False)
+    first_bill_date = forms.DateField(label=_("Date of the first bill"), required=False,
+                                      widget=forms.DateInput(attrs={"type": "date"}))
+    collector_name = forms.CharField(label=_("Collection agency, if one is involved"), max_length=200,
+                                     required=False)
+    bill_file = forms.FileField(label=_("Upload the itemized bill (PDF, photo, spreadsheet)"), required=False,
+                                help_text=_("Up to 10 MB. A photo from your phone works."),
+                                widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.csv,.xlsx,.png,.jpg,.jpeg,.heic,.webp,image/*"}))
+    typed_lines = forms.CharField(
+        label=_("Or type the bill's lines"), required=False, widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("One line per charge: date, code, description, units, charge. "
+                    "For example: 2025-03-02, 85025, CBC blood count, 1, 45.00"))
+
+    def clean_typed_lines(self):
+        text = self.cleaned_data.get("typed_lines", "")
+        rows = []
+        for n, raw in enumerate(text.splitlines(), start=1):
+            if not raw.strip():
+                continue
+            cells = [c.strip() for c in raw.split(",")]
+            if len(cells) < 5:
+                raise forms.ValidationError(_("Line %(n)s: write date, code, description, units, charge "
+                                              "separated by commas.") % {"n": n})
+            date, code, units, charge = cells[0], cells[1], cells[-2], cells[-1]
+            description = ", ".join(cells[2:-2])
+            try:
+                units_d, charge_d = Decimal(units or "1"), Decimal(charge.replace("$", "").replace(" ", ""))
+            except InvalidOperation:
+                raise forms.ValidationError(_("Line %(n)s: units and charge must be numbers.") % {"n": n})
+            rows.append({"date": date, "code": code, "description": description,
+                         "units": units_d, "charge": charge_d})
+        return rows
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("care_start"), data.get("care_end")
+        if start and end and end < start:
+            self.add_error("care_end", _("The last day cannot be before the first day."))
+        return data
+
+
+EVENT_KINDS = [("call", _("Phone call")), ("letter", _("Letter")), ("email", _("E-mail")),
+               ("text", _("Text message")), ("in_person", _("In person")), ("payment", _("Payment")),
+               ("legal_action", _("Legal action")), ("credit_reporting", _("Credit reporting"))]
+PARTIES = [("collector", _("Collector")), ("provider", _("Hospital or doctor")), ("patient", _("Me")),
+           ("insurer", _("Insurer")), ("bureau", _("Credit bureau"))]
+
+
+class QuickLogForm(forms.Form):
+    """Add a call in ten seconds: who, what was said; the time defaults to now."""
+
+    account = forms.ChoiceField(label=_("Which bill"))
+    kind = forms.ChoiceField(label=_("What"), choices=EVENT_KINDS, initial="call")
+    from_party = forms.ChoiceField(label=_("From"), choices=PARTIES, initial="collector")
+    note = forms.CharField(label=_("What was said or promised"), max_length=2000, required=False)
+    at = forms.DateTimeField(label=_("When (blank: now)"), required=False,
+                             widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+                             input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d"])
+    conversation = forms.BooleanField(label=_("I spoke with them"), required=False)
+    amount = forms.DecimalField(label=_("Amount ($), for a payment"), min_value=0, max_digits=12,
+                                decimal_places=2, required=False)
+
+    def __init__(self, *args, accounts=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["account"].choices = [(a.key, a.provider_name or a.key) for a in accounts]
+
+
+class LetterEditForm(forms.Form):
+    text = forms.CharField(label=_("The letter's text"), widget=forms.Textarea(attrs={"class": "letter"}),
+                           max_length=100_000)
+
+
+class LetterSentForm(forms.Form):
+    method = forms.ChoiceField(label=_("How it was sent"), choices=[
+        ("certified_mail", _("Certified mail")), ("mail", _("Mail")), ("email", _("E-mail")),
+        ("fax", _("Fax")), ("portal", _("Online portal"))], initial="certified_mail")
+    tracking = forms.CharField(label=_("Tracking number"), max_length=100, required=False)
+    sent_on = forms.DateField(label=_("Date sent (blank: today)"), required=False,
+                              widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class ReminderForm(forms.Form):
+    kind = forms.CharField(label=_("What is due"), max_length=80)
+    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(label=_("Note"), max_length=500, required=False)
+
+
+class SnoozeForm(forms.Form):
+    until = forms.DateField(label=_("Remind me again on"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class ClientAccessForm(forms.Form):
+    """An advocate gives a client a login that opens this one case."""
+
+    username = forms.CharField(label=_("User name for the client"), max_length=150)
+    password = forms.CharField(label=_("Temporary password"), widget=forms.PasswordInput, min_length=10,
+                               help_text=_("At least 10 characters. Give it to the client in person."))
+
+    def clean_username(self):
+        name = self.cleaned_data["username"].strip()
+        if get_user_model().objects.filter(username__iexact=name).exists():
+            raise forms.ValidationError(_("That user name is taken."))
+        return name
+
+    def clean(self):
+        data = super().clean()
+        if data.get("password"):
+            user = get_user_model()(username=data.get("username", ""))
+            try:
+                validate_password(data["password"], user)
+            except forms.ValidationError as e:
+                self.add_error("password", e)
+        return data
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search cases"), max_length=100, required=False,
+                        help_text=_("Name, account number, provider or collector."))
+
+
+class BatchLettersForm(forms.Form):
+    letter_type = forms.ChoiceField(label=_("Letter"))
+    cases = forms.MultipleChoiceField(label=_("For these cases"), widget=forms.CheckboxSelectMultiple)
+    format = forms.ChoiceField(label=_("Format"), choices=[("pdf", "PDF"), ("docx", "DOCX")], initial="pdf")
+
+    def __init__(self, *args, cases=(), letter_types=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cases"].choices = [(str(c.pk), str(c.title or c.pk)) for c in cases]
+        self.fields["letter_type"].choices = [(t, label) for t, label in letter_types]

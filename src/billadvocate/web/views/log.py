@@ -1,0 +1,165 @@
+"""The log (add a call in ten seconds), reminders of what is due, and the case's documents."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date, timedelta
+from pathlib import Path
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ... import model
+from ...errors import BadInput
+from ...store import blobs
+from ...store import cases as store
+from ...store import models as m
+from .. import casework
+from ..forms import QuickLogForm, ReminderForm, SnoozeForm
+from ..permissions import can, case_view
+from ..uploads import UploadRefused, accept, attachment
+
+LOG_PAGE = 200  # the newest entries shown; the rest behind "show all"
+
+
+@case_view("edit")
+def log(request, case_row):
+    """The log of every contact, newest first, with a one-line form to add one."""
+    accounts = list(case_row.accounts.order_by("position"))
+    if not accounts:
+        return redirect("web:intake", case_id=case_row.pk, step="bill")
+    form = QuickLogForm(request.POST or None, accounts=accounts, initial={"account": accounts[0].key})
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        at = d.get("at")
+        if at is None:
+            at = store.now_in(case_row)
+        elif timezone.is_naive(at):
+            at = at.replace(second=0)
+        try:
+            event = model.Event.model_validate({
+                "at": at, "kind": d["kind"], "from": d["from_party"], "note": d.get("note") or None,
+                "conversation": True if d.get("conversation") else None,
+                "amount": d.get("amount")})
+            store.log_event(case_row, event, account_key=d["account"], user=request.user)
+        except (BadInput, ValueError) as e:
+            form.add_error(None, getattr(e, "problem", None) or _("That entry could not be saved."))
+        else:
+            casework.touch(case_row)
+            messages.success(request, _("Added to the log."))
+            return redirect("web:log", case_id=case_row.pk)
+    events = m.Event.objects.filter(case=case_row).select_related("account").order_by("-at", "-id")
+    show_all = request.GET.get("all") == "1"
+    total = events.count()
+    return render(request, "web/log.html", {
+        "case": case_row, "form": form, "events": events if show_all else events[:LOG_PAGE],
+        "total": total, "truncated": not show_all and total > LOG_PAGE,
+        "can_manage": can(request.user, "manage", case_row)})
+
+
+def open_deadlines(cases_qs, *, today: date | None = None):
+    """Deadlines and reminders not done and not snoozed past today, soonest first."""
+    today = today or timezone.localdate()
+    from django.db.models import Q
+
+    return (m.Deadline.objects.filter(case__in=cases_qs, done_at__isnull=True)
+            .filter(Q(snoozed_until__isnull=True) | Q(snoozed_until__lte=today))
+            .select_related("case", "account").order_by("date", "id"))
+
+
+@case_view("edit")
+def reminders(request, case_row):
+    """What is due for this case: the engines' deadlines and the reminders people set."""
+    result, _problem = casework.try_review(case_row)
+    if result is not None:
+        casework.sync_deadlines(case_row, result)
+    form = ReminderForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        m.Deadline.objects.create(case=case_row, kind=d["kind"], date=d["date"], why=d.get("note") or "",
+                                  source=m.Deadline.REMINDER)
+        casework.touch(case_row)
+        messages.success(request, _("Reminder added."))
+        return redirect("web:reminders", case_id=case_row.pk)
+    today = timezone.localdate()
+    items = list(m.Deadline.objects.filter(case=case_row).select_related("account").order_by("date", "id"))
+    return render(request, "web/reminders.html", {
+        "case": case_row, "form": form, "items": items, "today": today, "soon": today + timedelta(days=7),
+        "snooze_form": SnoozeForm(initial={"until": today + timedelta(days=7)}),
+        "can_manage": can(request.user, "manage", case_row)})
+
+
+@require_POST
+@case_view("edit")
+def reminder_done(request, case_row, deadline_id):
+    d = get_object_or_404(m.Deadline, pk=deadline_id, case=case_row)
+    d.done_at = None if d.done_at else timezone.now()
+    d.save(update_fields=["done_at", "updated_at"])
+    messages.success(request, _("Marked done.") if d.done_at else _("Marked not done."))
+    return redirect("web:reminders", case_id=case_row.pk)
+
+
+@require_POST
+@case_view("edit")
+def reminder_snooze(request, case_row, deadline_id):
+    d = get_object_or_404(m.Deadline, pk=deadline_id, case=case_row)
+    form = SnoozeForm(request.POST)
+    if form.is_valid():
+        d.snoozed_until = form.cleaned_data["until"]
+        d.save(update_fields=["snoozed_until", "updated_at"])
+        messages.success(request, _("Snoozed."))
+    else:
+        messages.error(request, _("Give a date to snooze until."))
+    return redirect("web:reminders", case_id=case_row.pk)
+
+
+@case_view("edit")
+def documents(request, case_row):
+    """The case's documents: list, upload (a notice, an EOB, a photo), download."""
+    accounts = list(case_row.accounts.order_by("position"))
+    if request.method == "POST":
+        role = request.POST.get("role", "other")
+        key = request.POST.get("account") or None
+        upload = request.FILES.get("file")
+        if role not in m.Document.ROLES or (key and key not in {a.key for a in accounts}):
+            messages.error(request, _("Choose what the document is and which bill it belongs to."))
+        elif role in ("bill", "eob") and not key:
+            messages.error(request, _("A bill or an EOB belongs to one bill of the case: choose it."))
+        elif upload is None:
+            messages.error(request, _("Choose a file to upload."))
+        else:
+            try:
+                accepted = accept(upload)
+                with tempfile.TemporaryDirectory(prefix="billadvocate-upload-") as tmp:
+                    path = Path(tmp) / f"{role}.{accepted.extension}"
+                    path.write_bytes(accepted.data)
+                    store.add_document(case_row, path, role=role, account_key=key, user=request.user,
+                                       note=(request.POST.get("note") or None))
+            except UploadRefused as e:
+                messages.error(request, str(e))
+            except BadInput as e:
+                messages.error(request, e.problem)
+            else:
+                casework.touch(case_row)
+                messages.success(request, _("Document kept with the case."))
+                return redirect("web:documents", case_id=case_row.pk)
+    return render(request, "web/documents.html", {
+        "case": case_row, "documents": case_row.documents.select_related("account").order_by("position", "id"),
+        "accounts": accounts, "roles": m.Document.ROLES, "can_manage": can(request.user, "manage", case_row)})
+
+
+@case_view("view")
+def document_download(request, case_row, document_id):
+    """One document of this case, as a download (never displayed as a page)."""
+    doc = get_object_or_404(m.Document, pk=document_id, case=case_row)
+    try:
+        data = blobs.read(doc.sha256)
+    except OSError:
+        raise Http404("document file missing")
+    from ..uploads import sniff
+
+    return attachment(data, filename=Path(doc.path).name, kind=sniff(data, doc.path))
