@@ -18,6 +18,7 @@ from .casefile import case_dir
 from .ingest import Eob, read_bill, read_eob
 from .model import Account, Bill, Case, Deadline, Finding
 from .rights import review_rights
+from .negotiate import negotiate
 
 
 @dataclass
@@ -34,6 +35,7 @@ class AccountReview:
     offer: dict[str, Any] | None = None
     plan: dict[str, Any] | None = None
     letters: list[dict[str, Any]] = field(default_factory=list)
+    call_scripts: list[dict[str, Any]] = field(default_factory=list)  # step 7 (negotiate)
     sol: dict[str, Any] | None = None  # statute-of-limitations status (rights engine)
     notes: list[str] = field(default_factory=list)
 
@@ -63,6 +65,7 @@ class AccountReview:
             "offer": self.offer,
             "plan": self.plan,
             "letters": self.letters,
+            "call_scripts": self.call_scripts,
             "notes": self.notes,
         }
 
@@ -122,7 +125,20 @@ def review_account(case: Case, account: Account, as_of: date) -> AccountReview:
         annual_income=household.annual_income if household else None,
         as_of=as_of, case=case, account=account,
     )
+    # steps 7-9: fair amount, offer, payment plan, call scripts (after every other step)
+    money_step(case, out, as_of)
     return out
+
+
+def money_step(case: Case, out: AccountReview, as_of: date) -> None:
+    """Fill the offer, the plan and the call scripts; copy FAP_APPLICATION_END into the application."""
+    application = out.assistance.get("application")
+    if application is not None:
+        for d in out.deadlines:
+            if d.kind == "FAP_APPLICATION_END":
+                application["deadline"] = d.date.isoformat()
+    money = negotiate(case, out, as_of)
+    out.offer, out.plan, out.call_scripts = money["offer"], money["plan"], money["call_scripts"]
 
 
 def review_case(case: Case, as_of: date | None = None) -> ReviewResult:

@@ -34,7 +34,7 @@ def findings_table(title: str, findings: list[Finding], *, with_lines: bool = Tr
 
 def print_assistance(c: Console, a: dict) -> None:
     if a.get("fpl_percent") is not None:
-        c.print(f"Household income is [bold]{a['fpl_percent']}%[/] of the {a['year']} poverty guideline "
+        c.print(f"Household income is [bold]{a['fpl_percent']:.2f}%[/] of the {a['year']} poverty guideline "
                 f"({dollars(a['guideline'])} for a household of {a['household_size']}).")
     elif a.get("guideline") is not None:
         c.print(f"Poverty guideline {a['year']}: {dollars(a['guideline'])} for a household of "
@@ -46,6 +46,11 @@ def print_assistance(c: Console, a: dict) -> None:
     for p in a.get("programs", []):
         verdict = {True: "[green]likely eligible[/]", False: "not eligible", None: "[yellow]cannot decide yet[/]"}[p["eligible"]]
         c.print(f"  {p['id']}: {verdict}. {p.get('why', '')}")
+    app = a.get("application")
+    if app and app.get("programs"):
+        c.print(f"  To apply ({', '.join(app['programs'])}), send {app.get('send_to') or 'the provider'}: "
+                + "; ".join(app["documents"]) + "."
+                + (f" Deadline: {app['deadline']}." if app.get("deadline") else ""))
 
 
 def print_rights(c: Console, a, as_of) -> None:
@@ -66,3 +71,45 @@ def print_rights(c: Console, a, as_of) -> None:
             past = " [dim](passed)[/]" if d.date < as_of else ""
             note = " [dim](unconfirmed law)[/]" if d.unconfirmed else ""
             c.print(f"  {d.date}  {d.kind}{past}: {d.why}{note}")
+
+
+def print_offer(c: Console, offer: dict | None) -> None:
+    """The offer, its reasons, the terms to insist on, and the warnings."""
+    if not offer:
+        return
+    c.print(f"[bold]Offer[/]: open at {dollars(offer['opening'])}, aim for {dollars(offer['target'])}, "
+            f"walk away above {dollars(offer['walk_away'])} (fair amount {dollars(offer['fair_amount'])}).")
+    denied = offer.get("if_assistance_denied")
+    if denied:
+        c.print(f"  If assistance is denied: open at {dollars(denied['opening'])}, aim for "
+                f"{dollars(denied['target'])}, walk away above {dollars(denied['walk_away'])} "
+                f"(fair amount {dollars(denied['fair_amount'])}).")
+    for r in offer.get("reasons", []):
+        c.print(f"  - {r}")
+    c.print("  Insist in writing on:")
+    for t in offer.get("terms", []):
+        c.print(f"    * {t}")
+    for w in offer.get("warnings", []):
+        c.print(f"  [yellow]Warning:[/] {w}")
+
+
+def print_plan(c: Console, plan: dict | None) -> None:
+    if not plan:
+        return
+    if plan.get("monthly") and plan.get("months"):
+        c.print(f"[bold]Payment plan[/]: {dollars(plan['monthly'])} a month for {plan['months']} months, "
+                f"first payment {plan.get('first_payment')}, {plan.get('interest_rate', 0):g}% interest.")
+    else:
+        c.print("[bold]Payment plan[/]: none proposed.")
+    c.print(f"  {plan.get('why', '')}")
+    if plan.get("missed_payment"):
+        c.print("  If a payment will be missed: " + " ".join(plan["missed_payment"][:2]))
+
+
+def print_call_scripts(c: Console, scripts: list[dict]) -> None:
+    for s in scripts or []:
+        phone = f" ({s['phone']})" if s.get("phone") else ""
+        c.print(f"[bold]Call script: {s['to']}[/], {s.get('name') or ''}{phone}")
+        for label, key in (("Say", "say"), ("Ask", "ask"), ("Never", "never_say")):
+            for line in s.get(key, []):
+                c.print(f"  {label}: {line}")

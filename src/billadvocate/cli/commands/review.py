@@ -9,7 +9,8 @@ import click
 from ...casefile import load_case
 from ...review import review_case
 from ...util import dollars
-from ..human import console, findings_table, print_assistance, print_rights
+from ..human import (console, findings_table, print_assistance, print_call_scripts, print_offer, print_plan,
+                     print_rights)
 from ..options import as_of_option, json_option, parse_as_of, print_json
 from ..outputs import write_outputs
 
@@ -50,12 +51,9 @@ def review(case_file: Path, out_dir: Path | None, as_of: str | None, as_json: bo
             c.print("No problems found by the bill checks that could run.")
         print_rights(c, a, result.as_of)
         print_assistance(c, a.assistance)
-        if a.offer:
-            o = a.offer
-            c.print(f"Offer: open at {dollars(o['opening'])}, aim for {dollars(o['target'])}, "
-                    f"walk away above {dollars(o['walk_away'])} (fair amount {dollars(o['fair_amount'])}).")
-        if a.plan:
-            c.print(f"Payment plan: {dollars(a.plan['monthly'])} a month for {a.plan['months']} months.")
+        print_offer(c, a.offer)
+        print_plan(c, a.plan)
+        print_call_scripts(c, a.call_scripts)
         for n in a.notes:
             c.print(f"[yellow]Note:[/] {n}")
         c.print()

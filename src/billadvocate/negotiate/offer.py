@@ -1,0 +1,156 @@
+"""The offer: opening, target and walk-away for a lump-sum settlement, and the terms to insist on.
+
+The numbers are shares of the fair amount, chosen by who holds the debt and adjusted for its age
+and its statute-of-limitations status; the household's lump sum decides whether to offer a lump
+sum or a payment plan. Every number carries its reason, because the patient defends it on the phone.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import ROUND_DOWN, Decimal
+from typing import Any
+
+from ..util import dollars
+
+# (opening, target, walk_away) as shares of the fair amount, and why.
+HOLDER_SHARES = {
+    "provider": ((Decimal("0.60"), Decimal("0.80"), Decimal("1.00")),
+                 "the provider still holds the account: billing offices commonly take 20-40% off for "
+                 "a prompt lump sum, and you should never pay more than the fair amount"),
+    "agency": ((Decimal("0.40"), Decimal("0.60"), Decimal("0.80")),
+               "a collection agency works on commission for the provider and is usually allowed to "
+               "settle for well under the balance"),
+    "attorney": ((Decimal("0.50"), Decimal("0.70"), Decimal("0.90")),
+                 "a collection law firm may sue, so settlements run higher than with an agency; "
+                 "check the statute of limitations and answer any lawsuit"),
+    "debt_buyer": ((Decimal("0.20"), Decimal("0.35"), Decimal("0.50")),
+                   "a debt buyer paid a few cents on the dollar, so even a small payment is profit for it"),
+}
+AGE_STEPS = ((48, Decimal("0.70"), "more than 4 years old"), (24, Decimal("0.85"), "more than 2 years old"))
+SOL_EXPIRED_SHARES = (Decimal("0.10"), Decimal("0.15"), Decimal("0.25"))
+
+TERMS = [
+    "The payment settles the account in full: nothing more is owed to anyone, and the remainder is not sold or assigned.",
+    "The account is reported to the credit bureaus as paid in full (or deleted) within 30 days, by everyone who reported it.",
+    "The agreement is in writing, on their letterhead, before any money is sent; keep a copy and pay by a traceable method, never by giving bank account access.",
+    "Forgiven debt of $600 or more may be reported to the IRS on Form 1099-C as income (26 U.S.C. 6050P); ask whether they will file one. If you were insolvent when it was forgiven, IRS Form 982 can exclude it (26 U.S.C. 108(a)(1)(B)).",
+]
+SOL_WARNING = ("A payment, even a small one, or a written promise to pay can restart the statute of "
+               "limitations in many states; do not pay anything before the agreement is in writing.")
+
+
+def _whole(value: Decimal) -> Decimal:
+    return value.quantize(Decimal(1), rounding=ROUND_DOWN)
+
+
+def _months(earlier: date, later: date) -> int:
+    return max((later.year - earlier.year) * 12 + later.month - earlier.month - (later.day < earlier.day), 0)
+
+
+def _sol_expired(sol: dict[str, Any] | None) -> bool | None:
+    if not sol:
+        return None
+    if sol.get("time_barred") is not None:  # the rights engine's answer
+        return bool(sol["time_barred"])
+    if "expired" in sol:
+        return sol["expired"]
+    status = str(sol.get("status", "")).lower()
+    return True if status in ("expired", "time_barred", "time-barred") else (False if status else None)
+
+
+def lump_sum(household) -> tuple[Decimal | None, str]:
+    """What the household can raise now: its stated lump sum, else savings less a month's expenses."""
+    if household is None:
+        return None, "no household facts in the case"
+    if household.lump_sum_available is not None:
+        return Decimal(household.lump_sum_available), "the lump sum the household says it can raise"
+    if household.liquid_assets is not None:
+        cushion = Decimal(household.monthly_expenses or 0)
+        return max(Decimal(household.liquid_assets) - cushion, Decimal(0)), (
+            f"savings of {dollars(household.liquid_assets)} less one month of essential expenses "
+            f"({dollars(cushion)}) kept as a cushion")
+    return None, "household.liquid_assets and household.lump_sum_available are not in the case"
+
+
+def _numbers(base: Decimal, shares: tuple[Decimal, Decimal, Decimal], purchase_price) -> tuple[Decimal, ...]:
+    opening, target, walk = (_whole(base * s) for s in shares)
+    if purchase_price is not None:
+        # a debt buyer profits above what it paid: open near twice that, if lower than the share
+        floor = _whole(Decimal(purchase_price) * 2)
+        opening = min(opening, max(floor, _whole(base * Decimal("0.05"))))
+        target = max(min(target, _whole(Decimal(purchase_price) * 4)), opening)
+    return opening, target, max(walk, target)
+
+
+def make_offer(*, account, household, fair: dict[str, Any], sol: dict[str, Any] | None,
+               as_of: date) -> dict[str, Any]:
+    """Opening, target and walk-away with reasons (the `offer` block of review)."""
+    collector = account.collector
+    holder = collector.kind if collector else "provider"
+    shares, holder_why = HOLDER_SHARES[holder]
+    reasons = [f"Fair amount {dollars(fair['fair_amount'])}: " + " ".join(fair["why"])]
+    warnings: list[str] = []
+    reasons.append(f"Shares {shares[0]:.0%} / {shares[1]:.0%} / {shares[2]:.0%} of the fair amount because {holder_why}.")
+    purchase = collector.purchase_price if collector and holder == "debt_buyer" else None
+    if purchase is not None:
+        reasons.append(f"The debt buyer paid {dollars(purchase)} for it: opening near twice that.")
+    started = account.first_bill_date or account.care.end or account.care.start
+    age = _months(started, as_of) if started else None
+    if age is not None:
+        for limit, factor, label in AGE_STEPS:
+            if age > limit:
+                shares = tuple(s * factor for s in shares)
+                reasons.append(f"The debt is {label} ({age} months since {started}): older debt is worth "
+                               f"less to whoever holds it, so the shares are cut to {factor:.0%}.")
+                break
+    expired = _sol_expired(sol)
+    if expired:
+        shares = SOL_EXPIRED_SHARES
+        reasons.append("The statute of limitations has run: they cannot win a lawsuit, so offer little or "
+                       "nothing (shares 10% / 15% / 25%).")
+        warnings.append("Time-barred debt: " + SOL_WARNING + " You may choose not to pay at all.")
+    elif expired is None:
+        warnings.append("Statute-of-limitations status unknown. " + SOL_WARNING)
+    else:
+        warnings.append(SOL_WARNING)
+    if sol and sol.get("warning"):
+        warnings.append(sol["warning"])
+    base = Decimal(str(fair["fair_amount"]))
+    opening, target, walk = _numbers(base, shares, purchase)
+    offer: dict[str, Any] = {
+        "fair_amount": float(base), "opening": float(opening), "target": float(target),
+        "walk_away": float(walk), "holder": holder, "age_months": age,
+        "sol_expired": expired, "claimed": float(_claimed(account)) if _claimed(account) is not None else None,
+    }
+    if base == 0 and fair["before_assistance"] > 0:
+        reasons.append("Assistance should cover the whole bill: apply first and pay nothing while the "
+                       "application is pending.")
+        denied = Decimal(str(fair["before_assistance"]))
+        o, t, w = _numbers(denied, shares, purchase)
+        offer["if_assistance_denied"] = {"fair_amount": float(denied), "opening": float(o),
+                                         "target": float(t), "walk_away": float(w)}
+        target = t
+    lump, lump_why = lump_sum(household)
+    offer["lump_sum"] = None if lump is None else float(lump)
+    if lump is None:
+        advice = f"How much you can pay at once is unknown ({lump_why}); the payment plan is the fallback."
+    elif lump >= target:
+        advice = f"You can raise {dollars(lump)} ({lump_why}): offer a lump sum, starting at the opening."
+    elif lump >= opening and opening > 0:
+        advice = (f"You can raise {dollars(lump)} ({lump_why}), between the opening and the target: offer "
+                  "the opening, settle at no more than that lump sum, or take the payment plan.")
+    else:
+        advice = (f"You can raise only {dollars(lump)} ({lump_why}), below what a settlement needs: "
+                  "propose the payment plan instead, or a smaller lump sum plus the plan.")
+    reasons.append(advice)
+    offer.update(advice=advice, reasons=reasons, warnings=warnings, terms=list(TERMS), fair=fair,
+                 why=" ".join(reasons))
+    return offer
+
+
+def _claimed(account) -> Decimal | None:
+    c = account.collector
+    if c and c.validation_notice and c.validation_notice.amount is not None:
+        return Decimal(c.validation_notice.amount)
+    return None if account.balance is None else Decimal(account.balance)

@@ -1,0 +1,175 @@
+"""A payment plan the household can carry: a monthly amount from its budget, the state caps, a
+dated schedule at zero interest, and what to do if a payment is missed.
+
+Budget: half of what is left of monthly income after essential expenses (so one surprise does not
+break the plan); without expense figures, 5% of gross monthly income. State caps are law data
+(`states/<xx>/payment_plans.yaml`): Colorado 4% of monthly income for a hospital and 2% per
+professional for patients qualified for Hospital Discounted Care, paid in full after 36 payments;
+Maryland and New York 5%; California 10% of income after essential expenses; Illinois no more than
+25% of a year's income collected in 12 months.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import ROUND_CEILING, ROUND_DOWN, Decimal
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
+
+from ..law import law
+from ..util import cents, dollars
+
+BUDGET_SHARE = Decimal("0.5")
+NO_EXPENSES_SHARE = Decimal("0.05")
+LONG_PLAN_MONTHS = 60
+
+MISSED_PAYMENT = [
+    "Call or write before the due date if a payment will be late, and ask for a skipped month or a lower amount; get the change in writing.",
+    "Keep paying what you can: a partial payment on time shows good faith, and keep every receipt.",
+    "If the provider cancels the plan or sends the account to collections, ask in writing for the plan's terms and for the hardship or financial-assistance review again.",
+    "Never let a collector take automatic payments from your bank account; pay each month yourself.",
+]
+
+
+def _in_force(path: str, on: date):
+    rules = law()
+    if path not in rules:
+        return None
+    try:
+        v = rules.at(path, on)
+    except KeyError:
+        return None
+    return None if v.value is None else v
+
+
+def _eligible(programs: list[dict], pid: str) -> bool:
+    return any(p["id"] == pid and p["eligible"] is True for p in programs)
+
+
+def state_caps(*, state: str, kind: str | None, programs: list[dict], monthly_income: Decimal,
+               expenses: Decimal | None, annual_income: Decimal, on: date) -> list[dict[str, Any]]:
+    """The monthly caps (and limits) state law puts on this plan, each with its citation."""
+    caps: list[dict[str, Any]] = []
+    prefix = f"states.{state.lower()}.payment_plans"
+
+    def add(v, amount, why, **more):
+        caps.append({"monthly": amount, "why": why, "citations": v.citations,
+                     "unconfirmed": v.unconfirmed, **more})
+
+    if state == "CO" and _eligible(programs, "STATE.CO.HOSPITAL_DISCOUNTED_CARE"):
+        key = "hospital_monthly_cap_percent" if kind == "hospital" else "professional_monthly_cap_percent"
+        v = _in_force(f"{prefix}.{key}", on)
+        n = _in_force(f"{prefix}.max_payments", on)
+        if v:
+            who = "a hospital bill" if kind == "hospital" else "each professional's bill"
+            add(v, cents(monthly_income * Decimal(v.value) / 100),
+                f"Colorado Hospital Discounted Care: at most {v.value}% of monthly household income on {who}",
+                max_payments=n.value if n else None)
+            combined = _in_force(f"{prefix}.combined_monthly_cap_percent", on)
+            if combined:
+                add(combined, cents(monthly_income * Decimal(combined.value) / 100),
+                    f"Colorado: at most {combined.value}% of monthly income on all hospital and professional bills together")
+    if state in ("MD", "NY") and kind == "hospital":
+        v = _in_force(f"{prefix}.monthly_cap_percent", on)
+        if v:
+            add(v, cents(monthly_income * Decimal(v.value) / 100),
+                f"{state}: hospital payment plans at most {v.value}% of monthly income")
+    if state == "CA" and _eligible(programs, "STATE.CA.HOSPITAL_FAIR_PRICING") and expenses is not None:
+        v = _in_force(f"{prefix}.reasonable_payment_percent", on)
+        if v:
+            add(v, cents(max(monthly_income - expenses, Decimal(0)) * Decimal(v.value) / 100),
+                f"California reasonable payment plan: at most {v.value}% of monthly income after essential expenses")
+    if state == "IL" and _eligible(programs, "STATE.IL.HOSPITAL_UNINSURED_PATIENT_DISCOUNT"):
+        v = _in_force(f"{prefix}.twelve_month_cap_percent", on)
+        if v:
+            add(v, None, f"Illinois: the hospital may collect at most {v.value}% of the family's yearly income "
+                         f"({dollars(annual_income * Decimal(v.value) / 100)}) in any 12 months",
+                twelve_month_limit=float(cents(annual_income * Decimal(v.value) / 100)))
+    return caps
+
+
+def interest_rate(state: str, on: date) -> tuple[Decimal, list[str], str]:
+    v = _in_force(f"states.{state.lower()}.payment_plans.interest_cap_percent", on)
+    if v is None:
+        return Decimal(0), [], "Ask for zero interest: most hospital and provider plans charge none."
+    if not v.value:
+        return Decimal(0), v.citations, "The law makes these plans interest free."
+    return Decimal(0), v.citations, (f"Zero interest asked for; the law caps interest at {v.value}% a year "
+                                      "here in any case.")
+
+
+def schedule(amount: Decimal, monthly: Decimal, months: int, first: date) -> list[dict[str, Any]]:
+    rows, left = [], amount
+    for n in range(1, months + 1):
+        pay = min(monthly, left)
+        left -= pay
+        rows.append({"n": n, "date": (first + relativedelta(months=n - 1)).isoformat(),
+                     "amount": float(pay), "balance_after": float(left)})
+    return rows
+
+
+def payment_plan(*, account, household, programs: list[dict], amount: Decimal, state: str,
+                 as_of: date) -> dict[str, Any] | None:
+    """The `plan` block: monthly, months, why, schedule, caps, missed_payment."""
+    why: list[str] = []
+    if household is None or household.annual_income is None:
+        return {"monthly": None, "months": None, "missing": ["household.annual_income"],
+                "why": "A plan needs the household's income (household.annual_income) and essential "
+                       "monthly expenses (household.monthly_expenses).", "schedule": [],
+                "missed_payment": MISSED_PAYMENT}
+    amount = cents(amount)
+    income = Decimal(household.annual_income) / 12
+    expenses = None if household.monthly_expenses is None else Decimal(household.monthly_expenses)
+    if expenses is not None:
+        room = income - expenses
+        budget = max(room * BUDGET_SHARE, Decimal(0))
+        why.append(f"Monthly income {dollars(income)} less essential expenses {dollars(expenses)} leaves "
+                   f"{dollars(room)}; half of it, {dollars(budget)}, keeps room for surprises.")
+    else:
+        budget = income * NO_EXPENSES_SHARE
+        why.append(f"No expense figures (household.monthly_expenses): {NO_EXPENSES_SHARE:.0%} of gross monthly "
+                   f"income, {dollars(budget)}.")
+    caps = state_caps(state=state, kind=account.provider.kind, programs=programs, monthly_income=income,
+                      expenses=expenses, annual_income=Decimal(household.annual_income), on=as_of)
+    monthly = budget
+    max_payments = None
+    for c in caps:
+        why.append(c["why"] + (f" ({dollars(c['monthly'])} a month)." if c["monthly"] is not None else "."))
+        if c["monthly"] is not None and c["monthly"] < monthly:
+            monthly = c["monthly"]
+        max_payments = c.get("max_payments") or max_payments
+        if c.get("twelve_month_limit") is not None and amount > Decimal(str(c["twelve_month_limit"])):
+            why.append(f"More than {dollars(c['twelve_month_limit'])} cannot be collected in the first 12 months.")
+    monthly = monthly.quantize(Decimal(1), rounding=ROUND_DOWN) if monthly >= 1 else cents(monthly)
+    rate, rate_cites, rate_why = interest_rate(state, as_of)
+    rate_unconfirmed = bool(rate_cites) and _in_force(f"states.{state.lower()}.payment_plans.interest_cap_percent", as_of).unconfirmed
+    caps_out = [{**c, "monthly": None if c["monthly"] is None else float(c["monthly"])} for c in caps]
+    result: dict[str, Any] = {"amount": float(amount), "interest_rate": float(rate), "caps": caps_out,
+                              "missed_payment": MISSED_PAYMENT, "budget": float(cents(budget))}
+    if amount <= 0:
+        why.insert(0, "Nothing to pay on a plan: the fair amount is zero.")
+        result.update(monthly=0.0, months=0, schedule=[], why=" ".join(why))
+        return result
+    if monthly <= 0:
+        why.append("There is no room in the budget for a payment: ask for a hardship review and financial "
+                   "assistance; do not agree to a plan you cannot keep.")
+        result.update(monthly=0.0, months=None, schedule=[], why=" ".join(why))
+        return result
+    months = int((amount / monthly).to_integral_value(rounding=ROUND_CEILING))
+    forgiven = Decimal(0)
+    if max_payments and months > max_payments:
+        forgiven = amount - monthly * max_payments
+        months = max_payments
+        why.append(f"After {max_payments} payments the rest, {dollars(forgiven)}, is paid in full by law.")
+    first = as_of + relativedelta(months=1)
+    payable = amount - forgiven
+    result.update(monthly=float(monthly), months=months, first_payment=first.isoformat(),
+                  forgiven=float(forgiven), schedule=schedule(payable, monthly, months, first))
+    why.append(f"{dollars(payable)} at {dollars(monthly)} a month is {months} payments, the first on {first}. {rate_why}")
+    if months > LONG_PLAN_MONTHS:
+        why.append(f"That is more than {LONG_PLAN_MONTHS // 12} years: settle for less or ask for more assistance first.")
+    result["why"] = " ".join(why)
+    result["citations"] = [c for cap in caps for c in cap["citations"]] + rate_cites
+    result["unconfirmed"] = any(cap["unconfirmed"] for cap in caps) or rate_unconfirmed
+    return result

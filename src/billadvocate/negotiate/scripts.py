@@ -1,0 +1,116 @@
+"""Call scripts: what to say, what to ask and what never to say to the provider's billing office,
+the collector and the insurer, filled with this case's numbers.
+
+Every call: write down the date, time, the person's name and a reference number, and follow up in
+writing; what is said on the phone is hard to prove.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..util import dollars
+
+ALWAYS_NOTE = ["the date and time", "the name of the person you spoke to", "a reference number for the call",
+               "what they agreed to; then confirm it in a letter or email"]
+NEVER_SAY_BASE = [
+    "Do not give a card number, bank account or routing number, or agree to an automatic withdrawal, on this call.",
+    "Do not agree to a payment plan or an amount on the spot; say you will reply in writing.",
+]
+
+
+def _lines(nums: list[int]) -> str:
+    return ", ".join(map(str, nums))
+
+
+def provider_script(account, findings, assistance, offer) -> dict[str, Any]:
+    p = account.provider
+    acct = account.account_number or account.id
+    when = account.care.start.isoformat() if account.care.start else "the date on the bill"
+    disputed = sorted({ln for f in findings if f.severity != "info" for ln in f.lines})
+    say = [f"I'm calling about account {acct} for care on {when}. I want to resolve this bill, and I need it corrected first."]
+    if disputed:
+        say.append(f"Lines {_lines(disputed)} of the itemized bill are in dispute: "
+                   + "; ".join(f.message for f in findings if f.severity != "info")[:600] + ".")
+    else:
+        say.append("Please send me a fully itemized bill with the CPT/HCPCS code of every line.")
+    eligible = [x for x in assistance.get("programs", []) if x["eligible"] is not False and x["id"] != "MEDICAID"]
+    if eligible:
+        say.append(f"I am applying for financial assistance ({', '.join(x['id'] for x in eligible)}). Please put "
+                   "the account on hold, and stop any collection or credit reporting while it is reviewed.")
+    if offer and offer.get("fair_amount") is not None and offer["fair_amount"] > 0:
+        say.append(f"Based on your own prices, a fair amount for this care is {dollars(offer['fair_amount'])}. "
+                   f"I can offer {dollars(offer['opening'])} as payment in full.")
+    ask = ["What is the balance after every insurance payment and adjustment, and has the claim been billed to my insurer?",
+           "Has the account been sent to a collection agency, sold, or reported to a credit bureau? If so, when and to whom?",
+           "Please send me your financial-assistance policy and application, and your cash (self-pay) price for these services."]
+    if p.fap and p.fap.agb_percent is not None:
+        ask.append(f"Your amounts generally billed are {p.fap.agb_percent}% of charges: will you apply that limit to my bill?")
+    if offer and offer.get("target"):
+        ask.append(f"Will you accept {dollars(offer['target'])} as payment in full, in writing, reported as paid?")
+    never = NEVER_SAY_BASE + ["Do not say the bill is correct or that you can pay it in full."]
+    return {"to": "provider", "name": p.name, "phone": p.phone, "say": say, "ask": ask, "never_say": never,
+            "write_down": ALWAYS_NOTE}
+
+
+def collector_script(account, offer, sol) -> dict[str, Any] | None:
+    c = account.collector
+    if c is None:
+        return None
+    ref = c.account_number or account.account_number or account.id
+    say = [f"I'm calling about your reference {ref}, which you say is for {account.provider.name}.",
+           "I dispute this debt. I am requesting validation in writing, and I will communicate in writing from now on."]
+    notice = c.validation_notice
+    if notice and notice.amount is not None and account.balance is not None and notice.amount > account.balance:
+        say.append(f"Your notice asks for {dollars(notice.amount)}, but the provider's balance was "
+                   f"{dollars(account.balance)}: explain the difference of {dollars(notice.amount - account.balance)} in writing.")
+    ask = ["Who is the current creditor, and do you own this debt or collect it for the provider?",
+           "What was the amount on the itemization date, and what interest, fees, payments and credits since?",
+           "Has this been reported to a credit bureau? Please note that it is disputed."]
+    if c.kind == "debt_buyer":
+        ask.append("When did you buy this account?")
+    if offer and offer.get("fair_amount") == 0 and offer.get("if_assistance_denied"):
+        ask.append("The provider's financial assistance should cover this in full: will you return the account "
+                   "to the provider and stop collection while my application is decided?")
+    elif offer and offer.get("opening") is not None:
+        ask.append(f"After validation: would you accept {dollars(offer['opening'])} as payment in full, "
+                   "reported as paid or deleted, with no resale of any remainder?")
+    never = NEVER_SAY_BASE + [
+        "Do not say the debt is yours, or promise to pay anything, before you have their validation in writing.",
+        "Do not make any payment, however small, just to stop the calls: on an old debt it can restart the statute of limitations.",
+        "Do not give your employer, your income or your bank's name.",
+    ]
+    if sol and sol.get("expired"):
+        never.append("This debt looks time-barred: do not acknowledge it in writing.")
+    return {"to": "collector", "name": c.name, "phone": c.phone, "say": say, "ask": ask, "never_say": never,
+            "write_down": ALWAYS_NOTE}
+
+
+def insurer_script(case, account, fair) -> dict[str, Any] | None:
+    ins = case.insurance
+    if ins is None or ins.status not in ("insured", "medicare"):
+        return None
+    when = account.care.start.isoformat() if account.care.start else "the date of service"
+    say = [f"I'm calling about a claim for care on {when} at {account.provider.name}"
+           + (f", billed {dollars(fair['billed'])}." if fair and fair.get("billed") else ".")]
+    if account.care.emergency:
+        say.append("This was emergency care. Under the No Surprises Act I owe only my in-network cost sharing, "
+                   "even if the hospital is out of network (45 CFR 149.410); please process it that way.")
+    elif account.provider.in_network is False:
+        say.append("The provider may be out of network; please tell me whether the No Surprises Act protections apply.")
+    ask = ["Was the claim received? What was allowed, what did you pay, and what is my share, line by line?",
+           "Were any lines denied, and why (the reason codes)? How and by when can I appeal?",
+           "Please send me the Explanation of Benefits for this claim."]
+    if ins.member_id:
+        ask.insert(0, f"(Have your member ID ready: {ins.member_id}.)")
+    never = ["Do not accept 'you owe the difference' for emergency care without asking them to reprocess the claim.",
+             "Do not agree to close an appeal or a complaint on the phone."]
+    return {"to": "insurer", "name": ins.plan or "your insurer", "phone": None, "say": say, "ask": ask,
+            "never_say": never, "write_down": ALWAYS_NOTE}
+
+
+def call_scripts(case, account, findings, assistance, offer, sol) -> list[dict[str, Any]]:
+    fair = (offer or {}).get("fair")
+    scripts = [provider_script(account, findings, assistance, offer),
+               collector_script(account, offer, sol), insurer_script(case, account, fair)]
+    return [s for s in scripts if s is not None]

@@ -1,0 +1,49 @@
+"""Both example cases: assistance, a fair amount, an offer, a plan and call scripts that make sense."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from billadvocate import load_case, review_case
+from billadvocate.audit import AuditResult
+from billadvocate.model import Account, Line
+from billadvocate.negotiate.fair import fair_amount
+from tests.conftest import EXAMPLES
+
+
+def review(name):
+    return review_case(load_case(EXAMPLES / name / "case.yaml")).accounts[0].to_json()
+
+
+def test_er_example_free_care_under_the_hospital_policy_and_a_fallback_offer():
+    a = review("er-visit-nonprofit")
+    best = a["assistance"]["best"]
+    assert best == {"id": "FEDERAL.501R", "discount": 1.0}
+    o = a["offer"]
+    assert o["fair_amount"] == 0 and o["holder"] == "agency"
+    # 6,296 billed - 45 duplicate = 6,251 x AGB 38% = 2,375.38 - 1,466 paid = 909.38
+    assert o["fair"]["before_assistance"] == 909.38 and o["fair"]["benchmark"]["basis"] == "agb"
+    assert o["if_assistance_denied"]["target"] == 545
+    assert a["plan"]["if_assistance_denied"] and a["plan"]["monthly"] == 60  # CA: 10% of 600 left over
+    assert [s["to"] for s in a["call_scripts"]] == ["provider", "collector", "insurer"]
+    assert a["assistance"]["application"]["letter"] == "fap_application" and a["assistance"]["application"]["documents"]
+
+
+def test_uninsured_example_is_priced_at_the_good_faith_estimate():
+    a = review("uninsured-outpatient")
+    assert a["offer"]["fair_amount"] == 1200 and a["offer"]["fair"]["benchmark"]["basis"] == "good_faith_estimate"
+    assert (a["offer"]["opening"], a["offer"]["target"]) == (720, 960)
+    assert a["plan"]["monthly"] == 241 and a["plan"]["months"] == 5
+    assert [s["to"] for s in a["call_scripts"]] == ["provider"]
+    never = " ".join(a["call_scripts"][0]["never_say"])
+    assert "bank account" in never
+
+
+def test_line_benchmarks_price_the_undisputed_lines_at_a_multiple_of_medicare():
+    acct = Account.model_validate({"id": "a", "provider": {"name": "P"}, "balance": 1000})
+    lines = [Line(line=1, charge=600), Line(line=2, charge=300), Line(line=3, charge=100)]
+    audit = AuditResult(lines=lines, total_charges=1000, findings=[],
+                        benchmarks={1: {"medicare": 100}, 2: {"cash_price": 150}})
+    f = fair_amount(account=acct, audit=audit, findings=[], bills=[], assistance=None)
+    # line 1: 1.5 x 100 = 150; line 2: cash 150; line 3: no benchmark, keeps its 100
+    assert f["fair_amount"] == 400 and f["benchmark"]["basis"] == "line_benchmarks"
