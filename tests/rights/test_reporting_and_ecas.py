@@ -108,3 +108,20 @@ def test_a_florida_hospital_reporting_29_days_after_its_notice_is_too_early():
     c = case(letter("2026-05-15", by="provider", type="eca_notice"), reported("2026-06-14"), state="FL",
              account={"first_bill_date": "2026-01-02"})
     assert not fired(c, "STATE.FL.ECA_NOTICE")
+
+
+MD = dict(state="MD", account={"first_bill_date": "2026-01-02"})
+
+
+def test_maryland_reporting_on_day_239_is_too_early_for_any_hospital_patient():
+    (v,) = fired(case(reported("2026-08-29"), **MD), "STATE.MD.COLLECTION_WAIT")  # insured patient
+    assert "239 days" in v.message and "until 2026-08-30" in v.message
+
+
+def test_maryland_reporting_on_day_240_is_allowed():
+    assert not fired(case(reported("2026-08-30"), **MD), "STATE.MD.COLLECTION_WAIT")
+
+
+def test_the_maryland_wait_is_not_applied_before_the_2025_act():
+    c = case(reported("2025-03-01"), state="MD", account={"first_bill_date": "2025-01-02"})
+    assert not fired(c, "STATE.MD.COLLECTION_WAIT", as_of=date(2025, 3, 2))

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..model import Deadline, Finding
+from ..states import NAMES
 from .context import Context
 
 
@@ -73,13 +74,15 @@ def _state_deadlines(ctx: Context) -> list[Deadline]:
     acct, out = ctx.account, []
     first = acct.first_bill_date
     ctx.used.clear()
-    if (ctx.provider_state == "CA" and acct.provider.kind == "hospital" and first
-            and ctx.has("states.ca.collection.collection_wait", first)):
-        rule = ctx.value("states.ca.collection.collection_wait", first)
-        who = "you" if ctx.uninsured else "you if you are uninsured or have high medical costs"
-        out.append(_dl(ctx, "STATE.CA.COLLECTION_WAIT", first + timedelta(days=rule["days"]),
-                       f"Before this day California bars credit reporting or a lawsuit on this hospital bill for {who} "
-                       f"({rule['days']} days after the first bill of {first})."))
+    st = ctx.provider_state
+    path = f"states.{st.lower()}.collection.collection_wait"
+    if acct.provider.kind == "hospital" and first and path in ctx.law and ctx.has(path, first):
+        rule = ctx.value(path, first)
+        who = ("you" if ctx.uninsured or not rule.get("uninsured_only")
+               else "you if you are uninsured or have high medical costs")
+        out.append(_dl(ctx, f"STATE.{st}.COLLECTION_WAIT", first + timedelta(days=rule["days"]),
+                       f"Before this day {NAMES[st]} bars {' or '.join(b.replace('_', ' ') for b in rule['blocks'])} on "
+                       f"this hospital bill for {who} ({rule['days']} days after the first bill of {first})."))
     ctx.used.clear()
     c = acct.collector
     if ctx.case.patient.state == "NV" and c and c.kind == "agency" and ctx.has("states.nv.collection.notice_before_collection"):

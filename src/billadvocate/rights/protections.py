@@ -127,7 +127,10 @@ def _state(ctx: Context, sol: dict[str, Any]) -> dict[str, Any]:
         path = f"{base}.{key}"
         if path not in ctx.law:
             continue
-        dv = ctx.law.at(path, ctx.as_of)
+        try:
+            dv = ctx.law.at(path, ctx.as_of)
+        except KeyError:  # not yet in force on the as-of date
+            continue
         ctx.used.append(dv)
         if dv.value is None:
             continue
@@ -142,7 +145,7 @@ def _state(ctx: Context, sol: dict[str, Any]) -> dict[str, Any]:
     else:
         why = f"No {name} law specific to medical-debt collection was found."
     none_found = [k for k in ("interest_cap", "collection_wait", "notice_before_collection", "garnishment", "liens")
-                  if f"{base}.{k}" in ctx.law and ctx.law.at(f"{base}.{k}", ctx.as_of).value is None]
+                  if f"{base}.{k}" in ctx.law and not ctx.law.parameter(f"{base}.{k}").in_force(ctx.as_of)]
     if none_found:
         why += " No specific rule found for: " + ", ".join(k.replace("_", " ") for k in none_found) + "."
     return _p(ctx, f"STATE.{st}", f"{name} debt-collection law", True, why, sol.get("citations", []))

@@ -15,9 +15,8 @@ def check(ctx: Context) -> list[Hit]:
     if not ctx.collector_covered:
         return []
     hits = []
+    # a threat may come as a legal_action of type threat, or a letter or call the log types as a threat
     for h in ctx.by("collector", ("legal_action", "letter", "call")):
-        if h.kind != "legal_action" and h.type not in ("threat", "lawsuit"):
-            continue
         if h.type not in ("threat", "lawsuit"):
             continue
         ctx.value("federal.regulation_f.time_barred.no_suit_or_threat", h.day)
