@@ -116,3 +116,26 @@ def test_maryland_2025_tiers_apply_from_their_effective_date():
 
 def test_a_state_without_a_charity_care_law_lists_no_state_program():
     assert state_programs(Situation(state="TX", fpl_percent=Decimal(100)), ON) == []
+
+
+def test_rhode_island_free_to_200_percent_for_uninsured_residents():
+    assert decide("RI", "200", insurance="uninsured")["discount"] == 1.0
+    p = decide("RI", "200.01", insurance="uninsured")
+    assert p["eligible"] is True and p["discount"] is None and "sliding scale" in p["charge_cap"]
+    assert decide("RI", "150", insurance="insured")["eligible"] is False
+
+
+def test_maine_free_care_rises_from_150_to_200_percent_on_july_1_2026():
+    sit = dict(state="ME", fpl_percent=Decimal("175"), kind="hospital")
+    assert state_programs(Situation(**sit, care_date=date(2026, 6, 30)), ON)[0]["eligible"] is False
+    assert state_programs(Situation(**sit, care_date=date(2026, 7, 1)), ON)[0]["discount"] == 1.0
+
+
+def test_nevada_discount_has_no_income_limit_but_needs_an_inpatient_stay():
+    p = decide("NV", "900", insurance="uninsured", setting="inpatient")
+    assert (p["eligible"], p["discount"]) == (True, 0.3) and "No income limit" in p["why"]
+    assert decide("NV", "900", insurance="uninsured", setting="outpatient")["eligible"] is False
+    p = decide("NV", "900", insurance="uninsured")
+    assert p["eligible"] is None and p["missing"] == ["--setting"]
+    sit = Situation(state="NV", insurance="uninsured", setting="inpatient")  # no income needed
+    assert state_programs(sit, ON)[0]["eligible"] is True

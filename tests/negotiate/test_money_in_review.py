@@ -47,3 +47,26 @@ def test_line_benchmarks_price_the_undisputed_lines_at_a_multiple_of_medicare():
     f = fair_amount(account=acct, audit=audit, findings=[], bills=[], assistance=None)
     # line 1: 1.5 x 100 = 150; line 2: cash 150; line 3: no benchmark, keeps its 100
     assert f["fair_amount"] == 400 and f["benchmark"]["basis"] == "line_benchmarks"
+
+
+def test_the_audits_own_fair_price_is_used_when_it_has_one():
+    from billadvocate.model import Finding
+    acct = Account.model_validate({"id": "a", "provider": {"name": "P"}, "balance": 1000})
+    lines = [Line(line=1, charge=600), Line(line=2, charge=300), Line(line=3, charge=100)]
+    dup = Finding(rule="BILL.DUPLICATE", severity="high", lines=[2, 3], amount=100, message="dup")
+    audit = AuditResult(lines=lines, total_charges=1000, findings=[dup], benchmark_total=480,
+                        benchmarks={1: {"fair": 180, "basis": "medicare"}, 2: {"fair": 300, "basis": "charge"},
+                                    3: {"fair": 0, "basis": "disputed"}})
+    f = fair_amount(account=acct, audit=audit, findings=[dup], bills=[], assistance=None)
+    assert f["disputed"] == 100 and f["fair_amount"] == 480
+    assert f["benchmark"]["basis"] == "audit_fair_price" and "medicare" in f["benchmark"]["why"]
+
+
+def test_a_balance_above_the_eob_patient_responsibility_caps_what_is_owed():
+    from billadvocate.model import Finding
+    acct = Account.model_validate({"id": "a", "provider": {"name": "P"}, "balance": 900})
+    lines = [Line(line=1, charge=1000)]
+    over = Finding(rule="EOB.PATIENT_RESP", severity="high", lines=[], amount=650, message="over EOB")
+    audit = AuditResult(lines=lines, total_charges=1000, findings=[over])
+    f = fair_amount(account=acct, audit=audit, findings=[over], bills=[], assistance=None)
+    assert f["fair_amount"] == 250 and "patient responsibility" in f["why"][-1]

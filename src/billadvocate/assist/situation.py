@@ -23,6 +23,7 @@ CASE_FIELDS = {
     "rural": "accounts[{i}].provider.rural",
     "fap": "accounts[{i}].provider.fap",
     "balance": "accounts[{i}].balance",
+    "setting": "accounts[{i}].care.setting",
 }
 CLI_OPTIONS = {
     "annual_income": "--income",
@@ -34,6 +35,7 @@ CLI_OPTIONS = {
     "rural": "--rural/--urban",
     "fap": "--fap-free-fpl/--fap-discount-fpl/--fap-discount",
     "balance": "--balance",
+    "setting": "--setting",
 }
 
 
@@ -57,6 +59,7 @@ class Situation:
     care_date: date | None = None
     first_bill_date: date | None = None
     emergency: bool | None = None
+    setting: str | None = None            # professional | outpatient | inpatient
     names: dict[str, str] = field(default_factory=lambda: dict(CLI_OPTIONS))
 
     @property
@@ -93,4 +96,5 @@ class Situation:
             sit.care_date = account.care.start
             sit.first_bill_date = account.first_bill_date
             sit.emergency = account.care.emergency
+            sit.setting = account.care.setting
         return sit

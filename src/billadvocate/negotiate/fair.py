@@ -23,18 +23,30 @@ from ..util import cents, dollars
 MEDICARE_MULTIPLE = Decimal("1.5")
 
 
-def _disputed(findings) -> tuple[Decimal, set[int]]:
-    lines: set[int] = set()
-    amount = Decimal(0)
+# findings that say a price is too high: pricing at a benchmark already answers them
+PRICE_RULES = {"BILL.PRICE_OUTLIER", "NSA.GFE_EXCEEDED", "IRS501R.OVER_AGB"}
+# findings that say the balance asked exceeds what is owed (an EOB's patient responsibility, the
+# No Surprises Act's in-network cost sharing): they cap what is owed, not the price of the care
+BALANCE_RULES = {"EOB.PATIENT_RESP", "NSA.BALANCE_BILL"}
+
+
+def _wrong_lines(findings, charges: dict[int, Decimal]) -> tuple[Decimal, set[int]]:
+    """Dollars of charges that should not be there at all (duplicates, unbundled, not received),
+    each line counted once at the largest stake any finding puts on it."""
+    stakes: dict[tuple[int, ...], Decimal] = {}
     for f in findings:
-        if f.severity == "info":
+        if f.severity == "info" or f.rule in PRICE_RULES | BALANCE_RULES or not f.lines:
             continue
-        amount += Decimal(f.amount)
-        lines.update(f.lines)
-    return amount, lines
+        key = tuple(sorted(f.lines))
+        at_most = sum((charges.get(n, Decimal(0)) for n in key), Decimal(0))
+        stakes[key] = max(stakes.get(key, Decimal(0)), min(Decimal(f.amount), at_most))
+    lines = {n for key in stakes for n in key}
+    return sum(stakes.values(), Decimal(0)), lines
 
 
 def _line_benchmark(b: dict[str, Any], multiple: Decimal) -> tuple[Decimal, str] | None:
+    if b.get("fair") is not None:
+        return Decimal(str(b["fair"])), str(b.get("basis") or "the audit's fair price")
     if b.get("medicare") is not None:
         return Decimal(str(b["medicare"])) * multiple, f"{multiple}x Medicare"
     for key, label in (("cash_price", "the hospital's cash price"), ("negotiated", "a negotiated rate")):
@@ -43,34 +55,35 @@ def _line_benchmark(b: dict[str, Any], multiple: Decimal) -> tuple[Decimal, str]
     return None
 
 
-def benchmark_candidates(*, account, audit, billed: Decimal, undisputed: Decimal, disputed_lines: set[int],
+def benchmark_candidates(*, account, audit, billed: Decimal, wrong: Decimal, wrong_lines: set[int],
                          multiple: Decimal = MEDICARE_MULTIPLE) -> list[dict[str, Any]]:
-    """Every defensible price for the undisputed care that the case supports, with its reason."""
+    """Every defensible price for the care that the case supports, with its reason."""
     out: list[dict[str, Any]] = []
-    if audit is not None and audit.benchmarks:
+    if audit is not None and audit.benchmark_total is not None:
+        bases = sorted({str(b.get("basis")) for b in audit.benchmarks.values() if b.get("basis")} - {"None"})
+        out.append({"basis": "audit_fair_price", "amount": cents(audit.benchmark_total),
+                    "why": "the audit's fair price: each line at its benchmark"
+                           + (f" ({', '.join(bases)})" if bases else "")
+                           + ", lines disputed in full at nothing, lines without a benchmark at their charge"})
+    elif audit is not None and audit.benchmarks:
         total, kinds, priced = Decimal(0), set(), 0
         for ln in audit.lines:
-            if ln.line in disputed_lines:
+            if ln.line in wrong_lines:
                 continue
             got = _line_benchmark(audit.benchmarks.get(ln.line, {}), multiple)
             if got is None:
                 total += Decimal(ln.charge)  # no benchmark for this line: keep its charge
             else:
-                total += got[0]
+                total += min(got[0], Decimal(ln.charge))
                 kinds.add(got[1])
                 priced += 1
         if priced:
             out.append({"basis": "line_benchmarks", "amount": cents(total),
                         "why": f"{priced} undisputed lines priced at {', '.join(sorted(kinds))}; the "
                                "others kept at their charge"})
-    elif audit is not None and audit.benchmark_total is not None and billed > 0:
-        scaled = Decimal(audit.benchmark_total) * undisputed / billed
-        out.append({"basis": "benchmark_total", "amount": cents(scaled),
-                    "why": f"the audit's fair-price estimate {dollars(audit.benchmark_total)}, scaled to the "
-                           "undisputed share of the bill"})
     fap = account.provider.fap
     if fap is not None and fap.agb_percent is not None and account.provider.kind == "hospital":
-        out.append({"basis": "agb", "amount": cents(undisputed * Decimal(fap.agb_percent) / 100),
+        out.append({"basis": "agb", "amount": cents((billed - wrong) * Decimal(fap.agb_percent) / 100),
                     "why": f"the hospital's amounts generally billed, {fap.agb_percent}% of gross charges: "
                            "what it accepts from insurers on average (26 CFR 1.501(r)-5)"})
     if account.gfe_total is not None:
@@ -87,14 +100,19 @@ def fair_amount(*, account, audit, findings, bills, assistance: dict[str, Any] |
     balance = account.balance
     has_lines = audit is not None and audit.lines
     billed = Decimal(audit.total_charges) if has_lines else (balance or Decimal(0))
-    disputed, disputed_lines = _disputed(findings) if has_lines else (Decimal(0), set())
+    charges = {ln.line: Decimal(ln.charge) for ln in audit.lines} if has_lines else {}
+    wrong, wrong_lines = _wrong_lines(findings, charges) if has_lines else (Decimal(0), set())
+    audit_dispute = getattr(audit, "in_dispute", None) if has_lines else None
+    disputed = Decimal(audit_dispute) if audit_dispute else max(
+        wrong, sum((Decimal(f.amount) for f in findings if f.severity != "info"), Decimal(0)) if has_lines else Decimal(0))
     disputed = min(disputed, billed)
     undisputed = billed - disputed
-    why.append(f"Billed {dollars(billed)}" + (f"; {dollars(disputed)} is disputed on lines "
-               f"{', '.join(map(str, sorted(disputed_lines)))}" if disputed else "; nothing disputed")
+    disputed_lines = sorted({n for f in findings if f.severity != "info" for n in f.lines}) if has_lines else []
+    why.append(f"Billed {dollars(billed)}" + (f"; {dollars(disputed)} is disputed (lines "
+               f"{', '.join(map(str, disputed_lines)) or 'the bill as a whole'})" if disputed else "; nothing disputed")
                + f", leaving {dollars(undisputed)}.")
     candidates = benchmark_candidates(account=account, audit=audit if has_lines else None, billed=billed,
-                                      undisputed=undisputed, disputed_lines=disputed_lines, multiple=multiple)
+                                      wrong=wrong, wrong_lines=wrong_lines, multiple=multiple)
     priced, chosen = undisputed, None
     if candidates:
         chosen = min(candidates, key=lambda c: c["amount"])
@@ -104,8 +122,8 @@ def fair_amount(*, account, audit, findings, bills, assistance: dict[str, Any] |
         else:
             chosen = None
     if chosen is None:
-        why.append("No benchmark below the charges is known (no Medicare prices, AGB or estimate in the "
-                   "case), so the charges themselves are used; ask for the cash price and the AGB.")
+        why.append("No benchmark below the undisputed charges is known (no Medicare prices, AGB or estimate "
+                   "in the case), so those charges are used; ask for the cash price and the AGB.")
     paid = sum((Decimal(b.payments) for b in bills if b.payments), Decimal(0)) if has_lines else Decimal(0)
     owed = max(priced - paid, Decimal(0))
     if paid:
@@ -113,6 +131,12 @@ def fair_amount(*, account, audit, findings, bills, assistance: dict[str, Any] |
     if balance is not None and owed > balance:
         owed = Decimal(balance)
         why.append(f"Capped at the balance asked for, {dollars(balance)}.")
+    over = max((Decimal(f.amount) for f in findings if f.rule in BALANCE_RULES and f.severity != "info"),
+               default=Decimal(0))
+    if balance is not None and over > 0 and owed > balance - over:
+        owed = max(Decimal(balance) - over, Decimal(0))
+        why.append(f"Capped at {dollars(owed)}: the balance is {dollars(over)} more than you owe under your "
+                   "insurance (the EOB's patient responsibility, or in-network cost sharing).")
     before = cents(owed)
     best = (assistance or {}).get("best")
     fair = before
@@ -130,7 +154,7 @@ def fair_amount(*, account, audit, findings, bills, assistance: dict[str, Any] |
         "before_assistance": float(before),
         "billed": float(billed),
         "disputed": float(disputed),
-        "disputed_lines": sorted(disputed_lines),
+        "disputed_lines": disputed_lines,
         "benchmark": None if chosen is None else {**chosen, "amount": float(chosen["amount"])},
         "benchmarks": [{**c, "amount": float(c["amount"])} for c in candidates],
         "paid": float(paid),

@@ -34,7 +34,7 @@ def _variant_key(by: str | None, sit) -> str | None:
 def _place(tiers: list[dict], fpl: Decimal) -> tuple[bool, dict | None]:
     """The first tier whose limit the income is at or below ('not more than')."""
     for t in tiers:
-        if fpl <= Decimal(str(t["up_to_fpl"])):
+        if t["up_to_fpl"] is None or fpl <= Decimal(str(t["up_to_fpl"])):
             return True, t
     return False, None
 
@@ -94,6 +94,12 @@ def evaluate(slug: str, prefix: str, sit, on: date) -> dict[str, Any] | None:
             missing.append(sit.fact("nonprofit"))
     if rule.get("residents_only") and sit.state != sit.law_state:
         return answer(False, f"{name} covers {sit.law_state} residents; the patient lives in {sit.state}.")
+    settings = rule.get("settings")
+    if settings:
+        if sit.setting is None:
+            missing.append(sit.fact("setting"))
+        elif sit.setting not in settings:
+            return answer(False, f"{name} covers {' or '.join(settings)} care; this care was {sit.setting}.")
     # 2. the patient
     covered, reason = _patients(rule, sit, who)
     if covered is False:
@@ -101,12 +107,12 @@ def evaluate(slug: str, prefix: str, sit, on: date) -> dict[str, Any] | None:
     if covered is None:
         missing.append(reason)
     # 3. income against the tier sets
-    if sit.fpl_percent is None:
+    variants = {k: rules.at(f"{prefix}.{slug}.tiers.{k}", on) for k in rules.children(f"{prefix}.{slug}.tiers")}
+    needs_income = any(t["up_to_fpl"] is not None for v in variants.values() for t in v.value)
+    if sit.fpl_percent is None and needs_income:
         missing.append(sit.fact("annual_income"))
         return answer(None, f"Cannot decide without {', '.join(missing)}.", discount=None, missing=missing)
-    fpl = sit.fpl_percent
-    variants = {k.rsplit(".", 1)[-1]: rules.at(f"{prefix}.{slug}.tiers.{k.rsplit('.', 1)[-1]}", on)
-                for k in rules.children(f"{prefix}.{slug}.tiers")}
+    fpl = sit.fpl_percent if sit.fpl_percent is not None else Decimal(0)
     key = _variant_key(rule.get("variant_by"), sit)
     chosen = {key: variants[key]} if key is not None else variants
     if key is not None and key not in variants:
@@ -126,10 +132,13 @@ def evaluate(slug: str, prefix: str, sit, on: date) -> dict[str, Any] | None:
     ok, tier = next(iter(results.values()))
     label = "" if key in (None, "all") else f" ({key.replace('_', ' ')} hospital)"
     if not ok:
-        top = max(Decimal(str(t["up_to_fpl"])) for v in chosen.values() for t in v.value)
+        top = max(Decimal(str(t["up_to_fpl"])) for v in chosen.values() for t in v.value if t["up_to_fpl"] is not None)
         return answer(False, f"Income is {fpl}% of the poverty guideline, above the law's limit of "
                              f"{top}%{label}.")
-    why = f"Income is {fpl}% of the poverty guideline, at or below {tier['up_to_fpl']}%{label}: {_describe(tier)}."
+    if tier["up_to_fpl"] is None:
+        why = f"No income limit{label}: {_describe(tier)}."
+    else:
+        why = f"Income is {fpl}% of the poverty guideline, at or below {tier['up_to_fpl']}%{label}: {_describe(tier)}."
     if reason and covered:
         why += f" Covered as {reason}."
     if missing:

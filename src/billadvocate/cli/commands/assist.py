@@ -51,6 +51,8 @@ def _state(option: str, text: str | None) -> str | None:
               help="Washington hospital tier (1: large systems, 2: the others).")
 @click.option("--rural/--urban", default=None, help="Whether the hospital is rural or a Critical Access Hospital (Illinois).")
 @click.option("--hospital-state", metavar="XX", help="The hospital's state, when not the patient's.")
+@click.option("--setting", type=click.Choice(["professional", "outpatient", "inpatient"]),
+              help="Where the care was given (Nevada's discount is for inpatients).")
 @click.option("--balance", metavar="N", help="What the bill asks for, in dollars (tests 'high medical costs').")
 @click.option("--fap-free-fpl", type=float, metavar="PCT", help="The hospital policy's free-care limit, % of the poverty guideline.")
 @click.option("--fap-discount-fpl", type=float, metavar="PCT", help="The hospital policy's discount limit, % of the poverty guideline.")
@@ -59,7 +61,7 @@ def _state(option: str, text: str | None) -> str | None:
 @as_of_option
 @json_option
 def assist(income: str, household: int, state: str, insurance, provider_kind, nonprofit, hospital_tier,
-           rural, hospital_state, balance, fap_free_fpl, fap_discount_fpl, fap_discount, agb,
+           rural, hospital_state, setting, balance, fap_free_fpl, fap_discount_fpl, fap_discount, agb,
            as_of: str | None, as_json: bool) -> None:
     """Poverty-guideline percentage and the assistance programs that apply.
 
@@ -87,7 +89,7 @@ def assist(income: str, household: int, state: str, insurance, provider_kind, no
     sit = Situation(state=code, household_size=household, annual_income=income_value, insurance=insurance,
                     kind=provider_kind, nonprofit=nonprofit, tier=hospital_tier, rural=rural,
                     provider_state=_state("--hospital-state", hospital_state),
-                    balance=_dollars("--balance", balance), fap=fap)
+                    balance=_dollars("--balance", balance), fap=fap, setting=setting)
     result = assistance(state=code, household_size=household, annual_income=income_value,
                         as_of=parse_as_of(as_of) or date.today(), situation=sit)
     if as_json:
