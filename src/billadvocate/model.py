@@ -164,6 +164,7 @@ EventKind = Literal[
     "call", "letter", "email", "text", "in_person", "payment", "legal_action", "credit_reporting"
 ]
 Party = Literal["patient", "provider", "collector", "insurer", "bureau"]
+Bureau = Literal["equifax", "experian", "transunion"]
 
 
 class Event(Strict):
@@ -182,6 +183,7 @@ class Event(Strict):
     method: str | None = None  # certified_mail, email, portal, fax ...
     tracking: str | None = None
     received: date | None = None  # when a letter was delivered (e.g. from certified-mail tracking)
+    bureau: Bureau | None = None  # which credit bureau a letter went to or came from
 
     @field_validator("at", mode="before")
     @classmethod
@@ -214,9 +216,6 @@ class Account(Strict):
         return v
 
 
-Bureau = Literal["equifax", "experian", "transunion"]
-
-
 class Tradeline(Strict):
     bureau: Bureau
     furnisher: str
@@ -238,6 +237,7 @@ class Tradeline(Strict):
 class CreditReport(Strict):
     pulled: date | None = None
     tradelines: list[Tradeline] = []
+    events: list[Event] = []  # disputes with the bureaus and their answers, when not under an account
 
 
 class CaseDocument(Strict):

@@ -15,6 +15,7 @@ from typing import Any
 from .assist import assistance
 from .audit import AuditResult, audit_bills
 from .casefile import case_dir
+from .credit import CreditResult, check_credit
 from .ingest import Eob, read_bill, read_eob
 from .model import Account, Bill, Case, Deadline, Finding
 from .rights import review_rights
@@ -76,13 +77,22 @@ class ReviewResult:
     as_of: date
     accounts: list[AccountReview]
     credit: list[Finding] = field(default_factory=list)
+    credit_deadlines: list[Deadline] = field(default_factory=list)  # not tied to a case account
+    credit_result: CreditResult | None = None  # disputes, status of the law, next steps
 
     def to_json(self) -> dict[str, Any]:
+        cr = self.credit_result.to_json() if self.credit_result else {}
         return {
             "as_of": self.as_of.isoformat(),
             "patient": {"name": self.case.patient.name, "state": self.case.patient.state},
             "accounts": [a.to_json() for a in self.accounts],
             "credit": [c.model_dump(mode="json") for c in self.credit],
+            "credit_deadlines": [d.model_dump(mode="json") for d in self.credit_deadlines],
+            "credit_disputes": cr.get("disputes", []),
+            "credit_furnisher_disputes": cr.get("furnisher_disputes", []),
+            "credit_status": cr.get("status", {}),
+            "credit_next_steps": cr.get("next_steps", []),
+            "credit_notes": cr.get("notes", []),
         }
 
 
@@ -145,4 +155,11 @@ def review_case(case: Case, as_of: date | None = None) -> ReviewResult:
     """Everything for a case, as of a date (default: the case's as_of, else today)."""
     as_of = as_of or case.as_of or date.today()
     accounts = [review_account(case, a, as_of) for a in case.accounts]
-    return ReviewResult(case=case, as_of=as_of, accounts=accounts)
+    result = ReviewResult(case=case, as_of=as_of, accounts=accounts)
+    # step 12: the credit report (deadlines go to the account the tradeline reports, else top level)
+    credit = check_credit(case, as_of)
+    result.credit_result, result.credit = credit, list(credit.findings)
+    result.credit_deadlines = list(credit.deadlines)
+    for a in accounts:
+        a.deadlines.extend(credit.account_deadlines.get(a.account.id, []))
+    return result

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import click
 
 from ...casefile import load_case
+from ...credit import read_tradelines
+from ...credit.engine import tradelines_from, validate_dates
+from ...errors import BadInput
+from ...model import CreditReport
 from ...review import review_case
 from ...util import dollars
+from ..credit_view import print_credit
 from ..human import (console, findings_table, print_assistance, print_call_scripts, print_offer, print_plan,
                      print_rights)
 from ..options import as_of_option, json_option, parse_as_of, print_json
@@ -21,9 +27,12 @@ COMMANDS = ["review"]
 @click.argument("case_file", metavar="CASE", type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), metavar="DIR",
               help="Write the HTML report (and letters, calendar) into DIR.")
+@click.option("--credit", "credit_file", type=click.Path(path_type=Path), metavar="FILE",
+              help="Check the tradelines of this CSV or credit report PDF instead of the case's credit_report.")
 @as_of_option
 @json_option
-def review(case_file: Path, out_dir: Path | None, as_of: str | None, as_json: bool) -> None:
+def review(case_file: Path, out_dir: Path | None, credit_file: Path | None, as_of: str | None,
+           as_json: bool) -> None:
     """Review a whole case: audit, rights, deadlines, assistance, offer, plan, letters.
 
     CASE is a case file (YAML or JSON, see docs/case-format.md) or a folder holding case.yaml.
@@ -31,7 +40,19 @@ def review(case_file: Path, out_dir: Path | None, as_of: str | None, as_json: bo
     Example: billadvocate review examples/er-visit-nonprofit/case.yaml --out out/
     """
     case = load_case(case_file)
-    result = review_case(case, as_of=parse_as_of(as_of))
+    day = parse_as_of(as_of)
+    if credit_file is not None:
+        pulled = case.credit_report.pulled if case.credit_report else None
+        items = read_tradelines(credit_file)
+        validate_dates(tradelines_from(items, str(credit_file)), pulled or day or case.as_of or date.today(),
+                       what="the day the report was pulled" if pulled else "the as-of date", file=str(credit_file))
+        case.credit_report = CreditReport(pulled=pulled, tradelines=items)
+    try:
+        result = review_case(case, as_of=day)
+    except BadInput as e:  # a credit_report date in the future: name the case file it is in
+        if e.file is None:
+            raise BadInput(e.problem, file=str(case_file), where=e.where) from None
+        raise
     written = write_outputs(result, out_dir) if out_dir else []
     if as_json:
         print_json(result.to_json())
@@ -57,7 +78,6 @@ def review(case_file: Path, out_dir: Path | None, as_of: str | None, as_json: bo
         for n in a.notes:
             c.print(f"[yellow]Note:[/] {n}")
         c.print()
-    if result.credit:
-        c.print(findings_table("Credit report", result.credit, with_lines=False))
+    print_credit(c, result.credit_result)
     for path in written:
         c.print(f"wrote {path}")

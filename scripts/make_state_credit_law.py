@@ -1,0 +1,133 @@
+"""Write law/parameters/states/<xx>/credit_reporting.yaml for every state and DC.
+
+The table below is the reviewed source (research/legal-rules.md section 3, each entry re-checked with
+the sources named in its references on 2026-11-28). States without a ban get an explicit entry saying
+so. Run: python scripts/make_state_credit_law.py
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "src" / "billadvocate" / "law" / "parameters" / "states"
+CODES = ["AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
+         "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM",
+         "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA",
+         "WV", "WI", "WY"]
+
+BOTH = ["furnishers", "bureaus"]
+# code -> (effective date, value, references, unconfirmed note or None)
+BANS = {
+    "CO": ("2023-08-07", {"law": "HB23-1126 (C.R.S. 5-18-109, 12-14.3-104.5)", "covers": BOTH,
+           "what": "medical debt may not be reported by collectors or included by credit bureaus in reports",
+           "note": "exception for credit applications above the conforming loan limit; the law has a sunset date (2028-07-01 per the research, not confirmed)"},
+           [{"title": "Colorado HB23-1126, signed 2023-05-05, effective 2023-08-07",
+             "href": "http://ww.insidearm.com/news/00049599-co-and-ny-enact-laws-prevent-reporting-me/"}], None),
+    "NY": ("2023-12-13", {"law": "Fair Medical Debt Reporting Act (GBL 380-j)", "covers": BOTH,
+           "what": "hospitals and providers may not report medical debt, and credit bureaus may not report it",
+           "note": "medical debt reported in violation is void"},
+           [{"title": "New York Fair Medical Debt Reporting Act, signed and effective 2023-12-13 (GBL 380-j(a)(3))",
+             "href": "https://pledgetimes.com/new-york-becomes-the-second-state-to-apply-this-credit-measure/"}], None),
+    "CT": ("2024-07-01", {"law": "Public Act 24-6", "covers": BOTH,
+           "what": "providers and collectors may not report medical debt, credit bureaus may not include it; includes medical credit cards",
+           "note": "medical debt reported in violation is void"},
+           [{"title": "Connecticut Public Act 24-6 (SB 395, 2024), effective 2024-07-01",
+             "href": "https://app.legiplex.com/ct/legislature/2024/2024-r/bills/sb00395/draft-141465?id=141465"}], None),
+    "MN": ("2024-10-01", {"law": "Debt Fairness Act (Minn. Stat. 332C)", "covers": BOTH,
+           "what": "medical creditors and collectors may not report medical debt, credit bureaus may not report it", "note": ""},
+           [{"title": "Minnesota Debt Fairness Act (2024 Minn. Laws ch. 114), effective 2024-10-01",
+             "href": "https://collectionadvisor.com/daily-debt-news/3041-minnesota-debt-fairness-act-goes-into-law-on-october-1-2024"}], None),
+    "NJ": ("2024-07-22", {"law": "A3861 (P.L. 2024)", "covers": BOTH, "services_from": "2024-07-22",
+           "what": "providers and collectors may not report medical debt for care received on or after 2024-07-22; credit bureaus may not report paid medical debt or medical debt under $500",
+           "note": "applies to care received on or after 2024-07-22"},
+           [{"title": "New Jersey A3861, signed and effective 2024-07-22",
+             "href": "https://infobytes.orrick.com/2024-08-02/new-jersey-bans-medical-debts-credit-reporting"}], None),
+    "IL": ("2025-01-01", {"law": "SB2933 (Medical Debt Relief Act amendments, P.A. 103-0648)", "covers": BOTH,
+           "what": "providers may not furnish medical debt and credit bureaus may not report it", "note": ""},
+           [{"title": "Illinois SB2933, effective 2025-01-01",
+             "href": "https://illinoissenatedemocrats.com/caucus-news/43-senator-steve-stadelman-news/5815-stadelman-law-safeguards-consumers-from-medical-debt"}], None),
+    "CA": ("2025-01-01", {"law": "SB 1061 (Civ. Code 1785.27, Health & Saf. Code 127425)", "covers": BOTH,
+           "what": "credit bureaus may not make a report containing medical debt, and providers and collectors may not furnish it",
+           "note": "medical debt reported in violation is void"},
+           [{"title": "California SB 1061 (Stats. 2024, ch. 520), effective 2025-01-01",
+             "href": "https://hcai.ca.gov/affordability/hospital-fair-billing-program/laws-and-regulations"}], None),
+    "VT": ("2025-07-01", {"law": "S.27 (2025)", "covers": BOTH,
+           "what": "medical debt may not be furnished to or reported by credit bureaus", "note": ""},
+           [{"title": "Vermont S.27 (2025), effective 2025-07-01",
+             "href": "https://production.jdsupra.com/legalnews/vermont-bans-credit-reporting-of-7989776"}], None),
+    "WA": ("2025-07-27", {"law": "SB 5480 (2025)", "covers": BOTH,
+           "what": "medical debt may not be reported to or by credit bureaus", "note": ""},
+           [{"title": "Washington SB 5480 (2025), effective 2025-07-27",
+             "href": "https://insurasales.com/news-story/28749/washington-enacts-law-barring-medical-debt-from-credit-reporting"}], None),
+    "OR": ("2026-01-01", {"law": "SB 605 (2025)", "covers": BOTH,
+           "what": "no person may report medical debt and credit bureaus may not include known medical debt; includes medical credit cards", "note": ""},
+           [{"title": "Oregon SB 605 (2025), signed 2025-06-17, effective 2026-01-01",
+             "href": "https://infobytes.orrick.com/2025-06-27/oregon-prohibits-reporting-medical-debt-to-consumer-reporting-agencies"}], None),
+    "VA": ("2024-07-01", {"law": "HB 1370 (2024 Va. Acts ch. 751; Va. Code 59.1-444.4)", "covers": ["furnishers"],
+           "what": "hospitals, licensed health professionals, EMS agencies and collection entities may not report medical debt to a credit bureau",
+           "note": "binds those who report, not the bureaus; a willful violation is a Virginia Consumer Protection Act violation"},
+           [{"title": "Va. Code 59.1-444.4 (2024, c. 751), HB 1370 signed 2024-04-08, effective 2024-07-01",
+             "href": "https://lawserver.com/?p=30115297"},
+            {"title": "Americollect, Virginia medical debt credit reporting law passed (May 2024): takes effect July 1, 2024",
+             "href": "https://americollect.com/2024/05/virgina-medical-debt-credit-reporting-law-passed"}], None),
+    "ME": ("2025-09-24", {"law": "LD 558 (P.L. 2025, c. 201; 10 M.R.S. 1310-H(4))", "covers": ["furnishers"],
+           "what": "medical creditors, collectors and debt buyers may not report medical debt to a credit bureau",
+           "note": "credit bureaus were already barred from reporting medical debt less than 180 days delinquent"},
+           [{"title": "Maine P.L. 2025, c. 201 (LD 558), approved 2025-06-09, amending 10 M.R.S. 1310-H(4)",
+             "href": "https://fastdemocracy.com/bill-summary/?billsummary_id=MEB00015932&billsummary_session=132&billsummary_state=me"},
+            {"title": "Maine Public (2025-09-24): non-emergency laws of the session, including LD 558, take effect 90 days after the 2025-06-25 adjournment",
+             "href": "https://www.mainepublic.org/politics/2025-09-24/hundreds-of-new-maine-laws-take-effect-today-heres-what-to-know"}], None),
+    "RI": ("2025-01-01", {"law": "R.I. Gen. Laws 6-60-2, 6-60-3 (P.L. 2024, ch. 224 and 225)", "covers": BOTH,
+           "what": "providers may not furnish medical debt, and no credit bureau may acquire, record or report it",
+           "note": "2025 S 0169 (effective 2026-01-01) adds to these protections"},
+           [{"title": "R.I. Gen. Laws 6-60-2 and 6-60-3 (P.L. 2024, ch. 225, S 2709 Sub A, enacted 2024-06-24, effective 2025-01-01)",
+             "href": "http://webserver.rilegislature.gov/PublicLaws/law24/law24225.htm"}], None),
+    "DE": ("2025-10-27", {"law": "SS 1 for SB 156 (6 Del. C. ch. 25J, Medical Debt Protection Act)", "covers": BOTH,
+           "what": "credit bureaus may not include medical debt in reports, and no person may report it to them", "note": ""},
+           [{"title": "Delaware SS 1 for SB 156 (2025), signed 2025-07-29, effective 2025-10-27 (Governor's release of 2025-10-27)",
+             "href": "https://infobytes.orrick.com/2025-10-31/delaware-law-barring-medical-debt-from-consumer-credit-reporting-takes-effect/"}], None),
+}
+
+NO_BAN_REFERENCE = [{"title": "No state statute barring medical debt from credit reports found (billadvocate research, "
+                               "legal-rules.md section 3 and searches of 2026-11-28); federal rules and the bureaus' policies still apply"}]
+
+
+def entry(code: str) -> dict:
+    param = {"description": f"Whether {code} law bars medical debt from credit reports, from when, and whom it binds",
+             "values": {}}
+    if code in BANS:
+        start, value, refs, note = BANS[code]
+        param["values"]["1900-01-01"] = {"value": {"ban": False, "what": "no ban before the law below took effect"},
+                                         "reference": refs[:1]}
+        item = {"value": {"ban": True, **value}, "reference": refs}
+        if note:
+            item.update(unconfirmed=True, note=note)
+        param["values"][start] = item
+    else:
+        param["values"]["1900-01-01"] = {
+            "value": {"ban": False, "what": "no state law barring medical debt from credit reports was found"},
+            "reference": NO_BAN_REFERENCE}
+    return {"description": f"{code}: medical debt and credit reports", "last_checked": "2026-11-28",
+            "medical_debt_ban": param}
+
+
+class _NoAliases(yaml.SafeDumper):
+    def ignore_aliases(self, data):  # write shared references out in full, no &id001 anchors
+        return True
+
+
+def main() -> None:
+    for code in CODES:
+        path = OUT / code.lower() / "credit_reporting.yaml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = "# Generated by scripts/make_state_credit_law.py: edit the table there, then re-run.\n"
+        text += yaml.dump(entry(code), Dumper=_NoAliases, sort_keys=False, allow_unicode=True, width=100)
+        path.write_text(text, encoding="utf-8")
+    print(f"wrote {len(CODES)} files under {OUT}")
+
+
+if __name__ == "__main__":
+    main()
