@@ -41,6 +41,12 @@ def test_a_call_on_the_8th_day_after_a_conversation_is_allowed():
     assert not fired(c, "REGF.CALL_FREQUENCY")
 
 
+def test_a_conversation_on_a_call_the_patient_placed_to_the_collector_starts_the_7_days_too():
+    c = case(call("2026-10-13T10:00:00", by="patient", to="collector", conversation=True), call("2026-10-15T10:00:00"))
+    (v,) = fired(c, "REGF.CALL_FREQUENCY")
+    assert v.events == [0, 1]
+
+
 def test_a_call_before_the_conversation_on_the_same_day_is_not_after_it():
     c = case(call("2026-10-13T09:00:00"), call("2026-10-13T10:00:00", conversation=True))
     assert not fired(c, "REGF.CALL_FREQUENCY")

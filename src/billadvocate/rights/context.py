@@ -37,6 +37,7 @@ class Happening:
     method: str | None = None
     received: date | None = None
     note: str | None = None
+    to: str | None = None
 
     def ref(self) -> str:
         when = self.local.strftime("%Y-%m-%d %H:%M") if self.local else self.day.isoformat()
@@ -91,7 +92,7 @@ class Context:
                 source=f"events[{i}]", index=i, kind=ev.kind, by=ev.from_,
                 day=local.date() if local else ev.at, local=local, type=ev.type,
                 conversation=ev.conversation, consent=ev.consent, method=ev.method,
-                received=ev.received, note=ev.note))
+                received=ev.received, note=ev.note, to=ev.to))
         logged = {(h.kind, h.by, h.day) for h in out}
         report = self.case.credit_report
         for j, t in enumerate(report.tradelines if report else []):

@@ -59,14 +59,16 @@ def account_deadlines(ctx: Context, sol: dict[str, Any], violations: list[Findin
                                  f"{sol['years']}-year clock started at {sol['start_basis']}. A payment or written "
                                  f"acknowledgment may restart it.")))
     out += _state_deadlines(ctx)
-    seen = set()
+    earliest: dict[str, list] = {}  # rule -> its violations' last days to sue, the most urgent first
     for v in violations:
-        if v.act_by and (v.act_by, v.rule) not in seen:
-            seen.add((v.act_by, v.rule))
-            out.append(Deadline(kind="FDCPA_CLAIM_END", date=v.act_by, citations=["15 U.S.C. 1692k(d)"],
-                                unconfirmed=False,
-                                why=f"Last day to sue {acct.collector.name if acct.collector else 'the collector'} "
-                                    f"over {v.rule} (one year from the violation)."))
+        if v.act_by:
+            earliest.setdefault(v.rule, []).append(v.act_by)
+    for rule, days in earliest.items():
+        days = sorted(set(days))
+        later = f" Later violations of this kind can still be sued on until {days[-1]}." if len(days) > 1 else ""
+        out.append(Deadline(kind="FDCPA_CLAIM_END", date=days[0], citations=["15 U.S.C. 1692k(d)"], unconfirmed=False,
+                            why=f"Last day to sue {acct.collector.name if acct.collector else 'the collector'} over "
+                                f"{rule} (one year from the violation).{later}"))
     return sorted(out, key=lambda d: (d.date, d.kind))
 
 

@@ -42,7 +42,7 @@ class ConductRule:
             hits = self.check(ctx)
         except KeyError:  # a rule of law not yet in force on the day in question says nothing
             return []
-        used = list(ctx.used)
+        used = list({id(v): v for v in ctx.used}.values())  # each law value once, however often it was read
         out = []
         for hit in hits:
             amount, act_by, extra = Decimal(0), None, ""

@@ -24,22 +24,31 @@ def check(ctx: Context) -> list[Hit]:
     window = ctx.value("federal.regulation_f.call_frequency.window_days", calls[0].day)
     after = ctx.value("federal.regulation_f.call_frequency.after_conversation_days", calls[0].day)
     hits, flagged = [], set()
-    # (A) more than max_calls within any `window` consecutive days: flag the call that goes over
+    # (A) more than max_calls within any `window` consecutive days: flag each call that goes over
+    lo = 0
     for i, call in enumerate(calls):
         start = call.day - timedelta(days=window - 1)
-        inside = [c for c in calls[: i + 1] if c.day >= start]
-        if len(inside) > max_calls and call.source not in flagged:
+        while calls[lo].day < start:
+            lo += 1
+        inside = calls[lo: i + 1]
+        if len(inside) > max_calls:
             flagged.add(call.source)
             hits.append(Hit(f"{name} placed call number {len(inside)} within {window} consecutive days "
                             f"({start} to {call.day}); more than {max_calls} is presumed harassment.", call.day, inside))
-    # (B) a call within `after` days after a telephone conversation (the conversation's day is day 1)
-    for conv in [c for c in ctx.by("collector", ("call",)) if c.conversation]:
+    # (B) a call within `after` days after a telephone conversation (the conversation's day is day 1);
+    # a call the patient placed to the collector counts as a conversation too (CFPB Reg F FAQ, call frequency)
+    convs = [c for c in ctx.happenings if c.kind == "call" and c.conversation
+             and (c.by == "collector" or (c.by == "patient" and c.to == "collector"))]
+    j, last_conv = 0, None
+    for call in calls:  # both lists are in time order: track the latest conversation before each call
+        while j < len(convs) and convs[j].sort_key() < call.sort_key():
+            last_conv = convs[j]
+            j += 1
+        conv = last_conv
+        if conv is None or call.source in flagged:
+            continue
         last_day = conv.day + timedelta(days=after - 1)
-        for call in calls:
-            if call is conv or call.source in flagged or not (conv.day <= call.day <= last_day):
-                continue
-            if call.sort_key() <= conv.sort_key():
-                continue
+        if call.day <= last_day:
             flagged.add(call.source)
             hits.append(Hit(f"{name} called again on {call.day}, {(call.day - conv.day).days} days after speaking "
                             f"with you on {conv.day}; no call is allowed through {last_day}.", call.day, [conv, call]))
