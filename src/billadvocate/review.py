@@ -19,7 +19,7 @@ from .credit import CreditResult, check_credit
 from .ingest import Eob, read_bill, read_eob
 from .model import Account, Bill, Case, Deadline, Finding
 from .rights import review_rights
-from .negotiate import negotiate
+from .negotiate import across_accounts, negotiate
 
 
 @dataclass
@@ -155,6 +155,7 @@ def review_case(case: Case, as_of: date | None = None) -> ReviewResult:
     """Everything for a case, as of a date (default: the case's as_of, else today)."""
     as_of = as_of or case.as_of or date.today()
     accounts = [review_account(case, a, as_of) for a in case.accounts]
+    across_accounts(case, accounts, as_of)  # one lump sum, one budget shared by the plans
     result = ReviewResult(case=case, as_of=as_of, accounts=accounts)
     # step 12: the credit report (deadlines go to the account the tradeline reports, else top level)
     credit = check_credit(case, as_of)

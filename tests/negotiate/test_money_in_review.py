@@ -70,3 +70,32 @@ def test_a_balance_above_the_eob_patient_responsibility_caps_what_is_owed():
     audit = AuditResult(lines=lines, total_charges=1000, findings=[over])
     f = fair_amount(account=acct, audit=audit, findings=[over], bills=[], assistance=None)
     assert f["fair_amount"] == 250 and "patient responsibility" in f["why"][-1]
+
+
+def test_several_plans_share_one_household_budget(tmp_path):
+    p = tmp_path / "case.yaml"
+    p.write_text("""billadvocate: 1
+as_of: 2026-11-28
+patient: {state: TX}
+household: {size: 1, annual_income: 36000, monthly_expenses: 2600, liquid_assets: 3000}
+insurance: {status: uninsured}
+accounts:
+  - {id: hospital, provider: {name: General, kind: hospital, state: TX}, balance: 3000, care: {start: 2026-09-01}}
+  - {id: er-doctor, provider: {name: ER Physicians, kind: physician, state: TX}, balance: 1500, care: {start: 2026-09-01}}
+""")
+    accounts = review_case(load_case(p)).accounts
+    # budget: half of 3,000 - 2,600 = 200 a month for both plans, split 200 : 200 -> 100 each
+    assert [a.plan["monthly"] for a in accounts] == [100, 100]
+    assert [a.plan["months"] for a in accounts] == [30, 15]
+    assert all("shared by 2 payment plans" in a.plan["why"] for a in accounts)
+    assert all(a.offer["lump_sum_shared_by"] == 2 for a in accounts)
+
+
+def test_colorado_hospital_cap_mentions_the_6_percent_rule_for_bills_with_professionals():
+    from billadvocate.model import Household
+    from billadvocate.negotiate.plan import payment_plan
+    acct = Account.model_validate({"id": "a", "provider": {"name": "P", "kind": "hospital", "state": "CO"}})
+    plan = payment_plan(account=acct, household=Household(size=1, annual_income=36000, monthly_expenses=1000),
+                        programs=[{"id": "STATE.CO.HOSPITAL_DISCOUNTED_CARE", "eligible": True}],
+                        amount=1200, state="CO", as_of=date(2026, 11, 28))
+    assert plan["monthly"] == 120 and "6%, $180.00" in plan["caps"][0]["why"]

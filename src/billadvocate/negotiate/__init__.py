@@ -9,10 +9,11 @@ from typing import Any
 
 from .fair import fair_amount
 from .offer import make_offer
-from .plan import payment_plan
+from .plan import payment_plan, replan
+from ..util import dollars
 from .scripts import call_scripts
 
-__all__ = ["negotiate", "fair_amount", "make_offer", "payment_plan", "call_scripts"]
+__all__ = ["negotiate", "across_accounts", "fair_amount", "make_offer", "payment_plan", "call_scripts"]
 
 
 def negotiate(case, review, as_of: date) -> dict[str, Any]:
@@ -30,3 +31,25 @@ def negotiate(case, review, as_of: date) -> dict[str, Any]:
         plan["why"] = ("Only if assistance is denied: " + plan["why"])
     scripts = call_scripts(case, account, review.findings, review.assistance, offer, review.sol)
     return {"offer": offer, "plan": plan, "call_scripts": scripts}
+
+
+def across_accounts(case, reviews, as_of: date) -> None:
+    """What only shows across several bills: one lump sum for all of them, and one monthly budget
+    shared by all the payment plans (each plan keeps its own legal cap)."""
+    offers = [r.offer for r in reviews if r.offer and r.offer.get("lump_sum") is not None]
+    if len(offers) > 1:
+        for o in offers:
+            o["lump_sum_shared_by"] = len(offers)
+            o["advice"] += f" The lump sum is for all {len(offers)} accounts together: split it between them."
+    plans = [r.plan for r in reviews if r.plan and r.plan.get("monthly") and r.plan.get("months")
+             and not r.plan.get("if_assistance_denied")]
+    if len(plans) < 2:
+        return
+    budget = Decimal(str(plans[0]["budget"]))
+    total = sum((Decimal(str(p["monthly"])) for p in plans), Decimal(0))
+    if total <= budget:
+        return
+    for p in plans:
+        share = Decimal(str(p["monthly"])) * budget / total
+        replan(p, share, f"The household's budget of {dollars(budget)} a month is shared by {len(plans)} "
+                         f"payment plans; this plan's share is {dollars(share)}.")

@@ -2,9 +2,10 @@
 dated schedule at zero interest, and what to do if a payment is missed.
 
 Budget: half of what is left of monthly income after essential expenses (so one surprise does not
-break the plan); without expense figures, 5% of gross monthly income. State caps are law data
-(`states/<xx>/payment_plans.yaml`): Colorado 4% of monthly income for a hospital and 2% per
-professional for patients qualified for Hospital Discounted Care, paid in full after 36 payments;
+break the plan), shared by all the household's plans; without expense figures, 5% of gross monthly
+income. State caps are law data (`states/<xx>/payment_plans.yaml`): Colorado 4% of monthly income
+for a hospital (6% when its bill includes its professionals' charges) and 2% per professional for
+patients qualified for Hospital Discounted Care, paid in full after 36 payments;
 Maryland and New York 5%; California 10% of income after essential expenses; Illinois no more than
 25% of a year's income collected in 12 months.
 """
@@ -67,9 +68,10 @@ def state_caps(*, state: str, kind: str | None, programs: list[dict], monthly_in
                 f"Colorado Hospital Discounted Care: at most {v.value}% of monthly household income on {who}",
                 max_payments=n.value if n else None)
             combined = _in_force(f"{prefix}.combined_monthly_cap_percent", on)
-            if combined:
-                add(combined, cents(monthly_income * Decimal(combined.value) / 100),
-                    f"Colorado: at most {combined.value}% of monthly income on all hospital and professional bills together")
+            if combined and kind == "hospital":
+                caps[-1]["why"] += (f" ({combined.value}%, {dollars(monthly_income * Decimal(combined.value) / 100)}, "
+                                    "if the hospital's bill also includes its professionals' charges)")
+                caps[-1]["citations"] = v.citations + combined.citations
     if state in ("MD", "NY") and kind == "hospital":
         v = _in_force(f"{prefix}.monthly_cap_percent", on)
         if v:
@@ -173,3 +175,21 @@ def payment_plan(*, account, household, programs: list[dict], amount: Decimal, s
     result["citations"] = [c for cap in caps for c in cap["citations"]] + rate_cites
     result["unconfirmed"] = any(cap["unconfirmed"] for cap in caps) or rate_unconfirmed
     return result
+
+
+def replan(plan: dict[str, Any], monthly: Decimal, reason: str) -> dict[str, Any]:
+    """The same plan at a lower monthly amount (e.g. a cap over several bills), schedule redone."""
+    amount = Decimal(str(plan["amount"]))
+    monthly = monthly.quantize(Decimal(1), rounding=ROUND_DOWN) if monthly >= 1 else cents(monthly)
+    if monthly <= 0 or not plan.get("months"):
+        return plan
+    max_payments = next((c.get("max_payments") for c in plan.get("caps", []) if c.get("max_payments")), None)
+    months = int((amount / monthly).to_integral_value(rounding=ROUND_CEILING))
+    forgiven = Decimal(0)
+    if max_payments and months > max_payments:
+        forgiven, months = amount - monthly * max_payments, max_payments
+    first = date.fromisoformat(plan["first_payment"])
+    plan.update(monthly=float(monthly), months=months, forgiven=float(forgiven),
+                schedule=schedule(amount - forgiven, monthly, months, first))
+    plan["why"] += f" {reason} Now {dollars(monthly)} a month for {months} payments."
+    return plan

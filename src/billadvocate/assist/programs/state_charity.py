@@ -83,7 +83,8 @@ def evaluate(slug: str, prefix: str, sit, on: date) -> dict[str, Any] | None:
                        notes=[v.note for v in used if v.unconfirmed and v.note], **extra, **more)
 
     # 1. the provider
-    if sit.kind not in (None, "hospital"):
+    allowed = ("hospital", "physician") if rule.get("providers") == "hospital_and_professionals" else ("hospital",)
+    if sit.kind not in (None, *allowed):
         return answer(False, f"{name} covers hospitals; {who} is recorded as provider kind '{sit.kind}' "
                              f"(set {sit.fact('kind')}: hospital if the bill is from a hospital).")
     missing: list[str] = []
