@@ -125,11 +125,11 @@ NO_REVIVAL = {
 
 # Medical-debt rules of section 7 of the research report: (start, value, cites, unconfirmed note or None)
 INTEREST = {
-    "AZ": ("2022-12-05", {"percent": 3, "applies_to": "medical debt (the lesser of 3% or the weekly average 1-year Treasury yield)"},
+    "AZ": ("2022-12-05", {"percent": 3, "applies_to": "or the weekly average 1-year Treasury yield if lower"},
            ["Ariz. Rev. Stat. 44-1201(A)(2) (Proposition 209, 2022)"], "Research report [S79][S80]; effective date from the canvass of the 2022 election, not confirmed."),
-    "CO": ("2023-08-07", {"percent": 3, "applies_to": "medical debt (not credit-card debt)"},
+    "CO": ("2023-08-07", {"percent": 3, "applies_to": "any medical debt except credit-card debt"},
            ["Colo. S.B. 23-093 (Increasing Consumer Protections in Medical Debt Collection)"], "Research report [S65]: signed 2023-05-04; the effective date and the codified section were not confirmed."),
-    "NJ": ("2025-07-22", {"percent": 3, "applies_to": "medical debt"},
+    "NJ": ("2025-07-22", {"percent": 3, "applies_to": "all medical debt"},
            ["N.J. P.L. 2024, c. 45 (A3861)"], "Research report [S32] (orrick.com); the codified section and effective date were not confirmed."),
     "NY": ("2022-04-30", {"percent": 2, "applies_to": "judgments on consumer debt, including medical debt"},
            ["N.Y. CPLR 5004 as amended (L. 2021 ch. 831)"], "Research report [S74][S75]; the chapter and effective date were not confirmed."),

@@ -26,7 +26,7 @@ def test_a_debt_on_the_last_day_of_the_period_is_not_time_barred():
 
 def test_a_debt_one_day_after_the_period_is_time_barred():
     s = status(case(account=OLD), date(2024, 1, 16))
-    assert (s["status"], s["time_barred"]) == ("expired", True)
+    assert (s["status"], s["time_barred"], s["expired"]) == ("expired", True, True)
     assert "ran out on 2024-01-15" in s["warning"]
 
 

@@ -44,6 +44,7 @@ def sol_status(case: Case, account: Account, as_of: date, lw: Law | None = None)
     out: dict[str, Any] = {"state": state, "category": None, "years": None, "written_contract_years": None,
                            "starts": None, "start_basis": None, "expires": None,
                            "expires_if_written_contract": None, "status": "unknown", "time_barred": None,
+                           "expired": None,
                            "revived_by": [], "revival": None, "warning": None, "citations": [],
                            "unconfirmed": False}
     if f"{base}.open_account" not in lw:
@@ -111,6 +112,7 @@ def sol_status(case: Case, account: Account, as_of: date, lw: Law | None = None)
         warn = (f"The {years}-year limit to sue ran out on {expires}: a collector may still ask, but may not sue or "
                 f"threaten to. " + warn)
     out["warning"] = warn
+    out["expired"] = out["time_barred"]  # the same answer under the name other engines read
     out["citations"] = list(dict.fromkeys(c for dv in used for c in dv.citations))
     out["unconfirmed"] = any(dv.unconfirmed for dv in used)
     return out
