@@ -185,6 +185,11 @@ class Event(Strict):
     received: date | None = None  # when a letter was delivered (e.g. from certified-mail tracking)
     bureau: Bureau | None = None  # which credit bureau a letter went to or came from
 
+    @field_validator("bureau", mode="before")
+    @classmethod
+    def _bureau(cls, v: Any) -> Any:
+        return v.strip().lower() if isinstance(v, str) else v
+
     @field_validator("at", mode="before")
     @classmethod
     def _at(cls, v: Any) -> Any:

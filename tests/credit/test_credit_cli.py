@@ -50,6 +50,7 @@ def test_review_with_a_credit_csv_uses_its_tradelines(cli, tmp_path):
     ("{bureau: equifacks, furnisher: X}", "credit_report.tradelines[0].bureau", "is not allowed"),
     ("{bureau: equifax, furnisher: X, balance: lots}", "credit_report.tradelines[0].balance", "lots"),
     ("{bureau: equifax, furnisher: X, reported: 2026-12-01}", "credit_report.tradelines[0].reported", "in the future"),
+    ("{bureau: equifax, furnisher: X, account: b}", "credit_report.tradelines[0].account", "not an account id"),
 ])
 def test_a_malformed_tradeline_in_the_case_is_one_line_exit_2(cli, tmp_path, tradeline, where, words):
     p = tmp_path / "case.yaml"

@@ -81,3 +81,11 @@ def test_the_clock_starts_on_the_day_the_bureau_received_the_letter():
     case = make_case([line(original_amount=300, balance=300)], report_events=[received], pulled="2026-09-15")
     (d,) = check_credit(case, date(2026, 10, 20)).deadlines
     assert d.date == date(2026, 11, 5) and "received" in d.why
+
+
+def test_a_dispute_sent_to_a_bureau_with_nothing_found_still_gets_its_deadline():
+    case = make_case([line(original_amount=900, balance=900, first_delinquency="2023-01-01",
+                           reported="2024-03-01")], report_events=[DISPUTE], pulled="2026-09-15")
+    result = check_credit(case, date(2026, 10, 20))
+    assert [d.date for d in result.deadlines] == [date(2026, 10, 31)]
+    assert disputes(case, date(2026, 10, 20)) == []  # nothing for the letters to list

@@ -166,3 +166,19 @@ def test_eca_rule_ignores_for_profit_providers():
     case = make_case([line(account="er", reported="2025-04-15")], account={
         "provider": {"name": "Front Range Imaging", "kind": "other", "nonprofit": False}})
     assert "IRS501R.ECA_TOO_EARLY" not in rules_fired(case)
+
+
+@pytest.mark.parametrize("pulled,fires", [("2026-03-01", True), ("2026-03-02", False)])
+def test_veteran_medical_debt_not_reported_within_a_year_of_the_care(pulled, fires):
+    case = make_case([line(account="er", first_delinquency="2025-04-01", reported="2026-01-15")],
+                     pulled=pulled, account={"care": {"start": "2025-03-02"}})
+    case.patient.veteran = True
+    assert ("CREDIT.VETERAN_MEDICAL" in rules_fired(case, pulled)) is fires
+
+
+def test_veteran_rule_needs_the_patient_to_be_a_veteran():
+    case = make_case([line(status="paid", balance=0)])
+    assert "CREDIT.VETERAN_MEDICAL" not in rules_fired(case)
+    case.patient.veteran = True
+    (f,) = [f for f in check_credit(case, date(2026, 11, 28)).findings if f.rule == "CREDIT.VETERAN_MEDICAL"]
+    assert "VA" in f.message

@@ -23,4 +23,4 @@ __all__ = ["BureauDispute", "CreditFinding", "CreditResult", "DisputeItem", "Fur
 
 def disputes(case: Case, as_of: date) -> list[BureauDispute]:
     """The credit_dispute letters the case needs as of a date: one per bureau with something to dispute."""
-    return check_credit(case, as_of).disputes
+    return [d for d in check_credit(case, as_of).disputes if d.items]

@@ -7,6 +7,7 @@ is looked up at that date or at the as-of date, as each rule says.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -116,6 +117,7 @@ def same_company(a: str | None, b: str | None) -> bool:
 _SUFFIXES = (" llc", " inc", " co", " corp", " corporation", " company", " lp", " ltd", " pc", " pa")
 
 
+@lru_cache(maxsize=4096)
 def _squash(name: str) -> str:
     s = " ".join("".join(ch if ch.isalnum() else " " for ch in name.lower()).split())
     for suffix in _SUFFIXES:

@@ -129,9 +129,29 @@ def _for(event: Event, bureau: str) -> bool:
     return event.bureau is None or event.bureau == bureau
 
 
-def reinvestigation(ctx: CreditContext, bureau: str, dispute: BureauDispute,
-                    log: list[tuple[Event, str | None]]) -> tuple[Deadline, str | None] | None:
-    """The FCRA_REINVESTIGATION_DUE deadline of the latest dispute sent to `bureau`, and its account."""
+@dataclass
+class DisputeState:
+    """Where the latest dispute letter to one bureau stands."""
+
+    bureau: str
+    sent: date
+    due: date
+    extended: bool
+    answered: date | None
+    overdue: bool
+    account: str | None  # the case account whose log holds the letter (None: credit_report.events)
+    why: str
+    citations: list[str]
+
+    @property
+    def deadline(self) -> Deadline:
+        return Deadline(kind="FCRA_REINVESTIGATION_DUE", date=self.due, why=self.why, citations=self.citations)
+
+
+def dispute_state(ctx: CreditContext, bureau: str, log: list[tuple[Event, str | None]] | None = None
+                  ) -> DisputeState | None:
+    """The FCRA_REINVESTIGATION_DUE state of the latest dispute sent to `bureau`, or None if none was sent."""
+    log = dispute_log(ctx) if log is None else log
     sent = [(e, acc) for e, acc in log if e.kind == "letter" and e.from_ == "patient"
             and (e.type or "") in DISPUTE_TYPES and _for(e, bureau)]
     if not sent:
@@ -140,63 +160,47 @@ def reinvestigation(ctx: CreditContext, bureau: str, dispute: BureauDispute,
     start = letter.received or _day(letter.at)  # the clock runs from the bureau's receipt
     base = ctx.law_at(BUREAU_DAYS, start)
     extra = ctx.law_at(EXTRA_DAYS, start)
+    if base is None:
+        return None
     due = start + timedelta(days=int(base.value))
     more = [e for e, _ in log if e.from_ == "patient" and (e.type or "") in MORE_INFO_TYPES
             and _for(e, bureau) and start < _day(e.at) <= due]
     cites = list(base.citations)
-    if more and extra is not None:
+    extended = bool(more and extra is not None)
+    if extended:
         due += timedelta(days=int(extra.value))
-        dispute.extended = True
         cites += extra.citations
-    answers = [e for e, _ in log if e.from_ == "bureau" and _for(e, bureau) and _day(e.at) >= start]
-    dispute.sent, dispute.due = start, due
-    dispute.answered = _day(answers[0].at) if answers else None
-    dispute.overdue = dispute.answered is None and ctx.as_of > due
-    name = BUREAU_NAMES[bureau]
+    answers = [e for e, _ in log if e.from_ == "bureau" and _for(e, bureau) and _day(e.at) >= _day(letter.at)]
+    answered = _day(answers[0].at) if answers else None
     counted = ("from the day it received it" if letter.received else
                "counted from the day you sent it (add the delivery date as `received:` to count from receipt)")
-    why = (f"{name} must finish its reinvestigation of your dispute of {start} within "
-           f"{(due - start).days} days{' (you sent more information)' if dispute.extended else ''}, "
-           + counted)
-    dispute.why_deadline, dispute.citations = why, cites
-    return Deadline(kind="FCRA_REINVESTIGATION_DUE", date=due, why=why, citations=cites), account
+    why = (f"{BUREAU_NAMES[bureau]} must finish its reinvestigation of your dispute of {start} within "
+           f"{(due - start).days} days{' (you sent more information)' if extended else ''}, " + counted)
+    return DisputeState(bureau, start, due, extended, answered, answered is None and ctx.as_of > due,
+                        account, why, cites)
 
 
 def build_disputes(ctx: CreditContext, result) -> None:
-    """Fill result.disputes, furnisher_disputes, the deadlines and any overdue follow-up."""
+    """Fill result.disputes (a bureau with items to dispute or a letter sent), furnisher disputes, deadlines."""
     directory = bureau_directory()["bureaus"]
     log = dispute_log(ctx)
     for bureau in ("equifax", "experian", "transunion"):
-        found = [f for f in result.findings if f.bureau == bureau]
-        if not found:
+        found = [f for f in result.findings if f.bureau == bureau and f.tradeline is not None]
+        state = dispute_state(ctx, bureau, log)
+        if not found and state is None:
             continue
         info = directory[bureau]
         dispute = BureauDispute(bureau, info["name"], list(info["address"]), _items(ctx, found))
-        deadline = reinvestigation(ctx, bureau, dispute, log)
-        if deadline is not None:
-            d, account = deadline
-            if account is not None:
-                result.account_deadlines.setdefault(account, []).append(d)
+        if state is not None:
+            dispute.sent, dispute.due, dispute.extended = state.sent, state.due, state.extended
+            dispute.answered, dispute.overdue = state.answered, state.overdue
+            dispute.why_deadline, dispute.citations = state.why, state.citations
+            if state.account is not None:
+                result.account_deadlines.setdefault(state.account, []).append(state.deadline)
             else:
-                result.deadlines.append(d)
-            if dispute.overdue:
-                result.findings.append(overdue_finding(ctx, dispute))
+                result.deadlines.append(state.deadline)
         result.disputes.append(dispute)
     result.furnisher_disputes = furnisher_disputes(ctx, result.findings)
-
-
-def overdue_finding(ctx: CreditContext, d: BureauDispute) -> CreditFinding:
-    """The follow-up: the bureau let the deadline pass without an answer."""
-    delete = ctx.law_at("federal.fcra.delete_unverified", ctx.as_of)
-    return CreditFinding(
-        rule="CREDIT.REINVESTIGATION_OVERDUE", severity="high",
-        message=(f"{BUREAU_NAMES[d.bureau]} has not answered your dispute of {d.sent}; it had until {d.due}. "
-                 "Write again asking it to delete what it could not verify, and file a CFPB complaint"),
-        citations=d.citations + (delete.citations if delete else []),
-        explanation=("A bureau that cannot verify a disputed item within the time the law gives must delete "
-                     "it. Send a short follow-up letter citing your first dispute, and complain to the "
-                     "Consumer Financial Protection Bureau."),
-        bureau=d.bureau, dispute_with=["bureau"])
 
 
 def furnisher_disputes(ctx: CreditContext, findings: list[CreditFinding]) -> list[FurnisherDispute]:

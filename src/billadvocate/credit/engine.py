@@ -74,6 +74,17 @@ def validate_dates(refs: list[TradelineRef], day: date, *, what: str, file: str 
                                file=file, where=field_where(ref, name))
 
 
+def validate_accounts(case: Case | None, refs: list[TradelineRef], *, file: str | None = None) -> None:
+    """A tradeline's `account:` must name an account of the case (a typo would silently unlink it)."""
+    if case is None:
+        return
+    ids = [a.id for a in case.accounts]
+    for ref in refs:
+        if ref.tradeline.account is not None and ref.tradeline.account not in ids:
+            raise BadInput(f"{ref.tradeline.account!r} is not an account id of this case (ids: {', '.join(ids)})",
+                           file=file, where=field_where(ref, "account"))
+
+
 def check_credit(case: Case | None, as_of: date, *, tradelines: list[TradelineRef] | None = None,
                  pulled: date | None = None, state: str | None = None, rules: Law | None = None,
                  file: str | None = None) -> CreditResult:
@@ -100,6 +111,7 @@ def check_credit(case: Case | None, as_of: date, *, tradelines: list[TradelineRe
                         rules=rules or law())
     validate_dates(tradelines, ctx.report_date,
                    what="the day the report was pulled" if pulled else "the as-of date", file=file)
+    validate_accounts(case, tradelines, file=file)
     for rule in all_rules():
         result.findings.extend(rule.run(ctx))
     result.status = law_status(ctx)

@@ -12,24 +12,27 @@ from ..context import CreditContext, same_company
 from ..rule import CreditRule
 
 
-def _same_debt(ctx: CreditContext, a, b) -> bool:
-    ta, tb = a.tradeline, b.tradeline
-    if ta.bureau != tb.bureau or same_company(ta.furnisher, tb.furnisher):
-        return False
-    acc_a, acc_b = ctx.account_for(a), ctx.account_for(b)
-    if acc_a is not None and acc_b is not None:
-        return acc_a.id == acc_b.id
-    return (ta.original_amount is not None and ta.original_amount == tb.original_amount
-            and ta.first_delinquency is not None and ta.first_delinquency == tb.first_delinquency)
-
-
 def check(ctx: CreditContext):
-    refs = ctx.tradelines
-    for j, later in enumerate(refs):
-        first = next((r for r in refs[:j] if _same_debt(ctx, r, later)), None)
+    # one pass: earlier tradelines indexed by bureau + account, and by bureau + amount + first delinquency
+    by_account: dict[tuple, list] = {}
+    by_amount: dict[tuple, list] = {}
+    for later in ctx.tradelines:
+        tl = later.tradeline
+        account = ctx.account_for(later)
+        acc_id = account.id if account else None
+        amount_key = ((tl.bureau, tl.original_amount, tl.first_delinquency)
+                      if tl.original_amount is not None and tl.first_delinquency is not None else None)
+        candidates = list(by_account.get((tl.bureau, acc_id), [])) if acc_id else []
+        if amount_key:
+            candidates += [(r, a) for r, a in by_amount.get(amount_key, []) if a is None or acc_id is None]
+        first = next((r for r, _ in sorted(candidates, key=lambda c: c[0].index)
+                      if not same_company(r.tradeline.furnisher, tl.furnisher)), None)
+        if acc_id:
+            by_account.setdefault((tl.bureau, acc_id), []).append((later, acc_id))
+        if amount_key:
+            by_amount.setdefault(amount_key, []).append((later, acc_id))
         if first is None:
             continue
-        tl = later.tradeline
         yield ctx.finding(
             RULE, later,
             f"{later.bureau_name} shows the same debt twice: from {first.tradeline.furnisher} "
