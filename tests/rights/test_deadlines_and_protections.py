@@ -105,3 +105,15 @@ def test_the_nsa_does_not_reach_care_before_2022():
 def test_the_state_protection_names_what_was_found_and_what_was_not():
     p = protection(case(state="NV"), "STATE.NV")
     assert "60 days' written notice" in p["why"] and "No specific rule found for: interest cap" in p["why"]
+
+
+def test_an_old_debt_from_before_501r_and_regulation_f_is_still_reviewed():
+    c = case({"at": "2010-03-01T07:00:00", "kind": "call", "from": "collector"},
+             {"at": "2010-05-01", "kind": "credit_reporting", "from": "collector"},
+             account={"first_bill_date": "2010-01-01", "care": {"emergency": True, "start": "2009-12-01"}})
+    r = rights(c, date(2012, 1, 1))
+    assert [v.rule for v in r.violations] == ["REGF.VALIDATION_MISSING", "REGF.INCONVENIENT_TIME"]  # FDCPA-era rules only
+    p = {x["id"]: x for x in r.protections}
+    assert p["IRS501R"]["applies"] is False and "2016" in p["IRS501R"]["why"]
+    assert p["NSA"]["applies"] is False
+    assert "FAP_APPLICATION_END" not in {d.kind for d in r.deadlines}

@@ -120,7 +120,7 @@ class Context:
     def collector_covered(self) -> bool:
         """Whether the account is held by an FDCPA debt collector (agency, debt buyer, attorney)."""
         c = self.account.collector
-        if c is None:
+        if c is None or not self.has("federal.fdcpa.scope.collector_kinds"):
             return False
         return c.kind in self.value("federal.fdcpa.scope.collector_kinds")
 

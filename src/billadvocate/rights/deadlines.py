@@ -33,7 +33,7 @@ def account_deadlines(ctx: Context, sol: dict[str, Any], violations: list[Findin
                            f"Last day to dispute the debt with {acct.collector.name} in writing and make it stop "
                            f"collecting until it sends verification: {end[1]}."))
     ctx.used.clear()
-    if p.nonprofit and p.kind == "hospital" and first:
+    if p.nonprofit and p.kind == "hospital" and first and ctx.has("federal.irs_501r.application_period_days", first):
         days = ctx.value("federal.irs_501r.application_period_days", first)
         out.append(_dl(ctx, "FAP_APPLICATION_END", first + timedelta(days=days),
                        f"{p.name} must accept a financial-assistance application until {days} days after its first "

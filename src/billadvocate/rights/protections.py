@@ -48,6 +48,10 @@ def protections(ctx: Context, sol: dict[str, Any]) -> list[dict[str, Any]]:
                       f"501(r) applies if {p.name} is a nonprofit (501(c)(3)) hospital; the case does not say "
                       f"(accounts[].provider.nonprofit). Check its IRS Form 990 or its financial-assistance policy.",
                       ["26 U.S.C. 501(r)"]))
+    elif p.nonprofit and not ctx.has("federal.irs_501r.notification_period_days", acct.first_bill_date or ctx.as_of):
+        out.append(_p(ctx, "IRS501R", "IRS 501(r) (nonprofit hospitals)", False,
+                      f"The 501(r) billing and collection rules apply to bills from 2016 on; this bill "
+                      f"({acct.first_bill_date or ctx.as_of}) is earlier.", ["26 CFR 1.501(r)-7 (TD 9708)"]))
     elif p.nonprofit:
         first = acct.first_bill_date or ctx.as_of
         days = ctx.value("federal.irs_501r.notification_period_days", first)
