@@ -91,3 +91,11 @@ def test_credit_check_a_case_in_plain_words(cli):
     r = cli("credit", "check", ER)
     assert r.code == 0, r.err
     assert "Dispute with Experian" in r.out and "CA law bars medical debt" in r.out
+
+
+def test_review_with_a_credit_csv_shows_back_what_was_read(cli, tmp_path):
+    p = tmp_path / "t.csv"
+    p.write_text(HEADER + "transunion,Some Lab,yes,250,250,unpaid,2024-01-01,2025-03-01\n")
+    r = cli("review", ER, "--credit", p)
+    assert r.code == 0, r.err
+    assert "Tradelines read from" in r.out and "TransUnion: Some Lab - medical" in r.out

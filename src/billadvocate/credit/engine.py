@@ -114,6 +114,8 @@ def check_credit(case: Case | None, as_of: date, *, tradelines: list[TradelineRe
     validate_accounts(case, tradelines, file=file)
     for rule in all_rules():
         result.findings.extend(rule.run(ctx))
+    rank = {"high": 0, "medium": 1, "low": 2, "info": 3}
+    result.findings.sort(key=lambda f: (rank[f.severity], -1 if f.tradeline is None else f.tradeline))
     result.status = law_status(ctx)
     build_disputes(ctx, result)
     result.next_steps = next_steps(ctx, result)

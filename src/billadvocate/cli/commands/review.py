@@ -14,7 +14,7 @@ from ...errors import BadInput
 from ...model import CreditReport
 from ...review import review_case
 from ...util import dollars
-from ..credit_view import print_credit
+from ..credit_view import print_credit, tradeline_lines
 from ..human import (console, findings_table, print_assistance, print_call_scripts, print_offer, print_plan,
                      print_rights)
 from ..options import as_of_option, json_option, parse_as_of, print_json
@@ -58,6 +58,10 @@ def review(case_file: Path, out_dir: Path | None, credit_file: Path | None, as_o
         print_json(result.to_json())
         return
     c = console()
+    if credit_file is not None:
+        c.print(f"[bold]Tradelines read from {credit_file}[/] (check them against your report):")
+        for text in tradeline_lines(case.credit_report.tradelines):
+            c.print("  " + text, soft_wrap=True)
     who = case.patient.name or "the patient"
     c.print(f"[bold]Review for {who}[/] ({case.patient.state}), as of {result.as_of}\n")
     for a in result.accounts:
