@@ -124,3 +124,20 @@ def client_as():
         return c
 
     return make
+
+
+@pytest.fixture
+def settings_override():
+    """Change Django settings for one test (restored afterwards)."""
+    from django.conf import settings
+
+    saved = {}
+
+    def override(**values):
+        for k, v in values.items():
+            saved.setdefault(k, getattr(settings, k, None))
+            setattr(settings, k, v)
+
+    yield override
+    for k, v in saved.items():
+        setattr(settings, k, v)

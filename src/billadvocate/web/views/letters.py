@@ -176,7 +176,7 @@ def letter(request, case_row, letter_type):
 @case_view("edit")
 def letter_reset(request, case_row, letter_type):
     _type_or_404(letter_type)
-    account_key, lang = request.POST.get("account", ""), _lang(request, case_row)
+    account_key, lang = request.POST.get("account") or request.GET.get("account", ""), _lang(request, case_row)
     LetterDraft.objects.filter(case=case_row, account_key=account_key, type=letter_type, lang=lang).delete()
     messages.success(request, _("The letter is back to its original wording."))
     return redirect(f"{request.path.rsplit('/reset/', 1)[0]}/?account={account_key}&lang={lang}")
@@ -210,7 +210,7 @@ def letter_download(request, case_row, letter_type, fmt):
 def letter_sent(request, case_row, letter_type):
     """Record that the letter went out: the letter kept as a PDF, a Letter row, and a log entry."""
     _type_or_404(letter_type)
-    account_key = request.POST.get("account", "")
+    account_key = request.POST.get("account") or request.GET.get("account", "")
     account = case_row.accounts.filter(key=account_key).first()
     if account is None:
         raise Http404("no such bill in this case")
