@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .. import casework
 from ..charts import money_chart
@@ -22,35 +23,39 @@ def chart_for(account: dict, household_lump: Decimal | None) -> str:
     can_pay = None
     if plan.get("monthly") is not None and plan.get("months"):
         can_pay = _num(plan["monthly"]) * Decimal(str(plan["months"]))
+    elif offer.get("lump_sum") is not None:
+        can_pay = _num(offer["lump_sum"])
     elif household_lump is not None:
         can_pay = household_lump
+    denied = (offer.get("if_assistance_denied") or {}).get("fair_amount")
     bars = [(_("Billed"), _num(account.get("total_charges")) or None),
             (_("Asked for now"), _num(account.get("balance"))),
             (_("Fair amount"), _num(offer.get("fair_amount"))),
+            (_("Fair, without assistance"), _num(denied)),
             (_("What you can pay"), can_pay)]
     return money_chart(bars, title=_("Where the money goes"))
 
 
-def script_sections(account: dict) -> list[tuple[str, list[str]]]:
-    """Call scripts from the review, whatever their exact shape: [(title, lines)]."""
-    raw = account.get("call_scripts") or account.get("call_script") or account.get("scripts")
+SCRIPT_PARTS = [("say", gettext_lazy("What to say")), ("ask", gettext_lazy("What to ask")),
+                ("never_say", gettext_lazy("What never to say")), ("write_down", gettext_lazy("Write down"))]
+PARTIES = {"provider": gettext_lazy("The billing office"), "collector": gettext_lazy("The collector"),
+           "insurer": gettext_lazy("The insurer")}
+
+
+def script_sections(account: dict) -> list[dict]:
+    """The review's call scripts as [{title, phone, parts: [(label, [lines])]}]."""
     out = []
-    if isinstance(raw, dict):
-        raw = [{"title": k, **(v if isinstance(v, dict) else {"text": v})} for k, v in raw.items()]
-    for item in raw or []:
-        if isinstance(item, str):
-            out.append((_("Call script"), [item]))
+    for item in account.get("call_scripts") or []:
+        if not isinstance(item, dict):
+            out.append({"title": _("Call script"), "phone": None, "parts": [("", [str(item)])]})
             continue
-        title = str(item.get("title") or item.get("to") or item.get("party") or item.get("id") or _("Call script"))
-        lines: list[str] = []
-        for key, value in item.items():
-            if key in ("title", "to", "party", "id"):
-                continue
-            if isinstance(value, list):
-                lines.extend(str(x) for x in value)
-            elif value not in (None, ""):
-                lines.append(str(value))
-        out.append((title, lines))
+        party = PARTIES.get(item.get("to"), item.get("to") or _("Call script"))
+        title = f"{party}: {item['name']}" if item.get("name") else str(party)
+        known = [(label, [str(x) for x in item.get(key) or []]) for key, label in SCRIPT_PARTS]
+        other = [(str(k).replace("_", " "), [str(x) for x in v]) for k, v in item.items()
+                 if isinstance(v, list) and k not in dict(SCRIPT_PARTS)]
+        out.append({"title": title, "phone": item.get("phone"),
+                    "parts": [(label, lines) for label, lines in known + other if lines]})
     return out
 
 
