@@ -139,3 +139,13 @@ def test_nevada_discount_has_no_income_limit_but_needs_an_inpatient_stay():
     assert p["eligible"] is None and p["missing"] == ["--setting"]
     sit = Situation(state="NV", insurance="uninsured", setting="inpatient")  # no income needed
     assert state_programs(sit, ON)[0]["eligible"] is True
+
+
+def test_without_a_household_size_the_size_is_the_missing_fact():
+    from billadvocate.assist import assistance
+    sit = Situation(state="OR", kind="hospital", nonprofit=True, annual_income=Decimal(30000))
+    result = assistance(state="OR", household_size=None, annual_income=Decimal(30000), as_of=ON, situation=sit)
+    programs = {p["id"]: p for p in result["programs"]}
+    assert result["missing"] == ["--household"]
+    assert programs["STATE.OR.HOSPITAL_FINANCIAL_ASSISTANCE"]["missing"] == ["--household"]
+    assert programs["MEDICAID"]["eligible"] is None and programs["MEDICAID"]["missing"] == ["--household"]

@@ -80,3 +80,14 @@ def test_assist_json(cli):
 def test_assist_human(cli):
     r = cli("assist", "--income", "31920", "--household", "1", "--state", "HI", "--as-of", "2026-03-01")
     assert r.code == 0 and "173.86%" in r.out  # 31,920 / 18,360
+
+
+@pytest.mark.parametrize("name", ["er-visit-nonprofit", "uninsured-outpatient"])
+def test_review_shows_offer_plan_and_call_scripts_in_text_and_report(cli, tmp_path, name):
+    r = cli("review", EXAMPLES / name / "case.yaml", "--out", tmp_path)
+    assert r.code == 0, r.err
+    for words in ("Offer", "Payment plan", "Call script: provider", "Never:"):
+        assert words in r.out
+    html = (tmp_path / "report.html").read_text()
+    for words in ("A fair amount and an offer", "Payment plan", "What to say on the phone", "Insist in writing on"):
+        assert words in html

@@ -67,6 +67,10 @@ class Situation:
         """The state whose hospital law applies: where the provider is, else where the patient lives."""
         return self.provider_state or self.state
 
+    def income_fact(self) -> str:
+        """The fact the poverty-guideline percentage still needs: household size, else income."""
+        return self.fact("household_size" if self.household_size is None else "annual_income")
+
     def fact(self, key: str) -> str:
         """How the user supplies a fact, e.g. 'accounts[0].provider.tier' or '--hospital-tier'."""
         return self.names.get(key, key)

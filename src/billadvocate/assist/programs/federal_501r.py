@@ -46,7 +46,7 @@ def federal_501r(sit) -> dict[str, Any]:
     if sit.fap is None or (sit.fap.free_at_or_below_fpl is None and sit.fap.discount_at_or_below_fpl is None):
         missing.append(sit.fact("fap"))
     if sit.fpl_percent is None:
-        missing.append(sit.fact("annual_income"))
+        missing.append(sit.income_fact())
     if missing:
         return program(ID, NAME, eligible=None, discount=None, citations=CITATIONS, missing=missing,
                        why=f"Cannot decide without {', '.join(missing)}: a nonprofit hospital must "

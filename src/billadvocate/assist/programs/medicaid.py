@@ -45,7 +45,7 @@ def medicaid_hint(sit, as_of: date) -> dict[str, Any]:
                             "Medicaid agency about the Medicare Savings Programs (QMB), which stop "
                             "Medicare cost-sharing bills.", discount=None, missing=["medicare savings program check"])
     if sit.fpl_percent is None:
-        fact = sit.fact("annual_income")
+        fact = sit.income_fact()
         return answer(None, f"Cannot decide without {fact}.", discount=None, missing=[fact])
     expanded = sit.state in states.value
     if not expanded:

@@ -111,7 +111,7 @@ def evaluate(slug: str, prefix: str, sit, on: date) -> dict[str, Any] | None:
     variants = {k: rules.at(f"{prefix}.{slug}.tiers.{k}", on) for k in rules.children(f"{prefix}.{slug}.tiers")}
     needs_income = any(t["up_to_fpl"] is not None for v in variants.values() for t in v.value)
     if sit.fpl_percent is None and needs_income:
-        missing.append(sit.fact("annual_income"))
+        missing.append(sit.income_fact())
         return answer(None, f"Cannot decide without {', '.join(missing)}.", discount=None, missing=missing)
     fpl = sit.fpl_percent if sit.fpl_percent is not None else Decimal(0)
     key = _variant_key(rule.get("variant_by"), sit)
