@@ -45,7 +45,8 @@ def print_assistance(c: Console, a: dict) -> None:
         c.print("[yellow]Note:[/] " + " ".join(a.get("notes", [])))
     for p in a.get("programs", []):
         verdict = {True: "[green]likely eligible[/]", False: "not eligible", None: "[yellow]cannot decide yet[/]"}[p["eligible"]]
-        c.print(f"  {p['id']}: {verdict}. {p.get('why', '')}")
+        flag = " [dim](rests on unconfirmed law)[/]" if p.get("unconfirmed") else ""
+        c.print(f"  {p['id']}: {verdict}. {p.get('why', '')}{flag}")
     app = a.get("application")
     if app and app.get("programs"):
         c.print(f"  To apply ({', '.join(app['programs'])}), send {app.get('send_to') or 'the provider'}: "
