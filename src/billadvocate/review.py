@@ -79,6 +79,7 @@ class ReviewResult:
     credit: list[Finding] = field(default_factory=list)
     credit_deadlines: list[Deadline] = field(default_factory=list)  # not tied to a case account
     credit_result: CreditResult | None = None  # disputes, status of the law, next steps
+    letters: list[dict[str, Any]] = field(default_factory=list)  # case-level: one credit_dispute per bureau
 
     def to_json(self) -> dict[str, Any]:
         cr = self.credit_result.to_json() if self.credit_result else {}
@@ -93,6 +94,7 @@ class ReviewResult:
             "credit_status": cr.get("status", {}),
             "credit_next_steps": cr.get("next_steps", []),
             "credit_notes": cr.get("notes", []),
+            "letters": self.letters,
         }
 
 
@@ -163,4 +165,8 @@ def review_case(case: Case, as_of: date | None = None) -> ReviewResult:
     result.credit_deadlines = list(credit.deadlines)
     for a in accounts:
         a.deadlines.extend(credit.account_deadlines.get(a.account.id, []))
+    # last step: the letters the case needs, with the reason (they read every engine's results)
+    from .letters.select import attach_letters
+
+    attach_letters(result)
     return result

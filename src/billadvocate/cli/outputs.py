@@ -11,7 +11,13 @@ from ..util import atomic_write
 
 def write_outputs(result, out_dir: Path) -> list[Path]:
     out_dir = Path(out_dir)
+    from ..letters.packet import render_packet
+    from ..letters.select import write_letters
+
+    letters = write_letters(result, out_dir)  # first: records the letters' files for the report
     written = [atomic_write(out_dir / "report.html", render_html(result))]
     deadlines = [{**d.model_dump(), "account": a.account.id} for a in result.accounts for d in a.deadlines]
     written.append(atomic_write(out_dir / "deadlines.ics", deadlines_to_ics(deadlines)))
+    written += letters
+    written.append(atomic_write(out_dir / "packet.pdf", render_packet(result)))
     return written

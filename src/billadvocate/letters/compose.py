@@ -1,0 +1,219 @@
+"""Build a letter: check its facts, fill its template in one language, and lay it out as the
+document model (letters/document.py) that every renderer reads.
+
+Templates are Jinja files, `templates/<lang>/<type>.j2`, one per language, written in a small
+markup: blank lines separate paragraphs, `## ` starts a heading, `- ` a bullet, and a line
+`[[table:NAME]]` places a table (findings, violations, credit_items). A template sets `subject`
+and `enclosures` at its top level. Undefined names fail loudly (StrictUndefined), so a template
+can never print a half-empty letter.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from ..util import dollars
+from .document import Bullets, Heading, Letter, Paragraph, Table
+from .facts import LetterFacts, address_lines, check_needs, long_date
+from .kinds import LetterKind
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+LANGUAGES = ("en", "es")
+OVERFLOW_ROWS = 6  # a table longer than this moves to an attachment, so the letter stays short
+
+
+@lru_cache(maxsize=None)
+def labels(lang: str) -> dict[str, Any]:
+    """The fixed wording of one language (`templates/<lang>/labels.yaml`)."""
+    return yaml.safe_load((TEMPLATES / lang / "labels.yaml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def _env(lang: str) -> Environment:
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES / lang)), undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                      autoescape=False)  # noqa: S701 - plain text, never HTML
+    env.filters["money"] = dollars
+    env.filters["day"] = lambda d: long_date(d, lang)
+    env.filters["lines"] = lambda f: ", ".join(map(str, f.lines))
+    return env
+
+
+def rule_name(rule: str, lang: str, message: str = "") -> str:
+    """A rule id in the reader's words; in Spanish the engine's English message is not shown."""
+    names = labels(lang).get("rules", {})
+    if lang == "en":
+        return message or names.get(rule, rule)
+    if rule in names:
+        return names[rule]
+    prefix = rule.split(".")[0] + ".*"
+    return names.get(prefix, rule)
+
+
+def _tables(kind: LetterKind, facts: LetterFacts, lang: str, extra: dict) -> dict[str, Table]:
+    col = labels(lang)["columns"]
+    tables: dict[str, Table] = {}
+    if facts.review is not None:
+        tables["findings"] = Table(
+            labels(lang)["tables"]["findings"],
+            [col["lines"], col["problem"], col["amount"], col["rule"], col["law"]],
+            [[", ".join(map(str, f.lines)) or "-", rule_name(f.rule, lang, f.message),
+              dollars(f.amount) if f.amount else "-", f.rule, "; ".join(f.citations) or "-"]
+             for f in facts.findings],
+            widths=[1.2, 5, 1.5, 2.4, 2.4], align=["L", "L", "R", "L", "L"])
+        tables["violations"] = Table(
+            labels(lang)["tables"]["violations"], [col["problem"], col["rule"], col["law"]],
+            [[rule_name(v.rule, lang, v.message), v.rule, "; ".join(v.citations) or "-"]
+             for v in extra.get("conduct", facts.violations)],
+            widths=[6, 2.6, 3.4])
+    if facts.bureau:
+        rows = []
+        for f, t in facts.credit_problems():
+            rows.append([t.furnisher if t else "-", (t.account or "-") if t else "-",
+                         dollars(t.original_amount) if t and t.original_amount is not None else "-",
+                         rule_name(f.rule, lang, f.message), "; ".join(f.citations) or "-"])
+        tables["credit_items"] = Table(
+            labels(lang)["tables"]["credit_items"],
+            [col["furnisher"], col["account"], col["amount"], col["problem"], col["law"]], rows,
+            widths=[2.6, 1.8, 1.6, 4.6, 2.6], align=["L", "L", "R", "L", "L"])
+    return tables
+
+
+def parse_markup(text: str, tables: dict[str, Table], lang: str) -> tuple[list, list[Table]]:
+    """Template output -> body blocks, and the tables that overflow into attachments."""
+    body: list = []
+    attachments: list[Table] = []
+    para: list[str] = []
+    bullets: list[str] = []
+
+    def flush() -> None:
+        if para:
+            body.append(Paragraph(" ".join(para)))
+            para.clear()
+        if bullets:
+            body.append(Bullets(list(bullets)))
+            bullets.clear()
+
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            flush()
+        elif line.startswith("[[table:") and line.endswith("]]"):
+            flush()
+            table = tables[line[8:-2]]
+            if len(table.rows) > OVERFLOW_ROWS:
+                letter = chr(ord("A") + len(attachments))
+                name = labels(lang)["attachment"].format(letter=letter)
+                attachments.append(Table(f"{name}: {table.title}", table.columns, table.rows,
+                                         table.widths, table.align))
+                body.append(Paragraph(labels(lang)["see_attachment"].format(
+                    attachment=name, count=len(table.rows), title=table.title.lower())))
+            elif table.rows:
+                body.append(table)
+        elif line.startswith("## "):
+            flush()
+            body.append(Heading(line[3:].strip()))
+        elif line.startswith("- "):
+            if para:
+                body.append(Paragraph(" ".join(para)))
+                para.clear()
+            bullets.append(line[2:].strip())
+        elif bullets and raw.startswith("  "):  # a bullet continued on the next line
+            bullets[-1] += " " + line
+        else:
+            if bullets:
+                body.append(Bullets(list(bullets)))
+                bullets.clear()
+            para.append(line)
+    flush()
+    return body, attachments
+
+
+def recipient(kind: LetterKind, facts: LetterFacts) -> tuple[str, list[str]]:
+    """Who the letter goes to: name and address lines."""
+    if kind.recipient == "bureau":
+        b = kind.extra(facts)["bureau"]
+        return b["name"], list(b["address"])
+    holder = facts.collector if kind.recipient == "collector" or (
+        kind.recipient == "holder" and facts.collector) else None
+    if holder is not None:
+        return holder.name, address_lines(holder.address)
+    p = facts.account.provider
+    return p.name, address_lines(p.address)
+
+
+def references(kind: LetterKind, facts: LetterFacts, lang: str) -> list[tuple[str, str]]:
+    lab = labels(lang)["refs"]
+    out = [(lab["patient"], facts.patient.name)]
+    if kind.case_level:
+        return out
+    a = facts.account
+    if kind.recipient in ("collector", "holder") and facts.collector:
+        if facts.collector.account_number:
+            out.append((lab["your_reference"], facts.collector.account_number))
+        out.append((lab["original_creditor"], a.provider.name))
+    if a.account_number:
+        out.append((lab["account"], a.account_number))
+    if a.care.start:
+        span = long_date(a.care.start, lang)
+        if a.care.end and a.care.end != a.care.start:
+            span += " – " + long_date(a.care.end, lang)
+        out.append((lab["service"], span))
+    return out
+
+
+def context(kind: LetterKind, facts: LetterFacts, lang: str) -> dict[str, Any]:
+    extra = kind.extra(facts)
+    a = facts.account
+    ctx = {
+        "lang": lang, "today": facts.as_of, "reply_by": facts.reply_by,
+        "patient": facts.patient, "household": facts.case.household,
+        "insurance": facts.case.insurance,
+        "account": a, "provider": a.provider if a else None,
+        "collector": facts.collector, "review": facts.review,
+        "findings": facts.findings, "violations": facts.violations,
+        "in_dispute": facts.review.in_dispute if facts.review else 0,
+        "total_charges": facts.review.total_charges if facts.review else 0,
+        "certified": kind.certified, "rule_name": lambda r, m="": rule_name(r, lang, m),
+    }
+    ctx.update(extra)
+    return ctx
+
+
+def build_letter(kind: LetterKind, facts: LetterFacts, lang: str = "en", *,
+                 file: str | None = None) -> Letter:
+    """The letter of `kind` for these facts in `lang`; MissingFact when a needed fact is absent."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}")
+    check_needs(kind.type, kind.needs, facts, file=file)
+    lab = labels(lang)
+    ctx = context(kind, facts, lang)
+    template = _env(lang).get_template(f"{kind.type}.j2")
+    module = template.make_module(ctx)
+    body, attachments = parse_markup(str(module), _tables(kind, facts, lang, ctx), lang)
+    name, address = recipient(kind, facts)
+    p = facts.patient
+    sender = [p.name, *address_lines(p.address), *([p.phone] if p.phone else []),
+              *([p.email] if p.email else [])]
+    candidates = [*kind.may_cite, *ctx.get("plan_citations", [])]
+    for f in [*ctx["findings"], *ctx.get("conduct", []), *(f for f, _ in ctx.get("items", []))]:
+        candidates += f.citations
+    stem = f"{kind.type}-{facts.bureau}" if kind.case_level else f"{facts.account.id}-{kind.type}"
+    letter = Letter(
+        type=kind.type, lang=lang, title=lab["titles"][kind.type],
+        sender=sender, date=long_date(facts.as_of, lang), recipient=[name, *address],
+        references=references(kind, facts, lang), subject=getattr(module, "subject"),
+        salutation=lab["salutation"], body=body, closing=lab["closing"],
+        signature=[p.name], enclosures=list(getattr(module, "enclosures", [])),
+        delivery=lab["certified"] if kind.certified else None, attachments=attachments,
+        citations=list(kind.citations), labels=lab["render"], file_stem=stem,
+    )
+    printed = " ".join(" ".join(letter.text_blocks()).split())
+    letter.citations += [c for c in dict.fromkeys(candidates)
+                         if c not in letter.citations and " ".join(c.split()) in printed]
+    return letter

@@ -1,0 +1,76 @@
+"""The letter types: one small unit per type, each saying who it goes to, what it needs, the law
+it rests on, and when a case needs it (and why).
+
+A unit is a module exporting `KIND = LetterKind(...)`; its wording lives in
+`letters/templates/<lang>/<type>.j2`, one file per language.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from ..facts import LetterFacts, Need
+
+# The order letters are chosen, written and bound into the packet: ask for facts first, dispute,
+# then ask for help, then offer, then the protective letters.
+ORDER = ("itemized_request", "validation_request", "dispute", "billing_dispute", "nsa_dispute",
+         "fap_application", "hardship", "settlement_offer", "payment_plan_offer", "cease",
+         "credit_dispute")
+
+
+@dataclass(frozen=True)
+class LetterKind:
+    """One letter type: metadata, required facts, and when a case needs it."""
+
+    type: str
+    title: str
+    recipient: str  # provider | collector | holder (whoever holds the debt now) | bureau
+    summary: str  # when it is needed and why, in one or two sentences (for docs)
+    citations: tuple[str, ...]  # the law the letter always cites, printed in its text
+    needs: tuple[Need, ...]
+    when: Callable[[LetterFacts], str | None]  # the reason this case needs it, or None
+    extra: Callable[[LetterFacts], dict[str, Any]] = field(default=lambda f: {})
+    may_cite: tuple[str, ...] = ()  # law cited only in some variants (listed when printed)
+    certified: bool = False  # send it so its receipt can be proved
+    case_level: bool = False  # one per bureau for the case, not one per account
+
+
+# ---------------------------------------------------------------- needs shared by the types
+
+PATIENT_NAME = Need("patient.name", "the patient's name", lambda f: f.patient.name)
+PATIENT_ADDRESS = Need("patient.address", "the patient's mailing address", lambda f: f.patient.address)
+PROVIDER_ADDRESS = Need("accounts[{i}].provider.address", "the billing office's mailing address",
+                        lambda f: f.account.provider.address)
+ACCOUNT_NUMBER = Need("accounts[{i}].account_number", "the account number printed on the bill",
+                      lambda f: f.account.account_number)
+COLLECTOR = Need("accounts[{i}].collector", "the collector holding the account (name and address)",
+                 lambda f: f.collector)
+COLLECTOR_ADDRESS = Need("accounts[{i}].collector.address", "the collector's mailing address",
+                         lambda f: f.collector.address if f.collector else None)
+COLLECTOR_REFERENCE = Need("accounts[{i}].collector.account_number",
+                           "the collector's reference number (or the bill's account number)",
+                           lambda f: (f.collector.account_number if f.collector else None)
+                           or f.account.account_number)
+BALANCE = Need("accounts[{i}].balance", "the balance being asked for", lambda f: f.account.balance)
+
+
+def holder_needs() -> tuple[Need, ...]:
+    """Needs for a letter to whoever holds the debt now (the collector if any, else the provider)."""
+    return (Need(lambda f: "accounts[{i}].collector.address" if f.collector
+                 else "accounts[{i}].provider.address",
+                 "the mailing address of whoever holds the debt now",
+                 lambda f: f.collector.address if f.collector else f.account.provider.address),
+            Need("accounts[{i}].account_number", "an account number (the bill's or the collector's)",
+                 lambda f: f.account.account_number or (f.collector.account_number if f.collector else None)))
+
+
+def all_kinds() -> list[LetterKind]:
+    return [importlib.import_module(f"{__name__}.{name}").KIND for name in ORDER]
+
+
+def kind(letter_type: str) -> LetterKind:
+    if letter_type not in ORDER:
+        raise KeyError(letter_type)
+    return importlib.import_module(f"{__name__}.{letter_type}").KIND

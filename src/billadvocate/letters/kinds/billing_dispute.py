@@ -1,0 +1,41 @@
+"""Dispute the bill's errors with the provider's billing office and ask for a corrected bill.
+
+Needed when the bill audit found problems with dollars at stake (duplicates, unbundled codes,
+impossible quantities, lines never received...). The provider is the one who can correct the
+bill, even when a collector holds the account.
+"""
+
+from __future__ import annotations
+
+from . import ACCOUNT_NUMBER, PATIENT_ADDRESS, PATIENT_NAME, PROVIDER_ADDRESS, LetterKind
+from ..facts import Need
+
+FINDINGS = Need("accounts[{i}].bill", "problems found by the bill audit (none were found; "
+                "an itemized bill is needed for the audit)", lambda f: f.findings)
+
+
+def when(f) -> str | None:
+    if not f.findings:
+        return None
+    return (f"the audit found {len(f.findings)} problem(s) on the bill, "
+            f"{f.review.in_dispute:,.2f} dollars at stake: ask the billing office to correct it")
+
+
+def extra(f) -> dict:
+    balance = f.account.balance
+    corrected = balance - f.review.in_dispute if balance is not None else None
+    return {"corrected_balance": corrected if corrected is not None and corrected >= 0 else None}
+
+
+KIND = LetterKind(
+    type="billing_dispute",
+    title="Dispute of billing errors",
+    recipient="provider",
+    summary="Lists each error the audit found on the itemized bill with its line numbers, dollars and "
+            "the rule broken, and asks for a corrected bill and a hold on collection meanwhile.",
+    citations=("45 CFR 164.526",),
+    needs=(PATIENT_NAME, PATIENT_ADDRESS, PROVIDER_ADDRESS, ACCOUNT_NUMBER, FINDINGS),
+    when=when,
+    extra=extra,
+    certified=True,
+)

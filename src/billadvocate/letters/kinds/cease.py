@@ -1,0 +1,45 @@
+"""Tell a collector in writing to stop contacting the patient.
+
+Needed when the rights engine found conduct violations by the collector (calls too often or at
+inconvenient times, threats on a time-barred debt, ignoring an earlier request). After it is
+received, the collector may only write to say it stops, or that it will use a specific remedy.
+"""
+
+from __future__ import annotations
+
+from . import COLLECTOR, COLLECTOR_ADDRESS, COLLECTOR_REFERENCE, PATIENT_ADDRESS, PATIENT_NAME, LetterKind
+
+CONDUCT = ("REGF.CALL_FREQUENCY", "REGF.INCONVENIENT_TIME", "REGF.TIME_BARRED_THREAT",
+           "FDCPA.CEASE_IGNORED", "REGF.COLLECTION_DURING_DISPUTE")
+
+
+def conduct(f) -> list:
+    return [v for v in f.violations if v.rule in CONDUCT or v.rule.startswith("STATE.")]
+
+
+def when(f) -> str | None:
+    if f.collector is None:
+        return None
+    found = conduct(f)
+    if not found:
+        return None
+    return ("stop the contacts: " + ", ".join(sorted({v.rule for v in found}))
+            + " (a collector told to stop may still sue; keep the log)")
+
+
+def extra(f) -> dict:
+    return {"conduct": conduct(f)}
+
+
+KIND = LetterKind(
+    type="cease",
+    title="Request to stop contact",
+    recipient="collector",
+    summary="Tells the collector to stop all contact except in writing to say it stops or will use a "
+            "specific remedy, and lists the conduct that broke the rules.",
+    citations=("15 U.S.C. 1692c(c)", "12 CFR 1006.6(c)"),
+    needs=(PATIENT_NAME, PATIENT_ADDRESS, COLLECTOR, COLLECTOR_ADDRESS, COLLECTOR_REFERENCE),
+    when=when,
+    extra=extra,
+    certified=True,
+)

@@ -1,0 +1,61 @@
+"""Dispute the debt with the collector, naming what is wrong with it.
+
+Needed when a collector holds an account whose bill has problems (the audit's findings) or whose
+amount is higher than the bill's balance. A written dispute obliges the collector to stop
+collecting the disputed part until it mails verification (within the validation period), and to
+report the debt as disputed if it reports it at all.
+"""
+
+from __future__ import annotations
+
+from . import COLLECTOR, COLLECTOR_ADDRESS, COLLECTOR_REFERENCE, PATIENT_ADDRESS, PATIENT_NAME, LetterKind
+
+
+def notice_amount(f):
+    n = f.collector.validation_notice if f.collector else None
+    return n.amount if n is not None else None
+
+
+def when(f) -> str | None:
+    c = f.collector
+    if c is None:
+        return None
+    reasons = []
+    if f.findings:
+        reasons.append(f"the bill has {len(f.findings)} problem(s) found by the audit")
+    amount, balance = notice_amount(f), f.account.balance
+    if amount is not None and balance is not None and amount > balance:
+        reasons.append(f"{c.name} asks for {amount:,.2f} dollars, more than the bill's balance of "
+                       f"{balance:,.2f}")
+    if any(v.rule == "REGF.AMOUNT_UNEXPLAINED" for v in f.violations) and not reasons:
+        reasons.append("the collector's amount is not explained")
+    if not reasons:
+        return None
+    earlier = [e for e in f.account.events if e.from_ == "patient" and e.type == "dispute"]
+    if earlier:
+        when = earlier[-1].at
+        reasons.append(f"a dispute was sent on {str(when)[:10]}; this one names the errors")
+    return "dispute the debt in writing: " + "; ".join(reasons)
+
+
+def extra(f) -> dict:
+    amount, balance = notice_amount(f), f.account.balance
+    higher = amount is not None and balance is not None and amount > balance
+    end = f.deadline("VALIDATION_PERIOD_END")
+    return {"notice_amount": amount, "amount_difference": (amount - balance) if higher else None,
+            "period_end": end.date if end is not None and end.date >= f.as_of else None}
+
+
+KIND = LetterKind(
+    type="dispute",
+    title="Dispute of a debt",
+    recipient="collector",
+    summary="Tells the collector in writing that the debt is disputed, lists the errors on the bill "
+            "with line numbers and dollars, asks for verification, and asks that any credit "
+            "reporting show the debt as disputed.",
+    citations=("15 U.S.C. 1692g(b)", "15 U.S.C. 1692e(8)", "12 CFR 1006.38"),
+    needs=(PATIENT_NAME, PATIENT_ADDRESS, COLLECTOR, COLLECTOR_ADDRESS, COLLECTOR_REFERENCE),
+    when=when,
+    extra=extra,
+    certified=True,
+)

@@ -1,0 +1,45 @@
+"""Propose a monthly payment plan the household can carry, with zero interest.
+
+Needed when the money engine worked out a plan and no lump-sum settlement fits (the household
+cannot raise the opening offer, or there is no offer). The letter proposes the monthly amount and
+the number of months, asks for no interest or fees and no credit reporting while it is paid.
+"""
+
+from __future__ import annotations
+
+from . import PATIENT_ADDRESS, PATIENT_NAME, LetterKind, holder_needs
+from ..facts import Need, number
+from .settlement_offer import when as settlement_when
+
+PLAN = Need("household.monthly_expenses", "a payment plan from the review (the money engine needs "
+            "household.annual_income and household.monthly_expenses)", lambda f: f.plan)
+
+
+def when(f) -> str | None:
+    plan = f.plan
+    if plan is None or settlement_when(f):
+        return None
+    return (f"propose {number(plan['monthly']):,.2f} dollars a month for {plan['months']} months; "
+            f"{plan.get('why', '')}".rstrip("; "))
+
+
+def extra(f) -> dict:
+    p = f.plan or {}
+    schedule = p.get("schedule") or []
+    first = schedule[0].get("date") if schedule and isinstance(schedule[0], dict) else p.get("first_payment")
+    return {"monthly": number(p.get("monthly")), "months": p.get("months"),
+            "plan_why": p.get("why"), "first_payment": first,
+            "plan_citations": list(p.get("citations") or [])}
+
+
+KIND = LetterKind(
+    type="payment_plan_offer",
+    title="Payment plan proposal",
+    recipient="holder",
+    summary="Proposes a fixed monthly payment for a number of months, without interest or fees, "
+            "with no credit reporting or collection while the plan is kept, in writing.",
+    citations=(),  # the state limits the plan respects come with the plan (plan.citations)
+    needs=(PATIENT_NAME, PATIENT_ADDRESS, *holder_needs(), PLAN),
+    when=when,
+    extra=extra,
+)

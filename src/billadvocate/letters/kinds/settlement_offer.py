@@ -1,0 +1,45 @@
+"""Offer a lump sum that settles the account in full, on written terms.
+
+Needed when the money engine worked out an offer (fair amount, opening, target, walk-away) and the
+household can raise the opening amount. The letter offers the opening figure, never the target,
+and sets the terms: paid in full, reported as paid or deleted, no resale of the rest.
+"""
+
+from __future__ import annotations
+
+from . import PATIENT_ADDRESS, PATIENT_NAME, LetterKind, holder_needs
+from ..facts import Need, number
+
+OFFER = Need("household.lump_sum_available", "an offer amount from the review (the money engine "
+             "needs household.annual_income, household.monthly_expenses and "
+             "household.lump_sum_available or liquid_assets)", lambda f: f.offer)
+
+
+def when(f) -> str | None:
+    offer = f.offer
+    if offer is None:
+        return None
+    opening, funds = number(offer["opening"]), f.lump_sum
+    if funds is not None and funds < opening:
+        return None
+    return (f"offer {opening:,.2f} dollars as payment in full (fair amount "
+            f"{number(offer.get('fair_amount')) or opening:,.2f}); {offer.get('why', '')}".rstrip("; "))
+
+
+def extra(f) -> dict:
+    o = f.offer or {}
+    return {"opening": number(o.get("opening")), "fair_amount": number(o.get("fair_amount")),
+            "offer_why": o.get("why")}
+
+
+KIND = LetterKind(
+    type="settlement_offer",
+    title="Offer to settle the account",
+    recipient="holder",
+    summary="Offers a lump sum as payment in full, conditional on a signed agreement that the "
+            "balance is settled, reported as paid or deleted, and not sold or pursued further.",
+    citations=("Fed. R. Evid. 408",),
+    needs=(PATIENT_NAME, PATIENT_ADDRESS, *holder_needs(), OFFER),
+    when=when,
+    extra=extra,
+)

@@ -1,0 +1,91 @@
+"""Review results for the letter tests: the examples as reviewed today, and the examples with
+every engine's result filled in by hand (fixed, so golden files do not move when engines change)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from billadvocate import load_case, review_case
+from billadvocate.letters.select import attach_letters
+from billadvocate.model import Deadline, Finding
+
+from ..conftest import EXAMPLES
+
+EXAMPLE_NAMES = ("er-visit-nonprofit", "uninsured-outpatient")
+
+
+def example_result(name: str):
+    return review_case(load_case(EXAMPLES / name / "case.yaml"))
+
+
+def _f(rule, severity, lines, amount, message, *citations, **extra) -> Finding:
+    return Finding(rule=rule, severity=severity, lines=lines, amount=Decimal(amount), message=message,
+                   citations=list(citations), **extra)
+
+
+def full_result(name: str):
+    """The example reviewed, with fixed findings and the rights, money and credit results."""
+    result = example_result(name)
+    a = result.accounts[0]
+    if name == "er-visit-nonprofit":
+        a.findings = [
+            _f("BILL.DUPLICATE", "high", [2, 3], "45.00",
+               "CBC W/AUTO DIFF (85025) is billed 2 times on 2025-03-02 for $45.00 each", "NUBC UB-04 billing"),
+            _f("BILL.NOT_RECEIVED", "medium", [14], "180.00",
+               "line 14 is a service the patient says was never provided", "45 CFR 149.410"),
+            _f("NSA.BALANCE_BILL", "high", [], "1450.00",
+               "emergency care at an out-of-network hospital billed above in-network cost sharing",
+               "45 CFR 149.410(a)"),
+        ]
+        a.violations = [
+            _f("REGF.INCONVENIENT_TIME", "high", [], "0",
+               "ABC Recovery called at 07:45 on 2026-10-15, before 8:00 in the patient's time zone",
+               "12 CFR 1006.6(b)(1)(i)", "15 U.S.C. 1692c(a)(1)"),
+            _f("REGF.COLLECTION_DURING_DISPUTE", "high", [], "0",
+               "ABC Recovery threatened legal action on 2026-11-02 after the written dispute of 2026-10-25",
+               "15 U.S.C. 1692g(b)"),
+        ]
+        a.deadlines = [
+            Deadline(kind="VALIDATION_PERIOD_END", date=date(2026, 11, 19), why="30 days after receipt",
+                     citations=["12 CFR 1006.34(b)(5)"]),
+            Deadline(kind="FAP_APPLICATION_END", date=date(2026, 12, 31), why="240 days after the first bill",
+                     citations=["26 CFR 1.501(r)-1(b)(3)"]),
+        ]
+        a.assistance = {"year": 2026, "guideline": 27320.0, "fpl_percent": 153.73, "household_size": 3,
+                        "programs": [{"id": "FEDERAL.501R", "eligible": True, "discount": 1.0,
+                                      "why": "income at or under 200% of the guideline: free care",
+                                      "citations": ["26 CFR 1.501(r)-4"]},
+                                     {"id": "MEDICAID", "eligible": None, "why": "needs a state check"}]}
+        a.offer = {"fair_amount": 1835.4, "opening": 920.0, "target": 1300.0, "walk_away": 1835.4,
+                   "why": "AGB of 38% of gross charges, minus the disputed lines"}
+        a.plan = {"monthly": 75.0, "months": 13, "why": "a tenth of what is left after essential costs",
+                  "citations": ["Cal. Health & Safety Code 127425(i)"]}
+        result.credit = [
+            _f("CREDIT.TOO_SOON", "high", [], "5010.00",
+               "Equifax: ABC Recovery reported a medical collection less than a year after delinquency",
+               "Equifax, Experian and TransUnion medical-debt policy (2023)"),
+            _f("CREDIT.UNDER_500", "high", [], "420.00",
+               "Fresno Imaging Associates reports a medical collection of $420.00, under $500",
+               "Equifax, Experian and TransUnion medical-debt policy (2023)"),
+        ]
+    else:
+        a.findings = [
+            _f("BILL.DUPLICATE", "high", [2, 3], "35.00",
+               "ROUTINE VENIPUNCTURE (36415) is billed 2 times on 2026-09-14 for $35.00 each"),
+            _f("NSA.GFE_EXCEEDED", "high", [], "1940.00",
+               "billed $3,140.00, $1,940.00 above the Good Faith Estimate of $1,200.00",
+               "45 CFR 149.620"),
+        ]
+        a.violations = []
+        a.deadlines = [Deadline(kind="NSA_DISPUTE_END", date=date(2027, 2, 2),
+                                why="120 days after the first bill", citations=["45 CFR 149.620(a)(2)"])]
+        a.assistance = {"year": 2026, "guideline": 15960.0, "fpl_percent": 194.24, "household_size": 1,
+                        "programs": [{"id": "STATE.CO.HOSPITAL_DISCOUNTED_CARE", "eligible": False,
+                                      "why": "not a hospital"}]}
+        a.offer = {"fair_amount": 1200.0, "opening": 800.0, "target": 1000.0, "walk_away": 1200.0,
+                   "why": "the Good Faith Estimate"}
+        a.plan = {"monthly": 50.0, "months": 24, "why": "what is left after essential costs"}
+        result.credit = []
+    attach_letters(result)
+    return result
