@@ -59,7 +59,7 @@ def full_result(name: str):
                                      {"id": "MEDICAID", "eligible": None, "why": "needs a state check"}]}
         a.offer = {"fair_amount": 1835.4, "opening": 920.0, "target": 1300.0, "walk_away": 1835.4,
                    "why": "AGB of 38% of gross charges, minus the disputed lines"}
-        a.plan = {"monthly": 75.0, "months": 13, "why": "a tenth of what is left after essential costs",
+        a.plan = {"monthly": 75.0, "months": 13, "amount": 909.38, "why": "a tenth of what is left after essential costs",
                   "citations": ["Cal. Health & Safety Code 127425(i)"]}
         result.credit = [
             _f("CREDIT.TOO_SOON", "high", [], "5010.00",

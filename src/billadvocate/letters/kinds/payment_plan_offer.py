@@ -7,6 +7,8 @@ the number of months, asks for no interest or fees and no credit reporting while
 
 from __future__ import annotations
 
+from datetime import date
+
 from . import PATIENT_ADDRESS, PATIENT_NAME, LetterKind, holder_needs
 from ..facts import Need, number
 from .settlement_offer import when as settlement_when
@@ -17,19 +19,28 @@ PLAN = Need("household.monthly_expenses", "a payment plan from the review (the m
 
 def when(f) -> str | None:
     plan = f.plan
-    if plan is None or settlement_when(f):
+    if plan is None or number(plan["monthly"]) <= 0 or settlement_when(f):
         return None
-    return (f"propose {number(plan['monthly']):,.2f} dollars a month for {plan['months']} months; "
-            f"{plan.get('why', '')}".rstrip("; "))
+    fair = number((f.offer or {}).get("fair_amount"))
+    if fair is not None and fair <= 0:
+        return None  # assistance should cover the whole bill: apply first, promise no payments
+    return f"propose {number(plan['monthly']):,.2f} dollars a month for {plan['months']} months"
 
 
 def extra(f) -> dict:
     p = f.plan or {}
     schedule = p.get("schedule") or []
-    first = schedule[0].get("date") if schedule and isinstance(schedule[0], dict) else p.get("first_payment")
+    first = p.get("first_payment") or (schedule[0].get("date") if schedule and isinstance(schedule[0], dict)
+                                        else None)
+    try:
+        first = date.fromisoformat(str(first)) if first else None
+    except ValueError:
+        first = None
+    cites = list(p.get("citations") or [])
+    for cap in p.get("caps") or []:
+        cites += [c for c in cap.get("citations", []) if c not in cites]
     return {"monthly": number(p.get("monthly")), "months": p.get("months"),
-            "plan_why": p.get("why"), "first_payment": first,
-            "plan_citations": list(p.get("citations") or [])}
+            "plan_total": number(p.get("amount")), "first_payment": first, "plan_citations": cites}
 
 
 KIND = LetterKind(

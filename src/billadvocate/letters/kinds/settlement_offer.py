@@ -15,15 +15,22 @@ OFFER = Need("household.lump_sum_available", "an offer amount from the review (t
              "household.lump_sum_available or liquid_assets)", lambda f: f.offer)
 
 
+def funds(f, offer: dict):
+    """What the household can raise at once: the money engine's figure, else its savings."""
+    raised = number(offer.get("lump_sum"))
+    return raised if raised is not None else f.lump_sum
+
+
 def when(f) -> str | None:
     offer = f.offer
     if offer is None:
         return None
-    opening, funds = number(offer["opening"]), f.lump_sum
-    if funds is not None and funds < opening:
-        return None
-    return (f"offer {opening:,.2f} dollars as payment in full (fair amount "
-            f"{number(offer.get('fair_amount')) or opening:,.2f}); {offer.get('why', '')}".rstrip("; "))
+    opening, can_raise = number(offer["opening"]), funds(f, offer)
+    if opening <= 0 or (can_raise is not None and can_raise < opening):
+        return None  # assistance should cover it, or the household cannot raise the sum
+    fair = number(offer.get("fair_amount"))
+    return (f"offer {opening:,.2f} dollars as payment in full"
+            + (f" (fair amount {fair:,.2f})" if fair is not None else ""))
 
 
 def extra(f) -> dict:
