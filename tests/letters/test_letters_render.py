@@ -154,8 +154,9 @@ def test_every_type_has_a_unit_with_metadata():
 def test_review_chooses_the_letters_each_situation_needs():
     jane = {e["type"] for e in RESULTS["er-visit-nonprofit"].accounts[0].letters}
     assert jane == {"dispute", "billing_dispute", "nsa_dispute", "fap_application", "settlement_offer", "cease"}
+    # Equifax was disputed on 2026-11-05 (the log) and its 30 days have not run out: wait
     assert {(e["type"], e["bureau"]) for e in RESULTS["er-visit-nonprofit"].letters} == {
-        ("credit_dispute", "equifax"), ("credit_dispute", "experian")}
+        ("credit_dispute", "experian")}
     marcus = {e["type"] for e in RESULTS["uninsured-outpatient"].accounts[0].letters}
     # no lump sum for the opening offer (savings $600 < $800): a payment plan instead
     assert marcus == {"billing_dispute", "nsa_dispute", "hardship", "payment_plan_offer"}
@@ -170,3 +171,21 @@ def test_a_letter_whose_fact_is_missing_is_not_chosen_and_the_note_says_why():
     types = {e["type"] for e in result.accounts[0].letters}
     assert "dispute" not in types and "cease" not in types and "billing_dispute" in types
     assert any("accounts[0].collector.address" in n for n in result.accounts[0].notes)
+
+
+def test_a_dispute_the_bureau_left_unanswered_gets_a_follow_up_letter():
+    from datetime import date
+
+    from billadvocate import load_case, review_case
+
+    from ..conftest import EXAMPLES
+
+    case = load_case(EXAMPLES / "er-visit-nonprofit" / "case.yaml")
+    waiting = review_case(case, as_of=date(2026, 12, 1))
+    assert "equifax" not in {e["bureau"] for e in waiting.letters}
+    late = review_case(case, as_of=date(2026, 12, 20))
+    followup = [e for e in late.letters if e["bureau"] == "equifax"]
+    assert followup and followup[0]["why"].startswith("follow-up")
+    text = render(letter_for(late, "credit_dispute", bureau="equifax"), "txt").decode()
+    assert "I have received no answer" in " ".join(text.split())
+    assert "November 5, 2026" in " ".join(text.split())

@@ -10,6 +10,7 @@ can never print a half-empty letter.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -44,15 +45,56 @@ def _env(lang: str) -> Environment:
     return env
 
 
-def rule_name(rule: str, lang: str, message: str = "") -> str:
-    """A rule id in the reader's words; in Spanish the engine's English message is not shown."""
+def first_person(message: str) -> str:
+    """The engines speak to the patient ('it spoke with you', 'your bill'); a letter is the
+    patient speaking: 'it spoke with me', 'my bill'."""
+    message = re.sub(r"\b(with|to|for|contacted|called|told|asked|sent|wrote|reached) you\b",
+                     r"\1 me", message)
+    message = re.sub(r"\byour\b", "my", message)
+    return re.sub(r"\bYour\b", "My", message)
+
+
+def rule_name(rule: str, lang: str, message: str = "", *, short: bool = False) -> str:
+    """A rule id in the reader's words: in English the engine's message (or, `short`, the rule's
+    name); in Spanish always the rule's name, since the engines' messages are English."""
     names = labels(lang).get("rules", {})
-    if lang == "en":
-        return message or names.get(rule, rule)
+    if lang == "en" and message and not short:
+        return first_person(message)
     if rule in names:
         return names[rule]
     prefix = rule.split(".")[0] + ".*"
     return names.get(prefix, rule)
+
+
+def short_cite(citation: str) -> str:
+    """'15 U.S.C. 1681e(b) (maximum possible accuracy)' -> '15 U.S.C. 1681e(b)': a trailing
+    explanation is dropped; a court and year in parentheses ('(1st Cir. 2022)') is kept."""
+    c = citation.strip()
+    if c.endswith(")") and " (" in c:
+        head, _, tail = c.rpartition(" (")
+        if head and not re.search(r"\b(19|20)\d\d\)$", tail):
+            return head
+    return c
+
+
+def adverse(citation: str) -> bool:
+    """Authority against the patient's position (kept in the review as a caveat, never cited in
+    the patient's own letter)."""
+    return "dicta" in citation.lower()
+
+
+def credit_items(facts: LetterFacts) -> list[dict[str, Any]]:
+    """The disputed tradelines of the facts' bureau, each with every reason found for it."""
+    grouped: dict[int, dict[str, Any]] = {}
+    for f, t in facts.credit_problems():
+        item = grouped.setdefault(id(t) if t is not None else id(f), {
+            "furnisher": t.furnisher if t else "-", "account": (t.account or "-") if t else "-",
+            "amount": t.original_amount if t and t.original_amount is not None else None,
+            "reasons": []})
+        item["reasons"].append({"rule": f.rule, "message": first_person(f.message),
+                                "cites": list(dict.fromkeys(short_cite(c) for c in f.citations
+                                                            if not adverse(c)))})
+    return list(grouped.values())
 
 
 def _tables(kind: LetterKind, facts: LetterFacts, lang: str, extra: dict) -> dict[str, Table]:
@@ -72,15 +114,13 @@ def _tables(kind: LetterKind, facts: LetterFacts, lang: str, extra: dict) -> dic
              for v in extra.get("conduct", facts.violations)],
             widths=[6, 2.6, 3.4])
     if facts.bureau:
-        rows = []
-        for f, t in facts.credit_problems():
-            rows.append([t.furnisher if t else "-", (t.account or "-") if t else "-",
-                         dollars(t.original_amount) if t and t.original_amount is not None else "-",
-                         rule_name(f.rule, lang, f.message), "; ".join(f.citations) or "-"])
+        rows = [[i["furnisher"], i["account"], dollars(i["amount"]) if i["amount"] is not None else "-",
+                 "; ".join(dict.fromkeys(rule_name(r["rule"], lang, short=True) for r in i["reasons"]))]
+                for i in credit_items(facts)]
         tables["credit_items"] = Table(
             labels(lang)["tables"]["credit_items"],
-            [col["furnisher"], col["account"], col["amount"], col["problem"], col["law"]], rows,
-            widths=[2.6, 1.8, 1.6, 4.6, 2.6], align=["L", "L", "R", "L", "L"])
+            [col["furnisher"], col["account"], col["amount"], col["problem"]], rows,
+            widths=[3, 1.8, 1.7, 6], align=["L", "L", "R", "L"])
     return tables
 
 
@@ -180,6 +220,7 @@ def context(kind: LetterKind, facts: LetterFacts, lang: str) -> dict[str, Any]:
         "in_dispute": facts.review.in_dispute if facts.review else 0,
         "total_charges": facts.review.total_charges if facts.review else 0,
         "certified": kind.certified, "rule_name": lambda r, m="": rule_name(r, lang, m),
+        "credit_items": credit_items(facts) if facts.bureau else [],
     }
     ctx.update(extra)
     return ctx
@@ -202,7 +243,7 @@ def build_letter(kind: LetterKind, facts: LetterFacts, lang: str = "en", *,
               *([p.email] if p.email else [])]
     candidates = [*kind.may_cite, *ctx.get("plan_citations", [])]
     for f in [*ctx["findings"], *ctx.get("conduct", []), *(f for f, _ in ctx.get("items", []))]:
-        candidates += f.citations
+        candidates += [*f.citations, *(short_cite(c) for c in f.citations)]
     stem = f"{kind.type}-{facts.bureau}" if kind.case_level else f"{facts.account.id}-{kind.type}"
     letter = Letter(
         type=kind.type, lang=lang, title=lab["titles"][kind.type],

@@ -28,17 +28,48 @@ PROBLEMS = Need("credit_report.tradelines", "a credit-report problem found by th
                 "for this bureau", lambda f: f.credit_problems())
 
 
+NAMES = {"equifax": "Equifax", "experian": "Experian", "transunion": "TransUnion"}
+
+
+def earlier(f):
+    """The dispute already sent to this bureau, as the credit engine tracks it (sent, due,
+    overdue), else as the case log shows it; None when none was sent."""
+    for d in getattr(getattr(f.result, "credit_result", None), "disputes", None) or []:
+        if getattr(d, "bureau", None) == f.bureau and getattr(d, "sent", None):
+            return {"sent": d.sent, "due": getattr(d, "due", None),
+                    "overdue": bool(getattr(d, "overdue", False)),
+                    "answered": getattr(d, "answered", None)}
+    cr = f.case.credit_report
+    events = [e for a in f.case.accounts for e in a.events] + (list(cr.events) if cr else [])
+    sent = [e for e in events if e.from_ == "patient" and e.type == "credit_dispute"
+            and getattr(e, "bureau", None) == f.bureau]
+    if sent:
+        at = sent[-1].at
+        return {"sent": at.date() if hasattr(at, "date") and callable(at.date) else at,
+                "due": None, "overdue": False, "answered": None}
+    return None
+
+
 def when(f) -> str | None:
     items = f.credit_problems()
     if not items:
         return None
-    rules = sorted({x.rule for x, _ in items})
-    return f"{len(items)} item(s) on the {f.bureau.title()} report should not be there: " + ", ".join(rules)
+    name = NAMES[f.bureau]
+    before = earlier(f)
+    if before is not None and not before["overdue"]:
+        return None  # already disputed: wait for the answer (the credit engine tracks the deadline)
+    rules = ", ".join(sorted({x.rule for x, _ in items}))
+    if before is not None:
+        return (f"follow-up: {name} did not answer the dispute of {before['sent']} by {before['due']}; "
+                f"ask it to delete what it could not verify ({rules})")
+    return f"{len(items)} problem(s) on the {name} report: {rules}"
 
 
 def extra(f) -> dict:
+    before = earlier(f)
     return {"items": f.credit_problems(), "bureau": bureaus()[f.bureau],
-            "reinvestigation": f.deadline("FCRA_REINVESTIGATION_DUE")}
+            "reinvestigation": f.deadline("FCRA_REINVESTIGATION_DUE") if before is None else None,
+            "followup": before if before is not None and before["overdue"] else None}
 
 
 KIND = LetterKind(
