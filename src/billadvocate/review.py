@@ -47,6 +47,8 @@ class AccountReview:
     @property
     def in_dispute(self) -> Decimal:
         """Dollars at stake in the bill findings, counting each line's dollars once."""
+        if self.audit is not None:
+            return self.audit.in_dispute
         return sum((f.amount for f in self.findings if f.severity != "info"), Decimal(0))
 
     def to_json(self) -> dict[str, Any]:
@@ -98,18 +100,40 @@ class ReviewResult:
         }
 
 
-def audit_facts(case: Case, account: Account) -> dict[str, Any]:
-    """The case facts the audit rules may use (the `facts` table)."""
-    care = account.care
+def audit_facts(case: Case, account: Account, as_of: date | None = None) -> dict[str, Any]:
+    """The case facts the audit rules may use (columns of the audit's `bills` table, see
+    audit/tables.py FACT_COLUMNS, plus the lookups that find the locality and price file)."""
+    care, provider = account.care, account.provider
+    fap = provider.fap
+    household = case.household
+    fpl = None
+    if household and household.annual_income is not None:
+        from .assist.poverty import fpl_percent, guideline
+
+        fpl = fpl_percent(household.annual_income,
+                          guideline(case.patient.state, household.size, as_of or case.as_of or date.today()))
     return {
         "care_start": care.start,
         "care_end": care.end,
         "setting": care.setting,
         "emergency": care.emergency,
         "insurance_status": case.insurance.status if case.insurance else None,
-        "provider_kind": account.provider.kind,
-        "in_network": account.provider.in_network,
+        "provider_kind": provider.kind,
+        "in_network": provider.in_network,
+        "facility_in_network": care.facility_in_network,
         "state": case.patient.state,
+        "balance": account.balance,
+        "gfe_total": account.gfe_total,
+        "nonprofit": provider.nonprofit,
+        "fap_agb_percent": fap.agb_percent if fap else None,
+        "fap_free_fpl": fap.free_at_or_below_fpl if fap else None,
+        "fap_discount_fpl": fap.discount_at_or_below_fpl if fap else None,
+        "fpl_percent": fpl,
+        "has_eob": bool(account.eob),
+        "patient_address": case.patient.address,
+        "provider_name": provider.name,
+        "provider_npi": provider.npi,
+        "plan": case.insurance.plan if case.insurance else None,
     }
 
 
@@ -120,8 +144,8 @@ def review_account(case: Case, account: Account, as_of: date) -> AccountReview:
     out.bills = [read_bill(base / rel) for rel in account.bill]
     out.eobs = [read_eob(base / rel) for rel in account.eob]
     if out.bills:
-        out.audit = audit_bills(out.bills, facts=audit_facts(case, account),
-                                not_received=set(account.not_received))
+        out.audit = audit_bills(out.bills, facts=audit_facts(case, account, as_of),
+                                not_received=set(account.not_received), as_of=as_of)
         out.findings = list(out.audit.findings)
     else:
         out.notes.append("no itemized bill in the case (accounts[].bill): the audit could not run")

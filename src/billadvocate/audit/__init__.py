@@ -1,15 +1,27 @@
-"""The bill audit: every rule over an account's itemized lines, each finding with lines and dollars."""
+"""The bill audit: every rule over an account's itemized lines, each finding with lines and dollars,
+then one summary: total billed, total in dispute (each dollar counted once) and a fair-price estimate."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
+import duckdb
+import pyarrow as pa
+
 from ..model import Bill, Finding, Line
-from .engine import lines_table, run_rules
+from ..reference import register
+from .engine import audit_at_scale, prepare, run_rules_detailed
+from .summary import fair_prices, in_dispute, merge_findings
+from .tables import bills_table, lines_table
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2, "info": 3}
+# facts that only help find the locality and the hospital's price file (not columns of `bills`)
+LOOKUP_FACTS = ("patient_address", "provider_name", "provider_npi", "plan")
+
+__all__ = ["AuditResult", "audit_bills", "audit_at_scale", "prepare", "lines_table", "bills_table"]
 
 
 @dataclass
@@ -18,25 +30,73 @@ class AuditResult:
     total_charges: Decimal
     findings: list[Finding]
     bills: list[Bill] = field(default_factory=list)
-    # the fair-price estimate: sum over lines of the benchmark price (None until benchmarks exist)
+    # the fair-price estimate: sum over lines of the benchmark price (see audit.summary.fair_prices)
     benchmark_total: Decimal | None = None
-    # bill line number -> {"medicare": ..., "cash_price": ..., "negotiated": ..., "basis": "..."}
+    # bill line number -> {"medicare", "cash_price", "negotiated", "gross", "fair", "basis", ...}
     benchmarks: dict[int, dict[str, Any]] = field(default_factory=dict)
+    in_dispute: Decimal = Decimal(0)
+    notes: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "lines": [ln.model_dump(mode="json") for ln in self.lines],
             "total_charges": float(self.total_charges),
+            "in_dispute": float(self.in_dispute),
+            "benchmark_total": None if self.benchmark_total is None else float(self.benchmark_total),
+            "benchmarks": {str(k): v for k, v in sorted(self.benchmarks.items())},
             "findings": [f.model_dump(mode="json") for f in self.findings],
+            "notes": self.notes,
         }
 
 
+def _lookups(con, facts: dict[str, Any], lookup: dict[str, Any]) -> list[str]:
+    """Fill the locality and price-file facts from the reference data; returns notes."""
+    from ..reference.locality import find_locality
+    from ..reference.prices import match_price_file
+
+    notes = []
+    if facts.get("pfs_locality") is None:
+        found = find_locality(con, facts.get("state"), lookup.get("patient_address"))
+        if found:
+            facts["pfs_mac"], facts["pfs_locality"], name = found
+            notes.append(f"Medicare amounts are for the fee-schedule locality {name.title()}.")
+        else:
+            notes.append("Medicare amounts are national (the patient's fee-schedule locality is unknown).")
+    if facts.get("price_key") is None and lookup.get("provider_name"):
+        match = match_price_file(con, lookup.get("provider_name"), lookup.get("provider_npi"), lookup.get("plan"))
+        if match:
+            facts["price_key"], facts["price_plan"], note = match
+            notes.append(note)
+    return notes
+
+
 def audit_bills(bills: list[Bill], *, facts: dict[str, Any] | None = None,
-                not_received: set[int] = frozenset()) -> AuditResult:
+                not_received: set[int] = frozenset(), eobs: pa.Table | None = None,
+                as_of: date | None = None) -> AuditResult:
     """Run every rule over the bills' lines; findings sorted by severity, then first line."""
+    as_of = as_of or date.today()
+    facts = dict(facts or {})
+    lookup = {k: facts.pop(k) for k in LOOKUP_FACTS if k in facts}
     pairs = [(b.source, ln) for b in bills for ln in b.lines]
-    findings = run_rules(lines_table(pairs, set(not_received)), facts=facts)
-    findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.lines[:1] or [0], f.rule))
     lines = [ln for _, ln in pairs]
-    return AuditResult(lines=lines, total_charges=sum((ln.charge for ln in lines), Decimal(0)),
-                       findings=findings, bills=bills)
+    con = duckdb.connect()
+    try:
+        register(con, only={"gpci", "prices"})
+        notes = _lookups(con, facts, lookup)
+        con.register("lines", lines_table(pairs, set(not_received)))
+        con.register("bills", bills_table(bills, facts))
+        if eobs is not None:
+            con.register("eobs_in", eobs)
+        prepare(con, as_of=as_of, eobs="eobs_in" if eobs is not None else None, narrow=True)
+        detailed = run_rules_detailed(con, as_of=as_of)
+        benchmark_rows = con.execute("SELECT * FROM line_benchmarks ORDER BY line").fetchall()
+        cols = [d[0] for d in con.description]
+    finally:
+        con.close()
+    total = sum((ln.charge for ln in lines), Decimal(0))
+    findings = merge_findings(detailed)
+    findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.lines[:1] or [0], f.rule))
+    benchmarks, benchmark_total = fair_prices(lines, [dict(zip(cols, r)) for r in benchmark_rows], detailed)
+    return AuditResult(lines=lines, total_charges=total, findings=findings, bills=bills,
+                       benchmark_total=benchmark_total, benchmarks=benchmarks,
+                       in_dispute=in_dispute(lines, detailed, total), notes=notes)

@@ -1,74 +1,133 @@
-"""Runs the audit rules as SQL in DuckDB over the canonical line table.
+"""Runs the audit rules as SQL in DuckDB over the canonical tables (see tables.py).
 
-Tables every rule may use:
-  lines(source, line, service_date, code, revenue_code, description, units, charge, unit_price,
-        modifiers VARCHAR[], ndc, provider, claim_id, not_received BOOLEAN)
-  facts(name, value)   -- one row per case fact the rules may need (care_start, setting, ...)
-No I/O: the caller reads the files and passes canonical objects in.
+Two ways in, one set of rule SQL:
+- `run_rules(con)` for one case: every rule's rows become Findings with messages.
+- `audit_at_scale(con)` for a claims extract: all rules in one statement over `lines` and `bills`
+  (DuckDB tables, views or Parquet), writing (rule, severity, source, lines, amount) rows to a
+  table, with no Python per row.
+`prepare(con)` defines what the rules read besides the caller's tables: `audit_lines` (each line
+with its bill's facts, its date of service and its modifiers as text), `line_benchmarks`, the
+`audit_params` thresholds and `pfs_cf` conversion factors from the law, and the reference views.
+No I/O beyond the shipped and imported reference data; the caller reads the documents.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from decimal import Decimal
-from typing import Any
+from datetime import date
+from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 
-from ..model import Finding, Line
+from ..law import law
+from ..model import Finding
+from ..reference import register
+from .benchmarks_sql import LINE_BENCHMARKS_SQL
 from .rule import Rule
 from .rules import all_rules
+from .sqltypes import modifiers_text
+from .tables import empty_eobs
 
-_LINES_SCHEMA = pa.schema([
-    ("source", pa.string()), ("line", pa.int64()), ("service_date", pa.date32()),
-    ("code", pa.string()), ("revenue_code", pa.string()), ("description", pa.string()),
-    ("units", pa.decimal128(12, 3)), ("charge", pa.decimal128(14, 2)),
-    ("unit_price", pa.decimal128(14, 2)), ("modifiers", pa.list_(pa.string())),
-    ("ndc", pa.string()), ("provider", pa.string()), ("claim_id", pa.string()),
-    ("not_received", pa.bool_()),
-])
+AUDIT_LINES_SQL = f"""
+    SELECT l.source, l.line, l.service_date, coalesce(l.service_date, b.care_start) AS dos,
+           l.code, l.revenue_code, l.description, l.units, l.charge, l.unit_price,
+           {modifiers_text('l.modifiers')} AS mods, l.not_received,
+           b.setting, b.care_start, b.care_end, b.insurance_status, b.pfs_mac, b.pfs_locality,
+           b.price_key, b.price_plan
+    FROM {{lines}} l JOIN {{bills}} b ON b.source = l.source
+"""
 
-
-def lines_table(lines: Iterable[tuple[str, Line]], not_received: set[int] = frozenset()) -> pa.Table:
-    rows: dict[str, list] = {name: [] for name in _LINES_SCHEMA.names}
-    for source, ln in lines:
-        rows["source"].append(source)
-        rows["line"].append(ln.line)
-        rows["service_date"].append(ln.date)
-        rows["code"].append(ln.code)
-        rows["revenue_code"].append(ln.revenue_code)
-        rows["description"].append(ln.description)
-        rows["units"].append(Decimal(ln.units))
-        rows["charge"].append(Decimal(ln.charge))
-        rows["unit_price"].append(None if ln.unit_price is None else Decimal(ln.unit_price))
-        rows["modifiers"].append(list(ln.modifiers))
-        rows["ndc"].append(ln.ndc)
-        rows["provider"].append(ln.provider)
-        rows["claim_id"].append(ln.claim_id)
-        rows["not_received"].append(ln.line in not_received)
-    return pa.table(rows, schema=_LINES_SCHEMA)
+# law parameter -> audit_params column (the value in force on the as-of date)
+PARAMS = {
+    "gfe_threshold": "federal.nsa_audit.gfe_dispute_threshold",
+    "nsa_from": "federal.nsa_audit.effective",
+    "price_multiple": "federal.audit_benchmarks.medicare_outlier_multiple",
+    "cash_multiple": "federal.audit_benchmarks.cash_price_outlier_multiple",
+}
 
 
-def run_rules(table: pa.Table, facts: dict[str, Any] | None = None,
-              rules: list[Rule] | None = None) -> list[Finding]:
-    """Every rule over the table; a rule whose needed facts are missing is skipped by the caller's
-    choice of `rules` or reports at info severity itself."""
-    facts = facts or {}
+def param(name: str, as_of: date):
+    """A threshold the rules use, as the DatedValue in force on `as_of` (with its citation)."""
+    return law().at(PARAMS[name], as_of)
+
+
+def _law_tables(con: duckdb.DuckDBPyConnection, as_of: date) -> None:
+    values = {k: param(k, as_of).value for k in PARAMS}
+    con.execute("CREATE OR REPLACE TEMP TABLE audit_params AS SELECT ?::DECIMAL(14,2) AS gfe_threshold, "
+                "?::DATE AS nsa_from, ?::DOUBLE AS price_multiple, ?::DOUBLE AS cash_multiple",
+                [values["gfe_threshold"], str(values["nsa_from"]), values["price_multiple"], values["cash_multiple"]])
+    cf = law().parameter("federal.cms_pfs.conversion_factor").values
+    rows = [(v.start, (cf[i + 1].start if i + 1 < len(cf) else date(9999, 12, 31)), float(v.value))
+            for i, v in enumerate(cf)]
+    con.execute("CREATE OR REPLACE TEMP TABLE pfs_cf (applies_from DATE, applies_to DATE, cf DOUBLE)")
+    con.executemany("INSERT INTO pfs_cf VALUES (?, ? - INTERVAL 1 DAY, ?)", rows)
+
+
+def prepare(con: duckdb.DuckDBPyConnection, *, as_of: date, lines: str = "lines", bills: str = "bills",
+            eobs: str | None = None, materialize: bool = True, imported: Path | None = None,
+            narrow: bool = False) -> None:
+    """Define audit_lines, line_benchmarks, eobs, the law tables and the reference views in `con`.
+    `narrow` (one bill): keep only the reference rows of the bill's codes."""
+    codes = None
+    if narrow:
+        codes = {c for (c,) in con.execute(f"SELECT DISTINCT code FROM {lines} WHERE code IS NOT NULL").fetchall()}
+        codes |= {c for rule in all_rules() for c in rule.reference_codes}
+    register(con, imported, codes=codes)
+    _law_tables(con, as_of)
+    if eobs is None:
+        con.register("eobs", empty_eobs())
+    elif eobs != "eobs":
+        con.execute(f"CREATE OR REPLACE VIEW eobs AS SELECT * FROM {eobs}")
+    kind = "TEMP TABLE" if materialize else "VIEW"
+    con.execute(f"CREATE OR REPLACE {kind} audit_lines AS " + AUDIT_LINES_SQL.format(lines=lines, bills=bills))
+    if bills != "bills":
+        con.execute(f"CREATE OR REPLACE VIEW bills AS SELECT * FROM {bills}")
+    con.execute(f"CREATE OR REPLACE VIEW line_benchmarks AS {LINE_BENCHMARKS_SQL}")
+
+
+def connect(lines: pa.Table, bills: pa.Table, eobs: pa.Table | None = None, *, as_of: date,
+            imported: Path | None = None) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB with one case's tables registered and prepared."""
     con = duckdb.connect()
-    try:
-        con.register("lines", table)
-        fact_rows = pa.table({"name": list(facts), "value": [None if v is None else str(v) for v in facts.values()]},
-                             schema=pa.schema([("name", pa.string()), ("value", pa.string())]))
-        con.register("facts", fact_rows)
-        findings: list[Finding] = []
-        for rule in rules if rules is not None else all_rules():
-            if any(facts.get(n) is None for n in rule.needs):
-                continue
-            cur = con.execute(rule.sql)
-            cols = [d[0] for d in cur.description]
-            for values in cur.fetchall():
-                findings.append(rule.finding(dict(zip(cols, values))))
-        return findings
-    finally:
-        con.close()
+    con.register("lines", lines)
+    con.register("bills", bills)
+    if eobs is not None:
+        con.register("eobs_in", eobs)
+    prepare(con, as_of=as_of, eobs="eobs_in" if eobs is not None else None, imported=imported, narrow=True)
+    return con
+
+
+def run_rules_detailed(con: duckdb.DuckDBPyConnection, *, as_of: date, rules: list[Rule] | None = None
+                       ) -> list[tuple[Finding, dict]]:
+    """Every rule over the prepared tables: each row rendered as a Finding, kept with its row."""
+    out: list[tuple[Finding, dict]] = []
+    for rule in rules if rules is not None else all_rules():
+        cur = con.execute(rule.sql)
+        cols = [d[0] for d in cur.description]
+        for values in cur.fetchall():
+            row = dict(zip(cols, values))
+            out.append((rule.finding(row, as_of=as_of), row))
+    return out
+
+
+def run_rules(con: duckdb.DuckDBPyConnection, *, as_of: date, rules: list[Rule] | None = None) -> list[Finding]:
+    """Every rule over the prepared tables, each row rendered as a Finding."""
+    return [f for f, _ in run_rules_detailed(con, as_of=as_of, rules=rules)]
+
+
+def scale_sql(rules: list[Rule] | None = None) -> str:
+    """One statement: every rule's (rule, severity, source, lines, amount) rows."""
+    parts = []
+    for rule in rules if rules is not None else all_rules():
+        severity = "severity" if rule.severity_column else f"'{rule.severity}'"
+        parts.append(f"SELECT '{rule.id}' AS rule, {severity} AS severity, source, lines, "
+                     f"CAST(amount AS DECIMAL(14,2)) AS amount FROM ({rule.sql}) AS r_{rule.id.replace('.', '_')}")
+    return "\nUNION ALL\n".join(parts)
+
+
+def audit_at_scale(con: duckdb.DuckDBPyConnection, *, as_of: date, lines: str = "lines", bills: str = "bills",
+                   out: str = "findings", rules: list[Rule] | None = None) -> int:
+    """Audit a whole table of claim lines; writes the findings to table `out`; returns their count."""
+    prepare(con, as_of=as_of, lines=lines, bills=bills, materialize=True)
+    con.execute(f"CREATE OR REPLACE TABLE {out} AS {scale_sql(rules)}")
+    return con.execute(f"SELECT count(*) FROM {out}").fetchone()[0]

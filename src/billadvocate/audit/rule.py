@@ -1,15 +1,19 @@
 """An audit rule: one small unit with its id, severity, citations, explanation and one SQL query.
 
-The query runs in DuckDB over the canonical tables (see engine.py for their columns) and returns
-one row per problem with at least `lines` (a list of bill line numbers) and `amount` (dollars at
-stake); the message is rendered from the row's columns, so it reads with this case's numbers.
+The query runs in DuckDB over the canonical tables (see engine.py and tables.py) and returns one
+row per problem with at least `source`, `lines` (a list of bill line numbers) and `amount` (dollars
+at stake). A row may carry `severity` (when the rule's severity depends on the case) and `kind`
+(which of the rule's messages applies). The message is rendered from the row's columns, so it
+reads with this case's numbers. `law` names the law parameters the rule rests on: their citations
+join the finding's, and an unconfirmed value marks the finding unconfirmed.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
-from typing import Any, Callable
+from typing import Any
 
 from ..model import Finding, Severity
 from ..util import dollars
@@ -22,25 +26,38 @@ class Rule:
     summary: str
     citations: list[str]
     sql: str
-    message: str  # str.format template over the row's columns (money columns pre-formatted as $)
+    message: str | dict[str, str]  # template over the row's columns; a dict picks by row["kind"]
     explanation: str = ""
     money_columns: tuple[str, ...] = ("amount",)
-    needs: tuple[str, ...] = ()  # context facts or tables the rule needs, e.g. ("care_start",)
-    severity_from_row: Callable[[dict[str, Any]], Severity] | None = field(default=None, compare=False)
+    severity_column: bool = False  # the row's `severity` column overrides `severity`
+    law: tuple[str, ...] = ()  # audit engine PARAMS names the rule uses
+    reference_codes: tuple[str, ...] = ()  # codes not on the bill whose reference rows the rule reads
 
-    def finding(self, row: dict[str, Any]) -> Finding:
-        shown = dict(row)
+    def finding(self, row: dict[str, Any], *, as_of: date | None = None) -> Finding:
+        shown = {k: ("" if v is None else v) for k, v in row.items()}
         for col in self.money_columns:
-            if col in shown and shown[col] is not None:
-                shown[col] = dollars(shown[col])
+            if row.get(col) is not None:
+                shown[col] = dollars(row[col])
         lines = sorted({int(n) for n in (row.get("lines") or [])})
         shown["line_list"] = ", ".join(str(n) for n in lines)
+        shown["lines_word"] = "line" if len(lines) == 1 else "lines"
+        template = self.message[row.get("kind") or "default"] if isinstance(self.message, dict) else self.message
+        citations, unconfirmed = list(self.citations), False
+        if self.law and as_of is not None:
+            from .engine import param
+
+            for name in self.law:
+                v = param(name, as_of)
+                citations += [c for c in v.citations if c not in citations]
+                unconfirmed = unconfirmed or v.unconfirmed
+        severity = row.get("severity") if self.severity_column and row.get("severity") else self.severity
         return Finding(
             rule=self.id,
-            severity=self.severity_from_row(row) if self.severity_from_row else self.severity,
+            severity=severity,
             lines=lines,
             amount=Decimal(str(row.get("amount") or 0)).quantize(Decimal("0.01")),
-            message=self.message.format(**shown),
-            citations=list(self.citations),
+            message=template.format(**shown),
+            citations=citations,
             explanation=self.explanation or None,
+            unconfirmed=unconfirmed,
         )

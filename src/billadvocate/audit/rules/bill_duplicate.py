@@ -7,6 +7,7 @@ the extra copies' charges at stake.
 """
 
 from ..rule import Rule
+from ..sqltypes import all_but_first, has_modifier, lines_of
 
 REPEAT_MODIFIERS = ("76", "77", "91", "59", "XE", "XS", "XP", "XU")
 
@@ -19,21 +20,22 @@ RULE = Rule(
         "NCCI Policy Manual, ch. 1, sec. E (modifiers 59, XE, XS, XP, XU) and modifiers 76/77/91 (CPT Appendix A)",
     ],
     sql=f"""
-        SELECT list(line ORDER BY line) AS lines,
+        SELECT source,
+               {lines_of('line')} AS lines,
+               {all_but_first('line')} AS stake_lines,
                count(*) AS copies,
-               any_value(coalesce(code, '')) AS code,
-               any_value(description) AS description,
+               min(coalesce(code, '')) AS code,
+               min(description) AS description,
                service_date AS date,
                units,
                charge,
                charge * (count(*) - 1) AS amount
-        FROM lines
+        FROM audit_lines
         WHERE charge > 0
-          AND NOT list_has_any(modifiers, {list(REPEAT_MODIFIERS)})
+          AND NOT {has_modifier('mods', REPEAT_MODIFIERS)}
           AND coalesce(code, '') || coalesce(revenue_code, '') || description <> ''
         GROUP BY source, coalesce(code, upper(trim(description))), service_date, units, charge
         HAVING count(*) > 1
-        ORDER BY min(line)
     """,
     message=("{description} ({code}) is billed {copies} times on {date} for {charge} each, "
              "with no modifier showing a repeat service (lines {line_list})"),

@@ -1,0 +1,55 @@
+"""More units of a code on one date than its Medically Unlikely Edit (MUE) allows.
+
+An MUE is the most units of a service one patient would get on one day in nearly every case. Its
+adjudication indicator (MAI) says how it is counted: 1 per claim line, 2 and 3 per date of service
+(2 is an absolute policy limit, reported at high severity; 1 and 3 may be justified by the record
+or separate lines, so they are reported at medium). The bill's setting
+picks the practitioner or outpatient hospital table; the date of service picks the release.
+
+Anti-pattern: 36415 (venipuncture) 3 units on one date where the MUE is 2. At the limit (2 units)
+nothing is reported. The excess units at the line's unit price are at stake.
+"""
+
+from ..rule import Rule
+from ..sqltypes import lines_of
+
+RULE = Rule(
+    id="BILL.MUE",
+    severity="high",
+    summary="units of a code on one date exceed its Medically Unlikely Edit",
+    citations=[
+        "CMS National Correct Coding Initiative, Medically Unlikely Edits (practitioner and outpatient hospital tables, quarterly releases)",
+        "Medicare NCCI Policy Manual, ch. I, sec. V (Medically Unlikely Edits and adjudication indicators)",
+    ],
+    sql=f"""
+        WITH coded AS (
+            SELECT a.source, a.line, a.dos, a.code, a.description, a.units, a.charge, a.setting,
+                   m.mue_units, m.mai, m.rationale, m.release_from
+            FROM audit_lines a
+            JOIN ref_mue m ON m.setting = a.setting AND m.code = a.code
+             AND a.dos BETWEEN m.applies_from AND m.applies_to
+            WHERE a.setting IN ('professional', 'outpatient') AND a.dos IS NOT NULL
+              AND m.mue_units > 0 AND a.units > 0
+        ), groups AS (
+            SELECT source, CASE WHEN mai = 1 THEN line ELSE -1 END AS line_key, dos, code,
+                   {lines_of('line')} AS lines, sum(units) AS units, sum(charge) AS charge,
+                   min(mue_units) AS mue_units, min(mai) AS mai, min(rationale) AS rationale,
+                   min(description) AS description, min(release_from) AS release, min(setting) AS setting
+            FROM coded
+            GROUP BY source, CASE WHEN mai = 1 THEN line ELSE -1 END, dos, code
+        )
+        SELECT source, lines, code, description, dos AS date, CAST(units AS DOUBLE) AS units, mue_units, mai,
+               rationale, release, setting,
+               round(charge / units * (units - mue_units), 2) AS amount,
+               CASE WHEN mai = 2 THEN 'high' ELSE 'medium' END AS severity,
+               CASE WHEN mai = 1 THEN 'per line' ELSE 'per date of service' END AS counted
+        FROM groups
+        WHERE units > mue_units
+    """,
+    message=("{description} ({code}) is billed for {units:g} units on {date} ({lines_word} {line_list}); "
+             "the {setting} MUE of {release} allows {mue_units} {counted} ({rationale})"),
+    explanation=("Medicare's Medically Unlikely Edits cap the units of a service one patient gets on one day. "
+                 "Ask the billing office to correct the units, or to show the record that justifies them "
+                 "(only a clinical MUE, indicator 3, can be justified that way)."),
+    severity_column=True,
+)

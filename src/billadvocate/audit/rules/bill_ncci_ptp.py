@@ -1,0 +1,81 @@
+"""Two codes billed together on one date that an NCCI procedure-to-procedure edit says not to pay.
+
+Each NCCI PTP edit pairs a column-1 code with a column-2 code that is part of it (or mutually
+exclusive with it). Modifier indicator 0: the column-2 code is never paid with the column-1 code on
+the same date. Indicator 1: it may be, but only with a modifier showing a separate service
+(anatomic, global-surgery, 27, 59, 91, XE, XS, XP, XU) on either line. Indicator 9: the edit is
+withdrawn. Edits differ between practitioner and outpatient hospital bills, so the bill's setting
+picks the table, and the line's date of service picks the quarterly release in force.
+
+Anti-pattern: 80053 (comprehensive metabolic panel) and 80048 (basic metabolic panel) on the same
+date: the basic panel is inside the comprehensive one (indicator 0). When the setting is unknown,
+the rule says so at info severity instead of guessing which table applies.
+"""
+
+from ..rule import Rule
+from ..sqltypes import concat_lines, has_modifier, line_list, lines_of, no_lines
+
+# NCCI Policy Manual, ch. I, sec. E: modifiers that may bypass an indicator-1 edit
+BYPASS_MODIFIERS = ("E1", "E2", "E3", "E4", "FA", "F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9",
+                    "LC", "LD", "LM", "LT", "RC", "RI", "RT", "TA", "T1", "T2", "T3", "T4", "T5", "T6",
+                    "T7", "T8", "T9", "24", "25", "57", "58", "78", "79", "27", "59", "91",
+                    "XE", "XS", "XP", "XU")
+
+RULE = Rule(
+    id="BILL.NCCI_PTP",
+    severity="high",
+    summary="a column-2 code of an NCCI procedure-to-procedure edit billed with its column-1 code on the same date",
+    citations=[
+        "CMS National Correct Coding Initiative, procedure-to-procedure (PTP) edits, practitioner and outpatient hospital tables (quarterly releases)",
+        "Medicare NCCI Policy Manual, ch. I, sec. E (modifiers and modifier indicators)",
+        "CMS Medicare Claims Processing Manual (Pub. 100-04), ch. 23, sec. 20.9 (correct coding initiative)",
+    ],
+    sql=f"""
+        WITH coded AS (
+            SELECT source, line, dos, code, description, charge, mods, setting
+            FROM audit_lines
+            WHERE code IS NOT NULL AND dos IS NOT NULL AND setting IN ('professional', 'outpatient')
+        ), hits AS (
+            SELECT c2.source, c2.line AS line2, c1.line AS line1, c2.code AS code2, c1.code AS code1,
+                   c2.description AS description2, c2.charge AS charge2, c2.dos, p.modifier_indicator,
+                   p.rationale, p.release_from, c2.setting
+            FROM coded c1
+            JOIN coded c2 ON c2.source = c1.source AND c2.dos = c1.dos AND c2.line <> c1.line
+            JOIN ref_ncci_ptp p
+              ON p.setting = c1.setting AND p.column_1 = c1.code AND p.column_2 = c2.code
+             AND c1.dos BETWEEN p.applies_from AND p.applies_to
+             AND (p.effective_date IS NULL OR c1.dos >= p.effective_date)
+             AND (p.deletion_date IS NULL OR c1.dos < p.deletion_date)
+            WHERE p.modifier_indicator = 0
+               OR (p.modifier_indicator = 1 AND NOT {has_modifier('c1.mods', BYPASS_MODIFIERS)}
+                   AND NOT {has_modifier('c2.mods', BYPASS_MODIFIERS)})
+        )
+        SELECT source, 'edit' AS kind,
+               {concat_lines(lines_of('line1'), line_list('line2'))} AS lines, line2, {line_list('line2')} AS stake_lines, min(charge2) AS amount,
+               min(code2) AS code2, min(description2) AS description2,
+               string_agg(DISTINCT code1, ', ') AS code1s, min(dos) AS date,
+               min(modifier_indicator) AS modifier_indicator, min(rationale) AS rationale,
+               min(release_from) AS release, min(setting) AS setting,
+               CASE WHEN min(modifier_indicator) = 0 THEN 'high' ELSE 'medium' END AS severity
+        FROM hits
+        GROUP BY source, line2
+        UNION ALL
+        SELECT b.source, 'unknown_setting' AS kind, {no_lines()} AS lines, NULL AS line2, {no_lines()} AS stake_lines, 0 AS amount,
+               NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'info' AS severity
+        FROM bills b
+        WHERE b.setting IS NULL AND EXISTS (SELECT 1 FROM audit_lines a WHERE a.source = b.source AND a.code IS NOT NULL)
+    """,
+    message={
+        "edit": ("Line {line2}, {description2} ({code2}) on {date}, is bundled into {code1s} "
+                 "(NCCI {setting} edit of {release}, modifier indicator {modifier_indicator}: {rationale}); "
+                 "lines {line_list}"),
+        "unknown_setting": ("NCCI pair edits were not checked: the bill's setting (professional or "
+                            "outpatient hospital) is unknown; give --setting or care.setting"),
+    },
+    explanation=("Medicare's coding edits say these two services are not billed separately on the same day. "
+                 "With indicator 0 the bundled line should come off; with indicator 1 it stays only if the "
+                 "record shows a separate service and the bill carries a modifier (such as 59 or XU) saying so. "
+                 "Private insurers and self-pay prices commonly follow the same edits."),
+    severity_column=True,
+    money_columns=("amount",),
+)

@@ -1,0 +1,33 @@
+"""Charges with no EOB at all while the patient is insured: the insurer may never have been billed.
+
+Anti-pattern: an insured patient's bill with no insurance payment or adjustment on it, and no EOB
+in the case. Until the claim is filed and processed, nothing is known to be the patient's share,
+so the whole bill is at stake. A bill that shows an insurance payment or adjustment, or an account
+with an EOB, does not fire.
+"""
+
+from ..rule import Rule
+from ..sqltypes import lines_of
+
+RULE = Rule(
+    id="EOB.NOT_BILLED_TO_INSURER",
+    severity="medium",
+    summary="charges with no EOB at all while the patient is insured",
+    citations=[
+        "45 CFR 147.136 and 29 CFR 2560.503-1 (claims procedures: a claim must be filed and decided before a share is owed)",
+        "42 CFR 424.32 and 424.44 (Medicare: providers file the claim, within one year of service)",
+    ],
+    sql=f"""
+        SELECT b.source, {lines_of('a.line')} AS lines, sum(a.charge) AS amount, min(b.insurance_status) AS status
+        FROM bills b JOIN audit_lines a ON a.source = b.source
+        WHERE b.insurance_status IN ('insured', 'medicare', 'medicaid', 'qmb')
+          AND NOT coalesce(b.has_eob, false)
+          AND coalesce(b.payments, 0) = 0 AND coalesce(b.adjustments, 0) = 0
+        GROUP BY b.source
+    """,
+    message=("The patient is insured ({status}), but there is no EOB and the bill shows no insurance payment: "
+             "{amount} may not have been billed to the insurer"),
+    explanation=("Ask the provider to bill your insurance (give them your plan and member id) and do not pay "
+                 "until the insurer's Explanation of Benefits shows your share. Medicare and Medicaid patients "
+                 "generally may not be billed for covered care beyond their cost sharing."),
+)

@@ -1,0 +1,53 @@
+"""A patient eligible under a nonprofit hospital's financial-assistance policy charged more than the
+amounts generally billed (AGB) to insured patients.
+
+A 501(c)(3) hospital may not charge a FAP-eligible patient more than AGB for emergency or other
+medically necessary care. AGB is the policy's `agb_percent` of gross charges. The patient is
+eligible when the household's income, as a percent of the poverty guideline, is at or below the
+policy's discount (or free-care) threshold. What is charged counts the insurer's payments shown on
+the bill plus the balance asked. Needs the hospital's fap.agb_percent and thresholds and the
+household's income; without the income it says so at info severity.
+"""
+
+from ..rule import Rule
+from ..sqltypes import lines_of
+
+RULE = Rule(
+    id="IRS501R.OVER_AGB",
+    severity="high",
+    summary="a patient eligible under the hospital's policy is charged more than amounts generally billed",
+    citations=[
+        "26 U.S.C. 501(r)(5) (limitation on charges)",
+        "26 CFR 1.501(r)-5(a), (b) (FAP-eligible individuals charged no more than AGB; AGB methods)",
+    ],
+    sql=f"""
+        WITH sums AS (SELECT source, {lines_of('line')} AS lines, sum(charge) AS gross FROM audit_lines GROUP BY source),
+        cases AS (
+            SELECT b.source, s.lines, s.gross, b.fap_agb_percent AS agb_percent, b.fpl_percent,
+                   greatest(coalesce(b.fap_discount_fpl, 0), coalesce(b.fap_free_fpl, 0)) AS eligible_to,
+                   coalesce(b.balance, b.stated_balance, s.gross) AS asked, coalesce(b.payments, 0) AS paid,
+                   round(s.gross * b.fap_agb_percent / 100, 2) AS agb
+            FROM bills b JOIN sums s ON s.source = b.source
+            WHERE b.nonprofit AND b.provider_kind = 'hospital' AND b.fap_agb_percent IS NOT NULL
+              AND (b.fap_discount_fpl IS NOT NULL OR b.fap_free_fpl IS NOT NULL)
+        )
+        SELECT source, lines, gross, agb_percent, fpl_percent, eligible_to, asked, paid, agb,
+               CASE WHEN fpl_percent IS NULL THEN 'missing' ELSE 'over' END AS kind,
+               CASE WHEN fpl_percent IS NULL THEN 'info' ELSE 'high' END AS severity,
+               CASE WHEN fpl_percent IS NULL THEN 0 ELSE least(asked, asked + paid - agb) END AS amount
+        FROM cases
+        WHERE fpl_percent IS NULL OR (fpl_percent <= eligible_to AND asked + paid - agb > 0.01)
+    """,
+    message={
+        "over": ("At {fpl_percent}% of the poverty guideline you qualify under the hospital's policy (up to "
+                 "{eligible_to}%), so you may be charged at most its AGB of {agb_percent}% of {gross} = {agb}; "
+                 "with {paid} paid the bill still asks {asked}"),
+        "missing": ("The limit on charges for financial-assistance patients (AGB, {agb_percent}% of charges) was "
+                    "not checked: the household's income or size is unknown"),
+    },
+    explanation=("Nonprofit hospitals must limit what they charge patients who qualify for financial assistance "
+                 "to the amounts generally billed to insured patients. Apply for financial assistance and ask "
+                 "the hospital to reduce the bill to the AGB limit (or below, under its discount)."),
+    money_columns=("amount", "gross", "asked", "paid", "agb"),
+    severity_column=True,
+)

@@ -1,0 +1,62 @@
+"""Arrow -> SQL type names, and the few DuckDB-specific expressions the rules need, in one place.
+
+Rule SQL is plain SQL over the canonical tables so that it can be translated for Spark; the
+DuckDB list functions it needs are produced here only.
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+
+def duck_type(t: pa.DataType) -> str:
+    if pa.types.is_string(t) or pa.types.is_large_string(t):
+        return "VARCHAR"
+    if pa.types.is_date(t):
+        return "DATE"
+    if pa.types.is_boolean(t):
+        return "BOOLEAN"
+    if pa.types.is_decimal(t):
+        return f"DECIMAL({t.precision},{t.scale})"
+    if pa.types.is_floating(t):
+        return "DOUBLE"
+    if pa.types.is_integer(t):
+        return {8: "TINYINT", 16: "SMALLINT", 32: "INTEGER", 64: "BIGINT"}[t.bit_width]
+    if pa.types.is_list(t):
+        return duck_type(t.value_type) + "[]"
+    raise TypeError(f"no SQL type for {t}")
+
+
+def lines_of(column: str) -> str:
+    """Aggregate: the sorted list of line numbers of a group."""
+    return f"list({column} ORDER BY {column})"
+
+
+def line_list(*columns: str) -> str:
+    """Scalar: a list of line numbers from columns of one row."""
+    return "[" + ", ".join(columns) + "]"
+
+
+def modifiers_text(column: str = "modifiers") -> str:
+    """The modifiers as ' 25 59 ', so rules test one with plain LIKE '% 59 %'."""
+    return f"' ' || coalesce(array_to_string({column}, ' '), '') || ' '"
+
+
+def has_modifier(mods_column: str, modifiers) -> str:
+    """Plain SQL: does the ' 25 59 ' text hold any of these modifiers?"""
+    return "(" + " OR ".join(f"{mods_column} LIKE '% {m} %'" for m in modifiers) + ")"
+
+
+def concat_lines(a: str, b: str) -> str:
+    """Scalar: two line lists joined."""
+    return f"list_concat({a}, {b})"
+
+
+def no_lines() -> str:
+    """Scalar: an empty list of line numbers."""
+    return "CAST([] AS BIGINT[])"
+
+
+def all_but_first(column: str) -> str:
+    """Aggregate: the group's line numbers after the first (the extra copies)."""
+    return f"list({column} ORDER BY {column})[2:]"

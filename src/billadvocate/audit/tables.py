@@ -1,0 +1,114 @@
+"""The canonical tables the audit rules read, as Arrow schemas, and their builders from the model.
+
+  lines  one row per charge line: (source, line, service_date, code, revenue_code, description,
+         units, charge, unit_price, modifiers VARCHAR[], ndc, provider, claim_id, not_received)
+  bills  one row per bill (or claim): what it states about itself (stated_total, payments,
+         adjustments, stated_balance) and the case facts the rules need (FACT_COLUMNS)
+  eobs   one row per EOB claim (source = the bill it belongs to): billed, allowed, paid,
+         patient_responsibility, denied, reason codes
+At scale (`batch audit`), a caller brings its own `lines` and `bills` with these columns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import pyarrow as pa
+
+from ..model import Bill, Line
+
+MONEY = pa.decimal128(14, 2)
+PERCENT = pa.decimal128(8, 2)
+
+LINES_SCHEMA = pa.schema([
+    ("source", pa.string()), ("line", pa.int64()), ("service_date", pa.date32()),
+    ("code", pa.string()), ("revenue_code", pa.string()), ("description", pa.string()),
+    ("units", pa.decimal128(12, 3)), ("charge", MONEY),
+    ("unit_price", MONEY), ("modifiers", pa.list_(pa.string())),
+    ("ndc", pa.string()), ("provider", pa.string()), ("claim_id", pa.string()),
+    ("not_received", pa.bool_()),
+])
+
+# case facts, one column each (None when unknown); review.audit_facts gives them by these names
+FACT_COLUMNS: list[tuple[str, pa.DataType]] = [
+    ("care_start", pa.date32()), ("care_end", pa.date32()), ("setting", pa.string()),
+    ("emergency", pa.bool_()), ("insurance_status", pa.string()), ("provider_kind", pa.string()),
+    ("in_network", pa.bool_()), ("facility_in_network", pa.bool_()), ("state", pa.string()),
+    ("balance", MONEY), ("gfe_total", MONEY), ("nonprofit", pa.bool_()),
+    ("fap_agb_percent", PERCENT), ("fap_free_fpl", PERCENT), ("fap_discount_fpl", PERCENT),
+    ("fpl_percent", PERCENT), ("has_eob", pa.bool_()),
+    ("pfs_mac", pa.string()), ("pfs_locality", pa.string()),
+    ("price_key", pa.string()), ("price_plan", pa.string()),
+]
+FACT_NAMES = {name for name, _ in FACT_COLUMNS}
+
+BILLS_SCHEMA = pa.schema([
+    ("source", pa.string()), ("stated_total", MONEY), ("payments", MONEY), ("adjustments", MONEY),
+    ("stated_balance", MONEY), *FACT_COLUMNS,
+])
+
+EOBS_SCHEMA = pa.schema([
+    ("source", pa.string()), ("eob", pa.string()), ("claim_id", pa.string()),
+    ("service_date", pa.date32()), ("billed", MONEY), ("allowed", MONEY), ("paid", MONEY),
+    ("patient_responsibility", MONEY), ("denied", pa.bool_()), ("reason_codes", pa.string()),
+    ("lines", pa.list_(pa.int64())),
+])
+
+
+def _money(v) -> Decimal | None:
+    return None if v is None else Decimal(str(v)).quantize(Decimal("0.01"))
+
+
+def lines_table(lines: Iterable[tuple[str, Line]], not_received: set[int] = frozenset()) -> pa.Table:
+    rows: dict[str, list] = {name: [] for name in LINES_SCHEMA.names}
+    for source, ln in lines:
+        rows["source"].append(source)
+        rows["line"].append(ln.line)
+        rows["service_date"].append(ln.date)
+        rows["code"].append(ln.code)
+        rows["revenue_code"].append(ln.revenue_code)
+        rows["description"].append(ln.description)
+        rows["units"].append(Decimal(ln.units))
+        rows["charge"].append(_money(ln.charge))
+        rows["unit_price"].append(_money(ln.unit_price))
+        rows["modifiers"].append([m.upper() for m in ln.modifiers])
+        rows["ndc"].append(ln.ndc)
+        rows["provider"].append(ln.provider)
+        rows["claim_id"].append(ln.claim_id)
+        rows["not_received"].append(ln.line in not_received)
+    return pa.table(rows, schema=LINES_SCHEMA)
+
+
+def _fact(value: Any, kind: pa.DataType) -> Any:
+    if value is None:
+        return None
+    if pa.types.is_decimal(kind):
+        return Decimal(str(value)).quantize(Decimal("0.01"))
+    if pa.types.is_date(kind):
+        return value if isinstance(value, date) else date.fromisoformat(str(value))
+    if pa.types.is_boolean(kind):
+        return bool(value)
+    return str(value)
+
+
+def bills_table(bills: Iterable[Bill], facts: Mapping[str, Any] | None = None) -> pa.Table:
+    """One row per bill, carrying the case facts (unknown fact names are refused: a typo)."""
+    facts = dict(facts or {})
+    unknown = set(facts) - FACT_NAMES
+    if unknown:
+        raise KeyError(f"unknown audit facts {sorted(unknown)}; known: {sorted(FACT_NAMES)}")
+    rows: dict[str, list] = {name: [] for name in BILLS_SCHEMA.names}
+    for b in bills:
+        rows["source"].append(b.source)
+        for name in ("stated_total", "payments", "adjustments", "stated_balance"):
+            rows[name].append(_money(getattr(b, name)))
+        for name, kind in FACT_COLUMNS:
+            rows[name].append(_fact(facts.get(name), kind))
+    return pa.table(rows, schema=BILLS_SCHEMA)
+
+
+def empty_eobs() -> pa.Table:
+    return EOBS_SCHEMA.empty_table()

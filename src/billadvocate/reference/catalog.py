@@ -1,0 +1,56 @@
+"""What reference tables exist, their columns, and which ones come in per-setting releases.
+
+A release is one dated edition of one table (for one setting, where the table has settings), kept
+as one Parquet file and described by one manifest entry: table, setting, file, effective_from,
+effective_to, source, licence, rows. The package ships a snapshot; `billadvocate data import`
+adds newer releases in the user's data folder. The loader picks, for each line, the release in
+force on its date of service.
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+# table -> (its settings or None, the Parquet schema)
+TABLES: dict[str, tuple[tuple[str, ...] | None, pa.Schema]] = {
+    "ncci_ptp": (("professional", "outpatient"), pa.schema([
+        ("column_1", pa.string()), ("column_2", pa.string()),
+        ("effective_date", pa.date32()), ("deletion_date", pa.date32()),
+        ("modifier_indicator", pa.int8()), ("rationale", pa.string()),
+    ])),
+    "mue": (("professional", "outpatient", "dme"), pa.schema([
+        ("code", pa.string()), ("mue_units", pa.int32()), ("mai", pa.int8()), ("rationale", pa.string()),
+    ])),
+    "ncci_aoc": (None, pa.schema([
+        ("primary_code", pa.string()), ("add_on_code", pa.string()), ("edit_type", pa.int8()),
+    ])),
+    "pfs_rvu": (None, pa.schema([
+        ("hcpcs", pa.string()), ("modifier", pa.string()), ("status", pa.string()),
+        ("work_rvu", pa.float64()), ("pe_nonfacility_rvu", pa.float64()),
+        ("pe_facility_rvu", pa.float64()), ("mp_rvu", pa.float64()),
+        ("pctc", pa.string()), ("global_days", pa.string()),
+    ])),
+    "gpci": (None, pa.schema([
+        ("mac", pa.string()), ("state", pa.string()), ("locality", pa.string()),
+        ("locality_name", pa.string()), ("counties", pa.string()),
+        ("gpci_work", pa.float64()), ("gpci_pe", pa.float64()), ("gpci_mp", pa.float64()),
+    ])),
+    "hcpcs": (None, pa.schema([
+        ("code", pa.string()), ("short_description", pa.string()), ("long_description", pa.string()),
+        ("added", pa.date32()), ("terminated", pa.date32()),
+    ])),
+}
+
+SETTING_NAMES = {"professional": "practitioner services", "outpatient": "outpatient hospital",
+                 "dme": "DME supplier"}
+
+
+def release_file(table: str, setting: str | None, effective_from: str) -> str:
+    """The file name of a release: ncci_ptp-professional-2024-07-01.parquet"""
+    return "-".join(p for p in (table, setting, effective_from) if p) + ".parquet"
+
+
+def check_table(table: str, data: pa.Table) -> pa.Table:
+    """Cast a converted table to its catalogue schema (raises on a missing column)."""
+    schema = TABLES[table][1]
+    return pa.table({f.name: data.column(f.name).cast(f.type) for f in schema}, schema=schema)

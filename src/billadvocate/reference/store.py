@@ -1,0 +1,116 @@
+"""Where reference data lives: the snapshot in the package, and imports in the user's data folder.
+
+The user's folder is $BILLADVOCATE_HOME when set, else the platform's user data folder
+(platformdirs), under `reference/`. Each folder has a manifest.json listing its releases. An import
+writes its Parquet file and then the manifest, each atomically, so a failed import leaves the
+folder as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from ..util import atomic_write
+
+SHIPPED_DIR = Path(__file__).parent / "data"
+
+
+def user_home() -> Path:
+    env = os.environ.get("BILLADVOCATE_HOME")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return platformdirs.user_data_path("billadvocate", appauthor=False)
+
+
+def user_reference_dir() -> Path:
+    return user_home() / "reference"
+
+
+@dataclass
+class Release:
+    """One dated edition of one table (for one setting), as listed in a manifest."""
+
+    table: str
+    file: Path
+    effective_from: date
+    effective_to: date | None = None
+    setting: str | None = None
+    source: str = ""
+    licence: str = ""
+    rows: int = 0
+    origin: str = "shipped"  # shipped | imported
+    extra: dict[str, Any] = field(default_factory=dict)
+    applies_from: date = date(1900, 1, 1)  # the dates of service this release is used for
+    applies_to: date = date(9999, 12, 31)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"table": self.table, "setting": self.setting, "effective_from": self.effective_from.isoformat(),
+                "effective_to": self.effective_to.isoformat() if self.effective_to else None,
+                "rows": self.rows, "origin": self.origin, "source": self.source, "licence": self.licence,
+                "file": self.file.name, **self.extra}
+
+
+_KNOWN = {"table", "setting", "file", "rows", "effective_from", "effective_to", "source", "licence"}
+
+
+def read_manifest(folder: Path, origin: str) -> list[Release]:
+    path = folder / "manifest.json"
+    if not path.is_file():
+        return []
+    out = []
+    for e in json.loads(path.read_text(encoding="utf-8")).get("releases", []):
+        out.append(Release(
+            table=e["table"], file=folder / e["file"], setting=e.get("setting"),
+            effective_from=date.fromisoformat(e["effective_from"]),
+            effective_to=date.fromisoformat(e["effective_to"]) if e.get("effective_to") else None,
+            source=e.get("source", ""), licence=e.get("licence", ""), rows=int(e.get("rows", 0)),
+            origin=origin, extra={k: v for k, v in e.items() if k not in _KNOWN}))
+    return out
+
+
+def all_releases(shipped: Path = SHIPPED_DIR, imported: Path | None = None) -> list[Release]:
+    """Shipped and imported releases; an import of the same table, setting and start date wins.
+    Each release gets the window of service dates it applies to: from its start to the day before
+    the next release's start (the earliest also covers older dates; the latest has no end)."""
+    imported = user_reference_dir() if imported is None else imported
+    chosen: dict[tuple, Release] = {}
+    for r in read_manifest(shipped, "shipped") + read_manifest(imported, "imported"):
+        chosen[(r.table, r.setting, r.effective_from, r.extra.get("key"))] = r
+    releases = sorted(chosen.values(), key=lambda r: (r.table, r.setting or "", r.effective_from))
+    groups: dict[tuple, list[Release]] = {}
+    for r in releases:
+        if r.table != "prices":
+            groups.setdefault((r.table, r.setting), []).append(r)
+    for group in groups.values():
+        for i, r in enumerate(group):
+            r.applies_from = date(1900, 1, 1) if i == 0 else r.effective_from
+            r.applies_to = group[i + 1].effective_from - timedelta(days=1) if i + 1 < len(group) else date(9999, 12, 31)
+    return releases
+
+
+def install(table: str, data: pa.Table, entry: dict[str, Any], folder: Path | None = None) -> Release:
+    """Add (or replace) one release in the user's folder, atomically."""
+    folder = user_reference_dir() if folder is None else folder
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / entry["file"]
+    tmp = folder / f".{entry['file']}.part"
+    try:
+        pq.write_table(data, tmp, compression="zstd")
+        manifest_path = folder / "manifest.json"
+        current = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.is_file() else {}
+        kept = [e for e in current.get("releases", []) if e["file"] != entry["file"]]
+        os.replace(tmp, target)
+        atomic_write(manifest_path, json.dumps({"releases": kept + [{"table": table, **entry}]}, indent=1) + "\n")
+    finally:
+        tmp.unlink(missing_ok=True)
+    return next(r for r in read_manifest(folder, "imported") if r.file == target)

@@ -1,0 +1,66 @@
+"""BILL.NCCI_PTP at its boundaries: indicator 0 and 1, modifier or not, same date or not, setting."""
+
+from decimal import Decimal
+
+import pytest
+
+from .support import D1, D2, found, line
+
+OUT = {"setting": "outpatient"}
+PRO = {"setting": "professional"}
+
+
+def ncci(*lines, facts=OUT):
+    return found("BILL.NCCI_PTP", *lines, facts=facts)
+
+
+def test_indicator_0_pair_on_one_date_is_high_with_the_column_2_charge_at_stake():
+    (f,) = ncci(line(1, "80053", charge="310.00"), line(2, "80048", charge="185.00"))
+    assert f.severity == "high" and f.lines == [1, 2] and f.amount == Decimal("185.00")
+    assert "80048" in f.message and "80053" in f.message and "indicator 0" in f.message
+
+
+def test_indicator_0_is_not_bypassed_by_a_modifier():
+    assert len(ncci(line(1, "80053"), line(2, "80048", mods=["59"]))) == 1
+
+
+def test_indicator_1_pair_without_a_modifier_is_medium():
+    (f,) = ncci(line(1, "80053", charge="310.00"), line(2, "82565", charge="68.00"))
+    assert f.severity == "medium" and f.amount == Decimal("68.00") and f.lines == [1, 2]
+
+
+@pytest.mark.parametrize("mod", ["59", "XU", "25", "RT"])
+def test_indicator_1_pair_with_an_allowed_modifier_passes(mod):
+    assert ncci(line(1, "80053"), line(2, "82565", mods=[mod])) == []
+
+
+def test_a_modifier_that_is_not_ncci_associated_does_not_bypass():
+    assert len(ncci(line(1, "80053"), line(2, "82565", mods=["GA"]))) == 1
+
+
+def test_the_same_pair_on_different_dates_passes():
+    assert ncci(line(1, "80053", d=D1), line(2, "80048", d=D2)) == []
+
+
+def test_two_codes_no_edit_pairs_pass():
+    assert ncci(line(1, "85025"), line(2, "71046")) == []
+
+
+def test_practitioner_table_is_used_for_professional_bills():
+    (f,) = ncci(line(1, "80053"), line(2, "80048"), facts=PRO)
+    assert "professional" in f.message
+
+
+def test_unknown_setting_says_so_at_info_instead_of_guessing():
+    (f,) = ncci(line(1, "80053"), line(2, "80048"), facts={})
+    assert f.severity == "info" and f.amount == 0 and "setting" in f.message
+
+
+def test_inpatient_bills_are_not_checked():
+    assert ncci(line(1, "80053"), line(2, "80048"), facts={"setting": "inpatient"}) == []
+
+
+def test_a_column_2_line_bundled_into_two_codes_is_one_finding_with_all_lines():
+    # 80053 and 80069? use 80053 twice on the same date: one 80048 line, counted once
+    fs = ncci(line(1, "80053", charge="310.00"), line(2, "80053", charge="300.00"), line(3, "80048", charge="185.00"))
+    assert len(fs) == 1 and fs[0].lines == [1, 2, 3] and fs[0].amount == Decimal("185.00")
