@@ -14,6 +14,7 @@ from typing import Any
 
 from .assist import assistance
 from .audit import AuditResult, audit_bills
+from .audit.tables import eobs_table
 from .casefile import case_dir
 from .credit import CreditResult, check_credit
 from .ingest import Eob, read_bill, read_eob
@@ -129,7 +130,7 @@ def audit_facts(case: Case, account: Account, as_of: date | None = None) -> dict
         "fap_free_fpl": fap.free_at_or_below_fpl if fap else None,
         "fap_discount_fpl": fap.discount_at_or_below_fpl if fap else None,
         "fpl_percent": fpl,
-        "has_eob": bool(account.eob),
+        "has_eob": bool(account.eob),  # review_account passes the EOBs read
         "patient_address": case.patient.address,
         "provider_name": provider.name,
         "provider_npi": provider.npi,
@@ -145,7 +146,8 @@ def review_account(case: Case, account: Account, as_of: date) -> AccountReview:
     out.eobs = [read_eob(base / rel) for rel in account.eob]
     if out.bills:
         out.audit = audit_bills(out.bills, facts=audit_facts(case, account, as_of),
-                                not_received=set(account.not_received), as_of=as_of)
+                                not_received=set(account.not_received), as_of=as_of,
+                                eobs=eobs_table(out.eobs, out.bills) if out.eobs else None)
         out.findings = list(out.audit.findings)
     else:
         out.notes.append("no itemized bill in the case (accounts[].bill): the audit could not run")

@@ -4,8 +4,9 @@
          units, charge, unit_price, modifiers VARCHAR[], ndc, provider, claim_id, not_received)
   bills  one row per bill (or claim): what it states about itself (stated_total, payments,
          adjustments, stated_balance) and the case facts the rules need (FACT_COLUMNS)
-  eobs   one row per EOB claim (source = the bill it belongs to): billed, allowed, paid,
-         patient_responsibility, denied, reason codes
+  eobs   one row per EOB claim (level 'claim') and per denied EOB line (level 'line'), repeated for
+         each bill of the account (source): billed, allowed, paid, patient_responsibility, denied,
+         reason codes, and the bill lines it matches (same code and date)
 At scale (`batch audit`), a caller brings its own `lines` and `bills` with these columns.
 """
 
@@ -51,7 +52,7 @@ BILLS_SCHEMA = pa.schema([
 ])
 
 EOBS_SCHEMA = pa.schema([
-    ("source", pa.string()), ("eob", pa.string()), ("claim_id", pa.string()),
+    ("source", pa.string()), ("eob", pa.string()), ("level", pa.string()), ("claim_id", pa.string()),
     ("service_date", pa.date32()), ("billed", MONEY), ("allowed", MONEY), ("paid", MONEY),
     ("patient_responsibility", MONEY), ("denied", pa.bool_()), ("reason_codes", pa.string()),
     ("lines", pa.list_(pa.int64())),
@@ -112,3 +113,45 @@ def bills_table(bills: Iterable[Bill], facts: Mapping[str, Any] | None = None) -
 
 def empty_eobs() -> pa.Table:
     return EOBS_SCHEMA.empty_table()
+
+
+def _reasons(adjustments) -> str | None:
+    keys = []
+    for a in adjustments:
+        text = a.key + (f" ({a.meaning})" if a.meaning else "")
+        if text not in keys:
+            keys.append(text)
+    return "; ".join(keys) or None
+
+
+def eobs_table(eobs: Iterable[Any], bills: Iterable[Bill]) -> pa.Table:
+    """The account's EOBs (ingest.eob_model.Eob) as rows for each of its bills."""
+    rows: dict[str, list] = {name: [] for name in EOBS_SCHEMA.names}
+
+    def add(source, eob, level, claim_id, when, billed, allowed, paid, resp, denied, reasons, lines):
+        for name, value in zip(EOBS_SCHEMA.names, (source, eob, level, claim_id, when, _money(billed),
+                                                     _money(allowed), _money(paid), _money(resp), denied,
+                                                     reasons, lines)):
+            rows[name].append(value)
+
+    bills = list(bills)
+    for bill in bills:
+        by_code_date: dict[tuple, list[int]] = {}
+        for ln in bill.lines:
+            by_code_date.setdefault((ln.code, ln.date), []).append(ln.line)
+        for eob in eobs:
+            for c in eob.claims:
+                if c.status == "reversed":
+                    continue
+                matched = sorted({n for el in c.lines for n in by_code_date.get((el.code, el.date or c.start), [])})
+                denied = c.denied or c.status == "denied"
+                add(bill.source, eob.source, "claim", c.claim_id, c.start, c.billed, c.allowed, c.paid,
+                    c.adjudicated_patient_responsibility, denied, _reasons(c.all_adjustments()), matched)
+                if denied:
+                    continue
+                for el in c.lines:
+                    if el.denied:
+                        add(bill.source, eob.source, "line", c.claim_id, el.date or c.start, el.billed, el.allowed,
+                            el.paid, el.patient_responsibility, True, _reasons(el.adjustments),
+                            by_code_date.get((el.code, el.date or c.start), []))
+    return pa.table(rows, schema=EOBS_SCHEMA)

@@ -20,13 +20,14 @@ RULE = Rule(
         SELECT source, coalesce(lines, CAST([] AS BIGINT[])) AS lines, coalesce(billed, 0) AS amount, eob,
                coalesce(claim_id, '') AS claim_id, coalesce(reason_codes, 'none given') AS reason_codes,
                service_date AS date,
-               CASE WHEN reason_codes LIKE 'CO%' THEN 'contractual' ELSE 'appeal' END AS kind
+               CASE WHEN reason_codes LIKE 'CO-%' AND reason_codes NOT LIKE '%PR-%' THEN 'contractual' ELSE 'appeal' END AS kind,
+               CASE WHEN level = 'line' THEN 'A line of claim' ELSE 'Claim' END AS what
         FROM eobs
         WHERE denied
     """,
     message={
-        "appeal": "Claim {claim_id} on {date} ({eob}) was denied for {amount} (reason {reason_codes}): it can be appealed",
-        "contractual": ("Claim {claim_id} on {date} ({eob}) was denied for {amount} with a contractual-obligation "
+        "appeal": "{what} {claim_id} on {date} ({eob}) was denied for {amount} (reason {reason_codes}): it can be appealed",
+        "contractual": ("{what} {claim_id} on {date} ({eob}) was denied for {amount} with a contractual-obligation "
                         "reason ({reason_codes}): the provider may not bill you for it"),
     },
     explanation=("Ask the insurer for the full reason and the records used, and appeal in writing before the "

@@ -25,7 +25,8 @@ RULE = Rule(
             SELECT a.source, {lines_of('a.line')} AS lines, sum(a.charge) AS total, min(a.dos) AS first_date
             FROM audit_lines a GROUP BY a.source
         ), eob AS (
-            SELECT source, sum(patient_responsibility) AS cost_sharing FROM eobs GROUP BY source
+            SELECT source, sum(patient_responsibility) AS cost_sharing FROM eobs
+            WHERE level = 'claim' AND patient_responsibility IS NOT NULL GROUP BY source
         ), cases AS (
             SELECT b.source, k.lines, coalesce(b.balance, b.stated_balance, k.total) AS asked, e.cost_sharing,
                    CASE WHEN b.emergency THEN 'emergency care' ELSE 'care at an in-network facility' END AS care,
