@@ -14,7 +14,7 @@ import pyarrow as pa
 from ..model import Bill, Finding, Line
 from ..reference import register
 from .engine import audit_at_scale, prepare, run_rules_detailed
-from .summary import fair_prices, in_dispute, merge_findings
+from .summary import disputed_lines, fair_prices, in_dispute, merge_findings
 from .tables import bills_table, lines_table
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2, "info": 3}
@@ -35,6 +35,8 @@ class AuditResult:
     # bill line number -> {"medicare", "cash_price", "negotiated", "gross", "fair", "basis", ...}
     benchmarks: dict[int, dict[str, Any]] = field(default_factory=dict)
     in_dispute: Decimal = Decimal(0)
+    # lines whose whole charge a finding disputes (duplicate copies, bundled codes, not received ...)
+    disputed_lines: set[int] = field(default_factory=set)
     notes: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
@@ -42,6 +44,7 @@ class AuditResult:
             "lines": [ln.model_dump(mode="json") for ln in self.lines],
             "total_charges": float(self.total_charges),
             "in_dispute": float(self.in_dispute),
+            "disputed_lines": sorted(self.disputed_lines),
             "benchmark_total": None if self.benchmark_total is None else float(self.benchmark_total),
             "benchmarks": {str(k): v for k, v in sorted(self.benchmarks.items())},
             "findings": [f.model_dump(mode="json") for f in self.findings],
@@ -99,4 +102,5 @@ def audit_bills(bills: list[Bill], *, facts: dict[str, Any] | None = None,
     benchmarks, benchmark_total = fair_prices(lines, [dict(zip(cols, r)) for r in benchmark_rows], detailed)
     return AuditResult(lines=lines, total_charges=total, findings=findings, bills=bills,
                        benchmark_total=benchmark_total, benchmarks=benchmarks,
-                       in_dispute=in_dispute(lines, detailed, total), notes=notes)
+                       in_dispute=in_dispute(lines, detailed, total), notes=notes,
+                       disputed_lines=disputed_lines(lines, detailed))

@@ -55,6 +55,16 @@ def in_dispute(lines: list[Line], detailed: list[tuple[Finding, dict]], total: D
     return min(max(sum(per_line.values(), Decimal(0)), whole_bill), max(total, Decimal(0))).quantize(CENT)
 
 
+def disputed_lines(lines: list[Line], detailed: list[tuple[Finding, dict]]) -> set[int]:
+    """Lines whose whole charge a (non-info) finding disputes: the ones to take off the bill."""
+    charges = {ln.line: Decimal(ln.charge) for ln in lines}
+    out: set[int] = set()
+    for f, row in detailed:
+        if f.severity != "info":
+            out |= {n for n, amount in line_stakes(f, row, charges).items() if amount >= charges.get(n, amount)}
+    return out
+
+
 def _num(v) -> float | None:
     return None if v is None else round(float(v), 2)
 

@@ -7,7 +7,7 @@ the bill is enough for it to count as itemized.
 """
 
 from ..rule import Rule
-from ..sqltypes import lines_of
+from ..sqltypes import no_lines
 
 RULE = Rule(
     id="BILL.NOT_ITEMIZED",
@@ -18,7 +18,7 @@ RULE = Rule(
         "Medicare Claims Processing Manual (Pub. 100-04), ch. 25 (UB-04 revenue and HCPCS codes on institutional claims)",
     ],
     sql=f"""
-        SELECT source, {lines_of('line')} AS lines, 0 AS amount, count(*) AS count, sum(charge) AS total
+        SELECT source, {no_lines()} AS lines, 0 AS amount, count(*) AS count, sum(charge) AS total
         FROM audit_lines
         GROUP BY source
         HAVING count(code) = 0 AND count(revenue_code) = 0

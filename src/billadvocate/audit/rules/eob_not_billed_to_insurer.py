@@ -7,7 +7,7 @@ with an EOB, does not fire.
 """
 
 from ..rule import Rule
-from ..sqltypes import lines_of
+from ..sqltypes import no_lines
 
 RULE = Rule(
     id="EOB.NOT_BILLED_TO_INSURER",
@@ -18,7 +18,7 @@ RULE = Rule(
         "42 CFR 424.32 and 424.44 (Medicare: providers file the claim, within one year of service)",
     ],
     sql=f"""
-        SELECT b.source, {lines_of('a.line')} AS lines, sum(a.charge) AS amount, min(b.insurance_status) AS status
+        SELECT b.source, {no_lines()} AS lines, sum(a.charge) AS amount, min(b.insurance_status) AS status
         FROM bills b JOIN audit_lines a ON a.source = b.source
         WHERE b.insurance_status IN ('insured', 'medicare', 'medicaid', 'qmb')
           AND NOT coalesce(b.has_eob, false)

@@ -10,7 +10,7 @@ info severity.
 """
 
 from ..rule import Rule
-from ..sqltypes import lines_of
+from ..sqltypes import no_lines
 
 RULE = Rule(
     id="NSA.BALANCE_BILL",
@@ -22,7 +22,7 @@ RULE = Rule(
     ],
     sql=f"""
         WITH asked AS (
-            SELECT a.source, {lines_of('a.line')} AS lines, sum(a.charge) AS total, min(a.dos) AS first_date
+            SELECT a.source, {no_lines()} AS lines, sum(a.charge) AS total, min(a.dos) AS first_date
             FROM audit_lines a GROUP BY a.source
         ), eob AS (
             SELECT source, sum(patient_responsibility) AS cost_sharing FROM eobs

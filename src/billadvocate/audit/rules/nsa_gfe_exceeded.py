@@ -8,7 +8,7 @@ one cent under, it does not. Needs the account's gfe_total.
 """
 
 from ..rule import Rule
-from ..sqltypes import lines_of
+from ..sqltypes import no_lines
 
 RULE = Rule(
     id="NSA.GFE_EXCEEDED",
@@ -19,7 +19,7 @@ RULE = Rule(
         "45 CFR 149.610 (good faith estimates for uninsured or self-pay individuals)",
     ],
     sql=f"""
-        SELECT a.source, {lines_of('a.line')} AS lines, sum(a.charge) AS billed, min(b.gfe_total) AS gfe,
+        SELECT a.source, {no_lines()} AS lines, sum(a.charge) AS billed, min(b.gfe_total) AS gfe,
                sum(a.charge) - min(b.gfe_total) AS amount, min(p.gfe_threshold) AS threshold
         FROM audit_lines a JOIN bills b ON b.source = a.source CROSS JOIN audit_params p
         WHERE b.gfe_total IS NOT NULL AND (a.dos IS NULL OR a.dos >= p.nsa_from)
