@@ -21,19 +21,23 @@ def test_er_example_free_care_under_the_hospital_policy_and_a_fallback_offer():
     assert best == {"id": "FEDERAL.501R", "discount": 1.0}
     o = a["offer"]
     assert o["fair_amount"] == 0 and o["holder"] == "agency"
-    # 6,296 billed - 45 duplicate = 6,251 x AGB 38% = 2,375.38 - 1,466 paid = 909.38
-    assert o["fair"]["before_assistance"] == 909.38 and o["fair"]["benchmark"]["basis"] == "agb"
-    assert o["if_assistance_denied"]["target"] == 545
+    # 6,296 billed - lines 3 (duplicate 45), 5 (NCCI-bundled 68), 14 (not received 90) and 15 (after
+    # discharge 185) = 5,908 x AGB 38% = 2,245.04 - 1,466 paid = 779.04 (the audit of issue 4)
+    assert o["fair"]["before_assistance"] == 779.04 and o["fair"]["benchmark"]["basis"] == "agb"
+    assert o["if_assistance_denied"]["target"] == 467
     assert a["plan"]["if_assistance_denied"] and a["plan"]["monthly"] == 60  # CA: 10% of 600 left over
     assert [s["to"] for s in a["call_scripts"]] == ["provider", "collector", "insurer"]
     assert a["assistance"]["application"]["letter"] == "fap_application" and a["assistance"]["application"]["documents"]
 
 
-def test_uninsured_example_is_priced_at_the_good_faith_estimate():
+def test_uninsured_example_is_priced_below_the_good_faith_estimate_by_the_audit():
     a = review("uninsured-outpatient")
-    assert a["offer"]["fair_amount"] == 1200 and a["offer"]["fair"]["benchmark"]["basis"] == "good_faith_estimate"
-    assert (a["offer"]["opening"], a["offer"]["target"]) == (720, 960)
-    assert a["plan"]["monthly"] == 241 and a["plan"]["months"] == 5
+    # the audit's fair price: the MRI at its Colorado Medicare amount (204.53), the duplicate
+    # venipuncture at nothing, the labs and contrast (no fee-schedule amount) at their charges
+    # (35 + 90 + 150 + 350): 829.53, below the $1,200 Good Faith Estimate
+    assert a["offer"]["fair_amount"] == 829.53
+    assert (a["offer"]["opening"], a["offer"]["target"]) == (497, 663)
+    assert a["plan"]["monthly"] == 241 and a["plan"]["months"] == 4
     assert [s["to"] for s in a["call_scripts"]] == ["provider"]
     never = " ".join(a["call_scripts"][0]["never_say"])
     assert "bank account" in never
