@@ -35,7 +35,7 @@ SOL = {
     "AK": (3, 3, "Alaska Stat. 09.10.053", "Alaska Stat. 09.10.053"),
     "AZ": (6, 3, "Ariz. Rev. Stat. 12-548", "Ariz. Rev. Stat. 12-543"),
     "AR": (5, 5, "Ark. Code 16-56-111", "Ark. Code 16-56-111"),
-    "CA": (4, 4, "Cal. Code Civ. Proc. 337(a)", "Cal. Code Civ. Proc. 337(a) (book account)"),
+    "CA": (4, 4, "Cal. Code Civ. Proc. 337(a)", "Cal. Code Civ. Proc. 337(b) (book account; open and current account)"),
     "CO": (3, 3, "Colo. Rev. Stat. 13-80-101(1)(a)", "Colo. Rev. Stat. 13-80-101(1)(a)"),
     "CT": (6, 3, "Conn. Gen. Stat. 52-576", "Conn. Gen. Stat. 52-581"),
     "DE": (3, 3, "Del. Code tit. 10, 8106", "Del. Code tit. 10, 8106"),
@@ -83,6 +83,19 @@ SOL = {
     "WI": (6, 6, "Wis. Stat. 893.43", "Wis. Stat. 893.43"),
     "WY": (10, 6, "Wyo. Stat. 1-3-105(a)(i)", "Wyo. Stat. 1-3-105(a)(ii)"),
 }
+# States whose statute text was read this session: state -> source; their SOL years are not flagged.
+CONFIRMED_SOL = {
+    "CA": {"title": "Cal. Code Civ. Proc. 337 text ('Within four years: (a) ... founded upon an instrument in writing ... (b) ... upon a book account')",
+           "href": "https://self-law.org/code/ca/code-of-civil-procedure/337"},
+    "TX": {"title": "Tex. Civ. Prac. & Rem. Code 16.004 text ((a)(3) debt; (c) open or stated account: four years)",
+           "href": "https://law.justia.com/codes/texas/2019/civil-practice-and-remedies-code/title-2/subtitle-b/chapter-16/subchapter-a/section-16-004",
+           "since": "1985-09-01"},  # Acts 1985, 69th Leg., ch. 959, eff. Sept. 1, 1985 (the code's enactment)
+}
+SECONDARY_SOL = {
+    "PA": "42 Pa.C.S. 5525's four years is confirmed by a law-firm article (wolfbaldwin.com).",
+    "IL": "Illinois' 10 years written / 5 years unwritten is confirmed by a law-firm blog (chicagobusinesslitigationlawyerblog.com).",
+}
+
 DISPUTED = {"CO": "Other tables give Colorado 6 years for liquidated debt (Colo. Rev. Stat. 13-80-103.5).",
             "KY": "Contracts made after 2014-07-15 have 10 years for written contracts (Ky. Rev. Stat. 413.090(2)); tables disagree.",
             "WY": "Tables disagree on Wyoming's open-account period (6 vs 8 years).",
@@ -213,12 +226,17 @@ def dated(description, unit, rows):
 def state_doc(code: str) -> dict:
     name = NAMES[code]
     written, open_acct, wcite, ocite = SOL[code]
-    note = SOL_NOTE + (" " + DISPUTED[code] if code in DISPUTED else "")
+    note = SOL_NOTE + (" " + DISPUTED[code] if code in DISPUTED else "") + (" " + SECONDARY_SOL[code] if code in SECONDARY_SOL else "")
+    research, since = [RESEARCH], SINCE
+    if code in CONFIRMED_SOL:
+        source = dict(CONFIRMED_SOL[code])
+        since = source.pop("since", SINCE)
+        note, research = None, [source, RESEARCH]
     sol = {
         "open_account": dated(f"{name}: years to sue on an open account or oral/implied contract (how most medical bills are owed)", "year",
-                              [(SINCE, open_acct, [ocite, RESEARCH], note)] + CHANGES.get(code, {}).get("open_account", [])),
+                              [(since, open_acct, [ocite, *research], note)] + CHANGES.get(code, {}).get("open_account", [])),
         "written_contract": dated(f"{name}: years to sue on a written contract (a signed financial agreement or payment plan)", "year",
-                                  [(SINCE, written, [wcite, RESEARCH], note)] + CHANGES.get(code, {}).get("written_contract", [])),
+                                  [(since, written, [wcite, *research], note)] + CHANGES.get(code, {}).get("written_contract", [])),
         "starts": dated(f"{name}: when the limitations clock starts", None,
                         [(SINCE, "the day the account became delinquent or the day of the last payment, whichever is later",
                           [ocite, {"title": "billadvocate research report, legal-rules.md section 8 [S85]", "href": "http://www.avoidbk.com/acknowledgement-debt-statute-limitations/"}],
