@@ -120,7 +120,30 @@ def law_reference() -> str:
     return "\n".join(parts)
 
 
-GENERATED = {"cli.md": cli_reference, "rules.md": rules_reference, "law.md": law_reference}
+def letters_reference() -> str:
+    """Every letter type: who it goes to, when a case needs it, what it needs, the law it cites."""
+    from .letters import all_kinds
+
+    parts = ["# Letters reference", "",
+             "Generated from the letter units (`src/billadvocate/letters/kinds/`) by "
+             "`python -m billadvocate.docgen`; do not edit by hand. Every letter exists in English and "
+             "Spanish (`letters/templates/<lang>/<type>.j2`) and renders to PDF, DOCX and text.", ""]
+    for k in all_kinds():
+        doc = (importlib.import_module(f"billadvocate.letters.kinds.{k.type}").__doc__ or "").strip()
+        parts += [f"## `{k.type}`: {k.title}", "", k.summary, "",
+                  f"*Goes to:* {k.recipient}{' (one per bureau)' if k.case_level else ''}. "
+                  f"*Sent:* {'by certified mail, return receipt requested' if k.certified else 'by ordinary mail'}.", ""]
+        if doc:
+            parts += ["*When a case needs it:* " + " ".join(doc.split("\n\n", 1)[-1].split()), ""]
+        parts += ["*Needs:* " + "; ".join(f"`{n.field.replace('[{i}]', '[]') if isinstance(n.field, str) else 'accounts[].collector.address or provider.address'}` "
+                                          f"({n.what})" for n in k.needs), ""]
+        cites = [*k.citations, *(f"{c} (when it applies)" for c in k.may_cite)]
+        parts += ["*Cites:* " + ("; ".join(cites) if cites else "the law that comes with the review's results"), ""]
+    return "\n".join(parts)
+
+
+GENERATED = {"cli.md": cli_reference, "rules.md": rules_reference, "law.md": law_reference,
+             "letters.md": letters_reference}
 
 
 def main(argv: list[str]) -> int:

@@ -91,6 +91,8 @@ def test_review_out_writes_the_letters_the_case_needs_and_records_them(cli, tmp_
         for f in entry["files"]:
             assert (tmp_path / f).is_file()
     assert (tmp_path / "packet.pdf").is_file()
+    report = (tmp_path / "report.html").read_text()
+    assert 'href="letters/er-visit-dispute.pdf"' in report and 'href="packet.pdf"' in report
 
 
 def test_review_out_for_the_uninsured_example(cli, tmp_path):
@@ -101,3 +103,21 @@ def test_review_out_for_the_uninsured_example(cli, tmp_path):
     assert not types & {"dispute", "validation_request", "cease"}  # no collector holds the bill
     data = io.BytesIO((tmp_path / "letters" / "mri-billing_dispute.pdf").read_bytes())
     assert "FRC-771204" in " ".join((p.extract_text() or "") for p in PdfReader(data).pages)
+
+
+def test_a_spanish_reader_gets_spanish_copies_beside_the_english_letters(cli, tmp_path):
+    case = yaml.safe_load(MARCUS.read_text())
+    case["patient"]["language"] = "es"
+    shutil.copytree(MARCUS.parent / "bills", tmp_path / "bills")
+    path = tmp_path / "case.yaml"
+    path.write_text(yaml.safe_dump(case))
+    out = tmp_path / "out"
+    r = cli("review", path, "--out", out, "--json")
+    assert r.code == 0, r.err
+    entry = next(e for e in r.json()["accounts"][0]["letters"] if e["type"] == "billing_dispute")
+    assert sorted(entry["files"]) == ["letters/mri-billing_dispute.docx", "letters/mri-billing_dispute.es.docx",
+                                      "letters/mri-billing_dispute.es.pdf", "letters/mri-billing_dispute.pdf"]
+    assert "Errores de facturación" in pdf_text(out / "letters" / "mri-billing_dispute.es.pdf")
+    assert "Billing errors" in pdf_text(out / "letters" / "mri-billing_dispute.pdf")
+    assert "Expediente del caso" in pdf_text(out / "packet.es.pdf")
+    assert "Case packet" in pdf_text(out / "packet.pdf")

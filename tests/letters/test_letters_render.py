@@ -189,3 +189,14 @@ def test_a_dispute_the_bureau_left_unanswered_gets_a_follow_up_letter():
     text = render(letter_for(late, "credit_dispute", bureau="equifax"), "txt").decode()
     assert "I have received no answer" in " ".join(text.split())
     assert "November 5, 2026" in " ".join(text.split())
+
+
+def test_the_same_case_gives_the_same_bytes():
+    import time
+
+    result = RESULTS["uninsured-outpatient"]
+    letter = letter_for(result, "hardship")
+    for fmt in ("pdf", "docx"):
+        first = render(letter, fmt, as_of=result.as_of)
+        time.sleep(2.1)  # zip members and PDF metadata must not carry the clock
+        assert render(letter, fmt, as_of=result.as_of) == first, fmt

@@ -19,5 +19,8 @@ def write_outputs(result, out_dir: Path) -> list[Path]:
     deadlines = [{**d.model_dump(), "account": a.account.id} for a in result.accounts for d in a.deadlines]
     written.append(atomic_write(out_dir / "deadlines.ics", deadlines_to_ics(deadlines)))
     written += letters
-    written.append(atomic_write(out_dir / "packet.pdf", render_packet(result)))
+    # the packet in English (the letters to send); a Spanish reader also gets one to read
+    written.append(atomic_write(out_dir / "packet.pdf", render_packet(result, lang="en")))
+    if result.case.patient.language == "es":
+        written.append(atomic_write(out_dir / "packet.es.pdf", render_packet(result, lang="es")))
     return written

@@ -45,7 +45,7 @@ def cover_tables(result, lang: str) -> list[Table]:
                   key=lambda x: (x[0], x[1]))
     deadlines = Table(lab["deadlines"], [lab["date"], lab["account"], lab["kind"], lab["why"]],
                       [[long_date(d.date, lang), acct, d.kind, d.why] for _, acct, d in rows],
-                      widths=[2.2, 1.6, 2.8, 6])
+                      widths=[2.2, 1.5, 3.6, 5.6])
     return [accounts, deadlines]
 
 

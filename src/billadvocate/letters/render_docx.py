@@ -4,6 +4,7 @@ the footer and fixed document properties so the same case gives the same file.""
 from __future__ import annotations
 
 import io
+import zipfile
 from datetime import date, datetime
 
 from docx import Document
@@ -107,4 +108,17 @@ def render_docx(letter: Letter, *, as_of: date | None = None) -> bytes:
         add_table(doc, t)
     buf = io.BytesIO()
     doc.save(buf)
-    return buf.getvalue()
+    return _fixed_zip_times(buf.getvalue(), when)
+
+
+def _fixed_zip_times(data: bytes, when: date) -> bytes:
+    """The same letter gives the same bytes: every zip member stamped with the letter's date."""
+    out = io.BytesIO()
+    stamp = (when.year, when.month, when.day, 0, 0, 0)
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=stamp)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
