@@ -42,6 +42,7 @@ def _env(lang: str) -> Environment:
     env.filters["money"] = dollars
     env.filters["day"] = lambda d: long_date(d, lang)
     env.filters["lines"] = lambda f: ", ".join(map(str, f.lines))
+    env.filters["first_person"] = lambda text: first_person(text)
     return env
 
 
@@ -50,6 +51,10 @@ def first_person(message: str) -> str:
     patient speaking: 'it spoke with me', 'my bill'."""
     message = re.sub(r"\b(with|to|for|contacted|called|told|asked|sent|wrote|reached) you\b",
                      r"\1 me", message)
+    subject = {"are": "am", "were": "was"}
+    message = re.sub(r"\b[Yy]ou (owe|paid|have|had|were|are|asked|received|got|did|disputed|sent|qualify|"
+                     r"may|can|must|will|should|would|need|spoke|called|wrote)\b",
+                     lambda m: "I " + subject.get(m.group(1), m.group(1)), message)
     message = re.sub(r"\byour\b", "my", message)
     return re.sub(r"\bYour\b", "My", message)
 
@@ -75,6 +80,11 @@ def short_cite(citation: str) -> str:
         if head and not re.search(r"\b(19|20)\d\d\)$", tail):
             return head
     return c
+
+
+def cites(citations: list[str]) -> str:
+    """Citations for a table cell: short, without repeats, never adverse authority."""
+    return "; ".join(dict.fromkeys(short_cite(c) for c in citations if not adverse(c))) or "-"
 
 
 def adverse(citation: str) -> bool:
@@ -103,14 +113,14 @@ def _tables(kind: LetterKind, facts: LetterFacts, lang: str, extra: dict) -> dic
     if facts.review is not None:
         tables["findings"] = Table(
             labels(lang)["tables"]["findings"],
-            [col["lines"], col["problem"], col["amount"], col["rule"], col["law"]],
+            [col["lines"], col["problem"], col["amount"], col["law"]],
             [[", ".join(map(str, f.lines)) or "-", rule_name(f.rule, lang, f.message),
-              dollars(f.amount) if f.amount else "-", f.rule, "; ".join(f.citations) or "-"]
+              dollars(f.amount) if f.amount else "-", cites(f.citations)]
              for f in facts.findings],
-            widths=[1.2, 5, 1.5, 2.4, 2.4], align=["L", "L", "R", "L", "L"])
+            widths=[1.2, 6, 1.5, 3.6], align=["L", "L", "R", "L"])
         tables["violations"] = Table(
             labels(lang)["tables"]["violations"], [col["problem"], col["rule"], col["law"]],
-            [[rule_name(v.rule, lang, v.message), v.rule, "; ".join(v.citations) or "-"]
+            [[rule_name(v.rule, lang, v.message), v.rule, cites(v.citations)]
              for v in extra.get("conduct", facts.violations)],
             widths=[6, 2.6, 3.4])
     if facts.bureau:
