@@ -1,0 +1,39 @@
+"""The SQL that turns the audit engine's scale rows into batch findings (same ids and fields)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import duckdb
+import pyarrow as pa
+
+from ..audit.engine import prepare, scale_sql
+from ..audit.rules import all_rules
+
+
+def rules_table() -> pa.Table:
+    """rule id -> summary and citations, joined onto the findings."""
+    rules = all_rules()
+    return pa.table({"rule": [r.id for r in rules], "summary": [r.summary for r in rules],
+                     "citations": [list(r.citations) for r in rules]})
+
+
+def prepare_bucket(con: duckdb.DuckDBPyConnection, *, as_of: date) -> None:
+    """The audit engine's derived tables over the current `lines` and `bills` views."""
+    prepare(con, as_of=as_of, lines="lines", bills="bills", materialize=True)
+
+
+def finding_rows_sql() -> str:
+    """Findings of the current bucket, one row each, with the claim's patient, provider and month."""
+    rows = scale_sql()
+    return f"""
+        SELECT f.rule, f.severity, c.patient_id, f.source AS claim_id,
+               list_sort(f.lines) AS lines, f.amount,
+               ri.summary || ' (claim ' || f.source || ', line' ||
+                   CASE WHEN len(f.lines) = 1 THEN ' ' ELSE 's ' END ||
+                   array_to_string(list_sort(f.lines), ', ') || ')' AS message,
+               ri.citations, c.provider, c.month
+        FROM ({rows}) AS f
+        JOIN claims AS c ON c.claim_id = f.source
+        JOIN rule_info AS ri ON ri.rule = f.rule
+    """

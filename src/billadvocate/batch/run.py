@@ -1,0 +1,171 @@
+"""`batch audit` on DuckDB: stage once, audit bucket by bucket, merge, summarise. Resumable.
+
+The work folder (OUT/_work) keeps a manifest of the inputs (path, size, modification time) and of
+the buckets already audited. Run the same command again after an interruption and it carries on
+from the first bucket not done; change an input and it starts over.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import shutil
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+import duckdb
+
+from ..util import atomic_write
+from .inputs import InputFile, inspect_all
+from .stage import LINES_PER_BUCKET, count_lines, stage
+
+FINDING_COLUMNS = ("rule", "severity", "patient_id", "claim_id", "lines", "amount", "message",
+                   "citations", "provider", "month")
+
+
+EMPTY_FINDINGS = ("SELECT NULL::VARCHAR AS rule, NULL::VARCHAR AS severity, NULL::VARCHAR AS patient_id, "
+                  "NULL::VARCHAR AS claim_id, NULL::BIGINT[] AS lines, NULL::DECIMAL(14,2) AS amount, "
+                  "NULL::VARCHAR AS message, NULL::VARCHAR[] AS citations, NULL::VARCHAR AS provider, "
+                  "NULL::VARCHAR AS month WHERE false")
+
+
+@dataclass
+class BatchRun:
+    inputs: list[InputFile]
+    out_dir: Path
+    lines: int = 0
+    buckets: int = 0
+    findings: int = 0
+    seconds: float = 0.0
+    resumed_buckets: int = 0
+    files: list[Path] = field(default_factory=list)
+
+    @property
+    def lines_per_second(self) -> float:
+        return self.lines / self.seconds if self.seconds else 0.0
+
+
+def _signature(files: list[InputFile], as_of: date, setting: str | None) -> dict:
+    return {"as_of": as_of.isoformat(), "setting": setting,
+            "inputs": [[str(f.path.resolve()), f.path.stat().st_size, f.path.stat().st_mtime_ns] for f in files]}
+
+
+def _connect(memory_limit: str, work: Path, threads: int | None) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect()
+    (work / "tmp").mkdir(parents=True, exist_ok=True)
+    con.execute(f"SET memory_limit = '{memory_limit}'")
+    con.execute(f"SET temp_directory = '{str(work / 'tmp')}'")
+    con.execute("SET preserve_insertion_order = false")
+    if threads:
+        con.execute(f"SET threads = {int(threads)}")
+    return con
+
+
+def bucket_views_sql(staged: str, setting: str | None) -> list[str]:
+    """`lines` and `bills` (one per claim) over one bucket's staged Parquet, as the rules read them."""
+    setting_sql = "NULL" if setting is None else f"'{setting}'"
+    return [
+        f"CREATE OR REPLACE VIEW staged AS SELECT * FROM read_parquet('{staged}')",
+        "CREATE OR REPLACE VIEW lines AS SELECT claim_id AS source, line, service_date, code, revenue_code, "
+        "coalesce(description, '') AS description, coalesce(units, 1) AS units, charge, unit_price, "
+        "coalesce(modifiers, []) AS modifiers, ndc, provider, claim_id, false AS not_received FROM staged",
+        "CREATE OR REPLACE VIEW bills AS SELECT claim_id AS source, "
+        "CAST(NULL AS DECIMAL(14,2)) AS stated_total, CAST(NULL AS DECIMAL(14,2)) AS payments, "
+        "CAST(NULL AS DECIMAL(14,2)) AS adjustments, CAST(NULL AS DECIMAL(14,2)) AS stated_balance, "
+        "any_value(care_start) AS care_start, any_value(care_end) AS care_end, "
+        f"coalesce(any_value(setting), {setting_sql}) AS setting, any_value(emergency) AS emergency, "
+        "any_value(insurance_status) AS insurance_status, CAST(NULL AS VARCHAR) AS provider_kind, "
+        "any_value(in_network) AS in_network, any_value(facility_in_network) AS facility_in_network, "
+        "any_value(state) AS state, CAST(NULL AS DECIMAL(14,2)) AS balance, any_value(gfe_total) AS gfe_total, "
+        "CAST(NULL AS BOOLEAN) AS nonprofit, CAST(NULL AS DECIMAL(8,2)) AS fap_agb_percent, "
+        "CAST(NULL AS DECIMAL(8,2)) AS fap_free_fpl, CAST(NULL AS DECIMAL(8,2)) AS fap_discount_fpl, "
+        "CAST(NULL AS DECIMAL(8,2)) AS fpl_percent, CAST(NULL AS BOOLEAN) AS has_eob, "
+        "CAST(NULL AS VARCHAR) AS pfs_mac, CAST(NULL AS VARCHAR) AS pfs_locality, "
+        "CAST(NULL AS VARCHAR) AS price_key, CAST(NULL AS VARCHAR) AS price_plan "
+        "FROM staged GROUP BY claim_id",
+        "CREATE OR REPLACE VIEW claims AS SELECT claim_id, any_value(patient_id) AS patient_id, "
+        "any_value(provider) AS provider, strftime(min(service_date), '%Y-%m') AS month "
+        "FROM staged GROUP BY claim_id",
+    ]
+
+
+def run_batch(inputs: list[str | Path], out_dir: str | Path, *, as_of: date, setting: str | None = None,
+              memory_limit: str = "3GB", threads: int | None = None, write_csv: bool = False,
+              lines_per_bucket: int = LINES_PER_BUCKET,
+              progress: Callable[[int, int], None] | None = None) -> BatchRun:
+    """Audit every claim line of the inputs; write OUT/findings.parquet and OUT/summary.{json,html}."""
+    from .findings_sql import finding_rows_sql, prepare_bucket, rules_table
+    from .summary import summarise, write_summary
+
+    files = inspect_all(inputs)
+    out = Path(out_dir)
+    work = out / "_work"
+    started = time.perf_counter()
+    con = _connect(memory_limit, work, threads)
+    run = BatchRun(inputs=files, out_dir=out)
+    try:
+        manifest_path = work / "manifest.json"
+        signature = _signature(files, as_of, setting)
+        manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
+        if manifest.get("signature") != signature:
+            shutil.rmtree(work, ignore_errors=True)
+            (work / "tmp").mkdir(parents=True, exist_ok=True)
+            total = count_lines(con, files)
+            buckets = max(1, math.ceil(total / lines_per_bucket))
+            stage(con, files, work / "staged", buckets)
+            manifest = {"signature": signature, "lines": total, "buckets": buckets, "done": {}}
+            atomic_write(manifest_path, json.dumps(manifest))
+        run.lines, run.buckets = manifest["lines"], manifest["buckets"]
+        con.register("rule_info", rules_table())
+        (work / "findings").mkdir(parents=True, exist_ok=True)
+        done_lines = sum(manifest["done"].values())
+        run.resumed_buckets = len(manifest["done"])
+        if progress:
+            progress(done_lines, run.lines)
+        for b in range(run.buckets):
+            if str(b) in manifest["done"]:
+                continue
+            bucket_dir = work / "staged" / f"bucket={b}"
+            part = work / "findings" / f"part-{b:05d}.parquet"
+            if bucket_dir.exists():
+                staged = str(bucket_dir / "*.parquet").replace("'", "''")
+                for sql in bucket_views_sql(staged, setting):
+                    con.execute(sql)
+                prepare_bucket(con, as_of=as_of)
+                n = con.execute("SELECT count(*) FROM staged").fetchone()[0]
+                tmp = part.with_suffix(".part")
+                con.execute(f"COPY ({finding_rows_sql()}) TO '{tmp}' (FORMAT parquet)")
+                tmp.replace(part)
+            else:
+                n = 0
+            manifest["done"][str(b)] = n
+            atomic_write(manifest_path, json.dumps(manifest))
+            done_lines += n
+            if progress:
+                progress(done_lines, run.lines)
+        findings_glob = str(work / "findings" / "*.parquet")
+        parts = list((work / "findings").glob("*.parquet"))
+        source = f"read_parquet('{findings_glob}')" if parts else f"({EMPTY_FINDINGS})"
+        ordered = f"SELECT * FROM {source} ORDER BY patient_id, claim_id, rule, lines"
+        final = out / "findings.parquet"
+        con.execute(f"COPY ({ordered}) TO '{final}.part' (FORMAT parquet)")
+        Path(f"{final}.part").replace(final)
+        run.files.append(final)
+        if write_csv:
+            csv_path = out / "findings.csv"
+            con.execute(f"COPY (SELECT * REPLACE (array_to_string(lines, ' ') AS lines, "
+                        f"array_to_string(citations, '; ') AS citations) FROM read_parquet('{final}')) "
+                        f"TO '{csv_path}.part' (FORMAT csv, HEADER true)")
+            Path(f"{csv_path}.part").replace(csv_path)
+            run.files.append(csv_path)
+        run.findings = con.execute(f"SELECT count(*) FROM read_parquet('{final}')").fetchone()[0]
+        run.seconds = time.perf_counter() - started
+        summary = summarise(con, str(final), run)
+        run.files.extend(write_summary(summary, out))
+    finally:
+        con.close()
+    shutil.rmtree(work, ignore_errors=True)
+    return run

@@ -1,0 +1,80 @@
+"""Staging: the inputs rewritten once as Parquet, normalised and split into buckets by claim.
+
+Every rule is local to one claim, so a bucket (all the lines of the claims whose id hashes to it)
+can be audited on its own: memory stays bounded by the bucket, and an interrupted run resumes at
+the first bucket not yet done.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+from ..errors import BadInput
+from .inputs import DATES, NUMERIC, InputFile
+
+# canonical column -> SQL type after staging
+STAGED_COLUMNS = {
+    "patient_id": "VARCHAR", "claim_id": "VARCHAR", "line": "BIGINT", "service_date": "DATE",
+    "code": "VARCHAR", "revenue_code": "VARCHAR", "description": "VARCHAR", "units": "DECIMAL(12,3)",
+    "charge": "DECIMAL(14,2)", "unit_price": "DECIMAL(14,2)", "modifiers": "VARCHAR[]",
+    "ndc": "VARCHAR", "provider": "VARCHAR",
+    # per-claim facts (optional)
+    "care_start": "DATE", "care_end": "DATE", "setting": "VARCHAR", "emergency": "BOOLEAN",
+    "insurance_status": "VARCHAR", "state": "VARCHAR", "in_network": "BOOLEAN",
+    "facility_in_network": "BOOLEAN", "gfe_total": "DECIMAL(14,2)",
+}
+LINES_PER_BUCKET = 4_000_000
+
+
+def _expr(f: InputFile, col: str) -> str:
+    typ = STAGED_COLUMNS[col]
+    if col not in f.columns:
+        return f"CAST(NULL AS {typ}) AS {col}"
+    src = '"' + f.columns[col].replace('"', '""') + '"'
+    have = f.types[col]
+    if col == "modifiers":
+        if have.endswith("[]"):
+            return f"list_transform({src}, m -> upper(trim(m::VARCHAR))) AS modifiers"
+        return (f"list_filter(list_transform(regexp_split_to_array(coalesce({src}::VARCHAR, ''), '[\\s,;]+'), "
+                f"m -> upper(m)), m -> m <> '') AS modifiers")
+    if col in NUMERIC and not have.startswith(("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT",
+                                               "FLOAT", "DOUBLE", "DECIMAL", "U")):
+        return f"CAST(replace(replace(trim({src}::VARCHAR), '$', ''), ',', '') AS {typ}) AS {col}"
+    if col in DATES and not have.startswith(("DATE", "TIMESTAMP")):
+        return f"CAST(trim({src}::VARCHAR) AS DATE) AS {col}"
+    if col in ("code", "revenue_code"):
+        return f"nullif(upper(trim({src}::VARCHAR)), '') AS {col}"
+    return f"CAST({src} AS {typ}) AS {col}"
+
+
+def select_normalised(f: InputFile) -> str:
+    cols = ",\n  ".join(_expr(f, c) for c in STAGED_COLUMNS)
+    return f"SELECT\n  {cols}\nFROM {f.reader()}"
+
+
+def count_lines(con: duckdb.DuckDBPyConnection, files: list[InputFile]) -> int:
+    total = 0
+    for f in files:
+        if f.kind == "parquet":
+            p = str(f.path).replace("'", "''")
+            total += con.execute(f"SELECT sum(num_rows) FROM parquet_file_metadata('{p}')").fetchone()[0] or 0
+        else:
+            total += con.execute(f"SELECT count(*) FROM {f.reader()}").fetchone()[0]
+    return int(total)
+
+
+def stage(con: duckdb.DuckDBPyConnection, files: list[InputFile], staged_dir: Path, buckets: int) -> None:
+    """Write the normalised lines to staged_dir/bucket=K/*.parquet (one bucket per claim-id hash)."""
+    union = "\nUNION ALL\n".join(select_normalised(f) for f in files)
+    target = str(staged_dir).replace("'", "''")
+    try:
+        con.execute(
+            f"COPY (SELECT *, CAST(hash(claim_id) % {buckets} AS INTEGER) AS bucket FROM ({union})) "
+            f"TO '{target}' (FORMAT parquet, PARTITION_BY (bucket), OVERWRITE_OR_IGNORE true)")
+    except duckdb.ConversionException as e:
+        raise BadInput(f"a value could not be read: {str(e).splitlines()[0][:240]}",
+                       file=", ".join(str(f.path) for f in files) if len(files) < 4 else f"{len(files)} input files")
+    except duckdb.Error as e:
+        raise BadInput(f"the inputs could not be read: {str(e).splitlines()[0][:240]}")

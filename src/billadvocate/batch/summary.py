@@ -1,0 +1,77 @@
+"""The batch summary: findings and dollars by rule, by provider and by month, as JSON and HTML."""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from ..util import atomic_write, dollars
+
+TOP = 25
+
+
+def _group(con: duckdb.DuckDBPyConnection, findings: str, key: str, order: str, limit: int | None) -> list[dict]:
+    lim = f"LIMIT {limit}" if limit else ""
+    rows = con.execute(
+        f"SELECT coalesce(CAST({key} AS VARCHAR), '(unknown)') AS k, count(*) AS n, "
+        f"CAST(coalesce(sum(amount), 0) AS DOUBLE) AS dollars "
+        f"FROM read_parquet('{findings}') GROUP BY 1 ORDER BY {order} {lim}").fetchall()
+    return [{"key": k, "findings": n, "dollars": round(d, 2)} for k, n, d in rows]
+
+
+def summarise(con: duckdb.DuckDBPyConnection, findings: str, run) -> dict[str, Any]:
+    total_n, total_d = con.execute(
+        f"SELECT count(*), CAST(coalesce(sum(amount), 0) AS DOUBLE) FROM read_parquet('{findings}')").fetchone()
+    return {
+        "lines": run.lines,
+        "claims_buckets": run.buckets,
+        "seconds": round(run.seconds, 3),
+        "lines_per_second": round(run.lines_per_second),
+        "findings": total_n,
+        "dollars": round(total_d, 2),
+        "by_rule": _group(con, findings, "rule", "dollars DESC, k", None),
+        "by_provider": _group(con, findings, "provider", "dollars DESC, k", TOP),
+        "by_month": _group(con, findings, "month", "k", None),
+        "inputs": [str(f.path) for f in run.inputs],
+    }
+
+
+def _bars(title: str, rows: list[dict], value: str = "dollars") -> str:
+    """A horizontal bar chart as inline SVG (no scripts, no external resources)."""
+    if not rows:
+        return f"<h2>{html.escape(title)}</h2><p>None.</p>"
+    width, bar_h, label_w = 760, 22, 240
+    top = max(r[value] for r in rows) or 1
+    parts = [f'<svg role="img" aria-label="{html.escape(title)}" width="{width}" '
+             f'height="{bar_h * len(rows) + 10}" xmlns="http://www.w3.org/2000/svg">']
+    for i, r in enumerate(rows):
+        w = (width - label_w - 140) * r[value] / top
+        y = i * bar_h + 4
+        shown = dollars(r[value]) if value == "dollars" else f"{r[value]:,}"
+        parts.append(f'<text x="0" y="{y + 15}" font-size="13">{html.escape(str(r["key"]))[:34]}</text>'
+                     f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{bar_h - 6}" fill="#2b6cb0"/>'
+                     f'<text x="{label_w + w + 6:.1f}" y="{y + 15}" font-size="13">{shown} ({r["findings"]:,})</text>')
+    parts.append("</svg>")
+    return f"<h2>{html.escape(title)}</h2>" + "".join(parts)
+
+
+def render_html(summary: dict[str, Any]) -> str:
+    head = (f"<p>{summary['lines']:,} claim lines audited in {summary['seconds']} s "
+            f"({summary['lines_per_second']:,} lines/s): {summary['findings']:,} findings, "
+            f"{dollars(summary['dollars'])} at stake.</p>")
+    return ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>billadvocate batch audit</title>"
+            "<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}"
+            "h2{border-bottom:1px solid #999}</style></head><body><h1>Batch audit</h1>" + head
+            + _bars("Dollars at stake by rule", summary["by_rule"])
+            + _bars(f"Top {TOP} providers by dollars at stake", summary["by_provider"])
+            + _bars("Dollars at stake by month of service", summary["by_month"])
+            + "</body></html>")
+
+
+def write_summary(summary: dict[str, Any], out: Path) -> list[Path]:
+    return [atomic_write(out / "summary.json", json.dumps(summary, indent=2)),
+            atomic_write(out / "summary.html", render_html(summary))]
