@@ -19,6 +19,7 @@ from typing import Callable
 import duckdb
 
 from ..util import atomic_write
+from .bucket_sql import bucket_views_sql
 from .inputs import InputFile, inspect_all
 from .stage import LINES_PER_BUCKET, count_lines, stage
 
@@ -64,34 +65,6 @@ def _connect(memory_limit: str, work: Path, threads: int | None) -> duckdb.DuckD
     return con
 
 
-def bucket_views_sql(staged: str, setting: str | None) -> list[str]:
-    """`lines` and `bills` (one per claim) over one bucket's staged Parquet, as the rules read them."""
-    setting_sql = "NULL" if setting is None else f"'{setting}'"
-    return [
-        f"CREATE OR REPLACE VIEW staged AS SELECT * FROM read_parquet('{staged}')",
-        "CREATE OR REPLACE VIEW lines AS SELECT claim_id AS source, line, service_date, code, revenue_code, "
-        "coalesce(description, '') AS description, coalesce(units, 1) AS units, charge, unit_price, "
-        "coalesce(modifiers, []) AS modifiers, ndc, provider, claim_id, false AS not_received FROM staged",
-        "CREATE OR REPLACE VIEW bills AS SELECT claim_id AS source, "
-        "CAST(NULL AS DECIMAL(14,2)) AS stated_total, CAST(NULL AS DECIMAL(14,2)) AS payments, "
-        "CAST(NULL AS DECIMAL(14,2)) AS adjustments, CAST(NULL AS DECIMAL(14,2)) AS stated_balance, "
-        "any_value(care_start) AS care_start, any_value(care_end) AS care_end, "
-        f"coalesce(any_value(setting), {setting_sql}) AS setting, any_value(emergency) AS emergency, "
-        "any_value(insurance_status) AS insurance_status, CAST(NULL AS VARCHAR) AS provider_kind, "
-        "any_value(in_network) AS in_network, any_value(facility_in_network) AS facility_in_network, "
-        "any_value(state) AS state, CAST(NULL AS DECIMAL(14,2)) AS balance, any_value(gfe_total) AS gfe_total, "
-        "CAST(NULL AS BOOLEAN) AS nonprofit, CAST(NULL AS DECIMAL(8,2)) AS fap_agb_percent, "
-        "CAST(NULL AS DECIMAL(8,2)) AS fap_free_fpl, CAST(NULL AS DECIMAL(8,2)) AS fap_discount_fpl, "
-        "CAST(NULL AS DECIMAL(8,2)) AS fpl_percent, CAST(NULL AS BOOLEAN) AS has_eob, "
-        "CAST(NULL AS VARCHAR) AS pfs_mac, CAST(NULL AS VARCHAR) AS pfs_locality, "
-        "CAST(NULL AS VARCHAR) AS price_key, CAST(NULL AS VARCHAR) AS price_plan "
-        "FROM staged GROUP BY claim_id",
-        "CREATE OR REPLACE VIEW claims AS SELECT claim_id, any_value(patient_id) AS patient_id, "
-        "any_value(provider) AS provider, strftime(min(service_date), '%Y-%m') AS month "
-        "FROM staged GROUP BY claim_id",
-    ]
-
-
 def run_batch(inputs: list[str | Path], out_dir: str | Path, *, as_of: date, setting: str | None = None,
               memory_limit: str = "3GB", threads: int | None = None, write_csv: bool = False,
               lines_per_bucket: int = LINES_PER_BUCKET,
@@ -132,8 +105,9 @@ def run_batch(inputs: list[str | Path], out_dir: str | Path, *, as_of: date, set
             part = work / "findings" / f"part-{b:05d}.parquet"
             if bucket_dir.exists():
                 staged = str(bucket_dir / "*.parquet").replace("'", "''")
-                for sql in bucket_views_sql(staged, setting):
-                    con.execute(sql)
+                con.execute(f"CREATE OR REPLACE VIEW staged AS SELECT * FROM read_parquet('{staged}')")
+                for name, body in bucket_views_sql(setting):
+                    con.execute(f"CREATE OR REPLACE VIEW {name} AS {body}")
                 prepare_bucket(con, as_of=as_of)
                 n = con.execute("SELECT count(*) FROM staged").fetchone()[0]
                 tmp = part.with_suffix(".part")

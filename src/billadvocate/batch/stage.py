@@ -36,9 +36,9 @@ def _expr(f: InputFile, col: str) -> str:
     have = f.types[col]
     if col == "modifiers":
         if have.endswith("[]"):
-            return f"list_transform({src}, m -> upper(trim(m::VARCHAR))) AS modifiers"
+            return f"list_transform({src}, lambda m: upper(trim(m::VARCHAR))) AS modifiers"
         return (f"list_filter(list_transform(regexp_split_to_array(coalesce({src}::VARCHAR, ''), '[\\s,;]+'), "
-                f"m -> upper(m)), m -> m <> '') AS modifiers")
+                f"lambda m: upper(m)), lambda m: m <> '') AS modifiers")
     if col in NUMERIC and not have.startswith(("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT",
                                                "FLOAT", "DOUBLE", "DECIMAL", "U")):
         return f"CAST(replace(replace(trim({src}::VARCHAR), '$', ''), ',', '') AS {typ}) AS {col}"

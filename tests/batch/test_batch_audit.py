@@ -1,0 +1,123 @@
+"""`batch audit` on DuckDB: known findings, the same answers as the single-bill audit, bad inputs,
+resuming after an interruption, and the summary files."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+
+import duckdb
+import pytest
+
+from billadvocate.batch.run import run_batch
+from billadvocate.errors import BadInput
+from tests.batch.conftest import EXPECTED, ROWS, keyed
+
+AS_OF = date(2026, 11, 28)
+
+
+@pytest.mark.parametrize("which", ["claims_csv", "claims_parquet"])
+def test_known_findings_from_csv_and_parquet(which, request, tmp_path):
+    src = request.getfixturevalue(which)
+    run = run_batch([src], tmp_path / "out", as_of=AS_OF, setting="professional")
+    found = keyed(tmp_path / "out" / "findings.parquet")
+    assert EXPECTED <= found
+    assert not {f for f in found if f[1] in ("C4", "C5") and f[0] in ("BILL.DUPLICATE", "BILL.NCCI_PTP")}
+    assert run.lines == len(ROWS)
+
+
+def test_findings_have_the_audit_fields_and_patients(claims_csv, tmp_path):
+    run_batch([claims_csv], tmp_path / "out", as_of=AS_OF, setting="professional")
+    con = duckdb.connect()
+    cols = [d[0] for d in con.execute(f"DESCRIBE SELECT * FROM read_parquet('{tmp_path}/out/findings.parquet')").fetchall()]
+    assert {"rule", "severity", "lines", "amount", "message", "citations", "patient_id", "claim_id"} <= set(cols)
+    dup = con.execute(f"SELECT patient_id, amount, message, citations FROM read_parquet('{tmp_path}/out/findings.parquet') "
+                      "WHERE rule = 'BILL.DUPLICATE'").fetchall()
+    assert dup[0][0] == "P1" and dup[0][1] == Decimal("45.00")
+    assert "claim C1, lines 1, 2" in dup[0][2] and dup[0][3]
+
+
+def test_batch_agrees_with_the_single_bill_audit(claims_csv, tmp_path):
+    """Each claim audited as a bill gives the same rule, lines and dollars as the batch."""
+    from billadvocate.audit import audit_bills
+    from billadvocate.ingest.csv_bill import read_csv_text
+
+    run_batch([claims_csv], tmp_path / "out", as_of=AS_OF, setting="professional")
+    batch = {(r, c, tuple(ls), a) for r, c, ls, a in duckdb.sql(
+        f"SELECT rule, claim_id, lines, amount FROM read_parquet('{tmp_path}/out/findings.parquet')").fetchall()}
+    single = set()
+    for claim in sorted({r[1] for r in ROWS}):
+        text = "line,date,code,units,charge,modifiers\n" + "".join(
+            f"{r[2]},{r[3]},{r[4]},{r[5]},{r[6]},{r[7]}\n" for r in ROWS if r[1] == claim)
+        result = audit_bills([read_csv_text(text, file=claim)], facts={"setting": "professional"}, as_of=AS_OF)
+        single |= {(f.rule, claim, tuple(f.lines), f.amount) for f in result.findings
+                   if f.severity != "info" and f.lines}
+    assert {x for x in batch if x[0] in {"BILL.DUPLICATE", "BILL.NCCI_PTP", "BILL.MUE"}} == \
+        {x for x in single if x[0] in {"BILL.DUPLICATE", "BILL.NCCI_PTP", "BILL.MUE"}}
+
+
+def test_an_interrupted_run_resumes_and_gives_the_same_answer(claims_csv, tmp_path):
+    fresh = tmp_path / "fresh"
+    run_batch([claims_csv], fresh, as_of=AS_OF, setting="professional", lines_per_bucket=2)
+    calls = []
+
+    def stop_after_first_bucket(done, total):
+        calls.append(done)
+        if len(calls) == 3:  # the start, then two buckets done
+            raise KeyboardInterrupt
+
+    out = tmp_path / "resumed"
+    with pytest.raises(KeyboardInterrupt):
+        run_batch([claims_csv], out, as_of=AS_OF, setting="professional", lines_per_bucket=2,
+                  progress=stop_after_first_bucket)
+    assert not (out / "findings.parquet").exists()
+    run = run_batch([claims_csv], out, as_of=AS_OF, setting="professional", lines_per_bucket=2)
+    assert run.resumed_buckets == 2 and run.buckets > 2
+    assert keyed(out / "findings.parquet") == keyed(fresh / "findings.parquet")
+
+
+def test_summary_json_html_and_csv(claims_csv, tmp_path):
+    run = run_batch([claims_csv], tmp_path / "o", as_of=AS_OF, setting="professional", write_csv=True)
+    summary = json.loads((tmp_path / "o" / "summary.json").read_text())
+    assert summary["lines"] == len(ROWS) and summary["findings"] == run.findings
+    assert {r["key"] for r in summary["by_rule"]} >= {"BILL.DUPLICATE", "BILL.NCCI_PTP", "BILL.MUE"}
+    assert {r["key"] for r in summary["by_month"]} >= {"2025-03", "2025-04"}
+    assert "<svg" in (tmp_path / "o" / "summary.html").read_text()
+    assert "BILL.DUPLICATE" in (tmp_path / "o" / "findings.csv").read_text()
+    assert not (tmp_path / "o" / "_work").exists()
+
+
+@pytest.mark.parametrize("text,words", [
+    ("patient_id,claim_id,line,service_date,code,charge\nP,C,1,2025-01-01,85025,10\n", "missing column units"),
+    ("patient_id,claim_id,line,service_date,code,units,charge\nP,C,1,2025-01-01,85025,1,abc\n",
+     "column charge has 'abc', which is not a number"),
+    ("patient_id,claim_id,line,service_date,code,units,charge\nP,C,1,2025-02-30,85025,1,10\n",
+     "column service_date has '2025-02-30', which is not a date"),
+])
+def test_bad_columns_are_named_before_any_work(tmp_path, text, words):
+    p = tmp_path / "bad.csv"
+    p.write_text(text)
+    with pytest.raises(BadInput) as e:
+        run_batch([p], tmp_path / "out", as_of=AS_OF)
+    assert str(p) in e.value.line() and words in e.value.line()
+    assert not (tmp_path / "out" / "findings.parquet").exists()
+
+
+def test_corrupt_parquet_and_empty_folder(tmp_path):
+    bad = tmp_path / "x.parquet"
+    bad.write_bytes(b"PAR1 this is not really parquet")
+    with pytest.raises(BadInput, match="not a readable Parquet file"):
+        run_batch([bad], tmp_path / "out", as_of=AS_OF)
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(BadInput, match="no .csv or .parquet"):
+        run_batch([tmp_path / "empty"], tmp_path / "out", as_of=AS_OF)
+
+
+def test_cli_batch_audit(cli, claims_csv, tmp_path):
+    r = cli("batch", "audit", claims_csv, "--out", tmp_path / "o", "--setting", "professional",
+            "--as-of", "2026-11-28", "--json")
+    assert r.code == 0, r.err
+    assert r.json()["lines"] == len(ROWS)
+    bad = cli("batch", "audit", tmp_path / "nope.csv", "--out", tmp_path / "o2")
+    assert bad.code == 2 and "no such file" in bad.err and len(bad.err.strip().splitlines()) == 1
