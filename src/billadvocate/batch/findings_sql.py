@@ -23,9 +23,9 @@ def prepare_bucket(con: duckdb.DuckDBPyConnection, *, as_of: date) -> None:
     prepare(con, as_of=as_of, lines="lines", bills="bills", materialize=True)
 
 
-def finding_rows_sql() -> str:
+def finding_rows_sql(rules=None) -> str:
     """Findings of the current bucket, one row each, with the claim's patient, provider and month."""
-    rows = scale_sql()
+    rows = scale_sql(rules)
     return f"""
         SELECT f.rule, f.severity, c.patient_id, f.source AS claim_id,
                list_sort(f.lines) AS lines, f.amount,

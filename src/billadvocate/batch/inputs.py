@@ -115,13 +115,13 @@ def inspect(path: Path, con: duckdb.DuckDBPyConnection | None = None) -> InputFi
 def _check_castable(con, path: Path, kind: str, own_name: str, col: str, sql_type: str, what: str) -> None:
     probe = InputFile(path, kind, {}, {})
     quoted = '"' + own_name.replace('"', '""') + '"'
-    row = con.execute(
+    rows = con.execute(
         f"SELECT {quoted}::VARCHAR FROM {probe.reader()} "
         f"WHERE {quoted} IS NOT NULL AND trim({quoted}::VARCHAR) <> '' "
         f"AND TRY_CAST(replace(replace({quoted}::VARCHAR, '$', ''), ',', '') AS {sql_type}) IS NULL LIMIT 1"
-    ).fetchone()
-    if row is not None:
-        raise BadInput(f"column {col} has {row[0]!r}, which is not {what}", file=str(path))
+    ).fetchall()
+    if rows:
+        raise BadInput(f"column {col} has {rows[0][0]!r}, which is not {what}", file=str(path))
 
 
 def inspect_all(inputs: list[str | Path]) -> list[InputFile]:

@@ -21,7 +21,7 @@ import duckdb
 from ..util import atomic_write
 from .bucket_sql import bucket_views_sql
 from .inputs import InputFile, inspect_all
-from .stage import LINES_PER_BUCKET, count_lines, stage
+from .stage import LINES_PER_BUCKET, count_lines, select_normalised, stage
 
 FINDING_COLUMNS = ("rule", "severity", "patient_id", "claim_id", "lines", "amount", "message",
                    "citations", "provider", "month")
@@ -67,11 +67,16 @@ def _connect(memory_limit: str, work: Path, threads: int | None) -> duckdb.DuckD
 
 def run_batch(inputs: list[str | Path], out_dir: str | Path, *, as_of: date, setting: str | None = None,
               memory_limit: str = "3GB", threads: int | None = None, write_csv: bool = False,
-              lines_per_bucket: int = LINES_PER_BUCKET,
+              lines_per_bucket: int = LINES_PER_BUCKET, rule_ids: list[str] | None = None,
               progress: Callable[[int, int], None] | None = None) -> BatchRun:
-    """Audit every claim line of the inputs; write OUT/findings.parquet and OUT/summary.{json,html}."""
+    """Audit every claim line of the inputs; write OUT/findings.parquet and OUT/summary.{json,html}.
+
+    `rule_ids` limits the run to some rules (benchmarks); by default every rule runs."""
     from .findings_sql import finding_rows_sql, prepare_bucket, rules_table
+    from ..audit.rules import all_rules
     from .summary import summarise, write_summary
+
+    rules = [r for r in all_rules() if rule_ids is None or r.id in rule_ids]
 
     files = inspect_all(inputs)
     out = Path(out_dir)
@@ -88,7 +93,8 @@ def run_batch(inputs: list[str | Path], out_dir: str | Path, *, as_of: date, set
             (work / "tmp").mkdir(parents=True, exist_ok=True)
             total = count_lines(con, files)
             buckets = max(1, math.ceil(total / lines_per_bucket))
-            stage(con, files, work / "staged", buckets)
+            if buckets > 1:  # one bucket reads the inputs directly: nothing to resume within it
+                stage(con, files, work / "staged", buckets)
             manifest = {"signature": signature, "lines": total, "buckets": buckets, "done": {}}
             atomic_write(manifest_path, json.dumps(manifest))
         run.lines, run.buckets = manifest["lines"], manifest["buckets"]
@@ -103,15 +109,18 @@ def run_batch(inputs: list[str | Path], out_dir: str | Path, *, as_of: date, set
                 continue
             bucket_dir = work / "staged" / f"bucket={b}"
             part = work / "findings" / f"part-{b:05d}.parquet"
-            if bucket_dir.exists():
-                staged = str(bucket_dir / "*.parquet").replace("'", "''")
-                con.execute(f"CREATE OR REPLACE VIEW staged AS SELECT * FROM read_parquet('{staged}')")
+            if run.buckets == 1 or bucket_dir.exists():
+                if run.buckets == 1:
+                    source = "\nUNION ALL\n".join(select_normalised(f) for f in files)
+                else:
+                    source = "SELECT * FROM read_parquet('" + str(bucket_dir / "*.parquet").replace("'", "''") + "')"
+                con.execute(f"CREATE OR REPLACE VIEW staged AS {source}")
                 for name, body in bucket_views_sql(setting):
                     con.execute(f"CREATE OR REPLACE VIEW {name} AS {body}")
                 prepare_bucket(con, as_of=as_of)
-                n = con.execute("SELECT count(*) FROM staged").fetchone()[0]
+                n = con.execute("SELECT count(*) FROM staged").fetchall()[0][0]
                 tmp = part.with_suffix(".part")
-                con.execute(f"COPY ({finding_rows_sql()}) TO '{tmp}' (FORMAT parquet)")
+                con.execute(f"COPY ({finding_rows_sql(rules)}) TO '{tmp}' (FORMAT parquet)")
                 tmp.replace(part)
             else:
                 n = 0
@@ -135,7 +144,7 @@ def run_batch(inputs: list[str | Path], out_dir: str | Path, *, as_of: date, set
                         f"TO '{csv_path}.part' (FORMAT csv, HEADER true)")
             Path(f"{csv_path}.part").replace(csv_path)
             run.files.append(csv_path)
-        run.findings = con.execute(f"SELECT count(*) FROM read_parquet('{final}')").fetchone()[0]
+        run.findings = con.execute(f"SELECT count(*) FROM read_parquet('{final}')").fetchall()[0][0]
         run.seconds = time.perf_counter() - started
         summary = summarise(con, str(final), run)
         run.files.extend(write_summary(summary, out))

@@ -197,7 +197,7 @@ def run_batch_spark(inputs: list[str | Path], out_dir: str | Path, *, as_of: dat
                         f"TO '{csv_path}.part' (FORMAT csv, HEADER true)")
             Path(f"{csv_path}.part").replace(csv_path)
             run.files.append(csv_path)
-        run.findings = con.execute(f"SELECT count(*) FROM read_parquet('{target}')").fetchone()[0]
+        run.findings = con.execute(f"SELECT count(*) FROM read_parquet('{target}')").fetchall()[0][0]
         run.buckets = 1
         run.seconds = time.perf_counter() - started
         run.files.extend(write_summary(summarise(con, str(target), run), out))

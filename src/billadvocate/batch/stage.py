@@ -25,7 +25,7 @@ STAGED_COLUMNS = {
     "insurance_status": "VARCHAR", "state": "VARCHAR", "in_network": "BOOLEAN",
     "facility_in_network": "BOOLEAN", "gfe_total": "DECIMAL(14,2)",
 }
-LINES_PER_BUCKET = 4_000_000
+LINES_PER_BUCKET = 10_000_000
 
 
 def _expr(f: InputFile, col: str) -> str:
@@ -59,9 +59,9 @@ def count_lines(con: duckdb.DuckDBPyConnection, files: list[InputFile]) -> int:
     for f in files:
         if f.kind == "parquet":
             p = str(f.path).replace("'", "''")
-            total += con.execute(f"SELECT sum(num_rows) FROM parquet_file_metadata('{p}')").fetchone()[0] or 0
+            total += con.execute(f"SELECT sum(num_rows) FROM parquet_file_metadata('{p}')").fetchall()[0][0] or 0
         else:
-            total += con.execute(f"SELECT count(*) FROM {f.reader()}").fetchone()[0]
+            total += con.execute(f"SELECT count(*) FROM {f.reader()}").fetchall()[0][0]
     return int(total)
 
 

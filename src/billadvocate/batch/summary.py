@@ -25,7 +25,7 @@ def _group(con: duckdb.DuckDBPyConnection, findings: str, key: str, order: str, 
 
 def summarise(con: duckdb.DuckDBPyConnection, findings: str, run) -> dict[str, Any]:
     total_n, total_d = con.execute(
-        f"SELECT count(*), CAST(coalesce(sum(amount), 0) AS DOUBLE) FROM read_parquet('{findings}')").fetchone()
+        f"SELECT count(*), CAST(coalesce(sum(amount), 0) AS DOUBLE) FROM read_parquet('{findings}')").fetchall()[0]
     return {
         "lines": run.lines,
         "claims_buckets": run.buckets,

@@ -12,6 +12,9 @@ import yaml
 
 from ..errors import LawDataError
 
+# libyaml's C loader when the wheel has it: the law loads on every command
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 _META_KEYS = {"description", "unit", "label", "last_checked", "note", "documentation"}
 
 
@@ -136,7 +139,7 @@ def load_tree(root: Path) -> dict[str, Parameter]:
         rel = file.relative_to(root).with_suffix("")
         prefix = ".".join(rel.parts)
         try:
-            data = yaml.safe_load(file.read_text(encoding="utf-8"))
+            data = yaml.load(file.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506 - safe loaders
         except yaml.YAMLError as e:
             raise LawDataError(f"{file}: not valid YAML: {e}")
         if data is None:
