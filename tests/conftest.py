@@ -15,7 +15,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 # ../shared/data next to the checkout, or where BILLADVOCATE_SHARED_DATA points (e.g. from a worktree)
-SHARED_DATA = Path(os.environ.get("BILLADVOCATE_SHARED_DATA") or ROOT.parent / "shared" / "data")
+SHARED_DATA = Path(os.environ.get("BILLADVOCATE_SHARED_DATA") or next(
+    (p for p in (ROOT.parent / "shared" / "data", ROOT.parent.parent / "shared" / "data") if p.is_dir()),
+    ROOT.parent / "shared" / "data"))
 
 # Tests never touch the user's real data folder or database: everything (this process and the CLI
 # subprocesses, which inherit the environment) points at a throwaway folder unless a test says otherwise.
