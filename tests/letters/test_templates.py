@@ -55,3 +55,33 @@ def test_spanish_letters_are_not_english():
         es = render_txt(letter_for(jane, t, bureau="equifax" if t == "credit_dispute" else None, lang="es"))
         assert "Atentamente" in es and "Sincerely" not in es
         assert " the " not in es.replace("The ", "")  # no English sentence left in the Spanish text
+
+
+def test_no_letter_prints_an_empty_fact():
+    """With the engines' real results, and with a case stripped of optional facts, a letter is
+    either complete or not written (MissingFact): never 'None' or a blank amount."""
+    from billadvocate.letters import LETTER_TYPES, MissingFact
+    from billadvocate.letters.select import attach_letters
+
+    from .helpers import EXAMPLE_NAMES, example_result
+
+    results = [example_result(n) for n in EXAMPLE_NAMES]
+    bare = example_result("er-visit-nonprofit")
+    a = bare.case.accounts[0]
+    a.balance = None
+    a.collector.account_number = None
+    a.collector.validation_notice = None
+    bare.case.household.monthly_expenses = None
+    bare.accounts[0].violations = []
+    attach_letters(bare)
+    for result in [*results, bare]:
+        for t in LETTER_TYPES:
+            for lang in LANGUAGES:
+                try:
+                    letter = letter_for(result, t, bureau="experian" if t == "credit_dispute" else None,
+                                        lang=lang)
+                except MissingFact:
+                    continue
+                text = render_txt(letter)
+                assert "None" not in text and "$-" not in text and " - dollars" not in text, (t, lang)
+                assert ":\n\nSincerely" not in text and ":\n\nAtentamente" not in text, (t, lang)

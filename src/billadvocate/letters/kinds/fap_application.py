@@ -14,6 +14,8 @@ HOUSEHOLD_SIZE = Need("household.size", "the number of people in the household",
                       lambda f: f.case.household.size if f.case.household else None)
 INCOME = Need("household.annual_income", "the household's yearly income",
               lambda f: f.case.household.annual_income if f.case.household else None)
+FPL = Need("household.size", "the household's poverty-guideline percentage (from its size and income)",
+           lambda f: f.fpl_percent)
 
 
 NOT_THE_PROVIDERS = ("MEDICAID",)  # applied for with the state, not with the provider
@@ -68,7 +70,7 @@ KIND = LetterKind(
             "while the application is pending.",
     citations=(),
     may_cite=("26 U.S.C. 501(r)(4)", "26 CFR 1.501(r)-4", "26 CFR 1.501(r)-5", "26 CFR 1.501(r)-6"),
-    needs=(PATIENT_NAME, PATIENT_ADDRESS, PROVIDER_ADDRESS, ACCOUNT_NUMBER, HOUSEHOLD_SIZE, INCOME),
+    needs=(PATIENT_NAME, PATIENT_ADDRESS, PROVIDER_ADDRESS, ACCOUNT_NUMBER, HOUSEHOLD_SIZE, INCOME, FPL),
     when=when,
     extra=extra,
     certified=True,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from . import PATIENT_ADDRESS, PATIENT_NAME, LetterKind, holder_needs
+from . import BALANCE, PATIENT_ADDRESS, PATIENT_NAME, LetterKind, holder_needs
 from ..facts import Need
 from .fap_application import HOUSEHOLD_SIZE, INCOME
 from .fap_application import when as fap_when
@@ -49,7 +49,7 @@ KIND = LetterKind(
             "whoever holds the debt to reduce it, forgive it, or pause collection.",
     citations=(),
     may_cite=("42 U.S.C. 9902(2)",),
-    needs=(PATIENT_NAME, PATIENT_ADDRESS, *holder_needs(), HOUSEHOLD_SIZE, INCOME, EXPENSES),
+    needs=(PATIENT_NAME, PATIENT_ADDRESS, *holder_needs(), BALANCE, HOUSEHOLD_SIZE, INCOME, EXPENSES),
     when=when,
     extra=extra,
 )
