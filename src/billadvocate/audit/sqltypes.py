@@ -43,8 +43,12 @@ def modifiers_text(column: str = "modifiers") -> str:
 
 
 def has_modifier(mods_column: str, modifiers) -> str:
-    """Plain SQL: does the ' 25 59 ' text hold any of these modifiers?"""
-    return "(" + " OR ".join(f"{mods_column} LIKE '% {m} %'" for m in modifiers) + ")"
+    """Does the ' 25 59 ' text hold any of these modifiers? One regular expression (Spark: RLIKE),
+    several times faster than a chain of LIKEs on the millions of line pairs of a claims extract."""
+    for m in modifiers:
+        if not m.isalnum():
+            raise ValueError(f"modifier {m!r} is not alphanumeric")
+    return f"regexp_matches({mods_column}, ' ({'|'.join(modifiers)}) ')"
 
 
 def concat_lines(a: str, b: str) -> str:

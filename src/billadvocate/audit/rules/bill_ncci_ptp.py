@@ -32,7 +32,8 @@ RULE = Rule(
     ],
     sql=f"""
         WITH coded AS (
-            SELECT source, line, dos, code, description, charge, mods, setting
+            SELECT source, line, dos, code, description, charge, setting,
+                   {has_modifier('mods', BYPASS_MODIFIERS)} AS bypass  -- once per line, not per pair
             FROM audit_lines
             WHERE code IS NOT NULL AND dos IS NOT NULL AND setting IN ('professional', 'outpatient')
         ), hits AS (
@@ -47,8 +48,7 @@ RULE = Rule(
              AND (p.effective_date IS NULL OR c1.dos >= p.effective_date)
              AND (p.deletion_date IS NULL OR c1.dos < p.deletion_date)
             WHERE p.modifier_indicator = 0
-               OR (p.modifier_indicator = 1 AND NOT {has_modifier('c1.mods', BYPASS_MODIFIERS)}
-                   AND NOT {has_modifier('c2.mods', BYPASS_MODIFIERS)})
+               OR (p.modifier_indicator = 1 AND NOT c1.bypass AND NOT c2.bypass)
         )
         SELECT source, 'edit' AS kind,
                {concat_lines(lines_of('line1'), line_list('line2'))} AS lines, line2, {line_list('line2')} AS stake_lines, min(charge2) AS amount,
