@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from ...states import NAMES
 from ..context import CreditContext, TradelineRef
 from ..rule import CreditRule, each_tradeline
 
@@ -61,8 +62,8 @@ def check(ctx: CreditContext, ref: TradelineRef):
         cites += preemption.citations
     return ctx.finding(
         RULE, ref,
-        f"{ref.label}: {ctx.state} has barred medical debt from credit reports since {now.start} "
-        f"({now.value['law']}), and {when} falls under it{caveat}",
+        f"{ref.label}: {NAMES[ctx.state]} law has barred medical debt from credit reports since "
+        f"{now.start}, under {now.value['law']}; {when} falls under it{caveat}",
         amount=tl.balance or 0, citations=cites, unconfirmed=now.unconfirmed, explanation=explanation)
 
 
