@@ -54,8 +54,12 @@ def full_result(name: str):
         ]
         a.assistance = {"year": 2026, "guideline": 27320.0, "fpl_percent": 153.73, "household_size": 3,
                         "programs": [{"id": "FEDERAL.501R", "eligible": True, "discount": 1.0,
-                                      "why": "income at or under 200% of the guideline: free care",
+                                      "name": "The hospital's financial-assistance policy (IRS 501(r))",
+                                      "why": "income at or under 200% of the guideline: your care should be free",
                                       "citations": ["26 CFR 1.501(r)-4"]},
+                                     {"id": "STATE.CA.HOSPITAL_FAIR_PRICING", "eligible": True,
+                                      "name": "California Hospital Fair Pricing Act",
+                                      "why": "income at or under 400%: price capped"},
                                      {"id": "MEDICAID", "eligible": None, "why": "needs a state check"}]}
         a.offer = {"fair_amount": 1835.4, "opening": 920.0, "target": 1300.0, "walk_away": 1835.4,
                    "why": "AGB of 38% of gross charges, minus the disputed lines"}

@@ -231,6 +231,8 @@ def context(kind: LetterKind, facts: LetterFacts, lang: str) -> dict[str, Any]:
         "total_charges": facts.review.total_charges if facts.review else 0,
         "certified": kind.certified, "rule_name": lambda r, m="": rule_name(r, lang, m),
         "credit_items": credit_items(facts) if facts.bureau else [],
+        "program_name": lambda p: (labels(lang).get("programs") or {}).get(p.get("id"))
+        or p.get("name") or p.get("id"),
     }
     ctx.update(extra)
     return ctx
