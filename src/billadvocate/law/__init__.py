@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import LawDataError
-from .parameters_model import Citation, DatedValue, Parameter, load_tree
+from .parameters_model import Citation, DatedValue, Parameter, load_file, load_tree
 
 PARAMETERS_DIR = Path(__file__).parent / "parameters"
 
@@ -36,17 +36,46 @@ __all__ = ["Citation", "DatedValue", "Parameter", "LawDataError", "law", "Law", 
 
 
 class Law:
-    """All parameters under one folder, looked up by dotted path and as-of date."""
+    """All parameters under one folder, looked up by dotted path and as-of date.
 
-    def __init__(self, root: Path = PARAMETERS_DIR):
+    `Law(root)` reads and checks the whole tree at once. `Law(root, lazy=True)` (the shipped law,
+    `law()`) reads only the file that holds a looked-up path (gov.hhs.fpg... -> gov/hhs/fpg.yaml),
+    so a command that needs three values does not parse every state's law; `parameters` (and
+    anything that lists them) still reads the whole tree, once."""
+
+    def __init__(self, root: Path = PARAMETERS_DIR, *, lazy: bool = False):
         self.root = root
-        self.parameters: dict[str, Parameter] = load_tree(root)
+        self._all: dict[str, Parameter] | None = None
+        self._some: dict[str, Parameter] = {}
+        self._files: set[Path] = set()
+        if not lazy:
+            self._all = load_tree(root)
+
+    @property
+    def parameters(self) -> dict[str, Parameter]:
+        if self._all is None:
+            self._all = load_tree(self.root)
+        return self._all
+
+    def _find(self, path: str) -> Parameter | None:
+        if self._all is not None:
+            return self._all.get(path)
+        if path not in self._some:
+            parts = path.split(".")
+            for i in range(len(parts) - 1, 0, -1):
+                file = self.root.joinpath(*parts[:i]).with_suffix(".yaml")
+                if file.is_file():
+                    if file not in self._files:
+                        load_file(self.root, file, self._some)
+                        self._files.add(file)
+                    break
+        return self._some.get(path) if path in self._some else self.parameters.get(path)
 
     def parameter(self, path: str) -> Parameter:
-        try:
-            return self.parameters[path]
-        except KeyError:
+        found = self._find(path)
+        if found is None:
             raise KeyError(f"no law parameter {path!r}") from None
+        return found
 
     def at(self, path: str, as_of: date) -> DatedValue:
         """The value in force on `as_of` with its citation; KeyError if none was yet in force."""
@@ -61,10 +90,10 @@ class Law:
         return {k[len(p):]: v for k, v in self.parameters.items() if k.startswith(p)}
 
     def __contains__(self, path: str) -> bool:
-        return path in self.parameters
+        return self._find(path) is not None
 
 
 @lru_cache(maxsize=1)
 def law() -> Law:
-    """The law shipped with billadvocate (loaded once per process)."""
-    return Law()
+    """The law shipped with billadvocate (each file read once per process, when first needed)."""
+    return Law(lazy=True)

@@ -132,17 +132,24 @@ def _walk(node: Any, prefix: str, file: str, out: dict[str, Parameter]) -> None:
         _walk(child, f"{prefix}.{key}" if prefix else str(key), file, out)
 
 
+def _yaml(text: str):
+    return yaml.load(text, Loader=_LOADER)  # noqa: S506 - safe loaders
+
+
+def load_file(root: Path, file: Path, out: dict[str, Parameter]) -> None:
+    """The parameters of one file under `root` (its path names their prefix) into `out`."""
+    rel = file.relative_to(root).with_suffix("")
+    try:
+        data = _yaml(file.read_text(encoding="utf-8"))
+    except yaml.YAMLError as e:
+        raise LawDataError(f"{file}: not valid YAML: {e}")
+    if data is not None:
+        _walk(data, ".".join(rel.parts), str(file.relative_to(root)), out)
+
+
 def load_tree(root: Path) -> dict[str, Parameter]:
     """Every parameter under `root`; raises LawDataError on the first malformed value."""
     out: dict[str, Parameter] = {}
     for file in sorted(root.rglob("*.yaml")):
-        rel = file.relative_to(root).with_suffix("")
-        prefix = ".".join(rel.parts)
-        try:
-            data = yaml.load(file.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506 - safe loaders
-        except yaml.YAMLError as e:
-            raise LawDataError(f"{file}: not valid YAML: {e}")
-        if data is None:
-            continue
-        _walk(data, prefix, str(file.relative_to(root)), out)
+        load_file(root, file, out)
     return out

@@ -48,8 +48,11 @@ def _date(text: str) -> date | None:
 
 
 def _version(text: str) -> str | None:
-    m = re.fullmatch(r"\s*(2\.0\.0|2\.1\.0|2\.2\.\d+|3\.0\.0)\s*", text or "")
-    return m.group(1) if m else None
+    """'2.0' or '2.0.0' -> '2.0.0'; None when it is not a template version (2.0-2.2, 3.0)."""
+    m = re.fullmatch(r"\s*v?([23])\.(\d+)(?:\.(\d+))?\s*", text or "")
+    if not m or (m.group(1), m.group(2)) not in {("2", "0"), ("2", "1"), ("2", "2"), ("3", "0")}:
+        return None
+    return f"{m.group(1)}.{m.group(2)}.{m.group(3) or 0}"
 
 
 def _number(text: Any, where: str, problems: Problems) -> float | None:
@@ -109,6 +112,7 @@ def read_prices_csv(text: str, file: str) -> tuple[pa.Table, dict]:
         problems.add("row 2, column last_updated_on", f"{meta['last_updated_on']!r} is not a date (YYYY-MM-DD or MM/DD/YYYY)")
     if meta["version"] and not _version(meta["version"]):
         problems.add("row 2, column version", f"{meta['version']!r} is not a CMS template version (2.0.0, 2.1.0, 2.2.x or 3.0.0)")
+    meta["version"] = _version(meta["version"]) or meta["version"]
     header = [_norm(h) for h in rows[2]]
     if not any(header):
         problems.add("row 3", "is blank: the item header (description, code|1, ...) must be on row 3")
@@ -137,6 +141,8 @@ def read_prices_csv(text: str, file: str) -> tuple[pa.Table, dict]:
             problems.add(f"{where}, column description", "is blank")
         if setting not in SETTINGS:
             problems.add(f"{where}, column setting", f"{cell('setting')!r} is not inpatient, outpatient or both")
+        if not any(cell(h) for _, h in codes) and cell("modifiers"):
+            continue  # a modifier row (what a modifier does to the price): no item of its own
         item_codes = []
         for _, h in codes:
             code, ctype = cell(h), cell(h + "|type").upper()
@@ -196,9 +202,8 @@ def read_prices_json(text: str, file: str) -> tuple[pa.Table, dict]:
     if not version:
         raise BadInput(f"version {data.get('version')!r} is not a CMS template version (2.0.0, 2.1.0, 2.2.x or 3.0.0)",
                        file=file, where="version")
-    schema_file = SCHEMAS / f"hpt-v{version if version != '2.2.2' else '2.2.1'}.json"
-    if not schema_file.is_file():
-        schema_file = SCHEMAS / ("hpt-v2.2.1.json" if version.startswith("2.2") else f"hpt-v{version}.json")
+    schema_file = SCHEMAS / {"2.0": "hpt-v2.0.0.json", "2.1": "hpt-v2.1.0.json", "2.2": "hpt-v2.2.1.json",
+                             "3.0": "hpt-v3.0.0.json"}[version[:3]]
     schema = json.loads(schema_file.read_text())
     problems = Problems()
     validator = jsonschema.Draft7Validator(schema, format_checker=jsonschema.FormatChecker())

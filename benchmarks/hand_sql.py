@@ -1,0 +1,130 @@
+"""The baseline for benchmarks/audit.py: the audit's rules written by hand as one DuckDB query.
+
+Written the way an analyst would, straight against `lines`, `bills`, `eobs` and the reference views,
+with the same predicates as the rule units; it returns (rule, source, lines, amount) like the engine.
+"""
+
+HAND_WRITTEN = """
+WITH b AS MATERIALIZED (
+    SELECT l.source, l.line, l.service_date, coalesce(l.service_date, c.care_start) AS dos, l.code,
+           l.revenue_code, l.description, l.units, l.charge, l.unit_price, l.not_received,
+           ' ' || coalesce(array_to_string(l.modifiers, ' '), '') || ' ' AS mods,
+           c.setting, c.care_start, c.care_end, c.insurance_status, c.pfs_mac, c.pfs_locality
+    FROM lines l JOIN bills c ON c.source = l.source
+), sums AS (SELECT source, list(line ORDER BY line) AS lines, sum(charge) AS total FROM b GROUP BY source),
+pfs AS (
+    SELECT b.source, b.line, b.charge,
+           round((r.work_rvu * coalesce(g.gpci_work, 1) + r.pe_nonfacility_rvu * coalesce(g.gpci_pe, 1)
+                  + r.mp_rvu * coalesce(g.gpci_mp, 1)) * f.cf, 2) * b.units AS medicare
+    FROM b JOIN ref_pfs_rvu r ON r.hcpcs = b.code AND coalesce(r.modifier, '') =
+             CASE WHEN b.mods LIKE '% 26 %' THEN '26' WHEN b.mods LIKE '% TC %' THEN 'TC' ELSE '' END
+            AND b.dos BETWEEN r.applies_from AND r.applies_to
+    JOIN pfs_cf f ON b.dos BETWEEN f.applies_from AND f.applies_to
+    LEFT JOIN ref_gpci g ON g.mac = b.pfs_mac AND g.locality = b.pfs_locality AND b.dos BETWEEN g.applies_from AND g.applies_to
+    WHERE r.status IN ('A', 'R', 'T') AND r.work_rvu + r.pe_nonfacility_rvu + r.mp_rvu > 0 AND b.units > 0
+      AND (coalesce(b.setting, 'professional') = 'professional' OR r.pctc IN ('1', '3', '4'))
+)
+SELECT 'BILL.DUPLICATE' AS rule, source, list(line ORDER BY line) AS lines, charge * (count(*) - 1) AS amount
+FROM b WHERE charge > 0 AND NOT (mods LIKE '% 76 %' OR mods LIKE '% 77 %' OR mods LIKE '% 91 %' OR mods LIKE '% 59 %'
+      OR mods LIKE '% XE %' OR mods LIKE '% XS %' OR mods LIKE '% XP %' OR mods LIKE '% XU %')
+GROUP BY source, coalesce(code, upper(trim(description))), service_date, units, charge HAVING count(*) > 1
+UNION ALL
+SELECT 'BILL.NCCI_PTP', c2.source, list_concat(list(c1.line ORDER BY c1.line), [c2.line]), min(c2.charge)
+FROM b c1 JOIN b c2 ON c2.source = c1.source AND c2.dos = c1.dos AND c2.line <> c1.line
+JOIN ref_ncci_ptp p ON p.setting = c1.setting AND p.column_1 = c1.code AND p.column_2 = c2.code
+ AND c1.dos BETWEEN p.applies_from AND p.applies_to
+ AND (p.effective_date IS NULL OR c1.dos >= p.effective_date) AND (p.deletion_date IS NULL OR c1.dos < p.deletion_date)
+WHERE c1.setting IN ('professional', 'outpatient')
+  AND (p.modifier_indicator = 0 OR (p.modifier_indicator = 1
+       AND NOT regexp_matches(c1.mods || c2.mods, ' (E[1-4]|FA|F[1-9]|LC|LD|LM|LT|RC|RI|RT|TA|T[1-9]|24|25|57|58|78|79|27|59|91|XE|XS|XP|XU) ')))
+GROUP BY c2.source, c2.line
+UNION ALL
+SELECT 'BILL.NCCI_PTP', c.source, []::BIGINT[], 0 FROM bills c
+WHERE c.setting IS NULL AND EXISTS (SELECT 1 FROM b WHERE b.source = c.source AND b.code IS NOT NULL)
+UNION ALL
+SELECT 'BILL.MUE', b.source, list(b.line ORDER BY b.line), round(sum(b.charge) / sum(b.units) * (sum(b.units) - min(m.mue_units)), 2)
+FROM b JOIN ref_mue m ON m.setting = b.setting AND m.code = b.code AND b.dos BETWEEN m.applies_from AND m.applies_to
+WHERE b.setting IN ('professional', 'outpatient') AND m.mue_units > 0 AND b.units > 0 AND b.dos IS NOT NULL
+GROUP BY b.source, CASE WHEN m.mai = 1 THEN b.line ELSE -1 END, b.dos, b.code
+HAVING sum(b.units) > min(m.mue_units)
+UNION ALL
+SELECT 'BILL.NOT_RECEIVED', source, [line], charge FROM b WHERE not_received AND charge > 0
+UNION ALL
+SELECT 'BILL.DATE_OUTSIDE_CARE', source, [line], charge FROM b
+WHERE service_date IS NOT NULL AND care_start IS NOT NULL
+  AND (service_date < care_start OR service_date > coalesce(care_end, care_start))
+UNION ALL
+SELECT 'BILL.ROOM_DAYS', source, list(line ORDER BY line),
+       round(sum(charge) / sum(units) * (sum(units) - greatest(min(care_end) - min(care_start), 1)), 2)
+FROM b WHERE (revenue_code BETWEEN '0100' AND '0219' OR revenue_code BETWEEN '100' AND '219'
+              OR upper(description) LIKE '%ROOM%BOARD%' OR upper(description) LIKE '%ROOM & BOARD%'
+              OR upper(description) LIKE '%R&B%' OR upper(description) LIKE '%SEMI%PRIV%' OR upper(description) LIKE '%PRIVATE ROOM%')
+  AND care_start IS NOT NULL AND care_end IS NOT NULL AND charge > 0
+GROUP BY source HAVING sum(units) > greatest(min(care_end) - min(care_start), 1)
+UNION ALL
+SELECT 'BILL.MATH', source, [line], greatest(charge - units * unit_price, 0) FROM b
+WHERE unit_price IS NOT NULL AND units > 0 AND abs(charge - units * unit_price) > 0.01
+UNION ALL
+SELECT 'BILL.MATH', c.source, []::BIGINT[], greatest(c.stated_total - s.total, 0) FROM bills c JOIN sums s USING (source)
+WHERE c.stated_total IS NOT NULL AND abs(c.stated_total - s.total) > 0.01
+UNION ALL
+SELECT 'BILL.MATH', c.source, []::BIGINT[],
+       c.stated_balance - (coalesce(c.stated_total, s.total) - coalesce(c.payments, 0) - coalesce(c.adjustments, 0))
+FROM bills c JOIN sums s USING (source)
+WHERE c.stated_balance - (coalesce(c.stated_total, s.total) - coalesce(c.payments, 0) - coalesce(c.adjustments, 0)) > 0.01
+UNION ALL
+SELECT 'BILL.NOT_ITEMIZED', source, []::BIGINT[], 0 FROM b GROUP BY source HAVING count(code) = 0 AND count(revenue_code) = 0
+UNION ALL
+SELECT 'BILL.ADDON_WITHOUT_PRIMARY', d.source, [d.line], d.charge
+FROM (SELECT DISTINCT b.source, b.line, b.dos, b.code, b.charge FROM b
+      JOIN ref_ncci_aoc x ON x.add_on_code = b.code AND b.dos BETWEEN x.applies_from AND x.applies_to
+      WHERE x.edit_type = 1 AND b.dos IS NOT NULL) d
+WHERE NOT EXISTS (SELECT 1 FROM b p JOIN ref_ncci_aoc x ON x.add_on_code = d.code AND x.primary_code = p.code
+                  AND d.dos BETWEEN x.applies_from AND x.applies_to
+                  WHERE p.source = d.source AND p.dos = d.dos AND p.line <> d.line)
+UNION ALL
+SELECT 'BILL.PRICE_OUTLIER', pfs.source, [pfs.line], greatest(pfs.charge - pfs.medicare, 0)
+FROM pfs, audit_params a WHERE pfs.charge > 0 AND pfs.medicare > 0 AND pfs.charge > a.price_multiple * pfs.medicare
+UNION ALL
+SELECT 'BILL.UPCODING_SUSPECT', t.source, [t.line],
+       coalesce(round(t.charge * (1 - (SELECT max(work_rvu + pe_facility_rvu + mp_rvu) FROM ref_pfs_rvu WHERE hcpcs = t.lower AND modifier IS NULL)
+                                 / (SELECT max(work_rvu + pe_facility_rvu + mp_rvu) FROM ref_pfs_rvu WHERE hcpcs = t.code AND modifier IS NULL)), 2), 0)
+FROM (SELECT b.*, v.lower FROM b JOIN (VALUES ('99285', '99284'), ('99215', '99214'), ('99205', '99204'), ('99223', '99222'),
+      ('99233', '99232'), ('99245', '99244'), ('99255', '99254'), ('99350', '99349')) v(code, lower) ON v.code = b.code) t
+WHERE (SELECT count(DISTINCT o.code) FROM b o WHERE o.source = t.source AND o.dos = t.dos AND o.line <> t.line
+       AND o.code NOT IN ('99285', '99215', '99205', '99223', '99233', '99245', '99255', '99350')
+       AND (o.code BETWEEN '10000' AND '99199' OR o.code LIKE 'J%' OR o.code = '99291')) < 2
+UNION ALL
+SELECT 'NSA.GFE_EXCEEDED', c.source, []::BIGINT[], s.total - c.gfe_total
+FROM bills c JOIN sums s USING (source), audit_params a
+WHERE c.gfe_total IS NOT NULL AND s.total - c.gfe_total >= a.gfe_threshold
+UNION ALL
+SELECT 'NSA.BALANCE_BILL', c.source, []::BIGINT[],
+       CASE WHEN c.in_network = false AND e.cost_sharing IS NOT NULL THEN coalesce(c.balance, c.stated_balance, s.total) - e.cost_sharing ELSE 0 END
+FROM bills c JOIN sums s USING (source)
+LEFT JOIN (SELECT source, sum(patient_responsibility) AS cost_sharing FROM eobs WHERE level = 'claim'
+           AND patient_responsibility IS NOT NULL GROUP BY source) e USING (source)
+WHERE c.insurance_status = 'insured' AND (c.emergency OR c.facility_in_network) AND (c.in_network IS NULL OR NOT c.in_network)
+  AND (c.in_network IS NULL OR e.cost_sharing IS NULL OR coalesce(c.balance, c.stated_balance, s.total) - e.cost_sharing > 0.01)
+UNION ALL
+SELECT 'IRS501R.OVER_AGB', c.source, []::BIGINT[],
+       CASE WHEN c.fpl_percent IS NULL THEN 0 ELSE least(coalesce(c.balance, c.stated_balance, s.total),
+            coalesce(c.balance, c.stated_balance, s.total) + coalesce(c.payments, 0) - round(s.total * c.fap_agb_percent / 100, 2)) END
+FROM bills c JOIN sums s USING (source)
+WHERE c.nonprofit AND c.provider_kind = 'hospital' AND c.fap_agb_percent IS NOT NULL
+  AND (c.fap_discount_fpl IS NOT NULL OR c.fap_free_fpl IS NOT NULL)
+  AND (c.fpl_percent IS NULL OR (c.fpl_percent <= greatest(coalesce(c.fap_discount_fpl, 0), coalesce(c.fap_free_fpl, 0))
+       AND coalesce(c.balance, c.stated_balance, s.total) + coalesce(c.payments, 0) - round(s.total * c.fap_agb_percent / 100, 2) > 0.01))
+UNION ALL
+SELECT 'EOB.NOT_BILLED_TO_INSURER', c.source, []::BIGINT[], s.total FROM bills c JOIN sums s USING (source)
+WHERE c.insurance_status IN ('insured', 'medicare', 'medicaid', 'qmb') AND NOT coalesce(c.has_eob, false)
+  AND coalesce(c.payments, 0) = 0 AND coalesce(c.adjustments, 0) = 0
+UNION ALL
+SELECT 'EOB.PATIENT_RESP', c.source, []::BIGINT[],
+       coalesce(c.balance, c.stated_balance, s.total - coalesce(c.payments, 0) - coalesce(c.adjustments, 0)) - e.owed
+FROM bills c JOIN sums s USING (source)
+JOIN (SELECT source, sum(patient_responsibility) AS owed FROM eobs WHERE level = 'claim' AND patient_responsibility IS NOT NULL GROUP BY source) e USING (source)
+WHERE coalesce(c.balance, c.stated_balance, s.total - coalesce(c.payments, 0) - coalesce(c.adjustments, 0)) - e.owed > 0.01
+UNION ALL
+SELECT 'EOB.DENIED', source, coalesce(lines, []::BIGINT[]), coalesce(billed, 0) FROM eobs WHERE denied
+"""

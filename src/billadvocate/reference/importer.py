@@ -1,0 +1,141 @@
+"""Importing a newer official release into the user's data folder, and saying what is loaded.
+
+Each kind names the CMS layout it reads (see cms_files.py and prices.py). The release's start date
+comes from --effective, else from the file (the CMS name, RVU25A -> 2025-01-01, or the newest edit's
+effective date, to the start of its quarter), else the import asks for --effective. Nothing is
+written unless the whole file reads cleanly.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ..errors import BadInput
+from .catalog import SETTING_NAMES, release_file
+from .cms_files import read_hcpcs, read_mue, read_pfs_zip, read_ptp
+from .prices import price_key, read_prices
+from .store import Release, install
+
+KINDS = ("ncci-ptp", "mue", "pfs-rvu", "hcpcs", "prices")
+_SETTING_WORDS = {"professional": ("ccipra", "practitioner", "prac"), "outpatient": ("ccioph", "outpatient", "hospital"),
+                  "dme": ("dme",)}
+
+
+def _quarter_start(d: date) -> date:
+    return date(d.year, 3 * ((d.month - 1) // 3) + 1, 1)
+
+
+def _date_in_name(name: str) -> date | None:
+    n = name.lower()
+    m = re.search(r"(20\d\d)[-_](\d\d)[-_](\d\d)", n)
+    if m:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = re.search(r"(\d\d)[-_](\d\d)[-_](20\d\d)", n)
+    if m:
+        return date(int(m.group(3)), int(m.group(1)), int(m.group(2)))
+    m = re.search(r"(20\d\d)q([1-4])", n)
+    if m:
+        return date(int(m.group(1)), 3 * int(m.group(2)) - 2, 1)
+    return None
+
+
+def _setting(path: Path, given: str | None, allowed: tuple[str, ...], text_hint: str = "") -> str:
+    if given:
+        if given not in allowed:
+            raise BadInput(f"--setting {given!r}: this kind has {', '.join(allowed)}", file=str(path))
+        return given
+    hay = (path.name + " " + text_hint).lower()
+    for setting in allowed:
+        if any(w in hay for w in _SETTING_WORDS[setting]):
+            return setting
+    raise BadInput(f"cannot tell the setting from the file name: give --setting ({' or '.join(allowed)})",
+                   file=str(path))
+
+
+def _effective(path: Path, given: date | None, inferred: date | None) -> date:
+    found = given or _date_in_name(path.name) or inferred
+    if found is None:
+        raise BadInput("cannot tell when this release takes effect: give --effective YYYY-MM-DD", file=str(path))
+    return found
+
+
+def _entry(table: str, setting: str | None, effective: date, path: Path, rows: int, source: str,
+           **extra: Any) -> dict[str, Any]:
+    return {"setting": setting, "file": release_file(table, setting, effective.isoformat()) if table != "prices"
+            else f"prices-{extra['key']}.parquet", "rows": rows, "effective_from": effective.isoformat(),
+            "effective_to": None, "source": f"{source}: {path.name} (imported {date.today().isoformat()})",
+            "licence": extra.pop("licence", "US government public data (CMS)"), **extra}
+
+
+def import_release(kind: str, path: Path, *, setting: str | None = None, effective: date | None = None,
+                   folder: Path | None = None) -> list[Release]:
+    """Read one official file and install it; returns the releases written."""
+    path = Path(path)
+    if not path.is_file():
+        raise BadInput("no such file", file=str(path))
+    if kind == "ncci-ptp":
+        table = read_ptp(path)
+        s = _setting(path, setting, ("professional", "outpatient"))
+        newest = pc.max(table.column("effective_date")).as_py()
+        eff = _effective(path, effective, _quarter_start(newest) if newest else None)
+        return [install("ncci_ptp", table, _entry("ncci_ptp", s, eff, path, table.num_rows,
+                                                   f"CMS NCCI PTP edits, {SETTING_NAMES[s]}"), folder)]
+    if kind == "mue":
+        head = path.read_bytes()[:4000].decode("latin-1") if not path.suffix.lower() == ".zip" else ""
+        table = read_mue(path)
+        s = _setting(path, setting, ("professional", "outpatient", "dme"), head)
+        eff = _effective(path, effective, None)
+        return [install("mue", table, _entry("mue", s, eff, path, table.num_rows,
+                                              f"CMS NCCI MUEs, {SETTING_NAMES[s]}"), folder)]
+    if kind == "pfs-rvu":
+        rvu, gpci, start = read_pfs_zip(path)
+        eff = effective or start
+        if eff is None:
+            raise BadInput("cannot tell the release from the name (RVUyyA..D.zip): give --effective", file=str(path))
+        out = [install("pfs_rvu", rvu, _entry("pfs_rvu", None, eff, path, rvu.num_rows,
+                                               "CMS Physician Fee Schedule RVUs (PPRRVU), descriptors dropped"), folder)]
+        if gpci is not None:
+            out.append(install("gpci", gpci, _entry("gpci", None, eff, path, gpci.num_rows,
+                                                     "CMS PFS GPCIs and localities"), folder))
+        return out
+    if kind == "hcpcs":
+        table = read_hcpcs(path)
+        m = re.search(r"(20\d\d)", path.name)
+        eff = _effective(path, effective, date(int(m.group(1)), 1, 1) if m else None)
+        return [install("hcpcs", table, _entry("hcpcs", None, eff, path, table.num_rows,
+                                                "CMS HCPCS Level II alpha-numeric file"), folder)]
+    if kind == "prices":
+        table, meta = read_prices(path)
+        from .prices import _date
+
+        eff = effective or _date(meta.get("last_updated_on", "")) or date.today()
+        key = price_key(meta)
+        return [install("prices", table, _entry(
+            "prices", None, eff, path, table.num_rows, f"{meta.get('hospital_name')} standard charges (45 CFR 180.50)",
+            key=key, hospital_name=meta.get("hospital_name"), last_updated_on=meta.get("last_updated_on"),
+            version=meta.get("version"), npis=meta.get("npis", []),
+            licence="published by the hospital under 45 CFR 180.50"), folder)]
+    raise BadInput(f"unknown kind {kind!r}: one of {', '.join(KINDS)}")
+
+
+def status(as_of: date | None = None, folder: Path | None = None) -> list[dict[str, Any]]:
+    """What is loaded: each release with its period, origin and age in days."""
+    from .loader import releases
+
+    as_of = as_of or date.today()
+    out = []
+    for r in releases(folder):
+        item = r.to_json()
+        item["age_days"] = (as_of - r.effective_from).days
+        item["used_from"] = None if r.applies_from.year == 1900 else r.applies_from.isoformat()
+        item["used_to"] = None if r.applies_to.year == 9999 else r.applies_to.isoformat()
+        if r.table != "prices" and r.applies_to.year == 9999 and r.effective_to and as_of > r.effective_to:
+            item["stale"] = True
+        out.append(item)
+    return out
