@@ -312,6 +312,7 @@ class Bill(BaseModel):
     adjustments: Money | None = None
     stated_balance: Money | None = None
     notes: list[str] = []  # what could not be read, and why
+    ocr_confidence: float | None = None  # mean OCR confidence 0..1, when read from a scan or photo
 
     @property
     def total_charges(self) -> Decimal:

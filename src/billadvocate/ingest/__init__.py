@@ -19,7 +19,7 @@ from .eob_model import Adjustment, Eob, EobClaim, EobLine
 # format -> "module:function"; imported on use so a missing optional package only matters when needed
 _READERS = {
     "csv": "csv_bill:read_csv_bill",
-    "xlsx": "xlsx_bill:read_xlsx_bill",
+    "xlsx": "xlsx_bill:read_xlsx",
     "pdf": "pdf_bill:read_pdf_bill",
     "image": "ocr:read_image_bill",
     "x12-837": "x12_837:read_837",
@@ -63,19 +63,27 @@ def read_bill(path: str | Path, *, format: str | None = None) -> Bill:
     if is_eob_format(fmt):
         raise BadInput(f"this is an EOB ({fmt}), not a bill: pass it with --eob (or under eob: in the case)",
                        file=str(path))
-    return _reader(fmt)(path)
+    result = _reader(fmt)(path)
+    if isinstance(result, Eob):
+        raise BadInput("this is an EOB export, not a bill: pass it with --eob (or under eob: in the case)",
+                       file=str(path))
+    return result
 
 
 def read_eob(path: str | Path, *, format: str | None = None) -> Eob:
-    """Read an Explanation of Benefits (X12 835, FHIR ExplanationOfBenefit, EOB CSV)."""
+    """Read an Explanation of Benefits (X12 835, FHIR ExplanationOfBenefit, EOB CSV or XLSX export)."""
     path = check_file(path)
     fmt = format or detect_format(path)
-    if fmt == "csv":  # a CSV without EOB columns: try it as an EOB anyway, it will say what is missing
+    if fmt == "csv":  # a CSV without EOB columns: read it as an EOB anyway, it will say what is missing
         fmt = "csv-eob"
-    if not is_eob_format(fmt):
+    if not is_eob_format(fmt) and fmt != "xlsx":
         raise BadInput(f"this is a {fmt} file, not an EOB: an EOB is an X12 835, a FHIR "
-                       "ExplanationOfBenefit (JSON) or an EOB CSV export", file=str(path))
-    return _reader(fmt)(path)
+                       "ExplanationOfBenefit (JSON) or an EOB export (CSV, XLSX)", file=str(path))
+    result = _reader(fmt)(path)
+    if not isinstance(result, Eob):
+        raise BadInput("this looks like an itemized bill, not an EOB: it has no paid, allowed or "
+                       "patient-responsibility column", file=str(path))
+    return result
 
 
 # keep the foundation's name for the CSV reader table

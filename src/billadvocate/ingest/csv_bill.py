@@ -88,11 +88,29 @@ def read_csv_text(text: str, *, file: str) -> Bill:
     rows = [r for r in rows if any(c.strip() for c in r)]
     if not rows:
         raise BadInput("the file is empty: export the itemized bill with a header row", file=file)
+    return read_rows(rows, file=file, format="csv")
+
+
+def find_header_row(rows: list[list[str]], *, file: str, limit: int = 25) -> int:
+    """The index of the first row that maps as a bill header (title rows above it are skipped)."""
+    first_error: BadInput | None = None
+    for i, row in enumerate(rows[:limit]):
+        try:
+            map_headers([str(c or "") for c in row], file=file)
+            return i
+        except BadInput as e:
+            first_error = first_error or e
+    raise first_error or BadInput("no header row", file=file)
+
+
+def read_rows(rows: list[list[str]], *, file: str, format: str, row_offset: int = 0) -> Bill:
+    """Rows of cells (first row the header) -> Bill. Used by the CSV and XLSX readers."""
+    rows = [[str(c).strip() if c is not None else "" for c in r] for r in rows]
     mapping = map_headers(rows[0], file=file)
-    bill = Bill(source=file, format="csv")
+    bill = Bill(source=file, format=format)
     lines: list[Line] = []
     summary: dict[str, Decimal] = {}
-    for row_no, row in enumerate(rows[1:], start=2):
+    for row_no, row in enumerate(rows[1:], start=2 + row_offset):
         fields = {canon: (row[i].strip() if i < len(row) else "") for i, canon in mapping.items()}
         where = f"row {row_no}"
         kind = _summary_kind(fields)
