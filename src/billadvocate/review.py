@@ -18,6 +18,7 @@ from .audit.tables import eobs_table
 from .casefile import case_dir
 from .credit import CreditResult, check_credit
 from .ingest import Eob, read_bill, read_eob
+from .ingest.match import MatchResult, match
 from .model import Account, Bill, Case, Deadline, Finding
 from .rights import review_rights
 from .negotiate import across_accounts, negotiate
@@ -28,6 +29,7 @@ class AccountReview:
     account: Account
     bills: list[Bill] = field(default_factory=list)
     eobs: list[Eob] = field(default_factory=list)  # the account's eob: files, read (ingest/eob_model.py)
+    eob_match: MatchResult | None = None  # bill lines matched to EOB lines (ingest/match.py)
     audit: AuditResult | None = None
     findings: list[Finding] = field(default_factory=list)
     violations: list[Finding] = field(default_factory=list)
@@ -71,7 +73,16 @@ class AccountReview:
             "letters": self.letters,
             "call_scripts": self.call_scripts,
             "notes": self.notes,
+            "eobs": [_eob_summary(e) for e in self.eobs],
+            "eob_match": self.eob_match.to_json() if self.eob_match else None,
         }
+
+
+def _eob_summary(eob: Eob) -> dict[str, Any]:
+    return {"source": eob.source, "format": eob.format, "payer": eob.payer, "claims": len(eob.claims),
+            "billed": float(eob.total_billed), "paid": float(eob.total_paid),
+            "patient_responsibility": float(eob.total_patient_responsibility),
+            "denied_claims": [c.claim_id for c in eob.claims if c.denied]}
 
 
 @dataclass
@@ -144,6 +155,8 @@ def review_account(case: Case, account: Account, as_of: date) -> AccountReview:
     # step 1: read the bills and audit them
     out.bills = [read_bill(base / rel) for rel in account.bill]
     out.eobs = [read_eob(base / rel) for rel in account.eob]
+    if out.eobs:
+        out.eob_match = match(out.bills, out.eobs)
     if out.bills:
         out.audit = audit_bills(out.bills, facts=audit_facts(case, account, as_of),
                                 not_received=set(account.not_received), as_of=as_of,

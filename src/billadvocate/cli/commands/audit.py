@@ -1,4 +1,4 @@
-"""`billadvocate audit FILE...`: audit an itemized bill on its own."""
+"""`billadvocate audit FILE... [--eob FILE]...`: audit an itemized bill, an EOB, or both, on their own."""
 
 from __future__ import annotations
 
@@ -9,48 +9,78 @@ import click
 
 from ...audit import audit_bills
 from ...audit.tables import eobs_table
-from ...ingest import read_bill, read_eob
-from ...states import normalise_state
 from ...errors import BadInput
+from ...ingest import EOB_FORMATS, Eob, read_document, read_eob
+from ...ingest.match import match
+from ...model import Bill
+from ...states import normalise_state
 from ...util import dollars
 from ..human import console, findings_table
 from ..options import as_of_option, json_option, parse_as_of, print_json
+from .read import format_option, progress_for
 
 COMMANDS = ["audit"]
 
 
 @click.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="FILE...")
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path), metavar="FILE...")
 @click.option("--eob", "eob_files", multiple=True, type=click.Path(path_type=Path), metavar="FILE",
               help="The insurer's EOB for this bill (X12 835, FHIR, CSV); may be given more than once.")
+@format_option
 @click.option("--setting", type=click.Choice(["professional", "outpatient", "inpatient"]),
               help="Where the care was given (chooses the NCCI/MUE tables).")
 @click.option("--state", metavar="XX", help="The patient's state, for Medicare amounts of its locality.")
 @as_of_option
 @json_option
-def audit(files: tuple[Path, ...], eob_files: tuple[Path, ...], setting: str | None, state: str | None,
-          as_of: str | None, as_json: bool) -> None:
-    """Audit itemized bills: duplicates, coding edits, unit limits, prices and arithmetic, with line
-    numbers, dollars at stake, the total in dispute and a fair-price estimate.
+def audit(files: tuple[Path, ...], eob_files: tuple[Path, ...], fmt: str | None, setting: str | None,
+          state: str | None, as_of: str | None, as_json: bool) -> None:
+    """Audit itemized bills and EOBs: duplicates, coding edits, unit limits, prices, arithmetic and
+    denials, with line numbers, dollars at stake, the total in dispute and a fair-price estimate.
+
+    FILE may be a bill (CSV, XLSX, PDF, photo, X12 837) or an EOB (X12 835, FHIR, EOB CSV); the
+    kind is detected from the content. An EOB can be audited on its own: audit --eob FILE.
 
     Example: billadvocate audit examples/er-visit-nonprofit/bills/er-itemized.csv --setting outpatient --json
     """
-    bills = [read_bill(f) for f in files]
-    eobs = [read_eob(f) for f in eob_files]
+    if not files and not eob_files:
+        raise BadInput("give at least one bill FILE or --eob FILE (see billadvocate audit --help)")
+    bills: list[Bill] = []
+    eobs: list[Eob] = []
+    with progress_for(as_json):
+        for f in files:
+            doc = read_document(f, format=fmt)
+            (bills if isinstance(doc, Bill) else eobs).append(doc)
+        eobs += [read_eob(f, format=fmt if fmt in EOB_FORMATS else None) for f in eob_files]
     try:
         state = normalise_state(state) if state else None
     except ValueError as e:
         raise BadInput(f"--state: {e}")
     facts = {"setting": setting, "state": state, "has_eob": bool(eobs) or None}
+    # an EOB audited on its own: its claims stand for the bill they belong to
+    owners = bills or [Bill(source=e.source, format=e.format) for e in eobs]
     result = audit_bills(bills, facts=facts, as_of=parse_as_of(as_of) or date.today(),
-                         eobs=eobs_table(eobs, bills) if eobs else None)
+                         eobs=eobs_table(eobs, owners) if eobs else None)
+    matched = match(bills, eobs) if eobs and bills else None
     if as_json:
-        print_json(result.to_json())
+        data = result.to_json()
+        data["eobs"] = [e.to_json() for e in eobs]
+        data["eob_match"] = matched.to_json() if matched else None
+        data["read_notes"] = [n for doc in [*bills, *eobs] for n in doc.notes]
+        print_json(data)
         return
     c = console()
-    c.print(f"{len(result.lines)} lines, {dollars(result.total_charges)} billed; "
-            f"[bold]{dollars(result.in_dispute)}[/] in dispute; fair-price estimate "
-            f"{dollars(result.benchmark_total)}.")
+    if bills:
+        c.print(f"{len(result.lines)} lines, {dollars(result.total_charges)} billed; "
+                f"[bold]{dollars(result.in_dispute)}[/] in dispute; fair-price estimate "
+                f"{dollars(result.benchmark_total)}.")
+    for e in eobs:
+        denied = [cl.claim_id for cl in e.claims if cl.denied]
+        c.print(f"EOB {e.source}: {len(e.claims)} claim(s), billed {dollars(e.total_billed)}, plan paid "
+                f"{dollars(e.total_paid)}, you owe {dollars(e.total_patient_responsibility)}"
+                + (f"; denied: {', '.join(denied)}" if denied else "") + ".")
+    if matched:
+        c.print(f"{len(matched.lines)} bill line(s) matched to EOB lines; not on any EOB: "
+                f"{', '.join(map(str, matched.unmatched_bill_lines)) or 'none'}.")
     if result.findings:
         c.print(findings_table("Findings", result.findings))
     else:

@@ -1,0 +1,126 @@
+"""`billadvocate read FILE`: show what was read from a document, before trusting the audit."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import nullcontext
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from ...ingest import FORMATS, Eob, read_document
+from ...ingest.progress import show_progress
+from ...model import Bill
+from ...util import dollars
+from ..human import console
+from ..options import json_option, print_json
+
+COMMANDS = ["read"]
+
+format_option = click.option("--format", "fmt", type=click.Choice(FORMATS), metavar="FORMAT",
+                             help=f"Force the reader instead of detecting it from the content ({', '.join(FORMATS)}).")
+
+
+def progress_for(as_json: bool):
+    """A progress bar on stderr for long reading work, only on a terminal and never under --json."""
+    if as_json or not sys.stderr.isatty():
+        return nullcontext()
+    return show_progress(Console(stderr=True))
+
+
+def bill_json(bill: Bill) -> dict:
+    data = bill.model_dump(mode="json")
+    data["kind"] = "bill"
+    data["total_charges"] = float(bill.total_charges)
+    return data
+
+
+def eob_json(eob: Eob) -> dict:
+    data = eob.to_json()
+    data["kind"] = "eob"
+    return data
+
+
+@click.command()
+@click.argument("file", type=click.Path(path_type=Path), metavar="FILE")
+@format_option
+@json_option
+def read(file: Path, fmt: str | None, as_json: bool) -> None:
+    """Show what was read from a bill or EOB: lines, totals, what could not be read and why.
+
+    Reads itemized bills (CSV, XLSX, PDF, scans and photos by OCR, X12 837) and EOBs (X12 835,
+    FHIR ExplanationOfBenefit, EOB CSV exports). The format is detected from the content.
+
+    Example: billadvocate read examples/er-visit-nonprofit/bills/er-itemized.csv
+    """
+    with progress_for(as_json):
+        doc = read_document(file, format=fmt)
+    if as_json:
+        print_json(bill_json(doc) if isinstance(doc, Bill) else eob_json(doc))
+        return
+    c = console()
+    if isinstance(doc, Bill):
+        print_bill(c, doc)
+    else:
+        print_eob(c, doc)
+
+
+def print_bill(c, bill: Bill) -> None:
+    c.print(f"[bold]{bill.source}[/]: itemized bill ({bill.format}), {len(bill.lines)} lines, "
+            f"{dollars(bill.total_charges)} charged.")
+    t = Table(show_lines=False)
+    for name, justify in (("line", "right"), ("date", "left"), ("code", "left"), ("rev", "left"),
+                          ("description", "left"), ("units", "right"), ("charge", "right")):
+        t.add_column(name, justify=justify, overflow="fold", max_width=48 if name == "description" else None)
+    for ln in bill.lines:
+        code = ln.code or ""
+        if ln.modifiers:
+            code += "-" + "-".join(ln.modifiers)
+        t.add_row(str(ln.line), str(ln.date or ""), code, ln.revenue_code or "", ln.description,
+                  f"{ln.units.normalize():f}", dollars(ln.charge))
+    c.print(t)
+    for label, value in (("The bill states a total of", bill.stated_total), ("payments", bill.payments),
+                         ("adjustments", bill.adjustments), ("balance", bill.stated_balance)):
+        if value is not None:
+            c.print(f"  {label}: {dollars(value)}")
+    if bill.stated_total is not None and bill.stated_total != bill.total_charges:
+        c.print(f"[yellow]The lines add up to {dollars(bill.total_charges)}, not the stated "
+                f"{dollars(bill.stated_total)}.[/]")
+    if bill.ocr_confidence is not None:
+        c.print(f"OCR confidence: {bill.ocr_confidence:.0%}. Check every amount against the paper.")
+    for n in bill.notes:
+        c.print(f"[yellow]Note:[/] {n}")
+
+
+def print_eob(c, eob: Eob) -> None:
+    c.print(f"[bold]{eob.source}[/]: EOB ({eob.format}){' from ' + eob.payer if eob.payer else ''}, "
+            f"{len(eob.claims)} claim(s), {eob.line_count} line(s).")
+    c.print(f"Billed {dollars(eob.total_billed)}, plan paid {dollars(eob.total_paid)}, "
+            f"you owe {dollars(eob.total_patient_responsibility)}.")
+    for claim in eob.claims:
+        net = {True: ", in network", False: ", OUT of network", None: ""}[claim.in_network]
+        dates = f"{claim.start}" + (f" to {claim.end}" if claim.end and claim.end != claim.start else "")
+        c.print(f"\n[bold]Claim {claim.claim_id}[/] {dates} {claim.provider or ''}{net}: "
+                f"{claim.status_text or claim.status}" + (" [bold red]DENIED[/]" if claim.denied else ""))
+        split = [f"{k} {dollars(v)}" for k, v in (("deductible", claim.deductible), ("coinsurance", claim.coinsurance),
+                                                   ("copay", claim.copay), ("other", claim.other_patient)) if v]
+        c.print(f"  billed {dollars(claim.billed)}, allowed {dollars(claim.allowed)}, paid {dollars(claim.paid)}, "
+                f"you owe {dollars(claim.adjudicated_patient_responsibility)}" + (f" ({', '.join(split)})" if split else ""))
+        for a in claim.adjustments:
+            c.print(f"  {a.key} {dollars(a.amount)}: {a.meaning}")
+        if claim.lines:
+            t = Table(show_lines=False)
+            for name in ("line", "date", "code", "billed", "allowed", "paid", "you owe", "why"):
+                t.add_column(name, overflow="fold", max_width=50 if name == "why" else None)
+            for ln in claim.lines:
+                why = "; ".join(f"{a.key} {dollars(a.amount)}: {a.meaning}" for a in ln.adjustments)
+                if ln.denied:
+                    why = "[red]DENIED[/] " + why
+                code = (ln.code or ln.revenue_code or "") + ("-" + "-".join(ln.modifiers) if ln.modifiers else "")
+                t.add_row(str(ln.line), str(ln.date or ""), code, dollars(ln.billed), dollars(ln.allowed),
+                          dollars(ln.paid), dollars(ln.patient_responsibility), why)
+            c.print(t)
+    for n in eob.notes:
+        c.print(f"[yellow]Note:[/] {n}")
