@@ -137,14 +137,14 @@ def read_eob_rows(rows: list[list[str]], *, file: str, format: str) -> Eob:
             line.adjustments.append(Adjustment(group="OA", reason="96", amount=abs(amounts["not_covered"]),
                                                group_meaning=carc.group_meaning("OA"), meaning=carc.reason_meaning("96")))
         reason = f.get("reason") or ""
-        for code in re.findall(r"\b(?:(CO|PR|OA|PI|CR)[- ]?)(\d{1,3}|[A-Z]\d{1,2})\b", reason.upper()):
+        status = f.get("status") or ""
+        for code in re.findall(r"\b(?:(CO|PR|OA|PI|CR)[- ]?)(\d{1,3}|[A-Z]\d{1,2})\b", f"{reason} {status}".upper()):
             line.adjustments.append(Adjustment(group=code[0], reason=code[1], amount=Decimal(0),
                                                group_meaning=carc.group_meaning(code[0]),
                                                meaning=carc.reason_meaning(code[1])))
-        status = f.get("status") or ""
         if _DENIED.search(status) or (_DENIED.search(reason) and not line.paid):
             line.denied = True
-            line.denial_reasons = [reason or status]
+            line.denial_reasons = [f"{a.key}: {a.meaning}" for a in line.adjustments if a.reason] or [reason or status]
         net = _network(f.get("network") or "")
         if net is not None:
             claim.in_network = net

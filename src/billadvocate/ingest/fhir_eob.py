@@ -278,7 +278,7 @@ def _line(item: dict, n: int) -> EobLine:
     line.adjustments = adjustments
     reasons = _denials(flags, adjustments)
     if "denied" in [v.lower() for v in flags.get("benefitpaymentstatus", [])] or (
-            reasons and line.billed and not line.paid):
+            reasons and line.billed and line.billed > 0 and not line.paid):
         line.denied, line.denial_reasons = True, reasons or ["the plan marked this service denied"]
     return line
 
