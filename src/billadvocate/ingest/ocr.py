@@ -45,9 +45,16 @@ def ocr_available() -> bool:
 _OCR_DOT_THOUSANDS = re.compile(r"(?<![\d.])(\d{1,3})((?:\.\d{3})+)\.(\d{2})(?![\d.])")
 
 
+_GLUED_DATE = re.compile(r"(\b\d{1,2}/\d{1,2}/\d{4})(?=\S)")
+_GLUED_CODE = re.compile(r"(?<![\d.,])(\d{5}|[A-Z]\d{4})(?=[A-Z]{2})")
+
+
 def _clean(text: str) -> str:
-    """Fix what OCR commonly gets wrong in amounts: '1:00' for 1.00, '5.300.28' for 5,300.28."""
+    """Fix what OCR commonly gets wrong: '1:00' for 1.00, '5.300.28' for 5,300.28, and columns run
+    together ('03/02/202585025CBC' is a date, a code and a description)."""
     text = text.replace("|", " ")
+    text = _GLUED_DATE.sub(r"\1 ", text)
+    text = _GLUED_CODE.sub(r"\1 ", text)
     text = _OCR_MONEY_COLON.sub(r"\1.\2", text)
     return _OCR_DOT_THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(".", ",") + "." + m.group(3), text)
 

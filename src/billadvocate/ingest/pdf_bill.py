@@ -31,7 +31,8 @@ def _open(path: Path):
     except PDFSyntaxError as e:
         raise BadInput(f"not a readable PDF ({e})", file=file)
     except Exception as e:  # pdfminer raises many types for broken files  # noqa: BLE001
-        if "password" in str(e).lower() or "encrypt" in type(e).__name__.lower():
+        causes = [e, *getattr(e, "args", ())]
+        if any("password" in type(c).__name__.lower() or "encrypt" in type(c).__name__.lower() for c in causes):
             raise BadInput("the PDF is password-protected: save a copy without a password, then try again", file=file)
         raise BadInput(f"not a readable PDF ({type(e).__name__})", file=file)
 

@@ -76,11 +76,12 @@ def drop_repeated(lines: list[TextLine]) -> tuple[list[TextLine], list[str]]:
     dropped: list[str] = []
     if len(pages) >= 2:
         per_text = Counter(t for _, t in {(ln.page, _norm(ln.text)) for ln in lines})
-        repeated = {t for t, n in per_text.items() if n >= max(2, (len(pages) + 1) // 2) and not MONEY.search(t)}
+        repeated = {t for t, n in per_text.items() if n >= max(2, (len(pages) + 1) // 2)}
         # a repeated table header stays: it opens the table region on each page
         repeated = {t for t in repeated if not is_header(t)}
-        dropped = sorted(repeated)
-        lines = [ln for ln in lines if _norm(ln.text) not in repeated]
+        kept = [ln for ln in lines if _norm(ln.text) not in repeated or MONEY.search(ln.text)]
+        dropped = sorted({_norm(ln.text) for ln in lines} - {_norm(ln.text) for ln in kept})
+        lines = kept
     return [ln for ln in lines if not PAGE_MARK.match(ln.text)], dropped
 
 

@@ -60,6 +60,9 @@ def parse_interchange(text: str, *, file: str) -> Interchange:
         raise BadInput("the file is empty", file=file)
     if not text.startswith("ISA"):
         raise BadInput("not an X12 file: it must start with an ISA segment", file=file, where="segment 1")
+    if len(text) < 4:
+        raise BadInput("truncated X12 interchange: the file ends inside the ISA header", file=file,
+                       where="segment 1 (ISA)")
     element_sep = text[3]
     if element_sep.isalnum() or element_sep.isspace():
         raise BadInput("malformed ISA header: the 4th character must be the element separator",

@@ -1,0 +1,79 @@
+"""`billadvocate read` and `billadvocate audit` with EOBs, as a user runs them."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import EXAMPLES, ROOT
+
+FIXTURES = ROOT / "tests" / "fixtures" / "ingest"
+BILL = EXAMPLES / "er-visit-nonprofit" / "bills" / "er-itemized.csv"
+
+
+def test_read_a_bill_as_json(cli):
+    r = cli("read", BILL, "--json")
+    assert r.code == 0 and r.err == ""
+    data = r.json()
+    assert data["kind"] == "bill" and len(data["lines"]) == 15 and data["total_charges"] == 6296.0
+    assert data["stated_total"] == 6296.0 and data["payments"] == 1466.0
+
+
+def test_read_an_835_shows_claims_and_meanings(cli):
+    r = cli("read", FIXTURES / "secondary-payment.835")
+    assert r.code == 0
+    assert "Claim 0001000053" in r.out and "deductible" in r.out and "you owe $220.00" in r.out
+
+
+def test_read_an_835_as_json(cli):
+    data = cli("read", FIXTURES / "managed-care.835", "--json").json()
+    assert data["kind"] == "eob" and data["totals"]["patient_responsibility"] == 900.0
+    assert data["claims"][1]["lines"][0]["adjustments"][1]["group"] == "CO"
+
+
+def test_read_with_a_forced_format(cli, tmp_path):
+    path = tmp_path / "remit.txt"
+    path.write_bytes((FIXTURES / "managed-care.835").read_bytes())
+    assert cli("read", path, "--format", "x12-835", "--json").json()["format"] == "x12-835"
+
+
+@pytest.mark.parametrize("content,words", [
+    ("", "the file is empty"),
+    ("ISA*00*          *00*          *ZZ*S              *ZZ*R              *240101*1200*^*00501*000000001*0*P*:~GS*HP~ST*835*1~",
+     "truncated X12 interchange"),
+    ('{"resourceType": "Patient"}', "not an ExplanationOfBenefit"),
+])
+def test_bad_input_is_one_line_and_exit_2(cli, tmp_path, content, words):
+    path = tmp_path / "doc.txt"
+    path.write_text(content)
+    r = cli("read", path, "--json")
+    assert r.code == 2 and r.out == ""
+    assert r.err.count("\n") == 1 and words in r.err and str(path) in r.err
+
+
+def test_audit_an_eob_on_its_own(cli):
+    r = cli("audit", "--eob", FIXTURES / "managed-care.835", "--json")
+    assert r.code == 0
+    data = r.json()
+    assert data["lines"] == [] and data["eobs"][0]["totals"]["paid"] == 945.0
+
+
+def test_audit_a_bill_with_its_eob_matches_lines(cli):
+    data = cli("audit", FIXTURES / "demo.example1.837", "--eob", FIXTURES / "eob-export.csv", "--json").json()
+    assert len(data["lines"]) == 4 and data["eob_match"]["unmatched_bill_lines"] == [1, 2, 3, 4]
+
+
+def test_audit_takes_an_eob_among_the_files(cli):
+    data = cli("audit", BILL, FIXTURES / "eob-export.csv", "--json").json()
+    assert len(data["lines"]) == 15 and len(data["eobs"]) == 1
+    matched = {m["bill_line"]: m["eob_line"] for m in data["eob_match"]["lines"]}
+    assert matched[1] == 1 and matched[2] in (2, 3)
+
+
+def test_audit_needs_a_file(cli):
+    r = cli("audit")
+    assert r.code == 2 and "at least one" in r.err
+
+
+def test_no_progress_bar_under_json(cli):
+    r = cli("read", FIXTURES / "duplicate-billing.pdf", "--json")
+    assert r.code == 0 and r.err == ""

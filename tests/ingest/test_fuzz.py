@@ -1,0 +1,117 @@
+"""Fuzzing: no input makes a reader raise anything but BadInput (one clear line, exit 2)."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from billadvocate.errors import BadInput
+from billadvocate.ingest.csv_bill import read_csv_text
+from billadvocate.ingest.csv_eob import read_csv_eob
+from billadvocate.ingest.fhir_eob import read_fhir_data, read_fhir_eob
+from billadvocate.ingest.text_table import TextLine, read_text_lines
+from billadvocate.ingest.x12_835 import read_835
+from billadvocate.ingest.x12_837 import read_837
+from billadvocate.model import Bill
+from tests.conftest import ROOT
+
+FIXTURES = ROOT / "tests" / "fixtures" / "ingest"
+FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SEGMENT_TEXT = st.text(alphabet="CLPSVCASNM1HI*:~^>0123456789.-ABX \n", max_size=60)
+
+
+def _only_bad_input(fn, *args, **kwargs):
+    try:
+        fn(*args, **kwargs)
+    except BadInput as e:
+        assert e.line() and "\n" not in e.problem
+
+
+def _mutations(base: str):
+    """Base text with a random slice replaced, cut short, or segments shuffled."""
+    return st.one_of(
+        st.tuples(st.integers(0, len(base)), st.integers(0, 40), SEGMENT_TEXT).map(
+            lambda t: base[:t[0]] + t[2] + base[t[0] + t[1]:]),
+        st.integers(0, len(base)).map(lambda n: base[:n]),
+        st.permutations(base.split("~")).map("~".join),
+    )
+
+
+BASE_835 = (FIXTURES / "secondary-payment.835").read_text()
+BASE_837 = (FIXTURES / "demo.example1.837").read_text()
+
+
+@FUZZ
+@given(_mutations(BASE_835))
+def test_835_reader(text):
+    _only_bad_input(read_835, "f.835", text=text)
+
+
+@FUZZ
+@given(_mutations(BASE_837))
+def test_837_reader(text):
+    _only_bad_input(read_837, "f.837", text=text)
+
+
+@FUZZ
+@given(st.text(max_size=300))
+def test_x12_reader_on_any_text(text):
+    _only_bad_input(read_835, "f.835", text="ISA" + text)
+
+
+JSON = st.recursive(st.none() | st.booleans() | st.floats(allow_nan=True) | st.integers() | st.text(max_size=8),
+                    lambda kids: st.lists(kids, max_size=4) | st.dictionaries(
+                        st.sampled_from(["resourceType", "item", "adjudication", "category", "coding", "code",
+                                         "amount", "value", "total", "entry", "resource", "servicedDate",
+                                         "billablePeriod", "start", "reason", "identifier", "insurer", "display",
+                                         "quantity", "net", "modifier", "productOrService", "payment", "type"]),
+                        kids, max_size=5), max_leaves=25)
+
+
+@FUZZ
+@given(JSON)
+def test_fhir_reader_on_any_json(data):
+    if isinstance(data, dict) and data:
+        data.setdefault("resourceType", "ExplanationOfBenefit")
+    _only_bad_input(read_fhir_data, data, file="f.json")
+
+
+@FUZZ
+@given(st.text(max_size=200))
+def test_fhir_reader_on_any_text(text):
+    _only_bad_input(read_fhir_eob, "f.json", text=text)
+
+
+CARIN = json.loads((FIXTURES / "carin" / "EOBOutpatient2.json").read_text())
+
+
+@FUZZ
+@given(st.sampled_from(["item", "total", "adjudication", "billablePeriod", "insurer", "payment"]), JSON)
+def test_fhir_reader_on_a_real_eob_with_one_part_replaced(key, value):
+    _only_bad_input(read_fhir_data, {**CARIN, key: value}, file="f.json")
+
+
+CSV_CELLS = st.text(alphabet="0123456789.,$-()/ abcTOTALpaid\"", max_size=12)
+
+
+@FUZZ
+@given(st.lists(st.lists(CSV_CELLS, min_size=1, max_size=6), max_size=6))
+def test_bill_csv_reader(rows):
+    text = "date,code,description,units,charge\n" + "\n".join(",".join(r) for r in rows)
+    _only_bad_input(read_csv_text, text, file="f.csv")
+
+
+@FUZZ
+@given(st.lists(st.lists(CSV_CELLS, min_size=1, max_size=8), max_size=6))
+def test_eob_csv_reader(rows):
+    text = "Claim,Date,Billed,Allowed,Plan Paid,You Owe,Status,Network\n" + "\n".join(",".join(r) for r in rows)
+    _only_bad_input(read_csv_eob, "f.csv", text=text)
+
+
+@FUZZ
+@given(st.lists(st.text(alphabet="0123456789./$-,: abcdeTOTALPAYMENTBalnceJ", max_size=50), max_size=20))
+def test_printed_bill_text_reader(texts):
+    lines = [TextLine(text=t, page=1 + i // 8, top=float(i * 12)) for i, t in enumerate(texts)]
+    _only_bad_input(read_text_lines, lines, Bill(source="f.pdf", format="pdf"))

@@ -1,0 +1,98 @@
+"""Itemized bills as PDF with a text layer: table rows, wrapped descriptions, repeated page headers and
+footers, and totals/payments kept as what the bill states (not as charges)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from billadvocate.errors import BadInput
+from billadvocate.ingest import read_bill
+from tests.conftest import ROOT, shared
+from tests.ingest.samples import itemized_pdf
+
+FIXTURES = ROOT / "tests" / "fixtures" / "ingest"
+D = Decimal
+
+
+def test_a_multi_page_bill_reads_every_line_once(tmp_path):
+    made = itemized_pdf(tmp_path / "bill.pdf", pages=3, rows_per_page=15)
+    bill = read_bill(tmp_path / "bill.pdf")
+    assert bill.format == "pdf" and len(bill.lines) == made["lines"] == 45
+    assert bill.total_charges == made["total"] == bill.stated_total
+    assert bill.payments == D("100.00") and bill.stated_balance == made["total"] - 100
+    assert [ln.line for ln in bill.lines] == list(range(1, 46))
+
+
+def test_wrapped_descriptions_join_their_charge_line(tmp_path):
+    made = itemized_pdf(tmp_path / "bill.pdf", pages=1, rows_per_page=15, wrap_every=7)
+    bill = read_bill(tmp_path / "bill.pdf")
+    for n, text in made["wrapped"].items():
+        assert bill.lines[n - 1].description == text
+
+
+def test_repeated_headers_and_page_footers_are_not_charges(tmp_path):
+    itemized_pdf(tmp_path / "bill.pdf", pages=2, rows_per_page=5)
+    bill = read_bill(tmp_path / "bill.pdf")
+    assert not any("Page" in ln.description or "Questions" in ln.description for ln in bill.lines)
+    assert any("repeated on every page" in n for n in bill.notes)
+
+
+def test_columns_date_code_units():
+    bill = read_bill(FIXTURES / "duplicate-billing.pdf")
+    assert [(ln.code, ln.charge) for ln in bill.lines] == [
+        ("85025", D("45.00")), ("85025", D("45.00")), ("80053", D("65.00")), ("99213", D("180.00"))]
+    assert all(ln.date == date(2024, 10, 15) for ln in bill.lines)
+    assert bill.stated_total == D("1040.00")  # as printed; the audit checks the arithmetic
+
+
+@pytest.mark.parametrize("name,lines,total,stated", [
+    ("duplicate-billing.pdf", 4, "335.00", "1040.00"),
+    ("ncci-unbundling.pdf", 4, "18555.00", "1040.00"),
+    ("er-visit-with-cpt.pdf", 4, "1040.00", "1040.00"),
+    ("summary-bill-no-cpt.pdf", 4, "4830.00", "4830.00"),
+    ("medical-bill-generated.pdf", 2, "648.53", "638.53"),
+])
+def test_every_sample_text_pdf(name, lines, total, stated):
+    bill = read_bill(shared("sample_bills", name))
+    assert (len(bill.lines), bill.total_charges, bill.stated_total) == (lines, D(total), D(stated))
+
+
+def test_summary_statement_keeps_payments_and_balance_apart_from_charges():
+    bill = read_bill(shared("sample_bills", "medical-bill-generated.pdf"))
+    assert [ln.description for ln in bill.lines] == ["Pharmacy", "Treatment or Observation Room"]
+    assert (bill.payments, bill.adjustments, bill.stated_balance) == (D("598.53"), D("0.00"), D("40.00"))
+    assert all(ln.date == date(2020, 7, 1) for ln in bill.lines)
+
+
+def test_a_second_total_printed_on_the_bill_is_noted():
+    bill = read_bill(shared("sample_bills", "summary-bill-no-cpt.pdf"))
+    assert any("more than one total" in n for n in bill.notes)
+
+
+def test_a_password_protected_pdf_is_one_clear_line(tmp_path):
+    itemized_pdf(tmp_path / "locked.pdf", pages=1, rows_per_page=3, password="secret")
+    with pytest.raises(BadInput, match="password-protected") as e:
+        read_bill(tmp_path / "locked.pdf")
+    assert e.value.file.endswith("locked.pdf")
+
+
+def test_a_broken_pdf_is_one_clear_line(tmp_path):
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(b"%PDF-1.7\n" + b"garbage" * 50)
+    with pytest.raises(BadInput, match="PDF"):
+        read_bill(path)
+
+
+def test_a_pdf_with_text_but_no_charges_says_to_ask_for_an_itemized_bill(tmp_path):
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=12)
+    pdf.cell(100, 10, "Thank you for choosing Valley General Hospital.")
+    pdf.output(str(tmp_path / "letter.pdf"))
+    with pytest.raises(BadInput, match="no charge lines"):
+        read_bill(tmp_path / "letter.pdf")
