@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -18,7 +19,7 @@ from billadvocate.model import Bill
 from tests.conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "ingest"
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=int(os.environ.get("BILLADVOCATE_FUZZ_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SEGMENT_TEXT = st.text(alphabet="CLPSVCASNM1HI*:~^>0123456789.-ABX \n", max_size=60)
 
 

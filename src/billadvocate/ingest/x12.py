@@ -95,6 +95,8 @@ def parse_interchange(text: str, *, file: str) -> Interchange:
         if not chunk:
             continue
         elements = chunk.split(element_sep)
+        if "\n" in chunk or "\r" in chunk:  # line breaks are never data in X12
+            elements = [e.replace("\r", "").replace("\n", "") for e in elements]
         seg_id = elements[0].strip()
         if not _SEGMENT_ID.match(seg_id) or hidden.search(chunk):
             raise BadInput(f"wrong segment terminator: the ISA header declares {terminator!r}, but the "
