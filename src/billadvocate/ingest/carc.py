@@ -19,11 +19,13 @@ def source() -> str:
     return _table()["source"]
 
 
+@lru_cache(maxsize=256)
 def group_meaning(group: str | None) -> str:
     """'CO' -> 'contractual obligation: ...'; '' for an unknown group."""
     return _table()["groups"].get((group or "").strip().upper(), "")
 
 
+@lru_cache(maxsize=1024)
 def reason_meaning(code: str | None) -> str:
     """'45' -> plain words; an unknown code -> 'reason code X (see the X12 code list)'."""
     if not code:

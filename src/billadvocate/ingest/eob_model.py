@@ -15,7 +15,7 @@ from datetime import date as Date
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from ..model import Money
 
@@ -49,7 +49,7 @@ class EobLine(BaseModel):
     code: str | None = None  # CPT/HCPCS (or the code the payer adjudicated)
     code_system: str | None = None  # HC (HCPCS/CPT), NU (revenue), N4 (NDC), SNOMED ...
     billed_code: str | None = None  # the code as billed, when the payer changed it
-    modifiers: list[str] = []
+    modifiers: list[str] = Field(default_factory=list)
     revenue_code: str | None = None
     description: str = ""
     units: Decimal | None = None
@@ -61,10 +61,10 @@ class EobLine(BaseModel):
     coinsurance: Money | None = None
     copay: Money | None = None
     other_patient: Money | None = None  # patient owes, not deductible/coinsurance/copay (e.g. PR-96)
-    adjustments: list[Adjustment] = []
-    remarks: list[str] = []  # remittance advice remark codes (RARC), e.g. "N130"
+    adjustments: list[Adjustment] = Field(default_factory=list)
+    remarks: list[str] = Field(default_factory=list)  # remittance advice remark codes (RARC), e.g. "N130"
     denied: bool = False
-    denial_reasons: list[str] = []  # plain words, from the adjustments that denied it
+    denial_reasons: list[str] = Field(default_factory=list)  # plain words, from the adjustments that denied it
     control_number: str | None = None  # the provider's line id (X12 REF*6R), when sent
 
 
@@ -89,15 +89,15 @@ class EobClaim(BaseModel):
     coinsurance: Money | None = None
     copay: Money | None = None
     other_patient: Money | None = None
-    adjustments: list[Adjustment] = []  # claim-level adjustments (not repeated from lines)
-    remarks: list[str] = []
+    adjustments: list[Adjustment] = Field(default_factory=list)  # claim-level adjustments (not repeated from lines)
+    remarks: list[str] = Field(default_factory=list)
     status: ClaimStatus = "unknown"
     status_code: str | None = None  # as stated: X12 CLP02, FHIR outcome ...
     status_text: str = ""
     denied: bool = False
     in_network: bool | None = None
     payer_order: str | None = None  # primary | secondary | tertiary
-    lines: list[EobLine] = []
+    lines: list[EobLine] = Field(default_factory=list)
 
     @property
     def adjudicated_patient_responsibility(self) -> Decimal | None:
@@ -123,8 +123,8 @@ class Eob(BaseModel):
     payment_total: Money | None = None  # the check or transfer amount (X12 BPR02)
     payment_method: str | None = None
     trace_number: str | None = None
-    claims: list[EobClaim] = []
-    notes: list[str] = []
+    claims: list[EobClaim] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
 
     def _sum(self, name: str) -> Decimal:
         return sum((getattr(c, name) or Decimal(0) for c in self.claims), Decimal(0))

@@ -87,8 +87,14 @@ def parse_interchange(text: str, *, file: str) -> Interchange:
     raw = text.split(terminator)
     # another terminator inside a segment, followed by a segment id: the declared one is wrong
     others = "".join(c for c in "~'!|\r\n" if c not in (element_sep, component_sep, terminator))
-    hidden = re.compile("[" + re.escape(others) + r"]\s*(GS|ST|SE|GE|IEA|BPR|CLP|CLM|SVC|SV1|SV2|NM1|HL)"
-                        + re.escape(element_sep))
+    hidden = re.compile("(?<![" + re.escape(terminator + "\r\n") + "])[" + re.escape(others)
+                        + r"]\s*(GS|ST|SE|GE|IEA|BPR|CLP|CLM|SVC|SV1|SV2|NM1|HL)" + re.escape(element_sep))
+    found = hidden.search(text)
+    if found:
+        before = text[:found.start()].count(terminator) + 1
+        raise BadInput(f"wrong segment terminator: the ISA header declares {terminator!r}, but segments "
+                       f"also end with {found.group()[0]!r} (found {text[found.start():found.start() + 30]!r})",
+                       file=file, where=f"segment {before}")
     segments: list[Segment] = []
     for number, chunk in enumerate(raw, start=1):
         chunk = chunk.strip("\r\n\t ")
@@ -98,7 +104,7 @@ def parse_interchange(text: str, *, file: str) -> Interchange:
         if "\n" in chunk or "\r" in chunk:  # line breaks are never data in X12
             elements = [e.replace("\r", "").replace("\n", "") for e in elements]
         seg_id = elements[0].strip()
-        if not _SEGMENT_ID.match(seg_id) or hidden.search(chunk):
+        if not _SEGMENT_ID.match(seg_id):
             raise BadInput(f"wrong segment terminator: the ISA header declares {terminator!r}, but the "
                            f"text after it does not split into segments (found {chunk[:30]!r})",
                            file=file, where=f"segment {len(segments) + 1}")
@@ -143,17 +149,25 @@ def _check_transactions(ic: Interchange) -> None:
         raise BadInput("the interchange holds no transaction (no ST segment)", file=ic.file)
 
 
+_AMOUNTS: dict[str, Decimal] = {}  # amounts repeat: parse each text once
+
+
 def money(value: str, *, ic: Interchange, seg: Segment, name: str) -> Decimal | None:
     """An X12 decimal amount ('945', '-9.00'); '' -> None."""
-    value = value.strip()
-    if not value:
+    cached = _AMOUNTS.get(value)
+    if cached is not None:
+        return cached
+    text = value.strip()
+    if not text:
         return None
     try:
-        result = Decimal(value)
+        result = Decimal(text)
     except InvalidOperation:
         raise BadInput(f"{name} {value!r} is not an amount", file=ic.file, where=ic.where(seg))
     if not result.is_finite():
         raise BadInput(f"{name} {value!r} is not an amount", file=ic.file, where=ic.where(seg))
+    if len(_AMOUNTS) < 100_000:
+        _AMOUNTS[value] = result
     return result
 
 
@@ -166,12 +180,14 @@ def x12_date(value: str, *, ic: Interchange, seg: Segment) -> date | None:
     value = value.strip()
     if not value:
         return None
-    for fmt in ("%Y%m%d", "%y%m%d"):
+    if value.isdigit() and len(value) in (6, 8):
         try:
-            if len(value) == len(datetime.now().strftime(fmt)):
-                return datetime.strptime(value, fmt).date()
+            if len(value) == 8:
+                return date(int(value[:4]), int(value[4:6]), int(value[6:]))
+            year = int(value[:2])
+            return date(2000 + year if year < 50 else 1900 + year, int(value[2:4]), int(value[4:]))
         except ValueError:
-            break
+            pass
     raise BadInput(f"{value!r} is not a date (CCYYMMDD)", file=ic.file, where=ic.where(seg))
 
 

@@ -11,6 +11,7 @@ Patient responsibility is split from the PR adjustments: reason 1 deductible, 2 
 from __future__ import annotations
 
 from decimal import Decimal
+from types import SimpleNamespace
 
 from ..errors import BadInput
 from . import carc
@@ -29,6 +30,38 @@ _STATUS_TEXT = {"1": "processed as primary", "2": "processed as secondary", "3":
                 "25": "predetermination pricing only, no payment"}
 _COST_SHARING = {carc.DEDUCTIBLE, carc.COINSURANCE, carc.COPAY}
 ZERO = Decimal(0)
+
+
+_DEFAULTS: dict[type, tuple[dict, list[str]]] = {}
+
+
+def _new(model, **values) -> SimpleNamespace:
+    """A plain record with the model's fields (fast to fill); made into the model when complete."""
+    if model not in _DEFAULTS:
+        fields = model.model_fields
+        _DEFAULTS[model] = ({n: f.default for n, f in fields.items() if f.default_factory is None},
+                            [n for n, f in fields.items() if f.default_factory is not None])
+    plain, listed = _DEFAULTS[model]
+    record = dict(plain)
+    for name in listed:
+        record[name] = []
+    record.update(values)
+    return SimpleNamespace(**record)
+
+
+def _build(model, values: dict):
+    """The model from complete, already-typed values, without re-validating (the reader typed them)."""
+    obj = model.__new__(model)
+    object.__setattr__(obj, "__dict__", values)
+    object.__setattr__(obj, "__pydantic_fields_set__", set())
+    object.__setattr__(obj, "__pydantic_extra__", None)
+    object.__setattr__(obj, "__pydantic_private__", None)
+    return obj
+
+
+def _adjustment(group: str, reason: str, amount: Decimal, quantity: Decimal | None) -> Adjustment:
+    return _build(Adjustment, {"group": group, "reason": reason, "amount": amount, "quantity": quantity,
+                               "group_meaning": carc.group_meaning(group), "meaning": carc.reason_meaning(reason)})
 
 
 def read_835(path, *, text: str | None = None) -> Eob:
@@ -50,8 +83,8 @@ class _Reader:
         self.eob = Eob(source=ic.file, format="x12-835", notes=list(ic.notes))
         if ic.version and not ic.version.startswith("00501"):
             self.eob.notes.append(f"X12 version {ic.version}: read as 5010; check the amounts against the paper EOB")
-        self.claim: EobClaim | None = None
-        self.line: EobLine | None = None
+        self.claim: SimpleNamespace | None = None
+        self.line: SimpleNamespace | None = None
         self.n1: str = ""
 
     def m(self, seg: Segment, i: int, name: str) -> Decimal | None:
@@ -115,7 +148,7 @@ class _Reader:
         if not claim_id:
             raise BadInput("CLP01 (the claim id) is blank", file=self.ic.file, where=self.ic.where(seg))
         status = seg.get(2).strip()
-        self.claim = EobClaim(
+        self.claim = _new(EobClaim,
             claim_id=claim_id, payer=self.eob.payer, provider=self.eob.payee, provider_npi=self.eob.payee_npi,
             billed=self.m(seg, 3, "CLP03 total charge"), paid=self.m(seg, 4, "CLP04 payment"),
             patient_responsibility=self.m(seg, 5, "CLP05 patient responsibility"),
@@ -175,9 +208,7 @@ class _Reader:
                 continue
             amount = self.m(seg, i + 1, f"CAS{i + 1:02d} adjustment amount") or ZERO
             qty = self.m(seg, i + 2, f"CAS{i + 2:02d} adjustment quantity")
-            target.append(Adjustment(group=group, reason=reason, amount=amount, quantity=qty,
-                                     group_meaning=carc.group_meaning(group),
-                                     meaning=carc.reason_meaning(reason)))
+            target.append(_adjustment(group, reason, amount, qty))
 
     # ---------------------------------------------------------------- service line
     def on_SVC(self, seg: Segment) -> None:
@@ -197,7 +228,7 @@ class _Reader:
         qual = parts[0] if parts else ""
         code = parts[1].strip() if len(parts) > 1 else None
         mods = [p for p in parts[2:6] if p]
-        line = EobLine(line=len(self.claim.lines) + 1, code_system=qual or None,
+        line = _new(EobLine, line=len(self.claim.lines) + 1, code_system=qual or None,
                        code=code if qual != "NU" else None, modifiers=mods,
                        description=parts[6] if len(parts) > 6 else "",
                        billed=money(_get(elements, 2), ic=self.ic, seg=seg, name="SVC02 charge"),
@@ -221,7 +252,7 @@ class _Reader:
         if claim is None:
             return
         self.claim = None
-        adjustments = claim.all_adjustments()
+        adjustments = [*claim.adjustments, *(a for ln in claim.lines for a in ln.adjustments)]
         pr = _split_patient(adjustments)
         claim.deductible, claim.coinsurance, claim.copay, claim.other_patient = pr
         if claim.patient_responsibility is None:  # CLP05 is sent only when above zero (TR3)
@@ -252,7 +283,8 @@ class _Reader:
             claim.denied, claim.status = True, "denied"
         else:
             claim.status = "processed"
-        self.eob.claims.append(claim)
+        claim.lines = [_build(EobLine, vars(ln)) for ln in claim.lines]
+        self.eob.claims.append(_build(EobClaim, vars(claim)))
 
 
 def _get(elements: list[str], i: int) -> str:
@@ -265,13 +297,13 @@ def _kind(filing_indicator: str) -> str | None:
 
 
 def _split_patient(adjustments: list[Adjustment]) -> tuple:
-    pr = [a for a in adjustments if a.group == "PR"]
-
-    deductible = sum((a.amount for a in pr if a.reason == carc.DEDUCTIBLE), ZERO)
-    coinsurance = sum((a.amount for a in pr if a.reason == carc.COINSURANCE), ZERO)
-    copay = sum((a.amount for a in pr if a.reason == carc.COPAY), ZERO)
-    other = sum((a.amount for a in pr if a.reason not in _COST_SHARING), ZERO)
-    return deductible, coinsurance, copay, other
+    """(deductible, coinsurance, copay, other patient responsibility) from the PR adjustments."""
+    split = {carc.DEDUCTIBLE: ZERO, carc.COINSURANCE: ZERO, carc.COPAY: ZERO, "other": ZERO}
+    for a in adjustments:
+        if a.group == "PR":
+            key = a.reason if a.reason in _COST_SHARING else "other"
+            split[key] += a.amount
+    return split[carc.DEDUCTIBLE], split[carc.COINSURANCE], split[carc.COPAY], split["other"]
 
 
 def _has_prior_payer(adjustments: list[Adjustment]) -> bool:
@@ -290,7 +322,7 @@ def _is_denial(billed: Decimal | None, paid: Decimal | None, adjustments: list[A
     return bool(_reasons(adjustments))
 
 
-def _settle(line: EobLine, adjustments: list[Adjustment]) -> None:
+def _settle(line, adjustments: list[Adjustment]) -> None:
     ded, coins, copay, other = _split_patient(adjustments)
     line.deductible, line.coinsurance, line.copay, line.other_patient = ded, coins, copay, other
     line.patient_responsibility = ded + coins + copay + other

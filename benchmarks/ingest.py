@@ -1,0 +1,105 @@
+"""Speed of the readers: a 20-page text PDF, an OCR page, a 10 MB X12 835.
+
+Targets (issue 3, on a 2-core machine): the PDF in under 2 s, an OCR page in under 5 s, the 835 in
+under 2 s. Each is printed with a ratio against a baseline measured in the same run, so results
+compare across machines:
+- PDF: pdfplumber's own text extraction of the same pages (what any reader must pay);
+- OCR: the OCR engine alone on the same rendered page (our grouping and parsing on top of it);
+- 835: a plain split of the file into segments and elements.
+
+    PYTHONPATH=src python benchmarks/ingest.py [--no-ocr]
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the sample makers live with the tests
+
+from billadvocate.ingest import read_bill, read_eob  # noqa: E402
+from tests.ingest.samples import big_835, bill_image, itemized_pdf  # noqa: E402
+
+
+def timed(fn, repeat: int = 1) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def bench_pdf(folder: Path) -> None:
+    import pdfplumber
+
+    path = folder / "bill-20-pages.pdf"
+    made = itemized_pdf(path, pages=20, rows_per_page=40)
+
+    def baseline():
+        with pdfplumber.open(path) as pdf:
+            for page in pdf.pages:
+                page.extract_text()
+
+    base = timed(baseline, 2)
+    ours = timed(lambda: read_bill(path), 2)
+    bill = read_bill(path)
+    assert len(bill.lines) == made["lines"], (len(bill.lines), made["lines"])
+    print(f"20-page text PDF ({made['lines']} lines): {ours:6.2f} s (target < 2 s)  "
+          f"= {ours / base:4.2f} x pdfplumber extract_text ({base:.2f} s)")
+
+
+def bench_ocr(folder: Path) -> None:
+    try:
+        import numpy as np
+        from PIL import Image
+
+        from billadvocate.ingest.ocr import _engine
+    except ImportError:
+        print("OCR page: skipped (install the ocr extra)")
+        return
+    lines = ["Date        Code    Description                  Qty     Amount"]
+    lines += [f"03/{1 + i:02d}/2025  {85000 + i}   LAB TEST NUMBER {i:<12}  1   {40 + i * 3}.00" for i in range(24)]
+    lines += ["TOTAL CHARGES                                         1,788.00"]
+    path = bill_image(folder / "page.png", lines, size=(1275, 1650))  # a letter page at 150 dpi
+    engine = _engine()
+    image = np.asarray(Image.open(path).convert("RGB"))
+    engine(image, use_cls=False)  # load the models outside the timings
+    base = timed(lambda: engine(image, use_cls=False))
+    ours = timed(lambda: read_bill(path))
+    bill = read_bill(path)
+    print(f"OCR page ({len(bill.lines)} of 24 lines read): {ours:6.2f} s (target < 5 s)  "
+          f"= {ours / base:4.2f} x the OCR engine alone ({base:.2f} s)")
+
+
+def bench_835(folder: Path) -> None:
+    path = folder / "big.835"
+    claims = big_835(path, target_bytes=10_000_000)
+    size = path.stat().st_size
+
+    def baseline():
+        text = path.read_text()
+        [seg.split("*") for seg in text.split("~")]
+
+    base = timed(baseline, 2)
+    ours = timed(lambda: read_eob(path), 1)
+    eob = read_eob(path)
+    assert len(eob.claims) == claims
+    print(f"10 MB 835 ({size / 1e6:.1f} MB, {claims:,} claims): {ours:6.2f} s (target < 2 s)  "
+          f"= {ours / base:5.1f} x a plain segment split ({base:.2f} s)")
+
+
+def main(argv: list[str]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        bench_pdf(folder)
+        if "--no-ocr" not in argv:
+            bench_ocr(folder)
+        bench_835(folder)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
