@@ -77,3 +77,9 @@ def test_audit_needs_a_file(cli):
 def test_no_progress_bar_under_json(cli):
     r = cli("read", FIXTURES / "duplicate-billing.pdf", "--json")
     assert r.code == 0 and r.err == ""
+
+
+def test_an_eob_alone_is_audited_for_denials(cli):
+    data = cli("audit", "--eob", FIXTURES / "eob-export.csv", "--json").json()
+    denied = [f for f in data["findings"] if f["rule"] == "EOB.DENIED"]
+    assert len(denied) == 2 and any("C-1002" in f["message"] and "PR-96" in f["message"] for f in denied)
