@@ -80,7 +80,7 @@ def main() -> None:
                coalesce(TRY_CAST(mp_rvu AS DOUBLE), 0) AS mp_rvu, pctc_ind AS pctc, glob_days AS global_days
         FROM read_csv('{pfs}/pprrvu_rvu24c_jul_no_descriptors.csv', all_varchar=true)""", pfs_meta, manifest)
     write(con, "gpci", None, f"""
-        SELECT g.mac, g.state, g.locality_number AS locality, g.locality_name, coalesce(l.counties, '') AS counties,
+        SELECT DISTINCT g.mac, g.state, g.locality_number AS locality, g.locality_name, coalesce(l.counties, '') AS counties,
                g.gpci_work::DOUBLE AS gpci_work, g.gpci_pe::DOUBLE AS gpci_pe, g.gpci_mp::DOUBLE AS gpci_mp
         FROM read_csv('{pfs}/gpci_rvu24c.csv', all_varchar=true) g
         LEFT JOIN read_csv('{pfs}/locco_rvu24c.csv', all_varchar=true) l

@@ -205,11 +205,15 @@ def _read_gpci(gpci: tuple[str, str], locco: tuple[str, str] | None) -> pa.Table
                 counties[(row[0].strip(), row[1].strip().zfill(2))] = row[4].strip()
     out: dict[str, list] = {k: [] for k in ("mac", "state", "locality", "locality_name", "counties",
                                             "gpci_work", "gpci_pe", "gpci_mp")}
+    seen: set[tuple[str, str]] = set()
     for n, row in enumerate(rows[h + 1:], start=h + 2):
         if len(row) < 7 or not row[0].strip().isdigit():
             continue
         where = f"line {n}"
         mac, loc = row[0].strip(), row[2].strip().zfill(2)
+        if (mac, loc) in seen:
+            continue  # CMS lists a few localities twice
+        seen.add((mac, loc))
         out["mac"].append(mac)
         out["state"].append(row[1].strip().upper())
         out["locality"].append(loc)

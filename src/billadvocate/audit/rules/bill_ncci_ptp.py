@@ -36,13 +36,16 @@ RULE = Rule(
                    {has_modifier('mods', BYPASS_MODIFIERS)} AS bypass  -- once per line, not per pair
             FROM audit_lines
             WHERE code IS NOT NULL AND dos IS NOT NULL AND setting IN ('professional', 'outpatient')
+        ), edits AS (  -- only the edits between codes on the bills: a small hash table to probe
+            SELECT * FROM ref_ncci_ptp
+            WHERE column_1 IN (SELECT code FROM coded) AND column_2 IN (SELECT code FROM coded)
         ), hits AS (
             SELECT c2.source, c2.line AS line2, c1.line AS line1, c2.code AS code2, c1.code AS code1,
                    c2.description AS description2, c2.charge AS charge2, c2.dos, p.modifier_indicator,
                    p.rationale, p.release_from, c2.setting
             FROM coded c1
             JOIN coded c2 ON c2.source = c1.source AND c2.dos = c1.dos AND c2.line <> c1.line
-            JOIN ref_ncci_ptp p
+            JOIN edits p
               ON p.setting = c1.setting AND p.column_1 = c1.code AND p.column_2 = c2.code
              AND c1.dos BETWEEN p.applies_from AND p.applies_to
              AND (p.effective_date IS NULL OR c1.dos >= p.effective_date)
