@@ -65,7 +65,7 @@ def canonical(case_row: m.Case):
 
 def review(case_row: m.Case, as_of: date | None = None) -> ReviewResult:
     """The engines' results for a stored case (cached until the case changes)."""
-    key = (case_row.pk, case_row.updated_at, as_of)
+    key = (case_row.pk, case_row.updated_at, as_of or case_row.as_of or date.today())
     with _lock:
         if key in _cache:
             _cache.move_to_end(key)
