@@ -116,14 +116,18 @@ def fair_amount(*, account, audit, findings, bills, assistance: dict[str, Any] |
     priced, chosen = undisputed, None
     if candidates:
         chosen = min(candidates, key=lambda c: c["amount"])
-        if chosen["amount"] < undisputed:
+        if chosen["amount"] <= undisputed:
             priced = chosen["amount"]
             why.append(f"Priced at {dollars(priced)}: {chosen['why']}.")
         else:
             chosen = None
-    if chosen is None:
-        why.append("No benchmark below the undisputed charges is known (no Medicare prices, AGB or estimate "
-                   "in the case), so those charges are used; ask for the cash price and the AGB.")
+    if chosen is None and candidates:
+        why.append("The benchmarks (" + ", ".join(f"{c['basis'].replace('_', ' ')} {dollars(c['amount'])}"
+                                                for c in candidates)
+                   + ") are not below the undisputed charges, so those are used.")
+    elif chosen is None:
+        why.append("No benchmark is known (no Medicare prices, AGB or estimate in the case), so the "
+                   "undisputed charges are used; ask for the cash price and the AGB.")
     paid = sum((Decimal(b.payments) for b in bills if b.payments), Decimal(0)) if has_lines else Decimal(0)
     owed = max(priced - paid, Decimal(0))
     if paid:
@@ -146,7 +150,7 @@ def fair_amount(*, account, audit, findings, bills, assistance: dict[str, Any] |
                    f"{dollars(fair)}.")
     capped = [p["id"] for p in (assistance or {}).get("programs", [])
               if p["eligible"] is True and p.get("discount") is None and p.get("charge_cap")]
-    if capped:
+    if capped and fair > 0:
         why.append(f"{', '.join(capped)} may lower it further: the law caps the price "
                    "(see the program's charge cap).")
     return {
