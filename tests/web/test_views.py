@@ -322,3 +322,9 @@ def test_serve_creates_the_admin_once(web):
 
     admin = get_user_model().objects.get(username="admin")
     assert admin.is_superuser and admin.profile.role == "admin" and admin.check_password(password)
+
+
+def test_opening_the_results_puts_the_engines_deadlines_on_the_dashboard(world, client_as):
+    client_as(world.client_a).get(f"/cases/{world.case_a.pk}/")
+    page = client_as(world.advocate_a).get("/dashboard/").content.decode()
+    assert "VALIDATION_PERIOD_END" in page and "Zelda Quillfeather" in page

@@ -70,6 +70,7 @@ def case_page(request, case_row):
     lump = getattr(household, "lump_sum_available", None) or getattr(household, "liquid_assets", None)
     accounts = []
     if result is not None:
+        casework.sync_deadlines(case_row, result)  # the dashboard and reminders read them from the store
         data = result.to_json()
         for a, review in zip(data["accounts"], result.accounts):
             flagged: dict[int, list[str]] = {}
