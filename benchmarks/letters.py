@@ -19,6 +19,7 @@ from billadvocate.letters import LETTER_TYPES, MissingFact, kind, render
 from billadvocate.letters.compose import build_letter
 from billadvocate.letters.facts import LetterFacts
 from billadvocate.letters.packet import render_packet
+from billadvocate.letters.select import attach_letters
 from billadvocate.model import Finding
 
 CASE = Path(__file__).resolve().parent.parent / "examples" / "er-visit-nonprofit" / "case.yaml"
@@ -38,6 +39,7 @@ def main(n: int) -> None:
     review = result.accounts[0]
     review.findings = [Finding(rule="BILL.DUPLICATE", severity="high", lines=[i, i + 1], amount=Decimal(45),
                                message=f"charge on line {i} billed twice") for i in range(1, n + 1)]
+    attach_letters(result)  # choose again for the findings above
     jobs = []
     for t in LETTER_TYPES:
         k = kind(t)
