@@ -288,6 +288,11 @@ def parse_when(text: str | None, case_row: m.Case) -> date | datetime:
     try:
         if len(text) == 10:
             return date.fromisoformat(text)
-        return datetime.fromisoformat(text.replace(" ", "T", 1))
+        when = datetime.fromisoformat(text.replace(" ", "T", 1))
     except ValueError:
         raise BadInput(f"--at {text!r} is not a date or time: write YYYY-MM-DD or YYYY-MM-DDTHH:MM")
+    if when.tzinfo is None:  # a clock time is the patient's: keep the offset it had that day
+        from zoneinfo import ZoneInfo
+
+        when = when.replace(tzinfo=ZoneInfo(mapping.to_canonical_zone(case_row)))
+    return when

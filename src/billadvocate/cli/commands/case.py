@@ -1,0 +1,5 @@
+"""`billadvocate case ...`: the case store's commands (defined in cli/case/)."""
+
+from ..case import case
+
+COMMANDS = ["case"]
