@@ -1,13 +1,13 @@
 """The store's fixtures: each test gets a fresh, migrated database, on SQLite and on PostgreSQL.
 
-`store` is parametrized over both backends. PostgreSQL is the server on 127.0.0.1:5432 (trust
-auth, user postgres or root); when none answers, its tests skip. A migrated template database is
-made once per run and copied per test (CREATE DATABASE ... TEMPLATE); everything is dropped after.
+`store` is parametrized over both backends. SQLite: a migrated file copied per test. PostgreSQL:
+the server on 127.0.0.1:5432 (trust auth, user postgres or root; its tests skip when none answers),
+one database made for the run and dropped after it, emptied before each test (TRUNCATE, with the
+audit trail's append-only triggers set aside for the test's own reset only).
 """
 
 from __future__ import annotations
 
-import itertools
 import os
 import shutil
 from dataclasses import dataclass, field
@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 
 PG_HOST, PG_PORT = "127.0.0.1", 5432
-_counter = itertools.count()
 
 
 @dataclass
@@ -81,23 +80,34 @@ def _pg_admin():
 
 
 @pytest.fixture(scope="session")
-def pg_template(tmp_path_factory):
+def pg_database(tmp_path_factory):
     conn, user = _pg_admin()
     if conn is None:
         yield None
         return
-    name = f"ba_tmpl_{os.getpid()}"
+    name = f"ba_test_{os.getpid()}"
     conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
     conn.execute(f'CREATE DATABASE "{name}"')
     url = f"postgres://{user}@{PG_HOST}:{PG_PORT}/{name}"
-    use_database(tmp_path_factory.mktemp("pg-template-home"), url)
+    use_database(tmp_path_factory.mktemp("pg-home"), url)
     _close_django()
     try:
-        yield conn, user, name
+        yield url
     finally:
         _close_django()
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.close()
+
+
+def _empty_postgres() -> None:
+    from django.db import connection
+
+    keep = {"django_migrations", "django_content_type", "auth_permission"}
+    tables = [t for t in connection.introspection.django_table_names(only_existing=True) if t not in keep]
+    with connection.cursor() as cur:
+        cur.execute("SET session_replication_role = replica")  # this session only: lets TRUNCATE pass the trigger
+        cur.execute("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE")
+        cur.execute("SET session_replication_role = DEFAULT")
 
 
 @pytest.fixture(scope="session")
@@ -123,19 +133,14 @@ def store(request, tmp_path, sqlite_template):
         yield Store("sqlite", home, None)
         _close_django()
         return
-    template = request.getfixturevalue("pg_template")
-    if template is None:
+    url = request.getfixturevalue("pg_database")
+    if url is None:
         pytest.skip("no PostgreSQL server answers on 127.0.0.1:5432")
-    conn, user, tmpl = template
-    name = f"ba_{os.getpid()}_{next(_counter)}"
-    conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{tmpl}"')
-    url = f"postgres://{user}@{PG_HOST}:{PG_PORT}/{name}"
     use_database(home, url)
-    try:
-        yield Store("postgres", home, url)
-    finally:
-        _close_django()
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    _empty_postgres()
+    _close_django()
+    yield Store("postgres", home, url)
+    _close_django()
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_sa
 _actor: contextvars.ContextVar[tuple[int | None, str]] = contextvars.ContextVar(
     "billadvocate_actor", default=(None, "system"))
 _TRACKED: set[type] = set()
+_paused: contextvars.ContextVar[bool] = contextvars.ContextVar("billadvocate_audit_paused", default=False)
 
 
 @contextlib.contextmanager
@@ -30,6 +31,16 @@ def acting_as(user=None, name: str | None = None):
         yield
     finally:
         _actor.reset(token)
+
+
+@contextlib.contextmanager
+def paused():
+    """No entries while loading a backup: the backup brings its own trail."""
+    token = _paused.set(True)
+    try:
+        yield
+    finally:
+        _paused.reset(token)
 
 
 def current_actor() -> tuple[int | None, str]:
@@ -55,6 +66,8 @@ def record(action: str, instance=None, *, model: str | None = None, object_id: A
     """Append one entry to the trail (also for actions that are not a row change, e.g. 'export')."""
     from .models import AuditEntry
 
+    if _paused.get():
+        return
     actor_id, actor = current_actor()
     AuditEntry.objects.create(
         actor_id=actor_id, actor=actor, action=action,
@@ -62,6 +75,18 @@ def record(action: str, instance=None, *, model: str | None = None, object_id: A
         object_id=str(object_id if object_id is not None else getattr(instance, "pk", "")),
         case_id=case_id if case_id is not None else (_case_id(instance) if instance is not None else None),
         before=before, after=after)
+
+
+def record_created(rows: list) -> None:
+    """One 'create' entry per row for rows inserted with bulk_create (which sends no signals)."""
+    from .models import AuditEntry
+
+    if _paused.get() or not rows:
+        return
+    actor_id, actor = current_actor()
+    AuditEntry.objects.bulk_create([
+        AuditEntry(actor_id=actor_id, actor=actor, action="create", model=r._meta.label, object_id=str(r.pk),
+                   case_id=_case_id(r), after=snapshot(r)) for r in rows], batch_size=500)
 
 
 def _pre_save(sender, instance, raw=False, **kwargs):

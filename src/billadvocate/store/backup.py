@@ -123,7 +123,8 @@ def restore(file: str | Path) -> dict:
                 data_path = Path(tmp) / "data.json"
                 data_path.write_bytes(z.read("data.json"))
                 with transaction.atomic():
-                    call_command("loaddata", str(data_path), verbosity=0)
+                    with audit.paused():
+                        call_command("loaddata", str(data_path), verbosity=0)
                     audit.record("restore", model="store.Backup", object_id=file.name,
                                  after={"file": name, "counts": manifest["counts"]})
     except zipfile.BadZipFile:

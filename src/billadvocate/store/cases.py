@@ -120,8 +120,8 @@ def _insert(case: model.Case, files: dict[str, blobs.Stored], base: Path, *, sou
                 _document(row, a, role, rel, files[rel], position, user_id,
                           read=_read_bill(base / rel) if role == "bill" else None)
                 position += 1
-        for j, event in enumerate(account.events):
-            mapping.event_row(a, event, j, zone).save()
+        events = [mapping.event_row(a, event, j, zone) for j, event in enumerate(account.events)]
+        audit.record_created(m.Event.objects.bulk_create(events, batch_size=500))
     for j, doc in enumerate(case.documents):
         a = None
         if doc.account is not None:
