@@ -23,12 +23,15 @@ def _get(item: Any, key: str, default: Any = None) -> Any:
     return getattr(item, key, default)
 
 
-def deadlines_to_ics(items: Iterable[Any], *, calendar_name: str = "billadvocate deadlines") -> bytes:
+def deadlines_to_ics(items: Iterable[Any], *, calendar_name: str = "billadvocate deadlines",
+                     remind_days: int = 3) -> bytes:
     """An iCalendar file of the deadlines.
 
     Each item is a `model.Deadline` (or a mapping with the same keys: kind, date, why, citations,
     unconfirmed) and may carry `account` (an account id or name) and `summary` (a title); without a
-    summary the title is "KIND (account)". Each event has a reminder 3 days before.
+    summary the title is "KIND (account)", and `uid` (a stable id, e.g. the case store's row, so a
+    deadline whose date moves updates its event instead of adding one). Each event has a reminder
+    `remind_days` days before.
     """
     cal = Calendar()
     cal.add("prodid", PRODID)
@@ -59,7 +62,7 @@ def deadlines_to_ics(items: Iterable[Any], *, calendar_name: str = "billadvocate
             description += "\nNote: this rests on a legal value not yet confirmed against the primary text."
         uid_src = f"{account}|{kind}|{day.isoformat()}|{why}"
         ev = Event()
-        ev.add("uid", hashlib.sha256(uid_src.encode()).hexdigest()[:32] + "@billadvocate")
+        ev.add("uid", _get(item, "uid") or hashlib.sha256(uid_src.encode()).hexdigest()[:32] + "@billadvocate")
         ev.add("dtstamp", datetime(day.year, day.month, day.day, tzinfo=timezone.utc))
         ev.add("dtstart", day)
         ev.add("dtend", day + timedelta(days=1))
@@ -70,7 +73,7 @@ def deadlines_to_ics(items: Iterable[Any], *, calendar_name: str = "billadvocate
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
         alarm.add("description", summary)
-        alarm.add("trigger", timedelta(days=-3))
+        alarm.add("trigger", timedelta(days=-remind_days))
         ev.add_component(alarm)
         cal.add_component(ev)
     return cal.to_ical()
