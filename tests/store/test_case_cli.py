@@ -41,8 +41,9 @@ def test_a_case_kept_through_its_whole_life(store, tmp_path):
                         "--tracking", "9400111899223344556677", "--at", "2026-11-21", "--json"))
     assert sent["tracking"] == "9400111899223344556677" and sent["sent_at"].startswith("2026-11-21")
 
-    review = ok(store.cli("case", "review", cid, "--json"))
+    review = ok(store.cli("case", "review", cid, "--out", tmp_path / "review", "--json"))
     assert review["accounts"][0]["id"] == "er-visit" and review["as_of"] == "2026-11-28"
+    generated = [x["type"] for a in review["accounts"] for x in a["letters"] if x.get("files")]
     due = ok(store.cli("case", "deadlines", "--today", "2026-11-28", "--days", "30", "--json"))
     assert reminder["id"] in [d["id"] for d in due["deadlines"]]
 
@@ -50,7 +51,12 @@ def test_a_case_kept_through_its_whole_life(store, tmp_path):
     kinds = [e["kind"] for e in shown["log"]]
     # the email of 2026-10-14 sits after the first call; the call and letter of late November at the end
     assert kinds == [ER_EVENTS[0], "email", *ER_EVENTS[1:], "call", "letter"]
-    assert shown["letters"][0]["method"] == "certified_mail"
+    assert [x for x in shown["letters"] if x["sent_at"]][0]["method"] == "certified_mail"
+    kept = [x for x in shown["letters"] if x["generated_at"]]
+    assert sorted(x["type"] for x in kept) == sorted(generated)
+    assert all(x["file"].startswith("documents/") for x in kept)
+    engine_deadlines = [d for d in shown["deadlines"] if d["source"] == "engine"]
+    assert {d["kind"] for d in engine_deadlines} == {d["kind"] for d in review["accounts"][0]["deadlines"]}
 
     out = tmp_path / "export"
     ok(store.cli("case", "export", cid, "-o", out, "--json"))
@@ -61,7 +67,7 @@ def test_a_case_kept_through_its_whole_life(store, tmp_path):
     assert (out / "documents" / "notice.pdf").read_bytes() == notice.read_bytes()
 
     again = ok(store.cli("case", "import", out, "--json"))
-    assert again["events"] == len(ER_EVENTS) + 3 and again["documents"] == 2
+    assert again["events"] == len(ER_EVENTS) + 3 and again["documents"] == shown["documents"].__len__()
 
 
 def test_human_output_has_tables(sqlite_store):

@@ -13,17 +13,28 @@ from django.db import transaction
 from django.utils import timezone
 
 from .. import model
-from . import cases
+from . import blobs, cases
 from . import models as m
 
 
-def record_generated(case_row: m.Case, letter_type: str, file: Path, *, account_key: str | None = None,
-                     recipient: str | None = None) -> m.Letter:
+def record_generated(case_row: m.Case, letter_type: str, files: list[Path], *, account_key: str | None = None,
+                     recipient: str | None = None) -> m.Letter | None:
+    """Keep a generated letter's files (PDF, DOCX, a translation) and record the letter once:
+    the same bytes generated again are neither stored nor recorded twice."""
+    if not files:
+        return None
     account = cases.account_of(case_row, account_key) if account_key else None
-    doc = cases.add_document(case_row, file, role="letter", account_key=account_key)
+    docs = []
+    for file in files:
+        sha = blobs.sha256_of(Path(file))
+        doc = case_row.documents.filter(sha256=sha, role="letter").first()
+        docs.append(doc or cases.add_document(case_row, file, role="letter", account_key=account_key))
     with transaction.atomic():
+        existing = m.Letter.objects.filter(case=case_row, type=letter_type, document=docs[0]).first()
+        if existing is not None:
+            return existing
         return m.Letter.objects.create(case=case_row, account=account, type=letter_type, recipient=recipient,
-                                       document=doc, generated_at=timezone.now())
+                                       document=docs[0], generated_at=timezone.now())
 
 
 def record_sent(case_row: m.Case, letter_type: str, *, at: date | datetime, method: str | None = None,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ..options import as_of_option, parse_as_of
+from ..options import as_of_option, parse_as_of, print_json
 from . import case, store_command
 
 
@@ -24,10 +24,13 @@ def review(ctx: click.Context, case_id: str, out_dir: Path | None, as_of: str | 
 
     Example: billadvocate case review 1 --out out/
     """
+    from django.db import transaction
+
     from ...review import review_case
     from ...store import audit, cases
     from ...store.deadlines import refresh_from_review
     from ..commands.review import review as review_command
+    from ..outputs import write_outputs
 
     row = cases.get_case(case_id)
     with tempfile.TemporaryDirectory(prefix="billadvocate-case-") as tmp:
@@ -35,28 +38,33 @@ def review(ctx: click.Context, case_id: str, out_dir: Path | None, as_of: str | 
         case_model = cases.materialize(row, folder)
         (folder / "case.yaml").write_text(cases.case_file_text(case_model), encoding="utf-8")
         result = review_case(case_model, as_of=parse_as_of(as_of))
+        written = write_outputs(result, out_dir) if out_dir else []
         kept = refresh_from_review(row, result)
-        # The output is exactly `billadvocate review`'s, on the same case file.
-        ctx.invoke(review_command, case_file=folder / "case.yaml", out_dir=out_dir, as_of=as_of, as_json=as_json)
-    if out_dir:
-        _keep_letters(row, result, out_dir)
-    from django.db import transaction
+        letters = _keep_letters(row, result, out_dir) if out_dir else 0
+        with transaction.atomic():
+            audit.record("review", row, after={"as_of": result.as_of.isoformat(), "deadlines": len(kept),
+                                               "letters": letters})
+        if as_json:
+            print_json(result.to_json())  # the same document as `billadvocate review --json`
+            return
+        # The same text as `billadvocate review`, on the same case file.
+        ctx.invoke(review_command, case_file=folder / "case.yaml", out_dir=None, as_of=as_of, as_json=False)
+    for path in written:
+        click.echo(f"wrote {path}")
+    click.echo(f"Kept {len(kept)} deadline(s) and {letters} letter(s) with case {row.pk}: "
+               "see `billadvocate case deadlines` and `billadvocate case show`.")
 
-    with transaction.atomic():
-        audit.record("review", row, after={"as_of": result.as_of.isoformat(), "deadlines": len(kept)})
-    if not as_json:
-        click.echo(f"Kept {len(kept)} deadline(s) with case {row.pk}: see `billadvocate case deadlines`.")
 
-
-def _keep_letters(row, result, out_dir: Path) -> None:
+def _keep_letters(row, result, out_dir: Path) -> int:
+    """Keep each generated letter's files with the case (recorded as generated, not yet sent)."""
     from ...store import letters
 
+    n = 0
     for review in result.accounts:
         for letter in review.letters:
-            for name in letter.get("files", []):
-                path = Path(name) if Path(name).is_absolute() else out_dir / name
-                if not path.is_file() and Path(name).is_file():
-                    path = Path(name)
-                if path.is_file():
-                    letters.record_generated(row, letter.get("type", "letter"), path,
-                                             account_key=review.account.id, recipient=letter.get("to"))
+            paths = [Path(name) if Path(name).is_absolute() else out_dir / name for name in letter.get("files", [])]
+            paths = [p for p in paths if p.is_file()]
+            if letters.record_generated(row, letter.get("type", "letter"), paths, account_key=review.account.id,
+                                        recipient=letter.get("to")):
+                n += 1
+    return n
