@@ -62,3 +62,23 @@ def test_the_stored_rows_hold_the_facts_in_columns(store):
     (bill,) = Document.objects.filter(case=row, role="bill")
     assert bill.read["lines"] > 0 and len(bill.sha256) == 64
     assert row.people.get().name == "Jane Doe" and row.household.size == 3
+
+
+def test_the_full_case_really_sets_every_field_of_the_case_format():
+    """So the round trip above covers every field; a field added to model.py belongs in the fixture."""
+    from pydantic import BaseModel
+
+    seen: dict[type, set[str]] = {}
+
+    def walk(obj):
+        if isinstance(obj, BaseModel):
+            seen.setdefault(type(obj), set()).update(obj.model_fields_set)
+            for name in type(obj).model_fields:
+                walk(getattr(obj, name))
+        elif isinstance(obj, list):
+            for item in obj:
+                walk(item)
+
+    walk(load_case(HERE / "fixtures" / "full" / "case.yaml"))
+    unset = {t.__name__: sorted(set(t.model_fields) - s) for t, s in seen.items() if set(t.model_fields) - s}
+    assert not unset, f"add these to tests/store/fixtures/full/case.yaml: {unset}"
