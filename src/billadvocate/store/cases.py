@@ -118,7 +118,7 @@ def _insert(case: model.Case, files: dict[str, blobs.Stored], base: Path, *, sou
         for role in ("bill", "eob"):
             for rel in getattr(account, role):
                 _document(row, a, role, rel, files[rel], position, user_id,
-                          read=_read_bill(base / rel) if role == "bill" else None)
+                          read=_read(base / rel, role))
                 position += 1
         events = [mapping.event_row(a, event, j, zone) for j, event in enumerate(account.events)]
         audit.record_created(m.Event.objects.bulk_create(events, batch_size=500))
@@ -238,7 +238,7 @@ def add_document(case_row: m.Case, file: Path, *, role: str = "other", account_k
             rel = _free_path(f"{'bills' if role == 'bill' else 'eobs' if role == 'eob' else 'documents'}/{file.name}",
                              taken)
             position = (case_row.documents.aggregate(p=Max("position"))["p"] or 0) + 1
-            read = _read_bill(file) if role == "bill" else None
+            read = _read(file, role)
             doc = _document(case_row, account, role, rel, stored, position, getattr(user, "pk", None),
                             note=note, read=read)
             m.Case.objects.filter(pk=case_row.pk).update(updated_at=doc.added_at)
@@ -262,16 +262,25 @@ def _free_path(rel: str, taken: set[str]) -> str:
     return f"{stem}-{n}{dot}{ext}"
 
 
-def _read_bill(file: Path) -> dict:
-    """What could be read from a bill (kept with the document); a problem is noted, not fatal."""
-    from ..ingest import read_bill
+def _read(file: Path, role: str) -> dict | None:
+    """What could be read from a bill or an EOB (kept with the document); a problem is noted, not fatal."""
+    from ..ingest import read_bill, read_eob
 
     try:
-        bill = read_bill(file)
+        if role == "bill":
+            bill = read_bill(file)
+            return {"format": bill.format, "lines": len(bill.lines), "total_charges": str(bill.total_charges),
+                    "notes": bill.notes}
+        if role == "eob":
+            eob = read_eob(file)
+            claims = getattr(eob, "claims", [])
+            return {"format": eob.format, "payer": eob.payer, "claims": len(claims),
+                    "lines": sum(len(getattr(c, "lines", [])) for c in claims)}
     except BadInput as e:
         return {"problem": e.problem}
-    return {"format": bill.format, "lines": len(bill.lines), "total_charges": str(bill.total_charges),
-            "notes": bill.notes}
+    except Exception as e:  # a reader's own bug must not cost the user their import
+        return {"problem": f"could not be read ({type(e).__name__})"}
+    return None
 
 
 def now_in(case_row: m.Case) -> datetime:
