@@ -15,7 +15,25 @@ from . import commands
 
 
 class Group(click.Group):
-    """Turns a BadInput into one line on stderr and exit status 2; never a traceback."""
+    """Turns a BadInput into one line on stderr and exit status 2; never a traceback.
+
+    Commands are found lazily: running `billadvocate audit` imports only commands/audit.py (when a
+    module is named after its command), so one command does not pay for every other's imports;
+    help and anything that lists the commands import them all."""
+
+    def get_command(self, ctx, cmd_name):
+        found = super().get_command(ctx, cmd_name)
+        if found is None and not _ALL[0]:
+            _register(cmd_name.replace("-", "_"))
+            found = super().get_command(ctx, cmd_name)
+            if found is None:
+                _register()
+                found = super().get_command(ctx, cmd_name)
+        return found
+
+    def list_commands(self, ctx):
+        _register()
+        return super().list_commands(ctx)
 
     def invoke(self, ctx):
         try:
@@ -47,14 +65,22 @@ def cli() -> None:
     """
 
 
-def _register() -> None:
+_ALL = [False]  # every command module imported
+_DONE: set[str] = set()
+
+
+def _register(only: str | None = None) -> None:
+    if _ALL[0]:
+        return
     for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        if (only is not None and info.name != only) or info.name in _DONE:
+            continue
         module = importlib.import_module(f"{commands.__name__}.{info.name}")
+        _DONE.add(info.name)
         for name in getattr(module, "COMMANDS", []):
             cli.add_command(getattr(module, name))
-
-
-_register()
+    if only is None:
+        _ALL[0] = True
 
 
 def main(argv: list[str] | None = None) -> None:
