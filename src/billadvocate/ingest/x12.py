@@ -17,7 +17,7 @@ from ..errors import BadInput
 _SEGMENT_ID = re.compile(r"^[A-Z][A-Z0-9]{1,2}$")
 
 
-@dataclass
+@dataclass(slots=True)
 class Segment:
     id: str
     elements: list[str]  # elements[0] is the segment id, as in the X12 numbering (CLP01 = [1])

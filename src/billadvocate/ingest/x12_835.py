@@ -35,6 +35,10 @@ ZERO = Decimal(0)
 _DEFAULTS: dict[type, tuple[dict, list[str]]] = {}
 
 
+class _Record:
+    """A claim or line being read: plain attributes, made into the model when complete."""
+
+
 def _new(model, **values) -> SimpleNamespace:
     """A plain record with the model's fields (fast to fill); made into the model when complete."""
     if model not in _DEFAULTS:
@@ -46,7 +50,9 @@ def _new(model, **values) -> SimpleNamespace:
     for name in listed:
         record[name] = []
     record.update(values)
-    return SimpleNamespace(**record)
+    out = _Record()
+    out.__dict__ = record
+    return out
 
 
 def _build(model, values: dict):
