@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from billadvocate.docgen import all_commands, cli_reference, command_help, law_reference, rule_units, rules_reference
+from billadvocate.docgen import (GENERATED, all_commands, cli_reference, command_help, law_reference, rule_units,
+                                 rules_reference)
 
 RULE_ID = re.compile(r"^[A-Z0-9]+(\.[A-Z0-9_]+)+$")
 
@@ -39,3 +40,20 @@ def test_references_render():
     assert "billadvocate review" in cli_reference()
     assert "BILL.DUPLICATE" in rules_reference()
     assert "gov.hhs.fpg.first_person.contiguous" in law_reference()
+
+
+def test_ci_runs_exactly_the_readme_test_command():
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text()
+    ci_last = [ln for ln in (ROOT / ".ci" / "run").read_text().splitlines() if ln.strip()][-1]
+    assert f"\n{ci_last}\n" in readme, "the README's test command and .ci/run's differ"
+
+
+@pytest.mark.parametrize("name", sorted(GENERATED))
+def test_generated_docs_are_up_to_date(name):
+    """docs/cli.md, rules.md, law.md ... match the code; run `python -m billadvocate.docgen` after a change."""
+    from tests.conftest import ROOT
+
+    committed = (ROOT / "docs" / name).read_text()
+    assert committed == GENERATED[name](), f"docs/{name} is out of date: run python -m billadvocate.docgen"
