@@ -63,6 +63,15 @@ def _law_tables(con: duckdb.DuckDBPyConnection, as_of: date) -> None:
     con.executemany("INSERT INTO pfs_cf VALUES (?, ? - INTERVAL 1 DAY, ?)", rows)
 
 
+def _plan_joins(con: duckdb.DuckDBPyConnection) -> None:
+    """Keep the planner's own build side: its cardinality guess for a claim's line pairs is far too
+    low, and flipping the NCCI join to build on millions of pairs made it 2.5x slower."""
+    try:
+        con.execute("SET disabled_optimizers = 'build_side_probe_side'")
+    except duckdb.Error:  # an older DuckDB without that optimizer
+        pass
+
+
 def prepare(con: duckdb.DuckDBPyConnection, *, as_of: date, lines: str = "lines", bills: str = "bills",
             eobs: str | None = None, materialize: bool = True, imported: Path | None = None,
             narrow: bool = False) -> None:
@@ -73,6 +82,7 @@ def prepare(con: duckdb.DuckDBPyConnection, *, as_of: date, lines: str = "lines"
         codes = {c for (c,) in con.execute(f"SELECT DISTINCT code FROM {lines} WHERE code IS NOT NULL").fetchall()}
         codes |= {c for rule in all_rules() for c in rule.reference_codes}
     register(con, imported, codes=codes)
+    _plan_joins(con)
     _law_tables(con, as_of)
     if eobs is None:
         con.register("eobs", empty_eobs())
