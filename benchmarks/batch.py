@@ -50,18 +50,22 @@ def make_claims(path: Path, lines: int) -> None:
 HAND_WRITTEN = """
 WITH l AS (
   SELECT claim_id, line, service_date, code, units, charge,
-         ' ' || array_to_string(modifiers, ' ') || ' ' AS mods
+         regexp_matches(' ' || array_to_string(modifiers, ' ') || ' ', ' (76|77|91|59|XE|XS|XP|XU) ') AS repeat_mod,
+         regexp_matches(' ' || array_to_string(modifiers, ' ') || ' ',
+                        ' (E1|E2|E3|E4|FA|F1|F2|F3|F4|F5|F6|F7|F8|F9|LC|LD|LM|LT|RC|RI|RT|TA|T1|T2|T3|T4|T5|T6|T7|T8|T9|24|25|57|58|78|79|27|59|91|XE|XS|XP|XU) ') AS bypass
   FROM staged
+), p AS (
+  SELECT column_1, column_2, modifier_indicator FROM ref_ncci_ptp
+  WHERE setting = 'professional' AND column_1 IN (SELECT code FROM l) AND column_2 IN (SELECT code FROM l)
 ), dup AS (
   SELECT 'BILL.DUPLICATE' AS rule, claim_id, list(line ORDER BY line) AS lines, charge * (count(*) - 1) AS amount
-  FROM l WHERE charge > 0 AND mods NOT SIMILAR TO '.* (76|77|91|59|XE|XS|XP|XU) .*'
+  FROM l WHERE charge > 0 AND NOT repeat_mod
   GROUP BY claim_id, code, service_date, units, charge HAVING count(*) > 1
 ), ptp AS (
   SELECT 'BILL.NCCI_PTP' AS rule, c2.claim_id, list(DISTINCT c1.line) || [c2.line] AS lines, min(c2.charge) AS amount
   FROM l c1 JOIN l c2 ON c1.claim_id = c2.claim_id AND c1.service_date = c2.service_date AND c1.line <> c2.line
-  JOIN ref_ncci_ptp p ON p.setting = 'professional' AND p.column_1 = c1.code AND p.column_2 = c2.code
-  WHERE p.modifier_indicator = 0 OR (p.modifier_indicator = 1
-        AND c1.mods NOT SIMILAR TO '.* (59|XE|XS|XP|XU|25|91) .*' AND c2.mods NOT SIMILAR TO '.* (59|XE|XS|XP|XU|25|91) .*')
+  JOIN p ON p.column_1 = c1.code AND p.column_2 = c2.code
+  WHERE p.modifier_indicator = 0 OR (p.modifier_indicator = 1 AND NOT c1.bypass AND NOT c2.bypass)
   GROUP BY c2.claim_id, c2.line
 ), mue AS (
   SELECT 'BILL.MUE' AS rule, l.claim_id, list(l.line ORDER BY l.line) AS lines,
@@ -92,6 +96,8 @@ def child_hand(claims: str, out: str) -> dict:
     started = time.perf_counter()
     con = duckdb.connect()
     con.execute("SET memory_limit = '3GB'")
+    con.execute(f"SET temp_directory = '{out}/duck_tmp'")
+    con.execute("SET disabled_optimizers = 'build_side_probe_side'")  # as the engine does
     register(con, None)
     con.execute("CREATE VIEW staged AS SELECT * REPLACE (list_filter(string_split(modifiers, ' '), "
                 f"lambda m: m <> '') AS modifiers) FROM read_parquet('{claims}')")
