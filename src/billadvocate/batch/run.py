@@ -74,7 +74,7 @@ def run_batch(inputs: list[str | Path], out_dir: str | Path, *, as_of: date, set
     `rule_ids` limits the run to some rules (benchmarks); by default every rule runs."""
     from .findings_sql import finding_rows_sql, prepare_bucket, rules_table
     from ..audit.rules import all_rules
-    from .summary import summarise, write_summary
+    from .summary import write_results
 
     rules = [r for r in all_rules() if rule_ids is None or r.id in rule_ids]
 
@@ -132,22 +132,7 @@ def run_batch(inputs: list[str | Path], out_dir: str | Path, *, as_of: date, set
         findings_glob = str(work / "findings" / "*.parquet")
         parts = list((work / "findings").glob("*.parquet"))
         source = f"read_parquet('{findings_glob}')" if parts else f"({EMPTY_FINDINGS})"
-        ordered = f"SELECT * FROM {source} ORDER BY patient_id, claim_id, rule, lines"
-        final = out / "findings.parquet"
-        con.execute(f"COPY ({ordered}) TO '{final}.part' (FORMAT parquet)")
-        Path(f"{final}.part").replace(final)
-        run.files.append(final)
-        if write_csv:
-            csv_path = out / "findings.csv"
-            con.execute(f"COPY (SELECT * REPLACE (array_to_string(lines, ' ') AS lines, "
-                        f"array_to_string(citations, '; ') AS citations) FROM read_parquet('{final}')) "
-                        f"TO '{csv_path}.part' (FORMAT csv, HEADER true)")
-            Path(f"{csv_path}.part").replace(csv_path)
-            run.files.append(csv_path)
-        run.findings = con.execute(f"SELECT count(*) FROM read_parquet('{final}')").fetchall()[0][0]
-        run.seconds = time.perf_counter() - started
-        summary = summarise(con, str(final), run)
-        run.files.extend(write_summary(summary, out))
+        write_results(con, source, out, run, write_csv=write_csv, started=started)
     finally:
         con.close()
     shutil.rmtree(work, ignore_errors=True)

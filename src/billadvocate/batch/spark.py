@@ -131,7 +131,7 @@ def run_batch_spark(inputs: list[str | Path], out_dir: str | Path, *, as_of: dat
                     master: str = "local[*]", write_csv: bool = False, spark=None) -> BatchRun:
     """Audit the inputs on Spark; the same outputs as run_batch (findings.parquet, summary)."""
     from .bucket_sql import bucket_views_sql
-    from .summary import summarise, write_summary
+    from .summary import write_results
 
     files = inspect_all(inputs)
     out = Path(out_dir)
@@ -185,22 +185,9 @@ def run_batch_spark(inputs: list[str | Path], out_dir: str | Path, *, as_of: dat
             spark.stop()
     con = duckdb.connect()
     try:
-        target = out / "findings.parquet"
-        con.execute(f"COPY (SELECT * FROM read_parquet('{spark_out}/*.parquet') "
-                    f"ORDER BY patient_id, claim_id, rule, lines) TO '{target}.part' (FORMAT parquet)")
-        Path(f"{target}.part").replace(target)
-        run.files.append(target)
-        if write_csv:
-            csv_path = out / "findings.csv"
-            con.execute(f"COPY (SELECT * REPLACE (array_to_string(lines, ' ') AS lines, "
-                        f"array_to_string(citations, '; ') AS citations) FROM read_parquet('{target}')) "
-                        f"TO '{csv_path}.part' (FORMAT csv, HEADER true)")
-            Path(f"{csv_path}.part").replace(csv_path)
-            run.files.append(csv_path)
-        run.findings = con.execute(f"SELECT count(*) FROM read_parquet('{target}')").fetchall()[0][0]
         run.buckets = 1
-        run.seconds = time.perf_counter() - started
-        run.files.extend(write_summary(summarise(con, str(target), run), out))
+        write_results(con, f"read_parquet('{spark_out}/*.parquet')", out, run, write_csv=write_csv,
+                      started=started)
     finally:
         con.close()
     shutil.rmtree(work, ignore_errors=True)

@@ -75,3 +75,26 @@ def render_html(summary: dict[str, Any]) -> str:
 def write_summary(summary: dict[str, Any], out: Path) -> list[Path]:
     return [atomic_write(out / "summary.json", json.dumps(summary, indent=2)),
             atomic_write(out / "summary.html", render_html(summary))]
+
+
+def write_results(con: duckdb.DuckDBPyConnection, source: str, out: Path, run, *, write_csv: bool,
+                  started: float) -> None:
+    """Merge the findings (a DuckDB table expression) into OUT/findings.parquet, sorted, then the
+    optional CSV and the summary; each file appears whole or not at all."""
+    import time
+
+    final = out / "findings.parquet"
+    con.execute(f"COPY (SELECT * FROM {source} ORDER BY patient_id, claim_id, rule, lines) "
+                f"TO '{final}.part' (FORMAT parquet)")
+    Path(f"{final}.part").replace(final)
+    run.files.append(final)
+    if write_csv:
+        csv_path = out / "findings.csv"
+        con.execute(f"COPY (SELECT * REPLACE (array_to_string(lines, ' ') AS lines, "
+                    f"array_to_string(citations, '; ') AS citations) FROM read_parquet('{final}')) "
+                    f"TO '{csv_path}.part' (FORMAT csv, HEADER true)")
+        Path(f"{csv_path}.part").replace(csv_path)
+        run.files.append(csv_path)
+    run.findings = con.execute(f"SELECT count(*) FROM read_parquet('{final}')").fetchall()[0][0]
+    run.seconds = time.perf_counter() - started
+    run.files.extend(write_summary(summarise(con, str(final), run), out))
