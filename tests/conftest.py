@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -21,7 +23,8 @@ SHARED_DATA = Path(os.environ.get("BILLADVOCATE_SHARED_DATA") or next(
 
 # Tests never touch the user's real data folder or database: everything (this process and the CLI
 # subprocesses, which inherit the environment) points at a throwaway folder unless a test says otherwise.
-os.environ["BILLADVOCATE_HOME"] = tempfile.mkdtemp(prefix="billadvocate-test-home-")
+os.environ["BILLADVOCATE_HOME"] = _HOME = tempfile.mkdtemp(prefix="billadvocate-test-home-")
+atexit.register(shutil.rmtree, _HOME, ignore_errors=True)
 os.environ.pop("DATABASE_URL", None)
 
 
