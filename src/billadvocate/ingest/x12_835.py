@@ -11,13 +11,11 @@ Patient responsibility is split from the PR adjustments: reason 1 deductible, 2 
 from __future__ import annotations
 
 from decimal import Decimal
-from types import SimpleNamespace
 
 from ..errors import BadInput
 from . import carc
 from .eob_model import Adjustment, Eob, EobClaim, EobLine
-from .progress import steps
-from .x12 import Interchange, Segment, money, name_of, parse_interchange, x12_date
+from .x12 import Interchange, get, load, name_of, walk
 
 # CLP02 claim status codes
 _STATUS = {"1": "primary", "2": "secondary", "3": "tertiary", "4": "denied", "19": "primary",
@@ -28,40 +26,53 @@ _STATUS_TEXT = {"1": "processed as primary", "2": "processed as secondary", "3":
                 "20": "processed as secondary, forwarded", "21": "processed as tertiary, forwarded",
                 "22": "reversal of a previous payment", "23": "not our claim, forwarded",
                 "25": "predetermination pricing only, no payment"}
+# CLP06 claim filing indicator: MA is Medicare Part A (institutional), MB Part B (professional)
+_KIND = {"MA": "institutional", "MB": "professional"}
 _COST_SHARING = {carc.DEDUCTIBLE, carc.COINSURANCE, carc.COPAY}
+_SVC_QUALIFIERS = ("HC", "NU", "N4", "AD", "ZZ", "ER", "WK")
+_CAS_AMOUNT = {i: f"CAS{i + 1:02d} adjustment amount" for i in range(2, 20, 3)}
+_CAS_QUANTITY = {i: f"CAS{i + 2:02d} adjustment quantity" for i in range(2, 20, 3)}
 ZERO = Decimal(0)
-
-
-_DEFAULTS: dict[type, tuple[dict, list[str]]] = {}
 
 
 class _Record:
     """A claim or line being read: plain attributes, made into the model when complete."""
 
+    def __init__(self, values: dict):
+        self.__dict__ = values
 
-def _new(model, **values) -> SimpleNamespace:
+
+def _defaults(model) -> tuple[dict, tuple[str, ...]]:
+    """The model's plain defaults, and the names of its list fields (a new list for each record)."""
+    fields = model.model_fields
+    return ({n: f.default for n, f in fields.items() if f.default_factory is None},
+            tuple(n for n, f in fields.items() if f.default_factory is not None))
+
+
+_CLAIM, _LINE = _defaults(EobClaim), _defaults(EobLine)
+
+
+def _new(defaults: tuple[dict, tuple[str, ...]], **values) -> _Record:
     """A plain record with the model's fields (fast to fill); made into the model when complete."""
-    if model not in _DEFAULTS:
-        fields = model.model_fields
-        _DEFAULTS[model] = ({n: f.default for n, f in fields.items() if f.default_factory is None},
-                            [n for n, f in fields.items() if f.default_factory is not None])
-    plain, listed = _DEFAULTS[model]
-    record = dict(plain)
+    plain, listed = defaults
+    record = plain.copy()
     for name in listed:
         record[name] = []
     record.update(values)
-    out = _Record()
-    out.__dict__ = record
-    return out
+    return _Record(record)
+
+
+_set = object.__setattr__
 
 
 def _build(model, values: dict):
-    """The model from complete, already-typed values, without re-validating (the reader typed them)."""
+    """The model from complete values the reader already typed and checked (Decimal amounts, dates,
+    codes as text), without validating them a second time: that would double the time of a large 835."""
     obj = model.__new__(model)
-    object.__setattr__(obj, "__dict__", values)
-    object.__setattr__(obj, "__pydantic_fields_set__", set())
-    object.__setattr__(obj, "__pydantic_extra__", None)
-    object.__setattr__(obj, "__pydantic_private__", None)
+    _set(obj, "__dict__", values)
+    _set(obj, "__pydantic_fields_set__", set())
+    _set(obj, "__pydantic_extra__", None)
+    _set(obj, "__pydantic_private__", None)
     return obj
 
 
@@ -72,185 +83,185 @@ def _adjustment(group: str, reason: str, amount: Decimal, quantity: Decimal | No
 
 def read_835(path, *, text: str | None = None) -> Eob:
     """Read an X12 835 file into an Eob."""
-    file = str(path)
-    if text is None:
-        from .detect import read_text
-
-        text = read_text(path)
-    ic = parse_interchange(text, file=file)
-    if ic.transaction != "835":
-        raise BadInput(f"this X12 file is a {ic.transaction}, not an 835 remittance (EOB)", file=file)
+    ic = load(path, text, transaction="835", what="an 835 remittance (EOB)")
     return _Reader(ic).read()
 
 
 class _Reader:
     def __init__(self, ic: Interchange):
         self.ic = ic
-        self.eob = Eob(source=ic.file, format="x12-835", notes=list(ic.notes))
-        if ic.version and not ic.version.startswith("00501"):
-            self.eob.notes.append(f"X12 version {ic.version}: read as 5010; check the amounts against the paper EOB")
-        self.claim: SimpleNamespace | None = None
-        self.line: SimpleNamespace | None = None
+        self.eob = Eob(source=ic.file, format="x12-835")
+        self.claim: _Record | None = None
+        self.line: _Record | None = None
         self.n1: str = ""
 
-    def m(self, seg: Segment, i: int, name: str) -> Decimal | None:
-        return money(seg.get(i), ic=self.ic, seg=seg, name=name)
-
     def read(self) -> Eob:
-        segments = self.ic.segments
-        with steps("Reading 835", len(segments) // 5000 + 1) as advance:
-            for seg in segments:
-                handler = getattr(self, f"on_{seg.id}", None)
-                if handler is not None:
-                    handler(seg)
-                if seg.number % 5000 == 0:
-                    advance(1)
+        handlers = {"BPR": self.on_BPR, "TRN": self.on_TRN, "N1": self.on_N1, "DTM": self.on_DTM,
+                    "CLP": self.on_CLP, "NM1": self.on_NM1, "AMT": self.on_AMT, "MOA": self.on_MOA,
+                    "MIA": self.on_MIA, "LQ": self.on_LQ, "REF": self.on_REF, "CAS": self.on_CAS,
+                    "SVC": self.on_SVC}  # local: kept on self, the bound methods would make a cycle
+        walk(self.ic, handlers, "Reading 835")
         self._finish_claim()
+        notes = [*self.ic.notes, self.ic.version_note(), *self.eob.notes]
         if not self.eob.claims:
-            self.eob.notes.append("the 835 holds no claim (CLP): it may be a payment without remittance detail")
+            notes.append("the 835 holds no claim (CLP): it may be a payment without remittance detail")
+        self.eob.notes = [n for n in notes if n]
         return self.eob
 
     # ---------------------------------------------------------------- header
-    def on_BPR(self, seg: Segment) -> None:
-        self.eob.payment_total = self.m(seg, 2, "BPR02 payment amount")
-        self.eob.payment_method = seg.get(4) or None
-        if seg.get(16):
+    def on_BPR(self, el: list[str], n: int) -> None:
+        self.eob.payment_total = self.ic.money(get(el, 2), n, "BPR", "BPR02 payment amount")
+        self.eob.payment_method = get(el, 4) or None
+        if get(el, 16):
             try:
-                self.eob.payment_date = x12_date(seg.get(16), ic=self.ic, seg=seg)
+                self.eob.payment_date = self.ic.date(el[16], n, "BPR")
             except BadInput as e:  # the payment date is not needed to read the claims
-                self.eob.notes.append(f"{self.ic.where(seg)}: payment date {e.problem}")
+                self.eob.notes.append(f"{e.where}: payment date {e.problem}")
 
-    def on_TRN(self, seg: Segment) -> None:
-        self.eob.trace_number = self.eob.trace_number or seg.get(2) or None
+    def on_TRN(self, el: list[str], n: int) -> None:
+        self.eob.trace_number = self.eob.trace_number or get(el, 2) or None
 
-    def on_N1(self, seg: Segment) -> None:
-        self.n1 = seg.get(1)
+    def on_N1(self, el: list[str], n: int) -> None:
+        self.n1 = get(el, 1)
         if self.n1 == "PR":
-            self.eob.payer = name_of(seg) or None
+            self.eob.payer = name_of(el) or None
         elif self.n1 == "PE":
-            self.eob.payee = name_of(seg) or None
-            if seg.get(3) == "XX":
-                self.eob.payee_npi = seg.get(4) or None
+            self.eob.payee = name_of(el) or None
+            if get(el, 3) == "XX":
+                self.eob.payee_npi = get(el, 4) or None
 
-    def on_DTM(self, seg: Segment) -> None:
-        qual, value = seg.get(1), seg.get(2)
-        if qual == "405" and self.eob.payment_date is None and self.claim is None:
-            self.eob.payment_date = x12_date(value, ic=self.ic, seg=seg)
-        elif self.line is not None and qual in ("472", "150"):
-            self.line.date = x12_date(value, ic=self.ic, seg=seg)
-            if qual == "472":
-                self.line.date_end = self.line.date
-        elif self.line is not None and qual == "151":
-            self.line.date_end = x12_date(value, ic=self.ic, seg=seg)
-        elif self.claim is not None and self.line is None and qual == "232":
-            self.claim.start = x12_date(value, ic=self.ic, seg=seg)
-        elif self.claim is not None and self.line is None and qual == "233":
-            self.claim.end = x12_date(value, ic=self.ic, seg=seg)
+    def on_DTM(self, el: list[str], n: int) -> None:
+        qual, value = get(el, 1), get(el, 2)
+        line, claim = self.line, self.claim
+        if line is not None:
+            if qual == "472" or qual == "150":
+                line.date = self.ic.date(value, n, "DTM")
+                if qual == "472":
+                    line.date_end = line.date
+            elif qual == "151":
+                line.date_end = self.ic.date(value, n, "DTM")
+        elif claim is not None:
+            if qual == "232":
+                claim.start = self.ic.date(value, n, "DTM")
+            elif qual == "233":
+                claim.end = self.ic.date(value, n, "DTM")
+        elif qual == "405" and self.eob.payment_date is None:
+            self.eob.payment_date = self.ic.date(value, n, "DTM")
 
     # ---------------------------------------------------------------- claim
-    def on_CLP(self, seg: Segment) -> None:
+    def on_CLP(self, el: list[str], n: int) -> None:
         self._finish_claim()
-        claim_id = seg.get(1).strip()
+        if len(el) < 8:
+            el = el + [""] * (8 - len(el))
+        claim_id = el[1].strip()
         if not claim_id:
-            raise BadInput("CLP01 (the claim id) is blank", file=self.ic.file, where=self.ic.where(seg))
-        status = seg.get(2).strip()
-        self.claim = _new(EobClaim,
-            claim_id=claim_id, payer=self.eob.payer, provider=self.eob.payee, provider_npi=self.eob.payee_npi,
-            billed=self.m(seg, 3, "CLP03 total charge"), paid=self.m(seg, 4, "CLP04 payment"),
-            patient_responsibility=self.m(seg, 5, "CLP05 patient responsibility"),
-            payer_claim_id=seg.get(7) or None, status_code=status or None,
-            status_text=_STATUS_TEXT.get(status, f"status code {status}" if status else ""),
-            kind=_kind(seg.get(6)),
-        )
+            raise self.ic.error("CLP01 (the claim id) is blank", n, "CLP")
+        status = el[2].strip()
+        money = self.ic.money
+        eob = self.eob
         order = _STATUS.get(status)
-        if order in ("primary", "secondary", "tertiary"):
-            self.claim.payer_order = order
+        self.claim = _new(_CLAIM,
+            claim_id=claim_id, payer=eob.payer, provider=eob.payee, provider_npi=eob.payee_npi,
+            billed=money(el[3], n, "CLP", "CLP03 total charge"), paid=money(el[4], n, "CLP", "CLP04 payment"),
+            patient_responsibility=money(el[5], n, "CLP", "CLP05 patient responsibility"),
+            payer_claim_id=el[7] or None, status_code=status or None,
+            status_text=_STATUS_TEXT.get(status) or (f"status code {status}" if status else ""),
+            kind=_KIND.get(el[6].strip()),
+            payer_order=order if order in ("primary", "secondary", "tertiary") else None,
+        )
         self.line = None
 
-    def on_NM1(self, seg: Segment) -> None:
-        if self.claim is None:
+    def on_NM1(self, el: list[str], n: int) -> None:
+        claim = self.claim
+        if claim is None:
             return
-        role = seg.get(1)
+        role = get(el, 1)
         if role == "QC":
-            self.claim.patient = name_of(seg) or None
-            self.claim.member_id = self.claim.member_id or seg.get(9) or None
+            claim.patient = name_of(el) or None
+            claim.member_id = claim.member_id or get(el, 9) or None
         elif role == "IL":
-            self.claim.member_id = seg.get(9) or self.claim.member_id
+            claim.member_id = get(el, 9) or claim.member_id
         elif role == "82":
-            self.claim.provider = name_of(seg) or self.claim.provider
-            if seg.get(8) == "XX":
-                self.claim.provider_npi = seg.get(9) or self.claim.provider_npi
+            claim.provider = name_of(el) or claim.provider
+            if get(el, 8) == "XX":
+                claim.provider_npi = get(el, 9) or claim.provider_npi
 
-    def on_AMT(self, seg: Segment) -> None:
-        if self.line is not None and seg.get(1) == "B6":
-            self.line.allowed = self.m(seg, 2, "AMT02 allowed amount")
-        elif self.line is None and self.claim is not None and seg.get(1) == "AU":
-            self.claim.allowed = self.m(seg, 2, "AMT02 coverage amount")
+    def on_AMT(self, el: list[str], n: int) -> None:
+        qual = get(el, 1)
+        if self.line is not None:
+            if qual == "B6":
+                self.line.allowed = self.ic.money(get(el, 2), n, "AMT", "AMT02 allowed amount")
+        elif self.claim is not None and qual == "AU":
+            self.claim.allowed = self.ic.money(get(el, 2), n, "AMT", "AMT02 coverage amount")
 
-    def on_MOA(self, seg: Segment) -> None:
+    def on_MOA(self, el: list[str], n: int) -> None:
         if self.claim is not None:
-            self.claim.remarks += [c for c in seg.elements[3:8] if c]
+            self.claim.remarks += [c for c in el[3:8] if c]
 
-    def on_MIA(self, seg: Segment) -> None:
+    def on_MIA(self, el: list[str], n: int) -> None:
         if self.claim is not None:
-            self.claim.remarks += [c for c in (seg.get(5), *seg.elements[20:24]) if c]
+            self.claim.remarks += [c for c in (get(el, 5), *el[20:24]) if c]
 
-    def on_LQ(self, seg: Segment) -> None:
-        if self.line is not None and seg.get(1) == "HE" and seg.get(2):
-            self.line.remarks.append(seg.get(2))
+    def on_LQ(self, el: list[str], n: int) -> None:
+        if self.line is not None and get(el, 1) == "HE" and get(el, 2):
+            self.line.remarks.append(el[2])
 
-    def on_REF(self, seg: Segment) -> None:
-        if self.line is not None and seg.get(1) == "6R":
-            self.line.control_number = seg.get(2) or None
+    def on_REF(self, el: list[str], n: int) -> None:
+        if self.line is not None and get(el, 1) == "6R":
+            self.line.control_number = get(el, 2) or None
 
-    def on_CAS(self, seg: Segment) -> None:
+    def on_CAS(self, el: list[str], n: int) -> None:
         if self.claim is None:
             return
-        group = seg.get(1).strip().upper()
+        group = get(el, 1).strip().upper()
         target = self.line.adjustments if self.line is not None else self.claim.adjustments
-        for i in range(2, 20, 3):
-            reason = seg.get(i).strip()
+        money = self.ic.money
+        size = len(el)
+        for i in range(2, min(size, 20), 3):
+            reason = el[i].strip()
             if not reason:
                 continue
-            amount = self.m(seg, i + 1, f"CAS{i + 1:02d} adjustment amount") or ZERO
-            qty = self.m(seg, i + 2, f"CAS{i + 2:02d} adjustment quantity")
-            target.append(_adjustment(group, reason, amount, qty))
+            amount = money(el[i + 1], n, "CAS", _CAS_AMOUNT[i]) if i + 1 < size else None
+            qty = money(el[i + 2], n, "CAS", _CAS_QUANTITY[i]) if i + 2 < size else None
+            target.append(_adjustment(group, reason, amount or ZERO, qty))
 
     # ---------------------------------------------------------------- service line
-    def on_SVC(self, seg: Segment) -> None:
-        if self.claim is None:
-            raise BadInput("a service line (SVC) comes before any claim (CLP)", file=self.ic.file,
-                           where=self.ic.where(seg))
+    def on_SVC(self, el: list[str], n: int) -> None:
+        claim = self.claim
+        if claim is None:
+            raise self.ic.error("a service line (SVC) comes before any claim (CLP)", n, "SVC")
         self._finish_line()
-        elements = list(seg.elements)
-        parts = self.ic.components(elements[1] if len(elements) > 1 else "")
-        if len(parts) == 1 and len(elements) > 2 and parts[0] in ("HC", "NU", "N4", "AD", "ZZ", "ER", "WK"):
+        if len(el) < 7:
+            el = el + [""] * (7 - len(el))
+        parts = self.ic.components(el[1])
+        if len(parts) == 1 and parts[0] in _SVC_QUALIFIERS and el[2]:
             # some senders put the code in its own element ('SVC*HC*24599*...'): read it as the code
-            code = elements[2].split(".")[0]
+            code = el[2].split(".")[0]
             parts = [parts[0], code]
-            elements = [elements[0], "", *elements[3:]]
-            self.eob.notes.append(f"{self.ic.where(seg)}: the procedure code was not joined to its "
+            el = [el[0], "", *el[3:], ""]
+            self.eob.notes.append(f"segment {n} (SVC): the procedure code was not joined to its "
                                   f"qualifier; read {code} as the code")
-        qual = parts[0] if parts else ""
+        qual = parts[0]
         code = parts[1].strip() if len(parts) > 1 else None
-        mods = [p for p in parts[2:6] if p]
-        line = _new(EobLine, line=len(self.claim.lines) + 1, code_system=qual or None,
-                       code=code if qual != "NU" else None, modifiers=mods,
-                       description=parts[6] if len(parts) > 6 else "",
-                       billed=money(_get(elements, 2), ic=self.ic, seg=seg, name="SVC02 charge"),
-                       paid=money(_get(elements, 3), ic=self.ic, seg=seg, name="SVC03 payment"),
-                       revenue_code=(_get(elements, 4) or (code if qual == "NU" else "")) or None,
-                       units=money(_get(elements, 5), ic=self.ic, seg=seg, name="SVC05 units"))
-        original = self.ic.components(_get(elements, 6))
-        if len(original) > 1 and original[1]:
-            line.billed_code = original[1]
+        money = self.ic.money
+        line = _new(_LINE, line=len(claim.lines) + 1, code_system=qual or None,
+                    code=code if qual != "NU" else None, modifiers=[p for p in parts[2:6] if p],
+                    description=parts[6] if len(parts) > 6 else "",
+                    billed=money(el[2], n, "SVC", "SVC02 charge"), paid=money(el[3], n, "SVC", "SVC03 payment"),
+                    revenue_code=(el[4] or (code if qual == "NU" else "")) or None,
+                    units=money(el[5], n, "SVC", "SVC05 units"))
+        if el[6]:
+            original = self.ic.components(el[6])
+            if len(original) > 1 and original[1]:
+                line.billed_code = original[1]
         self.line = line
-        self.claim.lines.append(line)
+        claim.lines.append(line)
 
     def _finish_line(self) -> None:
-        if self.line is not None:
-            _settle(self.line, self.line.adjustments)
-        self.line = None
+        line = self.line
+        if line is not None:
+            self.line = None
+            _settle(line, line.adjustments)
 
     def _finish_claim(self) -> None:
         self._finish_line()
@@ -258,22 +269,25 @@ class _Reader:
         if claim is None:
             return
         self.claim = None
-        adjustments = [*claim.adjustments, *(a for ln in claim.lines for a in ln.adjustments)]
-        pr = _split_patient(adjustments)
-        claim.deductible, claim.coinsurance, claim.copay, claim.other_patient = pr
+        lines = claim.lines
+        ded, coins, copay, other, prior = _tally(claim.adjustments)
+        for ln in lines:  # each line's split was tallied when it was settled
+            ded, coins, copay, other = ded + ln.deductible, coins + ln.coinsurance, copay + ln.copay, other + ln.other_patient
+            prior = prior or ln.prior_payer
+        claim.deductible, claim.coinsurance, claim.copay, claim.other_patient = ded, coins, copay, other
         if claim.patient_responsibility is None:  # CLP05 is sent only when above zero (TR3)
-            claim.patient_responsibility = sum((v or ZERO for v in pr), ZERO)
+            claim.patient_responsibility = ded + coins + copay + other
         if claim.start is not None and claim.end is None:
             claim.end = claim.start
         if claim.start is None:
-            dates = [ln.date for ln in claim.lines if ln.date]
-            claim.start, claim.end = (min(dates), max(ln.date_end or ln.date for ln in claim.lines if ln.date)) if dates else (None, None)
-        if claim.allowed is None and claim.paid is not None and not _has_prior_payer(adjustments):
+            dates = [ln.date for ln in lines if ln.date]
+            claim.start, claim.end = (min(dates), max(ln.date_end or ln.date for ln in lines if ln.date)) if dates else (None, None)
+        if claim.allowed is None and claim.paid is not None and not prior:
             claim.allowed = claim.paid + (claim.patient_responsibility or ZERO)
-        denied_lines = [ln for ln in claim.lines if ln.denied]
+        denied_lines = sum(1 for ln in lines if ln.denied)
         if claim.status_code == "4":
             claim.denied, claim.status = True, "denied"
-            for ln in claim.lines:
+            for ln in lines:
                 if not ln.denied and not ln.paid:
                     ln.denied = True
                     ln.denial_reasons = ln.denial_reasons or _reasons(claim.adjustments)
@@ -281,39 +295,42 @@ class _Reader:
             claim.status = "reversed"
         elif claim.status_code == "25":
             claim.status = "pending"
-        elif claim.lines and len(denied_lines) == len(claim.lines):
+        elif lines and denied_lines == len(lines):
             claim.denied, claim.status = True, "denied"
         elif denied_lines:
             claim.status = "partly_denied"
-        elif not claim.lines and _is_denial(claim.billed, claim.paid, claim.adjustments):
+        elif not lines and _is_denial(claim.billed, claim.paid, claim.adjustments):
             claim.denied, claim.status = True, "denied"
         else:
             claim.status = "processed"
-        claim.lines = [_build(EobLine, vars(ln)) for ln in claim.lines]
-        self.eob.claims.append(_build(EobClaim, vars(claim)))
+        built = []
+        for ln in lines:
+            values = ln.__dict__
+            del values["prior_payer"]
+            built.append(_build(EobLine, values))
+        claim.lines = built
+        self.eob.claims.append(_build(EobClaim, claim.__dict__))
 
 
-def _get(elements: list[str], i: int) -> str:
-    return elements[i] if i < len(elements) else ""
-
-
-def _kind(filing_indicator: str) -> str | None:
-    # CLP06 claim filing indicator: MA is Medicare Part A (institutional), MB Part B (professional)
-    return {"MA": "institutional", "MB": "professional"}.get(filing_indicator.strip())
-
-
-def _split_patient(adjustments: list[Adjustment]) -> tuple:
-    """(deductible, coinsurance, copay, other patient responsibility) from the PR adjustments."""
-    split = {carc.DEDUCTIBLE: ZERO, carc.COINSURANCE: ZERO, carc.COPAY: ZERO, "other": ZERO}
+def _tally(adjustments: list[Adjustment]) -> tuple[Decimal, Decimal, Decimal, Decimal, bool]:
+    """(deductible, coinsurance, copay, other patient responsibility, a prior payer paid) from the
+    adjustments: PR reason 1, 2, 3 and the other PR reasons; reason 23 is a prior payer's share."""
+    ded = coins = copay = other = ZERO
+    prior = False
     for a in adjustments:
+        reason = a.reason
         if a.group == "PR":
-            key = a.reason if a.reason in _COST_SHARING else "other"
-            split[key] += a.amount
-    return split[carc.DEDUCTIBLE], split[carc.COINSURANCE], split[carc.COPAY], split["other"]
-
-
-def _has_prior_payer(adjustments: list[Adjustment]) -> bool:
-    return any(a.reason == "23" for a in adjustments)
+            if reason == "1":
+                ded += a.amount
+            elif reason == "2":
+                coins += a.amount
+            elif reason == "3":
+                copay += a.amount
+            else:
+                other += a.amount
+        if reason == "23":
+            prior = True
+    return ded, coins, copay, other, prior
 
 
 def _reasons(adjustments: list[Adjustment]) -> list[str]:
@@ -328,12 +345,13 @@ def _is_denial(billed: Decimal | None, paid: Decimal | None, adjustments: list[A
     return bool(_reasons(adjustments))
 
 
-def _settle(line, adjustments: list[Adjustment]) -> None:
-    ded, coins, copay, other = _split_patient(adjustments)
+def _settle(line: _Record, adjustments: list[Adjustment]) -> None:
+    ded, coins, copay, other, prior = _tally(adjustments)
     line.deductible, line.coinsurance, line.copay, line.other_patient = ded, coins, copay, other
     line.patient_responsibility = ded + coins + copay + other
-    if line.allowed is None and line.paid is not None and not _has_prior_payer(adjustments) and adjustments:
-        line.allowed = line.paid + (line.patient_responsibility or ZERO)
+    line.prior_payer = prior  # for the claim's allowed amount; not a field of the line
+    if line.allowed is None and line.paid is not None and not prior and adjustments:
+        line.allowed = line.paid + line.patient_responsibility
     if _is_denial(line.billed, line.paid, adjustments):
         line.denied = True
         line.denial_reasons = _reasons(adjustments)

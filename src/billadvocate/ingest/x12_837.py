@@ -15,22 +15,14 @@ from decimal import Decimal
 
 from ..errors import BadInput
 from ..model import Bill, Line
-from .progress import steps
-from .x12 import Interchange, Segment, money, name_of, parse_interchange, x12_period
+from .x12 import Interchange, get, load, name_of, walk
 
 ZERO = Decimal(0)
 
 
 def read_837(path, *, text: str | None = None) -> Bill:
     """Read an X12 837P or 837I file into a Bill (one line per service line, across all claims)."""
-    file = str(path)
-    if text is None:
-        from .detect import read_text
-
-        text = read_text(path)
-    ic = parse_interchange(text, file=file)
-    if ic.transaction != "837":
-        raise BadInput(f"this X12 file is a {ic.transaction}, not an 837 claim", file=file)
+    ic = load(path, text, transaction="837", what="an 837 claim")
     return _Reader(ic).read()
 
 
@@ -38,11 +30,8 @@ class _Reader:
     def __init__(self, ic: Interchange):
         self.ic = ic
         version = ic.version or ""
-        kind = "institutional" if "X223" in version or "X096" in version else "professional"
-        self.bill = Bill(source=ic.file, format="x12-837", notes=list(ic.notes))
-        if version and not version.startswith("00501"):
-            self.bill.notes.append(f"X12 version {version} (older than 5010): read with the 5010 layout")
-        self.kind = kind
+        self.kind = "institutional" if "X223" in version or "X096" in version else "professional"
+        self.bill = Bill(source=ic.file, format="x12-837")
         self.billing_provider: str | None = None
         self.claim_id: str | None = None
         self.claim_provider: str | None = None
@@ -54,33 +43,29 @@ class _Reader:
         self.line_has_date = False
 
     def read(self) -> Bill:
-        with steps("Reading 837", len(self.ic.segments) // 5000 + 1) as advance:
-            for seg in self.ic.segments:
-                handler = getattr(self, f"on_{seg.id}", None)
-                if handler is not None:
-                    handler(seg)
-                if seg.number % 5000 == 0:
-                    advance(1)
+        handlers = {name[3:]: getattr(self, name) for name in dir(self) if name.startswith("on_")}
+        walk(self.ic, handlers, "Reading 837")
         self._finish_line()
         if not self.claims:
             raise BadInput("the 837 holds no claim (CLM segment)", file=self.ic.file)
         self.bill.stated_total = self.claim_total
         kinds = "institutional (837I)" if self.kind == "institutional" else "professional (837P)"
+        self.bill.notes = [n for n in (*self.ic.notes, self.ic.version_note(), *self.bill.notes) if n]
         self.bill.notes.append(f"{len(self.claims)} {kinds} claim(s): {', '.join(self.claims)}")
         return self.bill
 
-    def m(self, seg: Segment, i: int, name: str) -> Decimal | None:
-        return money(seg.get(i), ic=self.ic, seg=seg, name=name)
+    def m(self, el: list[str], n: int, i: int, name: str) -> Decimal | None:
+        return self.ic.money(get(el, i), n, el[0], name)
 
-    def on_HL(self, seg: Segment) -> None:
+    def on_HL(self, el: list[str], n: int) -> None:
         self._finish_line()
         self.claim_id = None
         self.in_other_payer = False
 
-    def on_NM1(self, seg: Segment) -> None:
-        role = seg.get(1)
-        who = name_of(seg)
-        npi = seg.get(9) if seg.get(8) == "XX" else ""
+    def on_NM1(self, el: list[str], n: int) -> None:
+        role = get(el, 1)
+        who = name_of(el)
+        npi = get(el, 9) if get(el, 8) == "XX" else ""
         label = f"{who} (NPI {npi})" if who and npi else (who or npi or None)
         if role == "85":
             self.billing_provider = label
@@ -90,30 +75,30 @@ class _Reader:
             elif self.claim_id is not None:
                 self.claim_provider = label
 
-    def on_CLM(self, seg: Segment) -> None:
+    def on_CLM(self, el: list[str], n: int) -> None:
         self._finish_line()
-        claim_id = seg.get(1).strip()
+        claim_id = get(el, 1).strip()
         if not claim_id:
-            raise BadInput("CLM01 (the claim id) is blank", file=self.ic.file, where=self.ic.where(seg))
+            raise self.ic.error("CLM01 (the claim id) is blank", n, "CLM")
         self.claim_id = claim_id
         self.claims.append(claim_id)
-        self.claim_total += self.m(seg, 2, "CLM02 total charge") or ZERO
+        self.claim_total += self.m(el, n, 2, "CLM02 total charge") or ZERO
         self.claim_provider = None
         self.claim_dates = (None, None)
         self.in_other_payer = False
-        facility = self.ic.components(seg.get(5))
+        facility = self.ic.components(get(el, 5))
         if len(facility) > 1 and facility[1] == "A":  # A: institutional bill-type code
             self.kind = "institutional"
 
-    def on_SBR(self, seg: Segment) -> None:
+    def on_SBR(self, el: list[str], n: int) -> None:
         if self.claim_id is not None:  # an SBR inside a claim starts the other-payer loop (2320)
             self.in_other_payer = True
 
-    def on_DTP(self, seg: Segment) -> None:
-        qual, fmt, value = seg.get(1), seg.get(2), seg.get(3)
+    def on_DTP(self, el: list[str], n: int) -> None:
+        qual, fmt, value = get(el, 1), get(el, 2), get(el, 3)
         if qual not in ("472", "434"):
             return
-        start, end = x12_period(value, fmt, ic=self.ic, seg=seg)
+        start, end = self.ic.period(value, fmt, n, "DTP")
         if qual == "472" and self.line is not None:
             self.line.date = start
             self.line_has_date = True
@@ -122,31 +107,31 @@ class _Reader:
         elif qual == "434" and self.claim_id is not None:
             self.claim_dates = (start, end)
 
-    def on_LX(self, seg: Segment) -> None:
+    def on_LX(self, el: list[str], n: int) -> None:
         self._finish_line()
         self.in_other_payer = False
 
-    def on_SV1(self, seg: Segment) -> None:
-        self._service(seg, composite=seg.get(1), charge_at=2, units_at=4, revenue=None)
+    def on_SV1(self, el: list[str], n: int) -> None:
+        self._service(el, n, composite=get(el, 1), charge_at=2, units_at=4, revenue=None)
 
-    def on_SV2(self, seg: Segment) -> None:
-        revenue = seg.get(1).strip()
+    def on_SV2(self, el: list[str], n: int) -> None:
+        revenue = get(el, 1).strip()
         if revenue.endswith(".00") or revenue.endswith(".0"):  # some senders write it as an amount
             revenue = revenue.split(".")[0]
         if revenue.isdigit() and len(revenue) == 3:  # 4010 files drop the leading zero
             revenue = "0" + revenue
-        self._service(seg, composite=seg.get(2), charge_at=3, units_at=5, revenue=revenue or None)
+        self._service(el, n, composite=get(el, 2), charge_at=3, units_at=5, revenue=revenue or None)
 
-    def _service(self, seg: Segment, *, composite: str, charge_at: int, units_at: int, revenue: str | None) -> None:
+    def _service(self, el: list[str], n: int, *, composite: str, charge_at: int, units_at: int, revenue: str | None) -> None:
         if self.claim_id is None:
-            raise BadInput("a service line comes before any claim (CLM)", file=self.ic.file, where=self.ic.where(seg))
+            raise self.ic.error("a service line comes before any claim (CLM)", n, el[0])
         self._finish_line()
         parts = self.ic.components(composite) if composite else []
         code = parts[1].strip() if len(parts) > 1 else None
-        charge = self.m(seg, charge_at, f"{seg.id}{charge_at:02d} charge")
+        charge = self.m(el, n, charge_at, f"{el[0]}{charge_at:02d} charge")
         if charge is None:
-            raise BadInput("the line charge is blank", file=self.ic.file, where=self.ic.where(seg))
-        units = self.m(seg, units_at, f"{seg.id}{units_at:02d} units")
+            raise self.ic.error("the line charge is blank", n, el[0])
+        units = self.m(el, n, units_at, f"{el[0]}{units_at:02d} units")
         self.line = Line(line=len(self.bill.lines) + 1, code=code.upper() if code else None,
                          modifiers=[p.strip().upper() for p in parts[2:6] if p.strip()],
                          description=parts[6] if len(parts) > 6 else "", revenue_code=revenue,
@@ -155,9 +140,9 @@ class _Reader:
         self.line_has_date = False
         self.bill.lines.append(self.line)
 
-    def on_LIN(self, seg: Segment) -> None:
-        if self.line is not None and seg.get(2) == "N4":
-            self.line.ndc = seg.get(3) or None
+    def on_LIN(self, el: list[str], n: int) -> None:
+        if self.line is not None and get(el, 2) == "N4":
+            self.line.ndc = get(el, 3) or None
 
     def _finish_line(self) -> None:
         if self.line is not None and not self.line_has_date:
