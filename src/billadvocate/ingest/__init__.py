@@ -2,7 +2,9 @@
 
 `read_bill(path)` reads an itemized bill (CSV, XLSX, PDF, scan or photo, X12 837) into a Bill;
 `read_eob(path)` reads an Explanation of Benefits (X12 835, FHIR ExplanationOfBenefit, EOB CSV)
-into an Eob; `read_document(path)` reads either, choosing by the file's content. `--format` on the
+into an Eob; `read_document(path)` reads either, choosing by the file's content. Synthea's
+claims_transactions.csv is both: a ledger of charges and payments (a Bill), and what the insurers
+paid (an Eob, through `read_eob`). `--format` on the
 command line (`format=` here) forces a reader.
 """
 
@@ -13,7 +15,7 @@ from pathlib import Path
 
 from ..errors import BadInput
 from ..model import Bill
-from .detect import BILL_FORMATS, EOB_FORMATS, FORMATS, check_file, detect_format, is_eob_format
+from .detect import BILL_FORMATS, EOB_FORMATS, EOB_VIEW, FORMATS, check_file, detect_format, is_eob_format
 from .eob_model import Adjustment, Eob, EobClaim, EobLine
 
 # format -> "module:function"; imported on use so a missing optional package only matters when needed
@@ -26,6 +28,9 @@ _READERS = {
     "x12-835": "x12_835:read_835",
     "fhir": "fhir_eob:read_fhir_eob",
     "csv-eob": "csv_eob:read_csv_eob",
+    "synthea-ledger": "synthea_csv:read_ledger_bill",
+    "synthea-ledger-eob": "synthea_csv:read_ledger_eob",
+    "synthea-claims": "synthea_csv:read_claims_eob",
 }
 
 __all__ = ["Adjustment", "Bill", "Eob", "EobClaim", "EobLine", "FORMATS", "read_bill", "read_eob",
@@ -76,6 +81,7 @@ def read_eob(path: str | Path, *, format: str | None = None) -> Eob:
     fmt = format or detect_format(path)
     if fmt == "csv":  # a CSV without EOB columns: read it as an EOB anyway, it will say what is missing
         fmt = "csv-eob"
+    fmt = EOB_VIEW.get(fmt, fmt)
     if not is_eob_format(fmt) and fmt != "xlsx":
         raise BadInput(f"this is a {fmt} file, not an EOB: an EOB is an X12 835, a FHIR "
                        "ExplanationOfBenefit (JSON) or an EOB export (CSV, XLSX)", file=str(path))

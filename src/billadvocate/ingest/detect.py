@@ -9,8 +9,10 @@ from pathlib import Path
 from ..errors import BadInput
 
 # formats: what each reader is called on the command line (--format)
-BILL_FORMATS = ("csv", "xlsx", "pdf", "image", "x12-837")
-EOB_FORMATS = ("x12-835", "fhir", "csv-eob")
+BILL_FORMATS = ("csv", "xlsx", "pdf", "image", "x12-837", "synthea-ledger")
+EOB_FORMATS = ("x12-835", "fhir", "csv-eob", "synthea-ledger-eob", "synthea-claims")
+# bill formats that also hold what the insurer paid: read_eob reads them as this EOB format
+EOB_VIEW = {"synthea-ledger": "synthea-ledger-eob"}
 FORMATS = (*BILL_FORMATS, *EOB_FORMATS)
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp"}
 
@@ -79,7 +81,14 @@ def detect_format(path: str | Path) -> str:
     if "\x00" in text:
         raise BadInput("a binary file of a kind billadvocate cannot read (readable: CSV, XLSX, PDF, "
                        "JPEG/PNG, X12 835/837, FHIR JSON)", file=str(path))
-    first = text.splitlines()[0].lower() if text.splitlines() else ""
+    first = text.splitlines()[0] if text.splitlines() else ""
+    from .synthea_csv import looks_like_claims, looks_like_ledger
+
+    if looks_like_ledger(first):
+        return "synthea-ledger"
+    if looks_like_claims(first):
+        return "synthea-claims"
+    first = first.lower()
     if any(h in first for h in EOB_CSV_HINTS) and not _is_bill_header(first):
         return "csv-eob"
     return "csv"

@@ -97,6 +97,9 @@ class EobClaim(BaseModel):
     denied: bool = False
     in_network: bool | None = None
     payer_order: str | None = None  # primary | secondary | tertiary
+    # still owed on the claim as the document states it (e.g. Synthea's OUTSTANDING columns); None: not stated
+    insurer_balance: Money | None = None
+    patient_balance: Money | None = None
     lines: list[EobLine] = Field(default_factory=list)
 
     @property
@@ -142,6 +145,12 @@ class Eob(BaseModel):
         return sum((c.adjudicated_patient_responsibility or Decimal(0) for c in self.claims), Decimal(0))
 
     @property
+    def total_patient_balance(self) -> Decimal | None:
+        """What the patient still owes, when the document states it for any claim."""
+        values = [c.patient_balance for c in self.claims if c.patient_balance is not None]
+        return sum(values, Decimal(0)) if values else None
+
+    @property
     def line_count(self) -> int:
         return sum(len(c.lines) for c in self.claims)
 
@@ -150,4 +159,6 @@ class Eob(BaseModel):
         data["totals"] = {"billed": float(self.total_billed), "paid": float(self.total_paid),
                           "patient_responsibility": float(self.total_patient_responsibility),
                           "claims": len(self.claims), "lines": self.line_count}
+        if self.total_patient_balance is not None:
+            data["totals"]["patient_balance"] = float(self.total_patient_balance)
         return data

@@ -97,8 +97,14 @@ def print_bill(c, bill: Bill) -> None:
 def print_eob(c, eob: Eob) -> None:
     c.print(f"[bold]{eob.source}[/]: EOB ({eob.format}){' from ' + eob.payer if eob.payer else ''}, "
             f"{len(eob.claims)} claim(s), {eob.line_count} line(s).")
-    c.print(f"Billed {dollars(eob.total_billed)}, plan paid {dollars(eob.total_paid)}, "
-            f"you owe {dollars(eob.total_patient_responsibility)}.")
+    if any(cl.billed is not None or cl.paid is not None or cl.adjudicated_patient_responsibility is not None
+           for cl in eob.claims):
+        c.print(f"Billed {dollars(eob.total_billed)}, plan paid {dollars(eob.total_paid)}, "
+                f"you owe {dollars(eob.total_patient_responsibility)}.")
+    else:
+        c.print("The document states no amounts billed or paid.")
+    if eob.total_patient_balance is not None:
+        c.print(f"Still unpaid by you, as the document states: {dollars(eob.total_patient_balance)}.")
     for claim in eob.claims:
         net = {True: ", in network", False: ", OUT of network", None: ""}[claim.in_network]
         dates = f"{claim.start}" + (f" to {claim.end}" if claim.end and claim.end != claim.start else "")
@@ -108,6 +114,8 @@ def print_eob(c, eob: Eob) -> None:
                                                    ("copay", claim.copay), ("other", claim.other_patient)) if v]
         c.print(f"  billed {dollars(claim.billed)}, allowed {dollars(claim.allowed)}, paid {dollars(claim.paid)}, "
                 f"you owe {dollars(claim.adjudicated_patient_responsibility)}" + (f" ({', '.join(split)})" if split else ""))
+        if claim.patient_balance or claim.insurer_balance:
+            c.print(f"  still owed: by you {dollars(claim.patient_balance)}, by the insurer {dollars(claim.insurer_balance)}")
         for a in claim.adjustments:
             c.print(f"  {a.key} {dollars(a.amount)}: {a.meaning}")
         if claim.lines:
