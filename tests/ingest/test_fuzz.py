@@ -118,3 +118,39 @@ def test_eob_csv_reader(rows):
 def test_printed_bill_text_reader(texts):
     lines = [TextLine(text=t, page=1 + i // 8, top=float(i * 12)) for i, t in enumerate(texts)]
     assert _only_bad_input(read_text_lines, lines, Bill(source="f.pdf", format="pdf")) is not None
+
+
+LEDGER_HEAD = ("ID,CLAIMID,CHARGEID,PATIENTID,TYPE,AMOUNT,METHOD,FROMDATE,TODATE,PROCEDURECODE,UNITS,NOTES,"
+               "UNITAMOUNT,TRANSFERTYPE,PAYMENTS,ADJUSTMENTS,TRANSFERS,OUTSTANDING,PROVIDERID\n")
+LEDGER_CELLS = st.one_of(st.sampled_from(["CHARGE", "PAYMENT", "ADJUSTMENT", "TRANSFERIN", "TRANSFEROUT", "COPAY",
+                                          "p", "1", "2", "C1", "C2", "0", "1", "2024-03-01T10:00:00Z", "10.00", ""]),
+                         st.text(alphabet="0123456789.-,\"pTZ:abc \n", max_size=10))
+
+
+@FUZZ
+@given(st.lists(st.lists(LEDGER_CELLS, min_size=1, max_size=19), max_size=8))
+def test_synthea_ledger_reader(rows):
+    from billadvocate.ingest.synthea_csv import read_ledger_bill, read_ledger_eob
+
+    text = LEDGER_HEAD + "\n".join(",".join(r) for r in rows)
+    assert _only_bad_input(read_ledger_bill, "f.csv", text=text) is not None
+    assert _only_bad_input(read_ledger_eob, "f.csv", text=text) is not None
+
+
+@FUZZ
+@given(st.lists(st.lists(LEDGER_CELLS, min_size=1, max_size=12), max_size=8))
+def test_synthea_claims_reader(rows):
+    from billadvocate.ingest.synthea_csv import read_claims_eob
+
+    text = ("Id,PATIENTID,PROVIDERID,SERVICEDATE,STATUS1,STATUS2,STATUSP,OUTSTANDING1,OUTSTANDING2,OUTSTANDINGP,"
+            "HEALTHCARECLAIMTYPEID1\n" + "\n".join(",".join(r) for r in rows))
+    assert _only_bad_input(read_claims_eob, "f.csv", text=text) is not None
+
+
+@FUZZ
+@given(st.text(max_size=300))
+def test_synthea_readers_on_any_text(text):
+    from billadvocate.ingest.synthea_csv import read_claims_eob, read_ledger_bill
+
+    assert _only_bad_input(read_ledger_bill, "f.csv", text=text) is not None
+    assert _only_bad_input(read_claims_eob, "f.csv", text=text) is not None
