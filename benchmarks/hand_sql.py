@@ -19,7 +19,7 @@ pfs AS (
     FROM b JOIN ref_pfs_rvu r ON r.hcpcs = b.code AND coalesce(r.modifier, '') =
              CASE WHEN b.mods LIKE '% 26 %' THEN '26' WHEN b.mods LIKE '% TC %' THEN 'TC' ELSE '' END
             AND b.dos BETWEEN r.applies_from AND r.applies_to
-    JOIN pfs_cf f ON b.dos BETWEEN f.applies_from AND f.applies_to
+    JOIN pfs_cf_day f ON f.day = least(b.dos, (SELECT max(day) FROM pfs_cf_day))
     LEFT JOIN ref_gpci g ON g.mac = b.pfs_mac AND g.locality = b.pfs_locality AND b.dos BETWEEN g.applies_from AND g.applies_to
     WHERE r.status IN ('A', 'R', 'T') AND r.work_rvu + r.pe_nonfacility_rvu + r.mp_rvu > 0 AND b.units > 0
       AND (coalesce(b.setting, 'professional') = 'professional' OR r.pctc IN ('1', '3', '4'))

@@ -41,7 +41,7 @@ WITH hospital AS (
      AND r.work_rvu + r.pe_nonfacility_rvu + r.mp_rvu > 0
      AND (coalesce(a.setting, 'professional') = 'professional' OR r.pctc IN ('1', '3', '4'))
      AND a.units > 0
-    LEFT JOIN pfs_cf c ON r.hcpcs IS NOT NULL AND a.dos BETWEEN c.applies_from AND c.applies_to
+    LEFT JOIN pfs_cf_day c ON r.hcpcs IS NOT NULL AND c.day = least(a.dos, (SELECT max(day) FROM pfs_cf_day))
     LEFT JOIN ref_gpci g
       ON r.hcpcs IS NOT NULL AND g.mac = a.pfs_mac AND g.locality = a.pfs_locality
      AND a.dos BETWEEN g.applies_from AND g.applies_to

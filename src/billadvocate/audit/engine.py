@@ -6,8 +6,10 @@ Two ways in, one set of rule SQL:
   (DuckDB tables, views or Parquet), writing (rule, severity, source, lines, amount) rows to a
   table, with no Python per row.
 `prepare(con)` defines what the rules read besides the caller's tables: `audit_lines` (each line
-with its bill's facts, its date of service and its modifiers as text), `line_benchmarks`, the
-`audit_params` thresholds and `pfs_cf` conversion factors from the law, and the reference views.
+with its bill's facts, its date of service and its modifiers as text), `bill_sums` (each bill's line
+totals, computed once for the rules that need them), `repeat_keys` (where a service repeats on a
+date), `line_benchmarks`, the `audit_params`
+thresholds and `pfs_cf_day` conversion factors from the law, and the reference views.
 No I/O beyond the shipped and imported reference data; the caller reads the documents.
 """
 
@@ -25,7 +27,7 @@ from ..reference import register
 from .benchmarks_sql import LINE_BENCHMARKS_SQL
 from .rule import Rule
 from .rules import all_rules
-from .sqltypes import modifiers_text
+from .sqltypes import SERVICE_DAY_KEY, modifiers_text
 from .tables import empty_eobs
 
 AUDIT_LINES_SQL = f"""
@@ -36,6 +38,27 @@ AUDIT_LINES_SQL = f"""
            b.price_key, b.price_plan
     FROM {{lines}} l JOIN {{bills}} b ON b.source = l.source
 """
+
+BILL_SUMS_SQL = """
+    SELECT source, sum(charge) AS total, count(*) AS line_count, count(code) AS coded,
+           count(revenue_code) AS revenue_coded, min(dos) AS first_date
+    FROM audit_lines GROUP BY source
+"""
+
+# (bill, date, service) keys held by more than one line: the only places a duplicate or a per-date
+# MUE total over several lines can be. One cheap pass over the lines serves both rules; a hash
+# collision only adds a candidate (the rules then group by the real columns).
+REPEAT_KEYS_SQL = f"""
+    SELECT {SERVICE_DAY_KEY} AS k FROM audit_lines GROUP BY 1 HAVING count(*) > 1
+"""
+
+# what prepare() derives from the caller's tables, in order: (name, SQL, materialised at scale?)
+DERIVED_VIEWS = (
+    ("audit_lines", None, True),  # AUDIT_LINES_SQL over the caller's table names
+    ("bill_sums", BILL_SUMS_SQL, True),
+    ("repeat_keys", REPEAT_KEYS_SQL, True),
+    ("line_benchmarks", LINE_BENCHMARKS_SQL, False),
+)
 
 # law parameter -> audit_params column (the value in force on the as-of date)
 PARAMS = {
@@ -56,11 +79,25 @@ def _law_tables(con: duckdb.DuckDBPyConnection, as_of: date) -> None:
     con.execute("CREATE OR REPLACE TEMP TABLE audit_params AS SELECT ?::DECIMAL(14,2) AS gfe_threshold, "
                 "?::DATE AS nsa_from, ?::DOUBLE AS price_multiple, ?::DOUBLE AS cash_multiple",
                 [values["gfe_threshold"], str(values["nsa_from"]), values["price_multiple"], values["cash_multiple"]])
+    con.execute("CREATE OR REPLACE TEMP TABLE pfs_cf_day AS " + pfs_cf_day_sql(as_of))
+
+
+def pfs_cf_day_sql(as_of: date) -> str:
+    """The PFS conversion factor for each day, so the rules find a line's factor by an equi-join on
+    its date of service (a range join over millions of lines is several times slower). The days run
+    from the first factor's start to a year past the later of the last start and `as_of`; a later
+    date takes the last day's factor (the last factor stays in force until a new one is published)."""
     cf = law().parameter("federal.cms_pfs.conversion_factor").values
-    rows = [(v.start, (cf[i + 1].start if i + 1 < len(cf) else date(9999, 12, 31)), float(v.value))
-            for i, v in enumerate(cf)]
-    con.execute("CREATE OR REPLACE TEMP TABLE pfs_cf (applies_from DATE, applies_to DATE, cf DOUBLE)")
-    con.executemany("INSERT INTO pfs_cf VALUES (?, ? - INTERVAL 1 DAY, ?)", rows)
+    last_day = max(cf[-1].start, as_of).replace(month=12, day=31)
+    last_day = last_day.replace(year=last_day.year + 1)
+    rows = ", ".join(f"(DATE '{v.start}', DATE '{(cf[i + 1].start if i + 1 < len(cf) else last_day)}', {float(v.value)!r})"
+                     for i, v in enumerate(cf))
+    return f"""
+        SELECT CAST(d.day AS DATE) AS day, f.cf
+        FROM (VALUES {rows}) AS f(applies_from, until, cf),
+             generate_series(f.applies_from, f.until, INTERVAL 1 DAY) AS d(day)
+        WHERE d.day < f.until OR f.until = DATE '{last_day}'
+    """
 
 
 def _plan_joins(con: duckdb.DuckDBPyConnection) -> None:
@@ -88,11 +125,12 @@ def prepare(con: duckdb.DuckDBPyConnection, *, as_of: date, lines: str = "lines"
         con.register("eobs", empty_eobs())
     elif eobs != "eobs":
         con.execute(f"CREATE OR REPLACE VIEW eobs AS SELECT * FROM {eobs}")
-    kind = "TEMP TABLE" if materialize else "VIEW"
-    con.execute(f"CREATE OR REPLACE {kind} audit_lines AS " + AUDIT_LINES_SQL.format(lines=lines, bills=bills))
     if bills != "bills":
         con.execute(f"CREATE OR REPLACE VIEW bills AS SELECT * FROM {bills}")
-    con.execute(f"CREATE OR REPLACE VIEW line_benchmarks AS {LINE_BENCHMARKS_SQL}")
+    for name, sql, at_scale in DERIVED_VIEWS:
+        kind = "TEMP TABLE" if materialize and at_scale else "VIEW"
+        body = AUDIT_LINES_SQL.format(lines=lines, bills=bills) if sql is None else sql
+        con.execute(f"CREATE OR REPLACE {kind} {name} AS {body}")
 
 
 def connect(lines: pa.Table, bills: pa.Table, eobs: pa.Table | None = None, *, as_of: date,

@@ -28,8 +28,9 @@ def duck_type(t: pa.DataType) -> str:
 
 
 def lines_of(column: str) -> str:
-    """Aggregate: the sorted list of line numbers of a group."""
-    return f"list({column} ORDER BY {column})"
+    """Aggregate: the sorted list of line numbers of a group (sorting the finished list is cheaper than
+    DuckDB's ordered aggregate)."""
+    return f"list_sort(list({column}))"
 
 
 def line_list(*columns: str) -> str:
@@ -48,7 +49,28 @@ def has_modifier(mods_column: str, modifiers) -> str:
     for m in modifiers:
         if not m.isalnum():
             raise ValueError(f"modifier {m!r} is not alphanumeric")
-    return f"regexp_matches({mods_column}, ' ({'|'.join(modifiers)}) ')"
+    # most lines carry no modifier ('  '): the comparison spares them the regular expression
+    return f"({mods_column} <> '  ' AND regexp_matches({mods_column}, ' ({'|'.join(modifiers)}) '))"
+
+
+def text_matches(column: str, patterns) -> str:
+    """Does the text hold any of these regular expressions, ignoring case? One scan, no upper-cased
+    copy of every description (Spark: RLIKE with the same flags)."""
+    return f"regexp_matches({column}, '(?is){'|'.join(patterns)}')"
+
+
+def group_key(*columns: str) -> str:
+    """One 64-bit hash of the columns: a cheap first-pass grouping key. Keys that collide only add
+    candidates; the rule then groups the candidates by the columns themselves, so no group is lost or
+    merged (Spark: xxhash64)."""
+    return f"hash({', '.join(columns)})"
+
+
+# a line's bill, date of service and service (its code, else its description): the key of
+# audit_lines' `repeat_keys` (audit/engine.py); the rules that use it compute it the same way
+def service_day_key(prefix: str = "") -> str:
+    p = prefix
+    return group_key(f"{p}source", f"{p}dos", f"coalesce({p}code, upper(trim({p}description)))")
 
 
 def concat_lines(a: str, b: str) -> str:
@@ -63,4 +85,12 @@ def no_lines() -> str:
 
 def all_but_first(column: str) -> str:
     """Aggregate: the group's line numbers after the first (the extra copies)."""
-    return f"list({column} ORDER BY {column})[2:]"
+    return f"{lines_of(column)}[2:]"
+
+
+def distinct_text(column: str) -> str:
+    """Aggregate: the group's distinct values, sorted, as 'a, b' (one pass, no DISTINCT aggregate)."""
+    return f"array_to_string(list_sort(list_distinct(list({column}))), ', ')"
+
+
+SERVICE_DAY_KEY = service_day_key()

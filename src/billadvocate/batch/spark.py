@@ -5,7 +5,7 @@ How it maps (docs/scale.md has the cluster design):
 - `lines`, `bills` (one row per claim) and `claims` are the same views as on DuckDB;
 - the reference tables and the law tables are small: DuckDB writes them once to Parquet in the work
   folder and Spark reads them (broadcast joins on a cluster);
-- the derived views (`audit_lines`, `line_benchmarks`) and every rule's SQL are translated from
+- the derived views (`audit_lines`, `bill_sums`, `line_benchmarks`) and every rule's SQL are translated from
   DuckDB's dialect with sqlglot, plus the few fixes below; findings are written as Parquet.
 """
 
@@ -21,8 +21,7 @@ import duckdb
 import sqlglot
 from sqlglot import exp
 
-from ..audit.benchmarks_sql import LINE_BENCHMARKS_SQL
-from ..audit.engine import AUDIT_LINES_SQL, prepare
+from ..audit.engine import AUDIT_LINES_SQL, DERIVED_VIEWS, prepare
 from ..audit.rules import all_rules
 from .findings_sql import rules_table
 from .inputs import InputFile, inspect_all
@@ -30,11 +29,14 @@ from .run import BatchRun
 from .stage import STAGED_COLUMNS
 
 # tables prepare() creates from data (exported to Parquet for Spark) vs views it derives (translated)
-DERIVED = {"audit_lines", "line_benchmarks", "lines", "bills", "staged", "claims"}
+DERIVED = {name for name, _, _ in DERIVED_VIEWS} | {"lines", "bills", "staged", "claims"}
 
 
 def _spark_fixes(node: exp.Expression) -> exp.Expression:
-    """The DuckDB constructs sqlglot translates loosely: ordered lists and list slices."""
+    """The DuckDB constructs sqlglot translates loosely: ordered lists, list slices, and hash (DuckDB's
+    is 64 bits, Spark's HASH only 32: its XXHASH64 keeps first-pass grouping keys as selective)."""
+    if isinstance(node, exp.Anonymous) and str(node.this).lower() == "hash":
+        return exp.Anonymous(this="XXHASH64", expressions=[e.copy() for e in node.expressions])
     if isinstance(node, exp.ArrayAgg) and isinstance(node.this, exp.Order):
         ordered = node.this
         keys = ordered.expressions
@@ -157,8 +159,9 @@ def run_batch_spark(inputs: list[str | Path], out_dir: str | Path, *, as_of: dat
                               "rule STRING, summary STRING, citations ARRAY<STRING>").createOrReplaceTempView("rule_info")
         for name, body in bucket_views_sql(setting):
             spark.sql(to_spark_sql(body)).createOrReplaceTempView(name)
-        spark.sql(to_spark_sql(AUDIT_LINES_SQL.format(lines="lines", bills="bills"))).createOrReplaceTempView("audit_lines")
-        spark.sql(to_spark_sql(LINE_BENCHMARKS_SQL)).createOrReplaceTempView("line_benchmarks")
+        for name, sql, _ in DERIVED_VIEWS:
+            body = AUDIT_LINES_SQL.format(lines="lines", bills="bills") if sql is None else sql
+            spark.sql(to_spark_sql(body)).createOrReplaceTempView(name)
         parts = []
         for rule in all_rules():  # one view per rule: sqlglot hoists CTEs, whose names repeat across rules
             view = "r_" + rule.id.replace(".", "_")

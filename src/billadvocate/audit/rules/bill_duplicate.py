@@ -7,9 +7,21 @@ the extra copies' charges at stake.
 """
 
 from ..rule import Rule
-from ..sqltypes import all_but_first, has_modifier, lines_of
+from ..sqltypes import all_but_first, has_modifier, lines_of, service_day_key
 
 REPEAT_MODIFIERS = ("76", "77", "91", "59", "XE", "XS", "XP", "XU")
+
+# lines that could repeat another: charged, no repeat modifier, something to compare
+CANDIDATES = f"""
+    SELECT source, line, code, description, service_date, units, charge,
+           coalesce(code, upper(trim(description))) AS service
+    FROM audit_lines
+    WHERE charge > 0
+      AND NOT {has_modifier('mods', REPEAT_MODIFIERS)}
+      AND (coalesce(code, '') <> '' OR coalesce(revenue_code, '') <> '' OR coalesce(description, '') <> '')
+"""
+# what makes two lines the same service: bill, code (or description), date, units and charge
+SAME = ("source", "service", "service_date", "units", "charge")
 
 RULE = Rule(
     id="BILL.DUPLICATE",
@@ -30,11 +42,8 @@ RULE = Rule(
                units,
                charge,
                charge * (count(*) - 1) AS amount
-        FROM audit_lines
-        WHERE charge > 0
-          AND NOT {has_modifier('mods', REPEAT_MODIFIERS)}
-          AND coalesce(code, '') || coalesce(revenue_code, '') || description <> ''
-        GROUP BY source, coalesce(code, upper(trim(description))), service_date, units, charge
+        FROM ({CANDIDATES} AND {service_day_key()} IN (SELECT k FROM repeat_keys)) AS l
+        GROUP BY {", ".join(SAME)}
         HAVING count(*) > 1
     """,
     message=("{description} ({code}) is billed {copies} times on {date} for {charge} each, "

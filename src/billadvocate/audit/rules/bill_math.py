@@ -30,7 +30,7 @@ RULE = Rule(
         SELECT b.source, 'total', {no_lines()}, {no_lines()}, greatest(b.stated_total - s.lines_total, 0),
                CASE WHEN b.stated_total > s.lines_total THEN 'high' ELSE 'low' END,
                NULL, NULL, NULL, NULL, s.lines_total, b.stated_total, NULL, NULL
-        FROM bills b JOIN (SELECT source, sum(charge) AS lines_total FROM audit_lines GROUP BY source) s
+        FROM bills b JOIN (SELECT source, total AS lines_total FROM bill_sums) s
           ON s.source = b.source
         WHERE b.stated_total IS NOT NULL AND abs(b.stated_total - s.lines_total) > 0.01
         UNION ALL
@@ -39,7 +39,7 @@ RULE = Rule(
                'high', NULL, NULL, NULL, NULL,
                coalesce(b.stated_total, s.lines_total) - coalesce(b.payments, 0) - coalesce(b.adjustments, 0),
                b.stated_balance, coalesce(b.payments, 0), coalesce(b.adjustments, 0)
-        FROM bills b JOIN (SELECT source, sum(charge) AS lines_total FROM audit_lines GROUP BY source) s
+        FROM bills b JOIN (SELECT source, total AS lines_total FROM bill_sums) s
           ON s.source = b.source
         WHERE b.stated_balance IS NOT NULL
           AND b.stated_balance - (coalesce(b.stated_total, s.lines_total) - coalesce(b.payments, 0) - coalesce(b.adjustments, 0)) > 0.01

@@ -11,7 +11,17 @@ nothing is reported. The excess units at the line's unit price are at stake.
 """
 
 from ..rule import Rule
-from ..sqltypes import lines_of
+from ..sqltypes import line_list, lines_of, service_day_key
+
+# each coded line with the MUE in force for its setting, code and date of service
+MUE_LINES = """
+    SELECT a.source, a.line, a.dos, a.code, a.description, a.units, a.charge, a.setting,
+           m.mue_units, m.mai, m.rationale, m.release_from
+    FROM audit_lines a
+    JOIN ref_mue m ON m.setting = a.setting AND m.code = a.code
+     AND a.dos BETWEEN m.applies_from AND m.applies_to
+    WHERE a.setting IN ('professional', 'outpatient') AND a.dos IS NOT NULL
+      AND m.mue_units > 0 AND a.units > 0"""
 
 RULE = Rule(
     id="BILL.MUE",
@@ -22,21 +32,17 @@ RULE = Rule(
         "Medicare NCCI Policy Manual, ch. I, sec. V (Medically Unlikely Edits and adjudication indicators)",
     ],
     sql=f"""
-        WITH coded AS (
-            SELECT a.source, a.line, a.dos, a.code, a.description, a.units, a.charge, a.setting,
-                   m.mue_units, m.mai, m.rationale, m.release_from
-            FROM audit_lines a
-            JOIN ref_mue m ON m.setting = a.setting AND m.code = a.code
-             AND a.dos BETWEEN m.applies_from AND m.applies_to
-            WHERE a.setting IN ('professional', 'outpatient') AND a.dos IS NOT NULL
-              AND m.mue_units > 0 AND a.units > 0
-        ), groups AS (
-            SELECT source, CASE WHEN mai = 1 THEN line ELSE -1 END AS line_key, dos, code,
-                   {lines_of('line')} AS lines, sum(units) AS units, sum(charge) AS charge,
-                   min(mue_units) AS mue_units, min(mai) AS mai, min(rationale) AS rationale,
-                   min(description) AS description, min(release_from) AS release, min(setting) AS setting
-            FROM coded
-            GROUP BY source, CASE WHEN mai = 1 THEN line ELSE -1 END, dos, code
+        WITH groups AS (
+            -- one line on its own: MAI 1 counts per line; a code billed once that day is its own total
+            SELECT source, {line_list('line')} AS lines, dos, code, units, charge, mue_units, mai, rationale,
+                   description, release_from AS release, setting
+            FROM ({MUE_LINES} AND a.units > m.mue_units
+                  AND (m.mai = 1 OR {service_day_key('a.')} NOT IN (SELECT k FROM repeat_keys))) AS l
+            UNION ALL  -- MAI 2 and 3 count per date of service: the code's lines that day together
+            SELECT source, {lines_of('line')}, dos, code, sum(units), sum(charge), min(mue_units), min(mai),
+                   min(rationale), min(description), min(release_from), min(setting)
+            FROM ({MUE_LINES} AND m.mai <> 1 AND {service_day_key('a.')} IN (SELECT k FROM repeat_keys)) AS l
+            GROUP BY source, dos, code
         )
         SELECT source, lines, code, description, dos AS date, CAST(units AS DOUBLE) AS units, mue_units, mai,
                rationale, release, setting,

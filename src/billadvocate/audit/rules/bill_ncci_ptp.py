@@ -13,13 +13,20 @@ the rule says so at info severity instead of guessing which table applies.
 """
 
 from ..rule import Rule
-from ..sqltypes import concat_lines, has_modifier, line_list, lines_of, no_lines
+from ..sqltypes import concat_lines, distinct_text, has_modifier, line_list, lines_of, no_lines
 
 # NCCI Policy Manual, ch. I, sec. E: modifiers that may bypass an indicator-1 edit
 BYPASS_MODIFIERS = ("E1", "E2", "E3", "E4", "FA", "F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9",
                     "LC", "LD", "LM", "LT", "RC", "RI", "RT", "TA", "T1", "T2", "T3", "T4", "T5", "T6",
                     "T7", "T8", "T9", "24", "25", "57", "58", "78", "79", "27", "59", "91",
                     "XE", "XS", "XP", "XU")
+
+# a coded line of a bill whose setting picks an NCCI table, with its bypass modifiers tested once per
+# line, not once per pair
+CODED = f"""SELECT source, line, dos, code, description, charge, setting,
+                   {has_modifier('mods', BYPASS_MODIFIERS)} AS bypass
+            FROM audit_lines
+            WHERE code IS NOT NULL AND dos IS NOT NULL AND setting IN ('professional', 'outpatient')"""
 
 RULE = Rule(
     id="BILL.NCCI_PTP",
@@ -31,20 +38,24 @@ RULE = Rule(
         "CMS Medicare Claims Processing Manual (Pub. 100-04), ch. 23, sec. 20.9 (correct coding initiative)",
     ],
     sql=f"""
-        WITH coded AS (
-            SELECT source, line, dos, code, description, charge, setting,
-                   {has_modifier('mods', BYPASS_MODIFIERS)} AS bypass  -- once per line, not per pair
-            FROM audit_lines
+        WITH codes AS (  -- the codes on the bills, by setting: a few thousand rows even for millions of lines
+            SELECT DISTINCT setting, code FROM audit_lines
             WHERE code IS NOT NULL AND dos IS NOT NULL AND setting IN ('professional', 'outpatient')
         ), edits AS (  -- only the edits between codes on the bills: a small hash table to probe
             SELECT * FROM ref_ncci_ptp
-            WHERE column_1 IN (SELECT code FROM coded) AND column_2 IN (SELECT code FROM coded)
+            WHERE modifier_indicator IN (0, 1)
+              AND (setting, column_1) IN (SELECT setting, code FROM codes)
+              AND (setting, column_2) IN (SELECT setting, code FROM codes)
+        ), c1 AS (  -- lines whose code is the column-1 code of one of those edits
+            {CODED} AND (setting, code) IN (SELECT setting, column_1 FROM edits)
+        ), c2 AS (  -- lines whose code is a column-2 code: only these pairs can hit an edit
+            {CODED} AND (setting, code) IN (SELECT setting, column_2 FROM edits)
         ), hits AS (
             SELECT c2.source, c2.line AS line2, c1.line AS line1, c2.code AS code2, c1.code AS code1,
                    c2.description AS description2, c2.charge AS charge2, c2.dos, p.modifier_indicator,
                    p.rationale, p.release_from, c2.setting
-            FROM coded c1
-            JOIN coded c2 ON c2.source = c1.source AND c2.dos = c1.dos AND c2.line <> c1.line
+            FROM c1
+            JOIN c2 ON c2.source = c1.source AND c2.dos = c1.dos AND c2.line <> c1.line
             JOIN edits p
               ON p.setting = c1.setting AND p.column_1 = c1.code AND p.column_2 = c2.code
              AND c1.dos BETWEEN p.applies_from AND p.applies_to
@@ -56,7 +67,7 @@ RULE = Rule(
         SELECT source, 'edit' AS kind,
                {concat_lines(lines_of('line1'), line_list('line2'))} AS lines, line2, {line_list('line2')} AS stake_lines, min(charge2) AS amount,
                min(code2) AS code2, min(description2) AS description2,
-               string_agg(DISTINCT code1, ', ') AS code1s, min(dos) AS date,
+               {distinct_text('code1')} AS code1s, min(dos) AS date,
                min(modifier_indicator) AS modifier_indicator, min(rationale) AS rationale,
                min(release_from) AS release, min(setting) AS setting,
                CASE WHEN min(modifier_indicator) = 0 THEN 'high' ELSE 'medium' END AS severity
@@ -66,7 +77,8 @@ RULE = Rule(
         SELECT b.source, 'unknown_setting' AS kind, {no_lines()} AS lines, NULL AS line2, {no_lines()} AS stake_lines, 0 AS amount,
                NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'info' AS severity
         FROM bills b
-        WHERE b.setting IS NULL AND EXISTS (SELECT 1 FROM audit_lines a WHERE a.source = b.source AND a.code IS NOT NULL)
+        JOIN bill_sums s ON s.source = b.source
+        WHERE b.setting IS NULL AND s.coded > 0
     """,
     message={
         "edit": ("Line {line2}, {description2} ({code2}) on {date}, is bundled into {code1s} "

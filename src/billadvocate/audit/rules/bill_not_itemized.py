@@ -18,10 +18,9 @@ RULE = Rule(
         "Medicare Claims Processing Manual (Pub. 100-04), ch. 25 (UB-04 revenue and HCPCS codes on institutional claims)",
     ],
     sql=f"""
-        SELECT source, {no_lines()} AS lines, 0 AS amount, count(*) AS count, sum(charge) AS total
-        FROM audit_lines
-        GROUP BY source
-        HAVING count(code) = 0 AND count(revenue_code) = 0
+        SELECT source, {no_lines()} AS lines, 0 AS amount, line_count AS count, total
+        FROM bill_sums
+        WHERE coded = 0 AND revenue_coded = 0
     """,
     message=("None of the {count} lines ({total} in all) carries a procedure (CPT/HCPCS) or revenue code: "
              "this is a summary bill, not an itemized one"),

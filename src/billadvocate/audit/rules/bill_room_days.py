@@ -7,10 +7,11 @@ Observation hours (revenue code 0762) are not room days. Needs the care's start 
 """
 
 from ..rule import Rule
-from ..sqltypes import lines_of
+from ..sqltypes import lines_of, text_matches
 
-ROOM_WORDS = ("%ROOM%BOARD%", "%ROOM & BOARD%", "%R&B%", "%SEMI%PRIV%", "%PRIVATE ROOM%")
-_words = " OR ".join(f"upper(description) LIKE '{w}'" for w in ROOM_WORDS)
+# descriptions naming room and board (regular expressions, any case): "ROOM & BOARD", "R&B SEMI-PRIV"
+ROOM_WORDS = ("ROOM.*BOARD", "R&B", "SEMI.*PRIV", "PRIVATE ROOM")
+_words = text_matches("description", ROOM_WORDS)
 
 RULE = Rule(
     id="BILL.ROOM_DAYS",

@@ -18,12 +18,11 @@ RULE = Rule(
         "42 CFR 424.32 and 424.44 (Medicare: providers file the claim, within one year of service)",
     ],
     sql=f"""
-        SELECT b.source, {no_lines()} AS lines, sum(a.charge) AS amount, min(b.insurance_status) AS status
-        FROM bills b JOIN audit_lines a ON a.source = b.source
+        SELECT b.source, {no_lines()} AS lines, s.total AS amount, b.insurance_status AS status
+        FROM bills b JOIN bill_sums s ON s.source = b.source
         WHERE b.insurance_status IN ('insured', 'medicare', 'medicaid', 'qmb')
           AND NOT coalesce(b.has_eob, false)
           AND coalesce(b.payments, 0) = 0 AND coalesce(b.adjustments, 0) = 0
-        GROUP BY b.source
     """,
     message=("The patient is insured ({status}), but there is no EOB and the bill shows no insurance payment: "
              "{amount} may not have been billed to the insurer"),

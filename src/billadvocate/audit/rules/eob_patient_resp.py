@@ -21,7 +21,7 @@ RULE = Rule(
     sql=f"""
         WITH e AS (SELECT source, sum(patient_responsibility) AS owed, count(*) AS claims FROM eobs
                    WHERE level = 'claim' AND patient_responsibility IS NOT NULL GROUP BY source),
-        s AS (SELECT source, {no_lines()} AS lines, sum(charge) AS total FROM audit_lines GROUP BY source)
+        s AS (SELECT source, {no_lines()} AS lines, total FROM bill_sums)
         SELECT b.source, s.lines, e.owed, e.claims,
                coalesce(b.balance, b.stated_balance, s.total - coalesce(b.payments, 0) - coalesce(b.adjustments, 0)) AS asked,
                coalesce(b.balance, b.stated_balance, s.total - coalesce(b.payments, 0) - coalesce(b.adjustments, 0)) - e.owed AS amount,

@@ -21,7 +21,7 @@ RULE = Rule(
         "26 CFR 1.501(r)-5(a), (b) (FAP-eligible individuals charged no more than AGB; AGB methods)",
     ],
     sql=f"""
-        WITH sums AS (SELECT source, {no_lines()} AS lines, sum(charge) AS gross FROM audit_lines GROUP BY source),
+        WITH sums AS (SELECT source, {no_lines()} AS lines, total AS gross FROM bill_sums),
         cases AS (
             SELECT b.source, s.lines, s.gross, b.fap_agb_percent AS agb_percent, b.fpl_percent,
                    greatest(coalesce(b.fap_discount_fpl, 0), coalesce(b.fap_free_fpl, 0)) AS eligible_to,

@@ -22,8 +22,7 @@ RULE = Rule(
     ],
     sql=f"""
         WITH asked AS (
-            SELECT a.source, {no_lines()} AS lines, sum(a.charge) AS total, min(a.dos) AS first_date
-            FROM audit_lines a GROUP BY a.source
+            SELECT source, {no_lines()} AS lines, total, first_date FROM bill_sums
         ), eob AS (
             SELECT source, sum(patient_responsibility) AS cost_sharing FROM eobs
             WHERE level = 'claim' AND patient_responsibility IS NOT NULL GROUP BY source

@@ -1,0 +1,109 @@
+"""Synthetic claim lines for the audit benchmarks, in DuckDB: `lines` and `bills` with the engine's
+canonical columns (audit/tables.py).
+
+`realistic` (the default) looks like a hospital outpatient / professional extract: 10 lines a claim
+with distinct codes from a pool of 30 common ones, one to a few units within the code's usual range,
+chargemaster prices about 2.4x Medicare, dates inside the stay, and planted errors at known rates
+(1% duplicate lines, 0.5% excess units, 0.3% dates outside the stay, 5% prices at 3x the usual,
+0.5% unit-price arithmetic errors, 0.1% services not received). NCCI pairs occur wherever the pool's
+codes pair up on one date, as on real bills.
+
+`stress` is the earlier, adversarial data: codes repeat in runs of three, units 1-3 on every code,
+charges unrelated to the code, two lines a claim a day after the stay; most lines have a finding.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+# code, usual charge per unit, most units on a normal line (usual charges ~2.4x the 2024 Medicare
+# amount for fee-schedule codes; labs and drugs at typical chargemaster levels)
+POOL = [
+    ("99285", 450, 1), ("99284", 300, 1), ("85025", 45, 1), ("80053", 90, 1), ("80048", 70, 1),
+    ("82565", 30, 1), ("84484", 60, 1), ("93005", 15, 1), ("93000", 40, 1), ("71046", 90, 1),
+    ("96374", 95, 1), ("96375", 40, 3), ("J2405", 10, 4), ("J1100", 8, 10), ("36415", 20, 1),
+    ("72148", 500, 1), ("70551", 520, 1), ("80061", 70, 1), ("81001", 25, 1), ("87086", 50, 1),
+    ("99213", 230, 1), ("99214", 330, 1), ("20610", 170, 1), ("29881", 1450, 1), ("29880", 1500, 1),
+    ("G0378", 80, 24), ("A9579", 20, 15), ("74177", 800, 1), ("76700", 300, 1), ("93010", 20, 1),
+]
+CODES = [c for c, _, _ in POOL]
+
+_BILLS = """
+    CREATE OR REPLACE TABLE bills AS
+    SELECT 'c' || c AS source, NULL::DECIMAL(14,2) AS stated_total, NULL::DECIMAL(14,2) AS payments,
+           NULL::DECIMAL(14,2) AS adjustments, NULL::DECIMAL(14,2) AS stated_balance,
+           DATE '2024-08-01' + (c % 90)::INTEGER AS care_start,
+           DATE '2024-08-01' + (c % 90)::INTEGER + {stay} AS care_end,
+           CASE WHEN c % 2 = 0 THEN 'outpatient' ELSE 'professional' END AS setting,
+           c % 7 = 0 AS emergency, CASE WHEN c % 3 = 0 THEN 'uninsured' ELSE 'insured' END AS insurance_status,
+           'hospital' AS provider_kind, c % 5 <> 0 AS in_network, NULL::BOOLEAN AS facility_in_network,
+           'CA' AS state, NULL::DECIMAL(14,2) AS balance,
+           CASE WHEN c % 11 = 0 THEN 500 END::DECIMAL(14,2) AS gfe_total, c % 2 = 0 AS nonprofit,
+           38::DECIMAL(8,2) AS fap_agb_percent, 200::DECIMAL(8,2) AS fap_free_fpl, 400::DECIMAL(8,2) AS fap_discount_fpl,
+           (100 + c % 400)::DECIMAL(8,2) AS fpl_percent, c % 4 <> 0 AS has_eob,
+           '01112' AS pfs_mac, '56' AS pfs_locality, NULL::VARCHAR AS price_key, NULL::VARCHAR AS price_plan
+    FROM range({claims}) t(c)
+"""
+
+
+def realistic(con: duckdb.DuckDBPyConnection, n: int) -> None:
+    pool = ", ".join(f"('{c}', {price}, {units}, {i})" for i, (c, price, units) in enumerate(POOL))
+    # each claim walks the pool from its own start in steps of 7 (coprime to 30): 10 distinct codes;
+    # one claim in five is a two-day stay whose last two lines fall on the second day
+    con.execute(f"""
+        CREATE OR REPLACE TABLE lines AS
+        WITH pool AS (SELECT * FROM (VALUES {pool}) AS p(code, price, max_units, k)),
+        raw AS (
+            SELECT i, i // 10 AS c, i % 10 AS k,
+                   (hash(i // 10) % 30 + (i % 10) * 7) % 30 AS slot,
+                   hash(i * 31 + 1) % 1000 AS r  -- one roll per line decides its planted error
+            FROM range({n}) t(i)
+        ), priced AS (
+            SELECT raw.*, p.code, p.price, p.max_units,
+                   CASE WHEN r BETWEEN 10 AND 14 THEN p.max_units + 8  -- 0.5%: units beyond the MUE
+                        ELSE 1 + hash(i * 17) % p.max_units END AS units
+            FROM raw JOIN pool p ON p.k = raw.slot
+        ), line AS (
+            SELECT *, (price * units * CASE WHEN r BETWEEN 100 AND 149 THEN 3 ELSE 1 END)::DECIMAL(14,2) AS charge,
+                   DATE '2024-08-01' + (c % 90)::INTEGER
+                     + CASE WHEN c % 5 = 0 AND k >= 8 THEN 1 ELSE 0 END
+                     + CASE WHEN r BETWEEN 20 AND 22 THEN 3 ELSE 0 END AS service_date  -- 0.3% outside the stay
+            FROM priced
+        )
+        SELECT 'c' || c AS source, (k + 1)::BIGINT AS line, service_date, code, NULL::VARCHAR AS revenue_code,
+               'SERVICE ' || code AS description, units::DECIMAL(12,3) AS units, charge,
+               CASE WHEN k % 5 = 0 THEN (price * CASE WHEN r BETWEEN 30 AND 34 THEN 0.9 ELSE 1 END)::DECIMAL(14,2) END AS unit_price,
+               CASE WHEN r BETWEEN 200 AND 249 THEN ['59'] WHEN code LIKE '992%' AND r % 10 = 0 THEN ['25']
+                    ELSE []::VARCHAR[] END AS modifiers,
+               NULL::VARCHAR AS ndc, NULL::VARCHAR AS provider, NULL::VARCHAR AS claim_id, r = 999 AS not_received
+        FROM line
+    """)
+    # 1%: a line copied as the next line of its claim (same code, date, units and charge)
+    con.execute("""
+        UPDATE lines AS l SET code = p.code, description = p.description, units = p.units, charge = p.charge,
+                              service_date = p.service_date, modifiers = []::VARCHAR[], unit_price = NULL
+        FROM lines p
+        WHERE p.source = l.source AND p.line = l.line - 1 AND hash(l.source, l.line) % 100 = 0
+    """)
+    con.execute(_BILLS.format(claims=n // 10, stay="CASE WHEN c % 5 = 0 THEN 1 ELSE 0 END"))
+
+
+def stress(con: duckdb.DuckDBPyConnection, n: int) -> None:
+    codes = ", ".join(f"'{c}'" for c in CODES)
+    con.execute(f"""
+        CREATE OR REPLACE TABLE lines AS
+        WITH pool AS (SELECT unnest([{codes}]) AS code), p AS (SELECT list(code) AS codes FROM pool)
+        SELECT 'c' || (i // 10) AS source, (i % 10 + 1)::BIGINT AS line,
+               (DATE '2024-08-01' + ((i // 10) % 90)::INTEGER + (CASE WHEN i % 10 >= 8 THEN 1 ELSE 0 END)::INTEGER) AS service_date,
+               p.codes[1 + (hash(i // 3) % {len(CODES)})::INTEGER] AS code, NULL::VARCHAR AS revenue_code,
+               'SERVICE' AS description, (1 + hash(i) % 3)::DECIMAL(12,3) AS units,
+               (40 + hash(i + 7) % 900)::DECIMAL(14,2) AS charge,
+               CASE WHEN i % 5 = 0 THEN ((40 + hash(i + 7) % 900) / (1 + hash(i) % 3))::DECIMAL(14,2) END AS unit_price,
+               CASE WHEN i % 13 = 0 THEN ['59'] ELSE []::VARCHAR[] END AS modifiers,
+               NULL::VARCHAR AS ndc, NULL::VARCHAR AS provider, NULL::VARCHAR AS claim_id, i % 997 = 0 AS not_received
+        FROM range({n}) t(i), p
+    """)
+    con.execute(_BILLS.format(claims=n // 10, stay="0"))
+
+
+MAKERS = {"realistic": realistic, "stress": stress}
