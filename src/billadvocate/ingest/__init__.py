@@ -31,6 +31,7 @@ _READERS = {
     "synthea-ledger": "synthea_csv:read_ledger_bill",
     "synthea-ledger-eob": "synthea_csv:read_ledger_eob",
     "synthea-claims": "synthea_csv:read_claims_eob",
+    "pdf-eob": "pdf_bill:read_pdf_eob",
 }
 
 __all__ = ["Adjustment", "Bill", "Eob", "EobClaim", "EobLine", "FORMATS", "read_bill", "read_eob",

@@ -10,9 +10,9 @@ from ..errors import BadInput
 
 # formats: what each reader is called on the command line (--format)
 BILL_FORMATS = ("csv", "xlsx", "pdf", "image", "x12-837", "synthea-ledger")
-EOB_FORMATS = ("x12-835", "fhir", "csv-eob", "synthea-ledger-eob", "synthea-claims")
+EOB_FORMATS = ("x12-835", "fhir", "csv-eob", "synthea-ledger-eob", "synthea-claims", "pdf-eob")
 # bill formats that also hold what the insurer paid: read_eob reads them as this EOB format
-EOB_VIEW = {"synthea-ledger": "synthea-ledger-eob"}
+EOB_VIEW = {"synthea-ledger": "synthea-ledger-eob", "pdf": "pdf-eob"}
 FORMATS = (*BILL_FORMATS, *EOB_FORMATS)
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp"}
 

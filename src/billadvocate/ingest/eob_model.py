@@ -18,6 +18,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from ..model import Money
+from . import carc
 
 # processed: adjudicated and paid in whole or part (or applied to cost sharing); partly_denied: some
 # lines denied; pending: a predetermination or a claim not yet adjudicated.
@@ -162,3 +163,48 @@ class Eob(BaseModel):
         if self.total_patient_balance is not None:
             data["totals"]["patient_balance"] = float(self.total_patient_balance)
         return data
+
+
+def coded_adjustment(group: str | None, reason: str | None, amount: Decimal,
+                     quantity: Decimal | None = None) -> Adjustment:
+    """An adjustment with its group and reason code explained in plain words."""
+    return Adjustment(group=group, reason=reason, amount=amount, quantity=quantity,
+                      group_meaning=carc.group_meaning(group), meaning=carc.reason_meaning(reason))
+
+
+def patient_split(adjustments: list[Adjustment]) -> tuple[Decimal, Decimal, Decimal, Decimal, bool]:
+    """(deductible, coinsurance, copay, other patient responsibility, a prior payer paid) from the
+    adjustments: PR reason 1, 2, 3 and the other PR reasons; reason 23 is a prior payer's share."""
+    zero = Decimal(0)
+    ded = coins = copay = other = zero
+    prior = False
+    for a in adjustments:
+        reason = a.reason
+        if a.group == "PR":
+            if reason == carc.DEDUCTIBLE:
+                ded += a.amount
+            elif reason == carc.COINSURANCE:
+                coins += a.amount
+            elif reason == carc.COPAY:
+                copay += a.amount
+            else:
+                other += a.amount
+        if reason == "23":
+            prior = True
+    return ded, coins, copay, other, prior
+
+
+_COST_SHARING = (carc.DEDUCTIBLE, carc.COINSURANCE, carc.COPAY)
+
+
+def denial_reasons(adjustments: list[Adjustment]) -> list[str]:
+    """The adjustments that cut the payment for a reason other than cost sharing or a prior payer."""
+    return [f"{a.key}: {a.meaning}" for a in adjustments
+            if not (a.group == "PR" and a.reason in _COST_SHARING) and a.reason != "23" and a.amount]
+
+
+def is_denial(billed: Decimal | None, paid: Decimal | None, adjustments: list[Adjustment]) -> bool:
+    """Nothing paid on a real charge, for a reason other than cost sharing or a prior payer."""
+    if not billed or billed <= 0 or (paid or Decimal(0)) != 0:
+        return False
+    return bool(denial_reasons(adjustments))

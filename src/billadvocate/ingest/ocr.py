@@ -8,13 +8,19 @@ kept on the bill so `billadvocate read` can show how far to trust it. Install wi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import BadInput
 from ..model import Bill
 from .progress import steps
-from .text_table import TextLine, read_text_lines
+from .text_table import SUSPECT_AMOUNT, TextLine, read_text_lines
+
+if TYPE_CHECKING:
+    import numpy as np
 
 PDF_SCALE = 1.5  # 108 dpi: enough for printed bills, and fast on two cores
 MAX_SIDE = 2000  # photos are scaled down to this many pixels on their long side
@@ -59,14 +65,31 @@ def _clean(text: str) -> str:
     return _OCR_DOT_THOUSANDS.sub(lambda m: m.group(1) + m.group(2).replace(".", ",") + "." + m.group(3), text)
 
 
-def ocr_lines(image, page: int) -> list[TextLine]:
-    """Text lines of one image (an RGB numpy array), grouped from the OCR boxes."""
+_AMOUNT = re.compile(r"^-?\$?\d{1,3}(?:,\d{3})*\.\d{2}$|^-?\$?\d+\.\d{2}$")
+HIRES = 3  # how much closer a suspect amount is read again
+
+
+@dataclass
+class Closer:
+    """A source to read a part of the page again at a higher resolution: `image()` is the page (or
+    photo) at `scale` times the resolution the boxes were found at."""
+
+    image: Callable[[], "np.ndarray"]
+    scale: float
+
+
+def ocr_lines(image, page: int, *, closer: Closer | None = None, corrections: list[str] | None = None) -> list[TextLine]:
+    """Text lines of one image (an RGB numpy array), grouped from the OCR boxes. Amounts with a
+    misread digit are read again from `closer` (what was changed is added to `corrections`)."""
     result, _ = _engine()(image, use_cls=False)
     boxes = []
     for box, text, score in result or []:
         xs = [p[0] for p in box]
         ys = [p[1] for p in box]
-        boxes.append((min(xs), min(ys), max(ys), str(text), float(score)))
+        text, score = str(text), float(score)
+        if closer is not None and SUSPECT_AMOUNT.match(text.strip()):
+            text, score = _read_closer(closer, (min(xs), min(ys), max(xs), max(ys)), text, score, page, corrections)
+        boxes.append((min(xs), min(ys), max(ys), text, score))
     boxes.sort(key=lambda b: (b[1] + b[2]) / 2)
     rows: list[list[tuple]] = []
     for b in boxes:
@@ -89,12 +112,78 @@ def ocr_lines(image, page: int) -> list[TextLine]:
     return lines
 
 
+def _read_closer(closer: Closer, box: tuple[float, float, float, float], text: str, score: float, page: int,
+                 corrections: list[str] | None) -> tuple[str, float]:
+    """Read one box again from the closer image; keep the new reading only when it is a clean amount."""
+    import numpy as np
+
+    x0, y0, x1, y1 = box
+    pad = max(3.0, (y1 - y0) * 0.3)
+    image = closer.image()
+    f = closer.scale
+    h, w = image.shape[:2]
+    top, bottom = max(0, int((y0 - pad) * f)), min(h, int((y1 + pad) * f) + 1)
+    left, right = max(0, int((x0 - pad) * f)), min(w, int((x1 + pad) * f) + 1)
+    crop = np.ascontiguousarray(image[top:bottom, left:right])
+    if crop.size == 0:
+        return text, score
+    found, _ = _engine()(crop, use_det=False, use_cls=False, use_rec=True)
+    if not found:
+        return text, score
+    again, again_score = str(found[0][0]).strip(), float(found[0][1])
+    cleaned = _clean(again)
+    if not _AMOUNT.match(cleaned):
+        return text, score
+    if corrections is not None:
+        corrections.append(f"page {page}: OCR read the amount {text!r}; read again {closer.scale:g} times closer "
+                           f"it is {cleaned} (confidence {again_score:.0%})")
+    return cleaned, again_score
+
+
+# letters OCR reads for digits; a guess from these is kept only when the bill's own total confirms it
+_LOOKALIKE = {"O": "0", "o": "0", "D": "0", "Q": "0", "I": "1", "l": "1", "i": "1", "f": "1", "t": "1",
+              "Z": "2", "z": "2", "S": "5", "s": "5", "G": "6", "b": "6", "T": "7", "B": "8", "g": "9", "q": "9"}
+
+
+def read_ocr_text(lines: list[TextLine], bill: Bill, corrections: list[str]) -> Bill:
+    """Read the OCR'd lines into `bill`. An amount still misread after reading it closer ('1,69f.00') is
+    taken with its look-alike digits only when that, and nothing else, makes the lines add up to the
+    total the bill states; otherwise its line is left out with a note, as before."""
+    bill.notes.extend(corrections)
+    read_text_lines(lines, bill)
+    if corrections and bill.stated_total is not None and bill.total_charges == bill.stated_total:
+        bill.notes.append(f"with the amount(s) read again, the lines add up to the bill's stated total {bill.stated_total:,.2f}")
+    if bill.stated_total is None or bill.total_charges == bill.stated_total:
+        return bill
+    fits = []
+    for i, ln in enumerate(lines):
+        for token in ln.text.split():
+            guess = "".join(_LOOKALIKE.get(c, c) for c in token)
+            if guess == token or not SUSPECT_AMOUNT.match(token) or not _AMOUNT.match(_clean(guess)):
+                continue
+            trial = Bill(source=bill.source, format=bill.format)
+            fixed = [*lines[:i], replace(ln, text=ln.text.replace(token, _clean(guess), 1)), *lines[i + 1:]]
+            read_text_lines(fixed, trial)
+            if trial.total_charges == trial.stated_total:
+                fits.append((token, _clean(guess), ln.page, trial))
+    if len(fits) != 1:
+        return bill
+    token, guess, page, trial = fits[0]
+    trial.notes = [*bill.notes, f"page {page}: OCR read the amount {token!r}; taken as {guess} because only then "
+                   f"do the lines add up to the bill's stated total {trial.stated_total:,.2f}: check it on the paper"]
+    for name in Bill.model_fields:
+        setattr(bill, name, getattr(trial, name))
+    bill.notes = [n for n in bill.notes if "could not be read was skipped" not in n or token not in n]
+    return bill
+
+
 def _mean_confidence(lines: list[TextLine]) -> float:
     values = [ln.confidence for ln in lines if ln.confidence is not None]
     return sum(values) / len(values) if values else 0.0
 
 
-def ocr_pdf_pages(path: Path, pages: list[int], *, file: str) -> tuple[list[TextLine], float]:
+def ocr_pdf_pages(path: Path, pages: list[int], *, file: str,
+                  corrections: list[str] | None = None) -> tuple[list[TextLine], float]:
     """OCR of the given PDF pages (numbered from 1): their text lines and mean confidence."""
     import pypdfium2
 
@@ -110,8 +199,11 @@ def ocr_pdf_pages(path: Path, pages: list[int], *, file: str) -> tuple[list[Text
     try:
         with steps("OCR of scanned pages", len(pages)) as advance:
             for number in pages:
-                image = doc[number - 1].render(scale=PDF_SCALE).to_numpy()
-                lines.extend(ocr_lines(image, number))
+                page = doc[number - 1]
+                image = page.render(scale=PDF_SCALE).to_numpy()
+                closer = Closer(lru_cache(maxsize=1)(lambda page=page: page.render(scale=PDF_SCALE * HIRES).to_numpy()),
+                                HIRES)
+                lines.extend(ocr_lines(image, number, closer=closer, corrections=corrections))
                 advance(1)
     finally:
         doc.close()
@@ -128,20 +220,26 @@ def read_image_bill(path: str | Path) -> Bill:
     _engine()
     try:
         with Image.open(path) as img:
-            img = ImageOps.exif_transpose(img).convert("RGB")
-            if max(img.size) > MAX_SIDE:
-                img.thumbnail((MAX_SIDE, MAX_SIDE))
-            image = np.asarray(img)
+            full = ImageOps.exif_transpose(img).convert("RGB")
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as e:
         raise BadInput(f"not a readable image ({type(e).__name__})", file=file)
+    small = full
+    if max(full.size) > MAX_SIDE:
+        small = full.copy()
+        small.thumbnail((MAX_SIDE, MAX_SIDE))
+    if full.width / small.width < 2:  # no more detail than what was read: enlarging still helps the recogniser
+        closer = Closer(lambda: np.asarray(small.resize((small.width * HIRES, small.height * HIRES), Image.LANCZOS)), HIRES)
+    else:
+        closer = Closer(lambda: np.asarray(full), full.width / small.width)
+    corrections: list[str] = []
     with steps("OCR of the photo", 2) as advance:
-        lines = ocr_lines(image, 1)
+        lines = ocr_lines(np.asarray(small), 1, closer=closer, corrections=corrections)
         advance(2)
     if not lines:
         raise BadInput("no text found in the photo: take it again flat, in good light, with the whole bill in frame",
                        file=file)
     bill = Bill(source=file, format="image", ocr_confidence=_mean_confidence(lines))
-    read_text_lines(lines, bill)
+    read_ocr_text(lines, bill, corrections)
     if not bill.lines:
         raise BadInput("no table of charges found in the photo (text was read, but no line with an amount): "
                        "photograph the itemized part of the bill", file=file)

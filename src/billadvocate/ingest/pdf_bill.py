@@ -7,10 +7,13 @@ they go to OCR (the `ocr` extra) when it is installed, else the reader says how 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import BadInput
 from ..model import Bill
+from .eob_model import Eob
+from .printed_eob import read_remittance, remittance_pages
 from .progress import steps
 from .text_table import TextLine, read_text_lines
 
@@ -48,12 +51,21 @@ def page_lines(page) -> list[TextLine]:
     return out
 
 
-def read_pdf_bill(path: str | Path) -> Bill:
-    """Read an itemized bill from a PDF (text layer, or OCR for scanned pages)."""
-    path = Path(path)
+@dataclass
+class PdfText:
+    """The positioned text of every page, from the text layer or OCR, and what reading it noticed."""
+
+    lines: list[TextLine]
+    format: str  # pdf | pdf-ocr (every page scanned)
+    notes: list[str]
+    corrections: list[str]  # amounts OCR misread and read again
+    ocr_confidence: float | None = None
+
+
+def pdf_text(path: Path) -> PdfText:
+    """Every page's text lines: the text layer where there is one, else OCR (the `ocr` extra)."""
     file = str(path)
-    bill = Bill(source=file, format="pdf")
-    lines: list[TextLine] = []
+    text = PdfText(lines=[], format="pdf", notes=[], corrections=[])
     scanned: list[int] = []
     pdf = _open(path)
     try:
@@ -62,10 +74,10 @@ def read_pdf_bill(path: str | Path) -> Bill:
                 try:
                     page_text = page_lines(page) if page.chars else []
                 except Exception as e:  # noqa: BLE001 - a broken page: say which, keep the others
-                    bill.notes.append(f"page {page.page_number}: could not be read ({type(e).__name__})")
+                    text.notes.append(f"page {page.page_number}: could not be read ({type(e).__name__})")
                     page_text = []
                 if page_text:
-                    lines.extend(page_text)
+                    text.lines.extend(page_text)
                 elif page.images or not page.chars:
                     scanned.append(page.page_number)
                 advance(1)
@@ -74,20 +86,54 @@ def read_pdf_bill(path: str | Path) -> Bill:
     if scanned:
         from .ocr import ocr_pdf_pages
 
-        ocr_lines, confidence = ocr_pdf_pages(path, scanned, file=file)
-        lines.extend(ocr_lines)
-        bill.format = "pdf-ocr" if len(scanned) == bill_pages(path) else "pdf"
-        bill.ocr_confidence = confidence
-        bill.notes.append(f"page(s) {', '.join(map(str, scanned))} read by OCR "
+        ocr_lines, confidence = ocr_pdf_pages(path, scanned, file=file, corrections=text.corrections)
+        text.lines.extend(ocr_lines)
+        text.format = "pdf-ocr" if len(scanned) == bill_pages(path) else "pdf"
+        text.ocr_confidence = confidence
+        text.notes.append(f"page(s) {', '.join(map(str, scanned))} read by OCR "
                           f"(mean confidence {confidence:.0%}): check the amounts against the paper")
-    if not lines:
+    if not text.lines:
         raise BadInput("the PDF has no text to read (no text layer, and OCR found nothing)", file=file)
-    lines.sort(key=lambda ln: (ln.page, ln.top, ln.x0))
-    read_text_lines(lines, bill)
+    text.lines.sort(key=lambda ln: (ln.page, ln.top, ln.x0))
+    return text
+
+
+def read_pdf_bill(path: str | Path) -> Bill:
+    """Read an itemized bill from a PDF (text layer, or OCR for scanned pages). Pages that are the
+    insurer's printed remittance are not read as charges: `read_pdf_eob` reads them."""
+    path = Path(path)
+    file = str(path)
+    text = pdf_text(path)
+    bill = Bill(source=file, format=text.format, notes=text.notes, ocr_confidence=text.ocr_confidence)
+    lines = text.lines
+    remits = remittance_pages(lines)
+    if remits and len(remits) < len({ln.page for ln in lines}):
+        lines = [ln for ln in lines if ln.page not in remits]
+        bill.notes.append(f"page(s) {', '.join(map(str, remits))}: the insurer's remittance advice, not charges; "
+                          "it is read as an EOB with `--format pdf-eob` (or given as the case's EOB)")
+    if text.ocr_confidence is not None:
+        from .ocr import read_ocr_text
+
+        read_ocr_text(lines, bill, text.corrections)
+    else:
+        read_text_lines(lines, bill)
     if not bill.lines:
         raise BadInput("no charge lines found in the PDF: it may be a summary without a table of charges; "
                        "ask the provider for an itemized bill", file=file)
     return bill
+
+
+def read_pdf_eob(path: str | Path) -> Eob:
+    """Read the printed remittance advice (EOB) pages of a PDF as an Eob."""
+    path = Path(path)
+    file = str(path)
+    text = pdf_text(path)
+    eob = read_remittance(text.lines, file=file, format="pdf-eob")
+    if not eob.claims:
+        raise BadInput("no remittance (EOB) page found in the PDF: no service lines under a header naming the "
+                       "charges, the allowed amount and the adjustment reason", file=file)
+    eob.notes = [*text.notes, *text.corrections, *eob.notes]
+    return eob
 
 
 def bill_pages(path: Path) -> int:

@@ -33,6 +33,8 @@ UNITS = re.compile(r"(?:^|\s)(?:x\s?)?(\d{1,4}(?:\.\d+)?)\s*$", re.I)
 PAGE_MARK = re.compile(r"^\s*(page\s*\d+(\s*(of|/)\s*\d+)?|\d+\s*(of|/)\s*\d+|-\s*\d+\s*-)\s*$", re.I)
 HEADER_WHAT = re.compile(r"description|\bservices?\b|\bitem\b|\bprocedure\b", re.I)
 HEADER_AMOUNT = re.compile(r"\b(charges?|amount|total|billed|price)\b", re.I)
+# an amount with a letter or two inside ('1,69f.00', '0.0O'): OCR misread a digit
+SUSPECT_AMOUNT = re.compile(r"^-?\$?(?=\d)(?=(?:[^A-Za-z]*[A-Za-z]){1,2}[^A-Za-z]*$)(?=(?:\D*\d){2})[\dA-Za-z][\dA-Za-z,.]*[.,][\dA-Za-z]{2}$")
 ITEMIZED = re.compile(r"^\s*itemi[sz]ed charges\s*$", re.I)
 KINDS = (  # order matters: "Total Payments" is a payment, "Total Charges" a total
     ("stated_balance", re.compile(r"(balance|amount due|patient due|you owe|total due|pay this amount|due from patient)\b", re.I)),
@@ -144,6 +146,9 @@ def read_text_lines(lines: list[TextLine], bill: Bill) -> Bill:
             continue
         text = WEEKDAY.sub("", text)
         items = _split_items(text)
+        if not items and any(SUSPECT_AMOUNT.match(t) for t in text.split()):
+            bill.notes.append(f"page {ln.page}: a line whose amount could not be read was skipped: {text!r}")
+            continue
         if not items:
             if not _context_date(r, text) and not _continuation(r, ln, text) and (
                     REVENUE.match(text) or CODE.match(text)):

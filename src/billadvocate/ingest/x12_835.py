@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from ..errors import BadInput
 from . import carc
-from .eob_model import Adjustment, Eob, EobClaim, EobLine
+from .eob_model import Adjustment, Eob, EobClaim, EobLine, denial_reasons, is_denial, patient_split
 from .x12 import Interchange, get, load, name_of, walk
 
 # CLP02 claim status codes
@@ -28,7 +28,6 @@ _STATUS_TEXT = {"1": "processed as primary", "2": "processed as secondary", "3":
                 "25": "predetermination pricing only, no payment"}
 # CLP06 claim filing indicator: MA is Medicare Part A (institutional), MB Part B (professional)
 _KIND = {"MA": "institutional", "MB": "professional"}
-_COST_SHARING = {carc.DEDUCTIBLE, carc.COINSURANCE, carc.COPAY}
 _SVC_QUALIFIERS = ("HC", "NU", "N4", "AD", "ZZ", "ER", "WK")
 _CAS_AMOUNT = {i: f"CAS{i + 1:02d} adjustment amount" for i in range(2, 20, 3)}
 _CAS_QUANTITY = {i: f"CAS{i + 2:02d} adjustment quantity" for i in range(2, 20, 3)}
@@ -270,7 +269,7 @@ class _Reader:
             return
         self.claim = None
         lines = claim.lines
-        ded, coins, copay, other, prior = _tally(claim.adjustments)
+        ded, coins, copay, other, prior = patient_split(claim.adjustments)
         for ln in lines:  # each line's split was tallied when it was settled
             ded, coins, copay, other = ded + ln.deductible, coins + ln.coinsurance, copay + ln.copay, other + ln.other_patient
             prior = prior or ln.prior_payer
@@ -290,7 +289,7 @@ class _Reader:
             for ln in lines:
                 if not ln.denied and not ln.paid:
                     ln.denied = True
-                    ln.denial_reasons = ln.denial_reasons or _reasons(claim.adjustments)
+                    ln.denial_reasons = ln.denial_reasons or denial_reasons(claim.adjustments)
         elif claim.status_code == "22":
             claim.status = "reversed"
         elif claim.status_code == "25":
@@ -299,7 +298,7 @@ class _Reader:
             claim.denied, claim.status = True, "denied"
         elif denied_lines:
             claim.status = "partly_denied"
-        elif not lines and _is_denial(claim.billed, claim.paid, claim.adjustments):
+        elif not lines and is_denial(claim.billed, claim.paid, claim.adjustments):
             claim.denied, claim.status = True, "denied"
         else:
             claim.status = "processed"
@@ -312,46 +311,13 @@ class _Reader:
         self.eob.claims.append(_build(EobClaim, claim.__dict__))
 
 
-def _tally(adjustments: list[Adjustment]) -> tuple[Decimal, Decimal, Decimal, Decimal, bool]:
-    """(deductible, coinsurance, copay, other patient responsibility, a prior payer paid) from the
-    adjustments: PR reason 1, 2, 3 and the other PR reasons; reason 23 is a prior payer's share."""
-    ded = coins = copay = other = ZERO
-    prior = False
-    for a in adjustments:
-        reason = a.reason
-        if a.group == "PR":
-            if reason == "1":
-                ded += a.amount
-            elif reason == "2":
-                coins += a.amount
-            elif reason == "3":
-                copay += a.amount
-            else:
-                other += a.amount
-        if reason == "23":
-            prior = True
-    return ded, coins, copay, other, prior
-
-
-def _reasons(adjustments: list[Adjustment]) -> list[str]:
-    return [f"{a.key}: {a.meaning}" for a in adjustments
-            if not (a.group == "PR" and a.reason in _COST_SHARING) and a.reason != "23" and a.amount]
-
-
-def _is_denial(billed: Decimal | None, paid: Decimal | None, adjustments: list[Adjustment]) -> bool:
-    """Nothing paid on a real charge, for a reason other than cost sharing or a prior payer."""
-    if not billed or billed <= 0 or (paid or ZERO) != 0:
-        return False
-    return bool(_reasons(adjustments))
-
-
 def _settle(line: _Record, adjustments: list[Adjustment]) -> None:
-    ded, coins, copay, other, prior = _tally(adjustments)
+    ded, coins, copay, other, prior = patient_split(adjustments)
     line.deductible, line.coinsurance, line.copay, line.other_patient = ded, coins, copay, other
     line.patient_responsibility = ded + coins + copay + other
     line.prior_payer = prior  # for the claim's allowed amount; not a field of the line
     if line.allowed is None and line.paid is not None and not prior and adjustments:
         line.allowed = line.paid + line.patient_responsibility
-    if _is_denial(line.billed, line.paid, adjustments):
+    if is_denial(line.billed, line.paid, adjustments):
         line.denied = True
-        line.denial_reasons = _reasons(adjustments)
+        line.denial_reasons = denial_reasons(adjustments)
