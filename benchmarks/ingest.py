@@ -74,6 +74,7 @@ def bench_ocr(folder: Path) -> None:
     base = timed(lambda: engine(image, use_cls=False))
     ours = timed(lambda: read_bill(path))
     bill = read_bill(path)
+    assert len(bill.lines) == 24 and bill.total_charges == bill.stated_total, (len(bill.lines), bill.total_charges)
     print(f"OCR page ({len(bill.lines)} lines read, 24 printed): {ours:6.2f} s (target < 5 s)  "
           f"= {ours / base:4.2f} x the OCR engine alone ({base:.2f} s)")
 

@@ -134,3 +134,14 @@ def test_a_misread_amount_the_total_does_not_confirm_stays_out_with_a_note():
     assert [ln.charge for ln in bill.lines] == [D("45.00")]
     assert any("amount could not be read was skipped: '03/02/2025 80053 METABOLIC PANEL 1,2S0.00'" in n
                for n in bill.notes) and not any("taken as" in n for n in bill.notes)
+
+
+def test_a_photo_with_a_quantity_column_and_a_total_reads_each_line_once(tmp_path):
+    # the recogniser runs '1   40.00' together and drops the space in 'TOTAL CHARGES': neither may become a charge
+    lines = ["Date        Code    Description                  Qty     Amount"]
+    lines += [f"03/{1 + i:02d}/2025  {85000 + i}   LAB TEST NUMBER {i:<12}  1   {40 + i * 3}.00" for i in range(8)]
+    lines += ["TOTAL CHARGES                                         404.00"]
+    bill = read_bill(bill_image(tmp_path / "page.png", lines, size=(1275, 600)))
+    assert [(ln.code, ln.units, ln.charge) for ln in bill.lines] == [
+        (str(85000 + i), D(1), D(40 + i * 3)) for i in range(8)]
+    assert bill.stated_total == bill.total_charges == D("404.00")

@@ -81,12 +81,12 @@ class Closer:
 def ocr_lines(image, page: int, *, closer: Closer | None = None, corrections: list[str] | None = None) -> list[TextLine]:
     """Text lines of one image (an RGB numpy array), grouped from the OCR boxes. Amounts with a
     misread digit are read again from `closer` (what was changed is added to `corrections`)."""
-    result, _ = _engine()(image, use_cls=False)
+    result, _ = _engine()(image, use_cls=False, return_word_box=True)
     boxes = []
-    for box, text, score in result or []:
+    for box, text, score, *chars in result or []:
         xs = [p[0] for p in box]
         ys = [p[1] for p in box]
-        text, score = str(text), float(score)
+        text, score = _spaced(str(text), chars, max(ys) - min(ys)), float(score)
         if closer is not None and SUSPECT_AMOUNT.match(text.strip()):
             text, score = _read_closer(closer, (min(xs), min(ys), max(xs), max(ys)), text, score, page, corrections)
         boxes.append((min(xs), min(ys), max(ys), text, score))
@@ -110,6 +110,25 @@ def ocr_lines(image, page: int, *, closer: Closer | None = None, corrections: li
                               height=max(b[2] - b[1] for b in row),
                               confidence=sum(b[4] for b in row) / len(row)))
     return lines
+
+
+WORD_GAP = 0.3  # a gap between two characters wider than this share of the text height separates two words
+
+
+def _spaced(text: str, chars: list, height: float) -> str:
+    """The box's text with a space wherever its characters stand apart: the recogniser runs columns
+    together ('1   40.00' in a Qty and an Amount column comes back as '140.00')."""
+    if len(chars) < 2 or not chars[0] or len(chars[0]) != len(chars[1]) or len(chars[1]) != len(text.replace(" ", "")) and len(chars[1]) != len(text):
+        return text
+    out: list[str] = []
+    right = None
+    for char_box, char in zip(chars[0], chars[1]):
+        left = min(p[0] for p in char_box)
+        if right is not None and left - right > WORD_GAP * height and out and out[-1] != " " and char != " ":
+            out.append(" ")
+        out.append(char)
+        right = max(p[0] for p in char_box)
+    return "".join(out)
 
 
 def _read_closer(closer: Closer, box: tuple[float, float, float, float], text: str, score: float, page: int,

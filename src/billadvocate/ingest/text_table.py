@@ -40,7 +40,8 @@ KINDS = (  # order matters: "Total Payments" is a payment, "Total Charges" a tot
     ("stated_balance", re.compile(r"(balance|amount due|patient due|you owe|total due|pay this amount|due from patient)\b", re.I)),
     ("payments", re.compile(r"(payments?|\bpaid|\bpmt|remittance)\b", re.I)),
     ("adjustments", re.compile(r"(adjustments?|\badj\b|discounts?|write[- ]?offs?|contractual|allowance)", re.I)),
-    ("stated_total", re.compile(r"^\W*(total|sub ?total|grand total)\b|\btotal (hospital |patient )?charges\b", re.I)),
+    # OCR often drops the space: 'TOTALCHARGES'
+    ("stated_total", re.compile(r"^\W*(total|sub ?total|grand ?total)(\b|(?=charges|amount))|\btotal ?(hospital |patient )?charges\b", re.I)),
 )
 
 
