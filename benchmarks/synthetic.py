@@ -46,7 +46,8 @@ _BILLS = """
 """
 
 
-def realistic(con: duckdb.DuckDBPyConnection, n: int) -> None:
+def realistic(con: duckdb.DuckDBPyConnection, n: int, start: int = 0) -> None:
+    """Lines start .. start + n - 1 (a multiple of 10), so a big extract can be made in parts."""
     pool = ", ".join(f"('{c}', {price}, {units}, {i})" for i, (c, price, units) in enumerate(POOL))
     # each claim walks the pool from its own start in steps of 7 (coprime to 30): 10 distinct codes;
     # one claim in five is a two-day stay whose last two lines fall on the second day
@@ -57,7 +58,7 @@ def realistic(con: duckdb.DuckDBPyConnection, n: int) -> None:
             SELECT i, i // 10 AS c, i % 10 AS k,
                    (hash(i // 10) % 30 + (i % 10) * 7) % 30 AS slot,
                    hash(i * 31 + 1) % 1000 AS r  -- one roll per line decides its planted error
-            FROM range({n}) t(i)
+            FROM range({start}, {start + n}) t(i)
         ), priced AS (
             SELECT raw.*, p.code, p.price, p.max_units,
                    CASE WHEN r BETWEEN 10 AND 14 THEN p.max_units + 8  -- 0.5%: units beyond the MUE
@@ -85,7 +86,7 @@ def realistic(con: duckdb.DuckDBPyConnection, n: int) -> None:
         FROM lines p
         WHERE p.source = l.source AND p.line = l.line - 1 AND hash(l.source, l.line) % 100 = 0
     """)
-    con.execute(_BILLS.format(claims=n // 10, stay="CASE WHEN c % 5 = 0 THEN 1 ELSE 0 END"))
+    con.execute(_BILLS.format(claims=f"{start // 10}, {(start + n) // 10}", stay="CASE WHEN c % 5 = 0 THEN 1 ELSE 0 END"))
 
 
 def stress(con: duckdb.DuckDBPyConnection, n: int) -> None:

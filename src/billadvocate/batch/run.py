@@ -115,8 +115,8 @@ def run_batch(inputs: list[str | Path], out_dir: str | Path, *, as_of: date, set
                 else:
                     source = "SELECT * FROM read_parquet('" + str(bucket_dir / "*.parquet").replace("'", "''") + "')"
                 con.execute(f"CREATE OR REPLACE VIEW staged AS {source}")
-                for name, body in bucket_views_sql(setting):
-                    con.execute(f"CREATE OR REPLACE VIEW {name} AS {body}")
+                for name, body, table in bucket_views_sql(setting):
+                    con.execute(f"CREATE OR REPLACE {'TEMP TABLE' if table else 'VIEW'} {name} AS {body}")
                 prepare_bucket(con, as_of=as_of)
                 n = con.execute("SELECT count(*) FROM staged").fetchall()[0][0]
                 tmp = part.with_suffix(".part")
@@ -129,10 +129,8 @@ def run_batch(inputs: list[str | Path], out_dir: str | Path, *, as_of: date, set
             done_lines += n
             if progress:
                 progress(done_lines, run.lines)
-        findings_glob = str(work / "findings" / "*.parquet")
-        parts = list((work / "findings").glob("*.parquet"))
-        source = f"read_parquet('{findings_glob}')" if parts else f"({EMPTY_FINDINGS})"
-        write_results(con, source, out, run, write_csv=write_csv, started=started)
+        write_results(con, list((work / "findings").glob("*.parquet")), out, run, write_csv=write_csv,
+                      started=started, empty=EMPTY_FINDINGS)
     finally:
         con.close()
     shutil.rmtree(work, ignore_errors=True)

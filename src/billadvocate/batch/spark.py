@@ -25,11 +25,11 @@ from ..audit.engine import AUDIT_LINES_SQL, DERIVED_VIEWS, prepare
 from ..audit.rules import all_rules
 from .findings_sql import rules_table
 from .inputs import InputFile, inspect_all
-from .run import BatchRun
+from .run import EMPTY_FINDINGS, BatchRun
 from .stage import STAGED_COLUMNS
 
 # tables prepare() creates from data (exported to Parquet for Spark) vs views it derives (translated)
-DERIVED = {name for name, _, _ in DERIVED_VIEWS} | {"lines", "bills", "staged", "claims"}
+DERIVED = {name for name, _, _ in DERIVED_VIEWS} | {"lines", "bills", "staged", "claims", "claim_facts"}
 
 
 def _spark_fixes(node: exp.Expression) -> exp.Expression:
@@ -157,7 +157,7 @@ def run_batch_spark(inputs: list[str | Path], out_dir: str | Path, *, as_of: dat
         info = rules_table().to_pylist()
         spark.createDataFrame([(r["rule"], r["summary"], r["citations"]) for r in info],
                               "rule STRING, summary STRING, citations ARRAY<STRING>").createOrReplaceTempView("rule_info")
-        for name, body in bucket_views_sql(setting):
+        for name, body, _ in bucket_views_sql(setting):
             spark.sql(to_spark_sql(body)).createOrReplaceTempView(name)
         for name, sql, _ in DERIVED_VIEWS:
             body = AUDIT_LINES_SQL.format(lines="lines", bills="bills") if sql is None else sql
@@ -189,8 +189,8 @@ def run_batch_spark(inputs: list[str | Path], out_dir: str | Path, *, as_of: dat
     con = duckdb.connect()
     try:
         run.buckets = 1
-        write_results(con, f"read_parquet('{spark_out}/*.parquet')", out, run, write_csv=write_csv,
-                      started=started)
+        write_results(con, list(spark_out.glob("*.parquet")), out, run, write_csv=write_csv,
+                      started=started, empty=EMPTY_FINDINGS)
     finally:
         con.close()
     shutil.rmtree(work, ignore_errors=True)

@@ -77,16 +77,24 @@ def write_summary(summary: dict[str, Any], out: Path) -> list[Path]:
             atomic_write(out / "summary.html", render_html(summary))]
 
 
-def write_results(con: duckdb.DuckDBPyConnection, source: str, out: Path, run, *, write_csv: bool,
-                  started: float) -> None:
-    """Merge the findings (a DuckDB table expression) into OUT/findings.parquet, sorted, then the
-    optional CSV and the summary; each file appears whole or not at all."""
+def write_results(con: duckdb.DuckDBPyConnection, parts: list[Path], out: Path, run, *, write_csv: bool,
+                  started: float, empty: str) -> None:
+    """Put the findings parts together as OUT/findings.parquet, then the optional CSV and the summary;
+    each file appears whole or not at all. One part is moved into place; several are copied one after
+    the other, in order (no global sort: at scale it would cost more than the audit). `empty` is the
+    SQL of an empty findings table, written when there is no part."""
     import time
 
     final = out / "findings.parquet"
-    con.execute(f"COPY (SELECT * FROM {source} ORDER BY patient_id, claim_id, rule, lines) "
-                f"TO '{final}.part' (FORMAT parquet)")
-    Path(f"{final}.part").replace(final)
+    parts = sorted(parts)
+    if len(parts) == 1:
+        parts[0].replace(final)
+    else:
+        source = f"({empty})" if not parts else "read_parquet([" + ", ".join(
+            "'" + str(p).replace("'", "''") + "'" for p in parts) + "])"
+        con.execute("SET preserve_insertion_order = true")  # the parts' order, part after part
+        con.execute(f"COPY (SELECT * FROM {source}) TO '{final}.part' (FORMAT parquet)")
+        Path(f"{final}.part").replace(final)
     run.files.append(final)
     if write_csv:
         csv_path = out / "findings.csv"
