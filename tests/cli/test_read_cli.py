@@ -41,6 +41,9 @@ def test_read_with_a_forced_format(cli, tmp_path):
     ("ISA*00*          *00*          *ZZ*S              *ZZ*R              *240101*1200*^*00501*000000001*0*P*:~GS*HP~ST*835*1~",
      "truncated X12 interchange"),
     ('{"resourceType": "Patient"}', "not an ExplanationOfBenefit"),
+    ("ID,CLAIMID,CHARGEID\nt1,C1,0\n", "line 1: missing column PATIENTID, TYPE"),  # Synthea claims_transactions
+    ("Id,PATIENTID,PROVIDERID,SERVICEDATE,STATUS1,STATUS2,STATUSP,OUTSTANDING1,OUTSTANDING2,OUTSTANDINGP\n"
+     "C1,P1,DR,2024-03-01T10:00:00Z,CLOSED,,CLOSED,0,,ten\n", "line 2, column OUTSTANDINGP: 'ten' is not an amount"),
 ])
 def test_bad_input_is_one_line_and_exit_2(cli, tmp_path, content, words):
     path = tmp_path / "doc.txt"

@@ -154,3 +154,30 @@ def test_synthea_readers_on_any_text(text):
 
     assert _only_bad_input(read_ledger_bill, "f.csv", text=text) is not None
     assert _only_bad_input(read_claims_eob, "f.csv", text=text) is not None
+
+
+REMIT_TEXT = st.lists(st.one_of(
+    st.sampled_from(["REV DATE HCPCS MODS QTY CHARGES ALLOW/REIM GC RSN AMOUNT", "7258.50=REPORTED",
+                     "1958.25=ALL0W/REIM 1958.25=NET REIM AMT", "0450 11/09 99284 25 1 954.00 1226.51 OA 94 -272.51",
+                     "0250 11/10 27.50 0.00 97 27.50", "CLM#: 12345", "ANTHEM HEALTH PLANS"]),
+    st.text(alphabet="0123456789./=-, ACDEGHLMOPRSTW#:", max_size=60)), max_size=12)
+
+
+@FUZZ
+@given(REMIT_TEXT)
+def test_printed_remittance_reader(texts):
+    from billadvocate.ingest.printed_eob import read_remittance
+
+    lines = [TextLine(text=t, page=1 + i // 6, top=float(i * 12)) for i, t in enumerate(texts)]
+    assert _only_bad_input(read_remittance, lines, file="f.pdf", format="pdf-eob") is not None
+
+
+@FUZZ
+@given(st.lists(st.one_of(st.sampled_from(["Date Code Description Amount", "TOTAL CHARGES 1,295.00",
+                                           "03/02/2025 80053 PANEL 1,2S0.00", "85025 CBC 45.0O"]),
+                          st.text(alphabet="0123456789./$-,: abfOSlTOTALCHARGES", max_size=40)), max_size=12))
+def test_ocr_text_reader_with_misread_amounts(texts):
+    from billadvocate.ingest.ocr import read_ocr_text
+
+    lines = [TextLine(text=t, page=1, top=float(i * 12)) for i, t in enumerate(texts)]
+    assert _only_bad_input(read_ocr_text, lines, Bill(source="f.png", format="image"), []) is not None

@@ -160,19 +160,6 @@ def test_bad_claims_files_are_one_line_naming_the_place(tmp_path, text, where, w
     assert e.value.where == where and words in e.value.problem
 
 
-@pytest.mark.parametrize("content,words", [
-    ("", "the file is empty"),
-    (HEADER.replace(",TYPE,", ",KIND,") + "\n", "line 1: missing column TYPE"),
-    (HEADER + "\n" + _row(0, "CHARGE", "twelve", transfer_type="1") + "\n", "line 2, column AMOUNT: 'twelve' is not an amount"),
-])
-def test_read_says_what_is_wrong_in_one_line_and_exits_2(cli, tmp_path, content, words):
-    path = tmp_path / "claims_transactions.csv"
-    path.write_text(content)
-    r = cli("read", path, "--json")
-    assert r.code == 2 and r.out == ""
-    assert r.err.count("\n") == 1 and words in r.err and str(path) in r.err
-
-
 def test_read_shows_the_ledger_and_the_claims(cli):
     r = cli("read", shared(*CSV, "claims_transactions.csv"))
     assert r.code == 0 and "1579 lines" in r.out and "$1,219,867.22 charged" in r.out

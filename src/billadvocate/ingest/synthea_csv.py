@@ -22,12 +22,13 @@ import csv
 import io
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 from ..errors import BadInput
 from ..model import Bill, Line
 from .eob_model import Adjustment, Eob, EobClaim, EobLine
+from .values import exact_decimal
 
 ZERO = Decimal(0)
 LEDGER_COLUMNS = ("CLAIMID", "CHARGEID", "PATIENTID", "TYPE", "AMOUNT", "METHOD", "FROMDATE", "TODATE",
@@ -90,13 +91,8 @@ class _Rows:
 
     def money(self, line: int, row: list[str], column: str) -> Decimal | None:
         value = self.text(row, column)
-        if not value:
-            return None
-        try:
-            amount = Decimal(value)
-        except InvalidOperation:
-            amount = None
-        if amount is None or not amount.is_finite():
+        amount = exact_decimal(value) if value else None
+        if value and amount is None:
             raise self.error(line, column, f"{value!r} is not an amount")
         return amount
 

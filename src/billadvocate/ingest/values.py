@@ -39,6 +39,15 @@ def parse_money(text: str | float | int | Decimal | None) -> Decimal | None:
     return -value if negative else value
 
 
+def exact_decimal(text: str) -> Decimal | None:
+    """A plain decimal number as machines write it ('945', '-9.00', '1E2'); None when it is not one."""
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        return None
+    return value if value.is_finite() else None
+
+
 def parse_date(text: str | date | None) -> date | None:
     """'03/02/2025', '2025-03-02', '3/2/25', '20250302' -> date(2025, 3, 2). '' -> None."""
     if text is None:

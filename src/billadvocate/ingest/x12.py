@@ -15,10 +15,11 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from ..errors import BadInput
 from .progress import steps
+from .values import exact_decimal
 
 _SEGMENT_ID = re.compile(r"^[A-Z][A-Z0-9]{1,2}$")
 Handler = Callable[[list[str], int], None]  # (elements, segment number); elements[0] is the id
@@ -51,33 +52,16 @@ class Interchange:
         cached = _AMOUNTS.get(value)
         if cached is not None:
             return cached
-        text = value.strip()
-        if not text:
-            return None
-        try:
-            result = Decimal(text)
-        except InvalidOperation:
-            result = None
-        if result is None or not result.is_finite():
-            raise self.error(f"{name} {value!r} is not an amount", number, seg_id)
-        if len(_AMOUNTS) < 100_000:
-            _AMOUNTS[value] = result
-        return result
+        return _parse_once(_AMOUNTS, value, exact_decimal, lambda: self.error(
+            f"{name} {value!r} is not an amount", number, seg_id))
 
     def date(self, value: str, number: int, seg_id: str) -> date | None:
         """CCYYMMDD (or YYMMDD in old files) -> date; '' -> None."""
         cached = _DATES.get(value)
         if cached is not None:
             return cached
-        text = value.strip()
-        if not text:
-            return None
-        result = _date(text)
-        if result is None:
-            raise self.error(f"{value!r} is not a date (CCYYMMDD)", number, seg_id)
-        if len(_DATES) < 100_000:
-            _DATES[value] = result
-        return result
+        return _parse_once(_DATES, value, _date, lambda: self.error(
+            f"{value!r} is not a date (CCYYMMDD)", number, seg_id))
 
     def period(self, value: str, qualifier: str, number: int, seg_id: str) -> tuple[date | None, date | None]:
         """A DTP value with its format qualifier: D8 'CCYYMMDD' or RD8 'CCYYMMDD-CCYYMMDD'."""
@@ -96,6 +80,19 @@ class Interchange:
 
 _AMOUNTS: dict[str, Decimal] = {}  # amounts and dates repeat: parse each text once
 _DATES: dict[str, date] = {}
+
+
+def _parse_once(cache: dict, value: str, parse, error: Callable[[], BadInput]):
+    """The parsed value of `value` ('' -> None), kept in `cache`; the error when it does not parse."""
+    text = value.strip()
+    if not text:
+        return None
+    result = parse(text)
+    if result is None:
+        raise error()
+    if len(cache) < 100_000:
+        cache[value] = result
+    return result
 
 
 def _date(text: str) -> date | None:
