@@ -132,7 +132,8 @@ def read_pdf_eob(path: str | Path) -> Eob:
     if not eob.claims:
         raise BadInput("no remittance (EOB) page found in the PDF: no service lines under a header naming the "
                        "charges, the allowed amount and the adjustment reason", file=file)
-    eob.notes = [*text.notes, *text.corrections, *eob.notes]
+    on_remittance = [c for c in text.corrections if any(c.startswith(f"page {p}:") for p in remittance_pages(text.lines))]
+    eob.notes = [*text.notes, *on_remittance, *eob.notes]
     return eob
 
 

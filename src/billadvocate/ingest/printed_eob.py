@@ -96,11 +96,12 @@ def _line(m: re.Match, n: int, page: int, notes: list[str]) -> EobLine:
     adjustment = coded_adjustment(group, m.group("reason"), _money(m.group("amount")))
     line = EobLine(line=n, code=code, code_system="HC" if code else None, modifiers=modifiers,
                    revenue_code=m.group("rev"), units=units, billed=_money(m.group("charge")), allowed=allowed,
-                   paid=allowed, adjustments=[adjustment],
+                   adjustments=[adjustment],
                    remarks=(m.group("remarks") or "").split())
     ded, coins, copay, other, _ = patient_split(line.adjustments)
     line.deductible, line.coinsurance, line.copay, line.other_patient = ded, coins, copay, other
     line.patient_responsibility = ded + coins + copay + other
+    line.paid = allowed - line.patient_responsibility  # the plan pays what it allows less the patient's share
     if is_denial(line.billed, line.paid, line.adjustments):
         line.denied, line.denial_reasons = True, denial_reasons(line.adjustments)
     return line
