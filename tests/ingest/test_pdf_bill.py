@@ -96,3 +96,12 @@ def test_a_pdf_with_text_but_no_charges_says_to_ask_for_an_itemized_bill(tmp_pat
     pdf.output(str(tmp_path / "letter.pdf"))
     with pytest.raises(BadInput, match="no charge lines"):
         read_bill(tmp_path / "letter.pdf")
+
+
+@pytest.mark.parametrize("name", ["cfpb_debt-collection_model-validation-notice_en.pdf",
+                                  "cfpb_debt-collection_model-validation-notice_es.pdf",
+                                  "cfpb_model-debt-collection-validation-notice.pdf"])
+def test_a_collectors_validation_notice_is_not_read_as_a_bill(name):
+    with pytest.raises(BadInput, match="validation notice .* not an itemized bill") as e:
+        read_bill(shared("debt_collection", "cfpb_model_validation_notice", name))
+    assert e.value.file.endswith(name)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ..errors import BadInput
 from ..model import Bill
 from .progress import steps
-from .text_table import SUSPECT_AMOUNT, TextLine, read_text_lines
+from .text_table import SUSPECT_AMOUNT, TextLine, read_text_lines, refuse_validation_notice
 
 if TYPE_CHECKING:
     import numpy as np
@@ -257,6 +257,7 @@ def read_image_bill(path: str | Path) -> Bill:
     if not lines:
         raise BadInput("no text found in the photo: take it again flat, in good light, with the whole bill in frame",
                        file=file)
+    refuse_validation_notice(lines, file)
     bill = Bill(source=file, format="image", ocr_confidence=_mean_confidence(lines))
     read_ocr_text(lines, bill, corrections)
     if not bill.lines:

@@ -15,7 +15,7 @@ from ..model import Bill
 from .eob_model import Eob
 from .printed_eob import read_remittance, remittance_pages
 from .progress import steps
-from .text_table import TextLine, read_text_lines
+from .text_table import TextLine, read_text_lines, refuse_validation_notice
 
 
 def _open(path: Path):
@@ -104,6 +104,7 @@ def read_pdf_bill(path: str | Path) -> Bill:
     path = Path(path)
     file = str(path)
     text = pdf_text(path)
+    refuse_validation_notice(text.lines, file)
     bill = Bill(source=file, format=text.format, notes=text.notes, ocr_confidence=text.ocr_confidence)
     lines = text.lines
     remits = remittance_pages(lines)

@@ -45,6 +45,20 @@ KINDS = (  # order matters: "Total Payments" is a payment, "Total Charges" a tot
 )
 
 
+# Regulation F model validation notice (12 CFR 1006 App. B, Model Form B-1), English and Spanish
+VALIDATION_NOTICE = re.compile(r"total amount of the debt now|monto total de la deuda ahora", re.I)
+
+
+def refuse_validation_notice(lines: list, file: str) -> None:
+    """A debt collector's validation notice itemizes a debt, not services: refuse to read it as a bill."""
+    from ..errors import BadInput
+
+    if any(VALIDATION_NOTICE.search(ln.text) for ln in lines):
+        raise BadInput("this is a debt collector's validation notice (Regulation F, 12 CFR 1006.34), not an "
+                       "itemized bill: enter its itemization date, amount, interest and fees under collector: "
+                       "validation_notice: in the case, and ask the provider for the itemized bill", file=file)
+
+
 @dataclass
 class TextLine:
     text: str
