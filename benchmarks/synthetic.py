@@ -2,11 +2,12 @@
 canonical columns (audit/tables.py).
 
 `realistic` (the default) looks like a hospital outpatient / professional extract: 10 lines a claim
-with distinct codes from a pool of 30 common ones, one to a few units within the code's usual range,
-chargemaster prices about 2.4x Medicare, dates inside the stay, and planted errors at known rates
-(1% duplicate lines, 0.5% excess units, 0.3% dates outside the stay, 5% prices at 3x the usual,
-0.5% unit-price arithmetic errors, 0.1% services not received). NCCI pairs occur wherever the pool's
-codes pair up on one date, as on real bills.
+following one of five encounter templates (office visit, imaging, emergency, infusion, surgery) built
+from 30 common codes, one to a few units within the code's usual range, chargemaster prices about
+2.4x Medicare, dates inside the stay, and planted errors at known rates (an NCCI pair planted in 2%
+of claims, of which about half are found: the rest fall on a stay's second day, beside a modifier 59,
+or repeat the template's own code; 1% duplicate lines, 0.5% excess units, 0.3% dates outside the stay, 5% prices at 3x the usual,
+0.5% unit-price arithmetic errors, 0.1% services not received).
 
 `stress` is the earlier, adversarial data: codes repeat in runs of three, units 1-3 on every code,
 charges unrelated to the code, two lines a claim a day after the stay; most lines have a finding.
@@ -46,24 +47,55 @@ _BILLS = """
 """
 
 
+# encounters: a claim follows one template; its first code is always billed (an E/M level or the main
+# procedure, one of two variants), and 9 of the other 11 are drawn. No two codes of a template form an
+# NCCI edit, so pairs come only from the planted errors: 2% of claims bill the template's "bundled"
+# code (the column-2 code of an edit with one of the template's codes) as their last line.
+TEMPLATES = [  # (setting, first-code variants, the other 11 codes, bundled code)
+    ("professional", ("99213", "99214"), ("36415", "85025", "80061", "81001", "87086", "80048", "93000",
+                                         "J1100", "84484", "71046", "76700"), "99213"),
+    ("professional", ("72148", "70551"), ("74177", "76700", "A9579", "36415", "82565", "85025", "71046",
+                                         "J1100", "81001", "87086", "84484"), "96374"),
+    ("outpatient", ("99285", "99284"), ("85025", "80053", "36415", "93005", "93010", "71046", "J2405",
+                                       "81001", "87086", "84484", "74177"), "99284"),
+    ("outpatient", ("96374", "96374"), ("96375", "G0378", "J2405", "J1100", "36415", "85025", "80053",
+                                       "93005", "71046", "81001", "87086"), "99213"),
+    ("outpatient", ("29881", "29880"), ("J2405", "85025", "80048", "36415", "71046", "J1100", "81001",
+                                       "87086", "84484", "80061", "76700"), "20610"),
+]
+
+
 def realistic(con: duckdb.DuckDBPyConnection, n: int, start: int = 0) -> None:
     """Lines start .. start + n - 1 (a multiple of 10), so a big extract can be made in parts."""
-    pool = ", ".join(f"('{c}', {price}, {units}, {i})" for i, (c, price, units) in enumerate(POOL))
-    # each claim walks the pool from its own start in steps of 7 (coprime to 30): 10 distinct codes;
-    # one claim in five is a two-day stay whose last two lines fall on the second day
+    pool = ", ".join(f"('{c}', {price}, {units})" for c, price, units in POOL)
+    tmpl = []
+    for t, (_, firsts, others, _) in enumerate(TEMPLATES):
+        tmpl += [f"({t}, 0, {v}, '{code}')" for v, code in enumerate(firsts)]
+        tmpl += [f"({t}, {k + 1}, NULL, '{code}')" for k, code in enumerate(others)]
+    bundled = ", ".join(f"({t}, '{b}')" for t, (_, _, _, b) in enumerate(TEMPLATES))
+    # odd claims are professional (office or imaging), even ones outpatient (emergency, infusion, surgery)
+    template = "CASE WHEN c % 2 = 1 THEN (c // 2) % 2 ELSE 2 + (c // 2) % 3 END"
     con.execute(f"""
         CREATE OR REPLACE TABLE lines AS
-        WITH pool AS (SELECT * FROM (VALUES {pool}) AS p(code, price, max_units, k)),
+        WITH pool AS (SELECT * FROM (VALUES {pool}) AS p(code, price, max_units)),
+        tmpl AS (SELECT * FROM (VALUES {", ".join(tmpl)}) AS x(t, slot, variant, code)),
+        bundled AS (SELECT * FROM (VALUES {bundled}) AS b(t, code)),
         raw AS (
-            SELECT i, i // 10 AS c, i % 10 AS k,
-                   (hash(i // 10) % 30 + (i % 10) * 7) % 30 AS slot,
+            SELECT i, c, i % 10 AS k, {template} AS t,
+                   CASE WHEN i % 10 = 0 THEN 0 ELSE 1 + (hash(c) % 11 + (i % 10) * 5) % 11 END AS slot,
+                   hash(c * 7) % 2 AS variant,
+                   i % 10 = 9 AND hash(c * 13) % 50 = 0 AS planted_pair,
                    hash(i * 31 + 1) % 1000 AS r  -- one roll per line decides its planted error
-            FROM range({start}, {start + n}) t(i)
+            FROM (SELECT i, i // 10 AS c FROM range({start}, {start + n}) t(i))
+        ), coded AS (
+            SELECT raw.*, CASE WHEN planted_pair THEN b.code ELSE x.code END AS code
+            FROM raw JOIN tmpl x ON x.t = raw.t AND x.slot = raw.slot AND (x.variant IS NULL OR x.variant = raw.variant)
+            JOIN bundled b ON b.t = raw.t
         ), priced AS (
-            SELECT raw.*, p.code, p.price, p.max_units,
+            SELECT coded.*, p.price, p.max_units,
                    CASE WHEN r BETWEEN 10 AND 14 THEN p.max_units + 8  -- 0.5%: units beyond the MUE
                         ELSE 1 + hash(i * 17) % p.max_units END AS units
-            FROM raw JOIN pool p ON p.k = raw.slot
+            FROM coded JOIN pool p ON p.code = coded.code
         ), line AS (
             SELECT *, (price * units * CASE WHEN r BETWEEN 100 AND 149 THEN 3 ELSE 1 END)::DECIMAL(14,2) AS charge,
                    DATE '2024-08-01' + (c % 90)::INTEGER
@@ -74,8 +106,7 @@ def realistic(con: duckdb.DuckDBPyConnection, n: int, start: int = 0) -> None:
         SELECT 'c' || c AS source, (k + 1)::BIGINT AS line, service_date, code, NULL::VARCHAR AS revenue_code,
                'SERVICE ' || code AS description, units::DECIMAL(12,3) AS units, charge,
                CASE WHEN k % 5 = 0 THEN (price * CASE WHEN r BETWEEN 30 AND 34 THEN 0.9 ELSE 1 END)::DECIMAL(14,2) END AS unit_price,
-               CASE WHEN r BETWEEN 200 AND 249 THEN ['59'] WHEN code LIKE '992%' AND r % 10 = 0 THEN ['25']
-                    ELSE []::VARCHAR[] END AS modifiers,
+               CASE WHEN r BETWEEN 200 AND 249 THEN ['59'] ELSE []::VARCHAR[] END AS modifiers,
                NULL::VARCHAR AS ndc, NULL::VARCHAR AS provider, NULL::VARCHAR AS claim_id, r = 999 AS not_received
         FROM line
     """)
