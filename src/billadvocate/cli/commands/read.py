@@ -50,8 +50,10 @@ def eob_json(eob: Eob) -> dict:
 def read(file: Path, fmt: str | None, as_json: bool) -> None:
     """Show what was read from a bill or EOB: lines, totals, what could not be read and why.
 
-    Reads itemized bills (CSV, XLSX, PDF, scans and photos by OCR, X12 837) and EOBs (X12 835,
-    FHIR ExplanationOfBenefit, EOB CSV exports). The format is detected from the content.
+    Reads itemized bills (CSV, XLSX, PDF, scans and photos by OCR, X12 837, Synthea
+    claims_transactions.csv) and EOBs (X12 835, FHIR ExplanationOfBenefit, EOB CSV exports, Synthea
+    claims.csv, the printed remittance pages of a PDF with --format pdf-eob). The format is detected
+    from the content.
 
     Example: billadvocate read examples/er-visit-nonprofit/bills/er-itemized.csv
     """
@@ -112,8 +114,9 @@ def print_eob(c, eob: Eob) -> None:
                 f"{claim.status_text or claim.status}" + (" [bold red]DENIED[/]" if claim.denied else ""))
         split = [f"{k} {dollars(v)}" for k, v in (("deductible", claim.deductible), ("coinsurance", claim.coinsurance),
                                                    ("copay", claim.copay), ("other", claim.other_patient)) if v]
-        c.print(f"  billed {dollars(claim.billed)}, allowed {dollars(claim.allowed)}, paid {dollars(claim.paid)}, "
-                f"you owe {dollars(claim.adjudicated_patient_responsibility)}" + (f" ({', '.join(split)})" if split else ""))
+        if claim.billed is not None or claim.paid is not None or claim.adjudicated_patient_responsibility is not None:
+            c.print(f"  billed {dollars(claim.billed)}, allowed {dollars(claim.allowed)}, paid {dollars(claim.paid)}, "
+                    f"you owe {dollars(claim.adjudicated_patient_responsibility)}" + (f" ({', '.join(split)})" if split else ""))
         if claim.patient_balance or claim.insurer_balance:
             c.print(f"  still owed: by you {dollars(claim.patient_balance)}, by the insurer {dollars(claim.insurer_balance)}")
         for a in claim.adjustments:
