@@ -33,6 +33,17 @@ def test_the_conversion_factor_follows_the_date_of_service():
     assert before == Decimal(str(round(2.73 * 32.7442, 2))) and after == Decimal(str(round(2.73 * 33.2875, 2)))
 
 
+def test_the_factor_changes_on_its_first_day_and_the_last_one_stays_in_force():
+    from billadvocate.law import law
+
+    factors = law().parameter("federal.cms_pfs.conversion_factor").values
+    pro = {"setting": "professional"}
+    assert medicare("99213", facts=pro, d=date(2024, 3, 8)) == Decimal(str(round(2.73 * 32.7442, 2)))
+    assert medicare("99213", facts=pro, d=date(2024, 3, 9)) == Decimal(str(round(2.73 * 33.2875, 2)))
+    far = date(factors[-1].start.year + 9, 6, 1)  # past the day table: the last factor still applies
+    assert medicare("99213", facts=pro, d=far) == Decimal(str(round(2.73 * float(factors[-1].value), 2)))
+
+
 @pytest.mark.parametrize("over,fires", [(Decimal("0.00"), False), (Decimal("0.01"), True)])
 def test_three_times_medicare_is_the_line(over, fires):
     limit = medicare("99213") * 3 + over

@@ -49,3 +49,7 @@ def test_ordered_lists_and_slices_are_translated():
     sql = to_spark_sql("SELECT list(line ORDER BY line)[2:] AS s, x[2:3] AS y FROM t")
     assert "SLICE(ARRAY_SORT(COLLECT_LIST(line)), 2, SIZE(ARRAY_SORT(COLLECT_LIST(line))) + 1 - 2)" in sql
     assert "SLICE(x, 2, 3 + 1 - 2)" in sql
+
+
+def test_first_pass_keys_stay_64_bits_on_spark():
+    assert to_spark_sql("SELECT hash(a, b) AS k FROM t") == "SELECT XXHASH64(a, b) AS k FROM t"

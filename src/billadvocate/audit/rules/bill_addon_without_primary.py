@@ -29,7 +29,7 @@ RULE = Rule(
         SELECT d.source, {line_list('d.line')} AS lines, d.charge AS amount, d.line, d.code, d.description, d.dos AS date
         FROM addons d
         WHERE NOT EXISTS (
-            SELECT 1 FROM audit_lines p
+            SELECT 1 FROM (SELECT * FROM audit_lines WHERE source IN (SELECT source FROM addons)) p  -- those bills' lines
             JOIN ref_ncci_aoc x ON x.add_on_code = d.code AND x.primary_code = p.code
              AND d.dos BETWEEN x.applies_from AND x.applies_to
             WHERE p.source = d.source AND p.dos = d.dos AND p.line <> d.line)

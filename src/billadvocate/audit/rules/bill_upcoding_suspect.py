@@ -30,7 +30,8 @@ RULE = Rule(
             FROM audit_lines a JOIN (VALUES {_pairs}) AS t(code, lower_code) ON t.code = a.code
         ), support AS (
             SELECT t.source, t.line, count(DISTINCT o.code) AS services
-            FROM top t LEFT JOIN audit_lines o
+            FROM top t
+            LEFT JOIN (SELECT * FROM audit_lines WHERE source IN (SELECT source FROM top)) o  -- only those bills' lines
               ON o.source = t.source AND o.dos = t.dos AND o.line <> t.line AND o.code IS NOT NULL
              AND o.code NOT IN (SELECT code FROM (VALUES {_pairs}) AS x(code, lower_code))
              AND (o.code BETWEEN '10000' AND '69999' OR o.code BETWEEN '70000' AND '89999'
