@@ -19,7 +19,7 @@ from .tables import bills_table, lines_table
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2, "info": 3}
 # facts that only help find the locality and the hospital's price file (not columns of `bills`)
-LOOKUP_FACTS = ("patient_address", "provider_name", "provider_npi", "plan")
+LOOKUP_FACTS = ("patient_address", "patient_zip", "provider_name", "provider_npi", "plan")
 
 __all__ = ["AuditResult", "audit_bills", "audit_at_scale", "prepare", "lines_table", "bills_table"]
 
@@ -59,12 +59,15 @@ def _lookups(con, facts: dict[str, Any], lookup: dict[str, Any]) -> list[str]:
 
     notes = []
     if facts.get("pfs_locality") is None:
-        found = find_locality(con, facts.get("state"), lookup.get("patient_address"))
+        found, zip_unused = find_locality(con, facts.get("state"), lookup.get("patient_address"),
+                                          lookup.get("patient_zip"))
+        unused = f"; {zip_unused}" if zip_unused else ""
         if found:
-            facts["pfs_mac"], facts["pfs_locality"], name = found
-            notes.append(f"Medicare amounts are for the fee-schedule locality {name.title()}.")
+            facts["pfs_mac"], facts["pfs_locality"] = found.mac, found.locality
+            notes.append(f"Medicare amounts are for the fee-schedule locality {found.locality} "
+                         f"{found.name.title()} (MAC {found.mac}), {found.how}{unused}.")
         else:
-            notes.append("Medicare amounts are national (the patient's fee-schedule locality is unknown).")
+            notes.append(f"Medicare amounts are national (the patient's fee-schedule locality is unknown{unused}).")
     if facts.get("price_key") is None and lookup.get("provider_name"):
         match = match_price_file(con, lookup.get("provider_name"), lookup.get("provider_npi"), lookup.get("plan"))
         if match:
@@ -84,7 +87,7 @@ def audit_bills(bills: list[Bill], *, facts: dict[str, Any] | None = None,
     lines = [ln for _, ln in pairs]
     con = duckdb.connect()
     try:
-        register(con, only={"gpci", "prices"})
+        register(con, only={"gpci", "zip_locality", "prices"})
         notes = _lookups(con, facts, lookup)
         con.register("lines", lines_table(pairs, set(not_received)))
         con.register("bills", bills_table(bills, facts))

@@ -39,6 +39,12 @@ TABLES: dict[str, tuple[tuple[str, ...] | None, pa.Schema]] = {
         ("code", pa.string()), ("short_description", pa.string()), ("long_description", pa.string()),
         ("added", pa.date32()), ("terminated", pa.date32()),
     ])),
+    # the CMS ZIP code to carrier locality file (ZIP5): which MAC and PFS locality a ZIP is in
+    "zip_locality": (None, pa.schema([
+        ("state", pa.string()), ("zip", pa.string()), ("carrier", pa.string()), ("locality", pa.string()),
+        ("rural", pa.string()), ("lab_cb_locality", pa.string()), ("rural2", pa.string()),
+        ("plus_four", pa.bool_()), ("part_b_indicator", pa.string()), ("year_quarter", pa.string()),
+    ])),
 }
 
 SETTING_NAMES = {"professional": "practitioner services", "outpatient": "outpatient hospital",

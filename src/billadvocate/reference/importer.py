@@ -1,9 +1,10 @@
 """Importing a newer official release into the user's data folder, and saying what is loaded.
 
-Each kind names the CMS layout it reads (see cms_files.py and prices.py). The release's start date
-comes from --effective, else from the file (the CMS name, RVU25A -> 2025-01-01, or the newest edit's
-effective date, to the start of its quarter), else the import asks for --effective. Nothing is
-written unless the whole file reads cleanly.
+Each kind names the CMS layout it reads (see cms_files.py, zip_locality.py and prices.py). The
+release's start date comes from --effective, else from the file (the CMS name, RVU25A -> 2025-01-01,
+the newest edit's effective date, to the start of its quarter, or the ZIP file's Year/Quarter field,
+20251 -> 2025-01-01 to 2025-03-31), else the import asks for --effective. Nothing is written unless
+the whole file reads cleanly.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from .catalog import SETTING_NAMES, release_file
 from .cms_files import read_hcpcs, read_mue, read_pfs_zip, read_ptp
 from .prices import price_key, read_prices
 from .store import Release, install
+from .zip_locality import quarter_period, read_zip_locality
 
-KINDS = ("ncci-ptp", "mue", "pfs-rvu", "hcpcs", "prices")
+KINDS = ("ncci-ptp", "mue", "pfs-rvu", "hcpcs", "prices", "zip-locality")
 _SETTING_WORDS = {"professional": ("ccipra", "practitioner", "prac"), "outpatient": ("ccioph", "outpatient", "hospital"),
                   "dme": ("dme",)}
 
@@ -110,6 +112,14 @@ def import_release(kind: str, path: Path, *, setting: str | None = None, effecti
         eff = _effective(path, effective, date(int(m.group(1)), 1, 1) if m else None)
         return [install("hcpcs", table, _entry("hcpcs", None, eff, path, table.num_rows,
                                                 "CMS HCPCS Level II alpha-numeric file"), folder)]
+    if kind == "zip-locality":
+        table = read_zip_locality(path)
+        quarter = max(table.column("year_quarter").to_pylist())
+        start, end = quarter_period(quarter)
+        entry = _entry("zip_locality", None, effective or start, path, table.num_rows,
+                       f"CMS ZIP code to carrier locality file, {quarter[:4]} Q{quarter[4]}", year_quarter=quarter)
+        entry["effective_to"] = None if effective else end.isoformat()
+        return [install("zip_locality", table, entry, folder)]
     if kind == "prices":
         table, meta = read_prices(path)
         from .prices import _date

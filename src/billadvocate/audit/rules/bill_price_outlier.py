@@ -1,8 +1,8 @@
 """A charge far above a fair benchmark: the Medicare amount for the service, or the hospital's own
 published cash price.
 
-The Medicare amount is the Physician Fee Schedule's, for the patient's locality (national when it is
-unknown), with the conversion factor in force on the date of service (see audit/benchmarks_sql.py).
+The Medicare amount is the Physician Fee Schedule's, for the patient's locality (from the ZIP when the
+CMS ZIP file is imported, else the state or the address; national when it is unknown), with the conversion factor in force on the date of service (see audit/benchmarks_sql.py).
 A charge above `federal.audit_benchmarks.medicare_outlier_multiple` times that amount is flagged;
 a self-pay patient's charge above the hospital's own discounted cash price (from its imported
 machine-readable file) is flagged too. The dollars at stake are the excess over the fair price.

@@ -13,6 +13,7 @@ from ...errors import BadInput
 from ...ingest import EOB_FORMATS, Eob, read_document, read_eob
 from ...ingest.match import match
 from ...model import Bill
+from ...reference.locality import zip_of
 from ...states import normalise_state
 from ...util import dollars
 from ..human import console, findings_table
@@ -30,10 +31,12 @@ COMMANDS = ["audit"]
 @click.option("--setting", type=click.Choice(["professional", "outpatient", "inpatient"]),
               help="Where the care was given (chooses the NCCI/MUE tables).")
 @click.option("--state", metavar="XX", help="The patient's state, for Medicare amounts of its locality.")
+@click.option("--zip", "zip_code", metavar="ZIP", help="The patient's ZIP code (or ZIP+4), for the locality "
+              "when the CMS ZIP file is imported (data import zip-locality).")
 @as_of_option
 @json_option
 def audit(files: tuple[Path, ...], eob_files: tuple[Path, ...], fmt: str | None, setting: str | None,
-          state: str | None, as_of: str | None, as_json: bool) -> None:
+          state: str | None, zip_code: str | None, as_of: str | None, as_json: bool) -> None:
     """Audit itemized bills and EOBs: duplicates, coding edits, unit limits, prices, arithmetic and
     denials, with line numbers, dollars at stake, the total in dispute and a fair-price estimate.
 
@@ -55,7 +58,9 @@ def audit(files: tuple[Path, ...], eob_files: tuple[Path, ...], fmt: str | None,
         state = normalise_state(state) if state else None
     except ValueError as e:
         raise BadInput(f"--state: {e}")
-    facts = {"setting": setting, "state": state, "has_eob": bool(eobs) or None}
+    if zip_code is not None and not zip_of(zip_code):
+        raise BadInput(f"--zip: {zip_code!r} is not a ZIP code (5 digits, or ZIP+4 as 94103-1234)")
+    facts = {"setting": setting, "state": state, "has_eob": bool(eobs) or None, "patient_zip": zip_code}
     # an EOB audited on its own: its claims stand for the bill they belong to
     owners = bills or [Bill(source=e.source, format=e.format) for e in eobs]
     result = audit_bills(bills, facts=facts, as_of=parse_as_of(as_of) or date.today(),

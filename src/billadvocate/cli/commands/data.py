@@ -16,7 +16,7 @@ COMMANDS = ["data"]
 
 @click.group()
 def data() -> None:
-    """Reference data: the NCCI edits, MUEs, fee schedule, HCPCS codes and hospital prices the audit uses.
+    """Reference data: NCCI edits, MUEs, fee schedule, ZIP localities, HCPCS, hospital prices.
 
     The package ships a dated snapshot; `data import` adds newer official CMS files (or a hospital's
     price file) to your data folder ($BILLADVOCATE_HOME, else the platform's user data folder).
@@ -34,8 +34,10 @@ def import_(kind: str, file: Path, setting: str | None, effective: str | None, a
     """Import an official file in the layout CMS (or the hospital) publishes.
 
     KIND is ncci-ptp (quarterly PTP .txt/.csv or zip), mue (MUE .csv or zip), pfs-rvu (the RVUyyX.zip),
-    hcpcs (HCPCyyyy_CONTR_ANWEB.txt or zip) or prices (a hospital's standard-charges file, CMS
-    template v2/v3, CSV tall or wide, or JSON; a bad file is refused with what is wrong).
+    hcpcs (HCPCyyyy_CONTR_ANWEB.txt or zip), zip-locality (the ZIP code to carrier locality file:
+    ZIP5_*.txt fixed-width, .xlsx/.csv, or zip; the audit then finds the patient's locality from the
+    ZIP) or prices (a hospital's standard-charges file, CMS template v2/v3, CSV tall or wide, or JSON;
+    a bad file is refused with what is wrong).
 
     Example: billadvocate data import prices 123456789_west-mercy_standardcharges.csv
     """
