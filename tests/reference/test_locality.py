@@ -133,7 +133,8 @@ def medicare_99213(gpci: dict, day: date) -> Decimal:
     """The fee-schedule amount worked out here from the shipped rows: (work x GPCI + PE x GPCI + MP x GPCI) x CF."""
     (rvu,) = [r for r in pq.read_table(SHIPPED_DIR / "pfs_rvu-2024-07-01.parquet").to_pylist()
               if r["hcpcs"] == "99213" and r["modifier"] is None]
-    values = yaml.safe_load((PACKAGE / "law/parameters/federal/cms_pfs.yaml").read_text())["conversion_factor"]["values"]
+    law = yaml.safe_load((PACKAGE / "law/parameters/federal/cms_pfs.yaml").read_text())
+    values = law["conversion_factor"]["values"]
     cf = values[max(d for d in values if d <= day)]["value"]
     total = sum(Decimal(str(rvu[k])) * Decimal(str(gpci[g])) for k, g in
                 (("work_rvu", "gpci_work"), ("pe_nonfacility_rvu", "gpci_pe"), ("mp_rvu", "gpci_mp")))
@@ -146,7 +147,8 @@ def test_the_audit_prices_a_case_address_at_its_zips_locality(imported):
     result = audit_bills([bill], facts={"setting": "professional", "state": "CA",
                                         "patient_address": "1355 Market St, San Francisco, CA 94103-1307"},
                          as_of=date(2026, 11, 28))
-    assert Decimal(str(result.benchmarks[1]["medicare"])) == medicare_99213(shipped_gpci("01112", "05"), date(2024, 8, 1))
+    sf = medicare_99213(shipped_gpci("01112", "05"), date(2024, 8, 1))
+    assert Decimal(str(result.benchmarks[1]["medicare"])) == sf
     assert any("locality 05" in n and "from ZIP 94103" in n for n in result.notes)
 
 

@@ -90,7 +90,8 @@ def test_the_cms_zip_is_read_for_its_zip5_file_only(tmp_path):
 
 def test_an_import_takes_its_period_from_the_year_quarter_field(home):
     (r,) = import_release("zip-locality", ZIP5_TXT)
-    assert (r.table, r.effective_from, r.effective_to, r.rows) == ("zip_locality", date(2025, 1, 1), date(2025, 3, 31), 10)
+    assert (r.table, r.effective_from, r.effective_to, r.rows) == ("zip_locality", date(2025, 1, 1),
+                                                                  date(2025, 3, 31), 10)
     assert "2025 Q1" in r.source and "ZIP5_JAN2025.txt" in r.source
     assert pq.read_table(r.file).num_rows == 10
     (row,) = [x for x in status(date(2026, 11, 28)) if x["table"] == "zip_locality"]

@@ -53,8 +53,8 @@ def find_locality(con: duckdb.DuckDBPyConnection, state: str | None, address: st
 def _from_zip(con: duckdb.DuckDBPyConnection, state: str | None, code: str) -> tuple[Locality | None, str | None]:
     try:
         newest = con.execute("SELECT max(year_quarter) FROM ref_zip_locality").fetchall()[0][0]
-        rows = con.execute("SELECT state, carrier, locality, plus_four FROM ref_zip_locality "
-                           "WHERE zip = ? AND year_quarter = ?", [code, newest]).fetchall()
+        rows = con.execute("SELECT state, carrier, locality, plus_four FROM ref_zip_locality WHERE zip = ? "
+                           "AND year_quarter = ? ORDER BY state, carrier, locality", [code, newest]).fetchall()
     except duckdb.CatalogException:  # the view is not registered in this connection
         return None, None
     if newest is None:
