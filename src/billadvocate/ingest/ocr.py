@@ -81,7 +81,10 @@ class Closer:
 def ocr_lines(image, page: int, *, closer: Closer | None = None, corrections: list[str] | None = None) -> list[TextLine]:
     """Text lines of one image (an RGB numpy array), grouped from the OCR boxes. Amounts with a
     misread digit are read again from `closer` (what was changed is added to `corrections`)."""
-    result, _ = _engine()(image, use_cls=False, return_word_box=True)
+    try:
+        result, _ = _engine()(image, use_cls=False, return_word_box=True)
+    except (IndexError, ValueError, TypeError):  # the character boxes are an extra: read without them
+        result, _ = _engine()(image, use_cls=False)
     boxes = []
     for box, text, score, *chars in result or []:
         xs = [p[0] for p in box]
