@@ -154,7 +154,9 @@ def main() -> None:
         kind, *rest = args.child
         fn = {"engine": child_engine, "hand": child_hand, "spark": child_spark}[kind]
         result = fn(*rest)
-        result["peak_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+        # the process's own peak, or a child's (Spark's JVM) when larger
+        result["peak_mb"] = round(max(resource.getrusage(who).ru_maxrss
+                                      for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024)
         print(json.dumps(result))
         return
     with tempfile.TemporaryDirectory() as tmp:

@@ -27,7 +27,7 @@ from ..reference import register
 from .benchmarks_sql import LINE_BENCHMARKS_SQL
 from .rule import Rule
 from .rules import all_rules
-from .sqltypes import SERVICE_DAY_KEY, modifiers_text
+from .sqltypes import group_key, modifiers_text
 from .tables import empty_eobs
 
 AUDIT_LINES_SQL = f"""
@@ -35,7 +35,9 @@ AUDIT_LINES_SQL = f"""
            l.code, l.revenue_code, l.description, l.units, l.charge, l.unit_price,
            {modifiers_text('l.modifiers')} AS mods, l.not_received,
            b.setting, b.care_start, b.care_end, b.insurance_status, b.pfs_mac, b.pfs_locality,
-           b.price_key, b.price_plan
+           b.price_key, b.price_plan,
+           {group_key('l.source', 'coalesce(l.service_date, b.care_start)',
+                      'coalesce(l.code, upper(trim(l.description)))')} AS service_day
     FROM {{lines}} l JOIN {{bills}} b ON b.source = l.source
 """
 
@@ -45,11 +47,12 @@ BILL_SUMS_SQL = """
     FROM audit_lines GROUP BY source
 """
 
-# (bill, date, service) keys held by more than one line: the only places a duplicate or a per-date
-# MUE total over several lines can be. One cheap pass over the lines serves both rules; a hash
-# collision only adds a candidate (the rules then group by the real columns).
-REPEAT_KEYS_SQL = f"""
-    SELECT {SERVICE_DAY_KEY} AS k FROM audit_lines GROUP BY 1 HAVING count(*) > 1
+# `service_day` (audit_lines): one 64-bit key of a line's bill, date of service and service (its code,
+# else its description). `repeat_keys`: the keys held by more than one line, the only places a
+# duplicate or a per-date MUE total over several lines can be. One cheap pass over the lines serves
+# both rules; a hash collision only adds a candidate (the rules then group by the real columns).
+REPEAT_KEYS_SQL = """
+    SELECT service_day AS k FROM audit_lines GROUP BY 1 HAVING count(*) > 1
 """
 
 # what prepare() derives from the caller's tables, in order: (name, SQL, materialised at scale?)

@@ -66,13 +66,6 @@ def group_key(*columns: str) -> str:
     return f"hash({', '.join(columns)})"
 
 
-# a line's bill, date of service and service (its code, else its description): the key of
-# audit_lines' `repeat_keys` (audit/engine.py); the rules that use it compute it the same way
-def service_day_key(prefix: str = "") -> str:
-    p = prefix
-    return group_key(f"{p}source", f"{p}dos", f"coalesce({p}code, upper(trim({p}description)))")
-
-
 def concat_lines(a: str, b: str) -> str:
     """Scalar: two line lists joined."""
     return f"list_concat({a}, {b})"
@@ -92,5 +85,3 @@ def distinct_text(column: str) -> str:
     """Aggregate: the group's distinct values, sorted, as 'a, b' (one pass, no DISTINCT aggregate)."""
     return f"array_to_string(list_sort(list_distinct(list({column}))), ', ')"
 
-
-SERVICE_DAY_KEY = service_day_key()

@@ -7,13 +7,13 @@ the extra copies' charges at stake.
 """
 
 from ..rule import Rule
-from ..sqltypes import all_but_first, has_modifier, lines_of, service_day_key
+from ..sqltypes import all_but_first, has_modifier, lines_of
 
 REPEAT_MODIFIERS = ("76", "77", "91", "59", "XE", "XS", "XP", "XU")
 
 # lines that could repeat another: charged, no repeat modifier, something to compare
 CANDIDATES = f"""
-    SELECT source, line, code, description, service_date, units, charge,
+    SELECT source, line, code, description, service_date, units, charge, service_day,
            coalesce(code, upper(trim(description))) AS service
     FROM audit_lines
     WHERE charge > 0
@@ -42,7 +42,7 @@ RULE = Rule(
                units,
                charge,
                charge * (count(*) - 1) AS amount
-        FROM ({CANDIDATES} AND {service_day_key()} IN (SELECT k FROM repeat_keys)) AS l
+        FROM ({CANDIDATES} AND service_day IN (SELECT k FROM repeat_keys)) AS l
         GROUP BY {", ".join(SAME)}
         HAVING count(*) > 1
     """,

@@ -11,7 +11,7 @@ nothing is reported. The excess units at the line's unit price are at stake.
 """
 
 from ..rule import Rule
-from ..sqltypes import line_list, lines_of, service_day_key
+from ..sqltypes import line_list, lines_of
 
 # each coded line with the MUE in force for its setting, code and date of service
 MUE_LINES = """
@@ -37,11 +37,11 @@ RULE = Rule(
             SELECT source, {line_list('line')} AS lines, dos, code, units, charge, mue_units, mai, rationale,
                    description, release_from AS release, setting
             FROM ({MUE_LINES} AND a.units > m.mue_units
-                  AND (m.mai = 1 OR {service_day_key('a.')} NOT IN (SELECT k FROM repeat_keys))) AS l
+                  AND (m.mai = 1 OR a.service_day NOT IN (SELECT k FROM repeat_keys))) AS l
             UNION ALL  -- MAI 2 and 3 count per date of service: the code's lines that day together
             SELECT source, {lines_of('line')}, dos, code, sum(units), sum(charge), min(mue_units), min(mai),
                    min(rationale), min(description), min(release_from), min(setting)
-            FROM ({MUE_LINES} AND m.mai <> 1 AND {service_day_key('a.')} IN (SELECT k FROM repeat_keys)) AS l
+            FROM ({MUE_LINES} AND m.mai <> 1 AND a.service_day IN (SELECT k FROM repeat_keys)) AS l
             GROUP BY source, dos, code
         )
         SELECT source, lines, code, description, dos AS date, CAST(units AS DOUBLE) AS units, mue_units, mai,
