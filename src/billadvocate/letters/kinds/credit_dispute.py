@@ -2,26 +2,26 @@
 
 Needed when the credit engine found problems on the credit report (a paid medical collection, one
 under the bureaus' threshold, reported too soon or too long, or barred by the patient's state).
-Each bureau gets its own letter at its own dispute address (`letters/data/bureaus.yaml`).
+Each bureau gets its own letter at its own dispute address (`credit/bureaus.yaml`, shared with
+the credit check).
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
-
-import yaml
 
 from . import PATIENT_ADDRESS, PATIENT_NAME, LetterKind
+from ...credit.disputes import bureau_directory
 from ..facts import Need
-
-BUREAUS_FILE = Path(__file__).resolve().parent.parent / "data" / "bureaus.yaml"
 
 
 @lru_cache(maxsize=1)
 def bureaus() -> dict:
-    """Each bureau's dispute mailing address, with the page it was taken from."""
-    return yaml.safe_load(BUREAUS_FILE.read_text(encoding="utf-8"))["bureaus"]
+    """Each bureau's dispute mailing address, with the page it was taken from as its citation."""
+    directory = bureau_directory()
+    src = directory["source"]
+    citation = f"{src['title']} ({src['href']}), checked {src['checked']}"
+    return {key: {**bureau, "citation": citation} for key, bureau in directory["bureaus"].items()}
 
 
 PROBLEMS = Need("credit_report.tradelines", "a credit-report problem found by the credit check "
