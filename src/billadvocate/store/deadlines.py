@@ -34,8 +34,11 @@ def refresh_from_review(case_row: m.Case, result) -> list[m.Deadline]:
         key = (account.pk if account else None, d.kind)
         row = existing.pop(key, None) or m.Deadline(case=case_row, account=account, kind=d.kind,
                                                     source=m.Deadline.ENGINE)
-        row.date, row.why, row.citations, row.unconfirmed = d.date, d.why, list(d.citations), d.unconfirmed
-        row.save()
+        values = {"date": d.date, "why": d.why, "citations": list(d.citations), "unconfirmed": d.unconfirmed}
+        if row.pk is None or any(getattr(row, k) != v for k, v in values.items()):  # write only what changed
+            for k, v in values.items():
+                setattr(row, k, v)
+            row.save()
         kept.append(row)
     for stale in existing.values():
         if stale.done_at is None:

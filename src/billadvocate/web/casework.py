@@ -88,26 +88,9 @@ def try_review(case_row: m.Case, as_of: date | None = None) -> tuple[ReviewResul
 
 def sync_deadlines(case_row: m.Case, result: ReviewResult) -> None:
     """Keep the store's engine deadlines equal to what the engines say now (done marks are kept)."""
-    accounts = {a.key: a for a in case_row.accounts.all()}
-    wanted = {}
-    for review_ in result.accounts:
-        row = accounts.get(review_.account.id)
-        for d in review_.deadlines:
-            wanted[(row.pk if row else None, d.kind)] = d
-    existing = {(d.account_id, d.kind): d for d in case_row.deadlines.filter(source=m.Deadline.ENGINE)}
-    for key, d in wanted.items():
-        row = existing.pop(key, None)
-        values = {"date": d.date, "why": d.why, "citations": list(d.citations), "unconfirmed": d.unconfirmed}
-        if row is None:
-            m.Deadline.objects.create(case=case_row, account_id=key[0], kind=d.kind, source=m.Deadline.ENGINE,
-                                      **values)
-        elif any(getattr(row, k) != v for k, v in values.items()):
-            for k, v in values.items():
-                setattr(row, k, v)
-            row.save()
-    for row in existing.values():
-        if row.done_at is None:
-            row.delete()
+    from ..store.deadlines import refresh_from_review
+
+    refresh_from_review(case_row, result)
 
 
 def clear_cache() -> None:
