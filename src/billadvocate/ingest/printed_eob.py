@@ -67,7 +67,8 @@ def _claim(lines: list[TextLine], page: int, notes: list[str]) -> EobClaim:
         m = re.search(r"CLM\s*#?\s*:?\s*([A-Z0-9-]*\d[A-Z0-9-]*)", ln.text)
         if m and claim_id is None:
             claim_id = m.group(1)
-    payer = next((ln.text.strip(" =-*") for ln in lines if re.fullmatch(r"[=\-*\s]*[A-Z][A-Z .&,']{5,}", ln.text)), None)
+    top = lines[:next((i for i, ln in enumerate(lines) if HEADER.search(ln.text)), len(lines))]
+    payer = next((ln.text.strip(" =-*") for ln in top if re.fullmatch(r"[=\-*\s]*[A-Z][A-Z .&,']{5,}", ln.text)), None)
     claim = EobClaim(claim_id=claim_id or f"remittance page {page}", payer=payer)
     dates: list[str] = []
     for ln in lines:

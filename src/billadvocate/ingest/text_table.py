@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..errors import BadInput
 from ..model import Bill, Line
 from .values import parse_date, parse_money
 
@@ -51,8 +52,6 @@ VALIDATION_NOTICE = re.compile(r"total amount of the debt now|monto total de la 
 
 def refuse_validation_notice(lines: list, file: str) -> None:
     """A debt collector's validation notice itemizes a debt, not services: refuse to read it as a bill."""
-    from ..errors import BadInput
-
     if any(VALIDATION_NOTICE.search(ln.text) for ln in lines):
         raise BadInput("this is a debt collector's validation notice (Regulation F, 12 CFR 1006.34), not an "
                        "itemized bill: enter its itemization date, amount, interest and fees under collector: "
