@@ -29,9 +29,8 @@ def test_the_collector_is_paused_while_reading_and_restored_after():
 def test_objects_the_application_froze_stay_frozen():
     gc.freeze()
     try:
-        frozen = gc.get_freeze_count()
         walk(open_interchange(TEXT, file="m.835"), {}, "test")
-        assert gc.get_freeze_count() == frozen
+        assert gc.get_freeze_count() > 0  # (frozen objects may die meanwhile; unfreezing them would empty it)
     finally:
         gc.unfreeze()
 
