@@ -37,8 +37,10 @@ def _expr(f: InputFile, col: str) -> str:
     if col == "modifiers":
         if have.endswith("[]"):
             return f"list_transform({src}, lambda m: upper(trim(m::VARCHAR))) AS modifiers"
-        return (f"list_filter(list_transform(regexp_split_to_array(coalesce({src}::VARCHAR, ''), '[\\s,;]+'), "
-                f"lambda m: upper(m)), lambda m: m <> '') AS modifiers")
+        # most lines carry none: the empty text skips the split (a third of the cost of reading a line)
+        return (f"CASE WHEN coalesce({src}::VARCHAR, '') = '' THEN CAST([] AS VARCHAR[]) ELSE "
+                f"list_filter(list_transform(regexp_split_to_array({src}::VARCHAR, '[\\s,;]+'), "
+                f"lambda m: upper(m)), lambda m: m <> '') END AS modifiers")
     if col in NUMERIC and not have.startswith(("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT",
                                                "FLOAT", "DOUBLE", "DECIMAL", "U")):
         return f"CAST(replace(replace(trim({src}::VARCHAR), '$', ''), ',', '') AS {typ}) AS {col}"
