@@ -77,6 +77,22 @@ def test_an_interrupted_run_resumes_and_gives_the_same_answer(claims_csv, tmp_pa
     assert keyed(out / "findings.parquet") == keyed(fresh / "findings.parquet")
 
 
+def _rows(path):
+    return duckdb.sql(f"SELECT patient_id, claim_id, rule, lines, amount FROM read_parquet('{path}')").fetchall()
+
+
+def test_small_outputs_are_sorted_and_large_ones_concatenated(claims_csv, tmp_path, monkeypatch):
+    from billadvocate.batch import summary
+
+    run_batch([claims_csv], tmp_path / "sorted", as_of=AS_OF, setting="professional", lines_per_bucket=2)
+    rows = _rows(tmp_path / "sorted" / "findings.parquet")
+    assert len(rows) >= 3 and rows == sorted(rows, key=lambda r: (r[0], r[1], r[2], r[3]))
+
+    monkeypatch.setattr(summary, "SORTED_UP_TO", 0)  # as if there were millions of findings
+    run_batch([claims_csv], tmp_path / "big", as_of=AS_OF, setting="professional", lines_per_bucket=2)
+    assert sorted(_rows(tmp_path / "big" / "findings.parquet")) == sorted(rows)  # the same findings
+
+
 def test_summary_json_html_and_csv(claims_csv, tmp_path):
     run = run_batch([claims_csv], tmp_path / "o", as_of=AS_OF, setting="professional", write_csv=True)
     summary = json.loads((tmp_path / "o" / "summary.json").read_text())

@@ -12,6 +12,7 @@ import duckdb
 from ..util import atomic_write, dollars
 
 TOP = 25
+SORTED_UP_TO = 250_000  # findings: sorted below this, written as the buckets made them above it
 
 
 def _group(con: duckdb.DuckDBPyConnection, findings: str, key: str, order: str, limit: int | None) -> list[dict]:
@@ -80,18 +81,24 @@ def write_summary(summary: dict[str, Any], out: Path) -> list[Path]:
 def write_results(con: duckdb.DuckDBPyConnection, parts: list[Path], out: Path, run, *, write_csv: bool,
                   started: float, empty: str) -> None:
     """Put the findings parts together as OUT/findings.parquet, then the optional CSV and the summary;
-    each file appears whole or not at all. One part is moved into place; several are copied one after
-    the other, in order (no global sort: at scale it would cost more than the audit). `empty` is the
-    SQL of an empty findings table, written when there is no part."""
+    each file appears whole or not at all. Up to SORTED_UP_TO findings are sorted by patient, claim,
+    rule and lines; beyond that one part is moved into place and several are copied one after the
+    other, in order (a global sort of millions of findings would cost more than the audit). `empty` is
+    the SQL of an empty findings table, written when there is no part."""
     import time
 
     final = out / "findings.parquet"
     parts = sorted(parts)
-    if len(parts) == 1:
+    source = f"({empty})" if not parts else "read_parquet([" + ", ".join(
+        "'" + str(p).replace("'", "''") + "'" for p in parts) + "])"
+    count = con.execute(f"SELECT count(*) FROM {source}").fetchall()[0][0]  # from the Parquet footers
+    if count <= SORTED_UP_TO:  # small enough to sort cheaply: the same order on every run
+        con.execute(f"COPY (SELECT * FROM {source} ORDER BY patient_id, claim_id, rule, lines) "
+                    f"TO '{final}.part' (FORMAT parquet)")
+        Path(f"{final}.part").replace(final)
+    elif len(parts) == 1:
         parts[0].replace(final)
     else:
-        source = f"({empty})" if not parts else "read_parquet([" + ", ".join(
-            "'" + str(p).replace("'", "''") + "'" for p in parts) + "])"
         con.execute("SET preserve_insertion_order = true")  # the parts' order, part after part
         con.execute(f"COPY (SELECT * FROM {source}) TO '{final}.part' (FORMAT parquet)")
         Path(f"{final}.part").replace(final)
