@@ -144,6 +144,13 @@ class ValidationNotice(Strict):
     itemization_date: date | None = None
     interest: NonNegativeMoney | None = None  # interest the notice itemizes since the itemization date
     fees: NonNegativeMoney | None = None  # fees the notice itemizes since the itemization date
+    # what else a notice states (12 CFR 1006.34(c)); `amount` above is the current amount of the debt
+    itemization_amount: NonNegativeMoney | None = None  # the amount owed on the itemization date
+    payments: NonNegativeMoney | None = None  # payments and credits since the itemization date
+    dispute_by: date | None = None  # the end of the validation period the notice states
+    creditor: str | None = None  # the creditor the debt is owed to now
+    creditor_account: str | None = None  # the account number with the creditor
+    reference: str | None = None  # the collector's reference number
 
 
 CollectorKind = Literal["agency", "debt_buyer", "attorney"]

@@ -2,7 +2,8 @@
 
 `read_bill(path)` reads an itemized bill (CSV, XLSX, PDF, scan or photo, X12 837) into a Bill;
 `read_eob(path)` reads an Explanation of Benefits (X12 835, FHIR ExplanationOfBenefit, EOB CSV)
-into an Eob; `read_document(path)` reads either, choosing by the file's content. Synthea's
+into an Eob; `read_document(path)` reads either, choosing by the file's content; `read_any(path)`
+also reads a debt collector's validation notice (a PDF). Synthea's
 claims_transactions.csv is both: a ledger of charges and payments (a Bill), and what the insurers
 paid (an Eob, through `read_eob`). `--format` on the
 command line (`format=` here) forces a reader.
@@ -15,7 +16,8 @@ from pathlib import Path
 
 from ..errors import BadInput
 from ..model import Bill
-from .detect import BILL_FORMATS, EOB_FORMATS, EOB_VIEW, FORMATS, check_file, detect_format, is_eob_format
+from .detect import (BILL_FORMATS, EOB_FORMATS, EOB_VIEW, FORMATS, NOTICE_FORMAT, check_file, detect_format,
+                     is_eob_format)
 from .eob_model import Adjustment, Eob, EobClaim, EobLine
 
 # format -> "module:function"; imported on use so a missing optional package only matters when needed
@@ -35,10 +37,14 @@ _READERS = {
 }
 
 __all__ = ["Adjustment", "Bill", "Eob", "EobClaim", "EobLine", "FORMATS", "read_bill", "read_eob",
-           "read_document", "detect_format", "detect_bill_format"]
+           "read_document", "read_any", "detect_format", "detect_bill_format"]
 
 
-def _reader(fmt: str):
+def _reader(fmt: str, path: Path | None = None):
+    if fmt == NOTICE_FORMAT:
+        raise BadInput("a debt collector's validation notice is neither a bill nor an EOB: see what it says with "
+                       "`billadvocate read FILE`, and enter it under collector: validation_notice: in the case",
+                       file=str(path) if path else None)
     target = _READERS.get(fmt)
     if target is None:
         raise BadInput(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
@@ -59,7 +65,22 @@ def read_document(path: str | Path, *, format: str | None = None) -> Bill | Eob:
     """Read any supported document: a Bill or an Eob, depending on what the file holds."""
     path = check_file(path)
     fmt = format or detect_format(path)
-    return _reader(fmt)(path)
+    return _reader(fmt, path)(path)
+
+
+def read_any(path: str | Path, *, format: str | None = None):
+    """A Bill, an Eob, or a debt collector's validation notice (a NoticeRead), chosen by the content."""
+    path = check_file(path)
+    fmt = format or detect_format(path)
+    if fmt == "pdf" and not format:
+        from .validation_notice import looks_like_notice
+
+        fmt = NOTICE_FORMAT if looks_like_notice(path) else fmt
+    if fmt == NOTICE_FORMAT:
+        from .validation_notice import read_validation_notice
+
+        return read_validation_notice(path)
+    return read_document(path, format=fmt)
 
 
 def read_bill(path: str | Path, *, format: str | None = None) -> Bill:
@@ -69,7 +90,7 @@ def read_bill(path: str | Path, *, format: str | None = None) -> Bill:
     if is_eob_format(fmt):
         raise BadInput(f"this is an EOB ({fmt}), not a bill: pass it with --eob (or under eob: in the case)",
                        file=str(path))
-    result = _reader(fmt)(path)
+    result = _reader(fmt, path)(path)
     if isinstance(result, Eob):
         raise BadInput("this is an EOB export, not a bill: pass it with --eob (or under eob: in the case)",
                        file=str(path))
@@ -86,7 +107,7 @@ def read_eob(path: str | Path, *, format: str | None = None) -> Eob:
     if not is_eob_format(fmt) and fmt != "xlsx":
         raise BadInput(f"this is a {fmt} file, not an EOB: an EOB is an X12 835, a FHIR "
                        "ExplanationOfBenefit (JSON) or an EOB export (CSV, XLSX)", file=str(path))
-    result = _reader(fmt)(path)
+    result = _reader(fmt, path)(path)
     if not isinstance(result, Eob):
         raise BadInput("this looks like an itemized bill, not an EOB: it has no paid, allowed or "
                        "patient-responsibility column", file=str(path))

@@ -13,7 +13,9 @@ BILL_FORMATS = ("csv", "xlsx", "pdf", "image", "x12-837", "synthea-ledger")
 EOB_FORMATS = ("x12-835", "fhir", "csv-eob", "synthea-ledger-eob", "synthea-claims", "pdf-eob")
 # bill formats that also hold what the insurer paid: read_eob reads them as this EOB format
 EOB_VIEW = {"synthea-ledger": "synthea-ledger-eob", "pdf": "pdf-eob"}
-FORMATS = (*BILL_FORMATS, *EOB_FORMATS)
+# a debt collector's validation notice (PDF): neither a bill nor an EOB, read by `read_any`
+NOTICE_FORMAT = "validation-notice"
+FORMATS = (*BILL_FORMATS, *EOB_FORMATS, NOTICE_FORMAT)
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp"}
 
 

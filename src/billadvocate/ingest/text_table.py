@@ -54,7 +54,7 @@ def refuse_validation_notice(lines: list, file: str) -> None:
     """A debt collector's validation notice itemizes a debt, not services: refuse to read it as a bill."""
     if any(VALIDATION_NOTICE.search(ln.text) for ln in lines):
         raise BadInput("this is a debt collector's validation notice (Regulation F, 12 CFR 1006.34), not an "
-                       "itemized bill: enter its itemization date, amount, interest and fees under collector: "
+                       "itemized bill: see what it says with `billadvocate read FILE`, enter it under collector: "
                        "validation_notice: in the case, and ask the provider for the itemized bill", file=file)
 
 

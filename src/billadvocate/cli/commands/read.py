@@ -10,8 +10,9 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from ...ingest import FORMATS, Eob, read_document
+from ...ingest import FORMATS, Eob, read_any
 from ...ingest.progress import show_progress
+from ...ingest.validation_notice import NoticeRead
 from ...model import Bill
 from ...util import dollars
 from ..human import console
@@ -48,25 +49,59 @@ def eob_json(eob: Eob) -> dict:
 @format_option
 @json_option
 def read(file: Path, fmt: str | None, as_json: bool) -> None:
-    """Show what was read from a bill or EOB: lines, totals, what could not be read and why.
+    """Show what was read from a bill, an EOB or a collector's notice: lines, totals, what could not be read and why.
 
     Reads itemized bills (CSV, XLSX, PDF, scans and photos by OCR, X12 837, Synthea
-    claims_transactions.csv) and EOBs (X12 835, FHIR ExplanationOfBenefit, EOB CSV exports, Synthea
-    claims.csv, the printed remittance pages of a PDF with --format pdf-eob). The format is detected
-    from the content.
+    claims_transactions.csv), EOBs (X12 835, FHIR ExplanationOfBenefit, EOB CSV exports, Synthea
+    claims.csv, the printed remittance pages of a PDF with --format pdf-eob) and a debt collector's
+    validation notice (PDF, English or Spanish: its itemization, the arithmetic check and what it
+    leaves out). The format is detected from the content.
 
     Example: billadvocate read examples/er-visit-nonprofit/bills/er-itemized.csv
     """
     with progress_for(as_json):
-        doc = read_document(file, format=fmt)
+        doc = read_any(file, format=fmt)
     if as_json:
-        print_json(bill_json(doc) if isinstance(doc, Bill) else eob_json(doc))
+        print_json(bill_json(doc) if isinstance(doc, Bill) else doc.to_json() if isinstance(doc, NoticeRead)
+                   else eob_json(doc))
         return
     c = console()
     if isinstance(doc, Bill):
         print_bill(c, doc)
+    elif isinstance(doc, NoticeRead):
+        print_notice(c, doc)
     else:
         print_eob(c, doc)
+
+
+def print_notice(c, read: NoticeRead) -> None:
+    n = read.notice
+    lang = {"en": "English", "es": "Spanish"}.get(read.language, read.language)
+    c.print(f"[bold]{read.source}[/]: a debt collector's validation notice ({lang}).")
+    money = {k: dollars(v) if v is not None else None for k, v in (
+        ("itemization_amount", n.itemization_amount), ("interest", n.interest), ("fees", n.fees),
+        ("payments", n.payments), ("amount", n.amount))}
+    rows = (("Collector", read.collector_name), ("Mailing address", read.address), ("Phone", read.phone),
+            ("Creditor", n.creditor), ("Account number", n.creditor_account), ("Reference", n.reference),
+            ("Itemization date", n.itemization_date), ("Owed then", money["itemization_amount"]),
+            ("Interest since", money["interest"]), ("Fees since", money["fees"]),
+            ("Payments and credits since", money["payments"]), ("Total now", money["amount"]),
+            ("Dispute by", n.dispute_by))
+    t = Table(show_header=False, show_lines=False)
+    t.add_column("field")
+    t.add_column("value", overflow="fold")
+    for label, value in rows:
+        t.add_row(label, str(value) if value is not None else "[yellow]not stated[/]")
+    c.print(t)
+    if read.arithmetic:
+        color = "green" if read.adds_up else "red"
+        c.print(f"[{color}]Arithmetic:[/] {read.arithmetic}.")
+    for m in read.missing:
+        c.print(f"[yellow]Missing:[/] {m}")
+    if not read.missing:
+        c.print("Every item of validation information checked (12 CFR 1006.34(c)(2) and (c)(3)(i)) is stated.")
+    for note in read.notes:
+        c.print(f"[yellow]Note:[/] {note}")
 
 
 def print_bill(c, bill: Bill) -> None:
