@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import EXAMPLES, ROOT
+from tests.conftest import EXAMPLES, ROOT, shared
+from tests.ingest.samples import itemized_pdf
 
 FIXTURES = ROOT / "tests" / "fixtures" / "ingest"
 BILL = EXAMPLES / "er-visit-nonprofit" / "bills" / "er-itemized.csv"
@@ -86,3 +87,22 @@ def test_an_eob_alone_is_audited_for_denials(cli):
     data = cli("audit", "--eob", FIXTURES / "eob-export.csv", "--json").json()
     denied = [f for f in data["findings"] if f["rule"] == "EOB.DENIED"]
     assert len(denied) == 2 and any("C-1002" in f["message"] and "PR-96" in f["message"] for f in denied)
+
+
+def test_read_a_validation_notice(cli):
+    path = shared("debt_collection", "cfpb_model_validation_notice", "cfpb_debt-collection_model-validation-notice_es.pdf")
+    data = cli("read", path, "--json").json()
+    assert data["kind"] == "validation_notice" and data["language"] == "es" and data["adds_up"] is True
+    vn = data["collector"]["validation_notice"]
+    assert data["collector"]["name"] == "North South Group"
+    assert (vn["itemization_amount"], vn["interest"], vn["fees"], vn["payments"], vn["amount"]) == (
+        2234.56, 75.0, 25.0, 50.0, 2284.56)
+    assert vn["dispute_by"] == "2020-08-28" and vn["creditor"] == "Bank of Rockville" and data["missing"] == []
+    r = cli("read", path, "--format", "validation-notice")
+    assert r.code == 0 and "Arithmetic:" in r.out and "Bank of Rockville" in r.out
+
+
+def test_a_bill_pdf_forced_as_a_notice_is_one_line(cli, tmp_path):
+    itemized_pdf(tmp_path / "bill.pdf", pages=1, rows_per_page=3)
+    r = cli("read", tmp_path / "bill.pdf", "--format", "validation-notice")
+    assert r.code == 2 and r.out == "" and r.err.count("\n") == 1 and "not a debt collector's validation notice" in r.err

@@ -181,3 +181,46 @@ def test_ocr_text_reader_with_misread_amounts(texts):
 
     lines = [TextLine(text=t, page=1, top=float(i * 12)) for i, t in enumerate(texts)]
     assert _only_bad_input(read_ocr_text, lines, Bill(source="f.png", format="image"), []) is not None
+
+
+# a validation notice laid out in two columns, as `pdftotext -layout` or the reader's own layout gives it
+BASE_NOTICE = """Acme Recovery                                     To:   Person A
+PO Box 9                                                1 Main St
+Austin, TX 78701                                        Springfield, IL 62701
+(512) 555-0100                                    Reference: AR-77
+Acme Recovery is a debt collector. We are trying to collect a debt that you owe to City Hospital.
+Our information shows:                            How can you dispute the debt?
+You had an account with account number 4411-2.    § Call or write to us by August 28, 2026, to dispute
+ As of March 1, 2025, you owed:        $ 1,000.00   all or part of the debt.
+  You were charged this amount in interest:  + $ 10.00
+  You were charged this amount in fees:      + $ 5.00
+  You paid or were credited this amount
+                                          – $ 15.00
+  toward the debt:
+ Total amount of the debt now:          $ 1,000.00
+Hasta el 2 de enero del 2017, usted debía:  $ 9.99     Llámenos o escríbanos antes del 31 de febrero del 2020
+"""
+NOTICE_TEXT = st.text(alphabet="AaTtoy$0123456789,.:+–- \n§¿?é", max_size=40)
+
+
+@FUZZ
+@given(st.one_of(
+    st.tuples(st.integers(0, len(BASE_NOTICE)), st.integers(0, 60), NOTICE_TEXT).map(
+        lambda t: BASE_NOTICE[:t[0]] + t[2] + BASE_NOTICE[t[0] + t[1]:]),
+    st.integers(0, len(BASE_NOTICE)).map(lambda n: BASE_NOTICE[:n]),
+    st.permutations(BASE_NOTICE.split("\n")).map("\n".join),
+    st.text(max_size=300),
+))
+def test_validation_notice_text_reader(text):
+    from billadvocate.ingest.validation_notice import parse_notice_text
+
+    assert _only_bad_input(parse_notice_text, text, file="n.pdf") is not None
+
+
+def test_validation_notice_base_text_reads():
+    from billadvocate.ingest.validation_notice import parse_notice_text
+
+    read = parse_notice_text(BASE_NOTICE, file="n.pdf")
+    assert (read.collector_name, read.notice.creditor, read.notice.amount, read.adds_up) == (
+        "Acme Recovery", "City Hospital", 1000, True)
+    assert read.notice.payments == 15 and read.notice.reference == "AR-77"
