@@ -61,13 +61,18 @@ def itemized_pdf(path: Path, *, pages: int = 2, rows_per_page: int = 20, wrap_ev
         pdf.cell(300, 12, "Questions? Call 559-555-0100")
     pdf.output(str(path))
     if password:
-        from pypdf import PdfReader, PdfWriter
-
-        writer = PdfWriter(clone_from=PdfReader(str(path)))
-        writer.encrypt(password)
-        with open(path, "wb") as f:
-            writer.write(f)
+        encrypt_pdf(path, password)
     return {"lines": n, "total": total, "wrapped": wrapped}
+
+
+def encrypt_pdf(path: Path, password: str) -> None:
+    """Protect a PDF with a password, in place."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(str(path)))
+    writer.encrypt(password)
+    with open(path, "wb") as f:
+        writer.write(f)
 
 
 def bill_image(path: Path, lines: list[str], size=(1000, 600)) -> Path:

@@ -11,6 +11,7 @@ from billadvocate.errors import BadInput
 from billadvocate.ingest import read_any, read_bill, read_document
 from billadvocate.ingest.validation_notice import NoticeRead, parse_notice_text
 from tests.conftest import shared
+from tests.ingest.samples import encrypt_pdf
 
 D = Decimal
 NOTICES = ("debt_collection", "cfpb_model_validation_notice")
@@ -95,12 +96,7 @@ def _notice_pdf(path, lines, password=None):
         pdf.cell(500, 12, text)
     pdf.output(str(path))
     if password:
-        from pypdf import PdfReader, PdfWriter
-
-        writer = PdfWriter(clone_from=PdfReader(str(path)))
-        writer.encrypt(password)
-        with open(path, "wb") as f:
-            writer.write(f)
+        encrypt_pdf(path, password)
     return path
 
 
