@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import EXAMPLES, ROOT, shared
-from tests.ingest.samples import itemized_pdf
+from tests.ingest.samples import itemized_pdf, notice_pdf
 
 FIXTURES = ROOT / "tests" / "fixtures" / "ingest"
 BILL = EXAMPLES / "er-visit-nonprofit" / "bills" / "er-itemized.csv"
@@ -106,3 +106,11 @@ def test_a_bill_pdf_forced_as_a_notice_is_one_line(cli, tmp_path):
     itemized_pdf(tmp_path / "bill.pdf", pages=1, rows_per_page=3)
     r = cli("read", tmp_path / "bill.pdf", "--format", "validation-notice")
     assert r.code == 2 and r.out == "" and r.err.count("\n") == 1 and "not a debt collector's validation notice" in r.err
+
+
+def test_read_a_notice_that_leaves_things_out(cli, tmp_path):
+    path = notice_pdf(tmp_path / "n.pdf", ["Acme Recovery is a debt collector. We are trying to collect a debt that "
+                                            "you owe to City Hospital.", "Total amount of the debt now:  $ 1,000.00"])
+    r = cli("read", path)
+    assert r.code == 0 and "Not found on the notice: the itemization date (12 CFR 1006.34(c)(2)(vi))" in r.out
+    assert cli("read", path, "--json").json()["missing"][0] == "the debt collector's mailing address (12 CFR 1006.34(c)(2)(i))"

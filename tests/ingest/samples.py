@@ -109,3 +109,19 @@ def big_835(path: Path, *, target_bytes: int = 10_000_000) -> int:
     parts.append(f"SE*{segments}*0001~\nGE*1*1~\nIEA*1*000000001~\n")
     path.write_text("".join(parts))
     return n
+
+
+def notice_pdf(path: Path, lines: list[str], password: str | None = None) -> Path:
+    """Write a one-page PDF with these lines of text (a collector's notice made to order)."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="letter", unit="pt")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    for i, text in enumerate(lines):
+        pdf.set_xy(40, 40 + 14 * i)
+        pdf.cell(500, 12, text)
+    pdf.output(str(path))
+    if password:
+        encrypt_pdf(path, password)
+    return path

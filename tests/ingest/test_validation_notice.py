@@ -11,7 +11,7 @@ from billadvocate.errors import BadInput
 from billadvocate.ingest import read_any, read_bill, read_document
 from billadvocate.ingest.validation_notice import NoticeRead, parse_notice_text
 from tests.conftest import shared
-from tests.ingest.samples import encrypt_pdf
+from tests.ingest.samples import notice_pdf
 
 D = Decimal
 NOTICES = ("debt_collection", "cfpb_model_validation_notice")
@@ -85,23 +85,8 @@ def test_an_unreal_date_is_noted_not_invented():
     assert "the date the validation period ends (dispute by) (12 CFR 1006.34(c)(3)(i))" in read.missing
 
 
-def _notice_pdf(path, lines, password=None):
-    from fpdf import FPDF
-
-    pdf = FPDF(format="letter", unit="pt")
-    pdf.add_page()
-    pdf.set_font("Helvetica", size=10)
-    for i, text in enumerate(lines):
-        pdf.set_xy(40, 40 + 14 * i)
-        pdf.cell(500, 12, text)
-    pdf.output(str(path))
-    if password:
-        encrypt_pdf(path, password)
-    return path
-
-
 def test_a_made_notice_pdf_is_detected_and_read(tmp_path):
-    path = _notice_pdf(tmp_path / "n.pdf", ["Acme Recovery", "PO Box 9", "Austin, TX 78701", "(512) 555-0100",
+    path = notice_pdf(tmp_path / "n.pdf", ["Acme Recovery", "PO Box 9", "Austin, TX 78701", "(512) 555-0100",
                                              "Acme Recovery is a debt collector. We are trying to collect a debt "
                                              "that you owe to City Hospital.",
                                              "As of March 1, 2025, you owed:  $ 1,000.00",
@@ -120,7 +105,7 @@ def test_a_made_notice_pdf_is_detected_and_read(tmp_path):
     (["Acme Recovery is a debt collector.", "Total amount of the debt now:  $ 10.00"], "secret", "password-protected"),
 ])
 def test_bad_notices_are_one_line(tmp_path, lines, password, words):
-    path = _notice_pdf(tmp_path / "bad.pdf", lines, password)
+    path = notice_pdf(tmp_path / "bad.pdf", lines, password)
     with pytest.raises(BadInput, match=words) as e:
         read_any(path, format="validation-notice")
     assert str(path) in e.value.line() and "\n" not in e.value.line()

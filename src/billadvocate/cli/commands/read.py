@@ -97,7 +97,10 @@ def print_notice(c, read: NoticeRead) -> None:
         color = "green" if read.adds_up else "red"
         c.print(f"[{color}]Arithmetic:[/] {read.arithmetic}.")
     for m in read.missing:
-        c.print(f"[yellow]Missing:[/] {m}")
+        c.print(f"[yellow]Not found on the notice:[/] {m}")
+    if read.missing:
+        c.print("(read in the wording of the CFPB model form: check the paper, a notice worded otherwise may "
+                "state it in other words)")
     if not read.missing:
         c.print("Every item of validation information checked (12 CFR 1006.34(c)(2) and (c)(3)(i)) is stated.")
     for note in read.notes:
