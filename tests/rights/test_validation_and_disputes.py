@@ -99,3 +99,30 @@ def test_a_letter_saying_collection_is_ending_is_allowed_after_a_cease_request()
     c = case(letter("2026-11-02", type="cease", received="2026-11-05"),
              letter("2026-11-10", by="collector", type="collection_ending"))
     assert not fired(c, "FDCPA.CEASE_IGNORED")
+
+
+# notice sent Thursday 2026-10-01; assumed received 5 business days later, Thursday 10-08 (no holiday
+# between); the validation period runs 30 days from then, to 2026-11-07
+def test_a_dispute_by_date_at_the_end_of_the_validation_period_is_allowed():
+    notice = with_notice(sent="2026-10-01", dispute_by="2026-11-07")
+    assert not fired(case(FIRST_CALL, collector=notice), "REGF.DISPUTE_DATE_EARLY")
+
+
+def test_a_dispute_by_date_one_day_early_shortens_the_window():
+    (v,) = fired(case(FIRST_CALL, collector=with_notice(sent="2026-10-01", dispute_by="2026-11-06")),
+                 "REGF.DISPUTE_DATE_EARLY")
+    assert "runs to 2026-11-07, 1 day(s) later" in v.message and v.severity == "medium"
+
+
+def test_a_holiday_in_the_mail_days_moves_the_end_of_the_period():
+    # sent Friday 2026-10-09: Columbus Day (10-12) is not a business day, so receipt is 10-19 and the end 11-18
+    assert fired(case(FIRST_CALL, collector=with_notice(sent="2026-10-09", dispute_by="2026-11-17")),
+                 "REGF.DISPUTE_DATE_EARLY")
+    assert not fired(case(FIRST_CALL, collector=with_notice(sent="2026-10-09", dispute_by="2026-11-18")),
+                     "REGF.DISPUTE_DATE_EARLY")
+
+
+def test_without_a_stated_date_or_a_sent_date_there_is_nothing_to_compare():
+    assert not fired(case(FIRST_CALL, collector=with_notice(sent="2026-10-01")), "REGF.DISPUTE_DATE_EARLY")
+    assert not fired(case(FIRST_CALL, collector=with_notice(received="2026-10-05", dispute_by="2026-10-20")),
+                     "REGF.DISPUTE_DATE_EARLY")
