@@ -17,7 +17,6 @@ from __future__ import annotations
 import gc
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,15 +24,7 @@ sys.path.insert(0, str(ROOT))  # the sample makers live with the tests
 
 from billadvocate.ingest import read_bill, read_eob  # noqa: E402
 from tests.ingest.samples import big_835, bill_image, itemized_pdf  # noqa: E402
-
-
-def timed(fn, repeat: int = 1) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
+from timing import timed  # noqa: E402
 
 
 def bench_pdf(folder: Path) -> None:

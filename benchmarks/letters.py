@@ -10,7 +10,6 @@ findings shows how a long itemisation (moved to an attachment table) scales.
 from __future__ import annotations
 
 import sys
-import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -21,17 +20,9 @@ from billadvocate.letters.facts import LetterFacts
 from billadvocate.letters.packet import render_packet
 from billadvocate.letters.select import attach_letters
 from billadvocate.model import Finding
+from timing import timed  # noqa: E402
 
 CASE = Path(__file__).resolve().parent.parent / "examples" / "er-visit-nonprofit" / "case.yaml"
-
-
-def timed(fn, repeat: int = 3) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def main(n: int) -> None:
@@ -49,12 +40,12 @@ def main(n: int) -> None:
         except MissingFact:
             continue
         jobs.append((k, facts))
-    build = timed(lambda: [build_letter(k, f) for k, f in jobs])
+    build = timed(lambda: [build_letter(k, f) for k, f in jobs], repeat=3)
     letters = [build_letter(k, f) for k, f in jobs]
     print(f"{len(jobs)} letter types, {n} findings each; baseline (build the document model): "
           f"{build / len(jobs) * 1000:.2f} ms a letter")
     for fmt in ("txt", "pdf", "docx"):
-        t = timed(lambda: [render(letter, fmt, as_of=result.as_of) for letter in letters])
+        t = timed(lambda: [render(letter, fmt, as_of=result.as_of) for letter in letters], repeat=3)
         print(f"  {fmt:5s} {t / len(jobs) * 1000:8.2f} ms a letter  ({t / build:6.1f}x baseline)")
     t = timed(lambda: render_packet(result), repeat=1)
     print(f"  packet {t * 1000:7.1f} ms for the case ({t / build:6.1f}x baseline)")

@@ -51,7 +51,9 @@ def test_each_sample_pdf_is_read_with_its_numbers(name, language):
 def test_pdftotext_layout_of_each_sample_reads_the_same(name):
     """The same parser on another tool's column layout (pdftotext -layout, made by the data's curator)."""
     path = shared(*NOTICES, f"{name}.txt")
-    assert_north_south_group(parse_notice_text(path.read_text(), file=str(path)))
+    read = parse_notice_text(path.read_text(), file=str(path))
+    assert read.adds_up is True and read.notice.amount == D("2284.56")
+    assert_north_south_group(read)
 
 
 def test_the_format_can_be_forced():

@@ -27,11 +27,6 @@ FINDING_COLUMNS = ("rule", "severity", "patient_id", "claim_id", "lines", "amoun
                    "citations", "provider", "month")
 
 
-EMPTY_FINDINGS = ("SELECT NULL::VARCHAR AS rule, NULL::VARCHAR AS severity, NULL::VARCHAR AS patient_id, "
-                  "NULL::VARCHAR AS claim_id, NULL::BIGINT[] AS lines, NULL::DECIMAL(14,2) AS amount, "
-                  "NULL::VARCHAR AS message, NULL::VARCHAR[] AS citations, NULL::VARCHAR AS provider, "
-                  "NULL::VARCHAR AS month WHERE false")
-
 
 @dataclass
 class BatchRun:
@@ -130,7 +125,7 @@ def run_batch(inputs: list[str | Path], out_dir: str | Path, *, as_of: date, set
             if progress:
                 progress(done_lines, run.lines)
         write_results(con, list((work / "findings").glob("*.parquet")), out, run, write_csv=write_csv,
-                      started=started, empty=EMPTY_FINDINGS)
+                      started=started)
     finally:
         con.close()
     shutil.rmtree(work, ignore_errors=True)

@@ -25,7 +25,7 @@ from ..audit.engine import AUDIT_LINES_SQL, DERIVED_VIEWS, prepare
 from ..audit.rules import all_rules
 from .findings_sql import rules_table
 from .inputs import InputFile, inspect_all
-from .run import EMPTY_FINDINGS, BatchRun
+from .run import BatchRun
 from .stage import STAGED_COLUMNS
 
 # tables prepare() creates from data (exported to Parquet for Spark) vs views it derives (translated)
@@ -190,7 +190,7 @@ def run_batch_spark(inputs: list[str | Path], out_dir: str | Path, *, as_of: dat
     try:
         run.buckets = 1
         write_results(con, list(spark_out.glob("*.parquet")), out, run, write_csv=write_csv,
-                      started=started, empty=EMPTY_FINDINGS)
+                      started=started)
     finally:
         con.close()
     shutil.rmtree(work, ignore_errors=True)

@@ -12,6 +12,11 @@ import duckdb
 from ..util import atomic_write, dollars
 
 TOP = 25
+# an empty findings table, written when no bucket found anything
+EMPTY_FINDINGS = ("SELECT NULL::VARCHAR AS rule, NULL::VARCHAR AS severity, NULL::VARCHAR AS patient_id, "
+                  "NULL::VARCHAR AS claim_id, NULL::BIGINT[] AS lines, NULL::DECIMAL(14,2) AS amount, "
+                  "NULL::VARCHAR AS message, NULL::VARCHAR[] AS citations, NULL::VARCHAR AS provider, "
+                  "NULL::VARCHAR AS month WHERE false")
 SORTED_UP_TO = 250_000  # findings: sorted below this, written as the buckets made them above it
 
 
@@ -79,17 +84,16 @@ def write_summary(summary: dict[str, Any], out: Path) -> list[Path]:
 
 
 def write_results(con: duckdb.DuckDBPyConnection, parts: list[Path], out: Path, run, *, write_csv: bool,
-                  started: float, empty: str) -> None:
+                  started: float) -> None:
     """Put the findings parts together as OUT/findings.parquet, then the optional CSV and the summary;
     each file appears whole or not at all. Up to SORTED_UP_TO findings are sorted by patient, claim,
     rule and lines; beyond that one part is moved into place and several are copied one after the
-    other, in order (a global sort of millions of findings would cost more than the audit). `empty` is
-    the SQL of an empty findings table, written when there is no part."""
+    other, in order (a global sort of millions of findings would cost more than the audit)."""
     import time
 
     final = out / "findings.parquet"
     parts = sorted(parts)
-    source = f"({empty})" if not parts else "read_parquet([" + ", ".join(
+    source = f"({EMPTY_FINDINGS})" if not parts else "read_parquet([" + ", ".join(
         "'" + str(p).replace("'", "''") + "'" for p in parts) + "])"
     count = con.execute(f"SELECT count(*) FROM {source}").fetchall()[0][0]  # from the Parquet footers
     if count <= SORTED_UP_TO:  # small enough to sort cheaply: the same order on every run

@@ -86,13 +86,6 @@ def try_review(case_row: m.Case, as_of: date | None = None) -> tuple[ReviewResul
         return None, e.problem if not e.where else f"{e.where}: {e.problem}"
 
 
-def sync_deadlines(case_row: m.Case, result: ReviewResult) -> None:
-    """Keep the store's engine deadlines equal to what the engines say now (done marks are kept)."""
-    from ..store.deadlines import refresh_from_review
-
-    refresh_from_review(case_row, result)
-
-
 def clear_cache() -> None:
     """Forget every cached review (tests; a database switched under a running process)."""
     with _lock:

@@ -27,6 +27,7 @@ from ..models import CLIENT, Profile
 from ..permissions import case_view, visible_cases, workbench_view
 from .letters import L, batch_zip
 from .log import open_deadlines
+from ...store.deadlines import refresh_from_review
 
 DASHBOARD_ROWS = 500
 
@@ -53,7 +54,7 @@ def refresh_deadlines(request):
         if result is None:
             problems += 1
             continue
-        casework.sync_deadlines(case_row, result)
+        refresh_from_review(case_row, result)
     messages.success(request, _("Deadlines brought up to date.") if not problems else
                      _("Deadlines brought up to date; %(n)s cases could not be reviewed yet.") % {"n": problems})
     return redirect("web:dashboard")

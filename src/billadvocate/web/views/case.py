@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from .. import casework
 from ..charts import money_chart
 from ..permissions import can, case_view
+from ...store.deadlines import refresh_from_review
 
 
 def _num(v) -> Decimal | None:
@@ -70,7 +71,7 @@ def case_page(request, case_row):
     lump = getattr(household, "lump_sum_available", None) or getattr(household, "liquid_assets", None)
     accounts = []
     if result is not None:
-        casework.sync_deadlines(case_row, result)  # the dashboard and reminders read them from the store
+        refresh_from_review(case_row, result)  # the dashboard and reminders read them from the store
         data = result.to_json()
         for a, review in zip(data["accounts"], result.accounts):
             flagged: dict[int, list[str]] = {}

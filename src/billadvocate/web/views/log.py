@@ -22,6 +22,7 @@ from .. import casework
 from ..forms import QuickLogForm, ReminderForm, SnoozeForm
 from ..permissions import can, case_view
 from ..uploads import UploadRefused, accept, attachment
+from ...store.deadlines import refresh_from_review
 
 LOG_PAGE = 200  # the newest entries shown; the rest behind "show all"
 
@@ -76,7 +77,7 @@ def reminders(request, case_row):
     """What is due for this case: the engines' deadlines and the reminders people set."""
     result, _problem = casework.try_review(case_row)
     if result is not None:
-        casework.sync_deadlines(case_row, result)
+        refresh_from_review(case_row, result)
     form = ReminderForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
