@@ -48,7 +48,7 @@ def test_before_the_first_value_there_is_none(tmp_path):
     ("{value: 10, reference: [{href: 'https://x'}]}", "needs a title"),
     ("10", "write each value"),
     ("{value: 10, reference: [{title: A}], unconfirmed: true}", "needs a note"),
-    ("{value: 10, reference: [{title: A}], source: x}", "unknown keys"),
+    ("{value: 10, reference: [{title: A}], sources: x}", "unknown keys"),
 ])
 def test_a_value_without_a_proper_citation_fails_to_load(tmp_path, entry, words):
     text = f"p:\n  description: d\n  values:\n    2024-01-01: {entry}\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
@@ -34,6 +35,11 @@ class DatedValue:
     reference: tuple[Citation, ...]
     unconfirmed: bool = False
     note: str | None = None
+    quote: str | None = None  # the words of the source that state the value (two sentences at most)
+    source: str | None = None  # where the quote was read: an official URL, or owner/repo/path@commit
+    derived: str | None = None  # arithmetic from quoted figures, "28215 / 1.5 = 18810"
+    proves: tuple[str, ...] = ()  # phrases of the quote that prove a value that is not a number
+    policy: str | None = None  # why billadvocate chose this threshold (not a legal number)
 
     @property
     def citations(self) -> list[str]:
@@ -87,6 +93,35 @@ def _citations(raw: Any, where: str) -> tuple[Citation, ...]:
     return tuple(out)
 
 
+_ENTRY_KEYS = {"value", "reference", "unconfirmed", "note", "quote", "source", "derived", "proves", "policy"}
+# a source is an official web address or a file of a public repository at a commit
+_SOURCE = re.compile(r"^(https?://\S+|[\w.-]+/[\w.-]+/\S.*@[0-9a-f]{7,40})$")
+
+
+def _proof(entry: dict, where: str) -> dict:
+    """The quote, its source and how it proves the value; the quote test checks they agree."""
+    out: dict[str, Any] = {}
+    for key in ("quote", "source", "derived", "policy"):
+        raw = entry.get(key)
+        if raw is None:
+            continue
+        if not isinstance(raw, str) or not raw.strip():
+            raise LawDataError(f"{where}: {key} must be text")
+        out[key] = " ".join(raw.split())
+    if "source" in out and not _SOURCE.match(out["source"]):
+        raise LawDataError(f"{where}: source must be an https:// address or owner/repo/path@commit, "
+                           f"not {out['source']!r}")
+    if ("quote" in out) != ("source" in out):
+        raise LawDataError(f"{where}: a quote needs its source, and a source its quote")
+    proves = entry.get("proves")
+    if proves is not None:
+        proves = [proves] if isinstance(proves, str) else proves
+        if not isinstance(proves, list) or not all(isinstance(p, str) and p.strip() for p in proves):
+            raise LawDataError(f"{where}: proves must be a phrase of the quote, or a list of them")
+        out["proves"] = tuple(" ".join(p.split()) for p in proves)
+    return out
+
+
 def parse_parameter(path: str, node: dict, file: str) -> Parameter:
     raw_values = node.get("values")
     if not isinstance(raw_values, dict) or not raw_values:
@@ -97,14 +132,14 @@ def parse_parameter(path: str, node: dict, file: str) -> Parameter:
         where = f"{file}: {path} @ {start}"
         if not isinstance(entry, dict) or "value" not in entry:
             raise LawDataError(f"{where}: write each value as {{value: ..., reference: [...]}}")
-        unknown = set(entry) - {"value", "reference", "unconfirmed", "note"}
+        unknown = set(entry) - _ENTRY_KEYS
         if unknown:
             raise LawDataError(f"{where}: unknown keys {sorted(unknown)}")
         unconfirmed = bool(entry.get("unconfirmed", False))
         if unconfirmed and not entry.get("note"):
             raise LawDataError(f"{where}: an unconfirmed value needs a note saying what is unconfirmed")
         values.append(DatedValue(start, entry["value"], _citations(entry.get("reference"), where),
-                                 unconfirmed, entry.get("note")))
+                                 unconfirmed, entry.get("note"), **_proof(entry, where)))
     values.sort(key=lambda v: v.start)
     if not str(node.get("description", "")).strip():
         raise LawDataError(f"{file}: {path}: a parameter needs a description")
