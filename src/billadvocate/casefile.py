@@ -7,7 +7,7 @@ Every problem becomes one BadInput line naming the file and the field, e.g.
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 import yaml
@@ -35,6 +35,8 @@ def parse_document(text: str, *, file: str) -> Any:
             return json.loads(text)
         except json.JSONDecodeError as e:
             raise BadInput(f"not valid JSON: {e.msg} (line {e.lineno}, column {e.colno})", file=file)
+        except RecursionError:
+            raise BadInput(_TOO_DEEP, file=file)
     try:
         return yaml.load(text, Loader=_CaseYamlLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as e:
@@ -42,6 +44,11 @@ def parse_document(text: str, *, file: str) -> Any:
         where = f"line {mark.line + 1}" if mark else None
         problem = getattr(e, "problem", None) or str(e).splitlines()[0]
         raise BadInput(f"not valid YAML: {problem}", file=file, where=where)
+    except RecursionError:
+        raise BadInput(_TOO_DEEP, file=file)
+
+
+_TOO_DEEP = "is nested far deeper than any case file: check that it is the case file, not another document"
 
 
 def field_path(loc: tuple) -> str:
@@ -109,22 +116,43 @@ def load_case(path: str | Path, *, check_files: bool = True) -> Case:
     data = parse_document(text, file=file)
     case = validate_case(data, file=file)
     case_dir = path.parent
-    if check_files:
-        for i, account in enumerate(case.accounts):
-            for kind in ("bill", "eob"):
-                for j, rel in enumerate(getattr(account, kind)):
-                    if not (case_dir / rel).is_file():
-                        raise BadInput(
-                            f"file not found: {rel} (paths are relative to the case file)",
-                            file=file,
-                            where=f"accounts[{i}].{kind}[{j}]",
-                        )
-        for j, doc in enumerate(case.documents):
-            if not (case_dir / doc.path).is_file():
-                raise BadInput(f"file not found: {doc.path} (paths are relative to the case file)",
-                               file=file, where=f"documents[{j}].path")
+    for rel, where in _named_files(case):
+        target = inside_case(case_dir, rel, file=file, where=where)
+        if check_files and not target.is_file():
+            raise BadInput(f"file not found: {rel} (paths are relative to the case file)", file=file, where=where)
     case._dir = case_dir
     return case
+
+
+def _named_files(case: Case):
+    """Every (path, field) a case file names: bills, EOBs and documents."""
+    for i, account in enumerate(case.accounts):
+        for kind in ("bill", "eob"):
+            for j, rel in enumerate(getattr(account, kind)):
+                yield rel, f"accounts[{i}].{kind}[{j}]"
+    for j, doc in enumerate(case.documents):
+        yield doc.path, f"documents[{j}].path"
+
+
+def inside_case(base: Path, rel: str, *, file: str | None = None, where: str | None = None) -> Path:
+    """The file `rel` names, resolved after links, only when it stays inside the case's folder.
+
+    A case file is often somebody else's (an emailed archive, a web upload): it must not make
+    billadvocate read /etc/passwd or another client's files into the case (and then serve them)."""
+    fix = "name a file inside the case's folder, relative to the case file"
+    if any(ord(c) < 32 for c in rel):
+        raise BadInput(f"{rel!r} has control characters: {fix}", file=file, where=where)
+    if PurePosixPath(rel).is_absolute() or PureWindowsPath(rel).is_absolute() or PureWindowsPath(rel).drive \
+            or rel.startswith("~"):
+        raise BadInput(f"{rel!r} is an absolute path: {fix}", file=file, where=where)
+    parts = PureWindowsPath(rel).parts  # splits on / and \\ alike
+    if ".." in parts:
+        raise BadInput(f"{rel!r} climbs out of the case's folder with '..': {fix}", file=file, where=where)
+    root = base.resolve()
+    target = (root / rel).resolve()
+    if not target.is_relative_to(root):
+        raise BadInput(f"{rel!r} leads outside the case's folder through a link: {fix}", file=file, where=where)
+    return target
 
 
 def case_dir(case: Case) -> Path:

@@ -30,10 +30,40 @@ Money = Annotated[
 NonNegativeMoney = Annotated[Money, Field(ge=0)]
 
 
+# What a person can type that no real case has: refused where it enters, so nothing stored can
+# make a case unreadable later (a year 20250, a $1e30 balance, a megabyte "note").
+EARLIEST_DATE, LATEST_DATE = date(1900, 1, 1), date(2100, 12, 31)
+LARGEST_NUMBER = Decimal(100_000_000)  # dollars, units, incomes: nothing real comes near
+LONGEST_TEXT = 20_000  # characters in one field
+
+
+def check_sane(value: Any) -> Any:
+    """The one bound every case-file value must respect (raises ValueError saying which)."""
+    if isinstance(value, (list, tuple)):
+        for item in value:
+            check_sane(item)
+    elif isinstance(value, (date, datetime)):
+        day = value.date() if isinstance(value, datetime) else value
+        if not EARLIEST_DATE <= day <= LATEST_DATE:
+            raise ValueError(f"{value.isoformat()} is not between 1900 and 2100: check the year")
+    elif isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        if not Decimal(value).is_finite() or abs(Decimal(value)) > LARGEST_NUMBER:
+            raise ValueError(f"{value} is beyond any real amount (at most 100,000,000): check the number")
+    elif isinstance(value, str) and len(value) > LONGEST_TEXT:
+        raise ValueError(f"is {len(value):,} characters long (at most {LONGEST_TEXT:,}): shorten it")
+    return value
+
+
 class Strict(BaseModel):
-    """Unknown fields are refused, so a typo ('balanse') is caught, not silently ignored."""
+    """Unknown fields are refused, so a typo ('balanse') is caught, not silently ignored; values
+    beyond any real case (check_sane) are refused with the field named."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _sane(cls, v: Any) -> Any:
+        return check_sane(v)
 
 
 # ---------------------------------------------------------------- the case file
@@ -89,6 +119,8 @@ class Insurance(Strict):
     plan: str | None = None
     member_id: str | None = None
     in_network_deductible: NonNegativeMoney | None = None
+    # the plan's in-network out-of-pocket maximum for the plan year of the care (EOB.OOP_MAX_EXCEEDED)
+    out_of_pocket_max: NonNegativeMoney | None = None
 
 
 class Fap(Strict):
@@ -116,6 +148,9 @@ class Provider(Strict):
     tier: int | None = None  # e.g. Washington's hospital tiers (1 or 2)
     rural: bool | None = None
     fap: Fap | None = None
+    # Medicare: a participating provider takes the approved amount as payment in full; a
+    # non-participating one may charge at most the limiting charge (MEDICARE.LIMITING_CHARGE)
+    medicare_participating: bool | None = None
 
     @field_validator("state", mode="before")
     @classmethod
@@ -219,6 +254,9 @@ class Account(Strict):
     not_received: list[int] = []
     collector: Collector | None = None
     events: list[Event] = []
+    # the patient decided to pay (or offer to pay) even where the review advises against it, e.g. on a
+    # time-barred debt: the money letters are then written, saying they acknowledge no debt
+    patient_chose_to_pay: bool = False
 
     @field_validator("id")
     @classmethod

@@ -45,6 +45,11 @@ class Group(click.Group):
             raise
         except (click.ClickException, click.Abort, KeyboardInterrupt):
             raise
+        except OSError as e:  # the machine said no (disk full, no permission, a device): the user can fix it
+            where = f"{e.filename}: " if getattr(e, "filename", None) else ""
+            click.echo(f"billadvocate: {where}{e.strerror or e}: check the path, "
+                       "the free space and the permissions", err=True)
+            ctx.exit(2)
         except Exception as e:  # a bug of ours: say so briefly, keep the traceback for debugging
             if os.environ.get("BILLADVOCATE_DEBUG"):
                 raise

@@ -12,10 +12,12 @@ command line (`format=` here) forces a reader.
 from __future__ import annotations
 
 import importlib
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from ..errors import BadInput
-from ..model import Bill
+from ..model import Bill, check_sane
 from .detect import (BILL_FORMATS, EOB_FORMATS, EOB_VIEW, FORMATS, NOTICE_FORMAT, check_file, detect_format,
                      is_eob_format)
 from .eob_model import Adjustment, Eob, EobClaim, EobLine
@@ -94,7 +96,27 @@ def read_bill(path: str | Path, *, format: str | None = None) -> Bill:
     if isinstance(result, Eob):
         raise BadInput("this is an EOB export, not a bill: pass it with --eob (or under eob: in the case)",
                        file=str(path))
+    for ln in result.lines:
+        _sane_values(ln, path, f"line {ln.line}")
     return result
+
+
+_MAX_UNITS = Decimal(100_000)
+
+
+def _sane_values(row, path: Path, where: str) -> None:
+    """Refuse a read value no real bill or EOB has (a date in 2999, $1e15, a million units): one line
+    naming the file and line, never a number that poisons every sum after it."""
+    for name, value in row:
+        if isinstance(value, (Decimal, date)):
+            try:
+                check_sane(value)
+            except ValueError as e:
+                raise BadInput(f"{name} {e}", file=str(path), where=where)
+    units = getattr(row, "units", None)
+    if units is not None and abs(units) > _MAX_UNITS:
+        raise BadInput(f"units {units} is more than {_MAX_UNITS:,} units: check the quantity column",
+                       file=str(path), where=where)
 
 
 def read_eob(path: str | Path, *, format: str | None = None) -> Eob:
@@ -111,6 +133,10 @@ def read_eob(path: str | Path, *, format: str | None = None) -> Eob:
     if not isinstance(result, Eob):
         raise BadInput("this looks like an itemized bill, not an EOB: it has no paid, allowed or "
                        "patient-responsibility column", file=str(path))
+    for claim in result.claims:
+        _sane_values(claim, path, f"claim {claim.claim_id}")
+        for ln in claim.lines:
+            _sane_values(ln, path, f"claim {claim.claim_id} line {ln.line}")
     return result
 
 

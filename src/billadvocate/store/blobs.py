@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..djangoapp.config import data_dir
+from ..errors import BadInput
 
 CHUNK = 1 << 20
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,9 @@ def root() -> Path:
 
 
 def path_of(sha256: str) -> Path:
+    """Where a kept file lies; only a well-formed hex SHA-256 names one (never a path)."""
+    if not isinstance(sha256, str) or not _SHA256.fullmatch(sha256):
+        raise BadInput(f"{str(sha256)[:80]!r} is not a document's SHA-256 (64 lower-case hex digits)")
     return root() / sha256[:2] / sha256
 
 
