@@ -1,208 +1,145 @@
-"""Writes law/parameters/states/<xx>/collection.yaml for the 50 states and DC from the table below.
+"""Writes law/parameters/states/<xx>/collection.yaml for the 50 states and DC.
 
-The table is the reviewed source: statute-of-limitations years from ../shared/research/legal-rules.md
-section 8 (one secondary table, [S81]/[S82]), the statute sections that set them, and the state
-medical-debt rules of section 7 (interest caps, waiting periods, notices, garnishment and liens).
-Where nothing specific was found the entry says so (value null) and names what was searched.
+The statute-of-limitation part (`sol`) comes from the research files scripts/state_law/<xx>.yaml
+(format: scripts/state_law/README.md): what a person read in each state's own statute, with the
+words that prove each value. A row with `quote` and `href` becomes a confirmed value with `quote:`
+and `source:`; a row marked `unconfirmed` keeps its note (which says what was searched and which
+safe choice was taken). Where a jurisdiction has no research file yet, or its file leaves an entry
+out, the entry is written from the fallback table (scripts/state_collection_tables.py) or from the
+safe default (a payment or a signed writing restarts and revives; a barred debt may still be sued
+on), marked unconfirmed.
+
+The other entries (interest caps, waiting periods, notices, garnishment, liens) come from the
+tables in scripts/state_collection_tables.py.
+
+Parameter paths (engines read them; extend, never rename):
+  sol.open_account, sol.written_contract     years
+  sol.medical, sol.consumer_debt              years (optional; meta `starts`, `start_code`)
+  sol.starts                                  text: when the clock starts
+  sol.start_rule                              code: default_or_last_payment | last_charge_or_payment |
+                                              dealings_ceased | last_charge_or_payment_plus_30 | accrual
+  sol.restart                                 {payment, written_acknowledgment}: before the limit runs out
+  sol.revival                                 {payment, written_acknowledgment}: after it ran out
+  sol.barred_debt                             {suit_allowed, collection_allowed, who}
+  sol.debt_buyer                              text, or null when no debt-buyer rule was found
+
 Re-run after editing:  python scripts/build_state_collection_law.py
+A malformed research file stops the run with one line naming the file and field (exit 2).
 """
 
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "billadvocate" / "law" / "parameters" / "states"
+RESEARCH_DIR = ROOT / "scripts" / "state_law"
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
 from billadvocate.states import NAMES  # noqa: E402
+from state_collection_tables import GARNISH, INTEREST, LIENS, NOTICE, SOL, WAIT  # noqa: E402
 
 CHECKED = "2026-11-28"
 SINCE = "2000-01-01"
 SEARCHED = ("Searched: billadvocate research report (legal-rules.md sections 3, 7 and 8, sources S28-S86) and "
             "stored public state-code and news pages on 2026-11-28; nothing specific to medical debt found.")
-SOL_NOTE = ("Years from one secondary 50-state table (Milliken & Michaels [S81]; the first 14 rows match Bankrate "
-            "[S82]); the statute section is cited from the state code's usual numbering and its text was not read this "
-            "session. The start date is when the current rule was known to be in force, not its enactment.")
+SOL_NOTE = ("Years from one secondary 50-state table (Milliken & Michaels [S81]); no research file "
+            "scripts/state_law/{code}.yaml read the statute yet. The start date is when the rule was known to be in force.")
 RESEARCH = {"title": "billadvocate research report, legal-rules.md section 8 (Milliken & Michaels 50-state table)",
             "href": "https://www.millikenandmichaels.com/state-statute-of-limitations"}
+START_CODES = {"default_or_last_payment", "last_charge_or_payment", "dealings_ceased",
+               "last_charge_or_payment_plus_30", "accrual", "treatment", "service_or_last_payment"}
+START_TEXT = {
+    "default_or_last_payment": "the day the debt fell due (the first missed payment), or a later payment or signed "
+                               "acknowledgment where the state lets it restart the clock",
+    "treatment": "the date of treatment",
+    "service_or_last_payment": "the date of the service or of the most recent partial payment, whichever is later",
+    "last_charge_or_payment_plus_30": "thirty days after the last charge or payment, whichever is later",
+}
+PERIODS = {  # research key -> (parameter, description)
+    "open_account": ("open_account", "years to sue on an open account or oral/implied contract (how most medical bills are owed)"),
+    "written_contract": ("written_contract", "years to sue on a written contract (a signed financial agreement or payment plan)"),
+    "medical_debt": ("medical", "years to sue on a medical debt (a rule specific to medical bills)"),
+    "consumer_debt": ("consumer_debt", "years to sue on a consumer debt (a rule for household debts that overrides the open-account period)"),
+}
+RULE_KEYS = ("payment", "written_acknowledgment")
+ROW_KEYS = {"since", "cite", "quote", "href", "unconfirmed", "note", "proves", "years", "start", "starts", "code",
+            "text", "payment", "written_acknowledgment", "suit_allowed", "collection_allowed", "who"}
+TOP_KEYS = {"state", "checked", "notes", *PERIODS, "starts", "restart", "revival", "barred_debt", "debt_buyer"}
 
-# state: (written years, open-account years, written cite, open-account cite)
-SOL = {
-    "AL": (6, 3, "Ala. Code 6-2-34", "Ala. Code 6-2-37"),
-    "AK": (3, 3, "Alaska Stat. 09.10.053", "Alaska Stat. 09.10.053"),
-    "AZ": (6, 3, "Ariz. Rev. Stat. 12-548", "Ariz. Rev. Stat. 12-543"),
-    "AR": (5, 5, "Ark. Code 16-56-111", "Ark. Code 16-56-111"),
-    "CA": (4, 4, "Cal. Code Civ. Proc. 337(a)", "Cal. Code Civ. Proc. 337(b) (book account; open and current account)"),
-    "CO": (3, 3, "Colo. Rev. Stat. 13-80-101(1)(a)", "Colo. Rev. Stat. 13-80-101(1)(a)"),
-    "CT": (6, 3, "Conn. Gen. Stat. 52-576", "Conn. Gen. Stat. 52-581"),
-    "DE": (3, 3, "Del. Code tit. 10, 8106", "Del. Code tit. 10, 8106"),
-    "DC": (3, 3, "D.C. Code 12-301(7)", "D.C. Code 12-301(7)"),
-    "FL": (5, 4, "Fla. Stat. 95.11(2)(b)", "Fla. Stat. 95.11(3) (open account)"),
-    "GA": (6, 4, "Ga. Code 9-3-24", "Ga. Code 9-3-25"),
-    "HI": (6, 6, "Haw. Rev. Stat. 657-1", "Haw. Rev. Stat. 657-1"),
-    "ID": (5, 4, "Idaho Code 5-216", "Idaho Code 5-217"),
-    "IL": (10, 5, "735 ILCS 5/13-206", "735 ILCS 5/13-205"),
-    "IN": (6, 6, "Ind. Code 34-11-2-9", "Ind. Code 34-11-2-7"),
-    "IA": (10, 5, "Iowa Code 614.1(5)", "Iowa Code 614.1(4)"),
-    "KS": (5, 3, "Kan. Stat. 60-511", "Kan. Stat. 60-512"),
-    "KY": (15, 5, "Ky. Rev. Stat. 413.090", "Ky. Rev. Stat. 413.120"),
-    "LA": (10, 3, "La. Civ. Code art. 3499", "La. Civ. Code art. 3494 (open account)"),
-    "ME": (6, 6, "Me. Rev. Stat. tit. 14, 752", "Me. Rev. Stat. tit. 14, 752"),
-    "MD": (3, 3, "Md. Code, Cts. & Jud. Proc. 5-101", "Md. Code, Cts. & Jud. Proc. 5-101"),
-    "MA": (6, 6, "Mass. Gen. Laws ch. 260, 2", "Mass. Gen. Laws ch. 260, 2"),
-    "MI": (6, 6, "Mich. Comp. Laws 600.5807", "Mich. Comp. Laws 600.5807"),
-    "MN": (6, 6, "Minn. Stat. 541.05, subd. 1(1)", "Minn. Stat. 541.05, subd. 1(1)"),
-    "MS": (3, 3, "Miss. Code 15-1-49", "Miss. Code 15-1-29 (open account)"),
-    "MO": (10, 5, "Mo. Rev. Stat. 516.110(1)", "Mo. Rev. Stat. 516.120(1)"),
-    "MT": (8, 5, "Mont. Code 27-2-202(1)", "Mont. Code 27-2-202(2)"),
-    "NE": (5, 4, "Neb. Rev. Stat. 25-205", "Neb. Rev. Stat. 25-206"),
-    "NV": (6, 4, "Nev. Rev. Stat. 11.190(1)(b)", "Nev. Rev. Stat. 11.190(2)(c)"),
-    "NH": (3, 3, "N.H. Rev. Stat. 508:4", "N.H. Rev. Stat. 508:4"),
-    "NJ": (6, 6, "N.J. Stat. 2A:14-1", "N.J. Stat. 2A:14-1"),
-    "NM": (6, 4, "N.M. Stat. 37-1-3", "N.M. Stat. 37-1-4"),
-    "NY": (6, 6, "N.Y. CPLR 213(2)", "N.Y. CPLR 213(2)"),
-    "NC": (3, 3, "N.C. Gen. Stat. 1-52(1)", "N.C. Gen. Stat. 1-52(1)"),
-    "ND": (6, 6, "N.D. Cent. Code 28-01-16(1)", "N.D. Cent. Code 28-01-16(1)"),
-    "OH": (8, 6, "Ohio Rev. Code 2305.06", "Ohio Rev. Code 2305.07"),
-    "OK": (5, 3, "Okla. Stat. tit. 12, 95(A)(1)", "Okla. Stat. tit. 12, 95(A)(2)"),
-    "OR": (6, 6, "Or. Rev. Stat. 12.080(1)", "Or. Rev. Stat. 12.080(1)"),
-    "PA": (4, 4, "42 Pa. Cons. Stat. 5525", "42 Pa. Cons. Stat. 5525"),
-    "RI": (10, 10, "R.I. Gen. Laws 9-1-13(a)", "R.I. Gen. Laws 9-1-13(a)"),
-    "SC": (3, 3, "S.C. Code 15-3-530(1)", "S.C. Code 15-3-530(1)"),
-    "SD": (6, 6, "S.D. Codified Laws 15-2-13(1)", "S.D. Codified Laws 15-2-13(1)"),
-    "TN": (6, 6, "Tenn. Code 28-3-109(a)(3)", "Tenn. Code 28-3-109(a)(3)"),
-    "TX": (4, 4, "Tex. Civ. Prac. & Rem. Code 16.004(a)(3)", "Tex. Civ. Prac. & Rem. Code 16.004(c)"),
-    "UT": (6, 4, "Utah Code 78B-2-309", "Utah Code 78B-2-307"),
-    "VT": (6, 3, "Vt. Stat. tit. 12, 511", "Vt. Stat. tit. 12, 511"),
-    "VA": (5, 3, "Va. Code 8.01-246(2)", "Va. Code 8.01-246(4)"),
-    "WA": (6, 6, "Wash. Rev. Code 4.16.040(1)", "Wash. Rev. Code 4.16.040(2) (account receivable)"),
-    "WV": (10, 5, "W. Va. Code 55-2-6", "W. Va. Code 55-2-6"),
-    "WI": (6, 6, "Wis. Stat. 893.43", "Wis. Stat. 893.43"),
-    "WY": (10, 6, "Wyo. Stat. 1-3-105(a)(i)", "Wyo. Stat. 1-3-105(a)(ii)"),
-}
-# States whose statute text was read this session: state -> source; their SOL years are not flagged.
-CONFIRMED_SOL = {
-    "CA": {"title": "Cal. Code Civ. Proc. 337 text ('Within four years: (a) ... founded upon an instrument in writing ... (b) ... upon a book account')",
-           "href": "https://self-law.org/code/ca/code-of-civil-procedure/337"},
-    "TX": {"title": "Tex. Civ. Prac. & Rem. Code 16.004 text ((a)(3) debt; (c) open or stated account: four years)",
-           "href": "https://law.justia.com/codes/texas/2019/civil-practice-and-remedies-code/title-2/subtitle-b/chapter-16/subchapter-a/section-16-004",
-           "since": "1985-09-01"},  # Acts 1985, 69th Leg., ch. 959, eff. Sept. 1, 1985 (the code's enactment)
-}
-SECONDARY_SOL = {
-    "PA": "42 Pa.C.S. 5525's four years is confirmed by a law-firm article (wolfbaldwin.com).",
-    "IL": "Illinois' 10 years written / 5 years unwritten is confirmed by a law-firm blog (chicagobusinesslitigationlawyerblog.com).",
-}
 
-DISPUTED = {"CO": "Other tables give Colorado 6 years for liquidated debt (Colo. Rev. Stat. 13-80-103.5).",
-            "KY": "Contracts made after 2014-07-15 have 10 years for written contracts (Ky. Rev. Stat. 413.090(2)); tables disagree.",
-            "WY": "Tables disagree on Wyoming's open-account period (6 vs 8 years).",
-            "VT": "Tables disagree on Vermont's open-account period (3 vs 6 years)."}
+class ResearchError(ValueError):
+    """A research file that cannot be read: the message names the file and field."""
 
-# Dated changes: state -> {field: [(start, value, cites, note)]}; later entries override the general one.
-CHANGES = {
-    "OH": {"written_contract": [("2021-06-14", 6, ["Ohio Rev. Code 2305.06 as amended by S.B. 13 (134th G.A., signed 2021-03-16)", {"title": "Weiner, Keck & Associates, Governor DeWine signs S.B. 13 (effective June 14, 2021, for claims accruing on or after it)", "href": "https://weinerlaw.com/2021/03/24/governor-mike-dewine-signs-ohio-senate-bill-13-shortening-ohios-statute-of-limitations"}],
-                                "Effective date and years agree in three law-firm summaries (weinerlaw.com, dmclaw.com, ohiomfg.com); the act's text was not read. Claims that accrued earlier run to the earlier of the old period or 2027-06-14.")],
-           "open_account": [("2021-06-14", 4, ["Ohio Rev. Code 2305.07(A) as amended by S.B. 13 (2021)", {"title": "Weiner, Keck & Associates, S.B. 13 summary", "href": "https://weinerlaw.com/2021/03/24/governor-mike-dewine-signs-ohio-senate-bill-13-shortening-ohios-statute-of-limitations"}],
-                            "Same sources; claims that accrued earlier run to the earlier of the old period or 2025-06-14. S.B. 13 also created a 6-year period for consumer transactions (2305.07(C)), not applied here.")]},
-    "NY": {"open_account": [("2022-04-07", 3, ["N.Y. CPLR 214-i (Consumer Credit Fairness Act, L. 2021 ch. 593)"], "Research report [S83]: consumer-credit actions; whether a hospital bill is 'consumer credit' is for a court.")]},
-}
-# state -> (start, years, cites, starts-text, note)
-MEDICAL = {
-    "NY": ("2020-04-03", 3, [{"title": "N.Y. CPLR 213-d (L. 2020 ch. 56): an action on a medical debt by a hospital or health care professional within three years of treatment"},
-                              {"title": "State v. Mason, Index No. 613624/22 (Sup. Ct. Suffolk Co. 2023) (quoting CPLR 213-d, enacted April 2020)",
-                               "href": "https://print.casetext.com/case/state-v-mason-121086"}],
-           "the date of treatment", None),
-    "MD": ("2025-10-01", 3, [{"title": "Md. Code, Cts. & Jud. Proc. 5-101, 5-102 as amended by 2025 Md. Laws ch. 693 (HB 268) and ch. 694 (SB 981): hospital-consumer contracts excluded from the 12-year specialty period"},
-                              {"title": "HB 268 (2025) engrossed text", "href": "https://app.legiplex.com/md/legislature/2025/2025-r/bills/hb268/drafts-latest"}],
-           "the date the hospital bill became due", "Chapter numbers and approval (2025-05-20) seen on vulcanbills.com and the bill text's purpose paragraph on legiplex; the effective date 2025-10-01 (Maryland's usual date) was not confirmed."),
-    "FL": ("2024-07-01", 3, [{"title": "Fla. Stat. 95.11(4)(b) (action to collect medical debt for services by a licensed facility), created by ch. 2024-183 (HB 7089)"},
-                              {"title": "CS/SB 1640 (2024) text, 'establishing a 3-year statute of limitations for an action to collect medical debt'", "href": "https://flsenate.gov/Session/Bill/2024/1640/BillText/c1/HTML"}],
-           "the date of service or the last payment", "The 3 years was read in CS/SB 1640 (2024), whose content passed as HB 7089 (ch. 2024-183) as far as remembered; the enacted paragraph number and the start of the clock were not confirmed."),
-}
-NO_REVIVAL = {
-    "NY": ("2022-04-07", {"payment": False, "written_acknowledgment": True}, ["N.Y. CPLR 214-i; N.Y. Gen. Oblig. Law 17-101"],
-           "Research report [S83][S86]: a payment after expiry does not revive a consumer-credit debt; a signed written acknowledgment is still needed for other debts."),
-    "TX": ("2019-09-01", {"payment": False, "written_acknowledgment": False}, [
-        {"title": "Tex. Fin. Code 392.307 (H.B. 996, 2019)"},
-        {"title": "Texas State Law Library, Debt Collection: Time-Barred Debts (since 2019 a payment, a reaffirmation or any other activity does not revive the limitations period)",
-         "href": "https://guides.sll.texas.gov/debt-collection/time-barred-debts"}],
-           "Confirmed in the Texas State Law Library guide; the effective date 2019-09-01 (Texas' usual date) was not confirmed."),
-    "WI": (SINCE, {"payment": False, "written_acknowledgment": False}, ["Wis. Stat. 893.05 (expiry extinguishes the right as well as the remedy)"],
-           "From memory of the statute; not confirmed this session."),
-    "MS": (SINCE, {"payment": False, "written_acknowledgment": False}, ["Miss. Code 15-1-3 (expiry extinguishes the right)"],
-           "From memory of the statute; not confirmed this session."),
-}
 
-# Medical-debt rules of section 7 of the research report: (start, value, cites, unconfirmed note or None)
-INTEREST = {
-    "AZ": ("2022-12-05", {"percent": 3, "applies_to": "or the weekly average 1-year Treasury yield if lower"},
-           ["Ariz. Rev. Stat. 44-1201(A)(2) (Proposition 209, 2022)"], "Research report [S79][S80]; effective date from the canvass of the 2022 election, not confirmed."),
-    "CO": ("2023-08-07", {"percent": 3, "applies_to": "any medical debt except credit-card debt"},
-           ["Colo. S.B. 23-093 (Increasing Consumer Protections in Medical Debt Collection)"], "Research report [S65]: signed 2023-05-04; the effective date and the codified section were not confirmed."),
-    "NJ": ("2025-07-22", {"percent": 3, "applies_to": "all medical debt"},
-           ["N.J. P.L. 2024, c. 45 (A3861)"], "Research report [S32] (orrick.com); the codified section and effective date were not confirmed."),
-    "NY": ("2022-04-30", {"percent": 2, "applies_to": "judgments on consumer debt, including medical debt"},
-           ["N.Y. CPLR 5004 as amended (L. 2021 ch. 831)"], "Research report [S74][S75]; the chapter and effective date were not confirmed."),
-    "CA": ("2007-01-01", {"percent": 0, "applies_to": "patients eligible for the hospital's charity-care or discount-payment policy, on an extended payment plan"},
-           ["Cal. Health & Safety Code 127425 (Hospital Fair Pricing Act)"], "hospitalbillhelp.org (secondary) says qualified patients' payment plans carry no interest; the subdivision text was not read."),
-}
-WAIT = {
-    "CA": [("2007-01-01", {"days": 150, "from": "first_bill_date", "blocks": ["credit_reporting", "lawsuit"],
-                           "who": "the hospital, its assignees and any collection agency or debt owner",
-                           "applies_to": "uninsured patients and patients with high medical costs", "uninsured_only": True},
-            [{"title": "Cal. Health & Safety Code 127425(d) (AB 774, Stats. 2006 ch. 755)", "href": "https://california.public.law/codes/ca_health_and_safety_code_section_127425"}], None),
-           ("2022-01-01", {"days": 180, "from": "first_bill_date", "blocks": ["credit_reporting", "lawsuit"],
-                           "who": "the hospital, its assignees and any collection agency or debt owner",
-                           "applies_to": "uninsured patients and patients with high medical costs", "uninsured_only": True},
-            ["Cal. Health & Safety Code 127425 as amended by AB 1020 (Stats. 2021 ch. 473)"],
-            "150 days was read in the pre-2022 text (public.law, jurris.com); the change to 180 days is from HCAI's summary [S34] and AB 1020's text was not read.")],
-    "MD": [("2025-10-01", {"days": 240, "from": "first_bill_date", "blocks": ["credit_reporting", "lawsuit"], "who": "the hospital",
-                           "applies_to": "hospital patients", "uninsured_only": False},
-            ["Md. Code, Health-Gen. 19-214.2 as amended by 2025 Md. Laws ch. 693 (HB 268) and ch. 694 (SB 981)",
-             {"title": "Maryland HB 268 / SB 981 (2025), approved 2025-05-20: the wait before a civil action or credit reporting goes from 180 to 240 days after the initial bill",
-              "href": "https://vulcanbills.com/md/2025/SB981"}],
-            "Bill summaries (vulcanbills.com, citizenportal.ai) and the bill's purpose paragraph (legiplex.com); the effective date 2025-10-01 and the earlier 180-day rule's dates were not confirmed.")],
-}
-NOTICE = {
-    "NV": [("2021-07-01", {"days": 60, "who": "collection_agency", "before": "any action to collect a medical debt",
-                           "contents": "provider's name, date of service, principal amount, collection agency's name, assigned or obtained"},
-            ["Nev. Rev. Stat. 649.366(1)-(2) (S.B. 248, 2021; registered/certified-mail requirement removed in 2023)"], None)],
-    "FL": [("2024-07-01", {"days": 30, "who": "licensed_facility", "before": "any extraordinary collection action",
-                           "contents": "written notice by certified mail or other traceable delivery that an extraordinary collection action may begin"},
-            [{"title": "Fla. Stat. 395.3011(1), (2)(e) (ch. 2024-183, H.B. 7089)", "href": "https://floridastateauthority.com/laws/state_statute/395.3011/"}],
-            "The section's text (ECA definition; '(e) For 30 days after notifying the patient in writing, by certified mail, or by other traceable delivery') was read on floridastateauthority.com and lawserver.com; the 2024-07-01 effective date is from memory of H.B. 7089."),
-           ("2025-07-01", {"days": 30, "who": "licensed_facility", "before": "any extraordinary collection action (for any care, not only care under the financial-assistance policy)",
-                           "contents": "written notice by certified mail or other traceable delivery; a debt sale that bars interest, fees and further ECAs and returns FAP-eligible accounts is exempt from the notice"},
-            [{"title": "Fla. Stat. 395.3011 as amended by ch. 2025-98 (CS/HB 547, effective July 1, 2025)", "href": "https://vulcanbills.com/fl/2025/H0547"}],
-            "Amendment seen in the bill summary (vulcanbills.com) and the compare view (legiplex.com); the enrolled text was not read.")],
-}
-GARNISH = {
-    "FL": ("2024-07-01", "Up to $10,000 of personal property is exempt from legal process to collect medical debt",
-           ["Fla. Stat. 222.26 (ch. 2024-183, H.B. 7089)", {"title": "CS/SB 1640 (2024) text ('additional personal property exemptions from legal process for medical debts')", "href": "https://flsenate.gov/Session/Bill/2024/1640/BillText/c1/HTML"}],
-           "The exemption was read in CS/SB 1640 (2024); the $10,000 amount and enactment through H.B. 7089 are from memory."),
-    "NY": ("2022-11-23", "No wage garnishment to collect a medical-debt judgment of a hospital or health care professional",
-           ["N.Y. CPLR 5231 as amended by L. 2022 ch. 648"], "Research report [S75]; the amended subdivision was not read."),
-    "NJ": ("2025-07-22", "No wage garnishment for medical debt of a patient with household income under 600% of the poverty guideline",
-           ["N.J. P.L. 2024, c. 45 (A3861)"], "Research report [S32]; not confirmed in the statute text."),
-    "CA": ("2007-01-01", "For patients eligible for charity care or discount payment, no wage garnishment without a court hearing on ability to pay",
-           ["Cal. Health & Safety Code 127425"], "hospitalbillhelp.org (secondary); the subdivision text was not read."),
-}
-LIENS = {
-    "MD": ("2025-10-01", "No lien on owner-occupied residential property for medical debt",
-           [{"title": "Md. Code, Real Prop. (new section) and Cts. & Jud. Proc. 11-401, 11-402 as amended by HB 428 (2025), Medical Debt - Complaints for Money Judgment and Real Property Liens",
-             "href": "https://app.legiplex.com/md/legislature/2025/2025-r/bills/hb428/drafts-latest"}],
-           "The engrossed bill's purpose paragraph was read; enactment and the effective date were not confirmed."),
-    "NY": ("2022-11-23", "No lien on a primary residence to collect a medical-debt judgment of a hospital or health care professional",
-           ["N.Y. CPLR 5201(b) as amended by L. 2022 ch. 648"], "Research report [S75]; the amended subdivision was not read."),
-    "NJ": ("2025-07-22", "No liens on a primary residence for medical debt",
-           ["N.J. P.L. 2024, c. 45 (A3861)"], "Research report [S32]; not confirmed in the statute text."),
-    "CA": ("2007-01-01", "For patients eligible for charity care or discount payment, no lien on the primary residence",
-           ["Cal. Health & Safety Code 127425"], "hospitalbillhelp.org (secondary); the subdivision text was not read."),
-}
+# ---------- reading a research file ----------
 
+def load_research(code: str) -> dict | None:
+    path = RESEARCH_DIR / f"{code.lower()}.yaml"
+    if not path.is_file():
+        return None
+    rel = path.relative_to(ROOT)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as e:
+        raise ResearchError(f"{rel}: not valid YAML ({str(e).splitlines()[0]}); fix the file and re-run")
+    if not isinstance(data, dict) or str(data.get("state", "")).upper() != code:
+        raise ResearchError(f"{rel}: state: must be {code}")
+    unknown = set(data) - TOP_KEYS
+    if unknown:
+        raise ResearchError(f"{rel}: unknown entries {sorted(unknown)}; see scripts/state_law/README.md")
+    for key in set(data) - {"state", "checked", "notes"}:
+        rows = data[key]
+        if not isinstance(rows, list) or not rows:
+            raise ResearchError(f"{rel}: {key}: write a list of dated rows (- since: YYYY-MM-DD ...)")
+        for i, row in enumerate(rows):
+            _check_row(f"{rel}: {key}[{i}]", key, row)
+    data["_file"] = str(rel)
+    return data
+
+
+def _check_row(where: str, key: str, row) -> None:
+    if not isinstance(row, dict):
+        raise ResearchError(f"{where}: a row is a mapping (since, cite, quote, href ...)")
+    unknown = set(row) - ROW_KEYS
+    if unknown:
+        raise ResearchError(f"{where}: unknown fields {sorted(unknown)}")
+    try:
+        date.fromisoformat(str(row.get("since")))
+    except ValueError:
+        raise ResearchError(f"{where}: since: must be a date YYYY-MM-DD")
+    if not str(row.get("cite", "")).strip():
+        raise ResearchError(f"{where}: cite: the pinpoint section is required")
+    if row.get("unconfirmed"):
+        if not str(row.get("note", "")).strip():
+            raise ResearchError(f"{where}: an unconfirmed row needs a note saying what was searched")
+    elif not (str(row.get("quote", "")).strip() and str(row.get("href", "")).strip()):
+        raise ResearchError(f"{where}: quote: and href: are required unless the row says unconfirmed: true")
+    if row.get("quote") and not str(row.get("href", "")).startswith(("http://", "https://")):
+        raise ResearchError(f"{where}: href: must be the address the quote was read from")
+    if key in PERIODS and not (isinstance(row.get("years"), int) and 1 <= row["years"] <= 30):
+        raise ResearchError(f"{where}: years: a whole number of years is required")
+    if key in PERIODS and row.get("start") is not None and row["start"] not in START_CODES:
+        raise ResearchError(f"{where}: start: must be one of {sorted(START_CODES)}")
+    if key == "starts" and row.get("code") not in START_CODES:
+        raise ResearchError(f"{where}: code: must be one of {sorted(START_CODES)}")
+    if key in ("restart", "revival"):
+        for k in RULE_KEYS:
+            if k not in row or row[k] not in (True, False, None):
+                raise ResearchError(f"{where}: {k}: true, false or null is required")
+    if key == "barred_debt":
+        for k in ("suit_allowed", "collection_allowed"):
+            if row.get(k) not in (True, False):
+                raise ResearchError(f"{where}: {k}: true or false is required")
+    if key == "debt_buyer" and not str(row.get("text", "")).strip():
+        raise ResearchError(f"{where}: text: say what the debt-buyer rule is")
+
+
+# ---------- building entries ----------
 
 def entry(value, cites, note=None, unconfirmed=True):
     out = {"value": value, "reference": [{"title": c} if isinstance(c, str) else c for c in cites]}
@@ -213,48 +150,126 @@ def entry(value, cites, note=None, unconfirmed=True):
     return out
 
 
+def research_entry(row: dict, value, file: str) -> dict:
+    ref = {"title": str(row["cite"]).strip()}
+    if row.get("href"):
+        ref["href"] = str(row["href"]).strip()
+    out: dict = {"value": value, "reference": [ref, {"title": f"billadvocate research file {file}"}]}
+    if row.get("quote"):
+        out["quote"] = " ".join(str(row["quote"]).split())
+        out["source"] = str(row["href"]).strip()
+        if not isinstance(value, int) or isinstance(value, bool):
+            proves = row.get("proves") or out["quote"]
+            out["proves"] = proves if isinstance(proves, list) else [" ".join(str(proves).split())]
+    if row.get("unconfirmed"):
+        out["unconfirmed"] = True
+    if row.get("note"):
+        out["note"] = " ".join(str(row["note"]).split())
+    return out
+
+
+def rows_param(description: str, unit: str | None, rows: list, value_of, file: str, checked: str) -> dict:
+    values = {str(r["since"]): research_entry(r, value_of(r), file) for r in sorted(rows, key=lambda r: str(r["since"]))}
+    return {"description": description, **({"unit": unit} if unit else {}), "last_checked": checked, "values": values}
+
+
+def dated(description, unit, rows, checked=None):
+    return {"description": description, **({"unit": unit} if unit else {}), **({"last_checked": checked} if checked else {}),
+            "values": {start: entry(v, cites, note, unconfirmed=note is not None) for start, v, cites, note in rows}}
+
+
 def none_found(what: str) -> dict:
     return {"description": what, "values": {SINCE: entry(None, [{"title": "billadvocate research report, legal-rules.md sections 3, 7 and 8 (searched, nothing specific)"}],
                                                          "No specific law found. " + SEARCHED, unconfirmed=False)}}
 
 
-def dated(description, unit, rows):
-    return {"description": description, **({"unit": unit} if unit else {}),
-            "values": {start: entry(v, cites, note, unconfirmed=note is not None) for start, v, cites, note in rows}}
+def _period_start(row: dict) -> str | None:
+    """The start-rule code of a period row: `start:` or, from the text of `starts:`, the nearest code."""
+    if row.get("start"):
+        return row["start"]
+    text = str(row.get("starts") or "").lower()
+    if "treatment" in text:
+        return "treatment"
+    if "thirty days" in text or "30 days" in text:
+        return "last_charge_or_payment_plus_30"
+    return None
 
 
-def state_doc(code: str) -> dict:
-    name = NAMES[code]
+def sol_doc(code: str, name: str, research: dict | None) -> dict:
+    r = research or {}
+    file = r.get("_file", "")
+    checked = str(r.get("checked", CHECKED))
     written, open_acct, wcite, ocite = SOL[code]
-    note = SOL_NOTE + (" " + DISPUTED[code] if code in DISPUTED else "") + (" " + SECONDARY_SOL[code] if code in SECONDARY_SOL else "")
-    research, since = [RESEARCH], SINCE
-    if code in CONFIRMED_SOL:
-        source = dict(CONFIRMED_SOL[code])
-        since = source.pop("since", SINCE)
-        note, research = None, [source, RESEARCH]
-    sol = {
-        "open_account": dated(f"{name}: years to sue on an open account or oral/implied contract (how most medical bills are owed)", "year",
-                              [(since, open_acct, [ocite, *research], note)] + CHANGES.get(code, {}).get("open_account", [])),
-        "written_contract": dated(f"{name}: years to sue on a written contract (a signed financial agreement or payment plan)", "year",
-                                  [(since, written, [wcite, *research], note)] + CHANGES.get(code, {}).get("written_contract", [])),
-        "starts": dated(f"{name}: when the limitations clock starts", None,
-                        [(SINCE, "the day the account became delinquent or the day of the last payment, whichever is later",
-                          [ocite, {"title": "billadvocate research report, legal-rules.md section 8 [S85]", "href": "http://www.avoidbk.com/acknowledgement-debt-statute-limitations/"}],
-                          "General rule for open accounts from secondary sources; the state's own accrual rule was not read.")]),
-    }
-    if code in MEDICAL:
-        start, years, cites, starts, mnote = MEDICAL[code]
-        sol["medical"] = dated(f"{name}: years to sue on a medical debt (a rule specific to medical bills)", "year",
-                               [(start, years, cites, mnote)])
-        sol["medical"]["starts"] = starts
-    revival_rows = [(SINCE, {"payment": True, "written_acknowledgment": True},
-                     [ocite, {"title": "billadvocate research report, legal-rules.md section 8 [S85] (44 states and DC require a written acknowledgment)",
-                              "href": "http://www.avoidbk.com/acknowledgement-debt-statute-limitations/"}],
-                     "State-by-state revival is UNCONFIRMED (research report section 8): in most states a payment or a signed written acknowledgment restarts the clock.")]
-    if code in NO_REVIVAL:
-        start, value, cites, rnote = NO_REVIVAL[code]
-        revival_rows = [r for r in revival_rows if r[0] != start] + [(start, value, cites, rnote)]
-    sol["revival"] = dated(f"{name}: what restarts the limitations clock", None, revival_rows)
+    fallback_note = SOL_NOTE.format(code=code.lower())
+    sol: dict = {}
+    for key, (param, what) in PERIODS.items():
+        if key in r:
+            sol[param] = rows_param(f"{name}: {what}", "year", r[key], lambda row: row["years"], file, checked)
+            codes = [c for c in (_period_start(row) for row in r[key]) if c]
+            texts = [str(row["starts"]) for row in r[key] if row.get("starts")]
+            if codes or texts:
+                sol[param]["start_code"] = codes[-1] if codes else "default_or_last_payment"
+                sol[param]["starts"] = texts[-1] if texts else START_TEXT.get(sol[param]["start_code"], "")
+        elif key in ("open_account", "written_contract"):
+            years, cite = (open_acct, ocite) if key == "open_account" else (written, wcite)
+            what_note = fallback_note if not research else (f"{file} has no {key} entry; " + fallback_note)
+            sol[param] = dated(f"{name}: {what}", "year", [(SINCE, years, [cite, RESEARCH], what_note)], checked)
+    starts_rows = r.get("starts")
+    default_note = ("The state's own accrual and acknowledgment statutes were not read" +
+                    (f" ({file} has no entry)" if research else "") + "; the broader rule is kept: "
+                    "{what}, the safe choice ({why}).")
+    if starts_rows:
+        sol["starts"] = rows_param(f"{name}: when the limitations clock starts", None, starts_rows,
+                                   lambda row: str(row.get("text") or START_TEXT.get(row["code"], row["code"])), file, checked)
+        sol["start_rule"] = rows_param(f"{name}: the start rule, as a code the engine reads", None, starts_rows,
+                                       lambda row: row["code"], file, checked)
+    else:
+        note = default_note.format(what="the clock starts when the debt fell due and a payment or signed writing starts it again",
+                                   why="the latest start, so a debt is not called too old to sue on too early")
+        sol["starts"] = dated(f"{name}: when the limitations clock starts", None,
+                              [(SINCE, START_TEXT["default_or_last_payment"], [ocite], note)], checked)
+        sol["start_rule"] = dated(f"{name}: the start rule, as a code the engine reads", None,
+                                  [(SINCE, "default_or_last_payment", [ocite], note)], checked)
+    broad = {"payment": True, "written_acknowledgment": True}
+    for key, what, desc in (("restart", "a payment or a signed writing before the limit runs out starts it again",
+                             "what starts the limitations clock again before it runs out"),
+                            ("revival", "a payment or a signed writing after the limit ran out revives the debt",
+                             "what revives a time-barred debt after the limit ran out")):
+        if key in r:
+            sol[key] = rows_param(f"{name}: {desc}", None, r[key],
+                                  lambda row: {k: row[k] for k in RULE_KEYS}, file, checked)
+        else:
+            sol[key] = dated(f"{name}: {desc}", None,
+                             [(SINCE, dict(broad), [ocite], default_note.format(what=what, why="warnings must not understate the risk"))],
+                             checked)
+    if "barred_debt" in r:
+        sol["barred_debt"] = rows_param(f"{name}: whether a time-barred debt may still be sued on or collected", None,
+                                        r["barred_debt"], lambda row: {"suit_allowed": row["suit_allowed"],
+                                                                       "collection_allowed": row["collection_allowed"],
+                                                                       "who": str(row.get("who") or "anyone")}, file, checked)
+    else:
+        note = ("No state statute on suing on or collecting a time-barred debt was read" + (f" ({file} has no entry)" if research else "") +
+                "; the general rule is assumed: the limit is a defense the patient must raise, so a lawsuit must still be "
+                "answered (the safe reading). Debt collectors may not sue on it anyway (12 CFR 1006.26(b)).")
+        sol["barred_debt"] = dated(f"{name}: whether a time-barred debt may still be sued on or collected", None,
+                                   [(SINCE, {"suit_allowed": True, "collection_allowed": True, "who": "anyone"}, [ocite], note)], checked)
+    if "debt_buyer" in r:
+        sol["debt_buyer"] = rows_param(f"{name}: limits specific to debt buyers", None, r["debt_buyer"],
+                                       lambda row: " ".join(str(row["text"]).split()), file, checked)
+    else:
+        sol["debt_buyer"] = none_found(f"{name}: limits specific to debt buyers")
+        sol["debt_buyer"]["last_checked"] = checked
+        row = sol["debt_buyer"]["values"][SINCE]
+        row["unconfirmed"] = True  # that no such law exists was not confirmed in the statutes
+        row["note"] = ("No specific law found. Searched: " + (f"{file} (no debt-buyer statute read for {name}) and " if research else "")
+                       + SEARCHED.removeprefix("Searched: "))
+    if research and r.get("notes"):
+        sol["note"] = " ".join(str(r["notes"]).split())
+    return sol
+
+
+def state_doc(code: str, research: dict | None) -> dict:
+    name = NAMES[code]
 
     def one(table, what, unit=None):
         if code not in table:
@@ -265,7 +280,7 @@ def state_doc(code: str) -> dict:
     return {
         "description": f"{name}: medical-debt collection law (statute of limitations, interest, waiting periods, notices, garnishment and liens)",
         "last_checked": CHECKED,
-        "sol": sol,
+        "sol": sol_doc(code, name, research),
         "interest_cap": one(INTEREST, "cap on interest charged on medical debt"),
         "collection_wait": one(WAIT, "days after the first bill before credit reporting or a lawsuit on a medical bill"),
         "notice_before_collection": one(NOTICE, "written notice required before collecting a medical debt"),
@@ -279,16 +294,26 @@ class _NoAliases(yaml.SafeDumper):
         return True
 
 
-def main() -> None:
+def main() -> int:
     assert set(SOL) == set(NAMES), sorted(set(NAMES) ^ set(SOL))
-    for code in sorted(NAMES):
+    try:
+        docs = {code: state_doc(code, load_research(code)) for code in sorted(NAMES)}
+    except ResearchError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    for code, doc in docs.items():  # all read and checked first: nothing half-written
         path = OUT / code.lower() / "collection.yaml"
         path.parent.mkdir(parents=True, exist_ok=True)
-        text = ("# Generated by scripts/build_state_collection_law.py from its reviewed table; edit the table there.\n"
-                + yaml.dump(state_doc(code), Dumper=_NoAliases, sort_keys=False, allow_unicode=True, width=120))
-        path.write_text(text, encoding="utf-8")
-    print(f"wrote {len(NAMES)} files under {OUT}")
+        text = ("# Generated by scripts/build_state_collection_law.py from scripts/state_law/<xx>.yaml and "
+                "scripts/state_collection_tables.py; edit those.\n"
+                + yaml.dump(doc, Dumper=_NoAliases, sort_keys=False, allow_unicode=True, width=120))
+        tmp = path.with_suffix(".yaml.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    researched = sum(1 for c in NAMES if (RESEARCH_DIR / f"{c.lower()}.yaml").is_file())
+    print(f"wrote {len(docs)} files under {OUT} ({researched} from research files)")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

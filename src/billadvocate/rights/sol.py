@@ -1,27 +1,44 @@
-"""The statute of limitations on a medical debt: when suing on it becomes time-barred, and what restarts it.
+"""The statute of limitations on a medical debt: when suing on it becomes time-barred, and what moves the clock.
 
-The period is the patient's state's (where a collector would sue): a medical-debt period where the
-state has one (e.g. New York, 3 years from treatment), else the open-account period (how most
-medical bills are owed), with the longer written-contract period shown for a patient who signed a
-financial agreement. The clock starts at the first delinquency (a tradeline's first_delinquency,
-else the first bill date, an assumption said in `start_basis`) and restarts at a later payment or
-written acknowledgment where the state's revival rule says so. The period is looked up as in force
-when the clock started (e.g. Ohio's 2021 change applies to claims accruing after it).
+The period is the patient's state's (where a collector would sue). Each state's law
+(states/<xx>/collection.yaml, read from its own statutes) gives:
+
+- the periods: open account (how most medical bills are owed), written contract (shown as the longer
+  alternative for a patient who signed an agreement), and, where the state has one, a medical-debt or
+  consumer-debt period that overrides the open-account one (Florida 3 years from 2024-07-01, New York
+  213-d / 214-i, Ohio 2305.07(C)...). Where two specific periods could apply, the later end is used
+  (the safe choice for "too late to sue"), and `chosen_because` says so;
+- when the clock starts (`start_rule`): the default or first delinquency (`default_or_last_payment`),
+  the day the dealings ceased (Texas 16.004(c)), thirty days after the last charge or payment (Ohio
+  2305.07(C)), the date of treatment (New York 213-d), the later of the service or the last partial
+  payment (Arkansas 16-56-106), or plain accrual (payments do not move it);
+- what starts the clock again BEFORE it runs out (`restart`) and what revives the debt AFTER it ran out
+  (`revival`): a payment, a signed written acknowledgment, or nothing (California CCP 360: a payment
+  does not revive; New York 214-i: nothing revives);
+- whether a time-barred debt may still be sued on or collected, and any debt-buyer limit.
+
+The period in force is looked up on the day the clock (re)started. A rule the data leaves open (null)
+counts as restarting or reviving: warnings must not understate the risk.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from ..law import Law, law as shipped_law
+from ..law.parameters_model import DatedValue
 from ..model import Account, Case
 from ..states import NAMES
 
 ACKNOWLEDGMENTS = ("acknowledgment", "promise_to_pay", "payment_plan_agreement")
+SPECIFIC = ("medical", "consumer_debt")  # periods that override the open-account one where they apply
+PAYMENT_MOVES_START = ("service_or_last_payment", "last_charge_or_payment", "last_charge_or_payment_plus_30")
+PAYMENT_NEVER_MOVES = ("dealings_ceased", "accrual")
+CATEGORY_WORDS = {"open_account": "open-account", "medical": "medical-debt", "consumer_debt": "consumer-debt"}
 
 
-def _at(lw: Law, path: str, on: date):
+def _at(lw: Law, path: str, on: date) -> DatedValue:
     p = lw.parameter(path)
     try:
         return p.at(on)
@@ -36,85 +53,256 @@ def _add_years(d: date, years: int) -> date:
         return d.replace(year=d.year + int(years), day=28)
 
 
+def _day(at) -> date:
+    return at.date() if hasattr(at, "date") and callable(at.date) else at
+
+
+def _on(flag) -> bool:
+    """A rule the data leaves open (None) counts as on: the safe reading for warnings and for "too late to sue"."""
+    return flag is not False
+
+
+class _Clock:
+    """One candidate period run over the patient's payments and signed acknowledgments."""
+
+    def __init__(self, lw: Law, base: str, category: str, code: str, start: date, basis: str):
+        self.lw, self.base, self.category, self.code = lw, base, category, code
+        self.start, self.basis = start, basis
+        self.used: list[DatedValue] = []
+        self.restarted_by: list[str] = []
+        self.revived_by: list[str] = []
+        self.not_moved: list[str] = []
+        self.years_dv = self._years(start)
+
+    def _years(self, on: date) -> DatedValue:
+        dv = _at(self.lw, f"{self.base}.{self.category}", on)
+        self.used.append(dv)
+        return dv
+
+    @property
+    def expires(self) -> date:
+        return _add_years(self.start, int(self.years_dv.value))
+
+    def _moved(self, day: date) -> None:
+        self.start = day + timedelta(days=30) if self.code == "last_charge_or_payment_plus_30" else day
+        self.years_dv = self._years(self.start)
+
+    def run(self, events: list[tuple[date, str, str]]) -> None:
+        for day, kind, label in events:
+            if day <= self.start:
+                continue
+            before = day <= self.expires
+            rule_dv = _at(self.lw, f"{self.base}.{'restart' if before else 'revival'}", day)
+            rule = rule_dv.value or {}
+            if kind == "payment":
+                moves = _on(rule.get("payment"))
+                if before and self.code in PAYMENT_MOVES_START:
+                    moves = True  # the start rule itself runs from the last payment
+                if self.code in PAYMENT_NEVER_MOVES and before:
+                    moves = False
+            else:
+                moves = _on(rule.get("written_acknowledgment"))
+            self.used.append(rule_dv)
+            if moves:
+                (self.restarted_by if before else self.revived_by).append(label)
+                self._moved(day)
+            else:
+                when = "before the limit ran out" if before else "after the limit ran out"
+                self.not_moved.append(f"{label}: {when}, and in this state it does not "
+                                      f"{'restart the clock' if before else 'revive the debt'}")
+
+
+def _start_for(code: str, account: Account, default: tuple[date, str] | None) -> tuple[date, str] | None:
+    """The first start of the clock under a start rule, and how it was found."""
+    care = account.care
+    last_service = care.end or care.start
+    if code == "treatment" and care.start:
+        return care.start, f"the date of treatment ({care.start})"
+    if code in ("dealings_ceased", "service_or_last_payment") and last_service:
+        what = "the dealings ceased (the last day of care" if code == "dealings_ceased" else "the last service ("
+        return last_service, (f"the day {what}, {last_service})" if code == "dealings_ceased"
+                              else f"the date of {what}{last_service})")
+    if code == "last_charge_or_payment_plus_30":
+        charge = last_service or account.first_bill_date
+        if charge:
+            return charge + timedelta(days=30), f"thirty days after the last charge ({charge})"
+    if default is None:
+        return None
+    if code != "default_or_last_payment" and code != "accrual":
+        day, basis = default
+        return day, f"{basis} (the care dates that this state's start rule needs are missing; the later date is used)"
+    return default
+
+
 def sol_status(case: Case, account: Account, as_of: date, lw: Law | None = None) -> dict[str, Any]:
     """The statute-of-limitations status of one account as of a date (a JSON-ready dict)."""
     lw = lw or shipped_law()
     state = case.patient.state
     base = f"states.{state.lower()}.collection.sol"
     out: dict[str, Any] = {"state": state, "category": None, "years": None, "written_contract_years": None,
-                           "starts": None, "start_basis": None, "expires": None,
+                           "starts": None, "start_basis": None, "start_rule": None, "expires": None,
                            "expires_if_written_contract": None, "status": "unknown", "time_barred": None,
-                           "expired": None,
-                           "revived_by": [], "revival": None, "warning": None, "citations": [],
-                           "unconfirmed": False}
+                           "expired": None, "restarted_by": [], "revived_by": [], "not_restarted_or_revived_by": [],
+                           "restart": None, "revival": None, "restarts_on_payment": None, "restarts_on_writing": None,
+                           "revives_on_payment": None, "revives_on_writing": None, "suit_allowed": None,
+                           "collection_allowed": None, "debt_buyer_rule": None, "chosen_because": [],
+                           "warning": None, "citations": [], "unconfirmed": False, "unconfirmed_values": []}
     if f"{base}.open_account" not in lw:
         out["warning"] = f"no statute-of-limitations data for {state}"
         return out
-    used = []
     delinquencies = [t.first_delinquency for t in (case.credit_report.tradelines if case.credit_report else [])
                      if t.first_delinquency and t.account in (None, account.id)
                      and (t.account == account.id or _names_match(t.furnisher, account))]
-    medical_path = f"{base}.medical"
-    medical_start = account.care.start
-    if medical_path in lw and medical_start and lw.parameter(medical_path).in_force(medical_start):
-        start, basis, category = medical_start, f"the date of treatment ({medical_start})", "medical"
-    elif delinquencies:
-        start, basis, category = min(delinquencies), f"the first delinquency on the credit report ({min(delinquencies)})", "open_account"
+    if delinquencies:
+        default = (min(delinquencies), f"the first delinquency on the credit report ({min(delinquencies)})")
     elif account.first_bill_date:
-        start, basis, category = account.first_bill_date, (f"the first bill date ({account.first_bill_date}); the "
-                                 "real start (the due date or the last payment) may be later"), "open_account"
+        default = (account.first_bill_date, f"the first bill date ({account.first_bill_date}); the real start "
+                                            "(the due date or the last payment) may be later")
     else:
+        default = None
+    events = _patient_events(account, as_of)
+    clocks = []
+    for category in ("open_account", *SPECIFIC):
+        path = f"{base}.{category}"
+        if path not in lw:
+            continue
+        if category == "open_account":
+            rule_dv = _at(lw, f"{base}.start_rule", default[0] if default else as_of) if f"{base}.start_rule" in lw else None
+            code = rule_dv.value if rule_dv else "default_or_last_payment"
+        else:
+            rule_dv, code = None, lw.parameter(path).meta.get("start_code") or "default_or_last_payment"
+        first = _start_for(code, account, default)
+        if first is None:
+            continue
+        clock = _Clock(lw, base, category, code, *first)
+        if rule_dv:
+            clock.used.append(rule_dv)
+        clock.run(events)
+        if category in SPECIFIC and not lw.parameter(path).in_force(clock.start):
+            continue  # the medical- or consumer-debt period was not yet law when this clock started
+        clocks.append(clock)
+    if not clocks:
         out["warning"] = "the case gives no first bill date or first delinquency, so the clock's start is unknown"
         return out
-    # restarts: a payment or a written acknowledgment after the start, where the state's revival rule says so
-    revival_dv = _at(lw, f"{base}.revival", as_of)
-    used.append(revival_dv)
-    revival = revival_dv.value
-    restarts = []
-    for i, ev in enumerate(account.events):
-        day = ev.at.date() if hasattr(ev.at, "date") and callable(ev.at.date) else ev.at
-        if ev.from_ != "patient" or day <= start or day > as_of:
-            continue
-        if ev.kind == "payment" and revival.get("payment"):
-            restarts.append((day, f"events[{i}] (payment on {day})"))
-        elif ev.type in ACKNOWLEDGMENTS and revival.get("written_acknowledgment"):
-            restarts.append((day, f"events[{i}] (written acknowledgment on {day})"))
-    if restarts:
-        last = max(restarts)
-        start, basis = last[0], f"{basis}, restarted by {last[1]}"
-        out["revived_by"] = [r[1] for r in restarts]
-    years_dv = _at(lw, f"{base}.{category}", start)
-    written_dv = _at(lw, f"{base}.written_contract", start)
-    used += [years_dv, written_dv]
-    years, written = int(years_dv.value), int(written_dv.value)
-    expires = _add_years(start, years)
-    out.update(category=category, years=years, written_contract_years=written, starts=start, start_basis=basis,
-               expires=expires, revival=revival)
-    if written > years and category == "open_account":
-        out["expires_if_written_contract"] = _add_years(start, written)
-    latest = out["expires_if_written_contract"] or expires
+    chosen, because = _choose(clocks, NAMES[state])
+    written_dv = _at(lw, f"{base}.written_contract", chosen.start)
+    used = chosen.used + ([written_dv] if chosen.category == "open_account" else [])
+    years, written = int(chosen.years_dv.value), int(written_dv.value)
+    out.update(category=chosen.category, years=years, written_contract_years=written, starts=chosen.start,
+               start_rule=chosen.code, expires=chosen.expires, chosen_because=because,
+               restarted_by=chosen.restarted_by, revived_by=chosen.revived_by,
+               not_restarted_or_revived_by=chosen.not_moved)
+    out["start_basis"] = chosen.basis + "".join(
+        f", {'restarted' if lbl in chosen.restarted_by else 'revived'} by {lbl}"
+        for lbl in (chosen.restarted_by + chosen.revived_by)[-1:])
+    if written > years and chosen.category == "open_account":
+        out["expires_if_written_contract"] = _add_years(chosen.start, written)
+    latest = out["expires_if_written_contract"] or out["expires"]
     if as_of > latest:
         out["status"], out["time_barred"] = "expired", True
-    elif as_of > expires:
+    elif as_of > out["expires"]:
         out["status"], out["time_barred"] = "expired_unless_written_contract", True
     else:
         out["status"], out["time_barred"] = "running", False
-    name = NAMES[state]
-    revives = [w for w, on in (("a payment", revival.get("payment")),
-                               ("a signed written acknowledgment or promise to pay", revival.get("written_acknowledgment"))) if on]
-    if revives:
-        warn = (f"In {name}, {' or '.join(revives)} may restart the {years}-year clock: do not pay anything or sign "
-                f"anything about this debt before deciding, especially if it is near or past {expires}.")
-    else:
-        warn = (f"In {name}, a payment on a time-barred debt is not known to restart the clock, but check before "
-                f"paying or signing anything.")
-    if out["status"] != "running":
-        warn = (f"The {years}-year limit to sue ran out on {expires}: a collector may still ask, but may not sue or "
-                f"threaten to. " + warn)
-    out["warning"] = warn
     out["expired"] = out["time_barred"]  # the same answer under the name other engines read
+    _rules_now(out, lw, base, as_of, chosen.code, account)
+    out["warning"] = _warning(out, NAMES[state])
     out["citations"] = list(dict.fromkeys(c for dv in used for c in dv.citations))
     out["unconfirmed"] = any(dv.unconfirmed for dv in used)
+    out["unconfirmed_values"] = _unconfirmed(lw, base, used, as_of)
+    return out
+
+
+def _patient_events(account: Account, as_of: date) -> list[tuple[date, str, str]]:
+    out = []
+    for i, ev in enumerate(account.events):
+        day = _day(ev.at)
+        if ev.from_ != "patient" or day > as_of:
+            continue
+        if ev.kind == "payment":
+            out.append((day, "payment", f"events[{i}] (payment on {day})"))
+        elif ev.type in ACKNOWLEDGMENTS:
+            out.append((day, "writing", f"events[{i}] (written acknowledgment on {day})"))
+    return sorted(out)
+
+
+def _choose(clocks: list[_Clock], name: str) -> tuple[_Clock, list[str]]:
+    general = next((c for c in clocks if c.category == "open_account"), None)
+    specific = [c for c in clocks if c.category != "open_account"]
+    if not specific:
+        return general, [f"{name}'s open-account period applies (no medical- or consumer-debt period was in force "
+                         f"when the clock started)."]
+    chosen = max(specific, key=lambda c: c.expires)
+    why = [f"{name}'s {CATEGORY_WORDS[chosen.category]} period ({int(chosen.years_dv.value)} years, "
+           f"{chosen.years_dv.citations[0]}) overrides the open-account period for a medical bill."]
+    others = [c for c in specific if c is not chosen]
+    if others:
+        o = others[0]
+        why.append(f"The {CATEGORY_WORDS[o.category]} period ({o.years_dv.citations[0]}) could also apply and would end "
+                   f"on {o.expires}; the later end ({chosen.expires}) is used, the safe choice for 'too late to sue'.")
+    if general and general.expires != chosen.expires:
+        why.append(f"Without it, the open-account period would end on {general.expires}.")
+    return chosen, why
+
+
+def _rules_now(out: dict, lw: Law, base: str, as_of: date, code: str, account: Account) -> None:
+    restart = dict(_at(lw, f"{base}.restart", as_of).value or {}) if f"{base}.restart" in lw else {}
+    revival = dict(_at(lw, f"{base}.revival", as_of).value or {})
+    out["restart"], out["revival"] = restart or None, revival
+    out["restarts_on_payment"] = (code in PAYMENT_MOVES_START or _on(restart.get("payment"))) and code not in PAYMENT_NEVER_MOVES
+    out["restarts_on_writing"] = _on(restart.get("written_acknowledgment"))
+    out["revives_on_payment"] = _on(revival.get("payment"))
+    out["revives_on_writing"] = _on(revival.get("written_acknowledgment"))
+    if f"{base}.barred_debt" in lw:
+        barred = _at(lw, f"{base}.barred_debt", as_of).value or {}
+        kind = account.collector.kind if account.collector else None
+        who = str(barred.get("who") or "anyone")
+        applies = who == "anyone" or (who == "debt buyers" and kind == "debt_buyer") or \
+            (who == "debt collectors" and kind is not None)
+        out["suit_allowed"] = bool(barred.get("suit_allowed", True)) if applies else True
+        out["collection_allowed"] = bool(barred.get("collection_allowed", True)) if applies else True
+    if f"{base}.debt_buyer" in lw:
+        out["debt_buyer_rule"] = _at(lw, f"{base}.debt_buyer", as_of).value
+
+
+def _warning(out: dict, name: str) -> str:
+    years, expires = out["years"], out["expires"]
+    restart = [w for w, on in (("a payment", out["restarts_on_payment"]),
+                               ("a signed written acknowledgment or promise to pay", out["restarts_on_writing"])) if on]
+    revive = [w for w, on in (("a payment", out["revives_on_payment"]),
+                              ("a signed written acknowledgment or promise to pay", out["revives_on_writing"])) if on]
+    if out["status"] == "running":
+        warn = (f"In {name}, {' or '.join(restart)} before {expires} may restart the {years}-year clock: do not pay "
+                f"anything or sign anything about this debt before deciding."
+                + ("" if out["restarts_on_payment"] else " A payment alone does not restart it.") if restart else
+                f"In {name}, a payment or a signed writing does not restart the {years}-year clock, which runs to {expires}.")
+    else:
+        warn = (f"The {years}-year limit to sue ran out on {expires}: a collector may still ask, but may not sue or "
+                f"threaten to. ")
+        warn += (f"In {name}, {' or '.join(revive)} now could revive the debt: do not pay or sign anything about it "
+                 f"before getting advice." if revive else
+                 f"In {name}, nothing you pay or sign now revives it (a payment, a signed writing or other activity "
+                 f"does not restart a limit that has run out).")
+    for label in out["not_restarted_or_revived_by"][:1]:
+        warn += f" Your {label.split(' (', 1)[1].split(')')[0]} did not restart the clock."
+    if out["suit_allowed"] is False and out["status"] != "running":
+        warn += " This debt's owner may not sue on it at all under state law."
+    return warn
+
+
+def _unconfirmed(lw: Law, base: str, used: list[DatedValue], as_of: date) -> list[dict[str, str]]:
+    """Every unconfirmed value the status rests on or warns about, with the note saying what was searched."""
+    out, seen = [], set()
+    for key in ("open_account", "written_contract", "medical", "consumer_debt", "start_rule", "restart", "revival",
+                "barred_debt"):
+        path = f"{base}.{key}"
+        if path not in lw:
+            continue
+        p = lw.parameter(path)
+        for dv in [d for d in used if d in p.values] or [_at(lw, path, as_of)]:
+            if dv.unconfirmed and (path, dv.start) not in seen:
+                seen.add((path, dv.start))
+                out.append({"value": f"{key} (from {dv.start})", "note": dv.note or ""})
     return out
 
 
