@@ -141,6 +141,7 @@ class Provider(Strict):
     address: str | None = None
     phone: str | None = None
     npi: str | None = None
+    ccn: str | None = None  # CMS Certification Number of a hospital (six characters), to look it up
     kind: ProviderKind = "other"
     nonprofit: bool | None = None
     state: str | None = None
@@ -156,6 +157,17 @@ class Provider(Strict):
     @classmethod
     def _state(cls, v: Any) -> str | None:
         return None if v is None else normalise_state(v)
+
+    @field_validator("ccn", mode="before")
+    @classmethod
+    def _ccn(cls, v: Any) -> str | None:
+        if v is None or str(v).strip() == "":
+            return None
+        ccn = str(v).strip().upper()
+        ccn = ccn.zfill(6) if ccn.isdigit() and len(ccn) < 6 else ccn
+        if len(ccn) != 6 or not ccn.isalnum():
+            raise ValueError(f"{v!r} is not a CMS Certification Number (six letters or digits, e.g. 240010)")
+        return ccn
 
 
 class Care(Strict):

@@ -42,6 +42,7 @@ class AccountReview:
     call_scripts: list[dict[str, Any]] = field(default_factory=list)  # step 7 (negotiate)
     sol: dict[str, Any] | None = None  # statute-of-limitations status (rights engine)
     notes: list[str] = field(default_factory=list)
+    hospital: dict[str, Any] | None = None  # the provider in the CMS hospital directory (hospitals/case.py)
 
     @property
     def total_charges(self) -> Decimal:
@@ -75,6 +76,7 @@ class AccountReview:
             "notes": self.notes,
             "eobs": [_eob_summary(e) for e in self.eobs],
             "eob_match": self.eob_match.to_json() if self.eob_match else None,
+            "hospital": self.hospital,
         }
 
 
@@ -195,7 +197,13 @@ def money_step(case: Case, out: AccountReview, as_of: date) -> None:
 def review_case(case: Case, as_of: date | None = None) -> ReviewResult:
     """Everything for a case, as of a date (default: the case's as_of, else today)."""
     as_of = as_of or case.as_of or date.today()
+    # step 0: the hospital directory fills what the case leaves out (nonprofit, kind), the case winning
+    from .hospitals import know_hospitals
+
+    case, hospitals = know_hospitals(case, as_of)
     accounts = [review_account(case, a, as_of) for a in case.accounts]
+    for a in accounts:
+        a.hospital = hospitals[a.account.id].to_json() if a.account.id in hospitals else None
     across_accounts(case, accounts, as_of)  # one lump sum, one budget shared by the plans
     result = ReviewResult(case=case, as_of=as_of, accounts=accounts)
     # step 12: the credit report (deadlines go to the account the tradeline reports, else top level)

@@ -28,6 +28,8 @@ KINDS = ("ncci-ptp", "mue", "pfs-rvu", "hcpcs", "prices", "zip-locality")
 _SETTING_WORDS = {"professional": ("ccipra", "practitioner", "prac"), "outpatient": ("ccioph", "outpatient", "hospital"),
                   "dme": ("dme",)}
 
+KINDS += ("hospitals",)
+
 
 def _quarter_start(d: date) -> date:
     return date(d.year, 3 * ((d.month - 1) // 3) + 1, 1)
@@ -131,6 +133,13 @@ def import_release(kind: str, path: Path, *, setting: str | None = None, effecti
             key=key, hospital_name=meta.get("hospital_name"), last_updated_on=meta.get("last_updated_on"),
             version=meta.get("version"), npis=meta.get("npis", []),
             licence="published by the hospital under 45 CFR 180.50"), folder)]
+    if kind == "hospitals":  # the CMS hospital directory (hospitals/), both of its layouts
+        from ..hospitals.cms_file import month_in_name, read_hospital_file
+
+        table = read_hospital_file(path)
+        eff = _effective(path, effective, month_in_name(path.name))
+        return [install("hospitals", table, _entry("hospitals", None, eff, path, table.num_rows,
+                                                    "CMS Hospital General Information (dataset xubh-q36u)"), folder)]
     raise BadInput(f"unknown kind {kind!r}: one of {', '.join(KINDS)}")
 
 

@@ -21,6 +21,8 @@ import pyarrow.parquet as pq
 from ..util import atomic_write
 
 SHIPPED_DIR = Path(__file__).parent / "data"
+# other packages' shipped tables, listed with these (the CMS hospital directory: hospitals/data)
+OTHER_SHIPPED_DIRS = (Path(__file__).parent.parent / "hospitals" / "data",)
 
 
 def user_home() -> Path:
@@ -84,7 +86,8 @@ def all_releases(shipped: Path = SHIPPED_DIR, imported: Path | None = None) -> l
     the next release's start (the earliest also covers older dates; the latest has no end)."""
     imported = user_reference_dir() if imported is None else imported
     chosen: dict[tuple, Release] = {}
-    for r in read_manifest(shipped, "shipped") + read_manifest(imported, "imported"):
+    others = [r for d in OTHER_SHIPPED_DIRS for r in read_manifest(d, "shipped")] if shipped == SHIPPED_DIR else []
+    for r in read_manifest(shipped, "shipped") + others + read_manifest(imported, "imported"):
         chosen[(r.table, r.setting, r.effective_from, r.extra.get("key"))] = r
     releases = sorted(chosen.values(), key=lambda r: (r.table, r.setting or "", r.effective_from))
     groups: dict[tuple, list[Release]] = {}

@@ -37,7 +37,9 @@ def import_(kind: str, file: Path, setting: str | None, effective: str | None, a
     hcpcs (HCPCyyyy_CONTR_ANWEB.txt or zip), zip-locality (the ZIP code to carrier locality file:
     ZIP5_*.txt fixed-width, .xlsx/.csv, or zip; the audit then finds the patient's locality from the
     ZIP) or prices (a hospital's standard-charges file, CMS template v2/v3, CSV tall or wide, or JSON;
-    a bad file is refused with what is wrong).
+    a bad file is refused with what is wrong), or hospitals (CMS Hospital General Information CSV, the
+    "Facility ID" or the older "Provider ID" layout, or the hospitals_MM_YYYY.zip archive: the list
+    `hospital find` and `review` use; give --effective when the name has no date).
 
     Example: billadvocate data import prices 123456789_west-mercy_standardcharges.csv
     """
