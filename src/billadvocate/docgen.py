@@ -104,20 +104,40 @@ def law_reference() -> str:
     from .law import law
 
     parts = ["# Law reference", "",
-             "Every legal number billadvocate uses, with the date it took effect and its citation.",
+             "Every legal number billadvocate uses, with the date it took effect, its citation, and the words of",
+             "the source that state it (the quote) with where they were read.",
              "Generated from `src/billadvocate/law/parameters/` by `python -m billadvocate.docgen`.",
-             "Values marked UNCONFIRMED rest on a secondary source; the output flags them too.", ""]
+             "Values marked UNCONFIRMED were not found in primary text; their note says what was searched, and",
+             "the output flags every result that rests on them.", ""]
     for path, p in sorted(law().parameters.items()):
         parts += [f"## `{path}`", "", p.description + (f" ({p.unit})" if p.unit else ""), ""]
         parts += ["| from | value | source |", "|---|---|---|"]
         for v in p.values:
-            value = str(v.value).replace("|", "\\|").replace("\n", " ")
-            cite = "; ".join(f"[{c.title}]({c.href})" if c.href else c.title for c in v.reference)
-            cite = cite.replace("|", "\\|")
-            flag = f" **UNCONFIRMED**: {v.note}" if v.unconfirmed else ""
-            parts.append(f"| {v.start} | {value} | {cite}{flag} |")
+            value = _cell(str(v.value))
+            cite = _cell("; ".join(f"[{c.title}]({c.href})" if c.href else c.title for c in v.reference))
+            parts.append(f"| {v.start} | {value} | {cite}{_proof(v)} |")
         parts.append("")
     return "\n".join(parts)
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def _proof(v) -> str:
+    """The quote and where it was read, or why the value is unconfirmed (one table cell)."""
+    if v.unconfirmed:
+        return f"<br>**UNCONFIRMED**: {_cell(v.note or '')}"
+    out = ""
+    if v.quote:
+        out += f"<br>*Quote:* \u201c{_cell(v.quote)}\u201d<br>*Read in:* {_cell(v.source or '')}"
+    if v.derived:
+        out += f"<br>*Derived:* {_cell(v.derived)}"
+    if v.policy:
+        out += f"<br>*billadvocate's choice:* {_cell(v.policy)}"
+    if v.note:
+        out += f"<br>*Note:* {_cell(v.note)}"
+    return out
 
 
 def letters_reference() -> str:

@@ -32,10 +32,10 @@ def test_too_soon_fires_on_day_364_and_not_on_day_365(reported, fires):
     assert ("CREDIT.TOO_SOON" in rules_fired(case)) is fires
 
 
-def test_too_soon_used_the_180_day_wait_before_july_2022_and_flags_it_unconfirmed():
+def test_too_soon_used_the_180_day_wait_before_july_2022_now_quoted_from_the_bureaus():
     case = make_case([line(first_delinquency="2021-01-01", reported="2021-06-01")], pulled="2022-01-01")
     (f,) = [f for f in check_credit(case, date(2022, 1, 1)).findings if f.rule == "CREDIT.TOO_SOON"]
-    assert "wait 180 days" in f.message and f.unconfirmed
+    assert "wait 180 days" in f.message and not f.unconfirmed
 
 
 @pytest.mark.parametrize("status,fires", [("paid", True), ("settled", True), ("unpaid", False)])

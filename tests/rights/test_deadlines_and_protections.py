@@ -36,7 +36,8 @@ def test_a_nonprofit_hospital_has_fap_and_eca_deadlines_from_the_first_bill():
     d = kinds(case())  # first bill 2025-04-01
     assert d["FAP_APPLICATION_END"].date == date(2025, 11, 27)  # 240 days
     assert d["ECA_EARLIEST"].date == date(2025, 7, 30)  # 120 days
-    assert d["FAP_APPLICATION_END"].unconfirmed and d["ECA_EARLIEST"].citations
+    # 1.501(r)-1(b)(3) and -6(c)(3)(i) are quoted in the law data: nothing here rests on unconfirmed law
+    assert not d["FAP_APPLICATION_END"].unconfirmed and d["ECA_EARLIEST"].citations
 
 
 def test_a_for_profit_provider_has_no_501r_deadlines():
@@ -94,7 +95,7 @@ def test_501r_needs_to_know_if_the_hospital_is_nonprofit():
 def test_the_nsa_protects_emergency_care_but_not_medicare():
     assert protection(case(account={"care": {"emergency": True}}), "NSA")["applies"] is True
     p = protection(case(account={"care": {"emergency": True}}, insurance="medicare"), "NSA")
-    assert p["applies"] is False and p["unconfirmed"]
+    assert p["applies"] is False and not p["unconfirmed"]  # the exclusion is quoted (CMS, via federal.nsa)
 
 
 def test_the_nsa_does_not_reach_care_before_2022():

@@ -40,7 +40,7 @@ def test_a_tradeline_of_another_furnisher_is_not_this_collectors():
 
 def test_credit_reporting_on_day_119_after_a_nonprofit_hospitals_first_bill_is_too_early():
     (v,) = fired(case(reported("2025-07-29")), "IRS501R.ECA_TOO_EARLY")  # first bill 2025-04-01
-    assert "119 days" in v.message and v.amount == 0 and v.act_by is None and v.unconfirmed
+    assert "119 days" in v.message and v.amount == 0 and v.act_by is None and not v.unconfirmed
 
 
 def test_credit_reporting_on_day_120_is_allowed():

@@ -36,7 +36,7 @@ class DatedValue:
     unconfirmed: bool = False
     note: str | None = None
     quote: str | None = None  # the words of the source that state the value (two sentences at most)
-    source: str | None = None  # where the quote was read: an official URL, or owner/repo/path@commit
+    source: str | None = None  # where the quote was read: official URLs or owner/repo/path@commit (" ; " between several)
     derived: str | None = None  # arithmetic from quoted figures, "28215 / 1.5 = 18810"
     proves: tuple[str, ...] = ()  # phrases of the quote that prove a value that is not a number
     policy: str | None = None  # why billadvocate chose this threshold (not a legal number)
@@ -105,10 +105,16 @@ def _proof(entry: dict, where: str) -> dict:
         raw = entry.get(key)
         if raw is None:
             continue
+        if key == "source" and isinstance(raw, list) and raw and all(isinstance(r, str) for r in raw):
+            bad = [r for r in raw if not _SOURCE.match(" ".join(r.split()))]
+            if bad:
+                raise LawDataError(f"{where}: source must be an https:// address or owner/repo/path@commit, "
+                                   f"not {bad[0]!r}")
+            raw = " ; ".join(" ".join(r.split()) for r in raw)
         if not isinstance(raw, str) or not raw.strip():
             raise LawDataError(f"{where}: {key} must be text")
         out[key] = " ".join(raw.split())
-    if "source" in out and not _SOURCE.match(out["source"]):
+    if "source" in out and " ; " not in out["source"] and not _SOURCE.match(out["source"]):
         raise LawDataError(f"{where}: source must be an https:// address or owner/repo/path@commit, "
                            f"not {out['source']!r}")
     if ("quote" in out) != ("source" in out):

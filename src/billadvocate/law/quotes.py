@@ -5,8 +5,8 @@ Federal Register notice or official page) and `source:` (where the words were re
 the value when:
 
 - a number appears in it, as digits ("$1,000", "33.8872") or in words ("four years", "one hundred
-  twenty"), or a `derived:` line ("28215 / 1.5 = 18810") computes the value from a number the quote
-  gives;
+  twenty"), or a `derived:` line ("28215 / 1.5 = 18810", "1 * 365 = 365" for "one year" in days)
+  computes the value from a number the quote gives;
 - for anything else (true/false, a list, a table, a time of day, a date), every `proves:` phrase is in
   the quote;
 - for billadvocate's own thresholds (`policy:` says why), every `proves:` phrase is in the quote.
@@ -105,7 +105,7 @@ def _eval(node: ast.AST, numbers: list[Decimal]) -> Decimal:
 
 
 def check_derived(derived: str, value: Any, quote: str) -> str | None:
-    """'A op B = V': V is the value, the arithmetic holds (to a whole unit), its largest operand is quoted."""
+    """'A op B = V': V is the value, the arithmetic holds (to a whole unit), and the quote gives A or B."""
     if "=" not in derived:
         return "derived must read 'arithmetic = value'"
     lhs, rhs = derived.rsplit("=", 1)
@@ -119,8 +119,8 @@ def check_derived(derived: str, value: Any, quote: str) -> str | None:
         return f"derived gives {stated}, the value is {value}"
     if abs(result - stated) >= 1:
         return f"derived arithmetic gives {format(result.normalize(), 'f')}, not {stated}"
-    if not number_in(quote, max(numbers)):
-        return f"the quote does not contain {max(numbers)}, the figure the value is derived from"
+    if not any(number_in(quote, n) for n in numbers):
+        return f"the quote contains none of {', '.join(str(n) for n in numbers)}, the figures the value is derived from"
     return None
 
 
