@@ -207,7 +207,8 @@ def sol_status(case: Case, account: Account, as_of: date, lw: Law | None = None)
     out["expired"] = out["time_barred"]  # the same answer under the name other engines read
     _rules_now(out, lw, base, as_of, chosen.code, account)
     out["warning"] = _warning(out, NAMES[state])
-    out["citations"] = list(dict.fromkeys(c for dv in used for c in dv.citations))
+    out["citations"] = list(dict.fromkeys(c for dv in used for c in dv.citations
+                                          if not c.startswith("billadvocate research file")))
     out["unconfirmed"] = any(dv.unconfirmed for dv in used)
     out["unconfirmed_values"] = _unconfirmed(lw, base, used, as_of)
     return out
@@ -284,7 +285,9 @@ def _warning(out: dict, name: str) -> str:
                  f"In {name}, nothing you pay or sign now revives it (a payment, a signed writing or other activity "
                  f"does not restart a limit that has run out).")
     for label in out["not_restarted_or_revived_by"][:1]:
-        warn += f" Your {label.split(' (', 1)[1].split(')')[0]} did not restart the clock."
+        what = label.split(" (", 1)[1].split(")")[0]
+        warn += (f" Your {what} did not revive it." if "after the limit" in label else
+                 f" Your {what} did not restart the clock.")
     if out["suit_allowed"] is False and out["status"] != "running":
         warn += " This debt's owner may not sue on it at all under state law."
     return warn
