@@ -112,11 +112,12 @@ def _fill(provider: Provider, m: HospitalMatch) -> Provider:
         updates["ccn"] = h["ccn"]
     m.filled = updates
     if "nonprofit" in updates or provider.nonprofit is None:
-        m.notes.append(f"{h['name']} ({h.get('city')}, {h.get('state')}; CCN {h['ccn']}): {h.get('type')}, "
-                       f"{h.get('ownership')}, emergency department: "
-                       f"{'yes' if h.get('emergency') else 'no' if h.get('emergency') is False else 'not listed'}; "
-                       f"per {m.source}. {h.get('nonprofit_reason')}. If this is not the hospital that billed you, "
-                       "say so in the case (provider nonprofit, or its CCN): a fact stated in the case wins.")
+        er = {True: "has an emergency department", False: "has no emergency department"}.get(h.get("emergency"))
+        m.notes.append(f"\"{provider.name}\" is taken to be {h['name']} ({h.get('city')}, {h.get('state')}; "
+                       f"CCN {h['ccn']}), per {m.source}: {h.get('type')}"
+                       f"{', ' + er if er else ''}. {h.get('nonprofit_reason')}. If this is not the hospital that "
+                       "billed you, say which one it is (its CCN) or whether it is a nonprofit: "
+                       "a fact stated in the case wins.")
     return provider.model_copy(update=updates)
 
 

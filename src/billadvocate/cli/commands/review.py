@@ -70,6 +70,8 @@ def review(case_file: Path, out_dir: Path | None, credit_file: Path | None, as_o
         c.print(f"[bold underline]{acct.provider.name}[/] - account {acct.account_number or acct.id}{holder}")
         c.print(f"Billed {dollars(a.total_charges)} on {len(a.audit.lines) if a.audit else 0} lines; "
                 f"balance asked {dollars(acct.balance)}; in dispute {dollars(a.in_dispute)}.")
+        for n in (a.hospital or {}).get("notes", []):  # what the CMS hospital list says (hospitals/case.py)
+            c.print(f"[cyan]Hospital:[/] {n}")
         if a.findings:
             c.print(findings_table("What is wrong with the bill", a.findings))
         elif a.audit:
