@@ -41,6 +41,18 @@ def add_business_days(start: date, n: int) -> date:
     return day
 
 
+def subtract_business_days(end: date, n: int) -> date:
+    """The day `n` business days before `end` (end itself is not counted)."""
+    if n < 0:
+        raise ValueError("n must not be negative")
+    day = end
+    while n:
+        day -= timedelta(days=1)
+        if is_business_day(day):
+            n -= 1
+    return day
+
+
 def holidays_between(start: date, end: date) -> list[tuple[date, str]]:
     """Federal legal public holidays strictly after `start` and up to `end`, oldest first."""
     out = []

@@ -176,6 +176,8 @@ class Care(Strict):
     end: date | None = None
     setting: Literal["professional", "outpatient", "inpatient"] | None = None
     facility_in_network: bool | None = None
+    # for an ambulance ride: the No Surprises Act protects air ambulances, not ground ones
+    ambulance: Literal["ground", "air"] | None = None
 
     @model_validator(mode="after")
     def _order(self) -> Care:

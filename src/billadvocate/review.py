@@ -135,6 +135,7 @@ def audit_facts(case: Case, account: Account, as_of: date | None = None) -> dict
         "provider_kind": provider.kind,
         "in_network": provider.in_network,
         "facility_in_network": care.facility_in_network,
+        "ambulance": care.ambulance,
         "state": case.patient.state,
         "balance": account.balance,
         "gfe_total": account.gfe_total,

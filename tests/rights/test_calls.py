@@ -15,7 +15,7 @@ def test_the_7th_call_in_7_days_is_not_presumed_too_frequent():
 
 def test_the_8th_call_in_7_days_is_presumed_too_frequent():
     (v,) = fired(case(*calls_in_one_week(8)), "REGF.CALL_FREQUENCY")
-    assert "call number 8" in v.message and v.amount == 1000 and len(v.events) == 8
+    assert "call number 8" in v.message and v.amount == 0 and "$1,000 per lawsuit" in v.explanation and len(v.events) == 8
     assert str(v.act_by) == "2027-10-07"  # one year from the 8th call, the last of the week (2026-10-07)
 
 

@@ -113,7 +113,11 @@ def test_an_old_debt_from_before_501r_and_regulation_f_is_still_reviewed():
              {"at": "2010-05-01", "kind": "credit_reporting", "from": "collector"},
              account={"first_bill_date": "2010-01-01", "care": {"emergency": True, "start": "2009-12-01"}})
     r = rights(c, date(2012, 1, 1))
-    assert [v.rule for v in r.violations] == ["REGF.VALIDATION_MISSING", "REGF.INCONVENIENT_TIME"]  # FDCPA-era rules only
+    # FDCPA-era rules only, and California's 150-day wait of 2007, which reaches an insured patient only
+    # with high medical costs: possible, at medium severity
+    assert sorted(v.rule for v in r.violations) == ["REGF.INCONVENIENT_TIME", "REGF.VALIDATION_MISSING",
+                                                    "STATE.CA.COLLECTION_WAIT"]
+    assert [v.severity for v in r.violations if v.rule == "STATE.CA.COLLECTION_WAIT"] == ["medium"]
     p = {x["id"]: x for x in r.protections}
     assert p["IRS501R"]["applies"] is False and "2016" in p["IRS501R"]["why"]
     assert p["NSA"]["applies"] is False

@@ -81,8 +81,22 @@ def test_before_2022_californias_wait_was_150_days():
     assert not fired(c, "STATE.CA.COLLECTION_WAIT", as_of=date(2021, 6, 2))
 
 
-def test_the_california_wait_is_not_applied_to_an_insured_patient():
-    assert not fired(case(reported("2026-06-30"), account={"first_bill_date": "2026-01-02"}), "STATE.CA.COLLECTION_WAIT")
+def test_the_california_wait_covers_an_insured_patient_with_high_medical_costs_as_possible():
+    # Cal. Health & Saf. Code 127425: the uninsured, and patients who say they may have high medical costs
+    (v,) = fired(case(reported("2026-06-30"), account={"first_bill_date": "2026-01-02"}), "STATE.CA.COLLECTION_WAIT")
+    assert v.severity == "medium" and "high medical costs" in v.message and "10% of your family income" in v.message
+    assert not fired(case(reported("2026-07-01"), account={"first_bill_date": "2026-01-02"}), "STATE.CA.COLLECTION_WAIT")
+
+
+def test_the_california_wait_for_an_uninsured_patient_is_high_severity():
+    (v,) = fired(case(reported("2026-06-30"), **CA_UNINSURED), "STATE.CA.COLLECTION_WAIT")
+    assert v.severity == "high" and "You have insurance" not in v.message
+
+
+def test_marylands_wait_covers_every_hospital_patient_at_high_severity():
+    c = case(reported("2026-08-28"), state="MD", account={"first_bill_date": "2026-01-01"})  # day 239
+    (v,) = fired(c, "STATE.MD.COLLECTION_WAIT")
+    assert v.severity == "high" and "You have insurance" not in v.message
 
 
 def test_a_nevada_agency_calling_59_days_after_its_notice_is_too_early():

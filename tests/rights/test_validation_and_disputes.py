@@ -40,7 +40,7 @@ def test_the_provider_needs_no_validation_notice():
 
 def test_an_amount_above_the_balance_without_itemized_interest_is_unexplained():
     (v,) = fired(case(collector=with_notice(received="2026-10-20", amount=1180)), "REGF.AMOUNT_UNEXPLAINED")
-    assert "$180.00 is not explained" in v.message and v.amount == 1000
+    assert "$180.00 is not explained" in v.message and v.amount == 0
 
 
 def test_itemized_interest_and_fees_explain_the_difference():

@@ -43,6 +43,7 @@ FACT_COLUMNS: list[tuple[str, pa.DataType]] = [
     ("fpl_percent", PERCENT), ("has_eob", pa.bool_()),
     ("pfs_mac", pa.string()), ("pfs_locality", pa.string()),
     ("price_key", pa.string()), ("price_plan", pa.string()),
+    ("ambulance", pa.string()),  # ground | air, for an ambulance ride (the NSA protects air only)
 ]
 FACT_NAMES = {name for name, _ in FACT_COLUMNS}
 

@@ -16,7 +16,8 @@ def bucket_views_sql(setting: str | None) -> list[tuple[str, str, bool]]:
     nulls = {"stated_total": money, "payments": money, "adjustments": money, "stated_balance": money,
              "provider_kind": "VARCHAR", "balance": money, "nonprofit": "BOOLEAN", "fap_agb_percent": pct,
              "fap_free_fpl": pct, "fap_discount_fpl": pct, "fpl_percent": pct, "has_eob": "BOOLEAN",
-             "pfs_mac": "VARCHAR", "pfs_locality": "VARCHAR", "price_key": "VARCHAR", "price_plan": "VARCHAR"}
+             "pfs_mac": "VARCHAR", "pfs_locality": "VARCHAR", "price_key": "VARCHAR", "price_plan": "VARCHAR",
+             "ambulance": "VARCHAR"}
     facts = ["care_start", "care_end", "emergency", "insurance_status", "in_network", "facility_in_network",
              "state", "gfe_total"]
     fact_cols = [f"MAX({name}) AS {name}" for name in facts]

@@ -13,6 +13,7 @@ from typing import Any
 from ..model import Deadline, Finding
 from ..states import NAMES
 from .context import Context
+from .nsa_scope import ppdr_deadline
 
 
 def _dl(ctx: Context, kind: str, day: date, why: str) -> Deadline:
@@ -29,9 +30,12 @@ def account_deadlines(ctx: Context, sol: dict[str, Any], violations: list[Findin
     if ctx.collector_covered:
         end = ctx.validation_period_end()
         if end:
+            ctx.value("federal.fdcpa_disputes.disputed_debt_reported_as_disputed", end[0])
             out.append(_dl(ctx, "VALIDATION_PERIOD_END", end[0],
                            f"Last day to dispute the debt with {acct.collector.name} in writing and make it stop "
-                           f"collecting until it sends verification: {end[1]}."))
+                           f"collecting until it sends verification: {end[1]}. A dispute sent later no longer stops "
+                           f"the collection, but {acct.collector.name} must still report the debt as disputed if it "
+                           f"reports it to a credit bureau."))
     ctx.used.clear()
     if p.nonprofit and p.kind == "hospital" and first and ctx.has("federal.irs_501r.application_period_days", first):
         days = ctx.value("federal.irs_501r.application_period_days", first)
@@ -43,12 +47,9 @@ def account_deadlines(ctx: Context, sol: dict[str, Any], violations: list[Findin
                        f"{p.name} (a nonprofit hospital) and its collectors may not report to credit bureaus, sue, "
                        f"place liens or sell the debt before {days} days after the first bill of {first}."))
     ctx.used.clear()
-    if first and (ctx.uninsured or acct.gfe_total is not None) and ctx.has("federal.nsa.ppdr.filing_days", first):
-        days = ctx.value("federal.nsa.ppdr.filing_days", first)
-        threshold = ctx.value("federal.nsa.ppdr.threshold_usd", first)
-        out.append(_dl(ctx, "NSA_DISPUTE_END", first + timedelta(days=days),
-                       f"Last day to start the federal patient-provider dispute process, {days} days after the first "
-                       f"bill of {first}, if the bill is at least ${threshold} above the Good Faith Estimate."))
+    ppdr = ppdr_deadline(ctx)
+    if ppdr:
+        out.append(_dl(ctx, "NSA_DISPUTE_END", *ppdr))
     ctx.used.clear()
     if sol.get("expires"):
         extra = (f" (or {sol['expires_if_written_contract']} if you signed a written agreement)"
@@ -80,8 +81,8 @@ def _state_deadlines(ctx: Context) -> list[Deadline]:
     path = f"states.{st.lower()}.collection.collection_wait"
     if acct.provider.kind == "hospital" and first and path in ctx.law and ctx.has(path, first):
         rule = ctx.value(path, first)
-        who = ("you" if ctx.uninsured or not rule.get("uninsured_only")
-               else "you if you are uninsured or have high medical costs")
+        who = ("you" if ctx.uninsured or rule.get("patients") != "uninsured_or_high_costs"
+               else "you if you have high medical costs and tell the hospital so")
         out.append(_dl(ctx, f"STATE.{st}.COLLECTION_WAIT", first + timedelta(days=rule["days"]),
                        f"Before this day {NAMES[st]} bars {' or '.join(b.replace('_', ' ') for b in rule['blocks'])} on "
                        f"this hospital bill for {who} ({rule['days']} days after the first bill of {first})."))

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..states import NAMES
 from .context import Context
+from .disputes import patient_disputes, what_a_dispute_does
 
 KIND_WORDS = {"agency": "a collection agency collecting for someone else", "debt_buyer": "a debt buyer",
               "attorney": "a lawyer collecting debts"}
@@ -31,8 +32,13 @@ def protections(ctx: Context, sol: dict[str, Any]) -> list[dict[str, Any]]:
         why = (f"The FDCPA and Regulation F cover {c.name}, {KIND_WORDS[c.kind]}. They do not cover {p.name} itself, "
                f"collecting its own bill: complaints about {p.name}'s own conduct go to state law and, for a nonprofit "
                f"hospital, IRS 501(r).")
+        why += "".join(" " + what_a_dispute_does(ctx, d) for d in patient_disputes(ctx))
+        cap = ctx.value("federal.fdcpa.damages.individual_max")
+        why += (f" If {c.name} broke these laws, a lawsuit can recover your actual damages, attorney's fees and "
+                f"statutory damages of up to ${cap:,.0f} per lawsuit (a cap for the whole case, not an amount per "
+                f"violation).")
         out.append(_p(ctx, "FDCPA", "Fair Debt Collection Practices Act and Regulation F", True, why,
-                      ["15 U.S.C. 1692a(6)", "12 CFR 1006.2(i)"]))
+                      ["15 U.S.C. 1692a(6)", "12 CFR 1006.2(i)", "15 U.S.C. 1692k(a)(2)(A)"]))
     else:
         why = (f"The FDCPA does not apply yet: {p.name} is collecting its own bill, and a creditor collecting its own "
                f"debt in its own name is not a \"debt collector\". It will apply if the account goes to a collection "
@@ -73,48 +79,10 @@ def protections(ctx: Context, sol: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _nsa(ctx: Context) -> dict[str, Any]:
-    acct, law_name = ctx.account, "No Surprises Act"
-    care, status = acct.care, (ctx.case.insurance.status if ctx.case.insurance else None)
-    on = care.start or ctx.as_of
-    if not ctx.has("federal.nsa.emergency_balance_billing_banned", on):
-        return _p(ctx, "NSA", law_name, False, f"The No Surprises Act took effect on 2022-01-01; this care ({on}) is earlier.",
-                  ["45 CFR 149.410"])
-    excluded = ctx.value("federal.nsa.excluded_coverage", on)
-    if status in excluded:
-        return _p(ctx, "NSA", law_name, False,
-                  f"Your coverage ({status}) is outside the No Surprises Act's balance-billing rules; that program's "
-                  f"own rules limit what providers may bill you.")
-    if status == "uninsured" or acct.gfe_total is not None:
-        threshold = ctx.value("federal.nsa.ppdr.threshold_usd", on)
-        days = ctx.value("federal.nsa.ppdr.filing_days", on)
-        gfe = f" Your Good Faith Estimate was ${acct.gfe_total:,.2f}." if acct.gfe_total is not None else ""
-        return _p(ctx, "NSA", law_name, True,
-                  f"As an uninsured or self-pay patient you were owed a Good Faith Estimate; if the bill is at least "
-                  f"${threshold} above it you can use the federal patient-provider dispute process within {days} days "
-                  f"of the first bill.{gfe}", ["45 CFR 149.610"])
-    if status is None:
-        return _p(ctx, "NSA", law_name, None,
-                  "Whether the No Surprises Act protects you depends on your coverage; the case does not say "
-                  "(insurance.status).", ["45 CFR 149.410"])
-    if care.emergency:
-        ctx.value("federal.nsa.emergency_balance_billing_banned", on)
-        net = " even though it is out of your network" if acct.provider.in_network is False else ""
-        return _p(ctx, "NSA", law_name, True,
-                  f"This was emergency care: {acct.provider.name} may not bill you more than your in-network "
-                  f"cost sharing{net}.")
-    if acct.provider.in_network is False and care.facility_in_network:
-        ctx.value("federal.nsa.non_emergency_at_in_network_facility_banned", on)
-        return _p(ctx, "NSA", law_name, True,
-                  f"{acct.provider.name} is out of network but treated you at an in-network facility: it may bill only "
-                  f"in-network cost sharing unless you signed a valid notice-and-consent form (never allowed for "
-                  f"emergency, anesthesia, radiology, pathology, lab and similar services).")
-    if care.emergency is None:
-        return _p(ctx, "NSA", law_name, None,
-                  "The No Surprises Act protects emergency care and out-of-network care at in-network facilities; the "
-                  "case does not say if this was an emergency (accounts[].care.emergency).", ["45 CFR 149.410"])
-    return _p(ctx, "NSA", law_name, False,
-              "This was scheduled care from a provider you chose, not at an in-network facility by an out-of-network "
-              "provider: the No Surprises Act's balance-billing ban does not reach it.", ["45 CFR 149.410", "45 CFR 149.420"])
+    """The No Surprises Act where it applies and nowhere else (nsa_scope.py says why for each case)."""
+    from .nsa_scope import nsa_protection
+
+    return _p(ctx, "NSA", "No Surprises Act", *nsa_protection(ctx))
 
 
 def _state(ctx: Context, sol: dict[str, Any]) -> dict[str, Any]:

@@ -50,11 +50,13 @@ class ConductRule:
             unconfirmed = hit.unconfirmed or any(v.unconfirmed for v in used)
             if self.fdcpa:
                 ctx.used.clear()
-                amount = Decimal(ctx.value("federal.fdcpa.damages.individual_max", hit.on))
+                # a cap for the whole lawsuit (15 U.S.C. 1692k(a)(2)(A)), not dollars at stake on each violation:
+                # it goes in the explanation, never in `amount`, so no total can add it up
+                cap = Decimal(ctx.value("federal.fdcpa.damages.individual_max", hit.on))
                 years = ctx.value("federal.fdcpa.limitations.years", hit.on)
                 act_by = _add_years(hit.on, years)
                 cites += [c for v in ctx.used for c in v.citations]
-                extra = (f" Statutory damages up to ${amount:,.0f} per lawsuit (not per violation), plus actual damages "
+                extra = (f" Statutory damages up to ${cap:,.0f} per lawsuit (not per violation), plus actual damages "
                          f"and attorney's fees; sue by {act_by} ({years} year from {hit.on}).")
             for v in used:
                 cites += v.citations

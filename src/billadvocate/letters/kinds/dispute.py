@@ -1,14 +1,14 @@
 """Dispute the debt with the collector, naming what is wrong with it.
 
 Needed when a collector holds an account whose bill has problems (the audit's findings) or whose
-amount is higher than the bill's balance. A written dispute obliges the collector to stop
-collecting the disputed part until it mails verification (within the validation period), and to
-report the debt as disputed if it reports it at all.
+amount is higher than the bill's balance. A written dispute sent within the validation period obliges the collector to
+stop collecting the disputed part until it mails verification; after the period it does not, and the
+letter then asks instead; either way the collector must report the debt as disputed if it reports it.
 """
 
 from __future__ import annotations
 
-from . import COLLECTOR, COLLECTOR_ADDRESS, COLLECTOR_REFERENCE, PATIENT_ADDRESS, PATIENT_NAME, LetterKind
+from . import COLLECTOR, COLLECTOR_ADDRESS, COLLECTOR_REFERENCE, PATIENT_ADDRESS, PATIENT_NAME, LetterKind, count
 
 
 def notice_amount(f):
@@ -22,11 +22,10 @@ def when(f) -> str | None:
         return None
     reasons = []
     if f.findings:
-        reasons.append(f"the bill has {len(f.findings)} problem(s) found by the audit")
+        reasons.append(f"the audit found {count(len(f.findings), 'problem')} on the bill")
     amount, balance = notice_amount(f), f.account.balance
     if amount is not None and balance is not None and amount > balance:
-        reasons.append(f"{c.name} asks for {amount:,.2f} dollars, more than the bill's balance of "
-                       f"{balance:,.2f}")
+        reasons.append(f"{c.name} asks for ${amount:,.2f}, more than the bill's balance of ${balance:,.2f}")
     if any(v.rule == "REGF.AMOUNT_UNEXPLAINED" for v in f.violations) and not reasons:
         reasons.append("the collector's amount is not explained")
     if not reasons:
@@ -34,7 +33,7 @@ def when(f) -> str | None:
     earlier = [e for e in f.account.events if e.from_ == "patient" and e.type == "dispute"]
     if earlier:
         when = earlier[-1].at
-        reasons.append(f"a dispute was sent on {str(when)[:10]}; this one names the errors")
+        reasons.append(f"you sent a dispute on {str(when)[:10]}; this one names the errors")
     return "dispute the debt in writing: " + "; ".join(reasons)
 
 
@@ -42,8 +41,11 @@ def extra(f) -> dict:
     amount, balance = notice_amount(f), f.account.balance
     higher = amount is not None and balance is not None and amount > balance
     end = f.deadline("VALIDATION_PERIOD_END")
+    # after the validation period a dispute no longer makes the collector stop (15 U.S.C. 1692g(b)); it
+    # must still report the debt as disputed (1692e(8)): the letter asks, and does not claim a duty
     return {"notice_amount": amount, "amount_difference": (amount - balance) if higher else None,
-            "period_end": end.date if end is not None and end.date >= f.as_of else None}
+            "period_end": end.date if end is not None and end.date >= f.as_of else None,
+            "period_ended": end.date if end is not None and end.date < f.as_of else None}
 
 
 KIND = LetterKind(

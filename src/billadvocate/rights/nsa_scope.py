@@ -1,0 +1,152 @@
+"""Where the No Surprises Act applies, and nowhere else, in plain words; and how a patient-provider
+dispute is started (with HHS, not by writing to the provider).
+
+Out of scope: care before 2022-01-01; Medicare, Medicaid and QMB coverage (their own rules limit
+what may be billed); ground ambulances (air ambulances are covered). In scope for an insured
+patient: emergency care (42 U.S.C. 300gg-131, 45 CFR 149.410); non-emergency care by an
+out-of-network provider at an in-network facility (300gg-132, 45 CFR 149.420), where a signed
+notice and consent can waive it, except for ancillary services, which no consent waives; an air
+ambulance (300gg-135, 45 CFR 149.440). For the uninsured or self-pay: the Good Faith Estimate and
+the patient-provider dispute (45 CFR 149.610, 149.620).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from .context import Context
+
+PROGRAM_WORDS = {
+    "medicare": ("Medicare", "Medicare's own rules limit what a provider may bill you beyond what Medicare "
+                             "approves; ask the provider to bill Medicare and send you the Medicare Summary Notice"),
+    "medicaid": ("Medicaid", "a provider that treated you as a Medicaid patient may not bill you beyond "
+                             "Medicaid's own copayments; ask it to bill Medicaid"),
+    "qmb": ("the Qualified Medicare Beneficiary program", "as a Qualified Medicare Beneficiary you may not be "
+            "billed for Medicare's deductibles, coinsurance or copayments at all (42 U.S.C. 1396a(n)(3)(B))"),
+}
+
+
+def care_day(ctx: Context) -> date:
+    """The day the protections are judged on: the care's start, else the first bill (care came before
+    it), else the as-of date."""
+    acct = ctx.account
+    return acct.care.start or acct.first_bill_date or ctx.as_of
+
+
+def ambulance_ride(ctx: Context) -> str | None:
+    """'air', 'ground', or None: unknown (or not an ambulance ride)."""
+    return ctx.account.care.ambulance
+
+
+def ppdr_steps(ctx: Context, first_bill: date | None, on: date) -> tuple[str, date | None]:
+    """The steps of the federal patient-provider dispute and its last day (None without a first bill)."""
+    days = ctx.value("federal.nsa.ppdr.filing_days", on)
+    threshold = ctx.value("federal.nsa.ppdr.threshold_usd", on)
+    fee = ctx.value("federal.nsa.ppdr.fee_usd", on)
+    ctx.value("federal.nsa.ppdr.no_collections_during_dispute", on)
+    end = first_bill + timedelta(days=days) if first_bill else None
+    by = (f"by {end} ({days} calendar days after the first bill of {first_bill}; count from the day you received "
+          f"it if that was later)" if end else f"within {days} calendar days of receiving the first bill")
+    text = (f"If the bill is at least ${threshold} above the Good Faith Estimate, you start the federal "
+            f"patient-provider dispute yourself, with the U.S. Department of Health and Human Services (HHS), "
+            f"not by writing to the provider: 1) {by}, send HHS the dispute form online at "
+            f"cms.gov/nosurprises (or call 1-800-985-3059 for a paper form), with a copy of the bill and of the "
+            f"Good Faith Estimate; 2) pay the ${fee} fee; 3) tell the provider in writing that you have filed: "
+            f"while the dispute is pending it must not send the bill to collections (or must stop collecting) "
+            f"and must not add late fees.")
+    return text, end
+
+
+def nsa_protection(ctx: Context) -> tuple[bool | None, str, list[str]]:
+    """(applies, why, citations beyond the law values read) for the NSA protection of the account."""
+    acct = ctx.account
+    care, provider = acct.care, acct.provider
+    status = ctx.case.insurance.status if ctx.case.insurance else None
+    on = care_day(ctx)
+    if not ctx.has("federal.nsa.emergency_balance_billing_banned", on):
+        return (False, f"The No Surprises Act took effect on 2022-01-01; this care ({on}) is earlier, so it does "
+                       f"not apply.", ["42 U.S.C. 300gg-131", "45 CFR 149.410"])
+    excluded = ctx.value("federal.nsa.excluded_coverage", on)
+    if status in excluded:
+        program, words = PROGRAM_WORDS[status]
+        return (False, f"The No Surprises Act does not cover {program}: its protections are for private health "
+                       f"plans and the uninsured. Instead, {words}.", [])
+    if status == "uninsured" or acct.gfe_total is not None:
+        steps, _ = ppdr_steps(ctx, acct.first_bill_date, on)
+        gfe = f" Your Good Faith Estimate was ${acct.gfe_total:,.2f}." if acct.gfe_total is not None else ""
+        return (True, f"As an uninsured or self-pay patient you were owed a Good Faith Estimate before scheduled "
+                      f"care.{gfe} {steps}", ["45 CFR 149.610", "45 CFR 149.620"])
+    if status is None:
+        return (None, "Whether the No Surprises Act protects you depends on your coverage, which the case does not "
+                      "give (private plan, Medicare, Medicaid, or none).", ["45 CFR 149.410"])
+    ride = ambulance_ride(ctx)
+    if ride == "ground" or (ride is None and provider.kind == "ambulance"):
+        covered = ctx.value("federal.nsa_scope.ground_ambulance_covered", on)
+        ctx.value("federal.nsa_scope.air_ambulance_balance_billing_banned", on)
+        if ride == "ground" and not covered:
+            return (False, f"{provider.name} billed for a ground ambulance ride, and the No Surprises Act does not "
+                           f"cover ground ambulances (only air ambulances). Your state's law may: ask your insurer to "
+                           f"pay the claim as in network and your state insurance department whether a "
+                           f"ground-ambulance balance bill is allowed.", [])
+        return (None, "The No Surprises Act protects air ambulance rides, not ground ambulance rides; the case does "
+                      "not say which this was.", [])
+    if ride == "air":
+        ctx.value("federal.nsa_scope.air_ambulance_balance_billing_banned", on)
+        net = " even though it is out of your plan's network" if provider.in_network is False else ""
+        return (True, f"This was an air ambulance ride: {provider.name} may not bill you more than your in-network "
+                      f"cost sharing{net}.", [])
+    if care.emergency:
+        ctx.value("federal.nsa.emergency_balance_billing_banned", on)
+        net = " even though it is out of your network" if provider.in_network is False else ""
+        return (True, f"This was emergency care: {provider.name} may not bill you more than your in-network "
+                      f"cost sharing{net}.", [])
+    if provider.in_network is False and care.facility_in_network:
+        return (True, _facility_text(ctx, on), [])
+    if care.emergency is None:
+        return (None, "The No Surprises Act protects emergency care and out-of-network providers at in-network "
+                      "hospitals and centers; the case does not say whether this was an emergency.",
+                ["45 CFR 149.410"])
+    if provider.in_network is False and care.facility_in_network is None:
+        return (None, f"{provider.name} is out of network. If it treated you at a hospital or center in your plan's "
+                      f"network, the No Surprises Act limits its bill to your in-network cost sharing; the case does "
+                      f"not say whether the facility was in network.", ["42 U.S.C. 300gg-132", "45 CFR 149.420"])
+    return (False, "This was scheduled care from a provider you chose, not care by an out-of-network provider at an "
+                   "in-network facility: the No Surprises Act's balance-billing ban does not reach it.",
+            ["45 CFR 149.410", "45 CFR 149.420"])
+
+
+def _facility_text(ctx: Context, on: date) -> str:
+    provider = ctx.account.provider
+    ctx.value("federal.nsa.non_emergency_at_in_network_facility_banned", on)
+    ctx.value("federal.nsa_scope.non_emergency_statute", on)
+    ctx.value("federal.nsa_scope.non_emergency_notice_consent_exception", on)
+    ancillary = ctx.value("federal.nsa_scope.ancillary_services", on)
+    lab = " Lab work is one of them." if provider.kind == "lab" else ""
+    return (f"{provider.name} is out of network but treated you at an in-network hospital or center (non-emergency "
+            f"care, 42 U.S.C. 300gg-132 and 45 CFR 149.420): it may bill only your in-network cost sharing, unless "
+            f"before the care you signed its notice-and-consent form giving up this protection. No consent is valid "
+            f"for {_listing(ancillary)}.{lab}")
+
+
+def _listing(items: list[str]) -> str:
+    words = [str(x) for x in items]
+    return ", ".join(words[:-1]) + " or " + words[-1] if len(words) > 1 else "".join(words)
+
+
+def ppdr_deadline(ctx: Context) -> tuple[date, str] | None:
+    """The last day to start the patient-provider dispute, and why (None when it does not apply)."""
+    acct = ctx.account
+    first = acct.first_bill_date
+    if not first or not (ctx.uninsured or acct.gfe_total is not None):
+        return None
+    if not ctx.has("federal.nsa.ppdr.filing_days", first):
+        return None
+    status = ctx.case.insurance.status if ctx.case.insurance else None
+    if status in ("medicare", "medicaid", "qmb"):
+        return None
+    steps, end = ppdr_steps(ctx, first, first)
+    return end, f"Last day to start the federal patient-provider dispute. {steps}"
+
+
+__all__: list[Any] = ["nsa_protection", "ppdr_steps", "ppdr_deadline", "care_day", "ambulance_ride"]
