@@ -143,3 +143,14 @@ def test_ohios_period_is_looked_up_when_the_clock_started():
 def test_without_any_start_date_the_status_is_unknown():
     s = status(case(account={"first_bill_date": None}), date(2026, 1, 1))
     assert s["status"] == "unknown" and "first bill date" in s["warning"]
+
+
+def test_an_unconfirmed_period_says_so_and_which_choice_was_taken():
+    s = status(case(state="AL", account=OLD), date(2021, 1, 1))
+    assert s["unconfirmed"] and any("not confirmed" in why and "6-2-37" in why for why in s["chosen_because"])
+
+
+def test_where_the_limit_extinguishes_the_debt_the_warning_says_it_may_not_be_collected():
+    s = status(case(state="WI", account={"first_bill_date": "2010-01-15"}), date(2025, 1, 1))
+    assert s["status"] == "expired" and s["collection_allowed"] is False
+    assert "may not be collected at all" in s["warning"]

@@ -186,6 +186,10 @@ def sol_status(case: Case, account: Account, as_of: date, lw: Law | None = None)
         return out
     chosen, because = _choose(clocks, NAMES[state])
     written_dv = _at(lw, f"{base}.written_contract", chosen.start)
+    for what, dv in (("period", chosen.years_dv), ("written-contract period", written_dv)):
+        if dv.unconfirmed:
+            because.append(f"The {dv.value}-year {what} ({dv.citations[0]}) was not confirmed in the statute's text: "
+                           f"{dv.note}")
     used = chosen.used + ([written_dv] if chosen.category == "open_account" else [])
     years, written = int(chosen.years_dv.value), int(written_dv.value)
     out.update(category=chosen.category, years=years, written_contract_years=written, starts=chosen.start,
@@ -290,6 +294,8 @@ def _warning(out: dict, name: str) -> str:
                  f" Your {what} did not restart the clock.")
     if out["suit_allowed"] is False and out["status"] != "running":
         warn += " This debt's owner may not sue on it at all under state law."
+    if out["collection_allowed"] is False and out["status"] != "running":
+        warn += f" In {name} the debt itself ended with the limit: it may not be collected at all."
     return warn
 
 
