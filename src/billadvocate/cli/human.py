@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
+from ..law.unconfirmed import explain
 from ..model import Finding
 from ..util import dollars
 
@@ -13,6 +15,11 @@ SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan", "info":
 
 def console() -> Console:
     return Console(highlight=False, soft_wrap=False)
+
+
+def _unconfirmed(citations) -> str:
+    """Which unconfirmed legal value a result rests on and what was searched (not a bare flag)."""
+    return f" [dim]({escape(explain(citations))})[/]"
 
 
 def findings_table(title: str, findings: list[Finding], *, with_lines: bool = True) -> Table:
@@ -26,7 +33,7 @@ def findings_table(title: str, findings: list[Finding], *, with_lines: bool = Tr
         row = [f"[{SEVERITY_STYLE[f.severity]}]{f.severity}[/]"]
         if with_lines:
             row.append(", ".join(map(str, f.lines)) or "-")
-        row += [f.message + (" [dim](unconfirmed law)[/]" if f.unconfirmed else ""),
+        row += [f.message + (_unconfirmed(f.citations) if f.unconfirmed else ""),
                 dollars(f.amount) if f.amount else "-"]
         t.add_row(*row)
     return t
@@ -45,7 +52,7 @@ def print_assistance(c: Console, a: dict) -> None:
         c.print("[yellow]Note:[/] " + " ".join(a.get("notes", [])))
     for p in a.get("programs", []):
         verdict = {True: "[green]likely eligible[/]", False: "not eligible", None: "[yellow]cannot decide yet[/]"}[p["eligible"]]
-        flag = " [dim](rests on unconfirmed law)[/]" if p.get("unconfirmed") else ""
+        flag = _unconfirmed(p.get("citations", [])) if p.get("unconfirmed") else ""
         c.print(f"  {p['id']}: {verdict}. {p.get('why', '')}{flag}")
     app = a.get("application")
     if app and app.get("programs"):
@@ -60,7 +67,7 @@ def print_rights(c: Console, a, as_of) -> None:
         c.print("[bold]Laws that protect you here[/]")
         for p in a.protections:
             mark = {True: "[green]applies[/]", False: "does not apply", None: "[yellow]cannot tell yet[/]"}[p["applies"]]
-            note = " [dim](rests on unconfirmed law)[/]" if p.get("unconfirmed") else ""
+            note = _unconfirmed(p.get("citations", [])) if p.get("unconfirmed") else ""
             c.print(f"  {p['law']}: {mark}. {p['why']}{note}")
     if a.violations:
         c.print(findings_table("What the collector or provider did wrong", a.violations, with_lines=False))
@@ -70,7 +77,7 @@ def print_rights(c: Console, a, as_of) -> None:
         c.print("[bold]Deadlines[/]")
         for d in sorted(a.deadlines, key=lambda d: (d.date, d.kind)):
             past = " [dim](passed)[/]" if d.date < as_of else ""
-            note = " [dim](unconfirmed law)[/]" if d.unconfirmed else ""
+            note = _unconfirmed(d.citations) if d.unconfirmed else ""
             c.print(f"  {d.date}  {d.kind}{past}: {d.why}{note}")
 
 

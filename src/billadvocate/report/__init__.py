@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from ..law.unconfirmed import explain
 from ..util import dollars
 
 _env = Environment(
@@ -13,6 +14,7 @@ _env = Environment(
     lstrip_blocks=True,
 )
 _env.filters["dollars"] = dollars
+_env.filters["unconfirmed_law"] = explain  # which unconfirmed value, and what was searched
 
 
 def render_html(result) -> str:

@@ -1,0 +1,38 @@
+"""Output names the unconfirmed legal value a result rests on and what was searched, not a bare flag."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from billadvocate.cli.human import console, findings_table
+from billadvocate.law import law
+from billadvocate.law.unconfirmed import behind, explain
+from billadvocate.model import Finding
+
+AK_2025 = law().at("gov.hhs.fpg.first_person.alaska", date(2025, 6, 1))
+
+
+def test_an_unconfirmed_value_is_found_by_its_citation_with_its_note():
+    values = behind(AK_2025.citations)
+    assert "gov.hhs.fpg.first_person.alaska" in [v.path for v in values]
+    text = explain(AK_2025.citations)
+    assert text.startswith("unconfirmed law: poverty guideline for a household of one, Alaska (the value from 2025-01-15)")
+    assert "Searched:" in text
+
+
+def test_a_confirmed_citation_names_nothing_and_the_fallback_says_so():
+    confirmed = law().at("federal.irs_501r.eca_notice_days", date(2025, 6, 1))
+    assert not confirmed.unconfirmed and behind(confirmed.citations) == []
+    assert explain(confirmed.citations) == "unconfirmed law: a legal value used here was not found in primary text"
+
+
+def test_the_terminal_table_prints_which_value_and_what_was_searched():
+    f = Finding(rule="X", severity="low", message="A charge.", amount=Decimal(1), citations=AK_2025.citations,
+                unconfirmed=True)
+    c = console()
+    with c.capture() as cap:
+        c.print(findings_table("t", [f], with_lines=False))
+    out = " ".join(cap.get().split())
+    assert "(unconfirmed law:" in out and "Alaska" in out.replace("alaska", "Alaska")
+    assert "(unconfirmed law)" not in out
