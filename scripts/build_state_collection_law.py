@@ -135,6 +135,8 @@ def _check_row(where: str, key: str, row) -> None:
         for k in ("suit_allowed", "collection_allowed"):
             if row.get(k) not in (True, False):
                 raise ResearchError(f"{where}: {k}: true or false is required")
+    if key in PERIODS and row.get("who") not in (None, "anyone", "providers"):
+        raise ResearchError(f"{where}: who: anyone or providers (a period only for suits by the hospital or clinic)")
     if key == "debt_buyer" and not str(row.get("text", "")).strip():
         raise ResearchError(f"{where}: text: say what the debt-buyer rule is")
 
@@ -210,6 +212,9 @@ def sol_doc(code: str, name: str, research: dict | None) -> dict:
             if codes or texts:
                 sol[param]["start_code"] = codes[-1] if codes else "default_or_last_payment"
                 sol[param]["starts"] = texts[-1] if texts else START_TEXT.get(sol[param]["start_code"], "")
+            whos = [row["who"] for row in r[key] if row.get("who")]
+            if whos:
+                sol[param]["who"] = whos[-1]
         elif key in ("open_account", "written_contract"):
             years, cite = (open_acct, ocite) if key == "open_account" else (written, wcite)
             what_note = fallback_note if not research else (f"{file} has no {key} entry; " + fallback_note)

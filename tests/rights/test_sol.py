@@ -154,3 +154,21 @@ def test_where_the_limit_extinguishes_the_debt_the_warning_says_it_may_not_be_co
     s = status(case(state="WI", account={"first_bill_date": "2010-01-15"}), date(2025, 1, 1))
     assert s["status"] == "expired" and s["collection_allowed"] is False
     assert "may not be collected at all" in s["warning"]
+
+
+def test_every_jurisdiction_gives_a_status_with_its_rules():
+    from billadvocate.states import NAMES
+    for state in NAMES:
+        s = status(case(pay("2022-01-10"), state=state, account={"first_bill_date": "2021-03-01",
+                                                                 "care": {"start": "2021-02-01"}}), date(2026, 6, 1))
+        assert s["status"] in ("running", "expired", "expired_unless_written_contract"), state
+        assert s["expires"] and s["citations"] and s["warning"] and s["chosen_because"], state
+        assert isinstance(s["revival"], dict) and s["suit_allowed"] in (True, False), state
+
+
+def test_new_yorks_medical_period_does_not_reach_a_debt_buyers_suit():
+    acct = {"first_bill_date": "2021-03-01", "care": {"start": "2021-02-01"}}
+    hospital = status(case(state="NY", account=acct, collector=None), date(2024, 6, 1))
+    buyer = status(case(state="NY", account=acct, collector={"name": "Debt Co", "kind": "debt_buyer"}), date(2024, 6, 1))
+    assert (hospital["category"], hospital["expires"]) == ("medical", date(2024, 2, 1))
+    assert (buyer["category"], buyer["expires"]) == ("open_account", date(2027, 3, 1))

@@ -180,6 +180,9 @@ def sol_status(case: Case, account: Account, as_of: date, lw: Law | None = None)
         clock.run(events)
         if category in SPECIFIC and not lw.parameter(path).in_force(clock.start):
             continue  # the medical- or consumer-debt period was not yet law when this clock started
+        if category in SPECIFIC and lw.parameter(path).meta.get("who") == "providers" and \
+                account.collector is not None and account.collector.kind == "debt_buyer":
+            continue  # a period only for suits by the hospital or clinic does not reach a debt buyer's suit
         clocks.append(clock)
     if not clocks:
         out["warning"] = "the case gives no first bill date or first delinquency, so the clock's start is unknown"
