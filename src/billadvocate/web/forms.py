@@ -66,6 +66,10 @@ class InsuranceForm(forms.Form):
 
 class BillForm(forms.Form):
     provider_name = forms.CharField(label=_("Who sent the bill (hospital, doctor, lab)"), max_length=200)
+    provider_ccn = forms.RegexField(
+        label=_("Hospital's CMS number (CCN), if you know it"), regex=r"^\s*[0-9A-Za-z]{6}\s*$", max_length=10,
+        required=False, error_messages={"invalid": _("A CMS number has six letters or digits, e.g. 240010.")},
+        help_text=_("Type the hospital's name above and pick it from the list to fill this in."))
     provider_kind = forms.ChoiceField(label=_("What kind of provider"), choices=[
         ("hospital", _("Hospital")), ("physician", _("Doctor or clinic")), ("lab", _("Laboratory")),
         ("ambulance", _("Ambulance")), ("other", _("Other"))], initial="hospital")

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path, register_converter
 
-from .views import advocate, base, case, intake, letters, log
+from .views import advocate, base, case, hospitals, intake, letters, log
 
 
 class StepConverter:
@@ -36,6 +36,7 @@ web_patterns = [
     path("logout/", base.logout_view, name="logout"),
     path("account/", base.account, name="account"),
     path("start/", intake.start, name="start"),
+    path("hospitals/search/", hospitals.hospital_search, name="hospital_search"),
     # a case
     path("cases/<int:case_id>/", case.case_page, name="case"),
     path("cases/<int:case_id>/intake/<step:step>/", intake.intake, name="intake"),

@@ -41,6 +41,7 @@ def _page(request, case_row, step, form, intro):
     return render(request, "web/intake.html", {
         "case": case_row, "step": step, "steps": STEPS, "done": done, "form": form, "intro": intro,
         "accounts": list(case_row.accounts.order_by("position")) if case_row else [],
+        "patient_state": getattr(casework.patient_of(case_row), "state", None) if case_row else None,
     })
 
 
@@ -138,6 +139,7 @@ def _account_initial(a: m.Account) -> dict:
     provider, care, collector = a.provider or {}, a.care or {}, a.collector or {}
     return {
         "provider_name": provider.get("name"), "provider_kind": provider.get("kind", "hospital"),
+        "provider_ccn": provider.get("ccn"),
         "provider_nonprofit": tri_value(provider.get("nonprofit")), "provider_address": provider.get("address"),
         "account_number": a.account_number, "balance": a.balance, "care_start": care.get("start"),
         "care_end": care.get("end"), "emergency": tri_value(care.get("emergency")),
@@ -188,7 +190,8 @@ def _save_account(request, case_row, account, d, upload) -> m.Account:
             account = m.Account(case=case_row, key=_new_key(case_row), position=position)
         provider = dict(account.provider or {})
         provider.update({"name": d["provider_name"], "kind": d["provider_kind"]})
-        for k, v in (("address", d.get("provider_address")), ("nonprofit", tri(d.get("provider_nonprofit")))):
+        for k, v in (("address", d.get("provider_address")), ("nonprofit", tri(d.get("provider_nonprofit"))),
+                     ("ccn", (d.get("provider_ccn") or "").strip().upper())):
             if v in (None, ""):
                 provider.pop(k, None)
             else:
