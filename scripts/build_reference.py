@@ -24,6 +24,7 @@ from billadvocate.reference.catalog import check_table, release_file  # noqa: E4
 from billadvocate.reference.cms_files import read_hcpcs  # noqa: E402
 
 OUT = ROOT / "src" / "billadvocate" / "reference" / "data"
+YARDSTICK_TABLES = {"opps", "clfs", "asp", "dmepos"}
 NCCI_SOURCE = ("CMS National Correct Coding Initiative quarterly files, effective 2024-07-01 (2024 Q3), "
                "via github.com/andrewallenbruce/northstar @a37fd498 (Apache-2.0 packaging of CMS public data)")
 NCCI_LICENCE = "US government public data (CMS); CPT code numbers only, no AMA descriptors"
@@ -49,8 +50,12 @@ def main() -> None:
     ap.add_argument("--shared", type=Path, default=default)
     shared = ap.parse_args().shared
     OUT.mkdir(parents=True, exist_ok=True)
+    # the price yardsticks (opps, clfs, asp, dmepos) are built by build_yardsticks.py: kept as they are
+    kept = [e for e in json.loads((OUT / "manifest.json").read_text()).get("releases", [])
+            if e["table"] in YARDSTICK_TABLES] if (OUT / "manifest.json").is_file() else []
     for old in OUT.glob("*.parquet"):
-        old.unlink()
+        if old.name not in {e["file"] for e in kept}:
+            old.unlink()
     con = duckdb.connect()
     manifest: list[dict] = []
     ncci = shared / "ncci" / "northstar_2024q3"
@@ -94,7 +99,7 @@ def main() -> None:
         "licence": "US government public data (CMS); Level II only, no CPT",
         "note": "descriptions of Level II codes only; stale (2019): import a current file with `billadvocate data import hcpcs`"},
           manifest)
-    (OUT / "manifest.json").write_text(json.dumps({"releases": manifest}, indent=1) + "\n")
+    (OUT / "manifest.json").write_text(json.dumps({"releases": manifest + kept}, indent=1) + "\n")
 
 
 if __name__ == "__main__":

@@ -372,6 +372,10 @@ class Bill(BaseModel):
     stated_balance: Money | None = None
     notes: list[str] = []  # what could not be read, and why
     ocr_confidence: float | None = None  # mean OCR confidence 0..1, when read from a scan or photo
+    # what the claim says of itself (an 837 or a UB-04): "institutional" or "professional", and the
+    # type of bill (UB-04 FL 4, e.g. "0131"); the audit infers the setting from them (audit/setting.py)
+    claim_form: Literal["institutional", "professional"] | None = None
+    type_of_bill: str | None = None
 
     @property
     def total_charges(self) -> Decimal:

@@ -18,10 +18,22 @@ def test_audit_json_has_the_contract_keys_and_the_summary(cli, tmp_path):
     assert 0 < data["in_dispute"] < data["total_charges"] and data["benchmark_total"] < data["total_charges"]
 
 
-def test_audit_without_a_setting_says_which_checks_could_not_run(cli, tmp_path):
-    r = cli("audit", ER_BILL, env={"BILLADVOCATE_HOME": str(tmp_path)})
+def test_audit_without_flags_reads_the_setting_from_the_bill_and_runs_every_check(cli, tmp_path):
+    r = cli("audit", ER_BILL, "--json", env={"BILLADVOCATE_HOME": str(tmp_path)})
     assert r.code == 0, r.err
-    assert "in dispute" in r.out and "setting" in r.out
+    data = r.json()
+    assert any(n.startswith("Setting: outpatient, read from the bill") for n in data["notes"])
+    by_rule = {}
+    for f in data["findings"]:
+        by_rule.setdefault(f["rule"], []).append(f)
+    assert {"BILL.DUPLICATE", "BILL.NCCI_PTP", "BILL.PRICE_OUTLIER"} <= set(by_rule)
+    assert not [f for f in data["findings"] if f["severity"] == "info" and f["rule"] == "BILL.NCCI_PTP"]
+    # every price comparison names the Medicare payment for that kind of line
+    messages = " ".join(f["message"] for f in by_rule["BILL.PRICE_OUTLIER"])
+    assert "outpatient hospital payment for APC 5025" in messages  # the ER visit (99285)
+    assert "Clinical Laboratory Fee Schedule" in messages and "drug payment limit (ASP)" in messages
+    assert "Physician Fee Schedule" not in messages
+    assert any("line 11 (packaged" in n for n in data["notes"])  # observation hours: status N
 
 
 def test_audit_bad_state_is_one_line(cli):
@@ -37,7 +49,8 @@ def test_review_er_example_shows_every_kind_of_finding(cli, tmp_path):
     assert by_rule["BILL.NOT_RECEIVED"]["lines"] == [14]
     assert by_rule["BILL.DATE_OUTSIDE_CARE"]["lines"] == [15]
     assert by_rule["IRS501R.OVER_AGB"]["amount"] == 3903.52  # 6,296 - 38% x 6,296 = 3,903.52
-    assert "FRESNO" in by_rule["BILL.PRICE_OUTLIER"]["message"]  # the patient's locality
+    prices = [f["message"] for f in acct["findings"] if f["rule"] == "BILL.PRICE_OUTLIER"]
+    assert any("ER VISIT LEVEL 5 (99285)" in m and "APC 5025" in m for m in prices)
     assert acct["in_dispute"] == 3903.52
 
 

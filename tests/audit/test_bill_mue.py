@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from .support import D1, D2, found, line
+from .support import D1, D2, audit, found, line
 
 OUT = {"setting": "outpatient"}
 
@@ -36,5 +36,23 @@ def test_the_setting_picks_the_table():
     assert len(mue(line(1, "85025", units=3, charge="135.00"), facts={"setting": "professional"})) == 1
 
 
-def test_without_a_setting_no_mue_is_guessed():
-    assert mue(line(1, "36415", units=9), facts={}) == []
+HOSPITAL_NO_REVENUE_CODES = {"provider_name": "Valley General Hospital"}  # setting undecided
+
+
+def test_undecided_setting_reports_only_units_over_both_tables_limits():
+    # 85025: practitioner MUE 2, outpatient hospital MUE 4 (both MAI 3); 5 units exceed both
+    (f,) = mue(line(1, "85025", units=5, charge="50.00"), facts=HOSPITAL_NO_REVENUE_CODES)
+    assert "practitioner and outpatient hospital MUE" in f.message and "allows 4" in f.message
+    assert f.amount == Decimal("10.00")  # 1 unit over the larger limit, at $10 a unit
+
+
+def test_undecided_setting_leaves_out_a_limit_only_one_table_sets_and_notes_it():
+    result = audit(line(1, "85025", units=3, charge="30.00"), facts=HOSPITAL_NO_REVENUE_CODES)
+    assert not [f for f in result.findings if f.rule == "BILL.MUE"]
+    note = next(n for n in result.notes if n.startswith("Left out"))
+    assert "line 1 (85025, 3 units; practitioner MUE 2)" in note
+
+
+def test_without_a_setting_a_coded_bill_without_revenue_codes_is_checked_as_professional():
+    (f,) = mue(line(1, "85025", units=3, charge="30.00"), facts={})
+    assert "professional MUE" in f.message

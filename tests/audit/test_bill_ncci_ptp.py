@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from .support import D1, D2, found, line
+from .support import D1, D2, audit, found, line
 
 OUT = {"setting": "outpatient"}
 PRO = {"setting": "professional"}
@@ -51,9 +51,32 @@ def test_practitioner_table_is_used_for_professional_bills():
     assert "professional" in f.message
 
 
-def test_unknown_setting_says_so_at_info_instead_of_guessing():
+HOSPITAL_NO_REVENUE_CODES = {"provider_name": "Valley General Hospital"}  # setting undecided
+
+
+def test_without_a_setting_a_coded_bill_without_revenue_codes_is_checked_as_professional():
     (f,) = ncci(line(1, "80053"), line(2, "80048"), facts={})
-    assert f.severity == "info" and f.amount == 0 and "setting" in f.message
+    assert f.severity == "high" and "professional" in f.message
+
+
+def test_revenue_codes_make_it_an_outpatient_facility_claim():
+    (f,) = ncci(line(1, "80053", rev="0301"), line(2, "80048", rev="0301"), facts={})
+    assert "outpatient" in f.message
+
+
+def test_undecided_setting_reports_an_edit_both_tables_make():
+    (f,) = ncci(line(1, "80053"), line(2, "80048"), facts=HOSPITAL_NO_REVENUE_CODES)
+    assert f.severity == "high" and "practitioner and outpatient hospital" in f.message
+
+
+def test_undecided_setting_leaves_out_an_edit_only_one_table_makes_in_a_note_not_a_finding():
+    # 99214 / 99446: a practitioner edit (indicator 0) the outpatient hospital table does not have
+    result = audit(line(1, "99214"), line(2, "99446"), facts=HOSPITAL_NO_REVENUE_CODES)
+    assert not [f for f in result.findings if f.rule == "BILL.NCCI_PTP"]
+    assert not [f for f in result.findings if f.severity == "info"]
+    note = next(n for n in result.notes if n.startswith("Left out"))
+    assert "lines 1 and 2 (99214 with 99446, practitioner table)" in note
+    assert any(n.startswith("Setting undecided") for n in result.notes)
 
 
 def test_inpatient_bills_are_not_checked():

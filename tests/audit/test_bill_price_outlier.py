@@ -50,17 +50,18 @@ def test_three_times_medicare_is_the_line(over, fires):
     fs = found("BILL.PRICE_OUTLIER", line(1, "99213", d=D, charge=str(limit)), facts=PRO_CO)
     assert bool(fs) is fires
     if fires:
-        assert fs[0].amount == limit - medicare("99213") and "Medicare amount" in fs[0].message
+        assert fs[0].amount == limit - medicare("99213")
+        assert "the Medicare Physician Fee Schedule amount (COLORADO)" in fs[0].message
 
 
-def test_a_facility_em_visit_has_no_medicare_benchmark():
+def test_a_facility_em_visit_is_compared_with_its_opps_payment_not_the_physician_fee_schedule():
     fs = found("BILL.PRICE_OUTLIER", line(1, "99285", d=D, charge="9000.00"), facts={"setting": "outpatient"})
-    assert fs == []
+    assert len(fs) == 1 and "outpatient hospital payment for APC 5025" in fs[0].message
 
 
-def test_a_facility_imaging_charge_is_compared_to_the_global_amount():
+def test_a_facility_imaging_charge_is_compared_with_its_apc():
     fs = found("BILL.PRICE_OUTLIER", line(1, "72148", d=D, charge="2480.00"), facts={"setting": "outpatient"})
-    assert len(fs) == 1 and fs[0].severity == "medium"
+    assert len(fs) == 1 and fs[0].severity == "medium" and "APC 5523" in fs[0].message
 
 
 def test_lines_without_codes_are_not_judged():

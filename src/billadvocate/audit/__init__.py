@@ -14,6 +14,7 @@ import pyarrow as pa
 from ..model import Bill, Finding, Line
 from ..reference import register
 from .engine import audit_at_scale, prepare, run_rules_detailed
+from .setting import infer_setting, left_out_note
 from .summary import disputed_lines, fair_prices, in_dispute, merge_findings
 from .tables import bills_table, lines_table
 
@@ -76,6 +77,17 @@ def _lookups(con, facts: dict[str, Any], lookup: dict[str, Any]) -> list[str]:
     return notes
 
 
+def unpriced_notes(benchmark_rows: list[dict[str, Any]]) -> list[str]:
+    """One note per reason a coded line has no Medicare yardstick: its prices were not judged."""
+    by_reason: dict[str, list[int]] = {}
+    for r in benchmark_rows:
+        if r.get("no_yardstick") and r.get("fair") is None:
+            by_reason.setdefault(r["no_yardstick"], []).append(int(r["line"]))
+    return [f"No Medicare price to compare for {'line' if len(ns) == 1 else 'lines'} "
+            f"{', '.join(map(str, sorted(ns)))} ({reason}); {'its charge was' if len(ns) == 1 else 'their charges were'} "
+            "not judged." for reason, ns in by_reason.items()]
+
+
 def audit_bills(bills: list[Bill], *, facts: dict[str, Any] | None = None,
                 not_received: set[int] = frozenset(), eobs: pa.Table | None = None,
                 as_of: date | None = None) -> AuditResult:
@@ -85,16 +97,26 @@ def audit_bills(bills: list[Bill], *, facts: dict[str, Any] | None = None,
     lookup = {k: facts.pop(k) for k in LOOKUP_FACTS if k in facts}
     pairs = [(b.source, ln) for b in bills for ln in b.lines]
     lines = [ln for _, ln in pairs]
+    setting_notes = []
+    if facts.get("setting") is None and bills:
+        choice = infer_setting(bills, provider_name=lookup.get("provider_name"), provider_kind=facts.get("provider_kind"))
+        facts["setting"] = choice.setting
+        setting_notes.append(f"Setting: {choice.setting}, read from the bill ({choice.how})." if choice.setting else
+                             f"Setting undecided ({choice.how}): the NCCI and MUE checks report only what the "
+                             "practitioner and the outpatient hospital tables agree on.")
     con = duckdb.connect()
     try:
         register(con, only={"gpci", "zip_locality", "prices"})
-        notes = _lookups(con, facts, lookup)
+        notes = setting_notes + _lookups(con, facts, lookup)
         con.register("lines", lines_table(pairs, set(not_received)))
         con.register("bills", bills_table(bills, facts))
         if eobs is not None:
             con.register("eobs_in", eobs)
         prepare(con, as_of=as_of, eobs="eobs_in" if eobs is not None else None, narrow=True)
         detailed = run_rules_detailed(con, as_of=as_of)
+        if bills and facts.get("setting") is None:
+            left_out = left_out_note(con)
+            notes += [left_out] if left_out else []
         benchmark_rows = con.execute("SELECT * FROM line_benchmarks ORDER BY line").fetchall()
         cols = [d[0] for d in con.description]
     finally:
@@ -102,7 +124,9 @@ def audit_bills(bills: list[Bill], *, facts: dict[str, Any] | None = None,
     total = sum((ln.charge for ln in lines), Decimal(0))
     findings = merge_findings(detailed)
     findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.lines[:1] or [0], f.rule))
-    benchmarks, benchmark_total = fair_prices(lines, [dict(zip(cols, r)) for r in benchmark_rows], detailed)
+    benchmark_dicts = [dict(zip(cols, r)) for r in benchmark_rows]
+    benchmarks, benchmark_total = fair_prices(lines, benchmark_dicts, detailed)
+    notes += unpriced_notes(benchmark_dicts)
     return AuditResult(lines=lines, total_charges=total, findings=findings, bills=bills,
                        benchmark_total=benchmark_total, benchmarks=benchmarks,
                        in_dispute=in_dispute(lines, detailed, total), notes=notes,

@@ -1,10 +1,23 @@
 """`line_benchmarks`: for each coded line, the fair prices the audit and the negotiation compare to.
 
-- medicare: the Physician Fee Schedule amount, [(work x GPCI) + (non-facility PE x GPCI) + (MP x GPCI)]
-  x the conversion factor in force on the date of service x units, for the patient's locality (GPCI
-  1.0, the national amount, when the locality is unknown). On a facility bill only services whose
-  fee-schedule amount covers the whole service (diagnostic tests: PC/TC indicator 1, 3 or 4) are
-  compared; a facility's E/M or room charges have no fee-schedule equivalent.
+- medicare: what Medicare pays for that kind of line (`yardstick` says which schedule, and
+  `yardstick_name` names it in the finding), all times the line's units:
+  - a drug (a code in the ASP pricing file, J codes and the like): the ASP payment limit per billing
+    unit, in any setting;
+  - a lab test (a code in the Clinical Laboratory Fee Schedule): its national limit;
+  - a hospital outpatient line: the OPPS Addendum B payment rate of its HCPCS code (the national
+    unadjusted rate of its APC); a packaged code (status indicator N) has no price of its own, and a
+    code OPPS pays under another fee schedule (status A) takes that schedule (DMEPOS, else PFS);
+  - durable medical equipment and supplies: the DMEPOS fee for the patient's state (the higher of its
+    non-rural and rural fees: whether the patient lives in a rural ZIP is not known), the row of the
+    line's modifier (NU, RR, UE ...) when it has one, else the highest;
+  - a professional line: the Physician Fee Schedule amount, [(work x GPCI) + (non-facility PE x GPCI)
+    + (MP x GPCI)] x the conversion factor in force on the date of service, for the patient's locality
+    (GPCI 1.0, the national amount, when the locality is unknown);
+  - a bill whose setting could not be decided: the larger of the OPPS and PFS amounts, so a price is
+    called high only when it is high by both;
+  - an inpatient line: none (an inpatient stay is paid per stay, by its MS-DRG).
+  `no_yardstick` says, in words, why a coded line has none.
 - cash_price / negotiated / gross: the hospital's own published prices (an imported machine-readable
   file), per unit as published, times units; negotiated is the rate for the patient's plan.
 - fair: the benchmark the negotiation uses: the cash price for a self-pay patient, the plan's rate
@@ -12,6 +25,10 @@
 """
 
 MEDICARE_STATUSES = ("A", "R", "T")
+# OPPS status indicators with a payment rate of their own (J1/J2 comprehensive, P partial
+# hospitalization, Q1-Q3 conditionally packaged when paid alone, R blood, S/T procedures, U
+# brachytherapy, V visits, G/H/K drugs, devices and radiopharmaceuticals)
+OPPS_PAID = ("J1", "J2", "P", "Q1", "Q2", "Q3", "R", "S", "T", "U", "V", "G", "H", "K")
 
 LINE_BENCHMARKS_SQL = f"""
 WITH hospital AS (
@@ -24,13 +41,27 @@ WITH hospital AS (
      AND (p.care_setting IS NULL OR p.care_setting IN ('both', '') OR a.setting IS NULL
           OR p.care_setting = CASE WHEN a.setting = 'inpatient' THEN 'inpatient' ELSE 'outpatient' END)
     GROUP BY a.source, a.line, a.units
+), dme AS (  -- the line's modifier row when it has one (NU purchase, RR rental ...), else the highest fee
+    SELECT a.source, a.line, a.state,
+           coalesce(max(CASE WHEN a.mods LIKE '% ' || d.modifier || ' %' THEN greatest(d.fee_nonrural, coalesce(d.fee_rural, 0)) END),
+                    max(greatest(d.fee_nonrural, coalesce(d.fee_rural, 0)))) AS fee
+    FROM audit_lines a
+    JOIN ref_dmepos d ON d.hcpcs = a.code AND d.state = a.state AND a.dos BETWEEN d.applies_from AND d.applies_to
+    WHERE a.setting IS NULL OR a.setting <> 'inpatient'
+    GROUP BY a.source, a.line, a.state
 ), priced AS (
-    SELECT a.source, a.line, a.code, a.description, a.units, a.charge, a.insurance_status,
+    SELECT a.source, a.line, a.code, a.description, a.units, a.charge, a.insurance_status, a.setting,
            CASE WHEN r.hcpcs IS NOT NULL AND c.cf IS NOT NULL THEN
                 round((r.work_rvu * coalesce(g.gpci_work, 1.0) + r.pe_nonfacility_rvu * coalesce(g.gpci_pe, 1.0)
-                       + r.mp_rvu * coalesce(g.gpci_mp, 1.0)) * c.cf, 2) * a.units END AS medicare,
+                       + r.mp_rvu * coalesce(g.gpci_mp, 1.0)) * c.cf, 2) * a.units END AS pfs_amount,
            CASE WHEN r.hcpcs IS NULL THEN NULL WHEN g.locality IS NULL THEN 'national' ELSE g.locality_name END AS locality_name,
-           r.release_from AS pfs_release, h.cash_price, h.negotiated, h.gross
+           r.release_from AS pfs_release,
+           o.status_indicator, o.apc,
+           CASE WHEN o.status_indicator IN {OPPS_PAID} AND o.payment_rate > 0 THEN round(o.payment_rate * a.units, 2) END AS opps_amount,
+           CASE WHEN l.rate > 0 THEN round(l.rate * a.units, 2) END AS clfs_amount,
+           CASE WHEN d.payment_limit > 0 THEN round(d.payment_limit * a.units, 2) END AS asp_amount, d.dosage,
+           CASE WHEN m.fee > 0 THEN round(m.fee * a.units, 2) END AS dme_amount, m.state AS dme_state,
+           h.cash_price, h.negotiated, h.gross
     FROM audit_lines a
     LEFT JOIN ref_pfs_rvu r
       ON r.hcpcs = a.code
@@ -39,22 +70,62 @@ WITH hospital AS (
      AND a.dos BETWEEN r.applies_from AND r.applies_to
      AND r.status IN {MEDICARE_STATUSES}
      AND r.work_rvu + r.pe_nonfacility_rvu + r.mp_rvu > 0
-     AND (coalesce(a.setting, 'professional') = 'professional' OR r.pctc IN ('1', '3', '4'))
+     AND (a.setting IS NULL OR a.setting <> 'inpatient')
      AND a.units > 0
     LEFT JOIN pfs_cf_day c ON r.hcpcs IS NOT NULL AND c.day = least(a.dos, (SELECT max(day) FROM pfs_cf_day))
     LEFT JOIN ref_gpci g
       ON r.hcpcs IS NOT NULL AND g.mac = a.pfs_mac AND g.locality = a.pfs_locality
      AND a.dos BETWEEN g.applies_from AND g.applies_to
+    LEFT JOIN ref_opps o ON o.hcpcs = a.code AND a.dos BETWEEN o.applies_from AND o.applies_to
+    LEFT JOIN ref_clfs l ON l.hcpcs = a.code AND l.modifier IS NULL AND a.dos BETWEEN l.applies_from AND l.applies_to
+    LEFT JOIN ref_asp d ON d.hcpcs = a.code AND a.dos BETWEEN d.applies_from AND d.applies_to
+    LEFT JOIN dme m ON m.source = a.source AND m.line = a.line
     LEFT JOIN hospital h ON h.source = a.source AND h.line = a.line
     WHERE a.code IS NOT NULL
+), typed AS (
+    SELECT *,
+           CASE WHEN setting = 'inpatient' THEN NULL
+                WHEN asp_amount IS NOT NULL THEN 'asp'
+                WHEN clfs_amount IS NOT NULL THEN 'clfs'
+                WHEN setting = 'outpatient' AND status_indicator = 'A' AND dme_amount IS NOT NULL THEN 'dmepos'
+                WHEN setting = 'outpatient' AND status_indicator = 'A' AND pfs_amount IS NOT NULL THEN 'pfs'
+                WHEN setting = 'outpatient' AND opps_amount IS NOT NULL THEN 'opps'
+                WHEN setting = 'outpatient' THEN NULL
+                WHEN setting IS NULL AND opps_amount IS NOT NULL
+                     AND (pfs_amount IS NULL OR opps_amount >= pfs_amount) THEN 'opps'
+                WHEN dme_amount IS NOT NULL THEN 'dmepos'
+                WHEN pfs_amount IS NOT NULL THEN 'pfs'
+           END AS yardstick
+    FROM priced
 )
-SELECT *,
+SELECT source, line, code, description, units, charge, insurance_status, yardstick,
+       CASE yardstick WHEN 'asp' THEN asp_amount WHEN 'clfs' THEN clfs_amount WHEN 'opps' THEN opps_amount
+                      WHEN 'dmepos' THEN dme_amount WHEN 'pfs' THEN pfs_amount END AS medicare,
+       CASE yardstick
+            WHEN 'asp' THEN 'the Medicare Part B drug payment limit (ASP) per ' || coalesce(lower(dosage), 'billing unit')
+            WHEN 'clfs' THEN 'the Medicare Clinical Laboratory Fee Schedule national limit'
+            WHEN 'opps' THEN 'the Medicare outpatient hospital payment for APC ' || apc || ' (national, unadjusted)'
+            WHEN 'dmepos' THEN 'the Medicare DMEPOS fee schedule for ' || dme_state
+            WHEN 'pfs' THEN 'the Medicare Physician Fee Schedule amount (' || locality_name || ')'
+       END AS yardstick_name,
+       CASE WHEN yardstick IS NOT NULL THEN NULL
+            WHEN setting = 'inpatient' THEN 'an inpatient stay is paid per stay (MS-DRG), not per line'
+            WHEN status_indicator = 'N' THEN 'packaged: Medicare pays for it only within the hospital service it goes with'
+            WHEN status_indicator IN ('E1', 'E2') THEN 'Medicare does not pay for it'
+            WHEN status_indicator = 'C' THEN 'Medicare pays for it only on an inpatient stay'
+            WHEN status_indicator = 'B' THEN 'not billable on a hospital outpatient claim (another code is used)'
+            ELSE 'no Medicare price for this code in the loaded fee schedules'
+       END AS no_yardstick,
+       status_indicator, apc,
+       CASE WHEN yardstick = 'pfs' THEN locality_name END AS locality_name, pfs_release,
+       cash_price, negotiated, gross,
        CASE WHEN cash_price IS NOT NULL AND coalesce(insurance_status, 'uninsured') = 'uninsured' THEN cash_price
             WHEN negotiated IS NOT NULL AND insurance_status = 'insured' THEN negotiated
-            ELSE medicare END AS fair,
+            WHEN yardstick IS NOT NULL THEN CASE yardstick WHEN 'asp' THEN asp_amount WHEN 'clfs' THEN clfs_amount
+                 WHEN 'opps' THEN opps_amount WHEN 'dmepos' THEN dme_amount WHEN 'pfs' THEN pfs_amount END
+       END AS fair,
        CASE WHEN cash_price IS NOT NULL AND coalesce(insurance_status, 'uninsured') = 'uninsured' THEN 'cash_price'
             WHEN negotiated IS NOT NULL AND insurance_status = 'insured' THEN 'negotiated'
-            WHEN medicare IS NOT NULL THEN 'medicare' END AS basis
-FROM priced
-WHERE medicare IS NOT NULL OR cash_price IS NOT NULL OR negotiated IS NOT NULL OR gross IS NOT NULL
+            WHEN yardstick IS NOT NULL THEN 'medicare' END AS basis
+FROM typed
 """

@@ -34,7 +34,7 @@ AUDIT_LINES_SQL = f"""
     SELECT l.source, l.line, l.service_date, coalesce(l.service_date, b.care_start) AS dos,
            l.code, l.revenue_code, l.description, l.units, l.charge, l.unit_price,
            {modifiers_text('l.modifiers')} AS mods, l.not_received,
-           b.setting, b.care_start, b.care_end, b.insurance_status, b.pfs_mac, b.pfs_locality,
+           b.setting, b.care_start, b.care_end, b.insurance_status, b.pfs_mac, b.pfs_locality, b.state,
            b.price_key, b.price_plan,
            {group_key('l.source', 'coalesce(l.service_date, b.care_start)',
                       'coalesce(l.code, upper(trim(l.description)))')} AS service_day

@@ -90,7 +90,8 @@ def fair_prices(lines: list[Line], benchmark_rows: list[dict[str, Any]], detaile
         r = by_line.get(ln.line, {})
         entry = {"medicare": _num(r.get("medicare")), "cash_price": _num(r.get("cash_price")),
                  "negotiated": _num(r.get("negotiated")), "gross": _num(r.get("gross")),
-                 "locality": r.get("locality_name")}
+                 "locality": r.get("locality_name"), "yardstick": r.get("yardstick_name"),
+                 "no_yardstick": r.get("no_yardstick")}
         charge = Decimal(ln.charge)
         if ln.line in disputed:
             fair, basis = Decimal(0), "disputed"

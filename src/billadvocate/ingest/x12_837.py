@@ -50,6 +50,7 @@ class _Reader:
             raise BadInput("the 837 holds no claim (CLM segment)", file=self.ic.file)
         self.bill.stated_total = self.claim_total
         kinds = "institutional (837I)" if self.kind == "institutional" else "professional (837P)"
+        self.bill.claim_form = self.kind
         self.bill.notes = [n for n in (*self.ic.notes, self.ic.version_note(), *self.bill.notes) if n]
         self.bill.notes.append(f"{len(self.claims)} {kinds} claim(s): {', '.join(self.claims)}")
         return self.bill
@@ -89,6 +90,9 @@ class _Reader:
         facility = self.ic.components(get(el, 5))
         if len(facility) > 1 and facility[1] == "A":  # A: institutional bill-type code
             self.kind = "institutional"
+            if self.bill.type_of_bill is None and facility[0].strip().isdigit():
+                frequency = facility[2].strip() if len(facility) > 2 else ""
+                self.bill.type_of_bill = "0" + facility[0].strip().zfill(2) + frequency
 
     def on_SBR(self, el: list[str], n: int) -> None:
         if self.claim_id is not None:  # an SBR inside a claim starts the other-payer loop (2320)

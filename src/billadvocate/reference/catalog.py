@@ -45,6 +45,21 @@ TABLES: dict[str, tuple[tuple[str, ...] | None, pa.Schema]] = {
         ("rural", pa.string()), ("lab_cb_locality", pa.string()), ("rural2", pa.string()),
         ("plus_four", pa.bool_()), ("part_b_indicator", pa.string()), ("year_quarter", pa.string()),
     ])),
+    # the price yardsticks by line type (reference/yardstick_files.py reads the CMS layouts)
+    # OPPS Addendum B: a hospital outpatient code's status indicator, APC and national payment rate
+    "opps": (None, pa.schema([
+        ("hcpcs", pa.string()), ("status_indicator", pa.string()), ("apc", pa.string()),
+        ("payment_rate", pa.float64()),
+    ])),
+    # Clinical Laboratory Fee Schedule: the national limit of a lab test
+    "clfs": (None, pa.schema([("hcpcs", pa.string()), ("modifier", pa.string()), ("rate", pa.float64())])),
+    # ASP pricing file: the Part B drug payment limit per billing unit (dosage)
+    "asp": (None, pa.schema([("hcpcs", pa.string()), ("dosage", pa.string()), ("payment_limit", pa.float64())])),
+    # DMEPOS fee schedule: the fee of an item in a state (non-rural and rural)
+    "dmepos": (None, pa.schema([
+        ("hcpcs", pa.string()), ("modifier", pa.string()), ("modifier2", pa.string()), ("state", pa.string()),
+        ("fee_nonrural", pa.float64()), ("fee_rural", pa.float64()),
+    ])),
 }
 
 SETTING_NAMES = {"professional": "practitioner services", "outpatient": "outpatient hospital",

@@ -23,8 +23,16 @@ from .cms_files import read_hcpcs, read_mue, read_pfs_zip, read_ptp
 from .prices import price_key, read_prices
 from .store import Release, install
 from .zip_locality import quarter_period, read_zip_locality
+from .yardstick_files import read_asp, read_clfs, read_dmepos, read_opps_addendum_b
 
-KINDS = ("ncci-ptp", "mue", "pfs-rvu", "hcpcs", "prices", "zip-locality")
+KINDS = ("ncci-ptp", "mue", "pfs-rvu", "hcpcs", "prices", "zip-locality", "opps", "clfs", "asp", "dmepos")
+# the price yardsticks: kind -> (table, reader, what the file is)
+YARDSTICKS = {
+    "opps": ("opps", read_opps_addendum_b, "CMS OPPS Addendum B (payment by HCPCS code), descriptors dropped"),
+    "clfs": ("clfs", read_clfs, "CMS Clinical Laboratory Fee Schedule (national limits), descriptors dropped"),
+    "asp": ("asp", read_asp, "CMS ASP pricing file (Part B drug payment limits), descriptors dropped"),
+    "dmepos": ("dmepos", read_dmepos, "CMS DMEPOS fee schedule (state fees), descriptors dropped"),
+}
 _SETTING_WORDS = {"professional": ("ccipra", "practitioner", "prac"), "outpatient": ("ccioph", "outpatient", "hospital"),
                   "dme": ("dme",)}
 
@@ -122,6 +130,14 @@ def import_release(kind: str, path: Path, *, setting: str | None = None, effecti
                        f"CMS ZIP code to carrier locality file, {quarter[:4]} Q{quarter[4]}", year_quarter=quarter)
         entry["effective_to"] = None if effective else end.isoformat()
         return [install("zip_locality", table, entry, folder)]
+    if kind in YARDSTICKS:
+        table_name, reader, what = YARDSTICKS[kind]
+        table, start, end = reader(path)
+        eff = _effective(path, effective, start)
+        entry = _entry(table_name, None, eff, path, table.num_rows, what)
+        if end is not None and not effective:
+            entry["effective_to"] = end.isoformat()
+        return [install(table_name, table, entry, folder)]
     if kind == "prices":
         table, meta = read_prices(path)
         from .prices import _date

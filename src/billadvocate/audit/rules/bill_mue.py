@@ -4,7 +4,8 @@ An MUE is the most units of a service one patient would get on one day in nearly
 adjudication indicator (MAI) says how it is counted: 1 per claim line, 2 and 3 per date of service
 (2 is an absolute policy limit, reported at high severity; 1 and 3 may be justified by the record
 or separate lines, so they are reported at medium). The bill's setting
-picks the practitioner or outpatient hospital table; the date of service picks the release.
+picks the practitioner or outpatient hospital table; the date of service picks the release. When
+the setting cannot be decided, a line is judged by the limit both tables agree on (the larger MUE).
 
 Anti-pattern: 36415 (venipuncture) 3 units on one date where the MUE is 2. At the limit (2 units)
 nothing is reported. The excess units at the line's unit price are at stake.
@@ -13,15 +14,28 @@ nothing is reported. The excess units at the line's unit price are at stake.
 from ..rule import Rule
 from ..sqltypes import line_list, lines_of
 
-# each coded line with the MUE in force for its setting, code and date of service
-MUE_LINES = """
-    SELECT a.source, a.line, a.dos, a.code, a.description, a.units, a.charge, a.setting,
-           m.mue_units, m.mai, m.rationale, m.release_from
-    FROM audit_lines a
-    JOIN ref_mue m ON m.setting = a.setting AND m.code = a.code
-     AND a.dos BETWEEN m.applies_from AND m.applies_to
-    WHERE a.setting IN ('professional', 'outpatient') AND a.dos IS NOT NULL
-      AND m.mue_units > 0 AND a.units > 0"""
+# each coded line with the MUE in force for its setting, code and date of service; a line of a bill
+# whose setting could not be decided (NULL) gets the limit both tables agree on: the larger of the
+# practitioner and outpatient hospital MUEs, counted per line if either table counts per line
+MUE_LINES = """(
+        SELECT a.source, a.line, a.dos, a.code, a.description, a.units, a.charge, a.setting, a.service_day,
+               m.mue_units, m.mai, m.rationale, m.release_from
+        FROM audit_lines a
+        JOIN ref_mue m ON m.setting = a.setting AND m.code = a.code
+         AND a.dos BETWEEN m.applies_from AND m.applies_to
+        WHERE a.setting IN ('professional', 'outpatient') AND a.dos IS NOT NULL AND m.mue_units > 0 AND a.units > 0
+        UNION ALL
+        SELECT a.source, a.line, a.dos, a.code, a.description, a.units, a.charge,
+               'practitioner and outpatient hospital', a.service_day,
+               greatest(p.mue_units, o.mue_units),
+               CASE WHEN p.mai = 1 OR o.mai = 1 THEN 1 WHEN p.mai = 2 AND o.mai = 2 THEN 2 ELSE 3 END,
+               CASE WHEN p.mue_units >= o.mue_units THEN p.rationale ELSE o.rationale END,
+               least(p.release_from, o.release_from)
+        FROM audit_lines a
+        JOIN ref_mue p ON p.setting = 'professional' AND p.code = a.code AND a.dos BETWEEN p.applies_from AND p.applies_to
+        JOIN ref_mue o ON o.setting = 'outpatient' AND o.code = a.code AND a.dos BETWEEN o.applies_from AND o.applies_to
+        WHERE a.setting IS NULL AND a.dos IS NOT NULL AND p.mue_units > 0 AND o.mue_units > 0 AND a.units > 0
+    ) AS l"""
 
 RULE = Rule(
     id="BILL.MUE",
@@ -36,12 +50,13 @@ RULE = Rule(
             -- one line on its own: MAI 1 counts per line; a code billed once that day is its own total
             SELECT source, {line_list('line')} AS lines, dos, code, units, charge, mue_units, mai, rationale,
                    description, release_from AS release, setting
-            FROM ({MUE_LINES} AND a.units > m.mue_units
-                  AND (m.mai = 1 OR a.service_day NOT IN (SELECT k FROM repeat_keys))) AS l
+            FROM {MUE_LINES}
+            WHERE units > mue_units AND (mai = 1 OR service_day NOT IN (SELECT k FROM repeat_keys))
             UNION ALL  -- MAI 2 and 3 count per date of service: the code's lines that day together
             SELECT source, {lines_of('line')}, dos, code, sum(units), sum(charge), min(mue_units), min(mai),
                    min(rationale), min(description), min(release_from), min(setting)
-            FROM ({MUE_LINES} AND m.mai <> 1 AND a.service_day IN (SELECT k FROM repeat_keys)) AS l
+            FROM {MUE_LINES}
+            WHERE mai <> 1 AND service_day IN (SELECT k FROM repeat_keys)
             GROUP BY source, dos, code
         )
         SELECT source, lines, code, description, dos AS date, CAST(units AS DOUBLE) AS units, mue_units, mai,

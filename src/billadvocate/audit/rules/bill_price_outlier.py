@@ -1,14 +1,19 @@
-"""A charge far above a fair benchmark: the Medicare amount for the service, or the hospital's own
-published cash price.
+"""A charge far above a fair benchmark: what Medicare pays for that kind of line, or the hospital's
+own published cash price.
 
-The Medicare amount is the Physician Fee Schedule's, for the patient's locality (from the ZIP when the
-CMS ZIP file is imported, else the state or the address; national when it is unknown), with the conversion factor in force on the date of service (see audit/benchmarks_sql.py).
-A charge above `federal.audit_benchmarks.medicare_outlier_multiple` times that amount is flagged;
-a self-pay patient's charge above the hospital's own discounted cash price (from its imported
-machine-readable file) is flagged too. The dollars at stake are the excess over the fair price.
+The Medicare amount is the yardstick that applies to the line's type (see audit/benchmarks_sql.py):
+the OPPS payment rate of its APC on a hospital outpatient bill, the Clinical Laboratory Fee Schedule
+for a lab test, the ASP payment limit for a drug, the DMEPOS fee for equipment and supplies, the
+Physician Fee Schedule for a professional service (for the patient's locality, from the ZIP when the
+CMS ZIP file is imported, else the state or the address; national when it is unknown), and the
+finding names it. A charge above `federal.audit_benchmarks.medicare_outlier_multiple` times that
+amount is flagged; a self-pay patient's charge above the hospital's own discounted cash price (from
+its imported machine-readable file) is flagged too. The dollars at stake are the excess over the fair
+price.
 
-Anti-pattern: an MRI of the lumbar spine (72148) billed at $2,480 where Medicare pays about $220.
-Lines with no benchmark (no code, a lab or drug code, a facility E/M) are not judged.
+Anti-pattern: an emergency department visit (99284) billed at $1,320 on a hospital outpatient bill,
+3.1x the Medicare outpatient hospital payment for APC 5024 ($425.82). Lines with no yardstick (no
+code, a packaged code, an inpatient stay's lines) are not judged; the result's notes list them.
 """
 
 from ..rule import Rule
@@ -20,11 +25,15 @@ RULE = Rule(
     summary="a charge exceeds a fair benchmark (Medicare amount, hospital's own published price) by a large multiple",
     citations=[
         "42 CFR 414.20 and the CMS Physician Fee Schedule relative value files (RVUs, GPCIs, conversion factor)",
+        "42 CFR 419.32 and the CMS OPPS Addendum B (hospital outpatient payment rates by HCPCS code and APC)",
+        "42 U.S.C. 1395m-1 and the CMS Clinical Laboratory Fee Schedule (national limitation amounts)",
+        "42 CFR 414.904 and the CMS ASP pricing file (Part B drug payment limits, 106% of ASP)",
+        "42 CFR 414.210 and the CMS DMEPOS fee schedule (fee schedule amounts by state)",
         "45 CFR 180.50 (hospitals publish their standard charges, including the discounted cash price and payer-specific negotiated charges)",
     ],
     sql=f"""
         SELECT b.source, {line_list('b.line')} AS lines, {line_list('b.line')} AS stake_lines, b.line, b.code,
-               b.description, b.charge, b.medicare, b.cash_price, b.fair, b.locality_name,
+               b.description, b.charge, b.medicare, b.cash_price, b.fair, b.yardstick_name,
                CASE WHEN b.cash_price > 0 AND coalesce(b.insurance_status, 'uninsured') = 'uninsured'
                          AND b.charge > p.cash_multiple * b.cash_price THEN 'cash' ELSE 'medicare' END AS kind,
                round(CAST(b.charge AS DOUBLE) / b.medicare, 1) AS ratio,
@@ -36,8 +45,8 @@ RULE = Rule(
                    AND b.charge > p.cash_multiple * b.cash_price))
     """,
     message={
-        "medicare": ("Line {line}, {description} ({code}), is billed at {charge}, {ratio}x the Medicare amount "
-                     "of {medicare} ({locality_name})"),
+        "medicare": ("Line {line}, {description} ({code}), is billed at {charge}, {ratio}x {yardstick_name} "
+                     "({medicare})"),
         "cash": ("Line {line}, {description} ({code}), is billed at {charge}, above the hospital's own "
                  "published cash price of {cash_price}"),
     },

@@ -1,0 +1,73 @@
+"""Convert the CMS payment files of the price yardsticks into the snapshot shipped in the package.
+
+    python scripts/build_yardsticks.py DIR
+
+DIR holds the CMS files as published (their names below; where each public copy was found, with
+its commit, is in src/billadvocate/reference/data/SOURCES.md). The files are read with the same
+readers as `billadvocate data import KIND FILE`, so only the columns the audit uses are kept (no
+descriptors); the Parquet files and their manifest entries replace the earlier ones of these tables
+and leave the other tables' entries alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from billadvocate.reference.catalog import release_file  # noqa: E402
+from billadvocate.reference.importer import YARDSTICKS  # noqa: E402
+
+OUT = ROOT / "src" / "billadvocate" / "reference" / "data"
+LICENCE = "US government work (CMS), public domain; HCPCS/CPT code numbers only, no AMA descriptors kept"
+
+# kind, file name as published, effective period, where the public copy was found
+SHIPPED = [
+    ("opps", "Section 508 version of January 2025 Web Addendum B.12.31.24.csv", "2025-01-01", "2025-03-31",
+     "CMS OPPS Addendum B, January 2025 (CY 2025 Q1, corrected 12/31/2024), via github.com/QuicksortRx/universal-med-ids "
+     "@f5688f2f src/medicare_part_b/data/"),
+    ("clfs", "CLFS 2025 Q1V1.csv", "2025-01-01", "2025-03-31",
+     "CMS Clinical Laboratory Fee Schedule 2025 Q1 (25CLABQ1, CLFS 2025 Q1V1), via github.com/mike-cochran/cms-ffs-processing "
+     "@73df1f7e Inputs/Lab/25CLABQ1/"),
+    ("asp", "section 508 version of Jan 2025 ASP Pricing File updated 030725.csv", "2025-01-01", "2025-03-31",
+     "CMS ASP pricing file, January 2025 (effective 2025-01-01 through 2025-03-31, updated 03/07/2025), via "
+     "github.com/mike-cochran/cms-ffs-processing @73df1f7e Inputs/ASP/2025/"),
+    ("dmepos", "DMEPOS_JAN.csv", "2025-01-01", "2025-03-31",
+     "CMS DMEPOS fee schedule, January 2025 (DME25 quarterly file, DMEPOS_JAN), via github.com/mike-cochran/cms-ffs-processing "
+     "@73df1f7e Inputs/DME/2025/dme25/"),
+]
+SORT = {"opps": ["hcpcs"], "clfs": ["hcpcs", "modifier"], "asp": ["hcpcs"], "dmepos": ["hcpcs", "state", "modifier"]}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("dir", type=Path)
+    folder = ap.parse_args().dir
+    path = OUT / "manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))["releases"]
+    tables = {YARDSTICKS[kind][0] for kind, *_ in SHIPPED}
+    for e in manifest:
+        if e["table"] in tables:
+            (OUT / e["file"]).unlink(missing_ok=True)
+    manifest = [e for e in manifest if e["table"] not in tables]
+    for kind, name, start, end, source in SHIPPED:
+        table_name, reader, what = YARDSTICKS[kind]
+        data, _, _ = reader(folder / name)
+        data = data.sort_by([(c, "ascending") for c in SORT[table_name]])
+        file = release_file(table_name, None, start)
+        pq.write_table(data, OUT / file, compression="zstd", compression_level=19, row_group_size=256_000)
+        manifest.append({"table": table_name, "setting": None, "file": file, "rows": data.num_rows,
+                         "effective_from": start, "effective_to": end, "source": f"{what}: {source}",
+                         "licence": LICENCE})
+        print(f"{file}: {data.num_rows} rows, {(OUT / file).stat().st_size // 1024} KiB")
+    path.write_text(json.dumps({"releases": manifest}, indent=1) + "\n")
+
+
+if __name__ == "__main__":
+    main()

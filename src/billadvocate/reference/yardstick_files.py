@@ -1,0 +1,201 @@
+"""Readers for the CMS payment files the price yardsticks come from, in CMS's own published layout.
+
+- OPPS Addendum B (the "Section 508" CSV of the quarterly web addendum): HCPCS Code, Short
+  Descriptor, SI, APC, Relative Weight, Payment Rate ("$613.10"), ... under a few title rows.
+- Clinical Laboratory Fee Schedule (CLFS yyyy QnVn.csv): YEAR, HCPCS, MOD, EFF_DATE, INDICATOR, RATE
+  (the national limit), SHORTDESC, ...
+- ASP pricing file (section 508 version of <Month yyyy> ASP Pricing File.csv): "Effective January 1,
+  2025 through March 31, 2025", then HCPCS Code, Short Description, HCPCS Code Dosage, Payment Limit.
+- DMEPOS fee schedule (DMEPOS_<MON>.csv): "January 2025 Fee Schedule", then HCPCS, Mod, Mod2, JURIS,
+  CATG, Ceiling, Floor, then for each state "XX (NR)" and "XX (R)" (non-rural and rural fees).
+Descriptors are not kept (the CPT ones are the AMA's). Each reader returns (table, start, end): the
+period the file states, when it states one. Every problem is a BadInput naming the file and line.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from datetime import date, datetime
+from pathlib import Path
+
+import pyarrow as pa
+
+from ..errors import BadInput
+from .catalog import check_table
+from .cms_files import _CODE, _members
+
+MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                                      "nov", "dec"), start=1)}
+
+
+def month_year(text: str) -> date | None:
+    """The first 'January 2025' / 'JUL 2025' / 'January_Web_2024' / '2025 Q1' in a name or title."""
+    t = text.lower()
+    m = re.search(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[\s_-]+(?:web[\s_-]+)?(20\d\d)", t)
+    if m:
+        return date(int(m.group(2)), MONTHS[m.group(1)], 1)
+    m = re.search(r"(20\d\d)[\s_-]*q([1-4])", t)
+    if m:
+        return date(int(m.group(1)), 3 * int(m.group(2)) - 2, 1)
+    return None
+
+
+def _rows(text: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text)))
+
+
+def _header(rows: list[list[str]], want: tuple[str, ...], file: str, what: str) -> tuple[int, dict[str, int]]:
+    """The header row holding every name in `want` (case-insensitive) and the column of each name."""
+    for i, row in enumerate(rows[:60]):
+        names = [c.strip().lower() for c in row]
+        if all(w in names for w in want):
+            return i, {n: j for j, n in enumerate(names) if n}
+    raise BadInput(f"no header row with {', '.join(want)}: this does not look like the CMS {what} file", file=file)
+
+
+def _money(text: str, file: str, where: str) -> float | None:
+    t = (text or "").strip().replace("$", "").replace(",", "")
+    if not t or t in (".", "-", "NA", "N/A"):
+        return None
+    try:
+        return float(t)
+    except ValueError:
+        raise BadInput(f"{text!r} is not an amount", file=file, where=where)
+
+
+def _cell(row: list[str], i: int | None) -> str:
+    return row[i].strip() if i is not None and i < len(row) else ""
+
+
+def _code(row: list[str], i: int) -> str:
+    """The HCPCS code of a row; a stray non-printing byte CMS left after a code is dropped."""
+    text = _cell(row, i).upper()
+    return re.sub(r"[^0-9A-Z]", "", text) if _CODE.match(re.sub(r"[^0-9A-Z]", "", text)) else text
+
+
+def read_opps_addendum_b(path: Path) -> tuple[pa.Table, date | None, date | None]:
+    """OPPS Addendum B -> opps table (hcpcs, status_indicator, apc, payment_rate)."""
+    cols: dict[str, list] = {k: [] for k in ("hcpcs", "status_indicator", "apc", "payment_rate")}
+    start = None
+    for file, text in _members(path, re.compile(r"addendum.?b|\.csv$")):
+        rows = _rows(text)
+        h, ix = _header(rows, ("hcpcs code", "si", "apc", "payment rate"), file, "OPPS Addendum B")
+        title = " ".join(c for r in rows[:h] for c in r if c)
+        start = start or month_year(Path(file).name) or month_year(title)
+        for n, row in enumerate(rows[h + 1:], start=h + 2):
+            code = _code(row, ix["hcpcs code"])
+            if not code:
+                continue
+            where = f"line {n}"
+            if not _CODE.match(code):
+                raise BadInput(f"{code!r} is not a HCPCS code", file=file, where=where)
+            cols["hcpcs"].append(code)
+            cols["status_indicator"].append(_cell(row, ix["si"]).upper())
+            cols["apc"].append(_cell(row, ix["apc"]) or None)
+            cols["payment_rate"].append(_money(_cell(row, ix["payment rate"]), file, where))
+    if not cols["hcpcs"]:
+        raise BadInput("no HCPCS rows found under the Addendum B header", file=str(path))
+    return check_table("opps", pa.table(cols)), start, None
+
+
+def read_clfs(path: Path) -> tuple[pa.Table, date | None, date | None]:
+    """Clinical Laboratory Fee Schedule -> clfs table (hcpcs, modifier, rate = national limit)."""
+    cols: dict[str, list] = {k: [] for k in ("hcpcs", "modifier", "rate")}
+    start, newest = month_year(path.name), None
+    for file, text in _members(path, re.compile(r"clfs|clab|\.csv$")):
+        rows = _rows(text)
+        h, ix = _header(rows, ("hcpcs", "mod", "rate"), file, "Clinical Laboratory Fee Schedule")
+        start = start or month_year(Path(file).name)
+        for n, row in enumerate(rows[h + 1:], start=h + 2):
+            code = _code(row, ix["hcpcs"])
+            if not code:
+                continue
+            where = f"line {n}"
+            if not _CODE.match(code):
+                raise BadInput(f"{code!r} is not a HCPCS code", file=file, where=where)
+            eff = _cell(row, ix.get("eff_date"))
+            if re.fullmatch(r"20\d{6}", eff):
+                d = datetime.strptime(eff, "%Y%m%d").date()
+                newest = max(newest, d) if newest else d
+            cols["hcpcs"].append(code)
+            cols["modifier"].append(_cell(row, ix["mod"]).upper() or None)
+            cols["rate"].append(_money(_cell(row, ix["rate"]), file, where))
+    if not cols["hcpcs"]:
+        raise BadInput("no rows found under the CLFS header", file=str(path))
+    if start is None and newest is not None:
+        start = date(newest.year, 3 * ((newest.month - 1) // 3) + 1, 1)
+    return check_table("clfs", pa.table(cols)), start, None
+
+
+_PERIOD = re.compile(r"effective\s+([a-z]+\s+\d{1,2},\s*20\d\d)\s+through\s+([a-z]+\s+\d{1,2},\s*20\d\d)", re.I)
+
+
+def _long_date(text: str) -> date:
+    return datetime.strptime(re.sub(r"\s+", " ", text.replace(",", ", ")).replace(" ,", ","), "%B %d, %Y").date()
+
+
+def read_asp(path: Path) -> tuple[pa.Table, date | None, date | None]:
+    """ASP pricing file -> asp table (hcpcs, dosage = the billing unit, payment_limit per unit)."""
+    cols: dict[str, list] = {k: [] for k in ("hcpcs", "dosage", "payment_limit")}
+    start = end = None
+    for file, text in _members(path, re.compile(r"asp|\.csv$")):
+        rows = _rows(text)
+        h, ix = _header(rows, ("hcpcs code", "hcpcs code dosage", "payment limit"), file, "ASP pricing")
+        m = _PERIOD.search(" ".join(c for r in rows[:h] for c in r if c))
+        if m:
+            try:
+                start, end = _long_date(m.group(1)), _long_date(m.group(2))
+            except ValueError:
+                pass
+        for n, row in enumerate(rows[h + 1:], start=h + 2):
+            code = _code(row, ix["hcpcs code"])
+            if not code:
+                continue
+            where = f"line {n}"
+            if not _CODE.match(code):
+                raise BadInput(f"{code!r} is not a HCPCS code", file=file, where=where)
+            cols["hcpcs"].append(code)
+            cols["dosage"].append(_cell(row, ix["hcpcs code dosage"]) or None)
+            cols["payment_limit"].append(_money(_cell(row, ix["payment limit"]), file, where))
+    if not cols["hcpcs"]:
+        raise BadInput("no rows found under the ASP header", file=str(path))
+    return check_table("asp", pa.table(cols)), start or month_year(path.name), end
+
+
+def read_dmepos(path: Path) -> tuple[pa.Table, date | None, date | None]:
+    """DMEPOS fee schedule -> dmepos table: one row per code, modifiers and state, with the
+    non-rural and rural fees (a rural fee of 0 means none is set: the non-rural fee applies)."""
+    cols: dict[str, list] = {k: [] for k in ("hcpcs", "modifier", "modifier2", "state", "fee_nonrural", "fee_rural")}
+    start = None
+    for file, text in _members(path, re.compile(r"dmepos.*\.csv$|\.csv$")):
+        if "pen" in Path(file).name.lower() and "dmepos" not in Path(file).name.lower():
+            continue  # the parenteral/enteral nutrition file has another layout
+        rows = _rows(text)
+        h, ix = _header(rows, ("hcpcs", "mod", "mod2", "ceiling", "floor"), file, "DMEPOS fee schedule")
+        start = start or month_year(" ".join(c for r in rows[:h] for c in r if c)) or month_year(Path(file).name)
+        states = sorted({m.group(1).upper() for name in ix if (m := re.fullmatch(r"([a-z]{2}) \(nr\)", name))})
+        if not states:
+            raise BadInput("no state fee columns (XX (NR), XX (R)) in the DMEPOS header", file=file)
+        for n, row in enumerate(rows[h + 1:], start=h + 2):
+            code = _code(row, ix["hcpcs"])
+            if not code:
+                continue
+            where = f"line {n}"
+            if not _CODE.match(code):
+                raise BadInput(f"{code!r} is not a HCPCS code", file=file, where=where)
+            for st in states:
+                nr = _money(_cell(row, ix[f"{st.lower()} (nr)"]), file, where)
+                r = _money(_cell(row, ix.get(f"{st.lower()} (r)")), file, where)
+                if not nr and not r:
+                    continue
+                cols["hcpcs"].append(code)
+                cols["modifier"].append(_cell(row, ix["mod"]).upper() or None)
+                cols["modifier2"].append(_cell(row, ix["mod2"]).upper() or None)
+                cols["state"].append(st)
+                cols["fee_nonrural"].append(nr or None)
+                cols["fee_rural"].append(r or None)
+    if not cols["hcpcs"]:
+        raise BadInput("no fee rows found under the DMEPOS header", file=str(path))
+    return check_table("dmepos", pa.table(cols)), start or month_year(path.name), None
