@@ -109,3 +109,13 @@ def test_a_malformed_ccn_is_refused(tmp_path):
     with pytest.raises(BadInput) as e:
         load_case(case_file(tmp_path, {"name": "x", "ccn": "24-0010"}))
     assert "ccn" in e.value.line() and "CMS Certification Number" in e.value.line()
+
+
+@pytest.mark.parametrize("name, state", [("General Hospital", "IA"),  # not FRANKLIN GENERAL HOSPITAL
+                                         ("Desert Hospital", "ME"),  # not MOUNT DESERT ISLAND HOSPITAL
+                                         ("Mercy Hospital", "OH")])
+def test_a_generic_name_is_not_taken_for_one_hospital(tmp_path, name, state):
+    case = load_case(case_file(tmp_path, {"name": name, "kind": "hospital", "state": state}, state=state))
+    filled, found = know_hospitals(case)
+    assert found["er"].status in ("ambiguous", "not_found")
+    assert filled.accounts[0].provider == case.accounts[0].provider

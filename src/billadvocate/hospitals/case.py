@@ -2,8 +2,8 @@
 
 A provider is looked up by `provider.ccn` when the case has one, else by its name in its state (the
 provider's, else the patient's; narrowed to the ZIP in the provider's address when that finds it).
-A name is taken only when one hospital clearly stands out (score >= MATCH_SCORE and MARGIN points
-ahead of the next); otherwise the candidates are listed and nothing is filled, so the patient can
+A name is taken only when one hospital clearly stands out (score >= MATCH_SCORE, MARGIN points ahead
+of the next, and the name given covers most of the CMS name); otherwise the candidates are listed and nothing is filled, so the patient can
 say which one it is (by adding its CCN). What the case states always wins: the directory fills only
 the fields the case leaves empty (nonprofit, kind, state, address, ccn), and where the case says
 otherwise the difference is pointed out. Pure: returns a new Case and what was done, per account.
@@ -17,10 +17,11 @@ from typing import Any
 
 from ..model import Case, Provider
 from .directory import Directory, describe
-from .search import find
+from .search import find, typed_share
 
 MATCH_SCORE = 85.0
 MARGIN = 12.0
+TYPED = 0.6  # and the name given covers most of the CMS name: "General Hospital" is not FRANKLIN GENERAL HOSPITAL
 CANDIDATES = 5
 
 
@@ -52,8 +53,8 @@ def _address(h: dict[str, Any]) -> str:
     return ", ".join(p for p in (h.get("address"), h.get("city"), place) if p)
 
 
-def _clear(found: list[dict[str, Any]]) -> bool:
-    if not found or found[0]["score"] < MATCH_SCORE:
+def _clear(d: Directory, name: str, found: list[dict[str, Any]]) -> bool:
+    if not found or found[0]["score"] < MATCH_SCORE or typed_share(d, name, found[0]["ccn"]) < TYPED:
         return False
     return len(found) == 1 or found[0]["score"] - found[1]["score"] >= MARGIN
 
@@ -74,10 +75,10 @@ def identify(d: Directory, provider: Provider, patient_state: str | None) -> Hos
     where = f"in {state}" if state else "nationwide"
     zip_code = _zip_in(provider.address)
     found = find(d, provider.name, state=state, zip_code=zip_code, limit=CANDIDATES) if zip_code else []
-    if not _clear(found):
+    if not _clear(d, provider.name, found):
         found = find(d, provider.name, state=state, limit=CANDIDATES)
     how = f"by name {where}"
-    if _clear(found):
+    if _clear(d, provider.name, found):
         return HospitalMatch("matched", how, d.label, hospital=found[0])
     if found:
         names = "; ".join(f"{h['name']} ({h['city']}, CCN {h['ccn']})" for h in found)

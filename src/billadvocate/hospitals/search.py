@@ -48,9 +48,9 @@ def _word_match(word: str, words: list[str]) -> float:
     return best
 
 
-def score(query: str, d: Directory, i: int) -> float:
-    """How well a normalised query matches row i, 0..100: three parts how much of the query is found
-    (in the name or the city), one part how much of the name was typed, words weighed by rarity."""
+def parts(query: str, d: Directory, i: int) -> tuple[float, float]:
+    """(found, typed), each 0..1: how much of the normalised query is found in row i's name or city,
+    and how much of its name was typed; words weighed by rarity."""
     weight = d.weights
     q_words = query.split()
     name_words = d.names[i].split()
@@ -59,7 +59,20 @@ def score(query: str, d: Directory, i: int) -> float:
     found = sum(wi * _word_match(x, all_words) for x, wi in zip(q_words, w)) / (sum(w) or 1)
     n_w = [weight.get(x, 8.0) for x in name_words]
     typed = sum(wi * _word_match(x, q_words) for x, wi in zip(name_words, n_w)) / (sum(n_w) or 1)
+    return found, typed
+
+
+def score(query: str, d: Directory, i: int) -> float:
+    """How well a normalised query matches row i, 0..100: three parts how much of the query is found
+    (in the name or the city), one part how much of the name was typed."""
+    found, typed = parts(query, d, i)
     return round(100 * (0.75 * found + 0.25 * typed), 1)
+
+
+def typed_share(d: Directory, query: str, ccn: str) -> float:
+    """How much of the CMS name of hospital `ccn` the query covers (0..1), rare words counting most."""
+    i = next(i for i, r in enumerate(d.rows) if r["ccn"] == ccn)
+    return parts(normal_name(query), d, i)[1]
 
 
 def find(d: Directory, query: str, *, state: str | None = None, city: str | None = None,
