@@ -176,8 +176,15 @@ def rows_param(description: str, unit: str | None, rows: list, value_of, file: s
 
 
 def dated(description, unit, rows, checked=None):
+    values = {}
+    for start, v, cites, note in rows:
+        if isinstance(note, dict):  # a quoted (confirmed) value: {quote, source, proves?, note?}
+            values[start] = {**entry(v, cites, note.get("note"), unconfirmed=False),
+                             **{k: note[k] for k in ("quote", "source", "proves") if k in note}}
+        else:
+            values[start] = entry(v, cites, note, unconfirmed=note is not None)
     return {"description": description, **({"unit": unit} if unit else {}), **({"last_checked": checked} if checked else {}),
-            "values": {start: entry(v, cites, note, unconfirmed=note is not None) for start, v, cites, note in rows}}
+            "values": values}
 
 
 def none_found(what: str) -> dict:

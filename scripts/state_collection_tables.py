@@ -2,7 +2,8 @@
 garnishment and liens: research report legal-rules.md section 7), and the fallback limitation years
 for a jurisdiction that has no research file yet (one secondary 50-state table, Milliken & Michaels).
 
-Each row: (start, value, cites, note-or-None); a note marks the value unconfirmed.
+Each row: (start, value, cites, note-or-None); a note marks the value unconfirmed. The fourth item may
+instead be a dict {quote, source, proves?, note?}: the words that prove the value (a confirmed value).
 Edit here, then run scripts/build_state_collection_law.py.
 """
 
@@ -68,7 +69,12 @@ INTEREST = {
     "AZ": ("2022-12-05", {"percent": 3, "applies_to": "or the weekly average 1-year Treasury yield if lower"},
            ["Ariz. Rev. Stat. 44-1201(A)(2) (Proposition 209, 2022)"], "Research report [S79][S80]; effective date from the canvass of the 2022 election, not confirmed."),
     "CO": ("2023-08-07", {"percent": 3, "applies_to": "any medical debt except credit-card debt"},
-           ["Colo. S.B. 23-093 (Increasing Consumer Protections in Medical Debt Collection)"], "Research report [S65]: signed 2023-05-04; the effective date and the codified section were not confirmed."),
+           [{"title": "Colo. S.B. 23-093 (Increase Consumer Protections Medical Transactions), signed 2023-05-04",
+             "href": "https://www.leg.colorado.gov/bills/sb23-093"}],
+           {"quote": "The act: Caps the rate of interest on medical debt at 3% per annum; Defines \"medical debt\", for purposes of a statutory cap on interest rates and fair debt collection practices, to include medical debt arising from the receipt of health-care services or medical products or devices, excluding debt charged to a credit card;",
+            "source": "https://www.leg.colorado.gov/bills/sb23-093",
+            "proves": ["Caps the rate of interest on medical debt at 3% per annum", "excluding debt charged to a credit card"],
+            "note": "The Colorado General Assembly's summary of the act as passed (signed 2023-05-04, coloradocapitolwatch.com). The codified section was not read, and the effective date 2023-08-07 (the usual 90 days after the session) is not on the page."}),
     "NJ": ("2025-07-22", {"percent": 3, "applies_to": "all medical debt"},
            ["N.J. P.L. 2024, c. 45 (A3861)"], "Research report [S32] (orrick.com); the codified section and effective date were not confirmed."),
     "NY": ("2022-04-30", {"percent": 2, "applies_to": "judgments on consumer debt, including medical debt"},
