@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 import tempfile
+import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
+
+
+def safe_slug(text: str, *, fallback: str = "item", limit: int = 60) -> str:
+    """A name part made from user text (an account id, a bureau) that can never leave its folder:
+    letters, digits, '-' and '_' only, no leading dot, at most `limit` characters."""
+    ascii_text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^A-Za-z0-9_-]+", "-", ascii_text).strip("-_")[:limit].strip("-_") or fallback
+    if slug != text:  # two ids that slug alike ('a/b', 'a b') must still name two files
+        slug += "-" + hashlib.sha256(str(text).encode()).hexdigest()[:6]
+    return slug
 
 
 def atomic_write(path: str | Path, data: bytes | str) -> Path:

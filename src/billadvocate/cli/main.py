@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import importlib
 import os
 import pkgutil
@@ -45,6 +46,10 @@ class Group(click.Group):
             raise
         except (click.ClickException, click.Abort, KeyboardInterrupt):
             raise
+        except csv.Error as e:  # only input makes the csv module fail
+            click.echo(f"billadvocate: a CSV file could not be read ({e}): check that it is the right file",
+                       err=True)
+            ctx.exit(2)
         except OSError as e:  # the machine said no (disk full, no permission, a device): the user can fix it
             where = f"{e.filename}: " if getattr(e, "filename", None) else ""
             click.echo(f"billadvocate: {where}{e.strerror or e}: check the path, "

@@ -11,6 +11,7 @@ command line (`format=` here) forces a reader.
 
 from __future__ import annotations
 
+import csv
 import importlib
 from datetime import date
 from decimal import Decimal
@@ -67,7 +68,7 @@ def read_document(path: str | Path, *, format: str | None = None) -> Bill | Eob:
     """Read any supported document: a Bill or an Eob, depending on what the file holds."""
     path = check_file(path)
     fmt = format or detect_format(path)
-    return _reader(fmt, path)(path)
+    return _read(fmt, path)
 
 
 def read_any(path: str | Path, *, format: str | None = None):
@@ -92,13 +93,23 @@ def read_bill(path: str | Path, *, format: str | None = None) -> Bill:
     if is_eob_format(fmt):
         raise BadInput(f"this is an EOB ({fmt}), not a bill: pass it with --eob (or under eob: in the case)",
                        file=str(path))
-    result = _reader(fmt, path)(path)
+    result = _read(fmt, path)
     if isinstance(result, Eob):
         raise BadInput("this is an EOB export, not a bill: pass it with --eob (or under eob: in the case)",
                        file=str(path))
     for ln in result.lines:
         _sane_values(ln, path, f"line {ln.line}")
     return result
+
+
+def _read(fmt: str, path: Path):
+    try:
+        return _reader(fmt, path)(path)
+    except csv.Error as e:  # e.g. a field over the csv module's 128 KiB limit: no bill has one
+        raise BadInput(f"cannot be read as {fmt}: {e}: check that it is the right file", file=str(path))
+    except RecursionError:
+        raise BadInput("is nested far deeper than any real document: check that it is the right file",
+                       file=str(path))
 
 
 _MAX_UNITS = Decimal(100_000)
@@ -129,7 +140,7 @@ def read_eob(path: str | Path, *, format: str | None = None) -> Eob:
     if not is_eob_format(fmt) and fmt != "xlsx":
         raise BadInput(f"this is a {fmt} file, not an EOB: an EOB is an X12 835, a FHIR "
                        "ExplanationOfBenefit (JSON) or an EOB export (CSV, XLSX)", file=str(path))
-    result = _reader(fmt, path)(path)
+    result = _read(fmt, path)
     if not isinstance(result, Eob):
         raise BadInput("this looks like an itemized bill, not an EOB: it has no paid, allowed or "
                        "patient-responsibility column", file=str(path))

@@ -172,4 +172,6 @@ def read_csv_bill(path: str | Path) -> Bill:
             break
         except UnicodeDecodeError:
             continue
+    else:  # not text in any encoding a bill comes in: say so, not "internal error"
+        raise BadInput("is not a text file: a bill CSV is text (save the spreadsheet as CSV)", file=str(path))
     return read_csv_text(text, file=str(path))

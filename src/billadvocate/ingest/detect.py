@@ -112,3 +112,5 @@ def load_json(text: str, *, file: str):
         return json.loads(text)
     except json.JSONDecodeError as e:
         raise BadInput(f"not valid JSON: {e.msg}", file=file, where=f"line {e.lineno}, column {e.colno}")
+    except RecursionError:
+        raise BadInput("is nested far deeper than any real document: check that it is the right file", file=file)

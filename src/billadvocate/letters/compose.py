@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from ..util import dollars
+from ..util import dollars, safe_slug
 from .document import Bullets, Heading, Letter, Paragraph, Table
 from .facts import LetterFacts, address_lines, check_needs, long_date
 from .kinds import LetterKind
@@ -256,7 +256,9 @@ def build_letter(kind: LetterKind, facts: LetterFacts, lang: str = "en", *,
     candidates = [*kind.may_cite, *ctx.get("plan_citations", [])]
     for f in [*ctx["findings"], *ctx.get("conduct", []), *(f for f, _ in ctx.get("items", []))]:
         candidates += [*f.citations, *(short_cite(c) for c in f.citations)]
-    stem = f"{kind.type}-{facts.bureau}" if kind.case_level else f"{facts.account.id}-{kind.type}"
+    # the account id and bureau are the user's text: a slug keeps every file inside --out
+    stem = (f"{kind.type}-{safe_slug(facts.bureau or '', fallback='bureau')}" if kind.case_level
+            else f"{safe_slug(facts.account.id, fallback='account')}-{kind.type}")
     letter = Letter(
         type=kind.type, lang=lang, title=lab["titles"][kind.type],
         sender=sender, date=long_date(facts.as_of, lang), recipient=[name, *address],

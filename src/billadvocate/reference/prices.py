@@ -191,10 +191,9 @@ def read_prices_csv(text: str, file: str) -> tuple[pa.Table, dict]:
 def read_prices_json(text: str, file: str) -> tuple[pa.Table, dict]:
     import jsonschema
 
-    try:
-        data = json.loads(text.lstrip("\ufeff"))
-    except json.JSONDecodeError as e:
-        raise BadInput(f"not valid JSON: {e.msg}", file=file, where=f"line {e.lineno}, column {e.colno}")
+    from ..ingest.detect import load_json
+
+    data = load_json(text.lstrip("\ufeff"), file=file)
     if not isinstance(data, dict) or not data:
         raise BadInput("the JSON is empty: a hospital price file is an object with hospital_name, version, "
                        "standard_charge_information, ...", file=file)

@@ -28,7 +28,7 @@ today_option = click.option("--today", metavar="DATE", help="Count days from thi
 
 
 @case.command("deadlines")
-@click.option("--days", type=click.IntRange(min=0), metavar="N", help="Only those due within N days (and overdue).")
+@click.option("--days", type=click.IntRange(0, 36500), metavar="N", help="Only those due within N days (and overdue).")
 @click.option("--case", "case_id", metavar="ID", help="Only this case.")
 @today_option
 @json_option
@@ -125,7 +125,7 @@ def snooze(deadline_id, until, as_json):
 @case.command("calendar")
 @click.option("-o", "--out", "out", required=True, type=click.Path(path_type=Path), metavar="FILE",
               help="The .ics file to write.")
-@click.option("--remind-days", type=click.IntRange(min=0), default=3, show_default=True,
+@click.option("--remind-days", type=click.IntRange(0, 3650), default=3, show_default=True,
               help="Alarm this many days before each deadline.")
 @today_option
 @json_option

@@ -24,8 +24,10 @@ def _dollars(option: str, text: str | None) -> Decimal | None:
         value = Decimal(text.replace(",", "").replace("$", ""))
     except InvalidOperation:
         raise BadInput(f"{option} {text!r} is not a number of dollars")
-    if value < 0:
-        raise BadInput(f"{option} cannot be negative")
+    if not value.is_finite() or value < 0:
+        raise BadInput(f"{option} must be a number of dollars, 0 or more")
+    if value > 100_000_000:
+        raise BadInput(f"{option} {text!r} is beyond any real household income (at most 100,000,000)")
     return value
 
 
@@ -73,8 +75,8 @@ def assist(income: str, household: int, state: str, insurance, provider_kind, no
     from datetime import date
 
     income_value = _dollars("--income", income)
-    if household < 1:
-        raise BadInput("--household must be at least 1")
+    if not 1 <= household <= 50:  # the case file's own limit (model.Household)
+        raise BadInput("--household must be between 1 and 50 people")
     code = _state("--state", state)
     fap = None
     if any(v is not None for v in (fap_free_fpl, fap_discount_fpl, fap_discount, agb)):

@@ -49,7 +49,7 @@ def _progress_bar(enabled: bool):
 @click.option("--setting", type=click.Choice(["professional", "outpatient", "inpatient"]),
               help="Where the care was given, when the input has no `setting` column.")
 @click.option("--memory-limit", default="3GB", show_default=True, help="DuckDB's memory ceiling.")
-@click.option("--threads", type=int, help="DuckDB threads (default: all cores).")
+@click.option("--threads", type=click.IntRange(1, 1024), help="DuckDB threads (default: all cores).")
 @click.option("--csv", "write_csv", is_flag=True, help="Also write findings.csv.")
 @click.option("--master", default="local[*]", show_default=True, help="Spark master URL (--engine spark).")
 @as_of_option
