@@ -91,6 +91,44 @@ BANS = {
              "href": "https://infobytes.orrick.com/2025-10-31/delaware-law-barring-medical-debt-from-consumer-credit-reporting-takes-effect/"}], None),
 }
 
+# code -> (effective date, value, references, proof) for the states whose law makes a medical debt reported
+# in breach of their ban void or unenforceable. proof is {quote, source, proves} when the words were read,
+# or {unconfirmed: True, note} when only secondary accounts were found (checked 2026-12-04).
+VOID = {
+    "CT": ("2024-07-01", {"void": True, "who": "any health care provider or collection entity doing business in the state",
+                          "knowingly": False},
+           [{"title": "Conn. Gen. Stat. 20-7i(c) (Public Act 24-6, sec. 1, eff. July 1, 2024)",
+             "href": "https://app.legiplex.com/ct/legislature/2024/2024-r/bills/sb00395/draft-141465?id=141465"}],
+           {"quote": "(b) On and after July 1, 2024, any health care provider or any collection entity doing business in this "
+                     "state shall not report any portion of a medical debt to a credit rating agency for use in a credit report. "
+                     "... (c) Any portion of a medical debt that is reported to a credit rating agency shall be void.",
+            "source": "http://print.casetext.com/statute/general-statutes-of-connecticut/title-19a-public-health-and-well-being/section-19a-new-newly-enacted-section-not-yet-numbered-medical-debt-not-to-be-reported-to-credit-rating-agencies",
+            "proves": ["Any portion of a medical debt that is reported to a credit rating agency shall be void"],
+            "note": "Read in Casetext's copy of the newly enacted section (later numbered 20-7i, as fastlaw.fun prints it with the same words)."}),
+    "CA": ("2025-01-01", {"void": True, "who": "any person who furnishes information about a medical debt to a credit bureau",
+                          "knowingly": True},
+           [{"title": "Cal. Civ. Code 1785.27(b) (SB 1061, Stats. 2024, ch. 520, eff. Jan. 1, 2025)",
+             "href": "https://leginfo.legislature.ca.gov/faces/codes_displaySection.xhtml?lawCode=CIV&sectionNum=1785.27"}],
+           {"quote": "(a) A person shall not furnish information regarding a medical debt to a consumer credit reporting agency. "
+                     "(b) A medical debt is void and unenforceable if a person knowingly violates this section by furnishing "
+                     "information regarding the medical debt to a consumer credit reporting agency.",
+            "source": "https://lexace.ai/us/statute/california/civ-1785.27",
+            "proves": ["void and unenforceable if a person knowingly violates this section"],
+            "note": "Read in Lexace's copy of the section; the 2025-01-01 start is SB 1061's effective date (hcai.ca.gov)."}),
+    "NY": ("2023-12-13", {"void": True, "who": "hospitals, licensed health care professionals and ambulance services (and their collectors)",
+                          "knowingly": False},
+           [{"title": "N.Y. Fair Medical Debt Reporting Act (L. 2023, ch. 727; Public Health Law 4926, Gen. Bus. Law 380-j), signed and effective 2023-12-13",
+             "href": "https://www.nysenate.gov/legislation/laws/PBH/4926"}],
+           {"unconfirmed": True,
+            "note": "The words that make a reported debt void were not read. Searched: nysenate.gov (Public Health Law 4926 bars furnishing but says nothing of voidness), the bill text pages (A6275/S4907, cut off before the General Business Law section) and news; found secondary accounts only (sessions.legal: 'If the debt is credit reported in violation of the restriction, New York now mandates that the debt \u201cis void.\u201d'; barclaydamon.com)."}),
+    "WA": ("2025-07-27", {"void": True, "who": "anyone who reports a medical debt to a credit bureau",
+                          "knowingly": False},
+           [{"title": "Washington ESSB 5480 (2025), amending RCW 19.16.100 and 70.54, effective 2025-07-27",
+             "href": "https://senatedemocrats.wa.gov/riccelli/2025/04/22/governor-signs-riccelli-bill-to-remove-medical-debt-from-credit-score-reporting/"}],
+           {"unconfirmed": True,
+            "note": "The session law's words were not read. Searched: the stored pages for ESSB 5480's text and RCW 19.16.100; found only summaries (fastdemocracy.com bill summary; statecollectionservice.com: 'if it is reported, the debt is void and unenforceable')."}),
+}
+
 NO_BAN_REFERENCE = [{"title": "No state statute barring medical debt from credit reports found (billadvocate research, "
                                "legal-rules.md section 3 and searches of 2026-11-28); federal rules and the bureaus' policies still apply"}]
 
@@ -110,8 +148,16 @@ def entry(code: str) -> dict:
         param["values"]["1900-01-01"] = {
             "value": {"ban": False, "what": "no state law barring medical debt from credit reports was found"},
             "reference": NO_BAN_REFERENCE}
-    return {"description": f"{code}: medical debt and credit reports", "last_checked": "2026-11-28",
-            "medical_debt_ban": param}
+    out = {"description": f"{code}: medical debt and credit reports", "last_checked": "2026-11-28",
+           "medical_debt_ban": param}
+    if code in VOID:
+        start, value, refs, proof = VOID[code]
+        out["reported_debt_void"] = {
+            "description": f"Whether {code} law makes a medical debt void (no longer collectable) once it is reported "
+                           f"to a credit bureau in breach of its ban",
+            "last_checked": "2026-12-04",  # read again and quoted: the quote test covers this parameter
+            "values": {start: {"value": value, "reference": refs, **proof}}}
+    return out
 
 
 class _NoAliases(yaml.SafeDumper):

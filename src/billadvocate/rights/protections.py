@@ -75,6 +75,9 @@ def protections(ctx: Context, sol: dict[str, Any]) -> list[dict[str, Any]]:
                       ["26 U.S.C. 501(r)"]))
     out.append(_nsa(ctx))
     out.append(_state(ctx, sol))
+    from .state_protections import state_protections  # wages that cannot be garnished, Rosenthal (state units)
+
+    out += state_protections(ctx, _p)
     return out
 
 
