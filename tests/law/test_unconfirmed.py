@@ -36,3 +36,10 @@ def test_the_terminal_table_prints_which_value_and_what_was_searched():
     out = " ".join(cap.get().split())
     assert "(unconfirmed law:" in out and "Alaska" in out.replace("alaska", "Alaska")
     assert "(unconfirmed law)" not in out
+
+
+def test_a_citation_many_states_share_names_only_the_patients_state():
+    generic = "billadvocate research report, legal-rules.md sections 3, 7 and 8 (searched, nothing specific)"
+    shared = [v for v in behind([generic], "CA")]
+    assert shared and all(v.path.startswith("states.ca.") for v in shared)
+    assert behind([generic]) == []  # without the state it names nothing rather than another state's value

@@ -17,9 +17,9 @@ def console() -> Console:
     return Console(highlight=False, soft_wrap=False)
 
 
-def _unconfirmed(citations) -> str:
+def _unconfirmed(citations, state: str | None = None) -> str:
     """Which unconfirmed legal value a result rests on and what was searched (not a bare flag)."""
-    return f" [dim]({escape(explain(citations))})[/]"
+    return f" [dim]({escape(explain(citations, state))})[/]"
 
 
 def findings_table(title: str, findings: list[Finding], *, with_lines: bool = True) -> Table:
@@ -67,7 +67,7 @@ def print_rights(c: Console, a, as_of) -> None:
         c.print("[bold]Laws that protect you here[/]")
         for p in a.protections:
             mark = {True: "[green]applies[/]", False: "does not apply", None: "[yellow]cannot tell yet[/]"}[p["applies"]]
-            note = _unconfirmed(p.get("citations", [])) if p.get("unconfirmed") else ""
+            note = _unconfirmed(p.get("citations", []), a.account.provider.state) if p.get("unconfirmed") else ""
             c.print(f"  {p['law']}: {mark}. {p['why']}{note}")
     if a.violations:
         c.print(findings_table("What the collector or provider did wrong", a.violations, with_lines=False))
@@ -77,7 +77,7 @@ def print_rights(c: Console, a, as_of) -> None:
         c.print("[bold]Deadlines[/]")
         for d in sorted(a.deadlines, key=lambda d: (d.date, d.kind)):
             past = " [dim](passed)[/]" if d.date < as_of else ""
-            note = _unconfirmed(d.citations) if d.unconfirmed else ""
+            note = _unconfirmed(d.citations, a.account.provider.state) if d.unconfirmed else ""
             c.print(f"  {d.date}  {d.kind}{past}: {d.why}{note}")
 
 

@@ -34,20 +34,31 @@ def _by_citation() -> dict[str, tuple[UnconfirmedValue, ...]]:
     return {k: tuple(vs) for k, vs in index.items()}
 
 
-def behind(citations: list[str] | tuple[str, ...]) -> list[UnconfirmedValue]:
-    """The unconfirmed values cited by a result (each once, in citation order)."""
+def _state_of(path: str) -> str | None:
+    return path.split(".")[1].upper() if path.startswith("states.") else None
+
+
+def behind(citations: list[str] | tuple[str, ...], state: str | None = None) -> list[UnconfirmedValue]:
+    """The unconfirmed values cited by a result (each once, in citation order). A citation shared by
+    several states' values (a generic research note) counts only for `state`; without it, not at all."""
     index = _by_citation()
     out: list[UnconfirmedValue] = []
     for c in citations or ():
-        for v in index.get(c, ()):
+        values = index.get(c, ())
+        states = {_state_of(v.path) for v in values} - {None}
+        if state:
+            values = tuple(v for v in values if _state_of(v.path) in (None, state.upper()))
+        elif len(states) > 1:
+            continue
+        for v in values:
             if v not in out:
                 out.append(v)
     return out
 
 
-def explain(citations: list[str] | tuple[str, ...]) -> str:
+def explain(citations: list[str] | tuple[str, ...], state: str | None = None) -> str:
     """'unconfirmed law: <what> (from <date>): <what was searched>', for a result flagged unconfirmed."""
-    values = behind(citations)
+    values = behind(citations, state)
     if not values:
         return "unconfirmed law: a legal value used here was not found in primary text"
     parts = [f"{v.description[:1].lower() + v.description[1:]} (the value from {v.start}): {v.note}" for v in values]
