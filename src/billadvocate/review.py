@@ -96,10 +96,12 @@ class ReviewResult:
     credit_deadlines: list[Deadline] = field(default_factory=list)  # not tied to a case account
     credit_result: CreditResult | None = None  # disputes, status of the law, next steps
     letters: list[dict[str, Any]] = field(default_factory=list)  # case-level: one credit_dispute per bureau
+    actions: list[dict[str, Any]] = field(default_factory=list)  # what to do first, ordered (actions/)
 
     def to_json(self) -> dict[str, Any]:
         cr = self.credit_result.to_json() if self.credit_result else {}
         return {
+            "actions": self.actions,
             "as_of": self.as_of.isoformat(),
             "patient": {"name": self.case.patient.name, "state": self.case.patient.state},
             "accounts": [a.to_json() for a in self.accounts],
@@ -193,6 +195,9 @@ def money_step(case: Case, out: AccountReview, as_of: date) -> None:
                 application["deadline"] = d.date.isoformat()
     money = negotiate(case, out, as_of)
     out.offer, out.plan, out.call_scripts = money["offer"], money["plan"], money["call_scripts"]
+    from .actions.safety import guard_scripts
+
+    guard_scripts(out, as_of, state=case.patient.state)  # no offer on the phone where no offer letter is safe
 
 
 def review_case(case: Case, as_of: date | None = None) -> ReviewResult:
@@ -217,4 +222,8 @@ def review_case(case: Case, as_of: date | None = None) -> ReviewResult:
     from .letters.select import attach_letters
 
     attach_letters(result)
+    # what to do first: the ordered steps, from everything above (actions/)
+    from .actions import plan_actions
+
+    result.actions = plan_actions(result)
     return result

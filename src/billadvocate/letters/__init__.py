@@ -24,8 +24,12 @@ from .render_txt import render_txt
 
 FORMATS = ("pdf", "docx", "txt")
 
+
+class NotAdvised(BadInput):
+    """A letter that could hurt the patient here (actions/safety.py): the CLI says why and exits 2."""
+
 __all__ = ["LETTER_TYPES", "LANGUAGES", "FORMATS", "BUREAUS", "Letter", "MissingFact", "all_kinds",
-           "kind", "letter_for", "render", "facts_for"]
+           "kind", "letter_for", "render", "facts_for", "NotAdvised"]
 
 
 def facts_for(result, letter_type: str, *, account_id: str | None = None,
@@ -66,6 +70,10 @@ def letter_for(result, letter_type: str, *, account_id: str | None = None, burea
                lang: str = "en", file: str | None = None) -> Letter:
     """One letter of the case, in one language; MissingFact or BadInput when it cannot be written."""
     facts = facts_for(result, letter_type, account_id=account_id, bureau=bureau, file=file)
+    advice = facts.money_advice
+    if advice is not None and not advice.allows(letter_type):
+        raise NotAdvised(f"the {letter_type} letter is not written for this account: " + "; ".join(advice.reasons)
+                         + " (if you choose to pay anyway, set patient_chose_to_pay: true on the account)", file=file)
     return build_letter(kind(letter_type), facts, lang, file=file)
 
 

@@ -55,6 +55,7 @@ def first_person(message: str) -> str:
     message = re.sub(r"\b[Yy]ou (owe|paid|have|had|were|are|asked|received|got|did|disputed|sent|qualify|"
                      r"may|can|must|will|should|would|need|spoke|called|wrote)\b",
                      lambda m: "I " + subject.get(m.group(1), m.group(1)), message)
+    message = re.sub(r"\bthe patient's\b", "my", message)
     message = re.sub(r"\byour\b", "my", message)
     return re.sub(r"\bYour\b", "My", message)
 
@@ -68,7 +69,7 @@ def rule_name(rule: str, lang: str, message: str = "", *, short: bool = False) -
     if rule in names:
         return names[rule]
     prefix = rule.split(".")[0] + ".*"
-    return names.get(prefix, rule)
+    return names.get(prefix) or names["*"]  # never the id itself: a letter speaks in words
 
 
 def short_cite(citation: str) -> str:
@@ -119,10 +120,10 @@ def _tables(kind: LetterKind, facts: LetterFacts, lang: str, extra: dict) -> dic
              for f in facts.findings],
             widths=[1.2, 6, 1.5, 3.6], align=["L", "L", "R", "L"])
         tables["violations"] = Table(
-            labels(lang)["tables"]["violations"], [col["problem"], col["rule"], col["law"]],
-            [[rule_name(v.rule, lang, v.message), v.rule, cites(v.citations)]
+            labels(lang)["tables"]["violations"], [col["problem"], col["law"]],
+            [[rule_name(v.rule, lang, v.message), cites(v.citations)]
              for v in extra.get("conduct", facts.violations)],
-            widths=[6, 2.6, 3.4])
+            widths=[8, 4])
     if facts.bureau:
         rows = [[i["furnisher"], i["account"], dollars(i["amount"]) if i["amount"] is not None else "-",
                  "; ".join(dict.fromkeys(rule_name(r["rule"], lang, short=True) for r in i["reasons"]))]
@@ -210,10 +211,10 @@ def references(kind: LetterKind, facts: LetterFacts, lang: str) -> list[tuple[st
     if a.account_number:
         out.append((lab["account"], a.account_number))
     if a.care.start:
-        span = long_date(a.care.start, lang)
+        span, label = long_date(a.care.start, lang), lab["service"]
         if a.care.end and a.care.end != a.care.start:
-            span += " – " + long_date(a.care.end, lang)
-        out.append((lab["service"], span))
+            span, label = span + " – " + long_date(a.care.end, lang), lab["services"]
+        out.append((label, span))
     return out
 
 
@@ -234,6 +235,8 @@ def context(kind: LetterKind, facts: LetterFacts, lang: str) -> dict[str, Any]:
         "program_name": lambda p: (labels(lang).get("programs") or {}).get(p.get("id"))
         or p.get("name") or p.get("id"),
     }
+    advice = facts.money_advice
+    ctx["no_acknowledgment"] = advice.no_acknowledgment if advice is not None else None
     ctx.update(extra)
     return ctx
 

@@ -226,6 +226,15 @@ class LetterFacts:
             return None
         return h.lump_sum_available if h.lump_sum_available is not None else h.liquid_assets
 
+    @property
+    def money_advice(self):
+        """Whether settlement, plan and hardship letters are safe here (actions/safety.py)."""
+        if self.review is None:
+            return None
+        from ..actions.safety import money_advice
+
+        return money_advice(self.review, self.as_of, state=self.case.patient.state)
+
     def sent(self, letter_type: str) -> bool:
         """The log shows the patient already sent this kind of letter on this account."""
         return any(e.from_ == "patient" and e.kind in ("letter", "email") and e.type == letter_type

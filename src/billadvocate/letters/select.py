@@ -27,6 +27,10 @@ def _consider(kind, facts: LetterFacts, notes: list[str]) -> Choice | None:
     why = kind.when(facts)
     if not why:
         return None
+    advice = facts.money_advice
+    if advice is not None and not advice.allows(kind.type):
+        notes.append(f"no {kind.title.lower()} is written: " + "; ".join(advice.reasons) + ".")
+        return None
     missing = first_missing(kind.needs, facts)
     if missing is not None:
         notes.append(f"a {kind.type} letter would help ({why}), but it needs {missing.what}: "

@@ -1,7 +1,8 @@
 """Every deadline of an account, computed from the case's own dates (business days where the law says).
 
 Kinds: VALIDATION_PERIOD_END, FAP_APPLICATION_END, ECA_EARLIEST, NSA_DISPUTE_END, SOL_EXPIRES,
-FDCPA_CLAIM_END (one per violation date, added by the engine), and STATE.<XX>.<NAME>. A deadline
+FDCPA_CLAIM_END (one per violation date, added by the engine), ANSWER_DUE (one per lawsuit served),
+and STATE.<XX>.<NAME>. A deadline
 already past is still listed: it says what the patient could have done, or may still argue.
 """
 
@@ -60,6 +61,7 @@ def account_deadlines(ctx: Context, sol: dict[str, Any], violations: list[Findin
                                  f"{sol['years']}-year clock started at {sol['start_basis']}. A payment or written "
                                  f"acknowledgment may restart it.")))
     out += _state_deadlines(ctx)
+    out += answer_due(ctx, sol)
     earliest: dict[str, list] = {}  # rule -> its violations' last days to sue, the most urgent first
     for v in violations:
         if v.act_by:
@@ -106,3 +108,54 @@ def _state_deadlines(ctx: Context) -> list[Deadline]:
                            f"{rule['days']} days after its written notice of {notices[0].day}."))
     ctx.used.clear()
     return out
+
+
+LEGAL_AID = "Free legal aid for your area: lawhelp.org or the Legal Services Corporation's lsc.gov/find-legal-aid."
+
+
+def served_lawsuits(ctx: Context) -> list[tuple[date, object]]:
+    """(day served, happening) for every lawsuit the log says was served on the patient (a
+    `legal_action` of type `lawsuit`; its `received` is the day of service, else its own day)."""
+    return [(h.received or h.day, h) for h in ctx.happenings
+            if h.kind == "legal_action" and h.type == "lawsuit" and h.by != "patient"]
+
+
+def answer_due(ctx: Context, sol: dict[str, Any]) -> list[Deadline]:
+    """ANSWER_DUE: the last day to answer each lawsuit served, from the state's answer period (the
+    court that hears most debt suits); the summons governs."""
+    st, out = ctx.case.patient.state, []
+    path = f"states.{st.lower()}.courts.answer_days"
+    for served, h in served_lawsuits(ctx):
+        ctx.used.clear()
+        if not ctx.has(path, served):
+            continue
+        days = int(ctx.value(path, served))
+        court = ctx.law.parameter(path).meta.get("court", "court")
+        sued_by = ctx.account.collector.name if h.by == "collector" and ctx.account.collector else (
+            ctx.account.provider.name if h.by == "provider" else "the plaintiff")
+        if sol.get("time_barred"):
+            defence = (f" Raise the statute of limitations in the answer: the limit to sue on this debt ran out on "
+                       f"{sol['expires']}; a defence not raised can be lost.")
+        elif sol.get("expires") is None:
+            defence = " Ask whether the debt is too old to sue on; if so, say it in the answer."
+        else:
+            defence = ""
+        out.append(_dl(ctx, "ANSWER_DUE", served + timedelta(days=days),
+                       f"Last day to answer the lawsuit {sued_by} served on {served}: {days} "
+                       f"{'day' if days == 1 else 'days'} in {NAMES[st]}'s {court}. The summons governs: if it "
+                       f"gives another date or court, follow the summons, and if the last day is a weekend or "
+                       f"court holiday, file before it. Without an answer the court can enter a default judgment, "
+                       f"and the collector can then garnish wages or take money from a bank account. File a "
+                       f"written answer with the court clerk (most courts have an answer form) denying what you "
+                       f"do not agree with, and send a copy to the plaintiff's lawyer.{defence} {LEGAL_AID}"))
+    return out
+
+
+def _restarts(sol: dict) -> str:
+    """What can start the clock again before this day, in the state's own terms (rights/sol.py)."""
+    what = [w for w, on in (("A payment", sol.get("restarts_on_payment")),
+                            ("a signed written acknowledgment", sol.get("restarts_on_writing"))) if on is not False]
+    if not what:
+        return "Nothing you pay or sign restarts it."
+    text = " or ".join(what)
+    return text[:1].upper() + text[1:] + " may restart it."

@@ -66,6 +66,18 @@ def holder_needs() -> tuple[Need, ...]:
                  lambda f: f.account.account_number or (f.collector.account_number if f.collector else None)))
 
 
+def count(n: int, word: str, plural: str | None = None) -> str:
+    """'1 problem', '3 problems': a number with its noun, the plural right."""
+    return f"{n} {word if n == 1 else (plural or word + 's')}"
+
+
+def rule_names(rules) -> str:
+    """Rule ids in the patient's words ('Too many calls, Contact at an inconvenient time')."""
+    from ..compose import rule_name
+
+    return ", ".join(dict.fromkeys(rule_name(r, "en", short=True) for r in sorted(rules)))
+
+
 def all_kinds() -> list[LetterKind]:
     return [importlib.import_module(f"{__name__}.{name}").KIND for name in ORDER]
 

@@ -7,7 +7,7 @@ bill, even when a collector holds the account.
 
 from __future__ import annotations
 
-from . import ACCOUNT_NUMBER, PATIENT_ADDRESS, PATIENT_NAME, PROVIDER_ADDRESS, LetterKind
+from . import ACCOUNT_NUMBER, PATIENT_ADDRESS, PATIENT_NAME, PROVIDER_ADDRESS, LetterKind, count
 from ..facts import Need
 
 FINDINGS = Need("accounts[{i}].bill", "problems found by the bill audit (none were found; "
@@ -17,8 +17,8 @@ FINDINGS = Need("accounts[{i}].bill", "problems found by the bill audit (none we
 def when(f) -> str | None:
     if not f.findings:
         return None
-    return (f"the audit found {len(f.findings)} problem(s) on the bill, "
-            f"{f.review.in_dispute:,.2f} dollars at stake: ask the billing office to correct it")
+    return (f"the audit found {count(len(f.findings), 'problem')} on the bill, "
+            f"${f.review.in_dispute:,.2f} at stake: ask the billing office to correct it")
 
 
 def extra(f) -> dict:

@@ -7,7 +7,7 @@ received, the collector may only write to say it stops, or that it will use a sp
 
 from __future__ import annotations
 
-from . import COLLECTOR, COLLECTOR_ADDRESS, COLLECTOR_REFERENCE, PATIENT_ADDRESS, PATIENT_NAME, LetterKind
+from . import COLLECTOR, COLLECTOR_ADDRESS, COLLECTOR_REFERENCE, PATIENT_ADDRESS, PATIENT_NAME, LetterKind, rule_names
 
 CONDUCT = ("REGF.CALL_FREQUENCY", "REGF.INCONVENIENT_TIME", "REGF.TIME_BARRED_THREAT",
            "FDCPA.CEASE_IGNORED", "REGF.COLLECTION_DURING_DISPUTE")
@@ -22,8 +22,11 @@ def when(f) -> str | None:
         return None
     found = conduct(f)
     if not found:
+        if (f.review.sol or {}).get("time_barred") and not f.account.patient_chose_to_pay:
+            return ("stop the contacts: the debt is too old to sue on (a collector told to stop may still write "
+                    "once to say what it will do; keep the log)")
         return None
-    return ("stop the contacts: " + ", ".join(sorted({v.rule for v in found}))
+    return ("stop the contacts: " + rule_names({v.rule for v in found}).lower()
             + " (a collector told to stop may still sue; keep the log)")
 
 

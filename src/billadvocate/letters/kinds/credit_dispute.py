@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from . import PATIENT_ADDRESS, PATIENT_NAME, LetterKind
+from . import PATIENT_ADDRESS, PATIENT_NAME, LetterKind, count, rule_names
 from ...credit.disputes import bureau_directory
 from ..facts import Need
 
@@ -58,11 +58,11 @@ def when(f) -> str | None:
     before = earlier(f)
     if before is not None and not before["overdue"]:
         return None  # already disputed: wait for the answer (the credit engine tracks the deadline)
-    rules = ", ".join(sorted({x.rule for x, _ in items}))
+    rules = rule_names({x.rule for x, _ in items}).lower()
     if before is not None:
         return (f"follow-up: {name} did not answer the dispute of {before['sent']} by {before['due']}; "
                 f"ask it to delete what it could not verify ({rules})")
-    return f"{len(items)} problem(s) on the {name} report: {rules}"
+    return f"{count(len(items), 'problem')} on the {name} report: {rules}"
 
 
 def extra(f) -> dict:

@@ -33,7 +33,7 @@ def when(f) -> str | None:
         return None
     eligible = [p for p in programs(f) if p.get("eligible")]
     if eligible:
-        return "likely eligible for " + ", ".join(p["id"] for p in eligible) + \
+        return "you are likely eligible for help (" + "; ".join(p.get("name") or "financial assistance" for p in eligible) + ")" + \
             f" (income {f.fpl_percent}% of the poverty guideline): apply in writing"
     if f.account.provider.nonprofit:
         return (f"{f.account.provider.name} is a nonprofit hospital that must have a financial-"

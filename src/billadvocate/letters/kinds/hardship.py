@@ -36,17 +36,19 @@ def when(f) -> str | None:
 
 def extra(f) -> dict:
     surplus = f.monthly_surplus
+    # income, essential costs and what is left: what the ask needs; never savings or assets
     return {"fpl_percent": f.fpl_percent, "monthly_income": f.monthly_income,
-            "monthly_surplus": max(surplus, Decimal(0)) if surplus is not None else None,
-            "assets": f.lump_sum}
+            "monthly_surplus": max(surplus, Decimal(0)) if surplus is not None else None}
 
 
 KIND = LetterKind(
     type="hardship",
     title="Financial hardship letter",
     recipient="holder",
-    summary="Explains the household's income, essential costs and what is left each month, and asks "
-            "whoever holds the debt to reduce it, forgive it, or pause collection.",
+    summary="Explains the household's income, essential costs and what is left each month (never its "
+            "savings), and asks whoever holds the debt to reduce it, forgive it, or pause collection. Not "
+            "written where a promise could hurt (a time-barred, unowed or not yet itemized debt), and never "
+            "to a debt buyer on a debt it cannot sue on.",
     citations=(),
     may_cite=("42 U.S.C. 9902(2)",),
     needs=(PATIENT_NAME, PATIENT_ADDRESS, *holder_needs(), BALANCE, HOUSEHOLD_SIZE, INCOME, EXPENSES),

@@ -16,7 +16,7 @@ def when(f) -> str | None:
     if not f.account.bill:
         return "the case has no itemized bill for this account, so the charges cannot be checked"
     if any(x.rule == "BILL.NOT_ITEMIZED" for x in f.review.findings):
-        return "the bill has no procedure codes (BILL.NOT_ITEMIZED), so the charges cannot be checked"
+        return "the bill has no procedure codes, so the charges cannot be checked"
     return None
 
 

@@ -1,0 +1,232 @@
+"""The steps of the plan, one small builder per kind, and the order they are shown in."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from ..states import NAMES
+from .safety import bill_known, money_advice, restarts, time_barred
+
+MAX_NUMBERED = 7
+URGENT_DAYS = 60  # a deadline this close orders the step before the steps without one
+BUREAU_NAMES = {"equifax": "Equifax", "experian": "Experian", "transunion": "TransUnion"}
+# kind -> title template; the order is the order of steps without a deadline
+KINDS = {
+    "ANSWER_LAWSUIT": "Answer the lawsuit",
+    "DO_NOT_PAY": "Do not pay or sign anything on this old debt",
+    "REQUEST_ITEMIZED_BILL": "Ask for the itemized bill",
+    "DISPUTE_DEBT": "Dispute the debt with the collector in writing",
+    "FILE_NSA_DISPUTE": "Start the No Surprises Act dispute",
+    "DISPUTE_BILL": "Dispute the billing errors",
+    "ASK_INSURER": "Ask the insurer how it processed the claim",
+    "APPLY_FOR_ASSISTANCE": "Apply for financial assistance",
+    "DISPUTE_CREDIT": "Dispute the credit report",
+    "STOP_CONTACT": "Tell the collector to stop contacting you",
+    "COMPLAIN": "File a complaint",
+    "SEE_A_LAWYER": "Talk to a consumer lawyer",
+    "NEGOTIATE": "Offer a settlement",
+    "PAYMENT_PLAN": "Propose a payment plan",
+}
+_ORDER = {k: i for i, k in enumerate(KINDS)}
+
+
+def _step(kind: str, account: str | None, why: str, *, due: date | None = None, title: str | None = None,
+          letter: str | None = None, script: str | None = None) -> dict[str, Any]:
+    return {"kind": kind, "account": account, "due": due, "title": title or KINDS[kind], "why": why,
+            "letter": letter, "script": script}
+
+
+def _letter(r, letter_type: str) -> dict | None:
+    return next((e for e in r.letters if e["type"] == letter_type), None)
+
+
+def _due(r, kind: str, as_of: date) -> date | None:
+    days = [d.date for d in r.deadlines if d.kind == kind and d.date >= as_of]
+    return min(days) if days else None
+
+
+def _script(r, to: str) -> str | None:
+    return to if any(s.get("to") == to for s in r.call_scripts or []) else None
+
+
+def _revival_words(sol: dict, state: str) -> str:
+    name = NAMES.get(state, state)
+    r = restarts(sol)
+    what = [w for w, on in (("a payment, however small", r["payment"]),
+                            ("a signed letter admitting the debt or promising to pay", r["written_acknowledgment"]))
+            if on]
+    if not what:
+        return (f"In {name}, a payment is not known to revive a debt this old, but do not pay or sign anything "
+                "before talking to a lawyer.")
+    return (f"In {name}, {' or '.join(what)} can revive it: the collector could then sue for the whole amount. "
+            "A phone promise can be used against you too.")
+
+
+def lawsuit_steps(r, as_of: date) -> list[dict]:
+    out = []
+    for d in r.deadlines:
+        if d.kind != "ANSWER_DUE":
+            continue
+        late = ("The answer date has passed: call the court clerk today to ask whether a default judgment was "
+                "entered; it can sometimes be set aside if you act fast. " if d.date < as_of else "")
+        out.append(_step("ANSWER_LAWSUIT", r.account.id, late + d.why, due=d.date,
+                         title=f"Answer the lawsuit by {d.date.isoformat()}"))
+    return out
+
+
+def sol_steps(r, as_of: date, state: str) -> list[dict]:
+    sol = r.sol or {}
+    if not time_barred(sol) or r.account.patient_chose_to_pay:
+        return []
+    acct = r.account.id
+    years = sol.get("years")
+    why = (f"The limit to sue on this debt ran out on {sol.get('expires')}"
+           + (f" ({years} years in {NAMES.get(state, state)})" if years else "") + ". "
+           + _revival_words(sol, state)
+           + " You may still dispute it, tell the collector to stop contacting you, and complain if it threatens to "
+             "sue; if it sues, answer and say the debt is too old to sue on.")
+    out = [_step("DO_NOT_PAY", acct, why)]
+    if r.account.collector is not None:
+        letter = _letter(r, "dispute") or _letter(r, "validation_request")
+        if letter is None:
+            out.append(_step("DISPUTE_DEBT", acct, "Write to the collector that you dispute the debt and that it is "
+                             "too old to sue on; do not admit it or promise anything.",
+                             due=_due(r, "VALIDATION_PERIOD_END", as_of)))
+        threats = [v for v in r.violations if v.rule == "REGF.TIME_BARRED_THREAT"]
+        if threats:
+            out.append(_step("SEE_A_LAWYER", acct, "The collector threatened to sue on a debt too old to sue on, which "
+                             "the law forbids: a consumer lawyer can often take this at no cost to you, because the "
+                             "collector must pay the lawyer's fees if you win.",
+                             due=min((v.act_by for v in threats if v.act_by and v.act_by >= as_of), default=None)))
+    return out
+
+
+def bill_steps(r, result) -> list[dict]:
+    if bill_known(r):
+        return []
+    letter = _letter(r, "itemized_request")
+    asked = [e for e in r.account.events if e.from_ == "patient" and e.type == "itemized_request"]
+    if letter:
+        why = ("Before paying, offering or promising anything, get the line-by-line bill with the codes of every "
+               "service: without it no one can check the charges.")
+    elif asked:
+        why = (f"You asked for it on {str(asked[-1].at)[:10]}: ask again in writing, and pay or promise nothing "
+               "until it comes.")
+    else:
+        from ..letters.facts import LetterFacts, first_missing
+        from ..letters.kinds import kind
+
+        need = first_missing(kind("itemized_request").needs, LetterFacts(result, r))
+        why = ("Before paying, offering or promising anything, get the line-by-line bill with the codes of every "
+               "service." + (f" To write the letter, add {need.what} to the case." if need else ""))
+    return [_step("REQUEST_ITEMIZED_BILL", r.account.id, why, letter="itemized_request" if letter else None,
+                  script=_script(r, "provider"))]
+
+
+def letter_steps(r, as_of: date, state: str) -> list[dict]:
+    acct, out = r.account.id, []
+    advice = money_advice(r, as_of, state=state)
+    barred = time_barred(r.sol or {}) and not r.account.patient_chose_to_pay
+    for e in r.letters:
+        t, why = e["type"], e["why"]
+        if t in ("dispute", "validation_request") and not any(s["kind"] == "DISPUTE_DEBT" for s in out):
+            out.append(_step("DISPUTE_DEBT", acct, why[:1].upper() + why[1:] + ".",
+                             due=_due(r, "VALIDATION_PERIOD_END", as_of), letter=t, script=_script(r, "collector")))
+        elif t == "nsa_dispute":
+            out.append(_step("FILE_NSA_DISPUTE", acct, why[:1].upper() + why[1:] + ".",
+                             due=_due(r, "NSA_DISPUTE_END", as_of), letter=t))
+        elif t == "billing_dispute":
+            out.append(_step("DISPUTE_BILL", acct, why[:1].upper() + why[1:] + ".", letter=t,
+                             script=_script(r, "provider")))
+        elif t == "fap_application":
+            out.append(_step("APPLY_FOR_ASSISTANCE", acct, why[:1].upper() + why[1:] + ".",
+                             due=_due(r, "FAP_APPLICATION_END", as_of), letter=t))
+        elif t == "cease":
+            out.append(_step("STOP_CONTACT", acct, why[:1].upper() + why[1:] + ".", letter=t))
+        elif t in ("settlement_offer", "hardship", "payment_plan_offer") and advice.allows(t) and not barred:
+            kind = "PAYMENT_PLAN" if t == "payment_plan_offer" else "NEGOTIATE"
+            title = "Ask for a hardship reduction" if t == "hardship" else None
+            warn = (" " + " ".join(advice.warnings)) if advice.warnings else ""
+            out.append(_step(kind, acct, why[:1].upper() + why[1:] + "." + warn, letter=t, title=title,
+                             script=_script(r, "collector" if r.account.collector else "provider")))
+    return out
+
+
+def other_steps(r, as_of: date, case) -> list[dict]:
+    acct, out = r.account.id, []
+    types = {e["type"] for e in r.letters}
+    if "fap_application" not in types:
+        eligible = [p for p in (r.assistance or {}).get("programs", []) if p.get("eligible") is True]
+        if eligible:
+            names = ", ".join(p.get("name") or "a program" for p in eligible)
+            out.append(_step("APPLY_FOR_ASSISTANCE", acct, f"You are likely eligible: {names}. Apply in writing.",
+                             due=_due(r, "FAP_APPLICATION_END", as_of)))
+    ins = case.insurance
+    if ins is not None and ins.status in ("insured", "medicare") and _script(r, "insurer"):
+        eob_problem = any(f.rule.startswith("EOB.") for f in r.findings)
+        if not r.account.eob or eob_problem:
+            why = ("Call the insurer: ask whether the claim was received, what it allowed and paid, and what your share "
+                   "is, and ask for the Explanation of Benefits." if not r.account.eob else
+                   "The insurer's Explanation of Benefits and the bill disagree: ask the insurer to explain, and "
+                   "appeal any denial in writing.")
+            out.append(_step("ASK_INSURER", acct, why, script="insurer"))
+    serious = [v for v in r.violations if v.severity in ("high", "medium")]
+    if serious:
+        who = "the collector" if r.account.collector else "the provider"
+        out.append(_step("COMPLAIN", acct, f"{who[:1].upper() + who[1:]} broke rules that protect you "
+                         f"({_count(len(serious), 'problem')} found): complain to the Consumer Financial Protection "
+                         "Bureau (consumerfinance.gov/complaint) and your state attorney general, and keep the log."))
+        claims = sorted(v.act_by for v in serious if v.act_by and v.act_by >= as_of)
+        if claims:
+            out.append(_step("SEE_A_LAWYER", acct, "You may be able to sue over these violations; a consumer lawyer "
+                             "can often take the case at no cost to you, because the collector must pay the lawyer's "
+                             f"fees if you win. The first of them can be sued on until {claims[0].isoformat()}.",
+                             due=claims[0]))
+    return out
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def credit_steps(result) -> list[dict]:
+    out = []
+    for e in getattr(result, "letters", []) or []:
+        if e["type"] == "credit_dispute":
+            bureau = BUREAU_NAMES.get(e.get("bureau") or "", "credit")
+            out.append(_step("DISPUTE_CREDIT", None, f"Dispute the inaccurate items on your {bureau} report in writing: "
+                             "the bureau must investigate and correct or delete them.",
+                             title=f"Dispute your {bureau} credit report", letter="credit_dispute"))
+    return out
+
+
+def _sort_key(s: dict, as_of: date) -> tuple:
+    """Lawsuit, then do-not-pay, then the itemized bill; then deadlines within URGENT_DAYS, soonest first;
+    then the rest in the order of KINDS (a later deadline breaking ties)."""
+    tier = {"ANSWER_LAWSUIT": 0, "DO_NOT_PAY": 1, "REQUEST_ITEMIZED_BILL": 2}.get(s["kind"])
+    if tier is None:
+        tier = 3 if s["due"] is not None and (s["due"] - as_of).days <= URGENT_DAYS else 4
+    if tier == 3:
+        return (tier, s["due"], _ORDER[s["kind"]])
+    return (tier, _ORDER[s["kind"]], s["due"] or date.max)
+
+
+def plan_actions(result) -> list[dict[str, Any]]:
+    """The ordered steps of the whole case (JSON-ready: dates as ISO text)."""
+    as_of, case, state = result.as_of, result.case, result.case.patient.state
+    steps: list[dict] = []
+    for r in result.accounts:
+        mine = lawsuit_steps(r, as_of) + sol_steps(r, as_of, state) + bill_steps(r, result)
+        for s in letter_steps(r, as_of, state) + other_steps(r, as_of, case):
+            if not any(m["kind"] == s["kind"] and m["account"] == s["account"] for m in mine):
+                mine.append(s)
+        if not bill_known(r):  # no settlement or plan before the bill is known
+            mine = [s for s in mine if s["kind"] not in ("NEGOTIATE", "PAYMENT_PLAN")]
+        steps += mine
+    steps += credit_steps(result)
+    steps.sort(key=lambda s: _sort_key(s, as_of))
+    for i, s in enumerate(steps):
+        s["step"] = i + 1 if i < MAX_NUMBERED else None
+        s["due"] = s["due"].isoformat() if s["due"] else None
+    return steps
