@@ -186,6 +186,10 @@ class Care(Strict):
         return self
 
 
+NoticeItem = Literal["collector_name", "address", "creditor_account", "creditor", "itemization_date",
+                     "itemization_amount", "interest", "fees", "payments", "amount", "dispute_by"]
+
+
 class ValidationNotice(Strict):
     sent: date | None = None
     received: date | None = None
@@ -200,6 +204,9 @@ class ValidationNotice(Strict):
     creditor: str | None = None  # the creditor the debt is owed to now
     creditor_account: str | None = None  # the account number with the creditor
     reference: str | None = None  # the collector's reference number
+    # what the notice does not state of the validation information (12 CFR 1006.34(c)), as
+    # `billadvocate read` found it: each becomes REGF.VALIDATION_INCOMPLETE in the review
+    not_stated: list[NoticeItem] = []
 
 
 CollectorKind = Literal["agency", "debt_buyer", "attorney"]

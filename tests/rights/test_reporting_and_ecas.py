@@ -66,7 +66,7 @@ CA_UNINSURED = dict(insurance="uninsured", account={"first_bill_date": "2026-01-
 
 def test_california_reporting_on_day_179_for_an_uninsured_patient_is_too_early():
     (v,) = fired(case(reported("2026-06-30"), **CA_UNINSURED), "STATE.CA.COLLECTION_WAIT")
-    assert "179 days" in v.message and "until 2026-07-01" in v.message and v.unconfirmed
+    assert "179 days" in v.message and "until 2026-07-01" in v.message and not v.unconfirmed  # 180 days quoted (HCAI)
 
 
 def test_california_reporting_on_day_180_is_allowed():
@@ -139,3 +139,26 @@ def test_maryland_reporting_on_day_240_is_allowed():
 def test_the_maryland_wait_is_not_applied_before_the_2025_act():
     c = case(reported("2025-03-01"), state="MD", account={"first_bill_date": "2025-01-02"})
     assert not fired(c, "STATE.MD.COLLECTION_WAIT", as_of=date(2025, 3, 2))
+
+
+# first bill 2025-04-01; the 120 days end 2025-07-30; the hospital's written notice is dated 2025-08-01
+ECA_NOTICE = letter("2025-08-01", by="provider", type="eca_notice")
+
+
+def test_an_eca_29_days_after_the_hospitals_written_notice_is_too_soon():
+    (v,) = fired(case(ECA_NOTICE, reported("2025-08-30")), "IRS501R.ECA_WITHOUT_NOTICE")
+    assert "only 29 days" in v.message and v.severity == "high" and v.events == [0, 1] and v.amount == 0
+    assert any("1.501(r)-6(c)" in c for c in v.citations)
+
+
+def test_an_eca_30_days_after_the_written_notice_is_allowed():
+    assert not fired(case(ECA_NOTICE, reported("2025-08-31")), "IRS501R.ECA_WITHOUT_NOTICE")
+
+
+def test_an_eca_with_no_notice_in_the_log_is_flagged_at_medium_severity():
+    (v,) = fired(case(reported("2025-09-15")), "IRS501R.ECA_WITHOUT_NOTICE")
+    assert v.severity == "medium" and "ask the hospital for a copy" in v.message
+
+
+def test_a_for_profit_hospital_needs_no_501r_notice():
+    assert not fired(case(reported("2025-09-15"), provider={"nonprofit": False}), "IRS501R.ECA_WITHOUT_NOTICE")

@@ -126,3 +126,22 @@ def test_without_a_stated_date_or_a_sent_date_there_is_nothing_to_compare():
     assert not fired(case(FIRST_CALL, collector=with_notice(sent="2026-10-01")), "REGF.DISPUTE_DATE_EARLY")
     assert not fired(case(FIRST_CALL, collector=with_notice(received="2026-10-05", dispute_by="2026-10-20")),
                      "REGF.DISPUTE_DATE_EARLY")
+
+
+def test_items_the_validation_notice_does_not_state_become_a_violation():
+    c = case(collector=with_notice(received="2026-10-20", not_stated=["itemization_date", "dispute_by"]))
+    (v,) = fired(c, "REGF.VALIDATION_INCOMPLETE")
+    assert "the itemization date (12 CFR 1006.34(c)(2)(vi))" in v.message
+    assert "(12 CFR 1006.34(c)(3)(i))" in v.message and v.severity == "medium" and v.amount == 0
+    assert "12 CFR 1006.34(c)" in v.citations and v.act_by is not None  # an FDCPA claim: one year to sue
+
+
+def test_a_complete_validation_notice_is_not_a_violation():
+    assert not fired(case(collector=with_notice(received="2026-10-20")), "REGF.VALIDATION_INCOMPLETE")
+
+
+def test_a_hospital_collecting_its_own_bill_is_not_held_to_the_validation_notice():
+    c = case(collector={"name": "ABC Recovery", "kind": "agency",
+                        "validation_notice": {"received": "2026-10-20", "not_stated": ["amount"]}})
+    assert fired(c, "REGF.VALIDATION_INCOMPLETE")
+    assert not fired(case(collector=None), "REGF.VALIDATION_INCOMPLETE")

@@ -207,6 +207,7 @@ def parse_notice_text(text: str, *, file: str = "") -> NoticeRead:
     _check_arithmetic(read)
     got = {**notice.model_dump(), "collector_name": read.collector_name, "address": read.address}
     read.missing = [f"{what} ({cite})" for key, what, cite in REQUIRED if got.get(key) is None]
+    notice.not_stated = [key for key, _, _ in REQUIRED if got.get(key) is None]
     return read
 
 

@@ -86,6 +86,38 @@ def collector_script(account, offer, sol) -> dict[str, Any] | None:
             "write_down": ALWAYS_NOTE}
 
 
+def nsa_protects(case, account) -> bool:
+    """Whether the No Surprises Act's balance-billing protection applies (the rights engine decides)."""
+    from ..rights.nsa_scope import nsa_applies
+
+    return nsa_applies(case, account) is True
+
+
+def nsa_lines(case, account) -> list[str]:
+    """What to say about the No Surprises Act: only where it applies, citing the rule for this care."""
+    from ..rights.nsa_scope import nsa_applies
+
+    applies, care, p = nsa_applies(case, account), account.care, account.provider
+    if care.ambulance == "ground":
+        return ["This was a ground ambulance ride. Will the plan pay it as in network, and does my state protect me "
+                "from a balance bill for it?"]
+    if applies is not True:
+        if applies is None and p.in_network is False and case.insurance.status == "insured":
+            return ["The provider may be out of network; please tell me whether the No Surprises Act protections "
+                    "apply to this claim."]
+        return []
+    if care.ambulance == "air":
+        return ["This was an air ambulance ride. Under the No Surprises Act I owe only my in-network cost sharing, "
+                "even though it is out of network (42 U.S.C. 300gg-135); please process it that way."]
+    if care.emergency:
+        return ["This was emergency care. Under the No Surprises Act I owe only my in-network cost sharing, even if "
+                "the hospital is out of network (42 U.S.C. 300gg-131; 45 CFR 149.410); please process it that way."]
+    return [f"{p.name} is out of network but treated me at an in-network facility. For this non-emergency care I "
+            f"owe only my in-network cost sharing (42 U.S.C. 300gg-132; 45 CFR 149.420): I did not sign a notice and "
+            f"consent form giving up that protection, and for anesthesia, radiology, pathology, lab work and similar "
+            f"services no form can. Please process it that way."]
+
+
 def insurer_script(case, account, fair) -> dict[str, Any] | None:
     ins = case.insurance
     if ins is None or ins.status not in ("insured", "medicare"):
@@ -93,18 +125,16 @@ def insurer_script(case, account, fair) -> dict[str, Any] | None:
     when = account.care.start.isoformat() if account.care.start else "the date of service"
     say = [f"I'm calling about a claim for care on {when} at {account.provider.name}"
            + (f", billed {dollars(fair['billed'])}." if fair and fair.get("billed") else ".")]
-    if account.care.emergency:
-        say.append("This was emergency care. Under the No Surprises Act I owe only my in-network cost sharing, "
-                   "even if the hospital is out of network (45 CFR 149.410); please process it that way.")
-    elif account.provider.in_network is False:
-        say.append("The provider may be out of network; please tell me whether the No Surprises Act protections apply.")
+    say += nsa_lines(case, account)
     ask = ["Was the claim received? What was allowed, what did you pay, and what is my share, line by line?",
            "Were any lines denied, and why (the reason codes)? How and by when can I appeal?",
            "Please send me the Explanation of Benefits for this claim."]
     if ins.member_id:
         ask.insert(0, f"(Have your member ID ready: {ins.member_id}.)")
-    never = ["Do not accept 'you owe the difference' for emergency care without asking them to reprocess the claim.",
-             "Do not agree to close an appeal or a complaint on the phone."]
+    never = ["Do not agree to close an appeal or a complaint on the phone."]
+    if say[1:] and nsa_protects(case, account):
+        never.insert(0, "Do not accept 'you owe the difference' for this care without asking them to reprocess the "
+                        "claim at in-network cost sharing.")
     return {"to": "insurer", "name": ins.plan or "your insurer", "phone": None, "say": say, "ask": ask,
             "never_say": never, "write_down": ALWAYS_NOTE}
 

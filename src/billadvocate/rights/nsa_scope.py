@@ -149,4 +149,13 @@ def ppdr_deadline(ctx: Context) -> tuple[date, str] | None:
     return end, f"Last day to start the federal patient-provider dispute. {steps}"
 
 
-__all__: list[Any] = ["nsa_protection", "ppdr_steps", "ppdr_deadline", "care_day", "ambulance_ride"]
+__all__: list[Any] = ["nsa_protection", "nsa_applies", "ppdr_steps", "ppdr_deadline", "care_day", "ambulance_ride"]
+
+
+def nsa_applies(case, account, as_of: date | None = None) -> bool | None:
+    """Whether the No Surprises Act's protection applies to an account (for the call scripts and letters)."""
+    from ..law import law
+
+    ctx = Context(case=case, account=account, as_of=as_of or case.as_of or account.care.start
+                  or account.first_bill_date or date.today(), law=law())
+    return nsa_protection(ctx)[0]
