@@ -62,7 +62,8 @@ def test_each_fdcpa_violation_gives_a_claim_deadline_one_year_later():
 
 def test_sol_and_state_deadlines_are_listed():
     d = kinds(case(insurance="uninsured"))
-    assert d["SOL_EXPIRES"].date == date(2029, 4, 1) and d["SOL_EXPIRES"].unconfirmed
+    assert d["SOL_EXPIRES"].date == date(2029, 4, 1) and not d["SOL_EXPIRES"].unconfirmed  # CA 337 quoted
+    assert "A payment" not in d["SOL_EXPIRES"].why and "signed written acknowledgment may restart" in d["SOL_EXPIRES"].why  # CCP 360
     assert d["STATE.CA.COLLECTION_WAIT"].date == date(2025, 9, 28)
 
 

@@ -58,8 +58,7 @@ def account_deadlines(ctx: Context, sol: dict[str, Any], violations: list[Findin
         out.append(Deadline(kind="SOL_EXPIRES", date=sol["expires"], citations=sol["citations"],
                             unconfirmed=sol["unconfirmed"],
                             why=(f"After this day the debt is too old to sue on in {sol['state']}{extra}; the "
-                                 f"{sol['years']}-year clock started at {sol['start_basis']}. A payment or written "
-                                 f"acknowledgment may restart it.")))
+                                 f"{sol['years']}-year clock started at {sol['start_basis']}. {_restarts(sol)}")))
     out += _state_deadlines(ctx)
     out += answer_due(ctx, sol)
     earliest: dict[str, list] = {}  # rule -> its violations' last days to sue, the most urgent first
@@ -149,6 +148,16 @@ def answer_due(ctx: Context, sol: dict[str, Any]) -> list[Deadline]:
                        f"written answer with the court clerk (most courts have an answer form) denying what you "
                        f"do not agree with, and send a copy to the plaintiff's lawyer.{defence} {LEGAL_AID}"))
     return out
+
+
+def _restarts(sol: dict) -> str:
+    """What can start the clock again before this day, in the state's own terms (rights/sol.py)."""
+    what = [w for w, on in (("A payment", sol.get("restarts_on_payment")),
+                            ("a signed written acknowledgment", sol.get("restarts_on_writing"))) if on is not False]
+    if not what:
+        return "Nothing you pay or sign restarts it."
+    text = " or ".join(what)
+    return text[:1].upper() + text[1:] + " may restart it."
 
 
 def _restarts(sol: dict) -> str:
