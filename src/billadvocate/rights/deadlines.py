@@ -14,6 +14,7 @@ from typing import Any
 from ..model import Deadline, Finding
 from ..states import NAMES
 from .context import Context
+from .fap_period import fap_application_end
 from .nsa_scope import ppdr_deadline
 
 
@@ -39,10 +40,7 @@ def account_deadlines(ctx: Context, sol: dict[str, Any], violations: list[Findin
                            f"reports it to a credit bureau."))
     ctx.used.clear()
     if p.nonprofit and p.kind == "hospital" and first and ctx.has("federal.irs_501r.application_period_days", first):
-        days = ctx.value("federal.irs_501r.application_period_days", first)
-        out.append(_dl(ctx, "FAP_APPLICATION_END", first + timedelta(days=days),
-                       f"{p.name} must accept a financial-assistance application until {days} days after its first "
-                       f"bill of {first} (apply even later: many hospitals still accept it)."))
+        out.append(_dl(ctx, "FAP_APPLICATION_END", *fap_application_end(ctx)))
         days = ctx.value("federal.irs_501r.notification_period_days", first)
         out.append(_dl(ctx, "ECA_EARLIEST", first + timedelta(days=days),
                        f"{p.name} (a nonprofit hospital) and its collectors may not report to credit bureaus, sue, "

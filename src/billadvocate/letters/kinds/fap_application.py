@@ -57,8 +57,30 @@ def extra(f) -> dict:
         "policy_discount": (fap.discount if fap and discount_to is not None and pct is not None
                             and (free is None or pct > free) and pct <= discount_to else None),
         "fap_end": f.deadline("FAP_APPLICATION_END"),
+        # the sentence "made before the end of the application period" only while it is true
+        "fap_open": _period(f, still_open=True),
+        "fap_closed": _period(f, still_open=False),
+        "notice_days": _notice_days(f),
         "nonprofit": bool(f.account.provider.nonprofit),
     }
+
+
+def _notice_days(f):
+    """Days a nonprofit hospital's written notice must give before an extraordinary collection action."""
+    from ...law import law
+
+    try:
+        return law().at("federal.irs_501r.eca_notice_days", f.as_of).value
+    except KeyError:
+        return None
+
+
+def _period(f, *, still_open: bool):
+    """The application period's last day, when it is (still_open) or is no longer open on the letter's date."""
+    end = f.deadline("FAP_APPLICATION_END")
+    if end is None:
+        return None
+    return end.date if (end.date >= f.as_of) is still_open else None
 
 
 KIND = LetterKind(
