@@ -39,7 +39,11 @@ def test_the_terminal_table_prints_which_value_and_what_was_searched():
 
 
 def test_a_citation_many_states_share_names_only_the_patients_state():
-    generic = "billadvocate research report, legal-rules.md sections 3, 7 and 8 (searched, nothing specific)"
-    shared = [v for v in behind([generic], "CA")]
-    assert shared and all(v.path.startswith("states.ca.") for v in shared)
+    from billadvocate.law.unconfirmed import _by_citation
+
+    generic, values = max(_by_citation().items(), key=lambda kv: len({v.path.split(".")[1] for v in kv[1]}))
+    states = sorted({v.path.split(".")[1] for v in values if v.path.startswith("states.")})
+    assert len(states) > 1, "no citation is shared by several states' unconfirmed values"
+    mine = behind([generic], states[0].upper())
+    assert mine and all(v.path.startswith(f"states.{states[0]}.") for v in mine)
     assert behind([generic]) == []  # without the state it names nothing rather than another state's value
