@@ -156,13 +156,3 @@ def _restarts(sol: dict) -> str:
         return "Nothing you pay or sign restarts it."
     text = " or ".join(what)
     return text[:1].upper() + text[1:] + " may restart it."
-
-
-def _restarts(sol: dict) -> str:
-    """What can start the clock again before this day, in the state's own terms (rights/sol.py)."""
-    what = [w for w, on in (("A payment", sol.get("restarts_on_payment")),
-                            ("a signed written acknowledgment", sol.get("restarts_on_writing"))) if on is not False]
-    if not what:
-        return "Nothing you pay or sign restarts it."
-    text = " or ".join(what)
-    return text[:1].upper() + text[1:] + " may restart it."
