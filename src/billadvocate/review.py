@@ -151,6 +151,9 @@ def audit_facts(case: Case, account: Account, as_of: date | None = None) -> dict
         "provider_name": provider.name,
         "provider_npi": provider.npi,
         "plan": case.insurance.plan if case.insurance else None,
+        "medicare_participating": provider.medicare_participating,
+        "oop_max": case.insurance.out_of_pocket_max if case.insurance else None,
+        "plan_deductible": case.insurance.in_network_deductible if case.insurance else None,
     }
 
 
@@ -167,6 +170,14 @@ def review_account(case: Case, account: Account, as_of: date) -> AccountReview:
                                 not_received=set(account.not_received), as_of=as_of,
                                 eobs=eobs_table(out.eobs, out.bills) if out.eobs else None)
         out.findings = list(out.audit.findings)
+    elif out.eobs:
+        # an EOB audited on its own (as `audit --eob` does): its claims stand for the bill
+        owners = [Bill(source=e.source, format=e.format) for e in out.eobs]
+        out.audit = audit_bills([], facts=audit_facts(case, account, as_of), as_of=as_of,
+                                eobs=eobs_table(out.eobs, owners))
+        out.findings = list(out.audit.findings)
+        out.notes.append("no itemized bill in the case (accounts[].bill): the EOBs were audited on their own; "
+                         "ask the provider for an itemized bill to check each charge")
     else:
         out.notes.append("no itemized bill in the case (accounts[].bill): the audit could not run")
     # step 2: rights (protections, conduct violations, deadlines, statute of limitations)
@@ -195,6 +206,7 @@ def money_step(case: Case, out: AccountReview, as_of: date) -> None:
                 application["deadline"] = d.date.isoformat()
     money = negotiate(case, out, as_of)
     out.offer, out.plan, out.call_scripts = money["offer"], money["plan"], money["call_scripts"]
+    out.findings = money["findings"]  # IRS501R.OVER_AGB says the offer's figure
     from .actions.safety import guard_scripts
 
     guard_scripts(out, as_of, state=case.patient.state)  # no offer on the phone where no offer letter is safe

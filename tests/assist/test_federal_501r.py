@@ -16,8 +16,8 @@ FAP = Fap(free_at_or_below_fpl=200, discount_at_or_below_fpl=400, discount=Decim
 
 @pytest.mark.parametrize("income,eligible,discount", [
     (31920, True, 1.0),     # exactly 200% of 15,960: free
-    (31921, True, 0.62),    # 200.01%: the discount tier, raised to 62% by the AGB limit (100 - 38)
-    (63840, True, 0.62),    # exactly 400%
+    (31921, True, 0.6),     # 200.01%: the discount tier, 60% off the charges (AGB 38% stays a ceiling)
+    (63840, True, 0.6),     # exactly 400%
     (63841, False, 0.0),    # 400.01%
 ])
 def test_exactly_200_percent_is_free_and_200_01_is_the_discount_tier(income, eligible, discount):
@@ -47,3 +47,9 @@ def test_missing_facts_give_null_and_are_named(facts, missing):
 def test_for_profit_and_non_hospital_providers_are_not_covered():
     assert federal_501r(Situation(state="CA", fpl_percent=Decimal(150), nonprofit=False))["eligible"] is False
     assert federal_501r(Situation(state="CA", fpl_percent=Decimal(150), kind="lab", nonprofit=True))["eligible"] is False
+
+
+def test_the_discount_tier_carries_the_agb_ceiling_separately_from_the_discount():
+    sit = Situation(state="CA", fpl_percent=Decimal(250), kind="hospital", nonprofit=True, fap=FAP)
+    p = federal_501r(sit)
+    assert (p["discount"], p["agb_percent"]) == (0.6, 38.0) and "off the charges" in p["why"]

@@ -55,8 +55,8 @@ HOSPITAL = {"nonprofit": True, "provider_kind": "hospital", "fap_agb_percent": 3
 
 def test_over_agb_for_an_eligible_patient():
     (f,) = found("IRS501R.OVER_AGB", line(1, charge="6296.00"),
-                 facts={**HOSPITAL, "fpl_percent": "153.73", "balance": 4830}, payments="1466.00")
-    # AGB 38% of 6,296.00 = 2,392.48; charged 1,466.00 + 4,830.00 = 6,296.00
+                 facts={**HOSPITAL, "fpl_percent": "253.73", "balance": 4830}, payments="1466.00")
+    # the discount tier: AGB 38% of 6,296.00 = 2,392.48; charged 1,466.00 + 4,830.00 = 6,296.00
     assert f.amount == Decimal("3903.52") and f.severity == "high"
 
 
@@ -68,7 +68,7 @@ def test_over_agb_eligibility_is_at_or_below_the_threshold(fpl, fires):
 
 def test_charges_at_the_agb_pass():
     assert found("IRS501R.OVER_AGB", line(1, charge="1000.00"),
-                 facts={**HOSPITAL, "fpl_percent": "150", "balance": "380.00"}) == []
+                 facts={**HOSPITAL, "fpl_percent": "250", "balance": "380.00"}) == []
 
 
 def test_over_agb_without_income_is_info():

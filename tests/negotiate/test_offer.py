@@ -73,10 +73,13 @@ def test_lump_sum_decides_between_settling_and_a_plan():
     assert poor["lump_sum"] == 0 and "payment plan instead" in poor["advice"]
 
 
-def test_full_assistance_gives_zero_and_a_fallback_if_denied():
-    o = offer(account(), f=fair(0, before=900))
-    assert (o["fair_amount"], o["opening"], o["walk_away"]) == (0, 0, 0)
-    assert o["if_assistance_denied"] == {"fair_amount": 900, "opening": 540, "target": 720, "walk_away": 900}
+def test_nothing_owed_gives_no_offer_and_one_line_why():
+    f = {**fair(0, before=900), "owed": 0.0,
+         "steps": [{"step": "You owe $0.00: the policy gives free care at your income", "kind": "owed"}]}
+    o = offer(account(), f=f)
+    assert (o["owed"], o["fair_amount"], o["opening"], o["target"], o["walk_away"]) == (0, 0, None, None, None)
+    assert o["no_offer"] == "You owe $0.00: the policy gives free care at your income"
+    assert "if_assistance_denied" not in o and o["terms"] == []
 
 
 def test_the_terms_cover_full_settlement_reporting_resale_and_1099c():

@@ -69,6 +69,8 @@ PARAMS = {
     "nsa_from": "federal.nsa_audit.effective",
     "price_multiple": "federal.audit_benchmarks.medicare_outlier_multiple",
     "cash_multiple": "federal.audit_benchmarks.cash_price_outlier_multiple",
+    "limiting_charge": "federal.medicare.limiting_charge_percent",
+    "nonpar_fee": "federal.medicare.nonparticipating_fee_percent",
 }
 
 
@@ -80,8 +82,10 @@ def param(name: str, as_of: date):
 def _law_tables(con: duckdb.DuckDBPyConnection, as_of: date) -> None:
     values = {k: param(k, as_of).value for k in PARAMS}
     con.execute("CREATE OR REPLACE TEMP TABLE audit_params AS SELECT ?::DECIMAL(14,2) AS gfe_threshold, "
-                "?::DATE AS nsa_from, ?::DOUBLE AS price_multiple, ?::DOUBLE AS cash_multiple",
-                [values["gfe_threshold"], str(values["nsa_from"]), values["price_multiple"], values["cash_multiple"]])
+                "?::DATE AS nsa_from, ?::DOUBLE AS price_multiple, ?::DOUBLE AS cash_multiple, "
+                "?::DOUBLE AS limiting_charge, ?::DOUBLE AS nonpar_fee",
+                [values["gfe_threshold"], str(values["nsa_from"]), values["price_multiple"], values["cash_multiple"],
+                 values["limiting_charge"], values["nonpar_fee"]])
     con.execute("CREATE OR REPLACE TEMP TABLE pfs_cf_day AS " + pfs_cf_day_sql(as_of))
 
 

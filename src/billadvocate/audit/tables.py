@@ -43,6 +43,7 @@ FACT_COLUMNS: list[tuple[str, pa.DataType]] = [
     ("fpl_percent", PERCENT), ("has_eob", pa.bool_()),
     ("pfs_mac", pa.string()), ("pfs_locality", pa.string()),
     ("price_key", pa.string()), ("price_plan", pa.string()),
+    ("medicare_participating", pa.bool_()), ("oop_max", MONEY), ("plan_deductible", MONEY),
     ("ambulance", pa.string()),  # ground | air, for an ambulance ride (the NSA protects air only)
 ]
 FACT_NAMES = {name for name, _ in FACT_COLUMNS}
@@ -56,7 +57,7 @@ EOBS_SCHEMA = pa.schema([
     ("source", pa.string()), ("eob", pa.string()), ("level", pa.string()), ("claim_id", pa.string()),
     ("service_date", pa.date32()), ("billed", MONEY), ("allowed", MONEY), ("paid", MONEY),
     ("patient_responsibility", MONEY), ("denied", pa.bool_()), ("reason_codes", pa.string()),
-    ("lines", pa.list_(pa.int64())),
+    ("lines", pa.list_(pa.int64())), ("deductible", MONEY),
 ])
 
 
@@ -125,14 +126,23 @@ def _reasons(adjustments) -> str | None:
     return "; ".join(keys) or None
 
 
+def _claim_deductible(c) -> Decimal | None:
+    """What the claim applied to the deductible: the claim's figure, else the sum of its lines'."""
+    if c.deductible is not None:
+        return c.deductible
+    parts = [el.deductible for el in c.lines if el.deductible is not None]
+    return sum(parts, Decimal(0)) if parts else None
+
+
 def eobs_table(eobs: Iterable[Any], bills: Iterable[Bill]) -> pa.Table:
     """The account's EOBs (ingest.eob_model.Eob) as rows for each of its bills."""
     rows: dict[str, list] = {name: [] for name in EOBS_SCHEMA.names}
 
-    def add(source, eob, level, claim_id, when, billed, allowed, paid, resp, denied, reasons, lines):
+    def add(source, eob, level, claim_id, when, billed, allowed, paid, resp, denied, reasons, lines,
+            deductible=None):
         for name, value in zip(EOBS_SCHEMA.names, (source, eob, level, claim_id, when, _money(billed),
                                                      _money(allowed), _money(paid), _money(resp), denied,
-                                                     reasons, lines)):
+                                                     reasons, lines, _money(deductible))):
             rows[name].append(value)
 
     bills = list(bills)
@@ -147,7 +157,8 @@ def eobs_table(eobs: Iterable[Any], bills: Iterable[Bill]) -> pa.Table:
                 matched = sorted({n for el in c.lines for n in by_code_date.get((el.code, el.date or c.start), [])})
                 denied = c.denied or c.status == "denied"
                 add(bill.source, eob.source, "claim", c.claim_id, c.start, c.billed, c.allowed, c.paid,
-                    c.adjudicated_patient_responsibility, denied, _reasons(c.all_adjustments()), matched)
+                    c.adjudicated_patient_responsibility, denied, _reasons(c.all_adjustments()), matched,
+                    _claim_deductible(c))
                 if denied:
                     continue
                 for el in c.lines:

@@ -13,24 +13,67 @@ from .plan import payment_plan, replan
 from ..util import dollars
 from .scripts import call_scripts
 
-__all__ = ["negotiate", "across_accounts", "fair_amount", "make_offer", "payment_plan", "call_scripts"]
+__all__ = ["negotiate", "across_accounts", "agree_findings", "fair_amount", "make_offer", "payment_plan",
+           "call_scripts"]
 
 
-def negotiate(case, review, as_of: date) -> dict[str, Any]:
-    """Offer, plan and call scripts for one AccountReview (fills nothing in; returns the blocks)."""
+def negotiate(case, review, as_of: date, must_end_before: date | None = None) -> dict[str, Any]:
+    """Offer, plan, call scripts and the findings with the money figure agreed, for one AccountReview
+    (fills nothing in; returns the blocks).
+
+    `must_end_before`: the day a payment would restart the limit to sue (actions.safety); by default
+    worked out from the review's statute-of-limitations status."""
     account = review.account
+    if must_end_before is None:
+        must_end_before = _sol_limit(review.sol)
     fair = fair_amount(account=account, audit=review.audit, findings=review.findings, bills=review.bills,
-                       assistance=review.assistance)
+                       assistance=review.assistance, insurance=case.insurance.status if case.insurance else None,
+                       eobs=review.eobs, eob_match=review.eob_match, violations=review.violations)
     offer = make_offer(account=account, household=case.household, fair=fair, sol=review.sol, as_of=as_of)
-    amount = Decimal(str(fair["fair_amount"])) or Decimal(str(fair["before_assistance"]))
-    plan = payment_plan(account=account, household=case.household,
-                        programs=review.assistance.get("programs", []), amount=amount,
-                        state=account.provider.state or case.patient.state, as_of=as_of)
-    if fair["fair_amount"] == 0 and fair["before_assistance"] > 0 and plan:
-        plan["if_assistance_denied"] = True
-        plan["why"] = ("Only if assistance is denied: " + plan["why"])
-    scripts = call_scripts(case, account, review.findings, review.assistance, offer, review.sol)
-    return {"offer": offer, "plan": plan, "call_scripts": scripts}
+    plan = None
+    if fair["fair_amount"] > 0:
+        plan = payment_plan(account=account, household=case.household,
+                            programs=review.assistance.get("programs", []), amount=Decimal(str(fair["fair_amount"])),
+                            state=account.provider.state or case.patient.state, as_of=as_of,
+                            must_end_before=must_end_before)
+    findings = agree_findings(review.findings, offer)  # IRS501R.OVER_AGB says the offer's figure
+    scripts = call_scripts(case, account, findings, review.assistance, offer, review.sol)
+    return {"offer": offer, "plan": plan, "call_scripts": scripts, "findings": findings}
+
+
+def _sol_limit(sol) -> date | None:
+    """The day a plan must not reach (helper A's actions.safety rule, when it is there)."""
+    try:
+        from ..actions.safety import plan_must_end_before
+    except ImportError:  # the safe-advice package is not in this tree yet
+        return None
+    return plan_must_end_before(sol)
+
+
+def agree_findings(findings: list, offer: dict[str, Any] | None) -> list:
+    """The IRS501R.OVER_AGB finding says the money engine's figure: when the hospital's policy sets
+    what is owed (a discount tier: charges x (1 - discount), never above AGB), the finding's amount
+    is what is asked above that figure, and its message names it, so the finding, the offer, the
+    letters and the scripts agree."""
+    fair = (offer or {}).get("fair") or {}
+    program = fair.get("assistance") or {}
+    if fair.get("capped_by") != "assistance" or program.get("id") != "FEDERAL.501R":
+        return findings
+    owed, asked = Decimal(str(fair["owed"])), Decimal(str(fair["asked"]))
+    step = next((r["step"] for r in fair.get("steps", []) if r.get("kind") == "cap"
+                 and r["step"].startswith("The hospital's financial-assistance policy")), "")
+    out = []
+    for f in findings:
+        if f.rule == "IRS501R.OVER_AGB" and f.severity != "info":
+            detail = step.split(": ", 1)[-1] if step else ""
+            message = (f"You qualify under the hospital's financial-assistance policy, so you owe at most "
+                       f"{dollars(owed)}, not the {dollars(asked)} asked" + (f" ({detail})" if detail else ""))
+            if owed == 0:
+                message = ("You qualify for free care under the hospital's financial-assistance policy: you owe "
+                           f"nothing, so the whole {dollars(asked)} asked is in dispute")
+            f = f.model_copy(update={"amount": max(asked - owed, Decimal(0)), "message": message})
+        out.append(f)
+    return out
 
 
 def across_accounts(case, reviews, as_of: date) -> None:

@@ -40,10 +40,6 @@ SOL_WARNING = ("A payment, even a small one, or a written promise to pay can res
                "limitations in many states; do not pay anything before the agreement is in writing.")
 
 
-def _whole(value: Decimal) -> Decimal:
-    return value.quantize(Decimal(1), rounding=ROUND_DOWN)
-
-
 def _months(earlier: date, later: date) -> int:
     return max((later.year - earlier.year) * 12 + later.month - earlier.month - (later.day < earlier.day), 0)
 
@@ -74,18 +70,48 @@ def lump_sum(household) -> tuple[Decimal | None, str]:
 
 
 def _numbers(base: Decimal, shares: tuple[Decimal, Decimal, Decimal], purchase_price) -> tuple[Decimal, ...]:
-    opening, target, walk = (_whole(base * s) for s in shares)
+    """Opening < target < walk-away, all above $0 and none above `base` (whole dollars when the
+    amount allows, cents for small amounts)."""
+    unit = Decimal(1) if base >= 20 else Decimal("0.01")
+
+    def down(v: Decimal) -> Decimal:
+        return (v / unit).quantize(Decimal(1), rounding=ROUND_DOWN) * unit
+
+    opening, target, walk = (down(base * s) for s in shares)
     if purchase_price is not None:
         # a debt buyer profits above what it paid: open near twice that, if lower than the share
-        floor = _whole(Decimal(purchase_price) * 2)
-        opening = min(opening, max(floor, _whole(base * Decimal("0.05"))))
-        target = max(min(target, _whole(Decimal(purchase_price) * 4)), opening)
-    return opening, target, max(walk, target)
+        floor = down(Decimal(purchase_price) * 2)
+        opening = min(opening, max(floor, down(base * Decimal("0.05"))))
+        target = max(min(target, down(Decimal(purchase_price) * 4)), opening)
+    walk = min(max(walk, target), base)
+    step = Decimal("0.01")
+    if base < 3 * step:  # too small to split three ways: one figure
+        return base, base, base
+    walk = max(walk, 3 * step)
+    target = min(max(target, 2 * step), walk - step)
+    opening = min(max(opening, step), target - step)
+    return opening, target, walk
+
+
+def no_offer(account, fair: dict[str, Any], sol) -> dict[str, Any]:
+    """Nothing is owed: no offer, and one line saying why (the money engine's last step)."""
+    last = next((r["step"] for r in reversed(fair.get("steps", [])) if r.get("kind") == "owed"), None)
+    why = last or "You owe $0.00 on this account."
+    collector = account.collector
+    claimed = _claimed(account)
+    return {"owed": 0.0, "fair_amount": 0.0, "opening": None, "target": None, "walk_away": None,
+            "no_offer": why, "holder": collector.kind if collector else "provider",
+            "sol_expired": _sol_expired(sol), "claimed": None if claimed is None else float(claimed),
+            "lump_sum": None, "advice": why, "reasons": [why], "warnings": [SOL_WARNING], "terms": [],
+            "fair": fair, "steps": fair.get("steps", []), "why": "\n".join(list(fair.get("why", [])))}
 
 
 def make_offer(*, account, household, fair: dict[str, Any], sol: dict[str, Any] | None,
                as_of: date) -> dict[str, Any]:
     """Opening, target and walk-away with reasons (the `offer` block of review)."""
+    owed = Decimal(str(fair.get("owed", fair["fair_amount"])))
+    if owed <= 0 or fair["fair_amount"] <= 0:
+        return no_offer(account, fair, sol)
     collector = account.collector
     holder = collector.kind if collector else "provider"
     shares, holder_why = HOLDER_SHARES[holder]
@@ -119,18 +145,10 @@ def make_offer(*, account, household, fair: dict[str, Any], sol: dict[str, Any] 
     base = Decimal(str(fair["fair_amount"]))
     opening, target, walk = _numbers(base, shares, purchase)
     offer: dict[str, Any] = {
-        "fair_amount": float(base), "opening": float(opening), "target": float(target),
+        "owed": float(owed), "fair_amount": float(base), "opening": float(opening), "target": float(target),
         "walk_away": float(walk), "holder": holder, "age_months": age,
         "sol_expired": expired, "claimed": float(_claimed(account)) if _claimed(account) is not None else None,
     }
-    if base == 0 and fair["before_assistance"] > 0:
-        reasons.append("Assistance should cover the whole bill: apply first and pay nothing while the "
-                       "application is pending.")
-        denied = Decimal(str(fair["before_assistance"]))
-        o, t, w = _numbers(denied, shares, purchase)
-        offer["if_assistance_denied"] = {"fair_amount": float(denied), "opening": float(o),
-                                         "target": float(t), "walk_away": float(w)}
-        target = t
     lump, lump_why = lump_sum(household)
     offer["lump_sum"] = None if lump is None else float(lump)
     if lump is None:
@@ -145,7 +163,8 @@ def make_offer(*, account, household, fair: dict[str, Any], sol: dict[str, Any] 
                   "propose the payment plan instead, or a smaller lump sum plus the plan.")
     reasons.append(advice)
     offer.update(advice=advice, reasons=reasons, warnings=warnings, terms=list(TERMS), fair=fair,
-                 why=" ".join(reasons))
+                 steps=fair.get("steps", []), why="\n".join(list(fair["why"]) + reasons[1:] + [
+                     f"Open at {dollars(opening)}, aim for {dollars(target)}, walk away above {dollars(walk)}."]))
     return offer
 
 

@@ -111,9 +111,50 @@ def schedule(amount: Decimal, monthly: Decimal, months: int, first: date) -> lis
     return rows
 
 
+def months_text(n: int) -> str:
+    """'1 month', '12 months'."""
+    return f"{n} month" if n == 1 else f"{n} months"
+
+
+def payments_text(n: int) -> str:
+    return f"{n} payment" if n == 1 else f"{n} payments"
+
+
+def payments_before(first: date, limit: date) -> int:
+    """How many monthly payments, the first on `first`, fall before `limit`."""
+    n = 0
+    while first + relativedelta(months=n) < limit:
+        n += 1
+    return n
+
+
+def fit_before(amount: Decimal, monthly: Decimal, budget_ceiling: Decimal, first: date,
+               must_end_before: date | None) -> tuple[Decimal | None, str | None]:
+    """The monthly amount that ends the plan before `must_end_before` (the day a payment would
+    restart the limit to sue), or None with the reason when the household cannot afford it."""
+    if must_end_before is None:
+        return monthly, None
+    room = payments_before(first, must_end_before)
+    months = int((amount / monthly).to_integral_value(rounding=ROUND_CEILING)) if monthly > 0 else None
+    if months is not None and months <= room:
+        return monthly, None
+    if room <= 0:
+        return None, (f"The limit to sue on this debt ends on {must_end_before}, before a first payment on "
+                      f"{first}; a payment can restart it: do not start a plan.")
+    needed = (amount / room).quantize(Decimal(1), rounding=ROUND_CEILING)
+    if needed <= budget_ceiling:
+        return needed, (f"The limit to sue ends on {must_end_before} and a payment can restart it, so the plan "
+                        f"must be paid off before then: {payments_text(room)} at most, {dollars(needed)} a month.")
+    return None, (f"A plan the household can afford would run past {must_end_before}, when the limit to sue "
+                  f"ends, and a payment can restart it: do not start a plan; settle for a lump sum or wait.")
+
+
 def payment_plan(*, account, household, programs: list[dict], amount: Decimal, state: str,
-                 as_of: date) -> dict[str, Any] | None:
-    """The `plan` block: monthly, months, why, schedule, caps, missed_payment."""
+                 as_of: date, must_end_before: date | None = None) -> dict[str, Any] | None:
+    """The `plan` block: monthly, months, why, schedule, caps, missed_payment.
+
+    `must_end_before`: the day a payment would restart the limit to sue (actions.safety): the last
+    payment falls before it, or there is no plan."""
     why: list[str] = []
     if household is None or household.annual_income is None:
         return {"monthly": None, "months": None, "missing": ["household.annual_income"],
@@ -158,17 +199,29 @@ def payment_plan(*, account, household, programs: list[dict], amount: Decimal, s
                    "assistance; do not agree to a plan you cannot keep.")
         result.update(monthly=0.0, months=None, schedule=[], why=" ".join(why))
         return result
+    first = as_of + relativedelta(months=1)
+    # the monthly amount is already the most the budget and the law allow: a plan fits or is refused
+    fitted, fit_why = fit_before(amount, monthly, monthly, first, must_end_before)
+    if fit_why:
+        why.append(fit_why)
+    if fitted is None:
+        result.update(monthly=None, months=None, schedule=[], why=" ".join(why), refused=True,
+                      must_end_before=must_end_before.isoformat() if must_end_before else None)
+        return result
+    monthly = fitted
     months = int((amount / monthly).to_integral_value(rounding=ROUND_CEILING))
     forgiven = Decimal(0)
     if max_payments and months > max_payments:
         forgiven = amount - monthly * max_payments
         months = max_payments
-        why.append(f"After {max_payments} payments the rest, {dollars(forgiven)}, is paid in full by law.")
-    first = as_of + relativedelta(months=1)
+        why.append(f"After {payments_text(max_payments)} the rest, {dollars(forgiven)}, is paid in full by law.")
     payable = amount - forgiven
-    result.update(monthly=float(monthly), months=months, first_payment=first.isoformat(),
-                  forgiven=float(forgiven), schedule=schedule(payable, monthly, months, first))
-    why.append(f"{dollars(payable)} at {dollars(monthly)} a month is {months} payments, the first on {first}. {rate_why}")
+    rows = schedule(payable, monthly, months, first)
+    result.update(monthly=float(monthly), months=months, duration=months_text(months), first_payment=first.isoformat(),
+                  forgiven=float(forgiven), schedule=rows, total=float(sum(Decimal(str(r["amount"])) for r in rows)),
+                  must_end_before=must_end_before.isoformat() if must_end_before else None)
+    why.append(f"{dollars(payable)} at {dollars(monthly)} a month is {payments_text(months)}, the first on {first}"
+               + (f" and the last on {rows[-1]['date']}" if len(rows) > 1 else "") + f". {rate_why}")
     if months > LONG_PLAN_MONTHS:
         why.append(f"That is more than {LONG_PLAN_MONTHS // 12} years: settle for less or ask for more assistance first.")
     result["why"] = " ".join(why)
@@ -189,7 +242,13 @@ def replan(plan: dict[str, Any], monthly: Decimal, reason: str) -> dict[str, Any
     if max_payments and months > max_payments:
         forgiven, months = amount - monthly * max_payments, max_payments
     first = date.fromisoformat(plan["first_payment"])
-    plan.update(monthly=float(monthly), months=months, forgiven=float(forgiven),
-                schedule=schedule(amount - forgiven, monthly, months, first))
-    plan["why"] += f" {reason} Now {dollars(monthly)} a month for {months} payments."
+    limit = date.fromisoformat(plan["must_end_before"]) if plan.get("must_end_before") else None
+    if limit is not None and months > payments_before(first, limit):
+        plan["why"] += (f" {reason} At that share the plan would run past {limit}, when the limit to sue ends, "
+                        "so it keeps its own amount.")
+        return plan
+    rows = schedule(amount - forgiven, monthly, months, first)
+    plan.update(monthly=float(monthly), months=months, duration=months_text(months), forgiven=float(forgiven),
+                schedule=rows, total=float(sum(Decimal(str(r["amount"])) for r in rows)))
+    plan["why"] += f" {reason} Now {dollars(monthly)} a month for {payments_text(months)}."
     return plan

@@ -23,6 +23,33 @@ def _lines(nums: list[int]) -> str:
     return ", ".join(map(str, nums))
 
 
+def owed_sentences(offer) -> list[str]:
+    """What is owed, in the patient's words, with the arithmetic a person can check: the steps that
+    changed the figure (the lines taken off, each cap, the yardstick), from the money engine."""
+    if not offer:
+        return []
+    caps = [r for r in offer.get("steps", []) if r.get("kind") in ("cap", "price")]
+    if offer.get("no_offer"):
+        caps = [r for r in caps if r.get("amount") == 0][:1]  # the step that brought it to $0
+    out = [_sentence(_first_person(offer["no_offer"]))] if offer.get("no_offer") else []
+    for r in caps:
+        out.append(_sentence(_first_person(r["step"])) + (f" ({r['citations'][0]})" if r["citations"] else ""))
+    return out
+
+
+def _first_person(text: str) -> str:
+    for a, b in (("you owe", "I owe"), ("You owe", "I owe"), ("your income", "my income"), ("Your plan", "My plan"),
+                 ("your plan", "my plan"), ("your share", "my share"), ("Your insurance", "My insurance"),
+                 ("As a Qualified", "As a Qualified"), ("you have", "I have")):
+        text = text.replace(a, b)
+    return text
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
 def provider_script(account, findings, assistance, offer) -> dict[str, Any]:
     p = account.provider
     acct = account.account_number or account.id
@@ -38,14 +65,20 @@ def provider_script(account, findings, assistance, offer) -> dict[str, Any]:
     if eligible:
         say.append(f"I am applying for financial assistance ({', '.join(x['id'] for x in eligible)}). Please put "
                    "the account on hold, and stop any collection or credit reporting while it is reviewed.")
-    if offer and offer.get("fair_amount") is not None and offer["fair_amount"] > 0:
-        say.append(f"Based on your own prices, a fair amount for this care is {dollars(offer['fair_amount'])}. "
+    say += owed_sentences(offer)
+    if offer and offer.get("opening") and offer["fair_amount"] > 0:
+        say.append(f"A fair amount for this care is {dollars(offer['fair_amount'])}. "
                    f"I can offer {dollars(offer['opening'])} as payment in full.")
     ask = ["What is the balance after every insurance payment and adjustment, and has the claim been billed to my insurer?",
            "Has the account been sent to a collection agency, sold, or reported to a credit bureau? If so, when and to whom?",
            "Please send me your financial-assistance policy and application, and your cash (self-pay) price for these services."]
-    if p.fap and p.fap.agb_percent is not None:
-        ask.append(f"Your amounts generally billed are {p.fap.agb_percent}% of charges: will you apply that limit to my bill?")
+    free = bool(offer and offer.get("no_offer") and (offer.get("fair") or {}).get("capped_by") == "assistance")
+    if free:
+        ask.append("Your financial-assistance policy gives free care at my income: will you apply it, write off "
+                   "the whole balance and recall the account from collections?")
+    elif p.fap and p.fap.agb_percent is not None:
+        ask.append(f"Your amounts generally billed are {p.fap.agb_percent}% of charges: as a patient who qualifies "
+                   "for assistance I may not be charged more; will you apply your discount and that limit?")
     if offer and offer.get("target"):
         ask.append(f"Will you accept {dollars(offer['target'])} as payment in full, in writing, reported as paid?")
     never = NEVER_SAY_BASE + ["Do not say the bill is correct or that you can pay it in full."]
@@ -69,9 +102,10 @@ def collector_script(account, offer, sol) -> dict[str, Any] | None:
            "Has this been reported to a credit bureau? Please note that it is disputed."]
     if c.kind == "debt_buyer":
         ask.append("When did you buy this account?")
-    if offer and offer.get("fair_amount") == 0 and offer.get("if_assistance_denied"):
-        ask.append("The provider's financial assistance should cover this in full: will you return the account "
-                   "to the provider and stop collection while my application is decided?")
+    if offer and offer.get("no_offer"):
+        say += owed_sentences(offer)
+        ask.append("Nothing is owed on this account: will you stop collection, return the account to the provider, "
+                   "and delete any credit reporting?")
     elif offer and offer.get("opening") is not None:
         ask.append(f"After validation: would you accept {dollars(offer['opening'])} as payment in full, "
                    "reported as paid or deleted, with no resale of any remainder?")

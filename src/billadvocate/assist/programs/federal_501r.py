@@ -61,10 +61,10 @@ def federal_501r(sit) -> dict[str, Any]:
                        why=f"Income is {fpl}% of the poverty guideline, at or below the policy's "
                            f"free-care limit of {fap.free_at_or_below_fpl}%: the care should be free.")
     if fap.discount_at_or_below_fpl is not None and fpl <= fap.discount_at_or_below_fpl:
-        candidates = [d for d in (fap.discount, agb) if d is not None]
-        discount = max(candidates) if candidates else None
-        stated = f"a {pct(fap.discount)} discount" if fap.discount is not None else "a discount"
-        return program(ID, NAME, eligible=True, discount=discount, citations=CITATIONS,
+        # the policy's discount comes off the charges; AGB is only a ceiling on what is left
+        stated = f"a {pct(fap.discount)} discount off the charges" if fap.discount is not None else "a discount"
+        return program(ID, NAME, eligible=True, discount=fap.discount, citations=CITATIONS,
+                       agb_percent=None if fap.agb_percent is None else float(fap.agb_percent),
                        why=f"Income is {fpl}% of the poverty guideline, at or below the policy's "
                            f"discount limit of {fap.discount_at_or_below_fpl}%: {stated}." + agb_note)
     top = fap.discount_at_or_below_fpl or fap.free_at_or_below_fpl

@@ -26,8 +26,8 @@ def medicaid_hint(sit, as_of: date) -> dict[str, Any]:
     retro = rules.at("federal.medicaid.retroactive_months", as_of)
     checked = rules.parameter("federal.medicaid.expansion.states").last_checked
 
-    def answer(eligible, why, discount=0, missing=None, used=(limit, states)):
-        return program(ID, NAME, eligible=eligible, why=why, discount=discount, missing=missing,
+    def answer(eligible, why, discount=0, missing=None, used=(limit, states), **more):
+        return program(ID, NAME, eligible=eligible, why=why, discount=discount, missing=missing, **more,
                        citations=[c for v in used for c in v.citations],
                        unconfirmed=any(v.unconfirmed for v in used),
                        notes=[v.note for v in used if v.unconfirmed and v.note],
@@ -59,11 +59,18 @@ def medicaid_hint(sit, as_of: date) -> dict[str, Any]:
                                 f"This bill's care ({sit.care_date}) is more than {months} months before "
                                 "now, outside retroactive coverage, so Medicaid will not pay this bill.",
                           discount=0, used=(limit, states, retro))
+        pe = rules.at("federal.medicaid.hospital_presumptive_eligibility", as_of)
+        presumptive = (" A hospital can also find you presumptively eligible on the spot from your income "
+                       "and household size, so Medicaid pays while the application is decided: ask its "
+                       "financial counselor." if pe.value and sit.kind in (None, "hospital") else "")
+        step = (f"Apply for Medicaid now: at {sit.fpl_percent}% of the poverty guideline you may qualify, and "
+                f"Medicaid can pay bills from up to {months} months before the month you apply (retroactive "
+                f"coverage), this one included.{presumptive} If it does, you owe nothing on this bill.")
+        used = (limit, states, retro) + ((pe,) if presumptive else ())
         return answer(True, f"Income is {sit.fpl_percent}% of the poverty guideline, at or below "
                             f"{limit.value}% in {state_name}, an expansion state: apply for Medicaid now "
                             f"and ask for retroactive coverage of bills from up to {months} months before "
-                            "the month you apply.", discount=1,
-                      used=(limit, states, retro))
+                            "the month you apply." + presumptive, discount=1, used=used, step=step)
     return answer(False, f"Income is {sit.fpl_percent}% of the poverty guideline, above the "
                          f"{limit.value}% adult limit in {state_name}. Children, pregnancy or disability "
                          "have higher limits.")
