@@ -35,7 +35,7 @@ def test_a_backup_restores_into_an_empty_sqlite_store_the_same(store, tmp_path):
     assert info["cases"] == 2 and info["documents"] == 5  # full/bills/er.csv is the example bill: kept once
 
     use_database(tmp_path / "restored", None)  # a different, empty store (SQLite), whatever the source
-    backup.restore(tmp_path / "b.zip")
+    backup.restore(tmp_path / "b.zip", with_users=True)
     cases_after, audit_after = everything()
     assert cases_after == before[0]
     assert audit_after == before[1] + 1  # the trail came along, plus the restore itself

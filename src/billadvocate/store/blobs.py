@@ -32,9 +32,20 @@ def root() -> Path:
     return data_dir() / "documents"
 
 
+def root_made() -> Path:
+    """The documents folder, made (owner only) when it is not there yet."""
+    path = root()
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return path
+
+
+def is_sha256(text) -> bool:
+    return isinstance(text, str) and bool(_SHA256.fullmatch(text))
+
+
 def path_of(sha256: str) -> Path:
     """Where a kept file lies; only a well-formed hex SHA-256 names one (never a path)."""
-    if not isinstance(sha256, str) or not _SHA256.fullmatch(sha256):
+    if not is_sha256(sha256):
         raise BadInput(f"{str(sha256)[:80]!r} is not a document's SHA-256 (64 lower-case hex digits)")
     return root() / sha256[:2] / sha256
 
@@ -68,14 +79,15 @@ def _place(sha: str, size: int, write) -> Stored:
     final = path_of(sha)
     if final.exists():
         return Stored(sha, size, created=False)
-    final.parent.mkdir(parents=True, exist_ok=True)
+    root_made()
+    final.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=final.parent, prefix=".incoming.", suffix=".part")
     try:
         with os.fdopen(fd, "wb") as f:
             write(f)
             f.flush()
             os.fsync(f.fileno())
-        os.chmod(tmp, 0o444)
+        os.chmod(tmp, 0o400)  # its owner may read it; nobody may change it
         try:
             os.link(tmp, final)  # fails if it exists: never overwrite
             created = True

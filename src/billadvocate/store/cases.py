@@ -23,7 +23,7 @@ from .. import model
 from ..casefile import case_dir, load_case
 from ..errors import BadInput
 from ..util import atomic_write
-from . import audit, blobs, mapping
+from . import archive, audit, blobs, mapping
 from . import models as m
 
 
@@ -56,14 +56,8 @@ def _unpacked(path: Path) -> Iterator[Path]:
     """A case file, a folder with case.yaml, or an exported .zip: yields the case file to load."""
     if path.suffix.lower() == ".zip" and path.is_file():
         with tempfile.TemporaryDirectory(prefix="billadvocate-import-") as tmp:
-            try:
-                with zipfile.ZipFile(path) as z:
-                    for name in z.namelist():
-                        if name.startswith("/") or ".." in Path(name).parts:
-                            raise BadInput(f"unsafe path {name!r} inside the archive", file=str(path))
-                    z.extractall(tmp)
-            except zipfile.BadZipFile:
-                raise BadInput("is not a readable .zip archive", file=str(path))
+            with archive.SafeZip(path, limits=archive.CASE_ARCHIVE) as z:
+                z.extract_all(Path(tmp))
             yield Path(tmp)
         return
     yield path

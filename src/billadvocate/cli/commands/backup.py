@@ -36,16 +36,23 @@ def backup(file: Path, as_json: bool) -> None:
 
 @click.command()
 @click.argument("file", type=click.Path(path_type=Path))
+@click.option("--with-users", is_flag=True,
+              help="Also create the user accounts the backup holds (only for a backup you trust).")
+@click.option("--with-admins", is_flag=True,
+              help="Also make the users it marks as administrators so (superuser, staff, admin role).")
 @json_option
 @store_command
-def restore(file: Path, as_json: bool) -> None:
+def restore(file: Path, with_users: bool, with_admins: bool, as_json: bool) -> None:
     """Restore a backup into an empty store (all of it, or nothing when anything is wrong).
 
-    Example: BILLADVOCATE_HOME=~/billadvocate-restored billadvocate restore billadvocate-2026-11-28.zip
+    Every row and document is checked before anything is written; a backup that holds user
+    accounts is refused unless you pass --with-users (and --with-admins for administrators).
+
+    Example: BILLADVOCATE_HOME=~/billadvocate-restored billadvocate restore --with-users billadvocate-2026-11-28.zip
     """
     from ...store.backup import restore as restore_
 
-    info = restore_(file)
+    info = restore_(file, with_users=with_users, with_admins=with_admins)
     if as_json:
         print_json(info)
         return
