@@ -13,10 +13,14 @@ see is answered with 404, never 403, so its existence is not revealed.
 from __future__ import annotations
 
 from functools import wraps
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils import timezone
+
+from ..store.mapping import to_canonical_zone
 
 from .models import ADMIN, ADVOCATE, CLIENT, Profile
 
@@ -93,7 +97,10 @@ def case_view(action: str = "view"):
         @wraps(view)
         def wrapper(request, case_id, *args, **kwargs):
             case = case_for(request.user, case_id, action)
-            return view(request, case, *args, **kwargs)
+            # every time typed or shown on a case's pages is in the case's zone (the patient's
+            # state by default), never the server's: a 10:00 call in Fresno is 10:00 in Fresno
+            with timezone.override(ZoneInfo(to_canonical_zone(case))):
+                return view(request, case, *args, **kwargs)
 
         wrapper.case_action = action
         return wrapper
