@@ -72,10 +72,10 @@ def test_a_south_carolina_wage_garnishment_is_flagged():
     assert "South Carolina" in v.message and "release" in v.message
 
 
-def test_pennsylvania_and_north_carolina_rest_on_unconfirmed_text_and_say_so():
-    for st in ("PA", "NC"):
-        (v,) = fired(case(threat("2026-05-02", "garnish wages"), state=st), "STATE.WAGE_GARNISHMENT_BANNED")
-        assert v.unconfirmed
+def test_pennsylvania_is_quoted_and_north_carolina_rests_on_unconfirmed_text_and_says_so():
+    (pa,) = fired(case(threat("2026-05-02", "garnish wages"), state="PA"), "STATE.WAGE_GARNISHMENT_BANNED")
+    (nc,) = fired(case(threat("2026-05-02", "garnish wages"), state="NC"), "STATE.WAGE_GARNISHMENT_BANNED")
+    assert not pa.unconfirmed and nc.unconfirmed
 
 
 def test_a_threat_to_sue_is_not_a_garnishment_threat_and_california_allows_garnishment():
