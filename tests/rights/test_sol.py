@@ -172,3 +172,12 @@ def test_new_yorks_medical_period_does_not_reach_a_debt_buyers_suit():
     buyer = status(case(state="NY", account=acct, collector={"name": "Debt Co", "kind": "debt_buyer"}), date(2024, 6, 1))
     assert (hospital["category"], hospital["expires"]) == ("medical", date(2024, 2, 1))
     assert (buyer["category"], buyer["expires"]) == ("open_account", date(2027, 3, 1))
+
+
+def test_maine_bars_a_collectors_suit_but_not_the_hospitals():
+    acct = {"first_bill_date": "2016-01-15"}
+    agency = status(case(state="ME", account=acct), date(2023, 1, 1))
+    hospital = status(case(state="ME", account=acct, collector=None), date(2023, 1, 1))
+    assert agency["status"] == hospital["status"] == "expired"
+    assert (agency["suit_allowed"], hospital["suit_allowed"]) == (False, True)
+    assert "32, 11013" in " ".join([agency["debt_buyer_rule"] or "", *agency["citations"]]) or agency["debt_buyer_rule"]
