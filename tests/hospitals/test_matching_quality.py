@@ -2,7 +2,8 @@
 
 Each of 200 hospitals (a seeded sample of the 50 states and DC) is searched under a variant of its
 CMS name: title case, "St." and "Saint" swapped, "Med Ctr", "Reg", "Hosp", "Mem", "The" dropped, the
-first two words swapped. Measured on 2026-12-04: 99.5% first, 96% taken by the review, none wrong.
+first two words swapped. Measured on 2026-12-04: 198 of 200 found first, 194 taken by the review
+(the other 6 listed as candidates instead), none wrong.
 """
 
 from __future__ import annotations
