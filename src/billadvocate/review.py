@@ -16,6 +16,7 @@ from .assist import assistance
 from .audit import AuditResult, audit_bills
 from .audit.tables import eobs_table
 from .casefile import case_dir
+from .errors import BadInput
 from .credit import CreditResult, check_credit
 from .ingest import Eob, read_bill, read_eob
 from .ingest.match import MatchResult, match
@@ -42,6 +43,7 @@ class AccountReview:
     call_scripts: list[dict[str, Any]] = field(default_factory=list)  # step 7 (negotiate)
     sol: dict[str, Any] | None = None  # statute-of-limitations status (rights engine)
     notes: list[str] = field(default_factory=list)
+    unreadable: list[dict[str, str]] = field(default_factory=list)  # files left out: {path, problem}
     hospital: dict[str, Any] | None = None  # the provider in the CMS hospital directory (hospitals/case.py)
 
     @property
@@ -74,6 +76,7 @@ class AccountReview:
             "letters": self.letters,
             "call_scripts": self.call_scripts,
             "notes": self.notes,
+            "unreadable": self.unreadable,
             "eobs": [_eob_summary(e) for e in self.eobs],
             "eob_match": self.eob_match.to_json() if self.eob_match else None,
             "hospital": self.hospital,
@@ -157,12 +160,27 @@ def audit_facts(case: Case, account: Account, as_of: date | None = None) -> dict
     }
 
 
-def review_account(case: Case, account: Account, as_of: date) -> AccountReview:
+def _read_each(reader, base, paths: list[str], out: AccountReview, skip_unreadable: bool) -> list:
+    """Each file read; with skip_unreadable, a file that cannot be read affects only itself: it is
+    listed with its one-line problem and the rest of the case is still reviewed (the web app)."""
+    done = []
+    for rel in paths:
+        try:
+            done.append(reader(base / rel))
+        except BadInput as e:
+            if not skip_unreadable:
+                raise
+            out.unreadable.append({"path": rel, "problem": e.problem})
+            out.notes.append(f"{rel} could not be read and was left out of this review: {e.problem}")
+    return done
+
+
+def review_account(case: Case, account: Account, as_of: date, *, skip_unreadable: bool = False) -> AccountReview:
     out = AccountReview(account=account)
     base = case_dir(case)
     # step 1: read the bills and audit them
-    out.bills = [read_bill(base / rel) for rel in account.bill]
-    out.eobs = [read_eob(base / rel) for rel in account.eob]
+    out.bills = _read_each(read_bill, base, account.bill, out, skip_unreadable)
+    out.eobs = _read_each(read_eob, base, account.eob, out, skip_unreadable)
     if out.eobs:
         out.eob_match = match(out.bills, out.eobs)
     if out.bills:
@@ -212,14 +230,15 @@ def money_step(case: Case, out: AccountReview, as_of: date) -> None:
     guard_scripts(out, as_of, state=case.patient.state)  # no offer on the phone where no offer letter is safe
 
 
-def review_case(case: Case, as_of: date | None = None) -> ReviewResult:
-    """Everything for a case, as of a date (default: the case's as_of, else today)."""
+def review_case(case: Case, as_of: date | None = None, *, skip_unreadable: bool = False) -> ReviewResult:
+    """Everything for a case, as of a date (default: the case's as_of, else today). With
+    skip_unreadable, a bill or EOB that cannot be read is listed, not fatal (the web app)."""
     as_of = as_of or case.as_of or date.today()
     # step 0: the hospital directory fills what the case leaves out (nonprofit, kind), the case winning
     from .hospitals import know_hospitals
 
     case, hospitals = know_hospitals(case, as_of)
-    accounts = [review_account(case, a, as_of) for a in case.accounts]
+    accounts = [review_account(case, a, as_of, skip_unreadable=skip_unreadable) for a in case.accounts]
     for a in accounts:
         a.hospital = hospitals[a.account.id].to_json() if a.account.id in hospitals else None
     across_accounts(case, accounts, as_of)  # one lump sum, one budget shared by the plans

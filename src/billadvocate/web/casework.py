@@ -70,7 +70,7 @@ def review(case_row: m.Case, as_of: date | None = None) -> ReviewResult:
         if key in _cache:
             _cache.move_to_end(key)
             return _cache[key]
-    result = review_case(canonical(case_row), as_of=as_of)
+    result = review_case(canonical(case_row), as_of=as_of, skip_unreadable=True)
     with _lock:
         _cache[key] = result
         while len(_cache) > _CACHE_SIZE:

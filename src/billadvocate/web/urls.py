@@ -46,6 +46,7 @@ web_patterns = [
     path("cases/<int:case_id>/reminders/<int:deadline_id>/snooze/", log.reminder_snooze, name="reminder_snooze"),
     path("cases/<int:case_id>/documents/", log.documents, name="documents"),
     path("cases/<int:case_id>/documents/<int:document_id>/", log.document_download, name="document"),
+    path("cases/<int:case_id>/documents/<int:document_id>/remove/", log.document_remove, name="document_remove"),
     path("cases/<int:case_id>/letters/", letters.letters, name="letters"),
     path("cases/<int:case_id>/letters/<lettertype:letter_type>/", letters.letter, name="letter"),
     path("cases/<int:case_id>/letters/<lettertype:letter_type>/reset/", letters.letter_reset, name="letter_reset"),

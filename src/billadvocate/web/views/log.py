@@ -164,3 +164,21 @@ def document_download(request, case_row, document_id):
     from ..uploads import sniff
 
     return attachment(data, filename=Path(doc.path).name, kind=sniff(data, doc.path))
+
+
+@require_POST
+@case_view("edit")
+def document_remove(request, case_row, document_id):
+    """Take a document out of the case (a wrong upload, a bill tagged as the wrong thing).
+
+    The row goes; the bytes stay in the content store and the audit trail keeps who removed what
+    and its SHA-256, so nothing is lost for good and the rest of the case reviews as before."""
+    from django.db import transaction
+
+    doc = get_object_or_404(m.Document, pk=document_id, case=case_row)
+    with transaction.atomic():
+        doc.delete()
+        casework.canonical_check(case_row)  # the case must still be a valid case file
+    casework.touch(case_row)
+    messages.success(request, _("Document removed from the case: %(name)s") % {"name": Path(doc.path).name})
+    return redirect("web:documents", case_id=case_row.pk)

@@ -1,0 +1,54 @@
+"""One bad document affects only itself: the rest of the case still reviews, the document shows its
+one-line problem, and it can be removed (the audit trail keeps who removed what)."""
+
+from __future__ import annotations
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+
+def _upload_garbage_bill(client, case_row):
+    return client.post(f"/cases/{case_row.pk}/documents/", {
+        "role": "bill", "account": "er-visit",
+        "file": SimpleUploadedFile("photo.csv", b"this is not a bill at all\n", content_type="text/csv")})
+
+
+def test_an_unreadable_bill_leaves_the_rest_of_the_case_reviewable(world, client_as):
+    from billadvocate.web import casework
+
+    client = client_as(world.client_a)
+    before, problem = casework.try_review(world.case_a)
+    assert problem is None and before.accounts[0].findings
+    r = _upload_garbage_bill(client, world.case_a)
+    assert r.status_code in (200, 302)
+    world.case_a.refresh_from_db()
+    after, problem = casework.try_review(world.case_a)
+    assert problem is None, problem
+    account = after.accounts[0]
+    assert account.unreadable and "could not be read" in " ".join(account.notes)
+    assert {f.rule for f in account.findings} == {f.rule for f in before.accounts[0].findings}
+    assert client.get(f"/cases/{world.case_a.pk}/").status_code == 200
+    page = client.get(f"/cases/{world.case_a.pk}/documents/").content.decode()
+    assert "could not be read" in page
+
+
+def test_a_wrong_upload_can_be_removed_and_the_trail_keeps_it(world, client_as):
+    from billadvocate.store import models as m
+
+    client = client_as(world.client_a)
+    _upload_garbage_bill(client, world.case_a)
+    doc = m.Document.objects.filter(case=world.case_a, role="bill").latest("id")
+    assert client.get(f"/cases/{world.case_a.pk}/documents/{doc.pk}/remove/").status_code == 405
+    r = client.post(f"/cases/{world.case_a.pk}/documents/{doc.pk}/remove/")
+    assert r.status_code == 302
+    assert not m.Document.objects.filter(pk=doc.pk).exists()
+    trail = m.AuditEntry.objects.filter(model="store.Document", object_id=str(doc.pk), action="delete")
+    assert trail.exists() and doc.sha256 in str(trail.first().before)
+
+
+def test_someone_without_the_case_cannot_remove_its_documents(world, client_as):
+    from billadvocate.store import models as m
+
+    doc = m.Document.objects.filter(case=world.case_a).first()
+    r = client_as(world.client_b).post(f"/cases/{world.case_a.pk}/documents/{doc.pk}/remove/")
+    assert r.status_code in (403, 404)
+    assert m.Document.objects.filter(pk=doc.pk).exists()
