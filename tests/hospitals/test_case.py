@@ -119,3 +119,14 @@ def test_a_generic_name_is_not_taken_for_one_hospital(tmp_path, name, state):
     filled, found = know_hospitals(case)
     assert found["er"].status in ("ambiguous", "not_found")
     assert filled.accounts[0].provider == case.accounts[0].provider
+
+
+def test_a_critical_access_hospital_is_rural_for_illinois_charity_care(tmp_path):
+    # KIRBY MEDICAL CENTER, Monticello IL (141301): Critical Access Hospitals, Voluntary non-profit - Private
+    case = load_case(case_file(tmp_path, {"name": "Kirby Medical Center", "state": "IL"}, state="IL"))
+    filled, found = know_hospitals(case)
+    p = filled.accounts[0].provider
+    assert found["er"].hospital["ccn"] == "141301"
+    assert (p.rural, p.nonprofit, p.kind) == (True, True, "hospital")
+    urban = load_case(case_file(tmp_path, {"name": "Mayo Clinic Rochester"}))
+    assert know_hospitals(urban)[0].accounts[0].provider.rural is None  # not a CAH: rural left unsaid

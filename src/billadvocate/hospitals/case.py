@@ -5,7 +5,8 @@ provider's, else the patient's; narrowed to the ZIP in the provider's address wh
 A name is taken only when one hospital clearly stands out (score >= MATCH_SCORE, MARGIN points ahead
 of the next, and the name given covers most of the CMS name); otherwise the candidates are listed and nothing is filled, so the patient can
 say which one it is (by adding its CCN). What the case states always wins: the directory fills only
-the fields the case leaves empty (nonprofit, kind, state, address, ccn), and where the case says
+the fields the case leaves empty (nonprofit, kind, state, address, ccn, and rural for a critical
+access or rural emergency hospital), and where the case says
 otherwise the difference is pointed out. Pure: returns a new Case and what was done, per account.
 """
 
@@ -23,6 +24,10 @@ MATCH_SCORE = 85.0
 MARGIN = 12.0
 TYPED = 0.6  # and the name given covers most of the CMS name: "General Hospital" is not FRANKLIN GENERAL HOSPITAL
 CANDIDATES = 5
+# CMS hospital types that are rural by definition: a critical access hospital (42 CFR 485.610(b)) and a
+# rural emergency hospital (one that was a CAH or a small rural hospital: 42 U.S.C. 1395x(kkk)); for any
+# other type rural is left unsaid
+RURAL_TYPES = ("Critical Access Hospitals", "Rural Emergency Hospital")
 
 
 @dataclass
@@ -105,6 +110,8 @@ def _fill(provider: Provider, m: HospitalMatch) -> Provider:
                        "(the hospital's IRS Form 990 or its financial-assistance policy says).")
     if provider.kind == "other":
         updates["kind"] = "hospital"
+    if provider.rural is None and h.get("type") in RURAL_TYPES:  # a CAH or REH is rural by law; others unknown
+        updates["rural"] = True
     if not provider.state and h.get("state"):
         updates["state"] = h["state"]
     if not provider.address and h.get("address"):
