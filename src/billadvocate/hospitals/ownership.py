@@ -9,7 +9,6 @@ profit: for those the directory does not guess, it says to ask.
 
 from __future__ import annotations
 
-CITATION = "26 U.S.C. 501(r); 26 CFR 1.501(r)-1(b)(18)"
 
 _GOVERNMENT = ("government", "veterans", "department of defense", "tribal")
 
