@@ -52,3 +52,28 @@ def test_someone_without_the_case_cannot_remove_its_documents(world, client_as):
     r = client_as(world.client_b).post(f"/cases/{world.case_a.pk}/documents/{doc.pk}/remove/")
     assert r.status_code in (403, 404)
     assert m.Document.objects.filter(pk=doc.pk).exists()
+
+
+def test_the_owner_deletes_a_case_and_the_trail_keeps_it(world, client_as):
+    from billadvocate.store import models as m
+
+    case = world.case_a
+    case.created_by = world.client_a
+    case.save()
+    client = client_as(world.client_a)
+    assert "Delete" in client.get(f"/cases/{case.pk}/delete/").content.decode()
+    r = client.post(f"/cases/{case.pk}/delete/", {})  # not confirmed: nothing happens
+    assert r.status_code == 200 and m.Case.objects.filter(pk=case.pk).exists()
+    r = client.post(f"/cases/{case.pk}/delete/", {"confirm": "on"})
+    assert r.status_code == 302 and not m.Case.objects.filter(pk=case.pk).exists()
+    assert m.AuditEntry.objects.filter(case_id=case.pk, action="delete_case").exists()
+    assert m.AuditEntry.objects.filter(case_id=case.pk, model="store.Event", action="delete").exists()
+
+
+def test_a_client_who_did_not_start_the_case_cannot_delete_it(world, client_as):
+    from billadvocate.store import models as m
+
+    r = client_as(world.client_a).post(f"/cases/{world.case_a.pk}/delete/", {"confirm": "on"})
+    assert r.status_code == 403 and m.Case.objects.filter(pk=world.case_a.pk).exists()
+    r = client_as(world.advocate_b).post(f"/cases/{world.case_a.pk}/delete/", {"confirm": "on"})
+    assert r.status_code in (403, 404) and m.Case.objects.filter(pk=world.case_a.pk).exists()

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django import forms
+from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -88,3 +91,35 @@ def case_page(request, case_row):
         "patient": casework.patient_of(case_row), "credit": result.to_json()["credit"] if result else [],
         "can_manage": can(request.user, "manage", case_row),
     })
+
+
+class DeleteCaseForm(forms.Form):
+    confirm = forms.BooleanField(label=gettext_lazy("Yes, delete this case and everything in it"), required=True)
+
+
+@case_view("edit")
+def case_delete(request, case_row):
+    """Delete a case: its owner (the person who started it) or an advocate or administrator.
+
+    The audit trail keeps every row that went, who removed it and when (its rows are append-only
+    and carry no foreign key), and the documents' bytes stay in the content store."""
+    from django.core.exceptions import PermissionDenied
+    from django.db import transaction
+
+    if not (case_row.created_by_id == request.user.pk or can(request.user, "manage", case_row)):
+        raise PermissionDenied
+    form = DeleteCaseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        from ...store import audit
+
+        with transaction.atomic():
+            audit.record("delete_case", case_row, after={"title": case_row.title})
+            case_row.delete()
+        casework.clear_cache()
+        messages.success(request, _("The case was deleted."))
+        return redirect("web:home")
+    return render(request, "web/form_page.html", {
+        "form": form, "heading": _("Delete this case?"), "submit": _("Delete the case"),
+        "intro": _("Everything in it goes: the bills, the log, the letters and the reminders. The record of "
+                   "who changed what is kept."),
+        "back": reverse("web:case", kwargs={"case_id": case_row.pk})})
