@@ -112,3 +112,19 @@ def test_the_cli_says_one_line_and_exits_2_leaving_the_folder_as_it_was(tmp_path
     assert r.code == 2 and "give --effective" in r.err
     status_json = json.loads(run_cli("data", "status", "--json", env=env).out)
     assert [x["rows"] for x in status_json["releases"] if x["table"] == "hospitals"] == [5432, 40]
+
+
+def test_a_damaged_import_falls_back_to_the_list_before(home):
+    (r,) = import_release("hospitals", NEW, effective=date(2026, 11, 1))
+    r.file.write_bytes(b"not parquet")
+    d = load()
+    assert d.release.origin == "shipped" and len(d.rows) == 5432
+
+
+def test_a_file_far_larger_than_the_cms_one_is_refused(home, tmp_path, monkeypatch):
+    import billadvocate.hospitals.cms_file as cms_file
+
+    monkeypatch.setattr(cms_file, "MAX_BYTES", 5_000)
+    with pytest.raises(BadInput) as e:
+        import_release("hospitals", NEW, effective=date(2026, 11, 1))
+    assert "larger than any Hospital General Information file" in e.value.line()

@@ -42,6 +42,7 @@ REQUIRED = ("ccn", "name", "city", "state", "ownership")
 _SHOWN = {"ccn": "'Facility ID' (or 'Provider ID')", "name": "'Facility Name' (or 'Hospital Name')",
           "city": "'City/Town' (or 'City')", "state": "'State'", "ownership": "'Hospital Ownership'"}
 _CCN = re.compile(r"^[0-9A-Z]{6}$")
+MAX_BYTES = 50_000_000  # the CMS file is about 1.5 MB; far larger is not it
 _YES = {"yes", "y", "true", "1"}
 _NO = {"no", "n", "false", "0"}
 
@@ -67,15 +68,21 @@ def month_in_name(name: str) -> date | None:
 
 def _raw(path: Path) -> bytes:
     """The file's bytes; from a CMS archive (hospitals_MM_YYYY.zip), its Hospital General Information CSV."""
+    too_big = (f"is larger than any Hospital General Information file ({MAX_BYTES // 1_000_000} MB at most): "
+               "give the CSV as CMS publishes it")
     if not zipfile.is_zipfile(path):
+        if path.stat().st_size > MAX_BYTES:
+            raise BadInput(too_big, file=str(path))
         return path.read_bytes()
     try:
         with zipfile.ZipFile(path) as z:
-            names = [n for n in z.namelist() if "general_information" in n.lower().replace(" ", "_")
-                     and n.lower().endswith(".csv")]
-            if not names:
+            members = [i for i in z.infolist() if "general_information" in i.filename.lower().replace(" ", "_")
+                       and i.filename.lower().endswith(".csv")]
+            if not members:
                 raise BadInput("the zip holds no Hospital_General_Information.csv: give that CSV", file=str(path))
-            return z.read(names[0])
+            if members[0].file_size > MAX_BYTES:
+                raise BadInput(f"{members[0].filename} {too_big}", file=str(path))
+            return z.read(members[0])
     except (zipfile.BadZipFile, OSError) as e:
         raise BadInput(f"the zip cannot be read ({e}): download it again", file=str(path))
 

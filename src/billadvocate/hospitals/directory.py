@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..reference.store import Release, read_manifest, user_reference_dir
@@ -80,8 +81,10 @@ def load(imported: Path | None = None, as_of: date | None = None) -> Directory |
     rels = releases(imported)
     if as_of is not None:
         rels = [r for r in rels if r.effective_from <= as_of] or rels
-    if not rels:
-        return None
-    r = rels[-1]
-    rows, names, cities, keys, weights = _load(r.file, r.file.stat().st_mtime)
-    return Directory(release=r, rows=rows, keys=keys, names=names, cities=cities, weights=weights)
+    for r in reversed(rels):  # the newest that can be read (a damaged import falls back to the one before)
+        try:
+            rows, names, cities, keys, weights = _load(r.file, r.file.stat().st_mtime)
+        except (OSError, pa.ArrowException, KeyError):
+            continue
+        return Directory(release=r, rows=rows, keys=keys, names=names, cities=cities, weights=weights)
+    return None
