@@ -20,6 +20,7 @@ from .errors import BadInput
 from .credit import CreditResult, check_credit
 from .ingest import Eob, read_bill, read_eob
 from .ingest.match import MatchResult, match
+from .ingest.notice_gaps import with_notice_gaps
 from .model import Account, Bill, Case, Deadline, Finding
 from .rights import review_rights
 from .negotiate import across_accounts, negotiate
@@ -178,6 +179,10 @@ def _read_each(reader, base, paths: list[str], out: AccountReview, skip_unreadab
 def review_account(case: Case, account: Account, as_of: date, *, skip_unreadable: bool = False) -> AccountReview:
     out = AccountReview(account=account)
     base = case_dir(case)
+    # the collector's validation notice kept with the case: what it leaves out, for the rights engine
+    # (REGF.VALIDATION_INCOMPLETE); the other engines keep the case's own account
+    noticed, notes = with_notice_gaps(case, account, base)
+    out.notes += notes
     # step 1: read the bills and audit them
     out.bills = _read_each(read_bill, base, account.bill, out, skip_unreadable)
     out.eobs = _read_each(read_eob, base, account.eob, out, skip_unreadable)
@@ -199,7 +204,7 @@ def review_account(case: Case, account: Account, as_of: date, *, skip_unreadable
     else:
         out.notes.append("no itemized bill in the case (accounts[].bill): the audit could not run")
     # step 2: rights (protections, conduct violations, deadlines, statute of limitations)
-    rights = review_rights(case, account, as_of)
+    rights = review_rights(case, noticed, as_of)
     out.protections, out.violations = rights.protections, rights.violations
     out.deadlines, out.sol = rights.deadlines, rights.sol
     # step 3: financial assistance
