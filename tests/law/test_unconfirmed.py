@@ -17,7 +17,7 @@ def test_an_unconfirmed_value_is_found_by_its_citation_with_its_note():
     values = behind(AK_2025.citations)
     assert "gov.hhs.fpg.first_person.alaska" in [v.path for v in values]
     text = explain(AK_2025.citations)
-    assert text.startswith("unconfirmed law: poverty guideline for a household of one, Alaska (the value from 2025-01-15)")
+    assert text.startswith("unconfirmed law: Poverty guideline for a household of one, Alaska (the value from 2025-01-15)")
     assert "Searched:" in text
 
 

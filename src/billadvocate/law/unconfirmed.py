@@ -61,5 +61,5 @@ def explain(citations: list[str] | tuple[str, ...], state: str | None = None) ->
     values = behind(citations, state)
     if not values:
         return "unconfirmed law: a legal value used here was not found in primary text"
-    parts = [f"{v.description[:1].lower() + v.description[1:]} (the value from {v.start}): {v.note}" for v in values]
+    parts = [f"{v.description} (the value from {v.start}): {v.note}" for v in values]
     return "unconfirmed law: " + "; ".join(dict.fromkeys(parts))  # a note shared by many states, once
