@@ -20,6 +20,7 @@ from .cases import account_of
 @transaction.atomic
 def refresh_from_review(case_row: m.Case, result) -> list[m.Deadline]:
     """Keep the deadlines a review found (ReviewResult); drop engine deadlines it no longer finds."""
+    m.Case.objects.select_for_update().filter(pk=case_row.pk).first()  # one refresh of a case at a time
     wanted = []
     accounts = {a.key: a for a in case_row.accounts.all()}
     for review in result.accounts:
@@ -29,9 +30,13 @@ def refresh_from_review(case_row: m.Case, result) -> list[m.Deadline]:
         wanted.append((None, d))
     existing = {(x.account_id, x.kind): x for x in
                 m.Deadline.objects.select_for_update().filter(case=case_row, source=m.Deadline.ENGINE)}
-    kept = []
+    soonest: dict = {}  # one row per account and kind (the unique key): the earliest date wins
     for account, d in wanted:
         key = (account.pk if account else None, d.kind)
+        if key not in soonest or d.date < soonest[key][1].date:
+            soonest[key] = (account, d)
+    kept = []
+    for key, (account, d) in soonest.items():
         row = existing.pop(key, None) or m.Deadline(case=case_row, account=account, kind=d.kind,
                                                     source=m.Deadline.ENGINE)
         values = {"date": d.date, "why": d.why, "citations": list(d.citations), "unconfirmed": d.unconfirmed}

@@ -190,6 +190,14 @@ class Deadline(models.Model):
 
     class Meta:
         ordering = ["date", "id"]
+        # What defines an engine deadline: its case, its account (or none) and its kind. Two
+        # refreshes at once can never keep two rows for one (NULL accounts need their own key).
+        constraints = [
+            models.UniqueConstraint(fields=["case", "account", "kind"], name="engine_deadline_unique",
+                                    condition=models.Q(source="engine", account__isnull=False)),
+            models.UniqueConstraint(fields=["case", "kind"], name="engine_case_deadline_unique",
+                                    condition=models.Q(source="engine", account__isnull=True)),
+        ]
 
 
 class Letter(models.Model):

@@ -77,7 +77,7 @@ def extend(s: dict[str, Any]) -> None:
     apps = list(s.get("INSTALLED_APPS", []))
     for app in ["django.contrib.admin", "django.contrib.auth", "django.contrib.contenttypes",
                 "django.contrib.sessions", "django.contrib.messages", "django.contrib.staticfiles",
-                "billadvocate.web"]:
+                "axes", "billadvocate.web"]:
         if app not in apps:
             apps.append(app)
     s["INSTALLED_APPS"] = apps
@@ -94,6 +94,7 @@ def extend(s: dict[str, Any]) -> None:
         "billadvocate.web.security.AuditActorMiddleware",
         "django.contrib.messages.middleware.MessageMiddleware",
         "django.middleware.clickjacking.XFrameOptionsMiddleware",
+        "axes.middleware.AxesMiddleware",  # last: turns a locked-out login into the lockout page
     ]
     s["ROOT_URLCONF"] = "billadvocate.web.urls"
     s["TEMPLATES"] = [{
@@ -131,6 +132,11 @@ def extend(s: dict[str, Any]) -> None:
         {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
         {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     ]
+
+    # Login throttling (django-axes): per user name and address, doubling while locked (throttle.py).
+    from .throttle import settings_for as _throttle_settings
+
+    _throttle_settings(s)
 
     # Sessions: expire after an hour idle and at a fixed maximum; cookies not readable by scripts.
     s["SESSION_COOKIE_AGE"] = int(os.environ.get("BILLADVOCATE_SESSION_IDLE_SECONDS", "3600"))

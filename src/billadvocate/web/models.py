@@ -1,4 +1,4 @@
-"""Who a user is to the web app (role and language), and failed logins.
+"""Who a user is to the web app (role and language), and the letters people edited.
 
 The cases live in the case store (billadvocate.store). Which users may open a case is the store's
 `Case.assigned_to`: the advocates assigned to it and the client whose case it is; the role says
@@ -23,13 +23,6 @@ class Profile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} ({self.role})"
-
-
-class LoginFailure(models.Model):
-    """A failed login, keyed by a hash of the user name or the client address (no PHI kept)."""
-
-    key = models.CharField(max_length=64, db_index=True)
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
 
 
 class LetterDraft(models.Model):

@@ -16,7 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_POST
 
-from .. import ratelimit
+from .. import throttle
 from ..permissions import WORKBENCH, role_of, visible_cases
 from ..security import SESSION_STARTED
 
@@ -27,16 +27,10 @@ def context(request) -> dict:
     return {"ba_role": role, "ba_workbench": role in WORKBENCH}
 
 
-def _client_address(request) -> str | None:
-    # Behind the documented reverse proxy, REMOTE_ADDR is set from X-Forwarded-For by the server
-    # (gunicorn --forwarded-allow-ips); trusting the header here would let anyone pick their key.
-    return request.META.get("REMOTE_ADDR")
-
-
 @never_cache
 @csrf_protect
 def login_view(request):
-    """Log in, with a pause after repeated failures (per user name and per address)."""
+    """Log in; five failures of one user name from one address pause that pair (throttle.py)."""
     next_url = request.POST.get("next") or request.GET.get("next") or "/"
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()},
                                            require_https=request.is_secure()):
@@ -44,29 +38,21 @@ def login_view(request):
     if request.user.is_authenticated and request.method == "GET":
         return redirect(next_url)
     form = AuthenticationForm(request, data=request.POST or None)
-    blocked = False
     if request.method == "POST":
-        username = (request.POST.get("username") or "")[:150]
-        address = _client_address(request)
-        if ratelimit.blocked(username, address):
-            blocked = True
-            form = AuthenticationForm(request)
-            return render(request, "web/login.html", {"form": form, "blocked": True, "next": next_url},
-                          status=429)
         if form.is_valid():
             user = form.get_user()
             login(request, user)
             request.session[SESSION_STARTED] = time.time()
-            ratelimit.clear(username)
             response = redirect(next_url)
             language = getattr(getattr(user, "profile", None), "language", None)
             if language:
                 translation.activate(language)
                 response.set_cookie("django_language", language, samesite="Lax", httponly=True)
             return response
-        ratelimit.record_failure(username, address)
+        if getattr(request, "axes_locked_out", False):
+            return throttle.locked_out(request)
     return render(request, "web/login.html", {
-        "form": form, "blocked": blocked, "next": next_url, "expired": request.GET.get("expired")})
+        "form": form, "blocked": False, "next": next_url, "expired": request.GET.get("expired")})
 
 
 @require_POST
