@@ -56,6 +56,15 @@ def restarts(sol: dict[str, Any] | None) -> dict[str, bool]:
     return out
 
 
+def revives(sol: dict[str, Any] | None) -> dict[str, bool]:
+    """What revives a debt after the limit to sue ran out: the rights engine's `revival` rule (else its
+    `restart` rule); a rule the data does not state counts as reviving it (the safe reading)."""
+    sol = sol or {}
+    rule = sol.get("revival") if isinstance(sol.get("revival"), dict) else sol.get("restart")
+    rule = rule if isinstance(rule, dict) else {}
+    return {what: rule.get(what) is not False for what in REVIVERS}
+
+
 def time_barred(sol: dict[str, Any] | None) -> bool:
     """The limit to sue has run out (also when only a written contract could still extend it)."""
     return bool(sol and (sol.get("time_barred") or sol.get("status") in ("expired", "expired_unless_written_contract")))

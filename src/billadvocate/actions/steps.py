@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from ..states import NAMES
-from .safety import bill_known, money_advice, restarts, time_barred
+from .safety import bill_known, money_advice, revives, time_barred
 
 MAX_NUMBERED = 7
 URGENT_DAYS = 60  # a deadline this close orders the step before the steps without one
@@ -52,7 +52,10 @@ def _script(r, to: str) -> str | None:
 
 def _revival_words(sol: dict, state: str) -> str:
     name = NAMES.get(state, state)
-    r = restarts(sol)
+    if sol.get("collection_allowed") is False:
+        return (f"In {name}, a debt this old may not be collected at all: do not pay or sign anything, and tell the "
+                "collector so in writing.")
+    r = revives(sol)
     what = [w for w, on in (("a payment, however small", r["payment"]),
                             ("a signed letter admitting the debt or promising to pay", r["written_acknowledgment"]))
             if on]
@@ -124,6 +127,15 @@ def bill_steps(r, result) -> list[dict]:
                   script=_script(r, "provider"))]
 
 
+def _sentence(why: str) -> str:
+    """A letter's reason as the step's sentence: without a leading 'do this:' the title already says."""
+    head, sep, rest = why.partition(": ")
+    if sep and len(head) < 40 and not any(ch.isdigit() for ch in head):
+        why = rest
+    why = why.strip()
+    return why[:1].upper() + why[1:] + ("" if why.endswith(".") else ".")
+
+
 def letter_steps(r, as_of: date, state: str) -> list[dict]:
     acct, out = r.account.id, []
     advice = money_advice(r, as_of, state=state)
@@ -131,24 +143,24 @@ def letter_steps(r, as_of: date, state: str) -> list[dict]:
     for e in r.letters:
         t, why = e["type"], e["why"]
         if t in ("dispute", "validation_request") and not any(s["kind"] == "DISPUTE_DEBT" for s in out):
-            out.append(_step("DISPUTE_DEBT", acct, why[:1].upper() + why[1:] + ".",
+            out.append(_step("DISPUTE_DEBT", acct, _sentence(why),
                              due=_due(r, "VALIDATION_PERIOD_END", as_of), letter=t, script=_script(r, "collector")))
         elif t == "nsa_dispute":
-            out.append(_step("FILE_NSA_DISPUTE", acct, why[:1].upper() + why[1:] + ".",
+            out.append(_step("FILE_NSA_DISPUTE", acct, _sentence(why),
                              due=_due(r, "NSA_DISPUTE_END", as_of), letter=t))
         elif t == "billing_dispute":
-            out.append(_step("DISPUTE_BILL", acct, why[:1].upper() + why[1:] + ".", letter=t,
+            out.append(_step("DISPUTE_BILL", acct, _sentence(why), letter=t,
                              script=_script(r, "provider")))
         elif t == "fap_application":
-            out.append(_step("APPLY_FOR_ASSISTANCE", acct, why[:1].upper() + why[1:] + ".",
+            out.append(_step("APPLY_FOR_ASSISTANCE", acct, _sentence(why),
                              due=_due(r, "FAP_APPLICATION_END", as_of), letter=t))
         elif t == "cease":
-            out.append(_step("STOP_CONTACT", acct, why[:1].upper() + why[1:] + ".", letter=t))
+            out.append(_step("STOP_CONTACT", acct, _sentence(why), letter=t))
         elif t in ("settlement_offer", "hardship", "payment_plan_offer") and advice.allows(t) and not barred:
             kind = "PAYMENT_PLAN" if t == "payment_plan_offer" else "NEGOTIATE"
             title = "Ask for a hardship reduction" if t == "hardship" else None
             warn = (" " + " ".join(advice.warnings)) if advice.warnings else ""
-            out.append(_step(kind, acct, why[:1].upper() + why[1:] + "." + warn, letter=t, title=title,
+            out.append(_step(kind, acct, _sentence(why) + warn, letter=t, title=title,
                              script=_script(r, "collector" if r.account.collector else "provider")))
     return out
 

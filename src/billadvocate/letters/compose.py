@@ -46,9 +46,20 @@ def _env(lang: str) -> Environment:
     return env
 
 
+_PROOF = re.compile(r"\s*Proof: .*$", re.S)  # the engines' pointers into the case file (events[2] ...)
+_LOG_REF = re.compile(r"\b(?:credit_report\.)?(?:events|tradelines)\[\d+\]\s*(?:\(([^)]*)\))?")
+
+
+def patient_words(message: str) -> str:
+    """An engine's message without its pointers into the case file: a letter names no data path."""
+    message = _PROOF.sub(".", message).replace("..", ".")
+    return _LOG_REF.sub(lambda m: m.group(1) or "the log", message)
+
+
 def first_person(message: str) -> str:
     """The engines speak to the patient ('it spoke with you', 'your bill'); a letter is the
     patient speaking: 'it spoke with me', 'my bill'."""
+    message = patient_words(message)
     message = re.sub(r"\b(with|to|for|contacted|called|told|asked|sent|wrote|reached) you\b",
                      r"\1 me", message)
     subject = {"are": "am", "were": "was"}
@@ -83,9 +94,14 @@ def short_cite(citation: str) -> str:
     return c
 
 
+MAX_CELL_CITES = 3
+
+
 def cites(citations: list[str]) -> str:
-    """Citations for a table cell: short, without repeats, never adverse authority."""
-    return "; ".join(dict.fromkeys(short_cite(c) for c in citations if not adverse(c))) or "-"
+    """Citations for a table cell: the statutes and rules (not case law), short, without repeats,
+    never adverse authority, at most MAX_CELL_CITES (the letter is not a citation dump)."""
+    kept = [short_cite(c) for c in citations if not adverse(c) and " v. " not in c]
+    return "; ".join(list(dict.fromkeys(kept))[:MAX_CELL_CITES]) or "-"
 
 
 def adverse(citation: str) -> bool:
@@ -103,8 +119,7 @@ def credit_items(facts: LetterFacts) -> list[dict[str, Any]]:
             "amount": t.original_amount if t and t.original_amount is not None else None,
             "reasons": []})
         item["reasons"].append({"rule": f.rule, "message": first_person(f.message),
-                                "cites": list(dict.fromkeys(short_cite(c) for c in f.citations
-                                                            if not adverse(c)))})
+                                "cites": [c for c in cites(f.citations).split("; ") if c != "-"]})
     return list(grouped.values())
 
 

@@ -63,7 +63,7 @@ def provider_script(account, findings, assistance, offer) -> dict[str, Any]:
         say.append("Please send me a fully itemized bill with the CPT/HCPCS code of every line.")
     eligible = [x for x in assistance.get("programs", []) if x["eligible"] is not False and x["id"] != "MEDICAID"]
     if eligible:
-        say.append(f"I am applying for financial assistance ({', '.join(x['id'] for x in eligible)}). Please put "
+        say.append(f"I am applying for financial assistance ({'; '.join(x.get('name') or 'financial assistance' for x in eligible)}). Please put "
                    "the account on hold, and stop any collection or credit reporting while it is reviewed.")
     say += owed_sentences(offer)
     if offer and offer.get("opening") and offer["fair_amount"] > 0:

@@ -64,6 +64,13 @@ def review(case_file: Path, out_dir: Path | None, credit_file: Path | None, as_o
             c.print("  " + text, soft_wrap=True)
     who = case.patient.name or "the patient"
     c.print(f"[bold]Review for {who}[/] ({case.patient.state}), as of {result.as_of}\n")
+    if result.actions:  # what to do first opens the review
+        from ...actions import plan_lines
+
+        c.print("[bold]What to do first[/]")
+        for line in plan_lines(result.actions):
+            c.print("  " + line, soft_wrap=True, markup=False)
+        c.print()
     for a in result.accounts:
         acct = a.account
         holder = f", now with {acct.collector.name}" if acct.collector else ""

@@ -1,0 +1,55 @@
+"""Lawsuits come first: a served lawsuit gives ANSWER_DUE from the state's answer period, the default
+warning, what to file, the limit to sue as a defence, legal aid, and the plan's first step."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from billadvocate.law import law
+
+from .helpers import kinds, review, write_case
+
+SERVED = date(2026, 11, 20)
+
+
+def _sued(tmp_path, state, *, type_="lawsuit", first_bill="2024-06-01", received=None, name="case"):
+    event = {"at": "2026-11-18", "kind": "legal_action", "from": "collector", "type": type_}
+    if received:
+        event["received"] = received.isoformat()
+    return write_case(tmp_path / name, state=state, first_bill=first_bill, events=[event])
+
+
+@pytest.mark.parametrize("state,days", [("TX", 14), ("CA", 30), ("FL", 20), ("OH", 28), ("NY", 10), ("NJ", 10)])
+def test_a_served_lawsuit_is_answered_within_the_states_period_counted_from_service(tmp_path, state, days):
+    assert law().at(f"states.{state.lower()}.courts.answer_days", SERVED).value == days
+    result = review(_sued(tmp_path, state, received=SERVED), date(2026, 11, 21))
+    due = [d for d in result.accounts[0].deadlines if d.kind == "ANSWER_DUE"]
+    assert [d.date for d in due] == [SERVED + timedelta(days=days)]  # from the day served, not the day filed
+    assert due[0].unconfirmed is (state == "NJ")  # NJ: not read in primary text, shortest plausible period
+    first = result.actions[0]
+    assert first["kind"] == "ANSWER_LAWSUIT" and first["step"] == 1
+    assert first["due"] == (SERVED + timedelta(days=days)).isoformat()
+    for words in ("The summons governs", "default judgment", "written answer", "legal aid"):
+        assert words in first["why"]
+
+
+def test_a_threat_to_sue_is_not_a_lawsuit_served(tmp_path):
+    result = review(_sued(tmp_path, "TX", type_="threat"), date(2026, 11, 21))
+    assert "ANSWER_LAWSUIT" not in kinds(result)
+    assert not [d for d in result.accounts[0].deadlines if d.kind == "ANSWER_DUE"]
+
+
+def test_without_a_service_date_the_event_day_counts_and_a_passed_date_says_act_today(tmp_path):
+    path = _sued(tmp_path, "TX")
+    on_time = review(path, date(2026, 12, 2))  # 2026-11-18 + 14 = 2026-12-02: the last day
+    assert on_time.actions[0]["due"] == "2026-12-02" and "has passed" not in on_time.actions[0]["why"]
+    late = review(path, date(2026, 12, 3))
+    assert late.actions[0]["kind"] == "ANSWER_LAWSUIT" and "has passed" in late.actions[0]["why"]
+
+
+def test_a_lawsuit_on_a_time_barred_debt_comes_first_and_raises_the_limit_as_a_defence(tmp_path):
+    result = review(_sued(tmp_path, "CA", first_bill="2016-04-01", received=SERVED), date(2026, 11, 21))
+    assert kinds(result)[:2] == ["ANSWER_LAWSUIT", "DO_NOT_PAY"]
+    assert "Raise the statute of limitations in the answer" in result.actions[0]["why"]

@@ -1,0 +1,56 @@
+"""The actions list: its shape, its order (lawsuit, do-not-pay, itemized bill, deadlines), at most
+seven numbered steps, the kinds documented, and the text and HTML report opening with it."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from billadvocate.actions import KINDS, MAX_NUMBERED
+
+from .helpers import kinds, letters, review, write_case
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "cli-and-ids.md"
+
+
+def test_every_kind_is_documented():
+    text = DOCS.read_text(encoding="utf-8")
+    for kind in KINDS:
+        assert re.search(rf"\b{kind}\b", text), kind
+    assert "ANSWER_DUE" in text
+
+
+def test_while_the_itemized_bill_is_missing_it_is_the_first_step_and_nothing_is_offered(tmp_path):
+    without = review(write_case(tmp_path / "no-bill", bill=False, first_bill="2025-06-01"), date(2026, 1, 15))
+    assert kinds(without)[0] == "REQUEST_ITEMIZED_BILL"
+    assert not {"NEGOTIATE", "PAYMENT_PLAN"} & set(kinds(without))
+    assert not {"settlement_offer", "payment_plan_offer", "hardship"} & letters(without)
+    with_bill = review(write_case(tmp_path / "bill", bill=True, first_bill="2025-06-01"), date(2026, 1, 15))
+    assert "REQUEST_ITEMIZED_BILL" not in kinds(with_bill)
+
+
+def test_shape_order_and_numbering(tmp_path):
+    events = [{"at": "2026-01-05", "kind": "call", "from": "collector", "conversation": True},
+              {"at": "2026-01-06T07:10:00", "kind": "call", "from": "collector"}]
+    result = review(write_case(tmp_path / "c", first_bill="2025-06-01", events=events,
+                               household={"size": 1, "annual_income": 18000, "monthly_expenses": 1400}),
+                    date(2026, 1, 15))
+    steps = result.actions
+    assert steps and all(set(s) == {"kind", "account", "due", "title", "why", "letter", "script", "step"}
+                         for s in steps)
+    numbered = [s["step"] for s in steps if s["step"]]
+    assert numbered == list(range(1, min(len(steps), MAX_NUMBERED) + 1))
+    assert all(s["step"] is None for s in steps[MAX_NUMBERED:])
+    assert result.to_json()["actions"] == steps and list(result.to_json())[0] == "actions"
+
+
+def test_the_text_review_and_the_report_open_with_the_plan(tmp_path, cli):
+    path = write_case(tmp_path / "c", bill=False, first_bill="2025-06-01")
+    r = cli("review", path, "--as-of", "2026-01-15", "--out", tmp_path / "out")
+    assert r.code == 0, r.err
+    body = r.out.split("What to do first", 1)
+    assert len(body) == 2 and "Valley Clinic - account" not in body[0]
+    assert body[1].lstrip().startswith("1. Ask for the itemized bill")
+    html = next((tmp_path / "out").glob("*.html")).read_text(encoding="utf-8")
+    assert html.index("What to do first") < html.index("What is wrong with the bill")

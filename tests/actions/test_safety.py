@@ -1,0 +1,155 @@
+"""Never a promise that can hurt: settlement, plan and hardship letters (and the NEGOTIATE and PAYMENT_PLAN
+steps) at the boundaries of the limit to sue, for each kind of state revival rule, and when nothing is owed."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from billadvocate.actions.safety import (MoneyAdvice, money_advice, offer_closes, plan_ends, plan_must_end_before,
+                                         restarts, revives)
+from billadvocate.letters import NotAdvised, letter_for
+from billadvocate.letters.render_txt import render_txt
+
+from .helpers import kinds, letters, review, write_case
+
+MONEY_LETTERS = {"settlement_offer", "payment_plan_offer", "hardship"}
+MONEY_STEPS = {"NEGOTIATE", "PAYMENT_PLAN"}
+
+
+def _expires(path) -> date:
+    """The day the limit to sue ends for this case, as the rights engine computes it."""
+    r = review(path, date(2026, 1, 2))
+    return date.fromisoformat(r.accounts[0].sol["expires"])
+
+
+@pytest.fixture(scope="module")
+def ca_case(tmp_path_factory):
+    return write_case(tmp_path_factory.mktemp("ca") / "case", state="CA")
+
+
+def test_a_day_after_the_limit_the_debt_gets_do_not_pay_and_no_money_letter(ca_case):
+    expires = _expires(ca_case)
+    after = review(ca_case, expires + timedelta(days=1))
+    assert after.accounts[0].sol["time_barred"] is True
+    assert kinds(after)[0] == "DO_NOT_PAY"
+    assert not MONEY_STEPS & set(kinds(after)) and not MONEY_LETTERS & letters(after)
+    # the right path instead: dispute, stop contact; the reason is said in words
+    assert {"DISPUTE_DEBT", "STOP_CONTACT"} <= set(kinds(after))
+    assert any("too old to sue on" in n for n in after.accounts[0].notes)
+    with pytest.raises(NotAdvised):
+        letter_for(after, "settlement_offer")
+
+
+def test_the_offer_window_crossing_the_limit_is_refused_one_day_earlier_it_is_allowed(ca_case):
+    expires = _expires(ca_case)
+    closes_on_limit = expires - (offer_closes(date(2026, 1, 1)) - date(2026, 1, 1))  # offer would close on it
+    refused = review(ca_case, closes_on_limit)
+    assert refused.accounts[0].sol["time_barred"] is False
+    assert "settlement_offer" not in letters(refused) and "NEGOTIATE" not in kinds(refused)
+    assert any("before an offer made now would be paid" in n for n in refused.accounts[0].notes)
+    allowed = review(ca_case, closes_on_limit - timedelta(days=1))
+    advice = money_advice(allowed.accounts[0], allowed.as_of, state="CA")
+    assert advice.settlement is True, advice.reasons
+
+
+def test_the_plan_may_not_reach_the_limit_day_but_may_end_the_day_before():
+    sol = {"status": "running", "time_barred": False, "expires": "2027-01-10",
+           "restart": {"payment": True, "written_acknowledgment": True}}
+    assert plan_must_end_before(sol) == date(2027, 1, 10)
+    ends_on = {"schedule": [{"date": "2026-12-10"}, {"date": "2027-01-10"}], "monthly": 50, "months": 2}
+    ends_before = {"schedule": [{"date": "2026-12-09"}, {"date": "2027-01-09"}], "monthly": 50, "months": 2}
+    assert plan_ends(ends_on) == date(2027, 1, 10)
+    assert _advice(sol, ends_on, date(2026, 11, 1)).plan is False
+    assert _advice(sol, ends_before, date(2026, 11, 1)).plan is True
+
+
+def _advice(sol, plan, as_of, *, offer=None, chose=False, collector_kind=None, bill=True) -> MoneyAdvice:
+    """money_advice on a review built from the rights and money engines' plain outputs."""
+    from billadvocate.model import Account, Collector, Provider
+    from billadvocate.review import AccountReview
+
+    acct = Account(id="a", provider=Provider(name="P"), bill=["b.csv"] if bill else [],
+                   patient_chose_to_pay=chose,
+                   collector=Collector(name="C", kind=collector_kind) if collector_kind else None)
+    return money_advice(AccountReview(account=acct, sol=sol, plan=plan, offer=offer), as_of, state="CA")
+
+
+@pytest.mark.parametrize("restart,refused", [
+    ({"payment": True, "written_acknowledgment": True}, True),
+    ({"payment": False, "written_acknowledgment": True}, True),   # a signed writing still restarts it
+    ({"payment": None, "written_acknowledgment": None}, True),    # the law is silent: the safe reading
+    ({"payment": False, "written_acknowledgment": False}, False),  # nothing restarts it: no harm in paying
+])
+def test_each_kind_of_restart_rule_near_the_limit(restart, refused):
+    sol = {"status": "running", "time_barred": False, "expires": "2026-12-01", "restart": restart, "revival": restart}
+    advice = _advice(sol, None, date(2026, 11, 1))
+    assert advice.settlement is (not refused)
+
+
+def test_revival_reads_the_after_expiry_rule():
+    sol = {"restart": {"payment": True, "written_acknowledgment": True},
+           "revival": {"payment": False, "written_acknowledgment": False}}
+    assert revives(sol) == {"payment": False, "written_acknowledgment": False}
+    assert restarts(sol) == {"payment": True, "written_acknowledgment": True}
+
+
+def test_nothing_owed_means_no_offer_and_no_plan():
+    sol = {"status": "running", "time_barred": False, "expires": "2030-01-01",
+           "restart": {"payment": True, "written_acknowledgment": True}}
+    owed_nothing = _advice(sol, None, date(2026, 11, 1), offer={"owed": 0.0, "opening": 10})
+    assert not owed_nothing.settlement and not owed_nothing.plan and not owed_nothing.hardship
+    assert any("nothing is owed" in r for r in owed_nothing.reasons)
+    owed_something = _advice(sol, None, date(2026, 11, 1), offer={"owed": 0.01, "opening": 10})
+    assert owed_something.settlement
+
+
+def test_no_money_letter_before_the_itemized_bill():
+    sol = {"status": "running", "time_barred": False, "expires": "2030-01-01"}
+    advice = _advice(sol, None, date(2026, 11, 1), bill=False)
+    assert not (advice.settlement or advice.plan or advice.hardship)
+
+
+def test_a_debt_buyer_that_cannot_sue_never_gets_a_hardship_letter_even_if_the_patient_chose_to_pay():
+    barred = {"status": "expired", "time_barred": True, "expires": "2024-01-01",
+              "revival": {"payment": True, "written_acknowledgment": True}}
+    buyer = _advice(barred, None, date(2026, 11, 1), chose=True, collector_kind="debt_buyer")
+    assert buyer.hardship is False and buyer.settlement is True
+    agency = _advice(barred, None, date(2026, 11, 1), chose=True, collector_kind="agency")
+    assert agency.hardship is True
+
+
+@pytest.mark.parametrize("state,revival_words", [
+    ("CO", "a payment, however small or a signed letter"),   # both revive
+    ("CA", "a signed letter admitting the debt"),             # only a writing revives
+    ("NY", "not known to revive"),                            # nothing revives
+])
+def test_do_not_pay_says_what_revives_the_debt_in_this_state(tmp_path, state, revival_words):
+    path = write_case(tmp_path / state, state=state, first_bill="2016-04-01")
+    result = review(path, date(2026, 11, 28))
+    assert result.accounts[0].sol["time_barred"] is True
+    step = next(a for a in result.actions if a["kind"] == "DO_NOT_PAY")
+    assert revival_words in step["why"]
+    assert step["step"] == 1
+
+
+def test_the_patient_who_chose_to_pay_gets_the_letter_that_acknowledges_no_debt_and_a_warning(tmp_path):
+    path = write_case(tmp_path / "chose", state="CA", first_bill="2016-04-01", chose_to_pay=True)
+    result = review(path, date(2026, 11, 28))
+    assert "DO_NOT_PAY" not in kinds(result)
+    assert "settlement_offer" in letters(result), result.accounts[0].notes
+    step = next(a for a in result.actions if a["kind"] == "NEGOTIATE")
+    assert "You chose to pay this debt anyway" in step["why"]
+    for lang, words in (("en", "Nothing in this letter acknowledges that I owe this debt"),
+                        ("es", "Nada en esta carta reconoce que debo esta deuda")):
+        text = " ".join(render_txt(letter_for(result, "settlement_offer", lang=lang)).split())
+        assert words in text and "California" in text
+
+
+def test_the_hardship_letter_never_tells_the_savings(tmp_path):
+    household = {"size": 3, "annual_income": 30000, "monthly_expenses": 2400, "liquid_assets": 4321}
+    path = write_case(tmp_path / "h", state="CA", first_bill="2025-06-01", household=household, collector=None)
+    result = review(path, date(2026, 2, 1))
+    text = render_txt(letter_for(result, "hardship"))
+    assert "4,321" not in text and "savings" not in text.lower()
