@@ -86,8 +86,10 @@ def test_assist_human(cli):
 def test_review_shows_offer_plan_and_call_scripts_in_text_and_report(cli, tmp_path, name):
     r = cli("review", EXAMPLES / name / "case.yaml", "--out", tmp_path)
     assert r.code == 0, r.err
-    for words in ("Offer", "Payment plan", "Call script: provider", "Never:"):
+    owes = name != "er-visit-nonprofit"  # Jane owes $0 under her hospital's free-care tier: no offer, no plan
+    for words in ("Offer", "Call script: provider", "Never:") + (("Payment plan",) if owes else ("Offer: none",)):
         assert words in r.out
     html = (tmp_path / "report.html").read_text()
-    for words in ("A fair amount and an offer", "Payment plan", "What to say on the phone", "Insist in writing on"):
+    for words in ("What you owe, step by step", "What to say on the phone") + (
+            ("A fair amount and an offer", "Payment plan", "Insist in writing on") if owes else ("No offer:",)):
         assert words in html

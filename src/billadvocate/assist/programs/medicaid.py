@@ -56,20 +56,23 @@ def medicaid_hint(sit, as_of: date) -> dict[str, Any]:
         if sit.care_date is not None and _months_between(sit.care_date, as_of) > months:
             return answer(True, f"Income is {sit.fpl_percent}% of the poverty guideline, at or below "
                                 f"{limit.value}% in {state_name}, an expansion state: apply for Medicaid. "
-                                f"This bill's care ({sit.care_date}) is more than {months} months before "
-                                "now, outside retroactive coverage, so Medicaid will not pay this bill.",
+                                f"This bill's care ({sit.care_date}) is more than {months} "
+                                f"month{'s' if months != 1 else ''} before now, outside retroactive "
+                                "coverage, so Medicaid will not pay this bill.",
                           discount=0, used=(limit, states, retro))
         pe = rules.at("federal.medicaid.hospital_presumptive_eligibility", as_of)
         presumptive = (" A hospital can also find you presumptively eligible on the spot from your income "
                        "and household size, so Medicaid pays while the application is decided: ask its "
                        "financial counselor." if pe.value and sit.kind in (None, "hospital") else "")
         step = (f"Apply for Medicaid now: at {sit.fpl_percent}% of the poverty guideline you may qualify, and "
-                f"Medicaid can pay bills from up to {months} months before the month you apply (retroactive "
+                f"Medicaid can pay bills from up to {months} month{'s' if months != 1 else ''} before the month "
+                f"you apply (retroactive "
                 f"coverage), this one included.{presumptive} If it does, you owe nothing on this bill.")
         used = (limit, states, retro) + ((pe,) if presumptive else ())
         return answer(True, f"Income is {sit.fpl_percent}% of the poverty guideline, at or below "
                             f"{limit.value}% in {state_name}, an expansion state: apply for Medicaid now "
-                            f"and ask for retroactive coverage of bills from up to {months} months before "
+                            f"and ask for retroactive coverage of bills from up to {months} "
+                            f"month{'s' if months != 1 else ''} before "
                             "the month you apply." + presumptive, discount=1, used=used, step=step)
     return answer(False, f"Income is {sit.fpl_percent}% of the poverty guideline, above the "
                          f"{limit.value}% adult limit in {state_name}. Children, pregnancy or disability "

@@ -1,0 +1,96 @@
+"""Medicaid as a step (retroactive coverage, hospital presumptive eligibility), plans that read right
+and end before the limit to sue, and an account with EOBs but no itemized bill."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from decimal import Decimal
+
+import yaml
+
+from billadvocate import load_case, review_case
+from billadvocate.assist import Situation, assistance
+from billadvocate.model import Account, Household
+from billadvocate.negotiate.plan import payment_plan
+from tests.conftest import ROOT
+
+ON = date(2026, 6, 1)
+
+
+def medicaid(kind="hospital", care=date(2026, 5, 1), on=ON):
+    sit = Situation(state="CA", household_size=1, annual_income=Decimal(15000), insurance="uninsured", kind=kind,
+                    care_date=care)
+    result = assistance(state="CA", household_size=1, annual_income=Decimal(15000), as_of=on, situation=sit)
+    return next(p for p in result["programs"] if p["id"] == "MEDICAID")
+
+
+def test_medicaid_is_a_step_with_retroactive_coverage_and_presumptive_eligibility_at_a_hospital():
+    m = medicaid()
+    assert m["eligible"] is True and "3 months before the month you apply" in m["step"]
+    assert "presumptively eligible" in m["step"] and any("435.1110" in c for c in m["citations"])
+    assert "presumptively eligible" not in medicaid(kind="physician")["step"]
+
+
+def test_from_2027_retroactive_coverage_is_one_month_for_expansion_adults():
+    m = medicaid(care=date(2027, 2, 10), on=date(2027, 3, 1))
+    assert "1 months" not in m["step"] and ("up to 1 month" in m["step"] or "1 month before" in m["step"])
+
+
+def test_medicaid_does_not_lower_what_is_owed_it_is_a_step():
+    from billadvocate.audit import AuditResult
+    from billadvocate.model import Line
+    from billadvocate.negotiate.fair import fair_amount
+    acct = Account.model_validate({"id": "a", "provider": {"name": "P", "kind": "hospital"}, "balance": 500,
+                                   "care": {"start": "2026-05-01"}})
+    sit = Situation(state="CA", household_size=1, annual_income=Decimal(15000), insurance="uninsured", kind="hospital",
+                    care_date=date(2026, 5, 1))
+    assist = assistance(state="CA", household_size=1, annual_income=Decimal(15000), as_of=ON, situation=sit)
+    f = fair_amount(account=acct, audit=AuditResult(lines=[Line(line=1, charge=500)], total_charges=500, findings=[]),
+                    findings=[], bills=[], assistance=assist, insurance="uninsured")
+    assert f["owed"] == 500 and any("Apply for Medicaid now" in w for w in f["why"])
+
+
+def plan(amount, must_end_before=None, income=36000, expenses=2400):
+    acct = Account.model_validate({"id": "a", "provider": {"name": "P", "kind": "physician", "state": "TX"}})
+    return payment_plan(account=acct, household=Household(size=1, annual_income=income, monthly_expenses=expenses),
+                        programs=[], amount=Decimal(amount), state="TX", as_of=date(2026, 11, 28),
+                        must_end_before=must_end_before)
+
+
+def test_a_one_payment_plan_says_one_payment_and_totals_the_amount():
+    p = plan("250.00")
+    assert p["months"] == 1 and p["duration"] == "1 month" and "1 payment," in p["why"]
+    assert "1 months" not in p["why"] and "1 payments" not in p["why"]
+    assert p["total"] == 250 == sum(r["amount"] for r in p["schedule"])
+
+
+def test_plan_total_equals_what_it_pays_off():
+    p = plan("1234.56")  # 300 a month: 4 x 300 + 34.56
+    assert p["total"] == 1234.56 and p["schedule"][-1]["amount"] == 34.56 and p["schedule"][-1]["balance_after"] == 0
+
+
+def test_a_plan_never_runs_past_the_day_a_payment_would_restart_the_limit_to_sue():
+    # 1,200 at 300 a month: payments 2026-12-28, 2027-01-28, 2027-02-28, 2027-03-28
+    assert plan("1200", must_end_before=date(2027, 3, 29))["months"] == 4
+    refused = plan("1200", must_end_before=date(2027, 3, 28))
+    assert refused["monthly"] is None and refused["refused"] and "2027-03-28" in refused["why"]
+    assert refused["schedule"] == []
+
+
+def test_an_account_with_eobs_and_no_itemized_bill_is_audited_from_the_eobs(tmp_path):
+    src = ROOT / "examples" / "er-visit-nonprofit"
+    shutil.copytree(src, tmp_path / "case")
+    shutil.copy(ROOT / "tests" / "fixtures" / "ingest" / "eob-export.csv", tmp_path / "case" / "eob.csv")
+    data = yaml.safe_load((tmp_path / "case" / "case.yaml").read_text())
+    data["accounts"][0]["eob"] = ["eob.csv"]
+    data["accounts"][0]["bill"] = []
+    data["accounts"][0]["provider"]["fap"] = None  # no assistance: what the EOB says stands
+    data["accounts"][0]["balance"] = 1200
+    data.pop("credit_report")  # no credit reporting: California's void-debt law is not in play
+    (tmp_path / "case" / "case.yaml").write_text(yaml.safe_dump(data))
+    a = review_case(load_case(tmp_path / "case" / "case.yaml")).accounts[0]
+    assert a.audit is not None and any(f.rule == "EOB.DENIED" for f in a.findings)
+    assert any("audited on their own" in n for n in a.notes)
+    # the EOBs put the patient's share at 875 (250 + 15 for C-1001, 610 for the denied C-1002)
+    assert a.offer["owed"] == 875 and a.offer["fair"]["capped_by"] == "eob"
