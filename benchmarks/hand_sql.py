@@ -9,20 +9,49 @@ WITH b AS MATERIALIZED (
     SELECT l.source, l.line, l.service_date, coalesce(l.service_date, c.care_start) AS dos, l.code,
            l.revenue_code, l.description, l.units, l.charge, l.unit_price, l.not_received,
            ' ' || coalesce(array_to_string(l.modifiers, ' '), '') || ' ' AS mods,
-           c.setting, c.care_start, c.care_end, c.insurance_status, c.pfs_mac, c.pfs_locality
+           c.setting, c.care_start, c.care_end, c.insurance_status, c.pfs_mac, c.pfs_locality, c.state
     FROM lines l JOIN bills c ON c.source = l.source
 ), sums AS (SELECT source, list(line ORDER BY line) AS lines, sum(charge) AS total FROM b GROUP BY source),
 pfs AS (
-    SELECT b.source, b.line, b.charge,
+    SELECT b.source, b.line,
            round((r.work_rvu * coalesce(g.gpci_work, 1) + r.pe_nonfacility_rvu * coalesce(g.gpci_pe, 1)
-                  + r.mp_rvu * coalesce(g.gpci_mp, 1)) * f.cf, 2) * b.units AS medicare
+                  + r.mp_rvu * coalesce(g.gpci_mp, 1)) * f.cf, 2) * b.units AS amount
     FROM b JOIN ref_pfs_rvu r ON r.hcpcs = b.code AND coalesce(r.modifier, '') =
              CASE WHEN b.mods LIKE '% 26 %' THEN '26' WHEN b.mods LIKE '% TC %' THEN 'TC' ELSE '' END
             AND b.dos BETWEEN r.applies_from AND r.applies_to
     JOIN pfs_cf_day f ON f.day = least(b.dos, (SELECT max(day) FROM pfs_cf_day))
     LEFT JOIN ref_gpci g ON g.mac = b.pfs_mac AND g.locality = b.pfs_locality AND b.dos BETWEEN g.applies_from AND g.applies_to
     WHERE r.status IN ('A', 'R', 'T') AND r.work_rvu + r.pe_nonfacility_rvu + r.mp_rvu > 0 AND b.units > 0
-      AND (coalesce(b.setting, 'professional') = 'professional' OR r.pctc IN ('1', '3', '4'))
+      AND coalesce(b.setting, '') <> 'inpatient'
+),
+dme AS (
+    SELECT b.source, b.line, coalesce(max(CASE WHEN b.mods LIKE '% ' || d.modifier || ' %' THEN greatest(d.fee_nonrural, coalesce(d.fee_rural, 0)) END),
+                                      max(greatest(d.fee_nonrural, coalesce(d.fee_rural, 0)))) * b.units AS amount
+    FROM b JOIN ref_dmepos d ON d.hcpcs = b.code AND d.state = b.state AND b.dos BETWEEN d.applies_from AND d.applies_to
+    WHERE coalesce(b.setting, '') <> 'inpatient' GROUP BY b.source, b.line, b.units
+),
+-- each line's yardstick: ASP for drugs, CLFS for labs, OPPS on an outpatient bill (its schedule for
+-- status A), DMEPOS, else PFS; the larger of OPPS and PFS when the setting is unknown; none inpatient
+medicare AS (
+    SELECT b.source, b.line, b.charge,
+           CASE WHEN b.setting = 'inpatient' THEN NULL
+                WHEN a.payment_limit > 0 THEN round(a.payment_limit * b.units, 2)
+                WHEN l.rate > 0 THEN round(l.rate * b.units, 2)
+                WHEN b.setting = 'outpatient' AND o0.status_indicator = 'A' THEN coalesce(round(m.amount, 2), p.amount)
+                WHEN b.setting = 'outpatient' THEN round(o0.rate * b.units, 2)
+                WHEN b.setting IS NULL AND round(o0.rate * b.units, 2) >= coalesce(p.amount, 0) THEN round(o0.rate * b.units, 2)
+                ELSE coalesce(round(m.amount, 2), p.amount)
+           END AS amount
+    FROM b
+    LEFT JOIN ref_asp a ON a.hcpcs = b.code AND b.dos BETWEEN a.applies_from AND a.applies_to
+    LEFT JOIN ref_clfs l ON l.hcpcs = b.code AND l.modifier IS NULL AND b.dos BETWEEN l.applies_from AND l.applies_to
+    LEFT JOIN (SELECT hcpcs, applies_from, applies_to, status_indicator,
+                      CASE WHEN status_indicator IN ('J1', 'J2', 'P', 'Q1', 'Q2', 'Q3', 'R', 'S', 'T', 'U', 'V', 'G', 'H', 'K')
+                           AND payment_rate > 0 THEN payment_rate END AS rate FROM ref_opps) o0
+           ON o0.hcpcs = b.code AND b.dos BETWEEN o0.applies_from AND o0.applies_to
+    LEFT JOIN dme m ON m.source = b.source AND m.line = b.line
+    LEFT JOIN pfs p ON p.source = b.source AND p.line = b.line
+    WHERE b.code IS NOT NULL
 )
 SELECT 'BILL.DUPLICATE' AS rule, source, list(line ORDER BY line) AS lines, charge * (count(*) - 1) AS amount
 FROM b WHERE charge > 0 AND NOT (mods LIKE '% 76 %' OR mods LIKE '% 77 %' OR mods LIKE '% 91 %' OR mods LIKE '% 59 %'
@@ -38,9 +67,7 @@ WHERE c1.setting IN ('professional', 'outpatient')
   AND (p.modifier_indicator = 0 OR (p.modifier_indicator = 1
        AND NOT regexp_matches(c1.mods || c2.mods, ' (E[1-4]|FA|F[1-9]|LC|LD|LM|LT|RC|RI|RT|TA|T[1-9]|24|25|57|58|78|79|27|59|91|XE|XS|XP|XU) ')))
 GROUP BY c2.source, c2.line
-UNION ALL
-SELECT 'BILL.NCCI_PTP', c.source, []::BIGINT[], 0 FROM bills c
-WHERE c.setting IS NULL AND EXISTS (SELECT 1 FROM b WHERE b.source = c.source AND b.code IS NOT NULL)
+
 UNION ALL
 SELECT 'BILL.MUE', b.source, list(b.line ORDER BY b.line), round(sum(b.charge) / sum(b.units) * (sum(b.units) - min(m.mue_units)), 2)
 FROM b JOIN ref_mue m ON m.setting = b.setting AND m.code = b.code AND b.dos BETWEEN m.applies_from AND m.applies_to
@@ -83,8 +110,8 @@ WHERE NOT EXISTS (SELECT 1 FROM b p JOIN ref_ncci_aoc x ON x.add_on_code = d.cod
                   AND d.dos BETWEEN x.applies_from AND x.applies_to
                   WHERE p.source = d.source AND p.dos = d.dos AND p.line <> d.line)
 UNION ALL
-SELECT 'BILL.PRICE_OUTLIER', pfs.source, [pfs.line], greatest(pfs.charge - pfs.medicare, 0)
-FROM pfs, audit_params a WHERE pfs.charge > 0 AND pfs.medicare > 0 AND pfs.charge > a.price_multiple * pfs.medicare
+SELECT 'BILL.PRICE_OUTLIER', m.source, [m.line], greatest(m.charge - m.amount, 0)
+FROM medicare m, audit_params a WHERE m.charge > 0 AND m.amount > 0 AND m.charge > a.price_multiple * m.amount
 UNION ALL
 SELECT 'BILL.UPCODING_SUSPECT', t.source, [t.line],
        coalesce(round(t.charge * (1 - (SELECT max(work_rvu + pe_facility_rvu + mp_rvu) FROM ref_pfs_rvu WHERE hcpcs = t.lower AND modifier IS NULL)

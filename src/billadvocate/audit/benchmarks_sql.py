@@ -41,45 +41,56 @@ WITH hospital AS (
      AND (p.care_setting IS NULL OR p.care_setting IN ('both', '') OR a.setting IS NULL
           OR p.care_setting = CASE WHEN a.setting = 'inpatient' THEN 'inpatient' ELSE 'outpatient' END)
     GROUP BY a.source, a.line, a.units
+), day_keys AS (  -- each distinct (code, date, setting, state, modifiers, locality) once
+    SELECT price_day, min(code) AS code, min(dos) AS dos, min(setting) AS setting, min(state) AS state,
+           min(mods) AS mods, min(pfs_mac) AS pfs_mac, min(pfs_locality) AS pfs_locality
+    FROM audit_lines WHERE code IS NOT NULL GROUP BY price_day
 ), dme AS (  -- the line's modifier row when it has one (NU purchase, RR rental ...), else the highest fee
-    SELECT a.source, a.line, a.state,
-           coalesce(max(CASE WHEN a.mods LIKE '% ' || d.modifier || ' %' THEN greatest(d.fee_nonrural, coalesce(d.fee_rural, 0)) END),
+    SELECT k.price_day,
+           coalesce(max(CASE WHEN k.mods LIKE '% ' || d.modifier || ' %' THEN greatest(d.fee_nonrural, coalesce(d.fee_rural, 0)) END),
                     max(greatest(d.fee_nonrural, coalesce(d.fee_rural, 0)))) AS fee
-    FROM audit_lines a
-    JOIN ref_dmepos d ON d.hcpcs = a.code AND d.state = a.state AND a.dos BETWEEN d.applies_from AND d.applies_to
-    WHERE a.setting IS NULL OR a.setting <> 'inpatient'
-    GROUP BY a.source, a.line, a.state
-), priced AS (
-    SELECT a.source, a.line, a.code, a.description, a.units, a.charge, a.insurance_status, a.setting,
+    FROM day_keys k
+    JOIN ref_dmepos d ON d.hcpcs = k.code AND d.state = k.state AND k.dos BETWEEN d.applies_from AND d.applies_to
+    WHERE k.setting IS NULL OR k.setting <> 'inpatient'
+    GROUP BY k.price_day
+), unit_prices AS (  -- one unit's price by each schedule, for each key
+    SELECT k.price_day,
            CASE WHEN r.hcpcs IS NOT NULL AND c.cf IS NOT NULL THEN
                 round((r.work_rvu * coalesce(g.gpci_work, 1.0) + r.pe_nonfacility_rvu * coalesce(g.gpci_pe, 1.0)
-                       + r.mp_rvu * coalesce(g.gpci_mp, 1.0)) * c.cf, 2) * a.units END AS pfs_amount,
+                       + r.mp_rvu * coalesce(g.gpci_mp, 1.0)) * c.cf, 2) END AS pfs_unit,
            CASE WHEN r.hcpcs IS NULL THEN NULL WHEN g.locality IS NULL THEN 'national' ELSE g.locality_name END AS locality_name,
            r.release_from AS pfs_release,
            o.status_indicator, o.apc,
-           CASE WHEN o.status_indicator IN {OPPS_PAID} AND o.payment_rate > 0 THEN round(o.payment_rate * a.units, 2) END AS opps_amount,
-           CASE WHEN l.rate > 0 THEN round(l.rate * a.units, 2) END AS clfs_amount,
-           CASE WHEN d.payment_limit > 0 THEN round(d.payment_limit * a.units, 2) END AS asp_amount, d.dosage,
-           CASE WHEN m.fee > 0 THEN round(m.fee * a.units, 2) END AS dme_amount, m.state AS dme_state,
-           h.cash_price, h.negotiated, h.gross
-    FROM audit_lines a
+           CASE WHEN o.status_indicator IN {OPPS_PAID} AND o.payment_rate > 0 THEN o.payment_rate END AS opps_unit,
+           CASE WHEN l.rate > 0 THEN l.rate END AS clfs_unit,
+           CASE WHEN d.payment_limit > 0 THEN d.payment_limit END AS asp_unit, d.dosage,
+           CASE WHEN m.fee > 0 THEN m.fee END AS dme_unit, CASE WHEN m.fee > 0 THEN k.state END AS dme_state
+    FROM day_keys k
     LEFT JOIN ref_pfs_rvu r
-      ON r.hcpcs = a.code
-     AND coalesce(r.modifier, '') = CASE WHEN a.mods LIKE '% 26 %' THEN '26'
-                                         WHEN a.mods LIKE '% TC %' THEN 'TC' ELSE '' END
-     AND a.dos BETWEEN r.applies_from AND r.applies_to
+      ON r.hcpcs = k.code
+     AND coalesce(r.modifier, '') = CASE WHEN k.mods LIKE '% 26 %' THEN '26'
+                                         WHEN k.mods LIKE '% TC %' THEN 'TC' ELSE '' END
+     AND k.dos BETWEEN r.applies_from AND r.applies_to
      AND r.status IN {MEDICARE_STATUSES}
      AND r.work_rvu + r.pe_nonfacility_rvu + r.mp_rvu > 0
-     AND (a.setting IS NULL OR a.setting <> 'inpatient')
-     AND a.units > 0
-    LEFT JOIN pfs_cf_day c ON r.hcpcs IS NOT NULL AND c.day = least(a.dos, (SELECT max(day) FROM pfs_cf_day))
+     AND (k.setting IS NULL OR k.setting <> 'inpatient')
+    LEFT JOIN pfs_cf_day c ON r.hcpcs IS NOT NULL AND c.day = least(k.dos, (SELECT max(day) FROM pfs_cf_day))
     LEFT JOIN ref_gpci g
-      ON r.hcpcs IS NOT NULL AND g.mac = a.pfs_mac AND g.locality = a.pfs_locality
-     AND a.dos BETWEEN g.applies_from AND g.applies_to
-    LEFT JOIN ref_opps o ON o.hcpcs = a.code AND a.dos BETWEEN o.applies_from AND o.applies_to
-    LEFT JOIN ref_clfs l ON l.hcpcs = a.code AND l.modifier IS NULL AND a.dos BETWEEN l.applies_from AND l.applies_to
-    LEFT JOIN ref_asp d ON d.hcpcs = a.code AND a.dos BETWEEN d.applies_from AND d.applies_to
-    LEFT JOIN dme m ON m.source = a.source AND m.line = a.line
+      ON r.hcpcs IS NOT NULL AND g.mac = k.pfs_mac AND g.locality = k.pfs_locality
+     AND k.dos BETWEEN g.applies_from AND g.applies_to
+    LEFT JOIN ref_opps o ON o.hcpcs = k.code AND k.dos BETWEEN o.applies_from AND o.applies_to
+    LEFT JOIN ref_clfs l ON l.hcpcs = k.code AND l.modifier IS NULL AND k.dos BETWEEN l.applies_from AND l.applies_to
+    LEFT JOIN ref_asp d ON d.hcpcs = k.code AND k.dos BETWEEN d.applies_from AND d.applies_to
+    LEFT JOIN dme m ON m.price_day = k.price_day
+), priced AS (
+    SELECT a.source, a.line, a.code, a.description, a.units, a.charge, a.insurance_status, a.setting,
+           CASE WHEN a.units > 0 THEN u.pfs_unit * a.units END AS pfs_amount, u.locality_name, u.pfs_release,
+           u.status_indicator, u.apc, round(u.opps_unit * a.units, 2) AS opps_amount,
+           round(u.clfs_unit * a.units, 2) AS clfs_amount, round(u.asp_unit * a.units, 2) AS asp_amount, u.dosage,
+           round(u.dme_unit * a.units, 2) AS dme_amount, u.dme_state,
+           h.cash_price, h.negotiated, h.gross
+    FROM audit_lines a
+    JOIN unit_prices u ON u.price_day = a.price_day
     LEFT JOIN hospital h ON h.source = a.source AND h.line = a.line
     WHERE a.code IS NOT NULL
 ), typed AS (

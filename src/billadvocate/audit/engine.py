@@ -37,7 +37,9 @@ AUDIT_LINES_SQL = f"""
            b.setting, b.care_start, b.care_end, b.insurance_status, b.pfs_mac, b.pfs_locality, b.state,
            b.price_key, b.price_plan,
            {group_key('l.source', 'coalesce(l.service_date, b.care_start)',
-                      'coalesce(l.code, upper(trim(l.description)))')} AS service_day
+                      'coalesce(l.code, upper(trim(l.description)))')} AS service_day,
+           {group_key('l.code', 'coalesce(l.service_date, b.care_start)', 'b.setting', 'b.state',
+                      modifiers_text('l.modifiers'), 'b.pfs_mac', 'b.pfs_locality')} AS price_day
     FROM {{lines}} l JOIN {{bills}} b ON b.source = l.source
 """
 
@@ -47,6 +49,8 @@ BILL_SUMS_SQL = """
     FROM audit_lines GROUP BY source
 """
 
+# `price_day` (audit_lines): one 64-bit key of what a line's Medicare yardstick depends on (code, date,
+# setting, state, modifiers, PFS locality): line_benchmarks prices each key once, then the lines.
 # `service_day` (audit_lines): one 64-bit key of a line's bill, date of service and service (its code,
 # else its description). `repeat_keys`: the keys held by more than one line, the only places a
 # duplicate or a per-date MUE total over several lines can be. One cheap pass over the lines serves

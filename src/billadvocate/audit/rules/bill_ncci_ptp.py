@@ -30,13 +30,11 @@ def coded() -> str:
     """The coded lines of bills whose setting picks an NCCI table, each with `tbl`, the table it is
     checked against, and its bypass modifiers tested once per line, not once per pair. A line of a
     bill whose setting is unknown (NULL) comes twice, once per table (`undecided`)."""
-    cols = f"source, line, dos, code, description, charge, {has_modifier('mods', BYPASS_MODIFIERS)} AS bypass"
     both = " UNION ALL ".join(f"SELECT '{t}' AS s" for t in TABLES)
-    return f"""(SELECT {cols}, setting AS tbl, false AS undecided FROM audit_lines
-                WHERE code IS NOT NULL AND dos IS NOT NULL AND setting IN {TABLES}
-                UNION ALL
-                SELECT {cols}, t.s AS tbl, true AS undecided FROM audit_lines CROSS JOIN ({both}) t
-                WHERE code IS NOT NULL AND dos IS NOT NULL AND setting IS NULL)"""
+    return f"""(SELECT source, line, dos, code, description, charge, {has_modifier('mods', BYPASS_MODIFIERS)} AS bypass,
+                       t.s AS tbl, setting IS NULL AS undecided
+                FROM audit_lines JOIN ({both}) t ON t.s = coalesce(setting, t.s)
+                WHERE code IS NOT NULL AND dos IS NOT NULL)"""
 
 
 def pair_hits_sql() -> str:
