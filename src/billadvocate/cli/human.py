@@ -85,6 +85,11 @@ def print_offer(c: Console, offer: dict | None) -> None:
     """The offer, its reasons, the terms to insist on, and the warnings."""
     if not offer:
         return
+    if offer.get("no_offer"):
+        c.print(f"[bold]Offer[/]: none. {offer['no_offer']}")
+        for step in offer.get("why", "").splitlines():
+            c.print(f"  - {step}")
+        return
     c.print(f"[bold]Offer[/]: open at {dollars(offer['opening'])}, aim for {dollars(offer['target'])}, "
             f"walk away above {dollars(offer['walk_away'])} (fair amount {dollars(offer['fair_amount'])}).")
     denied = offer.get("if_assistance_denied")
@@ -92,8 +97,9 @@ def print_offer(c: Console, offer: dict | None) -> None:
         c.print(f"  If assistance is denied: open at {dollars(denied['opening'])}, aim for "
                 f"{dollars(denied['target'])}, walk away above {dollars(denied['walk_away'])} "
                 f"(fair amount {dollars(denied['fair_amount'])}).")
-    for r in offer.get("reasons", []):
-        c.print(f"  - {r}")
+    why = offer.get("why")
+    for r in why.splitlines() if isinstance(why, str) and why else offer.get("reasons", []):
+        c.print(f"  - {r}")  # the arithmetic from the bill to the fair amount, then the shares
     c.print("  Insist in writing on:")
     for t in offer.get("terms", []):
         c.print(f"    * {t}")
@@ -105,7 +111,8 @@ def print_plan(c: Console, plan: dict | None) -> None:
     if not plan:
         return
     if plan.get("monthly") and plan.get("months"):
-        c.print(f"[bold]Payment plan[/]: {dollars(plan['monthly'])} a month for {plan['months']} months, "
+        duration = plan.get("duration") or f"{plan['months']} month{'s' if plan['months'] != 1 else ''}"
+        c.print(f"[bold]Payment plan[/]: {dollars(plan['monthly'])} a month for {duration}, "
                 f"first payment {plan.get('first_payment')}, {plan.get('interest_rate', 0):g}% interest.")
     else:
         c.print("[bold]Payment plan[/]: none proposed.")
