@@ -46,8 +46,9 @@ def ppdr_steps(ctx: Context, first_bill: date | None, on: date) -> tuple[str, da
     fee = ctx.value("federal.nsa.ppdr.fee_usd", on)
     ctx.value("federal.nsa.ppdr.no_collections_during_dispute", on)
     end = first_bill + timedelta(days=days) if first_bill else None
-    by = (f"by {end} ({days} calendar days after the first bill of {first_bill}; count from the day you received "
-          f"it if that was later)" if end else f"within {days} calendar days of receiving the first bill")
+    by = (f"by {end} ({days} calendar days after the first bill of {first_bill}; the rule counts from the day you "
+          f"received it, but file by this date to be safe)" if end
+          else f"within {days} calendar days of receiving the first bill")
     text = (f"If the bill is at least ${threshold} above the Good Faith Estimate, you start the federal "
             f"patient-provider dispute yourself, with the U.S. Department of Health and Human Services (HHS), "
             f"not by writing to the provider: 1) {by}, send HHS the dispute form online at "
