@@ -162,3 +162,11 @@ def test_an_eca_with_no_notice_in_the_log_is_flagged_at_medium_severity():
 
 def test_a_for_profit_hospital_needs_no_501r_notice():
     assert not fired(case(reported("2025-09-15"), provider={"nonprofit": False}), "IRS501R.ECA_WITHOUT_NOTICE")
+
+
+def test_only_the_first_eca_needs_the_notice_30_days_before():
+    c = case(ECA_NOTICE, reported("2025-08-31"), {"at": "2025-09-02", "kind": "legal_action", "from": "collector",
+                                                   "type": "lawsuit"})
+    assert not fired(c, "IRS501R.ECA_WITHOUT_NOTICE")
+    (v,) = fired(case(reported("2025-09-15"), reported("2025-10-15")), "IRS501R.ECA_WITHOUT_NOTICE")
+    assert "2025-09-15" in v.message and "the first extraordinary collection action" in v.message

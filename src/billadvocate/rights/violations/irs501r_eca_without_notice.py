@@ -32,23 +32,20 @@ def check(ctx: Context) -> list[Hit]:
     days = ctx.value("federal.irs_501r.eca_notice_days", first)
     notices = [h for h in ctx.happenings if h.by in ("provider", "collector") and h.kind in ("letter", "email")
                and h.type in NOTICE_TYPES]
-    hits = []
-    for h, what in found:
-        if any(n.day <= h.day - timedelta(days=days) for n in notices):
-            continue
-        earlier = [n for n in notices if n.day <= h.day]
-        if earlier:
-            n = earlier[-1]
-            hits.append(Hit(f"{what.capitalize()} on {h.day} (by the {h.by}) came only {(h.day - n.day).days} days "
-                            f"after {p.name}'s written notice of {n.day}; a nonprofit hospital must give that notice "
-                            f"at least {days} days before its first extraordinary collection action "
-                            f"({n.day + timedelta(days=days)}).", h.day, [n, h]))
-        else:
-            hits.append(Hit(f"{what.capitalize()} on {h.day} (by the {h.by}) with no written notice from {p.name} in "
-                            f"the log at least {days} days before. If you never received a letter saying financial "
-                            f"assistance is available and which actions it would take after a deadline, ask the "
-                            f"hospital for a copy of it.", h.day, [h], severity="medium"))
-    return hits
+    h, what = found[0]  # the notice must come 30 days before the FIRST extraordinary collection action
+    if any(n.day <= h.day - timedelta(days=days) for n in notices):
+        return []
+    earlier = [n for n in notices if n.day <= h.day]
+    if earlier:
+        n = earlier[-1]
+        return [Hit(f"{what.capitalize()} on {h.day} (by the {h.by}) came only {(h.day - n.day).days} days after "
+                    f"{p.name}'s written notice of {n.day}; a nonprofit hospital must give that notice at least {days} "
+                    f"days before its first extraordinary collection action ({n.day + timedelta(days=days)}).",
+                    h.day, [n, h])]
+    return [Hit(f"{what.capitalize()} on {h.day} (by the {h.by}), the first extraordinary collection action, with no "
+                f"written notice from {p.name} in the log at least {days} days before. If you never received a letter "
+                f"saying financial assistance is available and which actions it would take after a deadline, ask the "
+                f"hospital for a copy of it.", h.day, [h], severity="medium")]
 
 
 RULE = ConductRule(
