@@ -19,7 +19,7 @@ def test_each_deadline_is_an_all_day_event_with_its_source_and_a_reminder():
     assert [str(e["summary"]) for e in events] == ["VALIDATION_PERIOD_END", "SOL_EXPIRES (er-visit)"]
     assert events[0].decoded("dtstart") == date(2026, 11, 19)
     assert "12 CFR 1006.34" in str(events[0]["description"])
-    assert "not yet confirmed" in str(events[1]["description"])
+    assert "unconfirmed law:" in str(events[1]["description"])
     assert len(list(events[0].walk("VALARM"))) == 1
 
 

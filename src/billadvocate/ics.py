@@ -59,7 +59,9 @@ def deadlines_to_ics(items: Iterable[Any], *, calendar_name: str = "billadvocate
         if citations:
             description += "\nSource: " + "; ".join(citations)
         if unconfirmed:
-            description += "\nNote: this rests on a legal value not yet confirmed against the primary text."
+            from .law.unconfirmed import explain  # which value, and what was searched for it
+
+            description += "\nNote: " + explain(citations)
         uid_src = f"{account}|{kind}|{day.isoformat()}|{why}"
         ev = Event()
         ev.add("uid", _get(item, "uid") or hashlib.sha256(uid_src.encode()).hexdigest()[:32] + "@billadvocate")

@@ -1,4 +1,4 @@
-"""Template filters: dollars."""
+"""Template filters: dollars, unconfirmed_law."""
 
 from django import template
 
@@ -14,3 +14,11 @@ def dollars(value):
         return _dollars(value)
     except Exception:
         return "-"
+
+
+@register.filter
+def unconfirmed_law(citations):
+    """Which unconfirmed legal value a result rests on, and what was searched for it."""
+    from ...law.unconfirmed import explain
+
+    return explain(list(citations or []))
