@@ -1,7 +1,7 @@
 """Speed of the money engine: assistance programs and offer/plan for many households.
 
-Prints the time per household for `assistance()` (every program of the state) and for
-fair amount + offer + plan, as ratios against a baseline measured in the same run (one poverty
+Prints the time per household for `assistance()` (every program of the state), for offer + plan,
+and for what is owed + the fair amount of a 20-line bill, as ratios against a baseline measured in the same run (one poverty
 guideline lookup), so results compare across machines.
 
     PYTHONPATH=src python benchmarks/money.py [N]
@@ -52,11 +52,28 @@ def main(n: int) -> None:
         payment_plan(account=acct, household=hh, programs=[{"id": "STATE.CO.HOSPITAL_DISCOUNTED_CARE", "eligible": True}],
                      amount=Decimal(2400), state="CO", as_of=ON)
 
+    from billadvocate.audit import AuditResult
+    from billadvocate.model import Finding, Line
+    from billadvocate.negotiate.fair import fair_amount
+
+    lines = [Line(line=k, charge=Decimal(100 + 10 * k), code="99213") for k in range(1, 21)]
+    audit = AuditResult(lines=lines, total_charges=sum((ln.charge for ln in lines), Decimal(0)), findings=[],
+                        benchmarks={k: {"medicare": 50.0, "fair": 50.0, "basis": "medicare"} for k in range(1, 11)})
+    dup = Finding(rule="BILL.DUPLICATE", severity="high", lines=[19, 20], amount=Decimal(290), message="dup")
+    sit = Situation(state="CO", household_size=3, annual_income=Decimal(42000), insurance="uninsured",
+                    kind="hospital", nonprofit=True)
+    programs = assistance(state="CO", household_size=3, annual_income=Decimal(42000), as_of=ON, situation=sit)
+
+    def one_fair(i):
+        fair_amount(account=acct, audit=audit, findings=[dup], bills=[], assistance=programs, insurance="uninsured")
+
     a = timed(one_assist, n)
     m = timed(one_money, n)
+    f = timed(one_fair, n)
     print(f"baseline (one guideline lookup): {base * 1e6:8.1f} us")
     print(f"assistance, all programs:        {a * 1e6:8.1f} us  = {a / base:6.1f} x baseline")
     print(f"offer + plan:                    {m * 1e6:8.1f} us  = {m / base:6.1f} x baseline")
+    print(f"what is owed + fair amount (20 lines): {f * 1e6:8.1f} us  = {f / base:6.1f} x baseline")
     print(f"households per second (assistance + offer + plan): {1 / (a + m):,.0f}")
 
 
