@@ -167,3 +167,24 @@ def test_rosenthal_reaches_a_california_hospital_collecting_its_own_bill():
     (p,) = [p for p in rights(case(collector=None)).protections if p["id"] == "STATE.CA.ROSENTHAL"]
     assert p["applies"] is True and "Valley General Hospital itself" in p["why"] and "1788.2(c)" in " ".join(p["citations"])
     assert not [p for p in rights(case(state="TX", collector=None)).protections if p["id"] == "STATE.CA.ROSENTHAL"]
+
+
+# --- California Rosenthal: the hospital's own conduct ------------------------------------------------------------
+def test_a_california_hospital_calling_at_7_40_itself_is_flagged_under_rosenthal():
+    c = case({"at": "2026-10-15T07:40:00", "kind": "call", "from": "provider"}, collector=None)
+    (v,) = fired(c, "STATE.CA.ROSENTHAL_CREDITOR_CONDUCT")
+    assert "07:40" in v.message and "Rosenthal" in v.message and not v.unconfirmed
+    assert not fired(case({"at": "2026-10-15T08:00:00", "kind": "call", "from": "provider"}, collector=None),
+                     "STATE.CA.ROSENTHAL_CREDITOR_CONDUCT")
+
+
+def test_a_california_hospital_calling_after_a_cease_letter_to_it_is_flagged():
+    c = case(letter("2026-10-01", type="cease", to="provider", received="2026-10-03"),
+             {"at": "2026-10-10T10:00:00", "kind": "call", "from": "provider"}, collector=None)
+    (v,) = fired(c, "STATE.CA.ROSENTHAL_CREDITOR_CONDUCT")
+    assert "request of 2026-10-01 to stop" in v.message
+
+
+def test_rosenthal_creditor_rule_is_californian_only():
+    c = case({"at": "2026-10-15T07:40:00", "kind": "call", "from": "provider"}, collector=None, state="TX")
+    assert not fired(c, "STATE.CA.ROSENTHAL_CREDITOR_CONDUCT")
