@@ -117,3 +117,27 @@ def test_colorado_hospital_cap_mentions_the_6_percent_rule_for_bills_with_profes
                         programs=[{"id": "STATE.CO.HOSPITAL_DISCOUNTED_CARE", "eligible": True}],
                         amount=1200, state="CO", as_of=date(2026, 11, 28))
     assert plan["monthly"] == 120 and "6%, $180.00" in plan["caps"][0]["why"]
+
+
+def test_er_example_in_the_discount_tier_the_finding_the_offer_and_the_scripts_say_one_figure(tmp_path):
+    """Checked by hand, the same bill at $80,000 a year (292.83% of $27,320: the discount tier).
+    6,296 billed less the lines that should not be billed (45 duplicate + 68 bundled + 90 not received
+    + 185 after discharge = 388) leaves 5,908 of charges and 4,830 - 388 = 4,442 asked. The policy's 60%
+    off leaves 1,776.80, but AGB is the ceiling: 38% of 5,908 = 2,245.04, less the 1,466 insurance paid
+    = 779.04. She owes at most $779.04; OVER_AGB puts 4,830 - 779.04 = 4,050.96 in dispute."""
+    import shutil
+
+    import yaml
+    shutil.copytree(EXAMPLES / "er-visit-nonprofit", tmp_path / "case")
+    data = yaml.safe_load((tmp_path / "case" / "case.yaml").read_text())
+    data["household"]["annual_income"] = 80000
+    data.pop("credit_report")  # keep California's void-debt law out of this case
+    (tmp_path / "case" / "case.yaml").write_text(yaml.safe_dump(data))
+    a = review_case(load_case(tmp_path / "case" / "case.yaml")).accounts[0].to_json()
+    o = a["offer"]
+    assert a["assistance"]["fpl_percent"] == 292.83
+    assert o["owed"] == 779.04 and o["fair_amount"] == 779.04 and o["fair"]["capped_by"] == "assistance"
+    assert 0 < o["opening"] < o["target"] < o["walk_away"] <= 779.04
+    over = next(f for f in a["findings"] if f["rule"] == "IRS501R.OVER_AGB")
+    assert over["amount"] == 4050.96 and "$779.04" in over["message"]
+    assert "$779.04" in " ".join(a["call_scripts"][0]["say"])
