@@ -1,0 +1,14 @@
+// On a phone every table becomes stacked rows (style.css); this names each cell with its column's
+// heading so a stacked row still reads "Date: 2026-03-02". Without script the rows still stack.
+document.querySelectorAll("table").forEach(function (table) {
+  var heads = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
+    return th.textContent.trim();
+  });
+  table.querySelectorAll("tbody tr").forEach(function (row) {
+    Array.prototype.forEach.call(row.children, function (cell, i) {
+      if (heads[i] && !cell.hasAttribute("data-label") && !cell.hasAttribute("colspan")) {
+        cell.setAttribute("data-label", heads[i]);
+      }
+    });
+  });
+});
