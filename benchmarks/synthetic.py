@@ -118,6 +118,7 @@ def realistic(con: duckdb.DuckDBPyConnection, n: int, start: int = 0) -> None:
         WHERE p.source = l.source AND p.line = l.line - 1 AND hash(l.source, l.line) % 100 = 0
     """)
     con.execute(_BILLS.format(claims=f"{start // 10}, {(start + n) // 10}", stay="CASE WHEN c % 5 = 0 THEN 1 ELSE 0 END"))
+    _other_facts(con)
 
 
 def stress(con: duckdb.DuckDBPyConnection, n: int) -> None:
@@ -136,6 +137,19 @@ def stress(con: duckdb.DuckDBPyConnection, n: int) -> None:
         FROM range({n}) t(i), p
     """)
     con.execute(_BILLS.format(claims=n // 10, stay="0"))
+    _other_facts(con)
+
+
+def _other_facts(con: duckdb.DuckDBPyConnection) -> None:
+    """Every other case fact the audit's `bills` table has (audit/tables.py), unknown (NULL), so a
+    rule added with a new fact runs here as it would on a claims extract that lacks it."""
+    from billadvocate.audit.sqltypes import duck_type
+    from billadvocate.audit.tables import FACT_COLUMNS
+
+    have = {row[0] for row in con.execute("DESCRIBE bills").fetchall()}
+    for name, kind in FACT_COLUMNS:
+        if name not in have:
+            con.execute(f"ALTER TABLE bills ADD COLUMN {name} {duck_type(kind)}")
 
 
 MAKERS = {"realistic": realistic, "stress": stress}
