@@ -94,3 +94,16 @@ def test_an_account_with_eobs_and_no_itemized_bill_is_audited_from_the_eobs(tmp_
     assert any("audited on their own" in n for n in a.notes)
     # the EOBs put the patient's share at 875 (250 + 15 for C-1001, 610 for the denied C-1002)
     assert a.offer["owed"] == 875 and a.offer["fair"]["capped_by"] == "eob"
+
+
+def test_every_step_that_changes_the_figure_cites_its_law_or_source():
+    from tests.conftest import EXAMPLES
+    for name in ("er-visit-nonprofit", "uninsured-outpatient"):
+        offer = review_case(load_case(EXAMPLES / name / "case.yaml")).accounts[0].offer
+        changing = [s for s in offer["steps"] if s["kind"] in ("wrong_line", "cap", "price")]
+        assert changing and all(s["citations"] for s in changing), name
+        # the running figures are the arithmetic: each change is the difference of two figures
+        figures = [s for s in offer["steps"] if s["amount"] is not None]
+        for before, after in zip(figures, figures[1:]):
+            if after["change"] is not None:
+                assert round(before["amount"] + after["change"], 2) == after["amount"]

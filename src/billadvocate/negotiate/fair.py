@@ -65,7 +65,11 @@ def benchmark_candidates(*, account, audit, billed: Decimal, wrong: Decimal, wro
             priced += 1
             detail.append(f"line {ln.line} at {dollars(got[0])} ({got[1]}) instead of {dollars(charge)}")
         if priced:
-            out.append({"basis": "line_yardsticks", "amount": cents(total), "lines": detail,
+            cites = (["45 CFR 180.50 (the hospital's published cash prices and negotiated rates)"]
+                     if kinds & {"the hospital's cash price", "your plan's negotiated rate"} else [])
+            if any("Medicare" in k for k in kinds):
+                cites.append("42 CFR 414.20 and the CMS fee schedules (the Medicare amounts)")
+            out.append({"basis": "line_yardsticks", "amount": cents(total), "lines": detail, "citations": cites,
                         "why": f"{priced} line{'s' if priced > 1 else ''} priced at {', '.join(sorted(kinds))} ("
                                + "; ".join(detail) + "), the other lines kept at their charge"})
     fap = account.provider.fap
@@ -73,11 +77,12 @@ def benchmark_candidates(*, account, audit, billed: Decimal, wrong: Decimal, wro
         out.append({"basis": "agb", "amount": cents((billed - wrong) * Decimal(fap.agb_percent) / 100),
                     "why": f"the hospital's amounts generally billed, {fap.agb_percent}% of the "
                            f"{dollars(billed - wrong)} of charges left: what it accepts from insurers on average "
-                           "(26 CFR 1.501(r)-5)"})
+                           "(26 CFR 1.501(r)-5)", "citations": ["26 CFR 1.501(r)-5(b)"]})
     if account.gfe_total is not None:
         out.append({"basis": "good_faith_estimate", "amount": cents(account.gfe_total),
                     "why": f"the provider's own Good Faith Estimate of {dollars(account.gfe_total)} (45 CFR 149.610); "
-                           "a bill $400 or more above it can be disputed (45 CFR 149.620)"})
+                           "a bill $400 or more above it can be disputed (45 CFR 149.620)",
+                        "citations": ["45 CFR 149.610", "45 CFR 149.620(a)(2)(ii)"]})
     return out
 
 
@@ -101,12 +106,12 @@ def fair_amount(*, account, audit, findings, bills, assistance: dict[str, Any] |
                 fair = max(cents(o.amount * SMALL_SHARE), Decimal("0.01"))
                 steps.add(f"Your insurance already paid {dollars(o.paid)}, more than a fair price for the care "
                           f"({dollars(chosen['amount'])}: {chosen['why']}); a small payment, {dollars(fair)}, "
-                          "is enough to close the account", fair, kind="price")
+                          "is enough to close the account", fair, chosen.get("citations", []), kind="price")
             elif value < o.amount:
                 fair = cents(value)
                 paid = f" less {dollars(o.paid)} paid" if o.paid else ""
                 steps.add(f"A fair price for the care: {dollars(chosen['amount'])}, {chosen['why']}{paid}",
-                          fair, kind="price")
+                          fair, chosen.get("citations", []), kind="price")
             else:
                 chosen = None
         else:
