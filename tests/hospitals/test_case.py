@@ -130,3 +130,13 @@ def test_a_critical_access_hospital_is_rural_for_illinois_charity_care(tmp_path)
     assert (p.rural, p.nonprofit, p.kind) == (True, True, "hospital")
     urban = load_case(case_file(tmp_path, {"name": "Mayo Clinic Rochester"}))
     assert know_hospitals(urban)[0].accounts[0].provider.rural is None  # not a CAH: rural left unsaid
+
+
+def test_a_hospital_in_another_state_than_the_patients_is_found_when_the_case_gives_no_state(tmp_path):
+    case = load_case(case_file(tmp_path, {"name": "Mayo Clinic Rochester"}, state="CA"))
+    filled, found = know_hospitals(case)
+    assert found["er"].status == "matched" and found["er"].how == "by name nationwide (none in CA)"
+    assert filled.accounts[0].provider.state == "MN" and filled.accounts[0].provider.nonprofit is True
+    stated = load_case(case_file(tmp_path, {"name": "Mayo Clinic Rochester", "state": "CA"}, state="CA"))
+    filled, found = know_hospitals(stated)  # a state the case states is kept to
+    assert "er" not in found and filled.accounts[0].provider.nonprofit is None

@@ -34,3 +34,12 @@ def test_the_bill_step_loads_the_search_and_keeps_the_picked_ccn(world, client_a
     r = c.post(f"/cases/{world.case_a.pk}/intake/bill/?account=new", {
         "provider_name": "X", "provider_kind": "hospital", "provider_ccn": "24-001"})
     assert r.status_code == 200 and "six letters or digits" in r.content.decode()
+
+
+def test_the_results_page_names_the_hospital_found_in_the_medicare_list(world, client_as):
+    c = client_as(world.client_a)
+    c.post(f"/cases/{world.case_a.pk}/intake/bill/?account=new", {
+        "provider_name": "Mayo Clinic Rochester", "provider_kind": "hospital", "balance": "900"})
+    page = c.get(f"/cases/{world.case_a.pk}/").content.decode()
+    assert "The hospital, in the Medicare list" in page
+    assert "MAYO CLINIC HOSPITAL ROCHESTER" in page and "CCN 240010" in page

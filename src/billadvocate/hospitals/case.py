@@ -1,7 +1,8 @@
 """Knowing the case's hospital: find it in the CMS directory and fill what the case leaves out.
 
 A provider is looked up by `provider.ccn` when the case has one, else by its name in its state (the
-provider's, else the patient's; narrowed to the ZIP in the provider's address when that finds it).
+provider's, else the patient's, then nationwide when the patient's state has no clear match; narrowed
+to the ZIP in the provider's address when that finds it).
 A name is taken only when one hospital clearly stands out (score >= MATCH_SCORE, MARGIN points ahead
 of the next, and the name given covers most of the CMS name); otherwise the candidates are listed and nothing is filled, so the patient can
 say which one it is (by adding its CCN). What the case states always wins: the directory fills only
@@ -85,6 +86,10 @@ def identify(d: Directory, provider: Provider, patient_state: str | None) -> Hos
     how = f"by name {where}"
     if _clear(d, provider.name, found):
         return HospitalMatch("matched", how, d.label, hospital=found[0])
+    if not provider.state and state:  # the patient's state was a guess: the hospital may be elsewhere
+        anywhere = find(d, provider.name, limit=CANDIDATES)
+        if _clear(d, provider.name, anywhere):
+            return HospitalMatch("matched", f"by name nationwide (none in {state})", d.label, hospital=anywhere[0])
     if found:
         names = "; ".join(f"{h['name']} ({h['city']}, CCN {h['ccn']})" for h in found)
         return HospitalMatch("ambiguous", how, d.label, candidates=found, notes=[
