@@ -153,3 +153,25 @@ def test_the_hardship_letter_never_tells_the_savings(tmp_path):
     result = review(path, date(2026, 2, 1))
     text = render_txt(letter_for(result, "hardship"))
     assert "4,321" not in text and "savings" not in text.lower()
+
+
+@pytest.mark.parametrize("capped_by,reason", [
+    ("medicaid", "You owe $0.00: Medicaid covers this care, and a Medicaid provider may not bill you beyond its cost sharing"),
+    ("qmb", "You owe $0.00: a Qualified Medicare Beneficiary owes no Medicare cost sharing"),
+])
+def test_an_unowed_medicaid_or_qmb_bill_is_do_not_pay_with_no_offer(capped_by, reason):
+    from billadvocate.actions.steps import owed_steps
+    from billadvocate.model import Account, Provider
+    from billadvocate.review import AccountReview
+
+    offer = {"owed": 0.0, "fair_amount": 0.0, "opening": None, "no_offer": reason, "fair": {"capped_by": capped_by}}
+    review_ = AccountReview(account=Account(id="a", provider=Provider(name="P"), bill=["b.csv"]),
+                            sol={"status": "running", "expires": "2030-01-01"}, offer=offer)
+    advice = money_advice(review_, date(2026, 1, 15), state="NY")
+    assert not (advice.settlement or advice.plan or advice.hardship)
+    assert advice.reasons == [reason[0].lower() + reason[1:]]
+    steps = owed_steps(review_)
+    assert [s["kind"] for s in steps] == ["DO_NOT_PAY"] and steps[0]["why"].startswith(reason)
+    # assistance expected to cover it is a different path: apply first, no do-not-pay
+    offer["fair"]["capped_by"] = "assistance"
+    assert owed_steps(review_) == []

@@ -136,6 +136,19 @@ class MoneyAdvice:
                 "hardship": self.hardship}.get(letter_type, True)
 
 
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def owed_nothing_because(review) -> str | None:
+    """Why nothing is owed, when the money engine says so: 'assistance' (apply first), or a protection
+    or finding ('medicaid', 'qmb', 'eob', 'void', or None for lines that should not be billed)."""
+    if not not_owed(review):
+        return None
+    fair = (review.offer or {}).get("fair") or {}
+    return fair.get("capped_by") or "lines"
+
+
 def _revives_words(sol: dict[str, Any]) -> str:
     r = restarts(sol)
     what = [w for w, on in (("a payment", r["payment"]),
@@ -169,7 +182,9 @@ def money_advice(review, as_of: date, *, state: str) -> MoneyAdvice:
                                    f"in {name}, {revives} restarts it")
     unowed = not_owed(review)
     if unowed:
-        sol_reasons.append("nothing is owed on it once the problems found are corrected")
+        said = (review.offer or {}).get("no_offer") if isinstance(review.offer, dict) else None
+        sol_reasons.append(_lower_first(said.rstrip(".")) if said else
+                           "nothing is owed on it once the problems found are corrected")
         settle_sol = plan_sol = True
     hardship_sol = settle_sol or plan_sol or time_barred(sol)
     if out.chose_to_pay and (settle_sol or plan_sol or hardship_sol):

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from ..states import NAMES
-from .safety import bill_known, money_advice, revives, time_barred
+from .safety import bill_known, money_advice, owed_nothing_because, revives, time_barred
 
 MAX_NUMBERED = 7
 URGENT_DAYS = 60  # a deadline this close orders the step before the steps without one
@@ -105,6 +105,17 @@ def sol_steps(r, as_of: date, state: str) -> list[dict]:
     return out
 
 
+def owed_steps(r) -> list[dict]:
+    """Nothing owed because a law or a finding says so (not because assistance should cover it: then
+    the step is to apply): do not pay, dispute the bill."""
+    why = owed_nothing_because(r)
+    if why is None or why == "assistance" or time_barred(r.sol or {}):
+        return []
+    said = (r.offer or {}).get("no_offer") or "You owe nothing on this bill."
+    return [_step("DO_NOT_PAY", r.account.id, said.rstrip(".") + ". Do not pay it or promise to: dispute it in "
+                  "writing, and keep every letter.", title="Do not pay this bill: you owe nothing on it")]
+
+
 def bill_steps(r, result) -> list[dict]:
     if bill_known(r):
         return []
@@ -169,7 +180,9 @@ def other_steps(r, as_of: date, case) -> list[dict]:
     acct, out = r.account.id, []
     types = {e["type"] for e in r.letters}
     if "fap_application" not in types:
-        eligible = [p for p in (r.assistance or {}).get("programs", []) if p.get("eligible") is True]
+        covered = case.insurance is not None and case.insurance.status == "medicaid"
+        eligible = [p for p in (r.assistance or {}).get("programs", []) if p.get("eligible") is True
+                    and not (covered and p.get("id") == "MEDICAID")]
         if eligible:
             names = ", ".join(p.get("name") or "a program" for p in eligible)
             out.append(_step("APPLY_FOR_ASSISTANCE", acct, f"You are likely eligible: {names}. Apply in writing.",
@@ -229,7 +242,7 @@ def plan_actions(result) -> list[dict[str, Any]]:
     as_of, case, state = result.as_of, result.case, result.case.patient.state
     steps: list[dict] = []
     for r in result.accounts:
-        mine = lawsuit_steps(r, as_of) + sol_steps(r, as_of, state) + bill_steps(r, result)
+        mine = lawsuit_steps(r, as_of) + sol_steps(r, as_of, state) + owed_steps(r) + bill_steps(r, result)
         for s in letter_steps(r, as_of, state) + other_steps(r, as_of, case):
             if not any(m["kind"] == s["kind"] and m["account"] == s["account"] for m in mine):
                 mine.append(s)

@@ -24,7 +24,8 @@ def when(f) -> str | None:
     fair = number((f.offer or {}).get("fair_amount"))
     if fair is not None and fair <= 0:
         return None  # assistance should cover the whole bill: apply first, promise no payments
-    return f"propose {number(plan['monthly']):,.2f} dollars a month for {plan['months']} months"
+    months = int(plan["months"])
+    return f"propose ${number(plan['monthly']):,.2f} a month for {months} {'month' if months == 1 else 'months'}"
 
 
 def extra(f) -> dict:

@@ -29,8 +29,8 @@ def when(f) -> str | None:
     if opening <= 0 or (can_raise is not None and can_raise < opening):
         return None  # assistance should cover it, or the household cannot raise the sum
     fair = number(offer.get("fair_amount"))
-    return (f"offer {opening:,.2f} dollars as payment in full"
-            + (f" (fair amount {fair:,.2f})" if fair is not None else ""))
+    return (f"offer ${opening:,.2f} as payment in full"
+            + (f" (a fair amount is ${fair:,.2f})" if fair is not None else ""))
 
 
 def extra(f) -> dict:
