@@ -205,3 +205,26 @@ def test_small_amounts_still_give_an_ordered_offer_above_zero(amount):
     o = make_offer(account=account(balance=50, collector={"name": "B", "kind": "debt_buyer"}), household=None,
                    fair=f, sol={"time_barred": True}, as_of=ON)
     assert 0 < o["opening"] < o["target"] < o["walk_away"] <= float(amount)
+
+
+def test_nsa_protected_care_without_an_eob_is_capped_at_the_out_of_pocket_maximum_and_still_priced():
+    nsa = Finding(rule="NSA.BALANCE_BILL", severity="medium", amount=Decimal(0), message="get the EOB",
+                  citations=["45 CFR 149.410"])
+    acct = Account.model_validate(
+        {"id": "a", "balance": 4830, "care": {"start": D, "emergency": True},
+         "provider": {"name": "General Hospital", "kind": "hospital", "in_network": False}})
+    ls = lines(2000, 2830)
+    f = fair(acct, ls, [nsa], insurance="insured", out_of_pocket_max=Decimal(3000),
+             benchmarks={1: {"medicare": 100.0, "fair": 100.0, "basis": "medicare"}})
+    # at most the 3,000 maximum; priced: line 1 at 150 + line 2 at its 2,830 = 2,980
+    assert f["owed"] == 3000 and f["capped_by"] == "oop_ceiling" and f["fair_amount"] == 2980
+    assert any("149.410(b)" in w and "out-of-pocket maximum" in w for w in f["why"])
+
+
+def test_insurance_paid_more_than_the_yardstick_leaves_a_small_amount_not_zero():
+    acct = Account.model_validate({"id": "a", "balance": 900, "provider": {"name": "Clinic", "kind": "physician"}})
+    ls = lines(1000)
+    f = fair(acct, ls, bills=[Bill(source="b", lines=ls, payments=Decimal(100))], insurance="insured",
+             benchmarks={1: {"medicare": 40.0, "fair": 40.0, "basis": "medicare"}})
+    # yardstick 60 (1.5 x 40) is below the 100 insurance paid: 10% of the 900 owed
+    assert f["owed"] == 900 and f["fair_amount"] == 90

@@ -28,7 +28,8 @@ def negotiate(case, review, as_of: date, must_end_before: date | None = None) ->
         must_end_before = _sol_limit(review.sol)
     fair = fair_amount(account=account, audit=review.audit, findings=review.findings, bills=review.bills,
                        assistance=review.assistance, insurance=case.insurance.status if case.insurance else None,
-                       eobs=review.eobs, eob_match=review.eob_match, violations=review.violations)
+                       eobs=review.eobs, eob_match=review.eob_match, violations=review.violations,
+                       out_of_pocket_max=case.insurance.out_of_pocket_max if case.insurance else None)
     offer = make_offer(account=account, household=case.household, fair=fair, sol=review.sol, as_of=as_of)
     plan = None
     if fair["fair_amount"] > 0:

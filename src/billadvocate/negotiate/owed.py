@@ -132,7 +132,8 @@ def _finding_cites(f) -> list[str]:
 
 
 def legal_owed(*, account, audit, findings, bills, insurance: str | None, eobs=(), eob_match=None,
-               violations=(), programs: list[dict[str, Any]] | None = None) -> Owed:
+               violations=(), programs: list[dict[str, Any]] | None = None,
+               out_of_pocket_max: Decimal | None = None) -> Owed:
     """The most the patient can be asked to pay, each cap a step with its citation."""
     steps = Steps()
     has_lines = audit is not None and bool(audit.lines)
@@ -219,6 +220,14 @@ def legal_owed(*, account, audit, findings, bills, insurance: str | None, eobs=(
         elif f.rule == "EOB.PATIENT_RESP" and not eobs:
             cap(asked - Decimal(f.amount) - removed, f"The balance is {dollars(f.amount)} above the EOB's patient "
                 "responsibility", _finding_cites(f), "eob")
+    # in network, or protected by the No Surprises Act: cost sharing never exceeds the plan's maximum
+    nsa = any(f.rule == "NSA.BALANCE_BILL" and f.severity != "info" for f in findings)
+    if insurance == "insured" and out_of_pocket_max is not None and (nsa or account.provider.in_network is True):
+        why = "the No Surprises Act limits you to in-network cost sharing" if nsa else "the provider is in network"
+        cap(Decimal(out_of_pocket_max), f"Your plan's in-network out-of-pocket maximum is {dollars(out_of_pocket_max)} "
+                                        f"and {why}: you owe at most {dollars(out_of_pocket_max)} for the year, "
+                                        "less what you already paid toward it",
+            ["42 U.S.C. 18022(c)(1); 45 CFR 156.130(a)"] + (["45 CFR 149.410(b)"] if nsa else []), "oop_ceiling")
     # 4. financial assistance (the hospital's policy, state charity-care laws)
     best = _assistance(programs or [], account=account, billed=billed, wrong=wrong_total, paid=paid, owed=owed)
     if best is not None:
