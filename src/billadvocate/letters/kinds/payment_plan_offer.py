@@ -19,7 +19,7 @@ PLAN = Need("household.monthly_expenses", "a payment plan from the review (the m
 
 def when(f) -> str | None:
     plan = f.plan
-    if plan is None or number(plan["monthly"]) <= 0 or settlement_when(f):
+    if plan is None or not number(plan["monthly"]) or number(plan["monthly"]) <= 0 or settlement_when(f):
         return None
     fair = number((f.offer or {}).get("fair_amount"))
     if fair is not None and fair <= 0:

@@ -26,7 +26,7 @@ def when(f) -> str | None:
     if offer is None:
         return None
     opening, can_raise = number(offer["opening"]), funds(f, offer)
-    if opening <= 0 or (can_raise is not None and can_raise < opening):
+    if opening is None or opening <= 0 or (can_raise is not None and can_raise < opening):
         return None  # assistance should cover it, or the household cannot raise the sum
     fair = number(offer.get("fair_amount"))
     return (f"offer ${opening:,.2f} as payment in full"
