@@ -46,6 +46,21 @@ CONFIRMED = {
                note="Read on a county magistrate court's own page, which cites O.C.G.A. 15-10-43; the answer may "
                     "also be made orally to the judge or clerk, and a default may be opened within 15 more days "
                     "by paying costs."),
+    "AZ": dict(since="2000-01-01", days=20, court="justice court",
+               cite="Ariz. R. Civ. P. 12(a); Justice Court Rules of Civil Procedure",
+               quote="You have 20 calendar days from the date of service in which to file an answer (in writing) "
+                     "to the complaint",
+               source="https://cochise.az.gov/417/Defendants-Civil-Instructions",
+               note="A county's justice-court instructions to defendants; 30 days when served out of state, by "
+                    "registered mail or by publication. Small claims: 20 days too (Rules of Small Claims "
+                    "Procedure, Rule 7)."),
+    "MD": dict(since="2000-01-01", days=15, court="district court",
+               cite="Md. Rule 3-307(b)(1)",
+               quote="Except as provided by subsection (b)(2) of this Rule, the notice shall be filed within 15 days "
+                     "after service of the complaint, counterclaim, cross-claim, or third-party claim.",
+               source="http://18wheeleraccidentlawyer.co/statutes/132649/RULE-3-307-NOTICE-OF-INTENTION-TO-DEFEND.html",
+               file="a notice of intention to defend (the bottom half of the summons)",
+               note="The rule's text as copied; 60 days when served outside Maryland."),
     "MI": dict(since="2000-01-01", days=21, court="district court",
                cite="MCR 2.108(A)(1)",
                quote="If you were personally served, you have 21 days after receiving the summons to file a "
@@ -66,6 +81,12 @@ CONFIRMED = {
                quote="The defendant shall serve his answer within twenty-eight days after service of the summons "
                      "and complaint upon him.",
                source="https://www.yumpu.com/en/document/view/3395839/ohio-rules-of-civil-procedure-supreme-court/44"),
+    "WA": dict(since="2000-01-01", days=20, court="district court",
+               cite="Wash. CRLJ 12(a); CR 12(a)",
+               quote="The Defendant must respond to the Summons and Complaint within twenty (20) calendar days of "
+                     "receiving personal service.",
+               source="https://kcll.org/beingsued/",
+               note="The King County Law Library's guide; 60 days when served outside Washington."),
     "TX": dict(since="2013-08-31", days=14, court="justice court",
                cite="Tex. R. Civ. P. 501.1(c), 502.5",
                quote="Your answer is due by the end of the 14th day after the day you were served with these papers.",
@@ -80,7 +101,6 @@ REMEMBERED = {
     "AK": "district court; Alaska R. Civ. P. 12(a) gives 20 days",
     "AL": "district court; Ala. R. Civ. P. 12(dc) gives 14 days",
     "AR": "district court; Ark. R. Civ. P. 12(a) gives 30 days",
-    "AZ": "justice court; 20 days under the Justice Court Rules of Civil Procedure",
     "CO": "county court; the summons sets an answer or appearance date (C.R.C.P. 304)",
     "CT": "small claims or superior court; the summons or notice sets an answer date",
     "DC": "Superior Court, Civil Division or Small Claims; 21 days under Super. Ct. Civ. R. 12(a), or a hearing date",
@@ -94,7 +114,6 @@ REMEMBERED = {
     "KY": "district court; Ky. CR 12.01 gives 20 days",
     "LA": "city, parish or district court; city and parish courts are remembered as 10 days, district courts 21",
     "MA": "district court or small claims; Mass. R. Civ. P. 12(a) gives 20 days, small claims a hearing date",
-    "MD": "district court; a notice of intention to defend within 15 days (Md. Rule 3-307)",
     "ME": "district court; M.R. Civ. P. 12(a) gives 21 days, small claims a hearing date",
     "MN": "district court (conciliation court for small claims); Minn. R. Civ. P. 12.01 gives 21 days",
     "MO": "associate circuit court; the summons sets a return date",
@@ -117,7 +136,6 @@ REMEMBERED = {
     "UT": "justice or district court; URCP 12(a) gives 21 days, small claims a trial date",
     "VA": "general district court; the return date on the warrant in debt",
     "VT": "superior court; V.R.C.P. 12(a) gives 21 days",
-    "WA": "district court; CRLJ 12(a) gives 20 days",
     "WI": "small claims (circuit court); the return date on the summons",
     "WV": "magistrate court; remembered as 20 days",
     "WY": "circuit court; remembered as 20 days",
@@ -127,12 +145,15 @@ REMEMBERED = {
 def _param(state: str) -> dict:
     name = NAMES[state]
     row = CONFIRMED.get(state)
+    extra_meta: dict = {}
     if row:
         entry = {"value": row["days"], "reference": [{"title": row["cite"], "href": row["source"]}],
                  "quote": row["quote"], "source": row["source"]}
         if row.get("note"):
             entry["note"] = row["note"]
         court, since = row["court"], row["since"]
+        if row.get("file"):
+            extra_meta["file"] = row["file"]
     else:
         court, since = REMEMBERED[state].split(";")[0], "2000-01-01"
         entry = {"value": UNCONFIRMED_DAYS,
@@ -146,6 +167,7 @@ def _param(state: str) -> dict:
                        f"court that hears most of them (the summons governs)",
         "unit": "day",
         "court": court,
+        **extra_meta,
         "last_checked": CHECKED,
         "values": {since: entry},
     }

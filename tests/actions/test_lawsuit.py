@@ -21,7 +21,8 @@ def _sued(tmp_path, state, *, type_="lawsuit", first_bill="2024-06-01", received
     return write_case(tmp_path / name, state=state, first_bill=first_bill, events=[event])
 
 
-@pytest.mark.parametrize("state,days", [("TX", 14), ("CA", 30), ("FL", 20), ("OH", 28), ("NY", 10), ("NJ", 10)])
+@pytest.mark.parametrize("state,days", [("TX", 14), ("CA", 30), ("FL", 20), ("OH", 28), ("NY", 10), ("MD", 15),
+                                        ("WA", 20), ("NJ", 10)])
 def test_a_served_lawsuit_is_answered_within_the_states_period_counted_from_service(tmp_path, state, days):
     assert law().at(f"states.{state.lower()}.courts.answer_days", SERVED).value == days
     result = review(_sued(tmp_path, state, received=SERVED), date(2026, 11, 21))
@@ -31,7 +32,9 @@ def test_a_served_lawsuit_is_answered_within_the_states_period_counted_from_serv
     first = result.actions[0]
     assert first["kind"] == "ANSWER_LAWSUIT" and first["step"] == 1
     assert first["due"] == (SERVED + timedelta(days=days)).isoformat()
-    for words in ("The summons governs", "default judgment", "written answer", "legal aid"):
+    for words in ("The summons governs", "default judgment", "legal aid"):
+        assert words in first["why"]
+    for words in (("a notice of intention to defend",) if state == "MD" else ("a written answer",)):
         assert words in first["why"]
 
 

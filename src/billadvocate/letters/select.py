@@ -45,6 +45,9 @@ def choose_letters(result) -> list[Choice]:
     kinds = all_kinds()
     for review in result.accounts:
         facts = LetterFacts(result, review)
+        advice = facts.money_advice
+        if advice is not None:
+            review.notes += [w for w in advice.warnings if w not in review.notes]  # the patient chose to pay
         for k in kinds:
             if not k.case_level:
                 c = _consider(k, facts, review.notes)

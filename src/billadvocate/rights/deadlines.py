@@ -106,7 +106,6 @@ def _state_deadlines(ctx: Context) -> list[Deadline]:
     ctx.used.clear()
     return out
 
-
 LEGAL_AID = "Free legal aid for your area: lawhelp.org or the Legal Services Corporation's lsc.gov/find-legal-aid."
 
 
@@ -127,7 +126,9 @@ def answer_due(ctx: Context, sol: dict[str, Any]) -> list[Deadline]:
         if not ctx.has(path, served):
             continue
         days = int(ctx.value(path, served))
-        court = ctx.law.parameter(path).meta.get("court", "court")
+        meta = ctx.law.parameter(path).meta
+        court = meta.get("court", "court")
+        what = meta.get("file") or "a written answer (most courts have an answer form)"
         sued_by = ctx.account.collector.name if h.by == "collector" and ctx.account.collector else (
             ctx.account.provider.name if h.by == "provider" else "the plaintiff")
         if sol.get("time_barred"):
@@ -142,9 +143,9 @@ def answer_due(ctx: Context, sol: dict[str, Any]) -> list[Deadline]:
                        f"{'day' if days == 1 else 'days'} in {NAMES[st]}'s {court}. The summons governs: if it "
                        f"gives another date or court, follow the summons, and if the last day is a weekend or "
                        f"court holiday, file before it. Without an answer the court can enter a default judgment, "
-                       f"and the collector can then garnish wages or take money from a bank account. File a "
-                       f"written answer with the court clerk (most courts have an answer form) denying what you "
-                       f"do not agree with, and send a copy to the plaintiff's lawyer.{defence} {LEGAL_AID}"))
+                       f"and the collector can then garnish wages or take money from a bank account. File "
+                       f"{what} with the court clerk, saying what you do not agree with, and send a copy to the "
+                       f"plaintiff's lawyer.{defence} {LEGAL_AID}"))
     return out
 
 
