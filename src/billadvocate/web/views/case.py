@@ -86,8 +86,10 @@ def case_page(request, case_row):
             accounts.append({"data": a, "chart": chart_for(a, lump), "scripts": script_sections(a),
                              "lines": lines,
                              "deadlines": sorted(a["deadlines"], key=lambda d: d["date"])})
+    actions = list(getattr(result, "actions", None) or [])
     return render(request, "web/case.html", {
         "case": case_row, "result": result, "problem": problem, "accounts": accounts,
+        "steps": [s for s in actions if s.get("step")], "more_steps": [s for s in actions if not s.get("step")],
         "patient": casework.patient_of(case_row), "credit": result.to_json()["credit"] if result else [],
         "can_manage": can(request.user, "manage", case_row),
     })
