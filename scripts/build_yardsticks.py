@@ -32,12 +32,27 @@ SHIPPED = [
     ("opps", "Section 508 version of January 2025 Web Addendum B.12.31.24.csv", "2025-01-01", "2025-03-31",
      "CMS OPPS Addendum B, January 2025 (CY 2025 Q1, corrected 12/31/2024), via github.com/QuicksortRx/universal-med-ids "
      "@f5688f2f src/medicare_part_b/data/"),
+    ("opps", "Section 508 of July 2025 Web Addendum B.07.25.25.csv", "2025-07-01", "2025-09-30",
+     "CMS OPPS Addendum B, July 2025 (CY 2025 Q3, corrected 07/25/2025), via github.com/QuicksortRx/universal-med-ids "
+     "@22e8c140 src/medicare_part_b/data/"),
+    ("opps", "508 version of October 2025 Web Addendum B.10.31.25.csv", "2025-10-01", "2025-12-31",
+     "CMS OPPS Addendum B, October 2025 (CY 2025 Q4, corrected 10/31/2025), via github.com/QuicksortRx/universal-med-ids "
+     "@ac12e987 src/medicare_part_b/data/"),
     ("clfs", "CLFS 2025 Q1V1.csv", "2025-01-01", "2025-03-31",
      "CMS Clinical Laboratory Fee Schedule 2025 Q1 (25CLABQ1, CLFS 2025 Q1V1), via github.com/mike-cochran/cms-ffs-processing "
      "@73df1f7e Inputs/Lab/25CLABQ1/"),
+    ("clfs", "CLFS 2025 Q2V1.csv", "2025-04-01", "2025-06-30",
+     "CMS Clinical Laboratory Fee Schedule 2025 Q2 (25CLABQ2, CLFS 2025 Q2V1), via github.com/som-shahlab/opt-paradox "
+     "@12ea84aa data/"),
     ("asp", "section 508 version of Jan 2025 ASP Pricing File updated 030725.csv", "2025-01-01", "2025-03-31",
      "CMS ASP pricing file, January 2025 (effective 2025-01-01 through 2025-03-31, updated 03/07/2025), via "
      "github.com/mike-cochran/cms-ffs-processing @73df1f7e Inputs/ASP/2025/"),
+    ("asp", "section 508 version of Oct 2025 ASP Pricing File 091725.csv", "2025-10-01", "2025-12-31",
+     "CMS ASP pricing file, October 2025 (effective 2025-10-01 through 2025-12-31), via "
+     "github.com/QuicksortRx/universal-med-ids @4d20cf4b src/medicare_part_b/data/"),
+    ("asp", "section 508 version of January 2026 Medicare Part B Payment Limit File 121725.csv", "2026-01-01",
+     "2026-03-31", "CMS ASP pricing file (Medicare Part B payment limit file), January 2026 (effective 2026-01-01 "
+     "through 2026-03-31), via github.com/QuicksortRx/universal-med-ids @f59da6d2 src/medicare_part_b/data/"),
     ("dmepos", "DMEPOS_JAN.csv", "2025-01-01", "2025-03-31",
      "CMS DMEPOS fee schedule, January 2025 (DME25 quarterly file, DMEPOS_JAN), via github.com/mike-cochran/cms-ffs-processing "
      "@73df1f7e Inputs/DME/2025/dme25/"),

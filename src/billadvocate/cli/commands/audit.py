@@ -29,7 +29,8 @@ COMMANDS = ["audit"]
               help="The insurer's EOB for this bill (X12 835, FHIR, CSV); may be given more than once.")
 @format_option
 @click.option("--setting", type=click.Choice(["professional", "outpatient", "inpatient"]),
-              help="Where the care was given (chooses the NCCI/MUE tables).")
+              help="Where the care was given (chooses the NCCI/MUE tables and the price yardsticks); "
+                   "default: read from the bill (revenue codes, type of bill, room and board).")
 @click.option("--state", metavar="XX", help="The patient's state, for Medicare amounts of its locality.")
 @click.option("--zip", "zip_code", metavar="ZIP", help="The patient's ZIP code (or ZIP+4), for the locality "
               "when the CMS ZIP file is imported (data import zip-locality).")

@@ -39,7 +39,9 @@ def import_(kind: str, file: Path, setting: str | None, effective: str | None, a
     ZIP) or prices (a hospital's standard-charges file, CMS template v2/v3, CSV tall or wide, or JSON;
     a bad file is refused with what is wrong), or hospitals (CMS Hospital General Information CSV, the
     "Facility ID" or the older "Provider ID" layout, or the hospitals_MM_YYYY.zip archive: the list
-    `hospital find` and `review` use; give --effective when the name has no date).
+    `hospital find` and `review` use; give --effective when the name has no date), or a price
+    yardstick of the audit: opps (the OPPS Addendum B CSV), clfs (the Clinical Laboratory Fee Schedule
+    CSV), asp (the ASP pricing file CSV) or dmepos (the DMEPOS fee schedule CSV).
 
     Example: billadvocate data import prices 123456789_west-mercy_standardcharges.csv
     """
