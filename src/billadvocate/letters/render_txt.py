@@ -13,14 +13,19 @@ def table_text(t: Table, width: int = WIDTH) -> list[str]:
     """Columns sized to their content; the widest column wraps to fit the page."""
     cols = len(t.columns)
     sizes = [max(len(str(r[i])) for r in [t.columns, *t.rows]) for i in range(cols)]
+    # a column narrows to fit the page, never below its longest word: no word is cut in two
+    floor = [max((len(w) for r in [t.columns, *t.rows] for w in str(r[i]).split()), default=1) for i in range(cols)]
     room = width - 2 * (cols - 1)
     while sum(sizes) > room:
-        i = sizes.index(max(sizes))
+        wide = [i for i in range(cols) if sizes[i] > floor[i]]
+        if not wide:
+            break  # a line a little wider than the page rather than a word cut in two
+        i = max(wide, key=lambda j: sizes[j])
         sizes[i] -= 1
     align = t.align or ["L"] * cols
 
     def row_lines(cells: list[str]) -> list[str]:
-        wrapped = [textwrap.wrap(str(c), sizes[i], break_on_hyphens=False) or [""] for i, c in enumerate(cells)]
+        wrapped = [textwrap.wrap(str(c), sizes[i], break_on_hyphens=False, break_long_words=False) or [""] for i, c in enumerate(cells)]
         out = []
         for k in range(max(len(w) for w in wrapped)):
             parts = []
@@ -45,12 +50,13 @@ def render_txt(letter: Letter) -> str:
     out += ["", f"{letter.subject}", "", letter.salutation, ""]
     for b in letter.body:
         if isinstance(b, Paragraph):
-            out += textwrap.wrap(b.text, WIDTH, break_on_hyphens=False)
+            out += textwrap.wrap(b.text, WIDTH, break_on_hyphens=False, break_long_words=False)
         elif isinstance(b, Heading):
             out += [b.text.upper()]
         elif isinstance(b, Bullets):
             for item in b.items:
-                out += textwrap.wrap(item, WIDTH, break_on_hyphens=False, initial_indent="  - ", subsequent_indent="    ")
+                out += textwrap.wrap(item, WIDTH, break_on_hyphens=False, break_long_words=False, initial_indent="  - ",
+                                     subsequent_indent="    ")
         elif isinstance(b, Table):
             out += table_text(b)
         out.append("")
