@@ -72,13 +72,18 @@ def score(query: str, d: Directory, i: int) -> float:
 def typed_share(d: Directory, query: str, ccn: str) -> float:
     """How much of the CMS name of hospital `ccn` the query covers (0..1), rare words counting most."""
     i = next(i for i, r in enumerate(d.rows) if r["ccn"] == ccn)
-    return parts(normal_name(query), d, i)[1]
+    return parts(_query(query), d, i)[1]
+
+
+def _query(text: str) -> str:
+    """The normalised query, at most 20 words: no hospital name is longer, and a pasted page is cut."""
+    return " ".join(normal_name(text[:300]).split()[:20])
 
 
 def find(d: Directory, query: str, *, state: str | None = None, city: str | None = None,
          zip_code: str | None = None, limit: int = 10, min_score: float = MIN_SCORE) -> list[dict[str, Any]]:
     """The best matches for `query`, best first, each as describe() plus its score."""
-    q = normal_name(query)
+    q = _query(query)
     st = (state or "").strip().upper() or None
     ct = normal_place(city) or None
     zp = "".join(ch for ch in (zip_code or "") if ch.isdigit())[:5] or None
