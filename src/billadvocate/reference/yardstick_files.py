@@ -42,8 +42,11 @@ def month_year(text: str) -> date | None:
     return None
 
 
-def _rows(text: str) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(text)))
+def _rows(text: str, file: str) -> list[list[str]]:
+    try:
+        return list(csv.reader(io.StringIO(text.replace("\x00", ""), newline="")))
+    except csv.Error as e:
+        raise BadInput(f"this is not a readable CSV file ({e})", file=file)
 
 
 def _header(rows: list[list[str]], want: tuple[str, ...], file: str, what: str) -> tuple[int, dict[str, int]]:
@@ -80,7 +83,7 @@ def read_opps_addendum_b(path: Path) -> tuple[pa.Table, date | None, date | None
     cols: dict[str, list] = {k: [] for k in ("hcpcs", "status_indicator", "apc", "payment_rate")}
     start = None
     for file, text in _members(path, re.compile(r"addendum.?b|\.csv$")):
-        rows = _rows(text)
+        rows = _rows(text, file)
         h, ix = _header(rows, ("hcpcs code", "si", "apc", "payment rate"), file, "OPPS Addendum B")
         title = " ".join(c for r in rows[:h] for c in r if c)
         start = start or month_year(Path(file).name) or month_year(title)
@@ -105,7 +108,7 @@ def read_clfs(path: Path) -> tuple[pa.Table, date | None, date | None]:
     cols: dict[str, list] = {k: [] for k in ("hcpcs", "modifier", "rate")}
     start, newest = month_year(path.name), None
     for file, text in _members(path, re.compile(r"clfs|clab|\.csv$")):
-        rows = _rows(text)
+        rows = _rows(text, file)
         h, ix = _header(rows, ("hcpcs", "mod", "rate"), file, "Clinical Laboratory Fee Schedule")
         start = start or month_year(Path(file).name)
         for n, row in enumerate(rows[h + 1:], start=h + 2):
@@ -141,7 +144,7 @@ def read_asp(path: Path) -> tuple[pa.Table, date | None, date | None]:
     cols: dict[str, list] = {k: [] for k in ("hcpcs", "dosage", "payment_limit")}
     start = end = None
     for file, text in _members(path, re.compile(r"asp|\.csv$")):
-        rows = _rows(text)
+        rows = _rows(text, file)
         h, ix = _header(rows, ("hcpcs code", "hcpcs code dosage", "payment limit"), file, "ASP pricing")
         m = _PERIOD.search(" ".join(c for r in rows[:h] for c in r if c))
         if m:
@@ -172,7 +175,7 @@ def read_dmepos(path: Path) -> tuple[pa.Table, date | None, date | None]:
     for file, text in _members(path, re.compile(r"dmepos.*\.csv$|\.csv$")):
         if "pen" in Path(file).name.lower() and "dmepos" not in Path(file).name.lower():
             continue  # the parenteral/enteral nutrition file has another layout
-        rows = _rows(text)
+        rows = _rows(text, file)
         h, ix = _header(rows, ("hcpcs", "mod", "mod2", "ceiling", "floor"), file, "DMEPOS fee schedule")
         start = start or month_year(" ".join(c for r in rows[:h] for c in r if c)) or month_year(Path(file).name)
         states = sorted({m.group(1).upper() for name in ix if (m := re.fullmatch(r"([a-z]{2}) \(nr\)", name))})
