@@ -2,7 +2,8 @@
 
 An uninsured or self-pay patient who got a Good Faith Estimate and is then billed 'substantially in
 excess' of it (at least $400 more than the estimate's total for that provider or facility) can start
-the federal patient-provider dispute process within 120 days of the bill. The threshold is law data
+the federal patient-provider dispute with HHS (45 CFR 149.620; its deadline is the rights engine's
+NSA_DISPUTE_END, from law data). The threshold is law data
 (`federal.nsa_audit.gfe_dispute_threshold`). At the threshold exactly ($400.00 over) the rule fires;
 one cent under, it does not. Needs the account's gfe_total.
 """
@@ -28,9 +29,11 @@ RULE = Rule(
     """,
     message=("The bill totals {billed}, {amount} more than the Good Faith Estimate of {gfe} "
              "(a dispute is open at {threshold} or more)"),
-    explanation=("You can start the federal patient-provider dispute process within 120 calendar days of the "
-                 "first bill (cms.gov/nosurprises, $25 fee). While it is pending the provider should not send the "
-                 "bill to collections. Keep the Good Faith Estimate and the bill."),
+    explanation=("You start the federal patient-provider dispute yourself, with the U.S. Department of Health and "
+                 "Human Services (HHS), not by writing to the provider: file at cms.gov/nosurprises (or call "
+                 "1-800-985-3059) by the deadline in your list of deadlines, with the bill and the Good Faith "
+                 "Estimate, and pay the small fee. Then tell the provider you filed: while the dispute is pending it "
+                 "must not send the bill to collections or add late fees."),
     money_columns=("amount", "billed", "gfe", "threshold"),
     law=("gfe_threshold", "nsa_from"),
 )
