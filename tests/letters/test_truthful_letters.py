@@ -104,3 +104,9 @@ def test_the_nsa_letter_says_the_dispute_is_filed_with_hhs_and_only_while_it_can
     assert "Health and Human Services" not in t and "correct the bill to the amount of the Good Faith Estimate" in t
     es = nsa_text(_with_finding(data, open_day, "NSA.GFE_EXCEEDED", "high", "800"), open_day, "es")
     assert "Departamento de Salud y Servicios Humanos" in es
+
+
+def test_with_no_notice_in_the_case_the_dispute_letter_asks_and_does_not_claim_a_duty():
+    collector = {k: v for k, v in COLLECTOR.items() if k != "validation_notice"}
+    t = text(_case(collector=collector), "dispute", date(2026, 11, 1))
+    assert "you must stop collecting" not in t and "please stop collecting" in t

@@ -69,3 +69,10 @@ def test_sent_date_not_receipt_date_starts_the_14_days():
     # 8 days after receipt
     assert not fired(case(reported("2026-10-16"), collector=with_notice(sent="2026-10-01", received="2026-10-08")),
                      "REGF.PASSIVE_REPORTING")
+
+
+def test_collecting_after_a_dispute_with_no_notice_in_the_case_is_only_possibly_a_violation():
+    c = case(letter("2026-10-25", type="dispute", method="email"), call("2026-11-02T10:00:00"),
+             collector={"name": "ABC Recovery", "kind": "agency"})
+    (v,) = fired(c, "REGF.COLLECTION_DURING_DISPUTE")
+    assert v.severity == "medium" and "cannot be told" in v.message

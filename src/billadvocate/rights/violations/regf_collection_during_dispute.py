@@ -4,7 +4,9 @@ Anti-pattern: the patient mails a dispute on 2026-10-25 (within the validation p
 assumed delivered 5 business days later (10-30) unless the log gives a delivery date; on 11-02 the
 collector sends a letter threatening suit without having sent verification. Allowed: activity
 before the dispute arrived; the verification letter itself (a collector letter of type
-verification) and anything after it.
+verification) and anything after it; a dispute sent after the validation period (the collector need
+not stop, but must report the debt as disputed). With no validation notice in the case the timing
+cannot be told and the rule fires at medium severity, asking for the notice's date.
 """
 
 from ..context import COLLECTION_ACTIVITY, Context
@@ -28,10 +30,17 @@ def check(ctx: Context) -> list[Hit]:
         for h in ctx.by("collector", COLLECTION_ACTIVITY):
             if h.day <= arrived or (verified and h.sort_key() >= verified.sort_key()) or h.type in VERIFICATIONS:
                 continue
-            timely = f"within the validation period (ends {period[0]})" if period else "before any validation period began"
-            hits.append(Hit(f"{ctx.account.collector.name} kept collecting ({h.kind.replace('_', ' ')} on {h.day}) "
-                            f"after your written dispute ({how}), sent {timely}, and before sending verification.",
-                            h.day, [d, h]))
+            name = ctx.account.collector.name
+            if period:
+                hits.append(Hit(f"{name} kept collecting ({h.kind.replace('_', ' ')} on {h.day}) after your written "
+                                f"dispute ({how}), sent within the validation period (ends {period[0]}), and before "
+                                f"sending verification.", h.day, [d, h]))
+            else:  # no notice in the case: whether the dispute fell within a validation period is unknown
+                hits.append(Hit(f"{name} kept collecting ({h.kind.replace('_', ' ')} on {h.day}) after your written "
+                                f"dispute ({how}) and before sending verification. The case records no validation "
+                                f"notice, so whether the dispute came within the validation period (when the collector "
+                                f"must stop) cannot be told: add the notice's date to the case.", h.day, [d, h],
+                                severity="medium"))
         ctx.value("federal.regulation_f.dispute.stop_until_verified", d.day)
     return hits
 
