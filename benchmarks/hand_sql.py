@@ -75,6 +75,16 @@ WHERE b.setting IN ('professional', 'outpatient') AND m.mue_units > 0 AND b.unit
 GROUP BY b.source, CASE WHEN m.mai = 1 THEN b.line ELSE -1 END, b.dos, b.code
 HAVING sum(b.units) > min(m.mue_units)
 UNION ALL
+SELECT 'BILL.MODIFIER_25_UNSUPPORTED', v.source, [v.line, min(CASE WHEN o.minor THEN o.line END)], v.charge
+FROM b v JOIN (SELECT b.source, b.dos, b.line, b.code, coalesce(r.global_days IN ('000', '010'), false) AS minor
+               FROM b LEFT JOIN ref_pfs_rvu r ON r.hcpcs = b.code AND r.modifier IS NULL
+                AND b.dos BETWEEN r.applies_from AND r.applies_to AND r.global_days IN ('000', '010', '090')
+               WHERE b.code IS NOT NULL) o ON o.source = v.source AND o.dos = v.dos AND o.line <> v.line
+WHERE v.mods LIKE '% 25 %' AND (v.code BETWEEN '99202' AND '99215' OR v.code BETWEEN '99221' AND '99239'
+      OR v.code BETWEEN '99242' AND '99255' OR v.code BETWEEN '99281' AND '99285' OR v.code = 'G0463')
+GROUP BY v.source, v.line, v.charge
+HAVING bool_or(o.minor) AND NOT bool_or(NOT o.minor AND o.code NOT LIKE 'J%' AND o.code NOT LIKE 'A%')
+UNION ALL
 SELECT 'BILL.NOT_RECEIVED', source, [line], charge FROM b WHERE not_received AND charge > 0
 UNION ALL
 SELECT 'BILL.DATE_OUTSIDE_CARE', source, [line], charge FROM b

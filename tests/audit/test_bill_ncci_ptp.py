@@ -87,3 +87,14 @@ def test_a_column_2_line_bundled_into_two_codes_is_one_finding_with_all_lines():
     # 80053 and 80069? use 80053 twice on the same date: one 80048 line, counted once
     fs = ncci(line(1, "80053", charge="310.00"), line(2, "80053", charge="300.00"), line(3, "80048", charge="185.00"))
     assert len(fs) == 1 and fs[0].lines == [1, 2, 3] and fs[0].amount == Decimal("185.00")
+
+
+@pytest.mark.parametrize("mod", ["59", "XU"])
+def test_a_separate_service_modifier_on_an_indicator_0_pair_is_named_as_a_misuse(mod):
+    (f,) = ncci(line(1, "80053"), line(2, "80048", mods=[mod]))
+    assert f.severity == "high" and "modifier on line 2 cannot unbundle" in f.message
+
+
+def test_an_indicator_0_pair_without_a_modifier_is_not_called_a_misuse():
+    (f,) = ncci(line(1, "80053"), line(2, "80048"))
+    assert "misuse" not in f.message

@@ -10,7 +10,8 @@ picks the table, and the line's date of service picks the quarterly release in f
 Anti-pattern: 80053 (comprehensive metabolic panel) and 80048 (basic metabolic panel) on the same
 date: the basic panel is inside the comprehensive one (indicator 0). When the bill's setting cannot
 be decided (audit/setting.py), only the edits both tables make are reported, at the milder of their
-two indicators; the result's notes say which edits were left out.
+two indicators; the result's notes say which edits were left out. A separate-service modifier (59,
+XE, XS, XP, XU) on a pair of indicator 0 is named as a misuse: no modifier unbundles such a pair.
 """
 
 from ..rule import Rule
@@ -22,6 +23,9 @@ BYPASS_MODIFIERS = ("E1", "E2", "E3", "E4", "FA", "F1", "F2", "F3", "F4", "F5", 
                     "T7", "T8", "T9", "24", "25", "57", "58", "78", "79", "27", "59", "91",
                     "XE", "XS", "XP", "XU")
 
+# the "distinct procedural service" modifiers: on an indicator-0 pair they are misused (nothing unbundles it)
+DISTINCT_SERVICE = ("59", "XE", "XS", "XP", "XU")
+
 # NCCI tables by setting; a bill whose setting could not be decided is checked against both
 TABLES = ("professional", "outpatient")
 
@@ -32,6 +36,7 @@ def coded() -> str:
     bill whose setting is unknown (NULL) comes twice, once per table (`undecided`)."""
     both = " UNION ALL ".join(f"SELECT '{t}' AS s" for t in TABLES)
     return f"""(SELECT source, line, dos, code, description, charge, {has_modifier('mods', BYPASS_MODIFIERS)} AS bypass,
+                       {has_modifier('mods', DISTINCT_SERVICE)} AS distinct_mod,
                        t.s AS tbl, setting IS NULL AS undecided
                 FROM audit_lines JOIN ({both}) t ON t.s = coalesce(setting, t.s)
                 WHERE code IS NOT NULL AND dos IS NOT NULL)"""
@@ -55,7 +60,8 @@ def pair_hits_sql() -> str:
         ), hits AS (
             SELECT c2.source, c2.line AS line2, c1.line AS line1, c2.code AS code2, c1.code AS code1,
                    c2.description AS description2, c2.charge AS charge2, c2.dos, p.modifier_indicator,
-                   p.rationale, p.release_from, c2.tbl, c2.undecided
+                   p.rationale, p.release_from, c2.tbl, c2.undecided,
+                   CASE WHEN c2.distinct_mod THEN c2.line WHEN c1.distinct_mod THEN c1.line END AS misused_on
             FROM c1
             JOIN c2 ON c2.source = c1.source AND c2.dos = c1.dos AND c2.line <> c1.line AND c2.tbl = c1.tbl
             JOIN edits p
@@ -80,11 +86,11 @@ RULE = Rule(
     sql=f"""
         WITH {pair_hits_sql()}, agreed AS (
             SELECT source, line2, line1, code2, code1, description2, charge2, dos, modifier_indicator,
-                   rationale, release_from, tbl AS setting
+                   rationale, release_from, tbl AS setting, misused_on
             FROM hits WHERE NOT undecided
             UNION ALL  -- setting unknown: only what the practitioner and the hospital tables both say
             SELECT source, line2, line1, min(code2), min(code1), min(description2), min(charge2), min(dos),
-                   max(modifier_indicator), min(rationale), min(release_from), 'both'
+                   max(modifier_indicator), min(rationale), min(release_from), 'both', min(misused_on)
             FROM hits WHERE undecided
             GROUP BY source, line2, line1 HAVING count(DISTINCT tbl) = 2
         )
@@ -95,13 +101,22 @@ RULE = Rule(
                min(modifier_indicator) AS modifier_indicator, min(rationale) AS rationale,
                min(release_from) AS release,
                CASE min(setting) WHEN 'both' THEN 'practitioner and outpatient hospital' ELSE min(setting) END AS setting,
-               CASE WHEN min(modifier_indicator) = 0 THEN 'high' ELSE 'medium' END AS severity
+               CASE WHEN min(modifier_indicator) = 0 THEN 'high' ELSE 'medium' END AS severity,
+               min(CASE WHEN modifier_indicator = 0 THEN misused_on END) AS misused_on,
+               CASE WHEN min(CASE WHEN modifier_indicator = 0 THEN misused_on END) IS NULL THEN 'edit'
+                    ELSE 'misused_modifier' END AS kind
         FROM agreed
         GROUP BY source, line2
     """,
-    message=("Line {line2}, {description2} ({code2}) on {date}, is bundled into {code1s} "
-             "(NCCI {setting} edit of {release}, modifier indicator {modifier_indicator}: {rationale}); "
-             "lines {line_list}"),
+    message={
+        "edit": ("Line {line2}, {description2} ({code2}) on {date}, is bundled into {code1s} "
+                 "(NCCI {setting} edit of {release}, modifier indicator {modifier_indicator}: {rationale}); "
+                 "lines {line_list}"),
+        "misused_modifier": ("Line {line2}, {description2} ({code2}) on {date}, is bundled into {code1s} "
+                             "(NCCI {setting} edit of {release}, modifier indicator 0: {rationale}); the "
+                             "separate-service modifier on line {misused_on} cannot unbundle this pair, so "
+                             "using it here is a misuse; lines {line_list}"),
+    },
     explanation=("Medicare's coding edits say these two services are not billed separately on the same day. "
                  "With indicator 0 the bundled line should come off; with indicator 1 it stays only if the "
                  "record shows a separate service and the bill carries a modifier (such as 59 or XU) saying so. "
