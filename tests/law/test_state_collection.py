@@ -69,11 +69,25 @@ def test_the_corrected_rules_are_in_the_data():
     assert law().value(sol.format("ga", "restart"), at)["payment"] is False
 
 
-def test_a_malformed_research_file_stops_the_generator_with_one_line(tmp_path):
+def _builder():
     import importlib.util
     spec = importlib.util.spec_from_file_location("builder", ROOT / "scripts/build_state_collection_law.py")
     builder = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(builder)
+    return builder
+
+
+def test_without_a_research_file_every_entry_is_the_safe_unconfirmed_default():
+    sol = _builder().sol_doc("AK", "Alaska", None)
+    rows = {k: next(iter(sol[k]["values"].values())) for k in ("open_account", "restart", "revival", "barred_debt",
+                                                               "start_rule", "debt_buyer")}
+    assert all(r.get("unconfirmed") and r.get("note") for r in rows.values())
+    assert rows["revival"]["value"] == rows["restart"]["value"] == {"payment": True, "written_acknowledgment": True}
+    assert rows["barred_debt"]["value"]["suit_allowed"] is True and rows["debt_buyer"]["value"] is None
+
+
+def test_a_malformed_research_file_stops_the_generator_with_one_line(tmp_path):
+    builder = _builder()
     builder.RESEARCH_DIR = tmp_path
     builder.ROOT = tmp_path.parent
     (tmp_path / "ak.yaml").write_text("state: AK\nopen_account:\n  - since: 2000-01-01\n    years: 3\n    cite: X\n")
