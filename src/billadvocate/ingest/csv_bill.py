@@ -69,13 +69,24 @@ def map_headers(headers: list[str], *, file: str) -> dict[int, str]:
     return mapping
 
 
+# a payer's row on a provider's bill, often with its posting date ("03/10 MEDICARE PAYMENT", "INSURANCE
+# PAID", "CONTRACTUAL ADJUSTMENT"): a payment or an adjustment, never a charge
+_PAYER_ADJUSTMENT = re.compile(r"\b(adjustments?|adj|contractual|write[- ]?offs?|discount)\b", re.I)
+_PAYER_PAYMENT = re.compile(r"\b(payments?|paid|pmt|remittance)\b", re.I)
+
+
 def _summary_kind(fields: dict[str, str]) -> str | None:
-    if fields.get("date") or fields.get("code") or fields.get("revenue_code"):
+    if fields.get("code") or fields.get("revenue_code"):
         return None
     text = fields.get("description", "") or fields.get("line", "")
-    for kind, rx in _SUMMARY_PATTERNS.items():
-        if rx.match(text):
-            return kind
+    if not fields.get("date"):
+        for kind, rx in _SUMMARY_PATTERNS.items():
+            if rx.match(text):
+                return kind
+    if _PAYER_ADJUSTMENT.search(text):
+        return "adjustments"
+    if _PAYER_PAYMENT.search(text):
+        return "payments"
     return None
 
 
