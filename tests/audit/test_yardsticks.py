@@ -108,3 +108,11 @@ def test_the_fair_price_estimate_uses_the_same_yardsticks():
 def test_the_professional_line_keeps_the_physician_fee_schedule():
     fs = found("BILL.PRICE_OUTLIER", line(1, "99213", d=D, charge="900.00"), facts={"setting": "professional"})
     assert len(fs) == 1 and "Physician Fee Schedule amount (national)" in fs[0].message
+
+
+def test_the_limiting_charge_is_figured_on_physician_fee_schedule_lines_only():
+    facts = {"setting": "professional", "insurance_status": "medicare", "medicare_participating": False,
+             "provider_kind": "physician"}
+    result = audit(line(1, "99213", d=D, charge="900.00"), line(2, "85025", d=D, charge="90.00"), facts=facts)
+    limited = [f for f in result.findings if f.rule == "MEDICARE.LIMITING_CHARGE"]
+    assert [f.lines for f in limited] == [[1]]  # the lab line has a CLFS amount, not a fee-schedule one

@@ -22,7 +22,7 @@ RULE = Rule(
     ],
     sql=f"""
         WITH priced AS (
-            SELECT lb.source, lb.line, lb.code, lb.description, lb.charge, lb.medicare, b.medicare_participating,
+            SELECT lb.source, lb.line, lb.code, lb.description, lb.charge, lb.medicare, lb.yardstick, b.medicare_participating,
                    round(lb.medicare * p.nonpar_fee / 100 * p.limiting_charge / 100, 2) AS limiting
             FROM line_benchmarks lb JOIN bills b ON b.source = lb.source CROSS JOIN audit_params p
             WHERE b.insurance_status = 'medicare' AND b.medicare_participating IS NOT NULL
@@ -31,7 +31,7 @@ RULE = Rule(
         nonpar AS (
             SELECT source, {line_list('line')} AS lines, 'line' AS kind, line, code, description, charge,
                    medicare, limiting, NULL::DECIMAL(14,2) AS asked, charge - limiting AS amount
-            FROM priced WHERE NOT medicare_participating AND charge - limiting > 0.01
+            FROM priced WHERE NOT medicare_participating AND yardstick = 'pfs' AND charge - limiting > 0.01
         ),
         s AS (SELECT source, {no_lines()} AS lines, total, line_count FROM bill_sums),
         par AS (
