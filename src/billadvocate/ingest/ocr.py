@@ -23,7 +23,18 @@ if TYPE_CHECKING:
     import numpy as np
 
 PDF_SCALE = 1.5  # 108 dpi: enough for printed bills, and fast on two cores
-MAX_SIDE = 2000  # photos are scaled down to this many pixels on their long side
+MAX_SIDE = 1400  # photos are scaled down to this many pixels on their long side (~130 dpi for a letter
+#                  page; text detection's memory grows with the square: 2000 px cost ~700 MB, 1400 ~400 MB)
+DETAIL_SIDE = 2 * MAX_SIDE  # kept for reading a suspect amount closer
+MAX_PIXELS = 64_000_000  # 8000 x 8000: beyond any phone photo of a bill; a decoding bomb is refused
+
+
+def check_pixels(size: tuple[int, int], *, file: str | None = None) -> None:
+    """Refuse an image whose header claims more pixels than any photo of a bill (before decoding it)."""
+    width, height = size
+    if width * height > MAX_PIXELS:
+        raise BadInput(f"the image is {width:,} x {height:,} pixels (at most {MAX_PIXELS // 1_000_000} million): "
+                       "take the photo again at a normal size", file=file)
 _OCR_MONEY_COLON = re.compile(r"(?<![\d:])(\d{1,3}(?:,\d{3})*):(\d{2})(?![\d:])")
 
 
@@ -242,6 +253,11 @@ def read_image_bill(path: str | Path) -> Bill:
     _engine()
     try:
         with Image.open(path) as img:
+            check_pixels(img.size, file=file)
+            # never the whole bitmap of a huge photo: JPEGs decode straight at 1/2..1/8 scale (draft),
+            # others once, then reduced; twice the OCR size is all the closer reads ever use
+            img.draft("RGB", (DETAIL_SIDE, DETAIL_SIDE))
+            img.thumbnail((DETAIL_SIDE, DETAIL_SIDE))
             full = ImageOps.exif_transpose(img).convert("RGB")
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as e:
         raise BadInput(f"not a readable image ({type(e).__name__})", file=file)

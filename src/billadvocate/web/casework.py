@@ -70,12 +70,44 @@ def review(case_row: m.Case, as_of: date | None = None) -> ReviewResult:
         if key in _cache:
             _cache.move_to_end(key)
             return _cache[key]
-    result = review_case(canonical(case_row), as_of=as_of, skip_unreadable=True)
+    case = canonical(case_row)
+    failed = failed_reads(case_row)
+    result = review_case(_without(case, failed), as_of=as_of, skip_unreadable=True)
+    _list_failed(result, case, failed)
     with _lock:
         _cache[key] = result
         while len(_cache) > _CACHE_SIZE:
             _cache.popitem(last=False)
     return result
+
+
+def failed_reads(case_row: m.Case) -> dict[str, str]:
+    """Bills and EOBs whose read failed when they were kept (the problem is stored with the
+    document): path -> problem. A page view never reads them again (an OCR costs seconds and
+    hundreds of MB); the problem is shown instead."""
+    return {d.path: d.read["problem"] for d in case_row.documents.filter(role__in=("bill", "eob"))
+            if isinstance(d.read, dict) and d.read.get("problem")}
+
+
+def _without(case, failed: dict[str, str]):
+    if not failed:
+        return case
+    accounts = [a.model_copy(update={"bill": [p for p in a.bill if p not in failed],
+                                     "eob": [p for p in a.eob if p not in failed]}) for a in case.accounts]
+    return case.model_copy(update={"accounts": accounts})
+
+
+def _list_failed(result: ReviewResult, case, failed: dict[str, str]) -> None:
+    """The documents left out are listed as the review lists any unreadable file."""
+    if not failed:
+        return
+    by_id = {a.id: a for a in case.accounts}
+    for review in result.accounts:
+        original = by_id.get(review.account.id)
+        for rel in [*original.bill, *original.eob] if original else []:
+            if rel in failed:
+                review.unreadable.append({"path": rel, "problem": failed[rel]})
+                review.notes.append(f"{rel} could not be read and was left out of this review: {failed[rel]}")
 
 
 def try_review(case_row: m.Case, as_of: date | None = None) -> tuple[ReviewResult | None, str | None]:

@@ -92,8 +92,34 @@ def accept(upload) -> Accepted:
     if kind is None:
         raise UploadRefused("this kind of file is not accepted: upload a PDF, a photo (JPEG, PNG, "
                             "HEIC), a spreadsheet (XLSX, CSV) or an EOB file (X12 835, JSON)")
+    if kind in _IMAGES:
+        _check_image(data)
     content_type, ext = KINDS[kind]
     return Accepted(kind=kind, content_type=content_type, extension=ext, data=data)
+
+
+_IMAGES = {"png", "jpeg", "webp"}
+
+
+def _check_image(data: bytes) -> None:
+    """A photo's size from its header, before anything decodes it: a small file can claim billions
+    of pixels (a decoding bomb); a readable photo is scaled down before OCR (ingest/ocr.py)."""
+    import io
+
+    from PIL import Image, UnidentifiedImageError
+
+    from ..errors import BadInput
+    from ..ingest.ocr import check_pixels
+
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            check_pixels(img.size)
+    except BadInput as e:
+        raise UploadRefused(e.problem)
+    except Image.DecompressionBombError:
+        raise UploadRefused("the photo has far more pixels than any photo of a bill: take it again at a normal size")
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        raise UploadRefused("the photo cannot be read: take it again or upload a PDF")
 
 
 def attachment(data: bytes, *, filename: str, kind: str | None) -> HttpResponse:
