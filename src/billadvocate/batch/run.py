@@ -19,6 +19,7 @@ from typing import Callable
 import duckdb
 
 from ..util import atomic_write
+from . import sqltext
 from .bucket_sql import bucket_views_sql
 from .inputs import InputFile, inspect_all
 from .stage import LINES_PER_BUCKET, count_lines, select_normalised, stage
@@ -50,10 +51,11 @@ def _signature(files: list[InputFile], as_of: date, setting: str | None) -> dict
 
 
 def _connect(memory_limit: str, work: Path, threads: int | None) -> duckdb.DuckDBPyConnection:
+    limit = sqltext.memory_limit(memory_limit)  # checked before anything is made
     con = duckdb.connect()
     (work / "tmp").mkdir(parents=True, exist_ok=True)
-    con.execute(f"SET memory_limit = '{memory_limit}'")
-    con.execute(f"SET temp_directory = '{str(work / 'tmp')}'")
+    con.execute(f"SET memory_limit = {sqltext.literal(limit)}")
+    con.execute(f"SET temp_directory = {sqltext.literal(work / 'tmp')}")
     con.execute("SET preserve_insertion_order = false")
     if threads:
         con.execute(f"SET threads = {int(threads)}")
@@ -108,14 +110,14 @@ def run_batch(inputs: list[str | Path], out_dir: str | Path, *, as_of: date, set
                 if run.buckets == 1:
                     source = "\nUNION ALL\n".join(select_normalised(f) for f in files)
                 else:
-                    source = "SELECT * FROM read_parquet('" + str(bucket_dir / "*.parquet").replace("'", "''") + "')"
+                    source = f"SELECT * FROM read_parquet({sqltext.literal(bucket_dir / '*.parquet')})"
                 con.execute(f"CREATE OR REPLACE VIEW staged AS {source}")
                 for name, body, table in bucket_views_sql(setting):
                     con.execute(f"CREATE OR REPLACE {'TEMP TABLE' if table else 'VIEW'} {name} AS {body}")
                 prepare_bucket(con, as_of=as_of)
                 n = con.execute("SELECT count(*) FROM staged").fetchall()[0][0]
                 tmp = part.with_suffix(".part")
-                con.execute(f"COPY ({finding_rows_sql(rules)}) TO '{tmp}' (FORMAT parquet)")
+                con.execute(f"COPY ({finding_rows_sql(rules)}) TO {sqltext.literal(tmp)} (FORMAT parquet)")
                 tmp.replace(part)
             else:
                 n = 0

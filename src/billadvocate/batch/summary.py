@@ -10,6 +10,7 @@ from typing import Any
 import duckdb
 
 from ..util import atomic_write, dollars
+from .sqltext import literal
 
 TOP = 25
 # an empty findings table, written when no bucket found anything
@@ -25,13 +26,13 @@ def _group(con: duckdb.DuckDBPyConnection, findings: str, key: str, order: str, 
     rows = con.execute(
         f"SELECT coalesce(CAST({key} AS VARCHAR), '(unknown)') AS k, count(*) AS n, "
         f"CAST(coalesce(sum(amount), 0) AS DOUBLE) AS dollars "
-        f"FROM read_parquet('{findings}') GROUP BY 1 ORDER BY {order} {lim}").fetchall()
+        f"FROM read_parquet({literal(findings)}) GROUP BY 1 ORDER BY {order} {lim}").fetchall()
     return [{"key": k, "findings": n, "dollars": round(d, 2)} for k, n, d in rows]
 
 
 def summarise(con: duckdb.DuckDBPyConnection, findings: str, run) -> dict[str, Any]:
     total_n, total_d = con.execute(
-        f"SELECT count(*), CAST(coalesce(sum(amount), 0) AS DOUBLE) FROM read_parquet('{findings}')").fetchall()[0]
+        f"SELECT count(*), CAST(coalesce(sum(amount), 0) AS DOUBLE) FROM read_parquet({literal(findings)})").fetchall()[0]
     return {
         "lines": run.lines,
         "claims_buckets": run.buckets,
@@ -93,27 +94,26 @@ def write_results(con: duckdb.DuckDBPyConnection, parts: list[Path], out: Path, 
 
     final = out / "findings.parquet"
     parts = sorted(parts)
-    source = f"({EMPTY_FINDINGS})" if not parts else "read_parquet([" + ", ".join(
-        "'" + str(p).replace("'", "''") + "'" for p in parts) + "])"
+    source = f"({EMPTY_FINDINGS})" if not parts else "read_parquet([" + ", ".join(literal(p) for p in parts) + "])"
     count = con.execute(f"SELECT count(*) FROM {source}").fetchall()[0][0]  # from the Parquet footers
     if count <= SORTED_UP_TO:  # small enough to sort cheaply: the same order on every run
         con.execute(f"COPY (SELECT * FROM {source} ORDER BY patient_id, claim_id, rule, lines) "
-                    f"TO '{final}.part' (FORMAT parquet)")
+                    f"TO {literal(f'{final}.part')} (FORMAT parquet)")
         Path(f"{final}.part").replace(final)
     elif len(parts) == 1:
         parts[0].replace(final)
     else:
         con.execute("SET preserve_insertion_order = true")  # the parts' order, part after part
-        con.execute(f"COPY (SELECT * FROM {source}) TO '{final}.part' (FORMAT parquet)")
+        con.execute(f"COPY (SELECT * FROM {source}) TO {literal(f'{final}.part')} (FORMAT parquet)")
         Path(f"{final}.part").replace(final)
     run.files.append(final)
     if write_csv:
         csv_path = out / "findings.csv"
         con.execute(f"COPY (SELECT * REPLACE (array_to_string(lines, ' ') AS lines, "
-                    f"array_to_string(citations, '; ') AS citations) FROM read_parquet('{final}')) "
-                    f"TO '{csv_path}.part' (FORMAT csv, HEADER true)")
+                    f"array_to_string(citations, '; ') AS citations) FROM read_parquet({literal(final)})) "
+                    f"TO {literal(f'{csv_path}.part')} (FORMAT csv, HEADER true)")
         Path(f"{csv_path}.part").replace(csv_path)
         run.files.append(csv_path)
-    run.findings = con.execute(f"SELECT count(*) FROM read_parquet('{final}')").fetchall()[0][0]
+    run.findings = con.execute(f"SELECT count(*) FROM read_parquet({literal(final)})").fetchall()[0][0]
     run.seconds = time.perf_counter() - started
     run.files.extend(write_summary(summarise(con, str(final), run), out))
