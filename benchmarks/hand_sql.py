@@ -163,5 +163,11 @@ FROM bills c JOIN sums s USING (source)
 JOIN (SELECT source, sum(patient_responsibility) AS owed FROM eobs WHERE level = 'claim' AND patient_responsibility IS NOT NULL GROUP BY source) e USING (source)
 WHERE coalesce(c.balance, c.stated_balance, s.total - coalesce(c.payments, 0) - coalesce(c.adjustments, 0)) - e.owed > 0.01
 UNION ALL
+SELECT 'EOB.DUPLICATE_CLAIM', source, list_sort(list_distinct(flatten(list(lines)))), coalesce(sum(share) - max(share), 0)
+FROM (SELECT source, claim_id, code, service_date, billed, max(patient_responsibility) AS share, flatten(list(lines)) AS lines
+      FROM eobs WHERE level = 'service' AND code IS NOT NULL AND service_date IS NOT NULL AND billed > 0 AND NOT coalesce(denied, false)
+      GROUP BY source, claim_id, code, service_date, billed)
+GROUP BY source, code, service_date, billed HAVING count(*) > 1
+UNION ALL
 SELECT 'EOB.DENIED', source, coalesce(lines, []::BIGINT[]), coalesce(billed, 0) FROM eobs WHERE denied
 """

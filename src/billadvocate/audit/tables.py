@@ -4,9 +4,10 @@
          units, charge, unit_price, modifiers VARCHAR[], ndc, provider, claim_id, not_received)
   bills  one row per bill (or claim): what it states about itself (stated_total, payments,
          adjustments, stated_balance) and the case facts the rules need (FACT_COLUMNS)
-  eobs   one row per EOB claim (level 'claim') and per denied EOB line (level 'line'), repeated for
-         each bill of the account (source): billed, allowed, paid, patient_responsibility, denied,
-         reason codes, and the bill lines it matches (same code and date)
+  eobs   one row per EOB claim (level 'claim'), per denied EOB line (level 'line') and per line not
+         denied of a claim not denied (level 'service', with its code), repeated for each bill of the
+         account (source): billed, allowed, paid, patient_responsibility, denied, reason codes, and
+         the bill lines it matches (same code and date)
 At scale (`batch audit`), a caller brings its own `lines` and `bills` with these columns.
 """
 
@@ -57,7 +58,7 @@ EOBS_SCHEMA = pa.schema([
     ("source", pa.string()), ("eob", pa.string()), ("level", pa.string()), ("claim_id", pa.string()),
     ("service_date", pa.date32()), ("billed", MONEY), ("allowed", MONEY), ("paid", MONEY),
     ("patient_responsibility", MONEY), ("denied", pa.bool_()), ("reason_codes", pa.string()),
-    ("lines", pa.list_(pa.int64())), ("deductible", MONEY),
+    ("lines", pa.list_(pa.int64())), ("deductible", MONEY), ("code", pa.string()),
 ])
 
 
@@ -139,10 +140,10 @@ def eobs_table(eobs: Iterable[Any], bills: Iterable[Bill]) -> pa.Table:
     rows: dict[str, list] = {name: [] for name in EOBS_SCHEMA.names}
 
     def add(source, eob, level, claim_id, when, billed, allowed, paid, resp, denied, reasons, lines,
-            deductible=None):
+            deductible=None, code=None):
         for name, value in zip(EOBS_SCHEMA.names, (source, eob, level, claim_id, when, _money(billed),
                                                      _money(allowed), _money(paid), _money(resp), denied,
-                                                     reasons, lines, _money(deductible))):
+                                                     reasons, lines, _money(deductible), code)):
             rows[name].append(value)
 
     bills = list(bills)
@@ -162,8 +163,8 @@ def eobs_table(eobs: Iterable[Any], bills: Iterable[Bill]) -> pa.Table:
                 if denied:
                     continue
                 for el in c.lines:
-                    if el.denied:
-                        add(bill.source, eob.source, "line", c.claim_id, el.date or c.start, el.billed, el.allowed,
-                            el.paid, el.patient_responsibility, True, _reasons(el.adjustments),
-                            by_code_date.get((el.code, el.date or c.start), []))
+                    add(bill.source, eob.source, "line" if el.denied else "service", c.claim_id,
+                        el.date or c.start, el.billed, el.allowed, el.paid, el.patient_responsibility, el.denied,
+                        _reasons(el.adjustments) if el.denied else None,
+                        by_code_date.get((el.code, el.date or c.start), []), code=el.code)
     return pa.table(rows, schema=EOBS_SCHEMA)
