@@ -24,8 +24,10 @@ def _dollars(option: str, text: str | None) -> Decimal | None:
         value = Decimal(text.replace(",", "").replace("$", ""))
     except InvalidOperation:
         raise BadInput(f"{option} {text!r} is not a number of dollars")
-    if not value.is_finite() or value < 0:
-        raise BadInput(f"{option} must be a number of dollars, 0 or more")
+    if not value.is_finite():
+        raise BadInput(f"{option} {text!r} is not a number of dollars")
+    if value < 0:
+        raise BadInput(f"{option} cannot be negative")
     if value > 100_000_000:
         raise BadInput(f"{option} {text!r} is beyond any real household income (at most 100,000,000)")
     return value
