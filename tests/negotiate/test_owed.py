@@ -228,3 +228,14 @@ def test_insurance_paid_more_than_the_yardstick_leaves_a_small_amount_not_zero()
              benchmarks={1: {"medicare": 40.0, "fair": 40.0, "basis": "medicare"}})
     # yardstick 60 (1.5 x 40) is below the 100 insurance paid: 10% of the 900 owed
     assert f["owed"] == 900 and f["fair_amount"] == 90
+
+
+def test_a_claim_the_plan_processed_twice_takes_its_patient_share_off_the_eob_figure():
+    ls = lines(2000, 500)
+    bill = Bill(source="b", lines=ls)
+    e = eob_for(ls, [250, 50])
+    twice = Finding(rule="EOB.DUPLICATE_CLAIM", severity="medium", amount=Decimal(50), message="claim twice",
+                    citations=["45 CFR 147.136"])
+    f = fair(account(balance=1900, fap=None), ls, [twice], bills=[bill], insurance="insured", eobs=[e],
+             eob_match=match([bill], [e]))
+    assert f["owed"] == 250 and any("processed twice" in w for w in f["why"])

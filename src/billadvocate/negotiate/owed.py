@@ -25,7 +25,7 @@ from .steps import Steps
 PRICE_RULES = {"BILL.PRICE_OUTLIER", "NSA.GFE_EXCEEDED", "IRS501R.OVER_AGB"}
 # findings about the balance as a whole, answered by a cap below, never by removing lines
 BALANCE_RULES = {"EOB.PATIENT_RESP", "NSA.BALANCE_BILL", "EOB.OOP_MAX_EXCEEDED", "MEDICAID.BALANCE_BILL",
-                 "MEDICARE.QMB_BILLED"}
+                 "MEDICARE.QMB_BILLED", "EOB.DUPLICATE_CLAIM"}
 MEDICAID_CITES = ["42 U.S.C. 1396a(a)(25)(C)", "42 CFR 447.15"]
 QMB_CITES = ["42 U.S.C. 1396a(n)(3)(B)"]
 AGB_CITES = ["26 U.S.C. 501(r)(5)", "26 CFR 1.501(r)-5(a)"]
@@ -202,8 +202,13 @@ def legal_owed(*, account, audit, findings, bills, insurance: str | None, eobs=(
             steps.add("The EOBs in the case match no claim on this bill: ask the insurer for the EOB of these "
                       "services; you owe at most the patient responsibility it shows")
         else:
-            limit = max(resp - removed, Decimal(0))
+            # a claim the plan processed twice: its extra copies' patient share is not owed either
+            twice = sum((Decimal(f.amount) for f in findings if f.rule == "EOB.DUPLICATE_CLAIM"
+                         and f.severity != "info" and f.amount > 0), Decimal(0))
+            limit = max(resp - removed - twice, Decimal(0))
             minus = f" less the {dollars(removed)} patient share of the lines that should not be billed" if removed else ""
+            if twice:
+                minus += f" less the {dollars(twice)} share of claims processed twice"
             cap(limit, f"Your plan's EOB{'s' if n > 1 else ''} put your share at {dollars(resp)} for the "
                        f"{n} claim{'s' if n > 1 else ''} on this bill{minus}: you owe at most {dollars(limit)}",
                 ["45 CFR 147.136(b) and 29 CFR 2560.503-1(g) (the EOB states the patient's share)"], "eob")
