@@ -1,6 +1,7 @@
-"""X12 837 claims (005010X222A2 professional, 005010X223A3 institutional; 4010 read gracefully) -> Bill.
+"""X12 837 claims (005010X222A2 professional, 005010X223A3 institutional, 005010X224A2 dental; 4010 read
+gracefully) -> Bill.
 
-Every service line (SV1 professional, SV2 institutional) becomes a bill Line with its code,
+Every service line (SV1 professional, SV2 institutional, SV3 dental) becomes a bill Line with its code,
 modifiers, units, charge, date (DTP*472, else the claim's statement dates), revenue code, NDC (LIN)
 and rendering provider (NM1*82 on the line, else on the claim, else the billing provider). Lines are
 numbered in file order across all claims; `claim_id` says which claim (CLM01) each belongs to. The
@@ -41,6 +42,8 @@ class _Reader:
         self.in_other_payer = False  # inside 2320/2330 (other subscriber) loops of a claim
         self.line: Line | None = None
         self.line_has_date = False
+        self.person: str | None = None  # the subscriber or patient named before the claim (NM1*IL, NM1*QC)
+        self.patients: list[str] = []  # one per claim
 
     def read(self) -> Bill:
         handlers = {name[3:]: getattr(self, name) for name in dir(self) if name.startswith("on_")}
@@ -53,6 +56,10 @@ class _Reader:
         self.bill.claim_form = self.kind
         self.bill.notes = [n for n in (*self.ic.notes, self.ic.version_note(), *self.bill.notes) if n]
         self.bill.notes.append(f"{len(self.claims)} {kinds} claim(s): {', '.join(self.claims)}")
+        people = list(dict.fromkeys(p for p in self.patients if p))  # in file order
+        if len(people) > 1:
+            self.bill.notes.append(f"this 837 holds claims for {len(people)} patients ({'; '.join(people)}): "
+                                   "its lines are audited as one bill, so read each patient's claims on their own")
         return self.bill
 
     def m(self, el: list[str], n: int, i: int, name: str) -> Decimal | None:
@@ -68,6 +75,8 @@ class _Reader:
         who = name_of(el)
         npi = get(el, 9) if get(el, 8) == "XX" else ""
         label = f"{who} (NPI {npi})" if who and npi else (who or npi or None)
+        if role in ("IL", "QC") and not self.in_other_payer and self.claim_id is None:
+            self.person = who or None  # QC (the patient) follows IL (the subscriber) when they differ
         if role == "85":
             self.billing_provider = label
         elif role == "82" and not self.in_other_payer:
@@ -83,6 +92,7 @@ class _Reader:
             raise self.ic.error("CLM01 (the claim id) is blank", n, "CLM")
         self.claim_id = claim_id
         self.claims.append(claim_id)
+        self.patients.append(self.person or "")
         self.claim_total += self.m(el, n, 2, "CLM02 total charge") or ZERO
         self.claim_provider = None
         self.claim_dates = (None, None)
@@ -117,6 +127,9 @@ class _Reader:
 
     def on_SV1(self, el: list[str], n: int) -> None:
         self._service(el, n, composite=get(el, 1), charge_at=2, units_at=4, revenue=None)
+
+    def on_SV3(self, el: list[str], n: int) -> None:  # dental (837D, 005010X224): ADA code, charge, count
+        self._service(el, n, composite=get(el, 1), charge_at=2, units_at=6, revenue=None)
 
     def on_SV2(self, el: list[str], n: int) -> None:
         revenue = get(el, 1).strip()
