@@ -93,19 +93,38 @@ class _Reader:
         self.claim: _Record | None = None
         self.line: _Record | None = None
         self.n1: str = ""
+        self.provider_adjustments = Decimal(0)  # PLB amounts: taken from (or added to) the whole payment
 
     def read(self) -> Eob:
         handlers = {"BPR": self.on_BPR, "TRN": self.on_TRN, "N1": self.on_N1, "DTM": self.on_DTM,
                     "CLP": self.on_CLP, "NM1": self.on_NM1, "AMT": self.on_AMT, "MOA": self.on_MOA,
                     "MIA": self.on_MIA, "LQ": self.on_LQ, "REF": self.on_REF, "CAS": self.on_CAS,
-                    "SVC": self.on_SVC}  # local: kept on self, the bound methods would make a cycle
+                    "SVC": self.on_SVC, "PLB": self.on_PLB}  # local: kept on self, the bound methods would make a cycle
         walk(self.ic, handlers, "Reading 835")
         self._finish_claim()
         notes = [*self.ic.notes, self.ic.version_note(), *self.eob.notes]
         if not self.eob.claims:
             notes.append("the 835 holds no claim (CLP): it may be a payment without remittance detail")
+        notes.append(self._payment_check())
         self.eob.notes = [n for n in notes if n]
         return self.eob
+
+    def _payment_check(self) -> str | None:
+        """BPR02 (the payment) = the claims' payments (CLP04) less the provider-level adjustments (PLB)."""
+        if self.eob.payment_total is None or not self.eob.claims:
+            return None
+        claims = sum((c.paid or Decimal(0) for c in self.eob.claims), Decimal(0))
+        expected = claims - self.provider_adjustments
+        if abs(expected - self.eob.payment_total) <= Decimal("0.01"):
+            return None
+        plb = f" less provider-level adjustments (PLB) of ${self.provider_adjustments:,.2f}" if self.provider_adjustments else ""
+        return (f"the payment total (BPR02) of ${self.eob.payment_total:,.2f} does not match the claims' payments "
+                f"(${claims:,.2f}{plb}, = ${expected:,.2f}): this remittance may be missing claims or adjustments")
+
+    def on_PLB(self, el: list[str], n: int) -> None:
+        for i in range(4, len(el), 2):  # PLB03/04, 05/06 ...: adjustment id, amount
+            amount = self.ic.money(get(el, i), n, "PLB", f"PLB{i:02d} adjustment amount")
+            self.provider_adjustments += amount or Decimal(0)
 
     # ---------------------------------------------------------------- header
     def on_BPR(self, el: list[str], n: int) -> None:
