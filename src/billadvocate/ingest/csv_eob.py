@@ -99,6 +99,7 @@ def read_eob_rows(rows: list[list[str]], *, file: str, format: str) -> Eob:
         raise BadInput("no 'billed' column: name the provider's charge column 'billed'", file=file, where="line 1")
     eob = Eob(source=file, format=format)
     claims: dict[str, EobClaim] = {}
+    networks: dict[str, set[bool]] = {}  # the network markers each claim's rows carry
     stated_total: Decimal | None = None
     for row_no, row in enumerate(rows[1:], start=2):
         f = {canon: (str(row[i]).strip() if i < len(row) and row[i] is not None else "") for i, canon in mapping.items()}
@@ -147,13 +148,17 @@ def read_eob_rows(rows: list[list[str]], *, file: str, format: str) -> Eob:
             line.denial_reasons = [f"{a.key}: {a.meaning}" for a in line.adjustments if a.reason] or [reason or status]
         net = _network(f.get("network") or "")
         if net is not None:
-            claim.in_network = net
+            networks.setdefault(claim.claim_id, set()).add(net)
+            claim.in_network = net if len(networks[claim.claim_id]) == 1 else None  # in and out: unknown
         claim.status_text = claim.status_text or status
         claim.lines.append(line)
     if not claims:
         raise BadInput("the EOB export has a header but no service rows", file=file)
     for claim in claims.values():
         _total_claim(claim)
+        if len(networks.get(claim.claim_id, ())) > 1:
+            eob.notes.append(f"claim {claim.claim_id}: its rows say both in and out of network, so its network "
+                             "status is read as unknown; check it with the plan")
     eob.claims = list(claims.values())
     payers = {c.payer for c in eob.claims if c.payer}
     eob.payer = payers.pop() if len(payers) == 1 else None
