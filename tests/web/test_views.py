@@ -44,8 +44,12 @@ def test_the_intake_saves_each_step_and_ends_on_the_results(web, client_as):
         "care_start": "2026-09-10", "care_end": "2026-09-10", "emergency": "yes",
         "typed_lines": "2026-09-10, 85025, CBC, 1, 220.00\n2026-09-10, 85025, CBC, 1, 220.00\n"
                        "2026-09-10, 99283, ER visit, 1, 210.00"})
+    assert r["Location"] == f"/cases/{case.pk}/intake/collector/?account=bill-1"
+    # the collector's page, left blank (no collector): on to the results
+    r = c.post(f"/cases/{case.pk}/intake/collector/?account=bill-1", {})
     assert r["Location"] == f"/cases/{case.pk}/"
     account = case.accounts.get()
+    assert account.collector is None
     assert account.provider_name == "Fresno Community Hospital" and account.care["emergency"] is True
     assert case.documents.filter(role="bill").count() == 1
     page = c.get(f"/cases/{case.pk}/").content.decode()
@@ -327,4 +331,12 @@ def test_serve_creates_the_admin_once(web):
 def test_opening_the_results_puts_the_engines_deadlines_on_the_dashboard(world, client_as):
     client_as(world.client_a).get(f"/cases/{world.case_a.pk}/")
     page = client_as(world.advocate_a).get("/dashboard/").content.decode()
-    assert "VALIDATION_PERIOD_END" in page and "Zelda Quillfeather" in page
+    m = _models()
+    rows = m.Deadline.objects.filter(case=world.case_a, source="engine")
+    ahead = [d for d in rows if d.date >= date.today()]
+    passed = [d for d in rows if d.date < date.today() - timedelta(days=1)]
+    assert ahead and passed, "the example has legal dates both ahead and past"
+    assert "Zelda Quillfeather" in page
+    assert all(d.kind in page for d in ahead)
+    # a legal date that has passed is history, not an overdue to-do
+    assert not any(d.date.isoformat() in page for d in passed if d.date not in {a.date for a in ahead})

@@ -5,14 +5,18 @@ Labels and help are written for a patient, in English and Spanish (gettext_lazy)
 
 from __future__ import annotations
 
+from datetime import date as _date
 from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..model import check_sane
 from ..states import NAMES
+from .intake_forms import Grouped, Plausible
 
 STATE_CHOICES = [("", _("Choose your state"))] + sorted(((k, v) for k, v in NAMES.items()), key=lambda kv: kv[1])
 YES_NO_UNKNOWN = [("", _("I don't know")), ("yes", _("Yes")), ("no", _("No"))]
@@ -40,7 +44,7 @@ class YouForm(forms.Form):
     veteran = forms.BooleanField(label=_("I am a veteran"), required=False)
 
 
-class HouseholdForm(forms.Form):
+class HouseholdForm(Plausible, forms.Form):
     size = forms.IntegerField(label=_("People in your household"), min_value=1, max_value=50, initial=1,
                               help_text=_("You, your spouse or partner, and anyone you claim as a dependent."))
     annual_income = forms.DecimalField(label=_("Household income per year, before taxes ($)"),
@@ -50,9 +54,12 @@ class HouseholdForm(forms.Form):
                                           help_text=_("Rent, food, utilities, transport, child care."))
     liquid_assets = forms.DecimalField(label=_("Savings you could use ($)"), min_value=0, max_digits=12,
                                        decimal_places=2, required=False)
+    lump_sum_available = forms.DecimalField(
+        label=_("One payment you could make now to settle ($)"), min_value=0, max_digits=12, decimal_places=2,
+        required=False, help_text=_("Only if you want to offer a lump sum. Blank: your savings above."))
 
 
-class InsuranceForm(forms.Form):
+class InsuranceForm(Plausible, forms.Form):
     status = forms.ChoiceField(label=_("Your health coverage when you got care"), choices=[
         ("insured", _("Insurance through work or the marketplace")),
         ("uninsured", _("No insurance")),
@@ -62,9 +69,32 @@ class InsuranceForm(forms.Form):
     ], widget=forms.RadioSelect)
     plan = forms.CharField(label=_("Plan name"), max_length=200, required=False)
     member_id = forms.CharField(label=_("Member ID"), max_length=100, required=False)
+    in_network_deductible = forms.DecimalField(label=_("Your plan's in-network deductible ($)"), min_value=0,
+                                               max_digits=12, decimal_places=2, required=False)
+    out_of_pocket_max = forms.DecimalField(
+        label=_("Your plan's in-network out-of-pocket maximum ($)"), min_value=0, max_digits=12,
+        decimal_places=2, required=False, help_text=_("For the year of the care: the most you pay in a year."))
 
 
-class BillForm(forms.Form):
+def _plausible_line(day: str, units: Decimal, charge: Decimal) -> bool:
+    """A typed line's date (when written YYYY-MM-DD) not in the future, its numbers real."""
+    try:
+        check_sane(units), check_sane(charge)
+        if not units.is_finite() or not charge.is_finite():
+            return False
+        when = _date.fromisoformat(day.strip()) if len(day.strip()) == 10 and day.strip()[4] == "-" else None
+    except ValueError:
+        return False
+    if when is not None:
+        try:
+            check_sane(when)
+        except ValueError:
+            return False
+        return when <= timezone.localdate()
+    return True
+
+
+class BillForm(Grouped, Plausible, forms.Form):
     provider_name = forms.CharField(label=_("Who sent the bill (hospital, doctor, lab)"), max_length=200)
     provider_ccn = forms.RegexField(
         label=_("Hospital's CMS number (CCN), if you know it"), regex=r"^\s*[0-9A-Za-z]{6}\s*$", max_length=10,
@@ -86,8 +116,34 @@ class BillForm(forms.Form):
     emergency = forms.ChoiceField(label=_("Was it an emergency?"), choices=YES_NO_UNKNOWN, required=False)
     first_bill_date = forms.DateField(label=_("Date of the first bill"), required=False,
                                       widget=forms.DateInput(attrs={"type": "date"}))
-    collector_name = forms.CharField(label=_("Collection agency, if one is involved"), max_length=200,
-                                     required=False)
+    gfe_total = forms.DecimalField(label=_("Total of the good-faith estimate you were given ($)"), min_value=0,
+                                   max_digits=12, decimal_places=2, required=False,
+                                   help_text=_("Only if you had no insurance and got an estimate before the care."))
+    care_setting = forms.ChoiceField(label=_("Where you got the care"), choices=[
+        ("", _("I don't know")), ("outpatient", _("Hospital outpatient or emergency room, went home the same day")),
+        ("inpatient", _("Admitted to the hospital overnight or longer")),
+        ("professional", _("A doctor's office or clinic"))], required=False, widget=forms.RadioSelect)
+    in_network = forms.ChoiceField(label=_("Is this provider in your insurance's network?"), choices=YES_NO_UNKNOWN,
+                                   required=False)
+    facility_in_network = forms.ChoiceField(label=_("Was the hospital or facility in your network?"),
+                                            choices=YES_NO_UNKNOWN, required=False,
+                                            help_text=_("For a doctor's bill from care at a hospital."))
+    ambulance = forms.ChoiceField(label=_("For an ambulance bill: which kind"), choices=[
+        ("", _("Not an ambulance")), ("ground", _("Ground ambulance")), ("air", _("Air ambulance"))],
+        required=False)
+    fap_free_at_or_below_fpl = forms.DecimalField(
+        label=_("Free care up to this % of the poverty guideline"), min_value=0, max_value=1000, decimal_places=2,
+        required=False, help_text=_("From the hospital's financial-assistance policy, e.g. 200."))
+    fap_discount_at_or_below_fpl = forms.DecimalField(
+        label=_("Discounted care up to this % of the poverty guideline"), min_value=0, max_value=1000,
+        decimal_places=2, required=False, help_text=_("e.g. 400."))
+    fap_discount = forms.DecimalField(label=_("The discount in that range (%)"), min_value=0, max_value=100,
+                                      decimal_places=2, required=False, help_text=_("e.g. 75 for 75% off."))
+    fap_agb_percent = forms.DecimalField(
+        label=_("Amounts generally billed (AGB), % of charges"), min_value=0, max_value=100, decimal_places=2,
+        required=False, help_text=_("The policy states it: the most a patient who qualifies can be charged."))
+    fap_url = forms.URLField(label=_("Web address of the policy"), required=False, max_length=500,
+                             assume_scheme="https")
     bill_file = forms.FileField(label=_("Upload the itemized bill (PDF, photo, spreadsheet)"), required=False,
                                 help_text=_("Up to 10 MB. A photo from your phone works."),
                                 widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.csv,.xlsx,.png,.jpg,.jpeg,.heic,.webp,image/*"}))
@@ -112,16 +168,24 @@ class BillForm(forms.Form):
                 units_d, charge_d = Decimal(units or "1"), Decimal(charge.replace("$", "").replace(" ", ""))
             except InvalidOperation:
                 raise forms.ValidationError(_("Line %(n)s: units and charge must be numbers.") % {"n": n})
+            if not _plausible_line(date, units_d, charge_d):
+                raise forms.ValidationError(_("Line %(n)s: check the date (1900 to today) and the amounts.")
+                                            % {"n": n})
             rows.append({"date": date, "code": code, "description": description,
                          "units": units_d, "charge": charge_d})
         return rows
 
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("care_start"), data.get("care_end")
-        if start and end and end < start:
-            self.add_error("care_end", _("The last day cannot be before the first day."))
-        return data
+    not_future = ("care_start", "first_bill_date")
+    not_before = (("care_end", "care_start", _("The last day cannot be before the first day.")),
+                  ("first_bill_date", "care_start", _("The first bill cannot come before the care.")))
+    groups = ((_("The bill"), ("provider_name", "provider_ccn", "provider_kind", "provider_nonprofit",
+                               "provider_address", "account_number", "balance", "first_bill_date", "gfe_total")),
+              (_("The care"), ("care_start", "care_end", "emergency", "care_setting", "in_network",
+                               "facility_in_network", "ambulance")),
+              (_("The hospital's financial-assistance policy, if you have it"), (
+                  "fap_free_at_or_below_fpl", "fap_discount_at_or_below_fpl", "fap_discount", "fap_agb_percent",
+                  "fap_url")),
+              (_("The bill's lines"), ("bill_file", "typed_lines")))
 
 
 EVENT_KINDS = [("call", _("Phone call")), ("letter", _("Letter")), ("email", _("E-mail")),
@@ -131,7 +195,7 @@ PARTIES = [("collector", _("Collector")), ("provider", _("Hospital or doctor")),
            ("insurer", _("Insurer")), ("bureau", _("Credit bureau"))]
 
 
-class QuickLogForm(forms.Form):
+class QuickLogForm(Plausible, forms.Form):
     """Add a call in ten seconds: who, what was said; the time defaults to now."""
 
     account = forms.ChoiceField(label=_("Which bill"))
@@ -155,7 +219,7 @@ class LetterEditForm(forms.Form):
                            max_length=100_000)
 
 
-class LetterSentForm(forms.Form):
+class LetterSentForm(Plausible, forms.Form):
     method = forms.ChoiceField(label=_("How it was sent"), choices=[
         ("certified_mail", _("Certified mail")), ("mail", _("Mail")), ("email", _("E-mail")),
         ("fax", _("Fax")), ("portal", _("Online portal"))], initial="certified_mail")
@@ -163,14 +227,16 @@ class LetterSentForm(forms.Form):
     sent_on = forms.DateField(label=_("Date sent (blank: today)"), required=False,
                               widget=forms.DateInput(attrs={"type": "date"}))
 
+    not_future = ("sent_on",)
 
-class ReminderForm(forms.Form):
+
+class ReminderForm(Plausible, forms.Form):
     kind = forms.CharField(label=_("What is due"), max_length=80)
     date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     note = forms.CharField(label=_("Note"), max_length=500, required=False)
 
 
-class SnoozeForm(forms.Form):
+class SnoozeForm(Plausible, forms.Form):
     until = forms.DateField(label=_("Remind me again on"), widget=forms.DateInput(attrs={"type": "date"}))
 
 

@@ -42,3 +42,14 @@ class LetterDraft(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["case", "account_key", "type", "lang"],
                                                name="web_letterdraft_unique")]
+
+
+class IntakeSubmission(models.Model):
+    """One intake form as the browser sent it (a random token in the form): a second send of the
+    same form (Back then Save, a double click) edits what the first one made instead of adding a
+    second case or bill. The unique token makes two sends at once land on one row."""
+
+    token = models.CharField(max_length=64, unique=True)
+    case = models.ForeignKey("store.Case", on_delete=models.CASCADE, related_name="+")
+    account_key = models.CharField(max_length=100, blank=True)  # the bill it made, for a new-bill form
+    created_at = models.DateTimeField(auto_now_add=True)

@@ -7,7 +7,7 @@ from .views import advocate, base, case, hospitals, intake, letters, log
 
 
 class StepConverter:
-    regex = "you|household|insurance|bill"
+    regex = "you|household|insurance|bill|collector|credit"
 
     def to_python(self, value):
         return value
@@ -43,6 +43,7 @@ web_patterns = [
     path("cases/<int:case_id>/intake/<step:step>/", intake.intake, name="intake"),
     path("cases/<int:case_id>/log/", log.log, name="log"),
     path("cases/<int:case_id>/reminders/", log.reminders, name="reminders"),
+    path("cases/<int:case_id>/calendar.ics", log.calendar, name="calendar"),
     path("cases/<int:case_id>/reminders/<int:deadline_id>/done/", log.reminder_done, name="reminder_done"),
     path("cases/<int:case_id>/reminders/<int:deadline_id>/snooze/", log.reminder_snooze, name="reminder_snooze"),
     path("cases/<int:case_id>/documents/", log.documents, name="documents"),

@@ -1,10 +1,13 @@
-"""The guided intake: who you are, your household, your insurance, your bill. Each step is saved
-to the case store as soon as it is sent, so a patient can stop and come back."""
+"""The guided intake: who you are, your household, your insurance, your bill, the collector, the
+credit report. Each step is saved to the case store as soon as it is sent, so a patient can stop
+and come back; a form sent twice (Back then Save, a double click) edits what the first send made."""
 
 from __future__ import annotations
 
 import csv
 import io
+import re
+import secrets
 import tempfile
 from decimal import Decimal
 from pathlib import Path
@@ -12,9 +15,10 @@ from pathlib import Path
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -23,25 +27,37 @@ from ...store import cases as store
 from ...store import models as m
 from .. import casework
 from ..forms import BillForm, HouseholdForm, InsuranceForm, YouForm, tri, tri_value
+from ..intake_forms import CollectorForm, TradelineForm, collector_data, collector_initial
+from ..models import IntakeSubmission
 from ..permissions import CREATE_CASE, case_view, role_of
 from ..uploads import UploadRefused, accept
 
 STEPS = [("you", gettext_lazy("You")), ("household", gettext_lazy("Household")),
-         ("insurance", gettext_lazy("Insurance")), ("bill", gettext_lazy("Your bill"))]
+         ("insurance", gettext_lazy("Insurance")), ("bill", gettext_lazy("Your bill")),
+         ("collector", gettext_lazy("Collector, if any")), ("credit", gettext_lazy("Credit report, if any"))]
 STEP_NAMES = [s for s, _label in STEPS]
+NEXT = {"you": "household", "household": "insurance", "insurance": "bill", "bill": "collector"}
+TOKEN = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 
 
 def _next(step: str) -> str | None:
-    i = STEP_NAMES.index(step)
-    return STEP_NAMES[i + 1] if i + 1 < len(STEP_NAMES) else None
+    """The step after this one; the credit report is optional and reached from the steps list."""
+    return NEXT.get(step)
 
 
-def _page(request, case_row, step, form, intro):
+def _token(request) -> str | None:
+    """The form's one-time token as sent back, when well formed."""
+    token = request.POST.get("submission", "")
+    return token if TOKEN.match(token) else None
+
+
+def _page(request, case_row, step, form, intro, **more):
     done = {s for s in STEP_NAMES if case_row is not None and _step_done(case_row, s)}
     return render(request, "web/intake.html", {
         "case": case_row, "step": step, "steps": STEPS, "done": done, "form": form, "intro": intro,
         "accounts": list(case_row.accounts.order_by("position")) if case_row else [],
         "patient_state": getattr(casework.patient_of(case_row), "state", None) if case_row else None,
+        "submission": _token(request) or secrets.token_urlsafe(24), **more,
     })
 
 
@@ -53,6 +69,10 @@ def _step_done(case_row, step) -> bool:
         return m.Household.objects.filter(case=case_row).exists()
     if step == "insurance":
         return case_row.insurance is not None
+    if step == "collector":
+        return case_row.accounts.filter(collector__isnull=False).exists()
+    if step == "credit":
+        return case_row.tradelines.exists()
     return case_row.accounts.exists()
 
 
@@ -74,13 +94,44 @@ def start(request):
         raise PermissionDenied
     form = YouForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            case_row = m.Case.objects.create(created_by=request.user)
-            case_row.assigned_to.add(request.user)
-            _save_you(case_row, form.cleaned_data)
+        case_row = _case_of_start(request, form.cleaned_data)
         messages.success(request, _("Saved. Next: your household."))
         return redirect("web:intake", case_id=case_row.pk, step="household")
     return _page(request, None, "you", form, _("Tell us who you are. Only your state is required."))
+
+
+def _case_of_start(request, data) -> m.Case:
+    """The case this first step makes, or the one an earlier send of the same form made (the
+    patient went Back and saved again, or clicked twice): that one is edited, not a second made."""
+    token = _token(request)
+    earlier = _earlier_case(request, token)
+    if earlier is None and token and IntakeSubmission.objects.filter(token=token).exists():
+        token = None  # someone else's token (replayed): it gives no access, and this case gets none
+    if earlier is None:
+        try:
+            with transaction.atomic():
+                case_row = m.Case.objects.create(created_by=request.user)
+                case_row.assigned_to.add(request.user)
+                _save_you(case_row, data)
+                if token:
+                    IntakeSubmission.objects.create(token=token, case=case_row)
+            return case_row
+        except IntegrityError:  # the same form sent twice at once: the other send made the case
+            earlier = _earlier_case(request, token)
+            if earlier is None:
+                raise
+    with transaction.atomic():
+        _save_you(earlier, data)
+    return earlier
+
+
+def _earlier_case(request, token) -> m.Case | None:
+    if not token:
+        return None
+    sub = IntakeSubmission.objects.filter(token=token).select_related("case").first()
+    if sub is None or not sub.case.assigned_to.filter(pk=request.user.pk).exists():
+        return None
+    return sub.case
 
 
 @case_view("edit")
@@ -88,15 +139,17 @@ def intake(request, case_row, step):
     """One step of the intake, for an existing case (GET shows it filled in, POST saves it)."""
     if step not in STEP_NAMES:
         raise Http404("no such step")
-    return {"you": _you, "household": _household, "insurance": _insurance, "bill": _bill}[step](request, case_row)
+    return {"you": _you, "household": _household, "insurance": _insurance, "bill": _bill,
+            "collector": _collector, "credit": _credit}[step](request, case_row)
 
 
-def _after_save(request, case_row, step):
+def _after_save(request, case_row, step, *, account=None):
     casework.touch(case_row)
     nxt = _next(step)
     if nxt:
         messages.success(request, _("Saved."))
-        return redirect("web:intake", case_id=case_row.pk, step=nxt)
+        url = reverse("web:intake", kwargs={"case_id": case_row.pk, "step": nxt})
+        return redirect(f"{url}?account={account.key}" if account is not None else url)
     messages.success(request, _("Saved. Here is what we found."))
     return redirect("web:case", case_id=case_row.pk)
 
@@ -114,7 +167,8 @@ def _you(request, case_row):
 
 def _household(request, case_row):
     h = m.Household.objects.filter(case=case_row).first()
-    initial = {f: getattr(h, f) for f in ("size", "annual_income", "monthly_expenses", "liquid_assets")} if h else {}
+    initial = {f: getattr(h, f) for f in ("size", "annual_income", "monthly_expenses", "liquid_assets",
+                                          "lump_sum_available")} if h else {}
     form = HouseholdForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         h = h or m.Household(case=case_row)
@@ -129,22 +183,33 @@ def _household(request, case_row):
 def _insurance(request, case_row):
     form = InsuranceForm(request.POST or None, initial=case_row.insurance or {})
     if request.method == "POST" and form.is_valid():
-        case_row.insurance = {k: v for k, v in form.cleaned_data.items() if v}
+        case_row.insurance = {**(case_row.insurance or {}),
+                              **{k: (str(v) if isinstance(v, Decimal) else v) for k, v in form.cleaned_data.items()}}
+        case_row.insurance = {k: v for k, v in case_row.insurance.items() if v not in (None, "")}
         case_row.save(update_fields=["insurance", "updated_at"])
         return _after_save(request, case_row, "insurance")
     return _page(request, case_row, "insurance", form, _("Your coverage changes which protections apply."))
 
 
+FAP_FIELDS = ("free_at_or_below_fpl", "discount_at_or_below_fpl", "agb_percent", "url")
+
+
 def _account_initial(a: m.Account) -> dict:
-    provider, care, collector = a.provider or {}, a.care or {}, a.collector or {}
-    return {
+    provider, care = a.provider or {}, a.care or {}
+    fap = provider.get("fap") or {}
+    out = {
         "provider_name": provider.get("name"), "provider_kind": provider.get("kind", "hospital"),
         "provider_ccn": provider.get("ccn"),
         "provider_nonprofit": tri_value(provider.get("nonprofit")), "provider_address": provider.get("address"),
         "account_number": a.account_number, "balance": a.balance, "care_start": care.get("start"),
         "care_end": care.get("end"), "emergency": tri_value(care.get("emergency")),
-        "first_bill_date": a.first_bill_date, "collector_name": collector.get("name"),
+        "first_bill_date": a.first_bill_date, "gfe_total": a.gfe_total, "care_setting": care.get("setting", ""),
+        "in_network": tri_value(provider.get("in_network")),
+        "facility_in_network": tri_value(care.get("facility_in_network")), "ambulance": care.get("ambulance", ""),
+        "fap_discount": Decimal(str(fap["discount"])) * 100 if fap.get("discount") is not None else None,
     }
+    out.update({f"fap_{k}": fap.get(k) for k in FAP_FIELDS})
+    return out
 
 
 def _new_key(case_row) -> str:
@@ -155,15 +220,26 @@ def _new_key(case_row) -> str:
     return f"bill-{n}"
 
 
-def _bill(request, case_row):
+def _account_for(request, case_row) -> tuple[m.Account | None, bool]:
+    """The bill this page edits (None for a new one), and whether the page is for a new bill.
+    A new-bill form sent a second time edits the bill its first send made."""
     key = request.GET.get("account")
-    account = None
-    if key and key != "new":
+    if key == "new":
+        token = _token(request) if request.method == "POST" else None
+        sub = IntakeSubmission.objects.filter(token=token, case=case_row).first() if token else None
+        return (case_row.accounts.filter(key=sub.account_key).first() if sub else None), True
+    if key:
         account = case_row.accounts.filter(key=key).first()
-    elif key is None:
-        account = case_row.accounts.order_by("position").first()
+        if account is None:
+            raise Http404("no such bill in this case")
+        return account, False
+    return case_row.accounts.order_by("position").first(), False
+
+
+def _bill(request, case_row):
+    account, new = _account_for(request, case_row)
     form = BillForm(request.POST or None, request.FILES or None,
-                    initial=_account_initial(account) if account else {})
+                    initial=_account_initial(account) if account and not (new and request.method == "GET") else {})
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         upload = None
@@ -174,16 +250,26 @@ def _bill(request, case_row):
                 form.add_error("bill_file", str(e))
         if not form.errors:
             try:
-                account = _save_account(request, case_row, account, d, upload)
+                account = _save_account(request, case_row, account, d, upload, token=_token(request) if new else None)
             except BadInput as e:
                 form.add_error(None, e.problem)
+            except IntegrityError:  # the same new-bill form sent twice at once: the other send made it
+                form.add_error(None, _("This bill was just saved: open it from the list above to change it."))
         if not form.errors:
-            return _after_save(request, case_row, "bill")
+            return _after_save(request, case_row, "bill", account=account)
     return _page(request, case_row, "bill", form,
                  _("Enter what the bill says. Upload it, take a photo of it, or type its lines."))
 
 
-def _save_account(request, case_row, account, d, upload) -> m.Account:
+def _set(target: dict, key: str, value) -> None:
+    if value in (None, ""):
+        target.pop(key, None)
+    else:
+        target[key] = value.isoformat() if hasattr(value, "isoformat") else (
+            str(value) if isinstance(value, Decimal) else value)
+
+
+def _save_account(request, case_row, account, d, upload, *, token=None) -> m.Account:
     with transaction.atomic():
         if account is None:
             position = (max(case_row.accounts.values_list("position", flat=True), default=-1)) + 1
@@ -191,43 +277,131 @@ def _save_account(request, case_row, account, d, upload) -> m.Account:
         provider = dict(account.provider or {})
         provider.update({"name": d["provider_name"], "kind": d["provider_kind"]})
         for k, v in (("address", d.get("provider_address")), ("nonprofit", tri(d.get("provider_nonprofit"))),
-                     ("ccn", (d.get("provider_ccn") or "").strip().upper())):
-            if v in (None, ""):
-                provider.pop(k, None)
-            else:
-                provider[k] = v
+                     ("ccn", (d.get("provider_ccn") or "").strip().upper()), ("in_network", tri(d.get("in_network")))):
+            _set(provider, k, v)
+        fap = dict(provider.get("fap") or {})
+        for k in FAP_FIELDS:
+            _set(fap, k, d.get(f"fap_{k}"))
+        _set(fap, "discount", d["fap_discount"] / 100 if d.get("fap_discount") is not None else None)
+        _set(provider, "fap", fap or None)
         account.provider = provider
         care = dict(account.care or {})
         for k, v in (("start", d.get("care_start")), ("end", d.get("care_end")),
-                     ("emergency", tri(d.get("emergency")))):
-            if v is None:
-                care.pop(k, None)
-            else:
-                care[k] = v.isoformat() if hasattr(v, "isoformat") else v
+                     ("emergency", tri(d.get("emergency"))), ("setting", d.get("care_setting")),
+                     ("facility_in_network", tri(d.get("facility_in_network"))), ("ambulance", d.get("ambulance"))):
+            _set(care, k, v)
         account.care = care
-        if d.get("collector_name"):
-            account.collector = {**(account.collector or {}), "name": d["collector_name"]}
-        else:
-            account.collector = None
         account.account_number = d.get("account_number") or None
         account.balance = d.get("balance")
+        account.gfe_total = d.get("gfe_total")
         account.first_bill_date = d.get("first_bill_date")
         account.save()
+        if token:
+            IntakeSubmission.objects.get_or_create(token=token, defaults={"case": case_row,
+                                                                          "account_key": account.key})
         if case_row.title.endswith(_("new case")) or not case_row.title:
             p = casework.patient_of(case_row)
             case_row.title = f"{(p.name if p else None) or _('patient')} - {account.provider_name}"[:200]
             case_row.save(update_fields=["title"])
+        if d.get("typed_lines"):  # retyped lines replace the ones typed before
+            for doc in case_row.documents.filter(account=account, role="bill", path__startswith="bills/typed-"):
+                doc.delete()
         casework.canonical_check(case_row)
     with tempfile.TemporaryDirectory(prefix="billadvocate-upload-") as tmp:
         if upload is not None:
-            path = Path(tmp) / f"bill-{account.key}.{upload.extension}"
-            path.write_bytes(upload.data)
-            store.add_document(case_row, path, role="bill", account_key=account.key, user=request.user)
+            import hashlib
+
+            same = case_row.documents.filter(account=account, role="bill",
+                                             sha256=hashlib.sha256(upload.data).hexdigest()).exists()
+            if not same:  # the same photo sent twice is kept once
+                path = Path(tmp) / f"bill-{account.key}.{upload.extension}"
+                path.write_bytes(upload.data)
+                store.add_document(case_row, path, role="bill", account_key=account.key, user=request.user)
         if d.get("typed_lines"):
             path = Path(tmp) / f"typed-{account.key}.csv"
             path.write_text(_lines_csv(d["typed_lines"]), encoding="utf-8")
             store.add_document(case_row, path, role="bill", account_key=account.key, user=request.user)
     return account
+
+
+def _account_choice(request, case_row) -> m.Account | None:
+    key = request.GET.get("account")
+    if key:
+        account = case_row.accounts.filter(key=key).first()
+        if account is None:
+            raise Http404("no such bill in this case")
+        return account
+    return case_row.accounts.order_by("position").first()
+
+
+def _collector(request, case_row):
+    """Who collects this bill now, and what its first letter (the validation notice) says."""
+    account = _account_choice(request, case_row)
+    if account is None:
+        return redirect("web:intake", case_id=case_row.pk, step="bill")
+    form = CollectorForm(request.POST if request.method == "POST" else None,
+                         initial=collector_initial(account.collector))
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                account.collector = collector_data(form.cleaned_data, account.collector)
+                account.save()
+                casework.canonical_check(case_row)
+        except BadInput as e:
+            form.add_error(None, e.problem)
+        else:
+            return _after_save(request, case_row, "collector", account=account)
+    return _page(request, case_row, "collector", form,
+                 _("If a collection agency wrote or called about this bill, copy what its letter says. "
+                   "If not, leave this page blank and continue."), bill=account)
+
+
+def _credit(request, case_row):
+    """The collection accounts a credit report shows: add one at a time, remove a wrong one."""
+    accounts = list(case_row.accounts.order_by("position"))
+    if not accounts:
+        return redirect("web:intake", case_id=case_row.pk, step="bill")
+    remove = request.POST.get("remove") if request.method == "POST" else None
+    if remove:
+        with transaction.atomic():
+            case_row.tradelines.filter(pk=remove if str(remove).isdigit() else -1).delete()
+            casework.canonical_check(case_row)
+        casework.touch(case_row)
+        messages.success(request, _("Removed from the credit report."))
+        return redirect("web:intake", case_id=case_row.pk, step="credit")
+    pulled = (case_row.credit_report or {}).get("pulled")
+    form = TradelineForm(request.POST or None, accounts=accounts, initial={"pulled": pulled})
+    if request.method == "POST" and form.is_valid():
+        try:
+            _add_tradeline(case_row, form.cleaned_data)
+        except BadInput as e:
+            form.add_error(None, e.problem)
+        else:
+            casework.touch(case_row)
+            messages.success(request, _("Added. Add the next one, or see your results."))
+            return redirect("web:intake", case_id=case_row.pk, step="credit")
+    return _page(request, case_row, "credit", form,
+                 _("If a medical bill shows on your credit report, enter each collection account the report "
+                   "lists, one at a time. Free reports: annualcreditreport.com."),
+                 tradelines=list(case_row.tradelines.order_by("position")))
+
+
+TRADELINE_COLUMNS = ("bureau", "furnisher", "medical", "balance", "original_amount", "status",
+                     "first_delinquency", "reported", "paid_on")
+
+
+def _add_tradeline(case_row, d) -> None:
+    values = {k: d.get(k) for k in TRADELINE_COLUMNS}
+    values["account_key"] = d.get("account") or None
+    with transaction.atomic():
+        report = dict(case_row.credit_report or {})
+        _set(report, "pulled", d.get("pulled"))
+        case_row.credit_report = report
+        case_row.save(update_fields=["credit_report", "updated_at"])
+        if not case_row.tradelines.filter(**values).exists():  # the same line sent twice is kept once
+            position = (max(case_row.tradelines.values_list("position", flat=True), default=-1)) + 1
+            m.Tradeline.objects.create(case=case_row, position=position, **values)
+        casework.canonical_check(case_row)
 
 
 def _lines_csv(rows: list[dict]) -> str:

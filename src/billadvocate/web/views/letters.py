@@ -10,6 +10,7 @@ from datetime import datetime, time
 from pathlib import Path
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -24,11 +25,13 @@ from ...store import models as m
 from .. import casework
 from ..forms import LetterEditForm, LetterSentForm
 from ..models import LetterDraft
+from ..needs import place_for
 from ..permissions import can, case_view
 
 try:  # the letters package (issue 7); the pages say so when it is missing from a build
     from ... import letters as L
     from ...letters.compose import parse_markup
+    from ...letters.facts import LetterFacts, first_missing
     from ...letters.document import Bullets, Heading, Paragraph, Table
 except ImportError:  # pragma: no cover
     L = None
@@ -76,35 +79,68 @@ def _lang(request, case_row) -> str:
     return (get_language() or "en")[:2] if (get_language() or "en")[:2] in L.LANGUAGES else "en"
 
 
-def _letter(case_row, result, letter_type, account_key, lang, *, edited=True):
+def _draft_key(account_key: str, bureau: str | None) -> str:
+    """Whose draft: the bill's key, or for a letter to a credit bureau 'bureau-<name>'."""
+    return f"bureau-{bureau}" if bureau else (account_key or "")
+
+
+def _letter(case_row, result, letter_type, account_key, lang, *, edited=True, bureau=None):
     """The letter (with the saved edit, if any) or raise BadInput / MissingFact."""
     k = L.kind(letter_type)
-    letter = L.letter_for(result, letter_type, account_id=None if k.case_level else account_key, lang=lang)
+    letter = L.letter_for(result, letter_type, account_id=None if k.case_level else account_key,
+                          bureau=bureau if k.case_level else None, lang=lang)
     if edited:
-        draft = LetterDraft.objects.filter(case=case_row, account_key=account_key or "", type=letter_type,
-                                           lang=lang).first()
+        draft = LetterDraft.objects.filter(case=case_row, account_key=_draft_key(account_key, bureau),
+                                           type=letter_type, lang=lang).first()
         if draft is not None:
             letter = apply_edit(letter, draft.subject, draft.body)
     return letter
 
 
-def needed_letters(result) -> list[dict]:
-    """Each account's letters: the ones the case needs (with the reason) first, then the others."""
+def _item(case_row, k, facts, sent: list) -> dict:
+    """One letter of the list: why the case needs it (None once it was sent), the fact it still
+    lacks (in words, with the page and field to fill), and when it was sent."""
+    try:
+        why = k.when(facts)
+    except BadInput:
+        why = None
+    need = first_missing(k.needs, facts)
+    return {"type": k.type, "title": k.title, "why": None if sent else why, "sent": sent[0] if sent else None,
+            "missing": place_for(case_row, need.path(facts)) if need is not None else None}
+
+
+def needed_letters(result, case_row=None) -> list[dict]:
+    """Each account's letters: the ones the case needs (with the reason) first, then the others.
+    A letter marked as sent leaves 'needed' and says when it went."""
     out = []
+    sent_rows = list(m.Letter.objects.filter(case=case_row).select_related("account").order_by("-sent_at")
+                     ) if case_row is not None else []
     for review in result.accounts:
-        facts_reason = {}
+        items = []
         for k in L.all_kinds():
             if k.case_level:
                 continue
             try:
                 facts = L.facts_for(result, k.type, account_id=review.account.id)
-                facts_reason[k.type] = k.when(facts)
             except BadInput:
-                facts_reason[k.type] = None
-        items = [{"type": k.type, "title": k.title, "why": facts_reason.get(k.type)} for k in L.all_kinds()
-                 if not k.case_level]
+                continue
+            sent = [s for s in sent_rows if s.type == k.type and s.account and s.account.key == review.account.id]
+            items.append(_item(case_row, k, facts, sent))
         items.sort(key=lambda i: i["why"] is None)
         out.append({"account": review.account, "letters": items})
+    return out
+
+
+def bureau_letters(result, case_row) -> list[dict]:
+    """A credit-dispute letter for each bureau whose report has a problem (one letter per bureau)."""
+    k = L.kind("credit_dispute")
+    out = []
+    sent_rows = list(m.Letter.objects.filter(case=case_row, type="credit_dispute").select_related("event")
+                     .order_by("-sent_at"))
+    for bureau in LetterFacts(result, None).credit_bureaus():
+        facts = L.facts_for(result, "credit_dispute", bureau=bureau)
+        sent = [s for s in sent_rows if s.event is not None and (s.event.extra or {}).get("bureau") == bureau]
+        out.append({"bureau": bureau, **_item(case_row, k, facts, sent)})
     return out
 
 
@@ -123,51 +159,83 @@ def letters(request, case_row):
     result, problem = casework.try_review(case_row)
     sent = m.Letter.objects.filter(case=case_row).select_related("account").order_by("-id")
     return render(request, "web/letters.html", {
-        "case": case_row, "problem": problem, "groups": needed_letters(result) if result else [],
+        "case": case_row, "problem": problem, "groups": needed_letters(result, case_row) if result else [],
+        "bureaus": bureau_letters(result, case_row) if result else [],
+        "has_credit_report": case_row.tradelines.exists(),
         "sent": sent, "can_manage": can(request.user, "manage", case_row)})
 
 
 def _type_or_404(letter_type):
     if L is None:
         raise Http404("letters are not part of this installation")
-    if letter_type not in L.LETTER_TYPES or L.kind(letter_type).case_level:
+    if letter_type not in L.LETTER_TYPES:
         raise Http404("no such letter type")
+
+
+def _bureau(request, letter_type) -> str | None:
+    """The credit bureau a credit-dispute letter goes to (404 for anything else)."""
+    if not L.kind(letter_type).case_level:
+        return None
+    bureau = (request.GET.get("bureau") or request.POST.get("bureau") or "").lower()
+    if bureau not in L.BUREAUS:
+        raise Http404("no such credit bureau")
+    return bureau
+
+
+def _query(account_key: str, bureau: str | None) -> str:
+    return f"bureau={bureau}" if bureau else f"account={account_key}"
+
+
+def _account_key(request, case_row, bureau) -> str | None:
+    """The bill the letter is about: the one asked for, else the first (for a letter to a credit
+    bureau: the bill its report lines name, else the first); None when the case has no bill."""
+    key = request.GET.get("account") or request.POST.get("account") or ""
+    if case_row.accounts.filter(key=key).exists():
+        return key
+    if bureau:
+        line = case_row.tradelines.filter(bureau=bureau, account_key__isnull=False).first()
+        if line and case_row.accounts.filter(key=line.account_key).exists():
+            return line.account_key
+    first = case_row.accounts.order_by("position").first()
+    return first.key if first else None
 
 
 @case_view("edit")
 def letter(request, case_row, letter_type):
     """Preview and edit one letter; download it; mark it as sent."""
     _type_or_404(letter_type)
-    account_key = request.GET.get("account") or request.POST.get("account") or ""
-    if not case_row.accounts.filter(key=account_key).exists():
-        first = case_row.accounts.order_by("position").first()
-        if first is None:
-            return redirect("web:intake", case_id=case_row.pk, step="bill")
-        account_key = first.key
+    bureau = _bureau(request, letter_type)
+    account_key = _account_key(request, case_row, bureau)
+    if account_key is None:
+        return redirect("web:intake", case_id=case_row.pk, step="bill")
     lang = _lang(request, case_row)
+    query = _query(account_key, bureau)
     result, problem = casework.try_review(case_row)
-    letter_obj, missing = None, None
+    letter_obj, missing, place = None, None, None
     if result is not None:
         try:
-            letter_obj = _letter(case_row, result, letter_type, account_key, lang)
+            letter_obj = _letter(case_row, result, letter_type, account_key, lang, bureau=bureau)
         except BadInput as e:
-            missing = e.problem if not e.where else f"{e.where}: {e.problem}"
+            place = place_for(case_row, e.where)
+            missing = None if place else e.problem
     form = None
+    draft_key = _draft_key(account_key, bureau)
     if letter_obj is not None:
         form = LetterEditForm(request.POST or None, initial={"text": body_text(letter_obj)})
         if request.method == "POST" and form.is_valid():
             subject = request.POST.get("subject", "")[:300]
             LetterDraft.objects.update_or_create(
-                case=case_row, account_key=account_key, type=letter_type, lang=lang,
+                case=case_row, account_key=draft_key, type=letter_type, lang=lang,
                 defaults={"subject": subject or letter_obj.subject, "body": form.cleaned_data["text"],
                           "updated_by": request.user})
             messages.success(request, _("Your changes to the letter were saved."))
-            return redirect(f"{request.path}?account={account_key}&lang={lang}")
+            return redirect(f"{request.path}?{query}&lang={lang}")
     return render(request, "web/letter.html", {
         "case": case_row, "type": letter_type, "title": L.kind(letter_type).title, "account": account_key,
+        "bureau": bureau or "", "query": query,
         "lang": lang, "letter": letter_obj, "preview": L.render(letter_obj, "txt").decode() if letter_obj else "",
-        "form": form, "problem": problem, "missing": missing, "sent_form": LetterSentForm(),
-        "edited": LetterDraft.objects.filter(case=case_row, account_key=account_key, type=letter_type,
+        "form": form, "problem": problem, "missing": missing, "place": place, "sent_form": LetterSentForm(),
+        "edited": LetterDraft.objects.filter(case=case_row, account_key=draft_key, type=letter_type,
                                              lang=lang).exists(),
         "can_manage": can(request.user, "manage", case_row)})
 
@@ -176,10 +244,12 @@ def letter(request, case_row, letter_type):
 @case_view("edit")
 def letter_reset(request, case_row, letter_type):
     _type_or_404(letter_type)
+    bureau = _bureau(request, letter_type)
     account_key, lang = request.POST.get("account") or request.GET.get("account", ""), _lang(request, case_row)
-    LetterDraft.objects.filter(case=case_row, account_key=account_key, type=letter_type, lang=lang).delete()
+    LetterDraft.objects.filter(case=case_row, account_key=_draft_key(account_key, bureau), type=letter_type,
+                               lang=lang).delete()
     messages.success(request, _("The letter is back to its original wording."))
-    return redirect(f"{request.path.rsplit('/reset/', 1)[0]}/?account={account_key}&lang={lang}")
+    return redirect(f"{request.path.rsplit('/reset/', 1)[0]}/?{_query(account_key, bureau)}&lang={lang}")
 
 
 @case_view("edit")
@@ -188,19 +258,20 @@ def letter_download(request, case_row, letter_type, fmt):
     _type_or_404(letter_type)
     if fmt not in CONTENT_TYPES:
         raise Http404("no such format")
-    account_key = request.GET.get("account") or ""
+    bureau = _bureau(request, letter_type)
+    account_key = _account_key(request, case_row, bureau) if bureau else (request.GET.get("account") or "")
     if not case_row.accounts.filter(key=account_key).exists():
         raise Http404("no such bill in this case")
     lang = _lang(request, case_row)
     result = casework.review(case_row)
     try:
-        letter_obj = _letter(case_row, result, letter_type, account_key, lang)
+        letter_obj = _letter(case_row, result, letter_type, account_key, lang, bureau=bureau)
     except BadInput as e:
         messages.error(request, e.problem)
-        return redirect(f"/cases/{case_row.pk}/letters/{letter_type}/?account={account_key}&lang={lang}")
+        return redirect(f"/cases/{case_row.pk}/letters/{letter_type}/?{_query(account_key, bureau)}&lang={lang}")
     data = L.render(letter_obj, fmt, as_of=result.as_of)
     response = HttpResponse(data, content_type=CONTENT_TYPES[fmt])
-    name = f"{letter_obj.file_stem or letter_type}-{lang}.{fmt}"
+    name = f"{letter_obj.file_stem or letter_type}-{bureau + '-' if bureau else ''}{lang}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{"".join(c for c in name if c.isalnum() or c in "._-")}"'
     return response
 
@@ -208,41 +279,52 @@ def letter_download(request, case_row, letter_type, fmt):
 @require_POST
 @case_view("edit")
 def letter_sent(request, case_row, letter_type):
-    """Record that the letter went out: the letter kept as a PDF, a Letter row, and a log entry."""
+    """Record that the letter went out: the letter kept as a PDF, a Letter row, and a log entry.
+    Marking the same letter sent again (a double click, a reload) records it once."""
     _type_or_404(letter_type)
-    account_key = request.POST.get("account") or request.GET.get("account", "")
+    bureau = _bureau(request, letter_type)
+    account_key = _account_key(request, case_row, bureau) if bureau else (
+        request.POST.get("account") or request.GET.get("account", ""))
     account = case_row.accounts.filter(key=account_key).first()
     if account is None:
         raise Http404("no such bill in this case")
     lang = _lang(request, case_row)
     form = LetterSentForm(request.POST)
-    back = f"/cases/{case_row.pk}/letters/{letter_type}/?account={account_key}&lang={lang}"
+    back = f"/cases/{case_row.pk}/letters/{letter_type}/?{_query(account_key, bureau)}&lang={lang}"
     if not form.is_valid():
-        messages.error(request, _("Say how the letter was sent."))
+        messages.error(request, "; ".join(str(e) for errs in form.errors.values() for e in errs)
+                       or _("Say how the letter was sent."))
         return redirect(back)
     d = form.cleaned_data
     result = casework.review(case_row)
     try:
-        letter_obj = _letter(case_row, result, letter_type, account_key, lang)
+        letter_obj = _letter(case_row, result, letter_type, account_key, lang, bureau=bureau)
     except BadInput as e:
         messages.error(request, e.problem)
         return redirect(back)
     sent_on = d.get("sent_on") or timezone.localdate()
+    recipient = (letter_obj.recipient or [""])[0][:200]
+    to = "bureau" if bureau else (
+        "collector" if account.collector and L.kind(letter_type).recipient in ("collector", "holder") else "provider")
     event = model.Event.model_validate({
         "at": sent_on.isoformat(), "kind": "letter", "from": "patient", "type": letter_type,
-        "method": d["method"], "tracking": d.get("tracking") or None,
-        "to": "collector" if account.collector and L.kind(letter_type).recipient in ("collector", "holder") else "provider"})
-    with tempfile.TemporaryDirectory(prefix="billadvocate-letter-") as tmp:
-        path = Path(tmp) / f"{letter_obj.file_stem or letter_type}-{lang}.pdf"
-        path.write_bytes(L.render(letter_obj, "pdf", as_of=result.as_of))
-        doc = store.add_document(case_row, path, role="letter", account_key=account_key, user=request.user,
-                                 note=f"{letter_type} ({lang}), sent")
-    row = store.log_event(case_row, event, account_key=account_key, user=request.user)
-    m.Letter.objects.create(case=case_row, account=account, type=letter_type,
-                            recipient=(letter_obj.recipient or [""])[0][:200], document=doc,
-                            generated_at=timezone.now(),
-                            sent_at=timezone.make_aware(datetime.combine(sent_on, time(12, 0))),
-                            method=d["method"], tracking=d.get("tracking") or None, event=row)
+        "method": d["method"], "tracking": d.get("tracking") or None, "to": to, "bureau": bureau})
+    with transaction.atomic():
+        m.Case.objects.select_for_update().filter(pk=case_row.pk).first()  # one mark of a case at a time
+        if m.Letter.objects.filter(case=case_row, account=account, type=letter_type, recipient=recipient,
+                                   sent_at__date=sent_on).exists():
+            messages.info(request, _("This letter was already marked as sent on that day."))
+            return redirect(back)
+        with tempfile.TemporaryDirectory(prefix="billadvocate-letter-") as tmp:
+            path = Path(tmp) / f"{letter_obj.file_stem or letter_type}-{lang}.pdf"
+            path.write_bytes(L.render(letter_obj, "pdf", as_of=result.as_of))
+            doc = store.add_document(case_row, path, role="letter", account_key=account_key, user=request.user,
+                                     note=f"{letter_type} ({lang}), sent")
+        row = store.log_event(case_row, event, account_key=account_key, user=request.user)
+        m.Letter.objects.create(case=case_row, account=account, type=letter_type, recipient=recipient, document=doc,
+                                generated_at=timezone.now(),
+                                sent_at=timezone.make_aware(datetime.combine(sent_on, time(12, 0))),
+                                method=d["method"], tracking=d.get("tracking") or None, event=row)
     casework.touch(case_row)
     messages.success(request, _("Marked as sent, and added to the log."))
     return redirect(back)

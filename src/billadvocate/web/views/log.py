@@ -21,6 +21,7 @@ from ...store import models as m
 from .. import casework
 from ..forms import QuickLogForm, ReminderForm, SnoozeForm
 from ..permissions import can, case_view
+from ..reminders import kind_words, split
 from ..uploads import UploadRefused, accept, attachment
 from ...store.deadlines import refresh_from_review
 
@@ -63,13 +64,36 @@ def log(request, case_row):
 
 
 def open_deadlines(cases_qs, *, today: date | None = None):
-    """Deadlines and reminders not done and not snoozed past today, soonest first."""
+    """Deadlines and reminders not done and not snoozed past today, soonest first; a legal date
+    that has passed is history, not a to-do (a reminder someone set stays until marked done)."""
     today = today or timezone.localdate()
     from django.db.models import Q
 
     return (m.Deadline.objects.filter(case__in=cases_qs, done_at__isnull=True)
             .filter(Q(snoozed_until__isnull=True) | Q(snoozed_until__lte=today))
+            .exclude(source=m.Deadline.ENGINE, date__lt=today)
             .select_related("case", "account").order_by("date", "id"))
+
+
+@case_view("view")
+def calendar(request, case_row):
+    """The case's dates still ahead as a calendar file (.ics) for a phone or computer calendar."""
+    from django.http import HttpResponse
+
+    from ...ics import deadlines_to_ics
+
+    result, _problem = casework.try_review(case_row)
+    if result is not None:
+        refresh_from_review(case_row, result)
+    rows = open_deadlines(m.Case.objects.filter(pk=case_row.pk))
+    items = [{"kind": d.kind, "date": d.date, "why": d.why, "citations": d.citations, "unconfirmed": d.unconfirmed,
+              "account": d.account.key if d.account else None,
+              "summary": kind_words(d.kind) + (f" ({d.account.provider_name})" if d.account else ""),
+              "uid": f"deadline-{d.pk}-case-{case_row.pk}@billadvocate"} for d in rows]
+    data = deadlines_to_ics(items, calendar_name=f"billadvocate: {case_row.title or case_row.pk}")
+    response = HttpResponse(data, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="billadvocate-case-{case_row.pk}.ics"'
+    return response
 
 
 @case_view("edit")
@@ -88,8 +112,10 @@ def reminders(request, case_row):
         return redirect("web:reminders", case_id=case_row.pk)
     today = timezone.localdate()
     items = list(m.Deadline.objects.filter(case=case_row).select_related("account").order_by("date", "id"))
+    todo, history = split(items, today)
     return render(request, "web/reminders.html", {
-        "case": case_row, "form": form, "items": items, "today": today, "soon": today + timedelta(days=7),
+        "case": case_row, "form": form, "items": todo, "history": history, "today": today,
+        "soon": today + timedelta(days=7),
         "snooze_form": SnoozeForm(initial={"until": today + timedelta(days=7)}),
         "can_manage": can(request.user, "manage", case_row)})
 

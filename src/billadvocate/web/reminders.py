@@ -1,0 +1,44 @@
+"""The case's dates in the patient's words: what each deadline kind means, which dates are still
+to act on and which are history (a legal date that has passed is not an overdue to-do), and the
+calendar file to download."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.utils.translation import gettext_lazy as _
+
+from ..store import models as m
+
+KIND_WORDS = {
+    "VALIDATION_PERIOD_END": _("Last day to dispute the debt with the collector (validation period)"),
+    "FAP_APPLICATION_END": _("Last day to apply for the hospital's financial assistance"),
+    "ECA_EARLIEST": _("Earliest day the hospital may take serious collection actions"),
+    "NSA_DISPUTE_END": _("Last day to start a No Surprises Act dispute of the bill"),
+    "FCRA_REINVESTIGATION_DUE": _("The credit bureau must answer your dispute by this day"),
+    "SOL_EXPIRES": _("The time to sue you on this debt runs out"),
+    "FDCPA_CLAIM_END": _("Last day to sue the collector for breaking the law"),
+    "ANSWER_DUE": _("Last day to answer the lawsuit in court"),
+    "REMINDER": _("Your reminder"),
+}
+
+
+def kind_words(kind: str) -> str:
+    """A deadline kind in words; a state's own kind (STATE.XX.NAME) and unknown ones stay readable."""
+    if kind in KIND_WORDS:
+        return str(KIND_WORDS[kind])
+    if kind.startswith("STATE."):
+        return str(_("A date set by your state's law"))
+    return kind.replace("_", " ").capitalize()
+
+
+def split(items: list[m.Deadline], today: date) -> tuple[list[m.Deadline], list[m.Deadline]]:
+    """(to do, history): done items and the engines' dates that have passed are history; a
+    reminder a person set stays to do until it is marked done."""
+    todo, history = [], []
+    for d in items:
+        d.words = kind_words(d.kind)
+        past_legal_date = d.source == m.Deadline.ENGINE and d.date < today
+        (history if d.done_at or past_legal_date else todo).append(d)
+    history.sort(key=lambda d: d.date, reverse=True)
+    return todo, history
