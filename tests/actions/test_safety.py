@@ -175,3 +175,16 @@ def test_an_unowed_medicaid_or_qmb_bill_is_do_not_pay_with_no_offer(capped_by, r
     # assistance expected to cover it is a different path: apply first, no do-not-pay
     offer["fair"]["capped_by"] = "assistance"
     assert owed_steps(review_) == []
+
+
+def test_a_threat_to_sue_on_a_time_barred_debt_the_right_path(tmp_path):
+    """Don't pay, what revival means here, dispute, stop contact, complain, a lawyer for the threat."""
+    threat = [{"at": "2026-11-10", "kind": "letter", "from": "collector", "type": "threat"}]
+    path = write_case(tmp_path / "tx", state="TX", first_bill="2016-04-01", events=threat, collector="debt_buyer")
+    result = review(path, date(2026, 11, 28))
+    assert kinds(result)[:2] == ["DO_NOT_PAY", "SEE_A_LAWYER"]
+    assert {"DISPUTE_DEBT", "STOP_CONTACT", "COMPLAIN"} <= set(kinds(result))
+    assert not MONEY_STEPS & set(kinds(result)) and not MONEY_LETTERS & letters(result)
+    for t in ("dispute", "cease"):
+        text = " ".join(render_txt(letter_for(result, t)).split())
+        assert "The time to sue on this debt ran out under Texas law" in text and "1006.26(b)" in text

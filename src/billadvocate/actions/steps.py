@@ -102,6 +102,7 @@ def sol_steps(r, as_of: date, state: str) -> list[dict]:
                              "the law forbids: a consumer lawyer can often take this at no cost to you, because the "
                              "collector must pay the lawyer's fees if you win.",
                              due=min((v.act_by for v in threats if v.act_by and v.act_by >= as_of), default=None)))
+            out[-1]["_tier"] = 1  # a threat to sue on a barred debt: right after "do not pay"
     return out
 
 
@@ -154,7 +155,8 @@ def letter_steps(r, as_of: date, state: str) -> list[dict]:
     for e in r.letters:
         t, why = e["type"], e["why"]
         if t in ("dispute", "validation_request") and not any(s["kind"] == "DISPUTE_DEBT" for s in out):
-            out.append(_step("DISPUTE_DEBT", acct, _sentence(why),
+            too_old = " The letter also says the debt is too old to sue on, and admits nothing." if barred else ""
+            out.append(_step("DISPUTE_DEBT", acct, _sentence(why) + too_old,
                              due=_due(r, "VALIDATION_PERIOD_END", as_of), letter=t, script=_script(r, "collector")))
         elif t == "nsa_dispute":
             out.append(_step("FILE_NSA_DISPUTE", acct, _sentence(why),
@@ -229,7 +231,7 @@ def credit_steps(result) -> list[dict]:
 def _sort_key(s: dict, as_of: date) -> tuple:
     """Lawsuit, then do-not-pay, then the itemized bill; then deadlines within URGENT_DAYS, soonest first;
     then the rest in the order of KINDS (a later deadline breaking ties)."""
-    tier = {"ANSWER_LAWSUIT": 0, "DO_NOT_PAY": 1, "REQUEST_ITEMIZED_BILL": 2}.get(s["kind"])
+    tier = s.get("_tier", {"ANSWER_LAWSUIT": 0, "DO_NOT_PAY": 1, "REQUEST_ITEMIZED_BILL": 2}.get(s["kind"]))
     if tier is None:
         tier = 3 if s["due"] is not None and (s["due"] - as_of).days <= URGENT_DAYS else 4
     if tier == 3:
@@ -252,6 +254,7 @@ def plan_actions(result) -> list[dict[str, Any]]:
     steps += credit_steps(result)
     steps.sort(key=lambda s: _sort_key(s, as_of))
     for i, s in enumerate(steps):
+        s.pop("_tier", None)
         s["step"] = i + 1 if i < MAX_NUMBERED else None
         s["due"] = s["due"].isoformat() if s["due"] else None
     return steps

@@ -89,7 +89,8 @@ def short_cite(citation: str) -> str:
     c = citation.strip()
     if c.endswith(")") and " (" in c:
         head, _, tail = c.rpartition(" (")
-        if head and not re.search(r"\b(19|20)\d\d\)$", tail):
+        subsection = re.fullmatch(r"[0-9a-zA-Z]{1,4}\)", tail)  # "(5)" is part of the pinpoint, not a note
+        if head and not subsection and not re.search(r"\b(19|20)\d\d\)$", tail):
             return head
     return c
 

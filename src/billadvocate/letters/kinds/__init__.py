@@ -66,6 +66,17 @@ def holder_needs() -> tuple[Need, ...]:
                  lambda f: f.account.account_number or (f.collector.account_number if f.collector else None)))
 
 
+def barred(f) -> dict[str, Any] | None:
+    """The debt is too old to sue on (and the patient has not chosen to pay): the state and the day
+    the limit ran out, for the letters that must say so."""
+    sol = (f.review.sol or {}) if f.review is not None else {}
+    if not sol.get("time_barred") or f.account.patient_chose_to_pay:
+        return None
+    from ...states import NAMES
+
+    return {"state": NAMES.get(f.case.patient.state, f.case.patient.state), "expires": sol.get("expires")}
+
+
 def count(n: int, word: str, plural: str | None = None) -> str:
     """'1 problem', '3 problems': a number with its noun, the plural right."""
     return f"{n} {word if n == 1 else (plural or word + 's')}"

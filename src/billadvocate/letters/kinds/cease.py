@@ -7,7 +7,7 @@ received, the collector may only write to say it stops, or that it will use a sp
 
 from __future__ import annotations
 
-from . import COLLECTOR, COLLECTOR_ADDRESS, COLLECTOR_REFERENCE, PATIENT_ADDRESS, PATIENT_NAME, LetterKind, rule_names
+from . import COLLECTOR, COLLECTOR_ADDRESS, COLLECTOR_REFERENCE, PATIENT_ADDRESS, PATIENT_NAME, LetterKind, barred, rule_names
 
 CONDUCT = ("REGF.CALL_FREQUENCY", "REGF.INCONVENIENT_TIME", "REGF.TIME_BARRED_THREAT",
            "FDCPA.CEASE_IGNORED", "REGF.COLLECTION_DURING_DISPUTE")
@@ -26,12 +26,12 @@ def when(f) -> str | None:
             return ("stop the contacts: the debt is too old to sue on (a collector told to stop may still write "
                     "once to say what it will do; keep the log)")
         return None
-    return ("stop the contacts: " + rule_names({v.rule for v in found}).lower()
+    return ("stop the contacts: the collector broke these rules: " + rule_names({v.rule for v in found}).lower()
             + " (a collector told to stop may still sue; keep the log)")
 
 
 def extra(f) -> dict:
-    return {"conduct": conduct(f)}
+    return {"conduct": conduct(f), "barred": barred(f)}
 
 
 KIND = LetterKind(
@@ -41,6 +41,7 @@ KIND = LetterKind(
     summary="Tells the collector to stop all contact except in writing to say it stops or will use a "
             "specific remedy, and lists the conduct that broke the rules.",
     citations=("15 U.S.C. 1692c(c)", "12 CFR 1006.6(c)"),
+    may_cite=("12 CFR 1006.26(b)",),  # a time-barred debt: no suit, no threat of suit
     needs=(PATIENT_NAME, PATIENT_ADDRESS, COLLECTOR, COLLECTOR_ADDRESS, COLLECTOR_REFERENCE),
     when=when,
     extra=extra,

@@ -8,7 +8,7 @@ letter then asks instead; either way the collector must report the debt as dispu
 
 from __future__ import annotations
 
-from . import COLLECTOR, COLLECTOR_ADDRESS, COLLECTOR_REFERENCE, PATIENT_ADDRESS, PATIENT_NAME, LetterKind, count
+from . import COLLECTOR, COLLECTOR_ADDRESS, COLLECTOR_REFERENCE, PATIENT_ADDRESS, PATIENT_NAME, LetterKind, barred, count
 
 
 def notice_amount(f):
@@ -45,7 +45,8 @@ def extra(f) -> dict:
     # must still report the debt as disputed (1692e(8)): the letter asks, and does not claim a duty
     return {"notice_amount": amount, "amount_difference": (amount - balance) if higher else None,
             "period_end": end.date if end is not None and end.date >= f.as_of else None,
-            "period_ended": end.date if end is not None and end.date < f.as_of else None}
+            "period_ended": end.date if end is not None and end.date < f.as_of else None,
+            "barred": barred(f)}
 
 
 KIND = LetterKind(
@@ -56,6 +57,7 @@ KIND = LetterKind(
             "with line numbers and dollars, asks for verification, and asks that any credit "
             "reporting show the debt as disputed.",
     citations=("15 U.S.C. 1692g(b)", "15 U.S.C. 1692e(8)", "12 CFR 1006.38"),
+    may_cite=("12 CFR 1006.26(b)",),  # a time-barred debt: no suit, no threat of suit
     needs=(PATIENT_NAME, PATIENT_ADDRESS, COLLECTOR, COLLECTOR_ADDRESS, COLLECTOR_REFERENCE),
     when=when,
     extra=extra,
