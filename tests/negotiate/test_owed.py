@@ -120,7 +120,7 @@ def test_medicare_limiting_charge_takes_the_excess_off():
                    message="Line 1 is charged $300.00; the limiting charge is $120.18",
                    citations=["42 U.S.C. 1395w-4(g)(1)-(2)"])
     f = fair(acct, lines(300), [over], insurance="medicare")
-    assert f["owed"] == 120.18 and any("1395w-4(g)" in w for w in f["why"])
+    assert f["owed"] == 120.18 and any("1395w-4(g)" in w and "above the legal limit" in w for w in f["why"])
 
 
 def eob_for(ls, shares, denied=()):
@@ -239,3 +239,12 @@ def test_a_claim_the_plan_processed_twice_takes_its_patient_share_off_the_eob_fi
     f = fair(account(balance=1900, fap=None), ls, [twice], bills=[bill], insurance="insured", eobs=[e],
              eob_match=match([bill], [e]))
     assert f["owed"] == 250 and any("processed twice" in w for w in f["why"])
+
+
+def test_a_participating_medicare_provider_may_not_ask_more_than_the_approved_amount():
+    acct = account(balance=300, fap=None, kind="physician")
+    over = Finding(rule="MEDICARE.LIMITING_CHARGE", severity="high", lines=[], amount=Decimal("190.00"),
+                   message="The provider participates in Medicare: the approved amount is $110.00",
+                   citations=["42 U.S.C. 1395u(h)(1)"])
+    f = fair(acct, lines(300), [over], insurance="medicare")
+    assert f["owed"] == 110 and f["capped_by"] == "medicare" and any("1395u(h)(1)" in w for w in f["why"])

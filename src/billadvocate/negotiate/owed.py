@@ -26,6 +26,8 @@ PRICE_RULES = {"BILL.PRICE_OUTLIER", "NSA.GFE_EXCEEDED", "IRS501R.OVER_AGB"}
 # findings about the balance as a whole, answered by a cap below, never by removing lines
 BALANCE_RULES = {"EOB.PATIENT_RESP", "NSA.BALANCE_BILL", "EOB.OOP_MAX_EXCEEDED", "MEDICAID.BALANCE_BILL",
                  "MEDICARE.QMB_BILLED", "EOB.DUPLICATE_CLAIM"}
+# findings whose lines are billed above a legal limit (the excess comes off, the rest stays)
+LIMIT_RULES = {"MEDICARE.LIMITING_CHARGE"}
 MEDICAID_CITES = ["42 U.S.C. 1396a(a)(25)(C)", "42 CFR 447.15"]
 QMB_CITES = ["42 U.S.C. 1396a(n)(3)(B)"]
 AGB_CITES = ["26 U.S.C. 501(r)(5)", "26 CFR 1.501(r)-5(a)"]
@@ -174,8 +176,9 @@ def legal_owed(*, account, audit, findings, bills, insurance: str | None, eobs=(
         take = min(cents(take), owed)
         owed -= take
         removed += take
-        steps.add(f"Minus {what}, which should not be billed: {f.message.rstrip('.')}", owed, _finding_cites(f),
-                  change=-take, kind="wrong_line")
+        why = "charged above the legal limit" if f.rule in LIMIT_RULES else "which should not be billed"
+        steps.add(f"Minus {what}, {why}: {f.message.rstrip('.')}", owed, _finding_cites(f), change=-take,
+                  kind="wrong_line")
     result = Owed(amount=owed, billed=billed, asked=asked, paid=paid, wrong=wrong_total, wrong_lines=wrong_set,
                   removed=removed, capped_by=None, steps=steps)
 
@@ -222,6 +225,9 @@ def legal_owed(*, account, audit, findings, bills, insurance: str | None, eobs=(
         elif f.rule == "NSA.BALANCE_BILL":
             cap(asked - Decimal(f.amount) - removed, f"No Surprises Act: only in-network cost sharing is owed; "
                 f"{dollars(f.amount)} of the balance is a surprise bill", _finding_cites(f), "nsa")
+        elif f.rule in LIMIT_RULES and not f.lines:
+            cap(asked - Decimal(f.amount) - removed, f"Minus {dollars(f.amount)} above what Medicare allows: "
+                f"{f.message.rstrip('.')}", _finding_cites(f), "medicare")
         elif f.rule == "EOB.PATIENT_RESP" and not eobs:
             cap(asked - Decimal(f.amount) - removed, f"The balance is {dollars(f.amount)} above the EOB's patient "
                 "responsibility", _finding_cites(f), "eob")
