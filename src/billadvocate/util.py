@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 import tempfile
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
@@ -21,9 +22,33 @@ def safe_slug(text: str, *, fallback: str = "item", limit: int = 60) -> str:
     return slug
 
 
+def file_target(path: str | Path) -> Path:
+    """PATH, when a file may be written there: it is not there yet, or it is a regular file. A
+    device (/dev/full, /dev/null), a folder or a pipe is refused before anything is written (a write
+    replaces the name, and must never replace a device, even for root)."""
+    from .errors import BadInput
+
+    path = Path(path)
+    try:
+        kind = path.lstat().st_mode
+    except FileNotFoundError:
+        return path
+    except OSError as e:
+        raise BadInput(f"cannot be written ({e.strerror}): check the path", file=str(path))
+    if stat.S_ISLNK(kind):
+        try:
+            kind = path.stat().st_mode
+        except OSError:
+            return path  # a dangling link is replaced by the file
+    if not stat.S_ISREG(kind):
+        what = "a folder" if stat.S_ISDIR(kind) else "a device or a pipe, not a file"
+        raise BadInput(f"is {what}: name a file to write", file=str(path))
+    return path
+
+
 def atomic_write(path: str | Path, data: bytes | str) -> Path:
     """Write a file so that a reader sees the old content or the new, never half of it."""
-    path = Path(path)
+    path = file_target(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(data, str):
         data = data.encode("utf-8")

@@ -40,6 +40,19 @@ def setup(*, home: str | Path | None = None, database_url: str | None = None, mi
     _ready = True
     if migrate:
         migrate_if_needed()
+        _clean_orphans()
+
+
+def _clean_orphans() -> None:
+    """Document files a killed import left behind (store/blobs.py); never a reason not to start."""
+    from django.db import DatabaseError
+
+    from ..store.blobs import clean_orphans
+
+    try:
+        clean_orphans()
+    except (OSError, DatabaseError):
+        pass
 
 
 def migrate_if_needed() -> bool:

@@ -23,7 +23,18 @@ def data_dir() -> Path:
         from platformdirs import user_data_path
 
         path = user_data_path(APP_NAME, appauthor=False)
-    path.mkdir(parents=True, exist_ok=True)
+    if not path.is_dir():  # made by us: its owner only (it holds health and money records)
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return path
+
+
+def owner_only_file(path: Path) -> Path:
+    """Make PATH empty and readable by its owner only, unless it exists (SQLite then adopts it, and
+    its -wal and -shm files take the same permissions)."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        pass
     return path
 
 
@@ -44,8 +55,8 @@ def database_settings() -> dict[str, Any]:
         if db["ENGINE"] == "django.db.backends.sqlite3":
             db.update(_sqlite_options())
         return db
-    return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(data_dir() / "billadvocate.sqlite3"),
-            **_sqlite_options()}
+    name = owner_only_file(data_dir() / "billadvocate.sqlite3")
+    return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(name), **_sqlite_options()}
 
 
 def _sqlite_options() -> dict[str, Any]:

@@ -27,6 +27,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from ..errors import BadInput
+from ..util import file_target
 from . import archive, audit, backup_check, blobs
 from . import models as m
 
@@ -71,6 +72,7 @@ def backup(file: str | Path) -> dict:
                 "documents": {s: blobs.path_of(s).stat().st_size for s in shas},
                 "files": {"data.json": hashlib.sha256(data).hexdigest(), **{f"documents/{s}": s for s in shas}},
                 "rows": backup_check.rows_digest(rows), "users": backup_check.users_of(rows)}
+    file_target(file)
     file.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=f".{file.name}.", suffix=".part")  # 0600: it holds PHI
     os.close(fd)
@@ -142,6 +144,7 @@ def restore(file: str | Path, *, with_users: bool = False, with_admins: bool = F
                        "store (a new BILLADVOCATE_HOME or an empty database)")
     added: list[str] = []
     staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=blobs.root_made()))
+    blobs.note_staging(staging)
     try:
         with archive.SafeZip(file, limits=archive.BACKUP) as z:
             manifest = _read_manifest(z, name)
@@ -168,6 +171,7 @@ def restore(file: str | Path, *, with_users: bool = False, with_admins: bool = F
                     added.append(sha)
             audit.record("restore", model="store.Backup", object_id=file.name[:64],
                          after={"file": name, "counts": manifest["counts"]})
+        blobs.settle(added)
     except BaseException:
         _discard(added)
         raise

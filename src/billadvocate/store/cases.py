@@ -7,6 +7,7 @@ to the store are removed again (a killed process may leave an unreferenced file,
 from __future__ import annotations
 
 import mimetypes
+import os
 import shutil
 import tempfile
 import zipfile
@@ -22,7 +23,7 @@ from django.db.models import F, Max
 from .. import model
 from ..casefile import case_dir, load_case
 from ..errors import BadInput
-from ..util import atomic_write
+from ..util import atomic_write, file_target
 from . import archive, audit, blobs, mapping
 from . import models as m
 
@@ -78,6 +79,7 @@ def save_case(case: model.Case, *, base: Path, source: str = "", user=None) -> m
         with transaction.atomic():
             row = _insert(case, files, base, source=source, user=user)
             audit.record("import", row, after={"source": source})
+        blobs.settle(added)
         return row
     except BaseException:
         for sha in added:
@@ -172,13 +174,19 @@ def export_case(case_row: m.Case, out: str | Path) -> list[Path]:
         rels = [d.path for d in case_row.documents.all()]
         if out.suffix.lower() == ".zip":
             text = case_file_text(case)
+            file_target(out)
             out.parent.mkdir(parents=True, exist_ok=True)
-            part = out.with_name(f".{out.name}.part")
-            with zipfile.ZipFile(part, "w", zipfile.ZIP_DEFLATED) as z:
-                z.writestr("case.yaml", text)
-                for rel in dict.fromkeys(rels):
-                    z.write(Path(tmp) / rel, rel)
-            part.replace(out)
+            fd, part = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
+            os.close(fd)
+            try:
+                with zipfile.ZipFile(part, "w", zipfile.ZIP_DEFLATED) as z:
+                    z.writestr("case.yaml", text)
+                    for rel in dict.fromkeys(rels):
+                        z.write(Path(tmp) / rel, rel)
+                os.replace(part, out)
+            except BaseException:
+                Path(part).unlink(missing_ok=True)  # a full disk leaves the old file, not half a new one
+                raise
             written = [out]
         else:
             target = out / "case.yaml" if out.is_dir() or not out.suffix else out
@@ -237,6 +245,7 @@ def add_document(case_row: m.Case, file: Path, *, role: str = "other", account_k
                             note=note, read=read)
             m.Case.objects.filter(pk=case_row.pk).update(updated_at=doc.added_at)
             mapping.to_canonical(case_row)  # the case must still be a valid case file
+        blobs.settle([stored.sha256])
         return doc
     except BaseException:
         if stored.created:
