@@ -26,7 +26,7 @@ MEDICARE_MULTIPLE = Decimal("1.5")
 # when insurance already paid more than the yardstick, a small share of what is owed closes the account
 SMALL_SHARE = Decimal("0.10")
 # figures fixed by a plan, a program or a policy: no further pricing
-FIXED_BY = {"medicaid", "qmb", "eob", "nsa", "oop_max", "assistance", "void"}
+FIXED_BY = {"medicaid", "qmb", "medicare", "eob", "nsa", "oop_max", "assistance", "void"}
 
 __all__ = ["fair_amount", "benchmark_candidates", "MEDICARE_MULTIPLE", "PRICE_RULES", "BALANCE_RULES"]
 
