@@ -142,6 +142,15 @@ REMEMBERED = {
 }
 
 
+# Courts that answer by a date printed on the summons, not a count of days: what to file by that date. The
+# day count in the file is then only the safe fallback until the summons is read.
+ON_SUMMONS = {
+    "CO": "an answer on or before the appearance date printed on the summons (C.R.C.P. 312(a))",
+    "IL": "an appearance (and, outside small claims, an answer) by the date printed on the summons "
+          "(Ill. S. Ct. R. 101)",
+}
+
+
 def _param(state: str) -> dict:
     name = NAMES[state]
     row = CONFIRMED.get(state)
@@ -156,6 +165,8 @@ def _param(state: str) -> dict:
             extra_meta["file"] = row["file"]
     else:
         court, since = REMEMBERED[state].split(";")[0], "2000-01-01"
+        if state in ON_SUMMONS:
+            extra_meta.update(file=ON_SUMMONS[state], date_on_summons=True)
         entry = {"value": UNCONFIRMED_DAYS,
                  "reference": [{"title": f"{name} rules of civil procedure (answer period; not read this session)"}],
                  "unconfirmed": True,

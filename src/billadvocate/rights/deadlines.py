@@ -106,6 +106,7 @@ def _state_deadlines(ctx: Context) -> list[Deadline]:
     ctx.used.clear()
     return out
 
+
 LEGAL_AID = "Free legal aid for your area: lawhelp.org or the Legal Services Corporation's lsc.gov/find-legal-aid."
 
 
@@ -126,6 +127,8 @@ def answer_due(ctx: Context, sol: dict[str, Any]) -> list[Deadline]:
         if not ctx.has(path, served):
             continue
         days = int(ctx.value(path, served))
+        on_summons = ("This court sets the date on the summons: that date governs; until you read it, count on "
+                      f"the earliest plausible day. " if ctx.law.parameter(path).meta.get("date_on_summons") else "")
         meta = ctx.law.parameter(path).meta
         court = meta.get("court", "court")
         what = meta.get("file") or "a written answer (most courts have an answer form)"
@@ -140,7 +143,7 @@ def answer_due(ctx: Context, sol: dict[str, Any]) -> list[Deadline]:
             defence = ""
         out.append(_dl(ctx, "ANSWER_DUE", served + timedelta(days=days),
                        f"Last day to answer the lawsuit {sued_by} served on {served}: {days} "
-                       f"{'day' if days == 1 else 'days'} in {NAMES[st]}'s {court}. The summons governs: if it "
+                       f"{'day' if days == 1 else 'days'} in {NAMES[st]}'s {court}. {on_summons}The summons governs: if it "
                        f"gives another date or court, follow the summons, and if the last day is a weekend or "
                        f"court holiday, file before it. Without an answer the court can enter a default judgment, "
                        f"and the collector can then garnish wages or take money from a bank account. File "
