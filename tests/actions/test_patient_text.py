@@ -76,4 +76,5 @@ def test_the_checker_finds_what_it_must():
     kinds = {p.split(":")[0] for p in problems(bad)}
     assert kinds == {"a rule id", "a case-file path", "a command-line flag", "a raw citation dump",
                      "an '(s)' plural", "a wrong plural", "a wrong singular"}
-    assert problems("1 month, 2 months, a 30-day period, 15 U.S.C. 1692g(b), lawhelp.org") == []
+    assert problems("1 month, 2 months, a 30-day period, 15 U.S.C. 1692g(b), lawhelp.org, line 3, lines 2, 3") == []
+    assert len(problems("Lines 3 of the bill; Line 2, 3 of the bill")) == 2

@@ -57,7 +57,8 @@ def provider_script(account, findings, assistance, offer) -> dict[str, Any]:
     disputed = sorted({ln for f in findings if f.severity != "info" for ln in f.lines})
     say = [f"I'm calling about account {acct} for care on {when}. I want to resolve this bill, and I need it corrected first."]
     if disputed:
-        say.append(f"Lines {_lines(disputed)} of the itemized bill are in dispute: "
+        say.append((f"Line {disputed[0]} of the itemized bill is" if len(disputed) == 1 else
+                    f"Lines {_lines(disputed)} of the itemized bill are") + " in dispute: "
                    + "; ".join(f.message for f in findings if f.severity != "info")[:600] + ".")
     else:
         say.append("Please send me a fully itemized bill with the CPT/HCPCS code of every line.")
