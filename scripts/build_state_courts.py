@@ -109,7 +109,8 @@ REMEMBERED = {
     "IA": "district court; Iowa R. Civ. P. 1.303(1) gives 20 days",
     "ID": "magistrate division; I.R.C.P. 12(a) gives 21 days",
     "IL": "circuit court; Ill. S. Ct. R. 101(d) sets a return date (small claims) or 30 days to appear",
-    "IN": "small claims or superior court; Ind. Trial Rule 4 summons gives 20 days, small claims a trial date",
+    "IN": "small claims or superior court; secondary guides (docdraft.ai, isthisscam.app) say 20 days under Ind. Trial "
+          "Rule 6(C), and no written answer in small claims (a trial date)",
     "KS": "district court (limited actions, K.S.A. chapter 61); the summons sets an answer day",
     "KY": "district court; Ky. CR 12.01 gives 20 days",
     "LA": "city, parish or district court; city and parish courts are remembered as 10 days, district courts 21",
@@ -119,7 +120,8 @@ REMEMBERED = {
     "MO": "associate circuit court; the summons sets a return date",
     "MS": "justice court; the summons sets a return day",
     "MT": "justice court; remembered as 20 days",
-    "NC": "district court or small claims (magistrate); N.C. R. Civ. P. 12(a)(1) gives 30 days, small claims a trial date",
+    "NC": "district court or small claims (magistrate); secondary guides (upsolve.org, docdraft.ai) say 30 days under "
+          "N.C. R. Civ. P. 12(a)(1), and no written answer in small claims (a trial date)",
     "ND": "district court; N.D.R.Civ.P. 12(a) gives 21 days",
     "NE": "county court; remembered as 30 days",
     "NH": "circuit court; an appearance by the return day on the summons",
@@ -142,12 +144,16 @@ REMEMBERED = {
 }
 
 
-# Courts that answer by a date printed on the summons, not a count of days: what to file by that date. The
+# Courts that answer by a date printed on the summons, not a count of days: what to do, as a sentence. The
 # day count in the file is then only the safe fallback until the summons is read.
 ON_SUMMONS = {
-    "CO": "an answer on or before the appearance date printed on the summons (C.R.C.P. 312(a))",
-    "IL": "an appearance (and, outside small claims, an answer) by the date printed on the summons "
+    "CO": "file an answer on or before the appearance date printed on the summons (C.R.C.P. 312(a))",
+    "IL": "file an appearance (and, outside small claims, an answer) by the date printed on the summons "
           "(Ill. S. Ct. R. 101)",
+    "IN": "nothing in writing in small claims: appear on the trial date in the notice of claim (Small Claims "
+          "Rule 4); in other cases a written answer within 20 days (Ind. Trial Rule 6(C))",
+    "NC": "nothing in writing in small claims: appear on the trial date on the magistrate summons; in district "
+          "court a written answer within 30 days (N.C. R. Civ. P. 12(a)(1))",
 }
 
 

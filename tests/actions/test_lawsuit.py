@@ -61,5 +61,5 @@ def test_a_lawsuit_on_a_time_barred_debt_comes_first_and_raises_the_limit_as_a_d
 def test_where_the_court_sets_the_date_on_the_summons_the_step_says_so(tmp_path):
     result = review(_sued(tmp_path, "CO", received=SERVED), date(2026, 11, 21))
     why = result.actions[0]["why"]
-    assert "sets the date on the summons" in why and "appearance date printed on the summons" in why
+    assert "sets the date on the summons" in why and "What to do: file an answer on or before the appearance date" in why
     assert all(d.unconfirmed for d in result.accounts[0].deadlines if d.kind == "ANSWER_DUE")

@@ -127,11 +127,15 @@ def answer_due(ctx: Context, sol: dict[str, Any]) -> list[Deadline]:
         if not ctx.has(path, served):
             continue
         days = int(ctx.value(path, served))
-        on_summons = ("This court sets the date on the summons: that date governs; until you read it, count on "
-                      f"the earliest plausible day. " if ctx.law.parameter(path).meta.get("date_on_summons") else "")
         meta = ctx.law.parameter(path).meta
         court = meta.get("court", "court")
         what = meta.get("file") or "a written answer (most courts have an answer form)"
+        on_summons = ("This court sets the date on the summons: that date governs; until you read it, count on "
+                      f"the earliest plausible day. " if meta.get("date_on_summons") else "")
+        to_do = (f"What to do: {meta['file']}; send a copy of anything you file to the plaintiff's lawyer."
+                 if meta.get("date_on_summons") else
+                 f"File {what} with the court clerk, saying what you do not agree with, and send a copy to the "
+                 f"plaintiff's lawyer.")
         sued_by = ctx.account.collector.name if h.by == "collector" and ctx.account.collector else (
             ctx.account.provider.name if h.by == "provider" else "the plaintiff")
         if sol.get("time_barred"):
@@ -145,10 +149,9 @@ def answer_due(ctx: Context, sol: dict[str, Any]) -> list[Deadline]:
                        f"Last day to answer the lawsuit {sued_by} served on {served}: {days} "
                        f"{'day' if days == 1 else 'days'} in {NAMES[st]}'s {court}. {on_summons}The summons governs: if it "
                        f"gives another date or court, follow the summons, and if the last day is a weekend or "
-                       f"court holiday, file before it. Without an answer the court can enter a default judgment, "
-                       f"and the collector can then garnish wages or take money from a bank account. File "
-                       f"{what} with the court clerk, saying what you do not agree with, and send a copy to the "
-                       f"plaintiff's lawyer.{defence} {LEGAL_AID}"))
+                       f"court holiday, file before it. If you do not answer or appear, the court can enter a default judgment, "
+                       f"and the collector can then garnish wages or take money from a bank account. "
+                       f"{to_do}{defence} {LEGAL_AID}"))
     return out
 
 
