@@ -112,6 +112,9 @@ class Household(Strict):
 
 
 InsuranceStatus = Literal["insured", "uninsured", "medicare", "medicaid", "qmb"]
+# who issued the plan: it decides the appeal route and its deadlines (appeals/); None or "other": asked
+PlanType = Literal["aca_individual", "employer_fully_insured", "employer_self_funded", "grandfathered",
+                   "medicare_original", "medicare_advantage", "medicaid", "medicaid_managed_care", "other"]
 
 
 class Insurance(Strict):
@@ -121,6 +124,8 @@ class Insurance(Strict):
     in_network_deductible: NonNegativeMoney | None = None
     # the plan's in-network out-of-pocket maximum for the plan year of the care (EOB.OOP_MAX_EXCEEDED)
     out_of_pocket_max: NonNegativeMoney | None = None
+    plan_type: PlanType | None = None
+    appeals_address: str | None = None  # where the plan takes appeals, as printed on the denial notice
 
 
 class Fap(Strict):
@@ -278,6 +283,10 @@ class Account(Strict):
     # the patient decided to pay (or offer to pay) even where the review advises against it, e.g. on a
     # time-barred debt: the money letters are then written, saying they acknowledge no debt
     patient_chose_to_pay: bool = False
+    # the date printed on the insurer's denial notice, when the EOB does not give it; and the date of the
+    # plan's final decision on the internal appeal (starts the external review clock)
+    denial_notice_date: date | None = None
+    final_denial_date: date | None = None
 
     @field_validator("id")
     @classmethod

@@ -46,6 +46,7 @@ class AccountReview:
     notes: list[str] = field(default_factory=list)
     unreadable: list[dict[str, str]] = field(default_factory=list)  # files left out: {path, problem}
     hospital: dict[str, Any] | None = None  # the provider in the CMS hospital directory (hospitals/case.py)
+    appeals: list[dict[str, Any]] = field(default_factory=list)  # each denied claim's route and deadline (appeals/)
 
     @property
     def total_charges(self) -> Decimal:
@@ -81,6 +82,7 @@ class AccountReview:
             "eobs": [_eob_summary(e) for e in self.eobs],
             "eob_match": self.eob_match.to_json() if self.eob_match else None,
             "hospital": self.hospital,
+            "appeals": self.appeals,
         }
 
 
@@ -207,6 +209,10 @@ def review_account(case: Case, account: Account, as_of: date, *, skip_unreadable
     rights = review_rights(case, noticed, as_of)
     out.protections, out.violations = rights.protections, rights.violations
     out.deadlines, out.sol = rights.deadlines, rights.sol
+    # step 2b: insurer denials: who acts, the appeal route and its deadlines, the hold on the bill (appeals/)
+    from .appeals import review_denials
+
+    review_denials(case, out, as_of)
     # step 3: financial assistance
     household = case.household
     out.assistance = assistance(

@@ -46,6 +46,8 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "network": ("network", "in network", "network status", "in-network", "network tier"),
     "reason": ("reason", "reason code", "adjustment reason", "remark", "remarks", "carc", "denial reason", "notes"),
     "payer": ("payer", "insurer", "plan", "insurance", "health plan"),
+    "processed": ("date processed", "processed", "processed date", "processed on", "notice date", "date of notice",
+                  "decision date", "date decided"),
 }
 _ALIASES = {a: canon for canon, aliases in HEADER_ALIASES.items() for a in aliases}
 _MONEY = ("billed", "allowed", "paid", "discount", "not_covered", "deductible", "coinsurance", "copay",
@@ -113,6 +115,10 @@ def read_eob_rows(rows: list[list[str]], *, file: str, format: str) -> Eob:
             units = parse_units(f.get("units")) if f.get("units") else None
         except ValueError as e:
             raise BadInput(str(e), file=file, where=f"{where}, column date")
+        try:
+            processed = parse_date(f.get("processed")) if f.get("processed") else None
+        except ValueError as e:
+            raise BadInput(str(e), file=file, where=f"{where}, column processed")
         key = f.get("claim_id") or f"{service_date or ''}|{f.get('provider', '')}"
         claim = claims.get(key)
         if claim is None:
@@ -151,6 +157,7 @@ def read_eob_rows(rows: list[list[str]], *, file: str, format: str) -> Eob:
             networks.setdefault(claim.claim_id, set()).add(net)
             claim.in_network = net if len(networks[claim.claim_id]) == 1 else None  # in and out: unknown
         claim.status_text = claim.status_text or status
+        claim.processed = claim.processed or processed
         claim.lines.append(line)
     if not claims:
         raise BadInput("the EOB export has a header but no service rows", file=file)

@@ -98,6 +98,10 @@ class EobClaim(BaseModel):
     denied: bool = False
     in_network: bool | None = None
     payer_order: str | None = None  # primary | secondary | tertiary
+    # the day the payer decided the claim, as the document states it (the denial notice's date): an EOB
+    # export's Date Processed / Notice Date column, FHIR `created`; an 835 gives it for the whole file
+    # (Eob.payment_date: its production date DTM*405 or payment date BPR16)
+    processed: Date | None = None
     # still owed on the claim as the document states it (e.g. Synthea's OUTSTANDING columns); None: not stated
     insurer_balance: Money | None = None
     patient_balance: Money | None = None

@@ -323,6 +323,7 @@ def _claim(resource: dict, index: dict, eob: Eob) -> EobClaim:
     claim = EobClaim(claim_id=_claim_id(resource), payer=insurer, provider=provider, kind=kind,
                      patient=_display(resource.get("patient"), resource, index),
                      start=_date(period.get("start")), end=_date(period.get("end")),
+                     processed=_date(resource.get("created")),
                      status_code=str(resource.get("outcome") or resource.get("status") or "") or None)
     claim.lines = [_line(item, n) for n, item in enumerate(resource.get("item") or [], start=1) if isinstance(item, dict)]
     if claim.start is None:
