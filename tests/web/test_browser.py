@@ -97,6 +97,14 @@ def test_a_patient_goes_from_intake_to_a_downloaded_and_sent_letter(server, brow
         "2026-09-10, 85025, CBC blood count, 1, 220.00\n")
     shot(page, "patient-03-bill")
     page.get_by_role("button", name="Save and continue").click()
+    # step 5: the collector's letter (its validation notice)
+    page.get_by_label("Name of the collection agency").fill("ABC Recovery")
+    page.get_by_label("A collection agency").check()
+    page.get_by_label("The collector's mailing address").fill("PO Box 9, Austin, TX 78701")
+    page.get_by_label("The collector's reference or account number").fill("ABC-554120")
+    page.get_by_label("Amount the letter says you owe now ($)").fill("1890.00")
+    shot(page, "patient-03b-collector")
+    page.get_by_role("button", name="Save and continue").click()
 
     # the results
     page.wait_for_url("**/cases/*/")

@@ -156,11 +156,13 @@ def test_back_then_save_on_the_first_step_edits_the_same_case(web, client_as):
 
     m = _m()
     c = client_as(make_user("pat", "client"))
-    token = re.search(r'name="submission" value="([^"]+)"', c.get("/start/").content.decode()).group(1)
+    token = re.search(r'name="submission" value="([^"]+)"', c.get("/start/", follow=True).content.decode()).group(1)
     first = c.post("/start/", {"name": "Maria Santos", "state": "CA", "language": "en", "submission": token})
     again = c.post("/start/", {"name": "Maria Santos-Ruiz", "state": "CA", "language": "en", "submission": token})
     assert m.Case.objects.count() == 1 and first["Location"] == again["Location"]
     assert m.Case.objects.get().people.get(role="patient").name == "Maria Santos-Ruiz"
+    # Back (the browser fetches the page again, with the token in its address): the case's own page
+    assert c.get(f"/start/?form={token}")["Location"] == f"/cases/{m.Case.objects.get().pk}/intake/you/"
     # another user cannot reach that case by replaying the token: they get their own
     other = client_as(make_user("someone", "client"))
     other.post("/start/", {"name": "Other", "state": "TX", "language": "en", "submission": token})
@@ -284,3 +286,27 @@ def test_radio_groups_are_fieldsets_and_each_page_has_one_h1(world, client_as):
         assert page.count("<h1>") == 1, path
     page = c.get(f"/cases/{world.case_a.pk}/intake/credit/").content.decode()
     assert re.search(r"<legend>Which credit report</legend>", page)
+
+
+# ---------------------------------------------------------------- events
+
+
+def test_a_lawsuit_served_is_logged_in_words_and_gives_the_day_to_answer(world, client_as):
+    m = _m()
+    c = client_as(world.client_a)
+    served = (world.case_a.as_of - timedelta(days=3)).isoformat()  # the review looks at the case's day
+    r = c.post(f"/cases/{world.case_a.pk}/log/", {
+        "account": "er-visit", "kind": "legal_action", "from_party": "collector", "detail": "lawsuit",
+        "at": served, "note": "papers handed to me at home"})
+    assert r.status_code == 302
+    e = m.Event.objects.filter(case=world.case_a, kind="legal_action").latest("recorded_at")
+    assert e.type == "lawsuit" and e.at_text == served
+    page = c.get(f"/cases/{world.case_a.pk}/reminders/").content.decode()
+    assert "Last day to answer the lawsuit in court" in page.partition("Dates that have passed")[0]
+
+
+def test_a_call_logged_in_the_future_is_refused(world, client_as):
+    page = client_as(world.client_a).post(f"/cases/{world.case_a.pk}/log/", {
+        "account": "er-visit", "kind": "call", "from_party": "collector",
+        "at": (date.today() + timedelta(days=3)).isoformat()}).content.decode()
+    assert "in the future" in page

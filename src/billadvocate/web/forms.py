@@ -208,6 +208,18 @@ class QuickLogForm(Plausible, forms.Form):
     conversation = forms.BooleanField(label=_("I spoke with them"), required=False)
     amount = forms.DecimalField(label=_("Amount ($), for a payment"), min_value=0, max_digits=12,
                                 decimal_places=2, required=False)
+    detail = forms.ChoiceField(label=_("What it was about, if one of these"), required=False, choices=[
+        ("", _("Something else")), ("lawsuit", _("I was served with a lawsuit")),
+        ("threat", _("They threatened to sue, garnish or report me")),
+        ("garnishment", _("My wages or bank account were garnished")),
+        ("eca_notice", _("The hospital's notice of collection actions")),
+        ("sale", _("The debt was sold to someone else")),
+        ("credit_reporting", _("They said they reported it to a credit bureau"))])
+    to_party = forms.ChoiceField(label=_("To"), choices=[("", _("Not needed"))] + PARTIES,
+                                 required=False, help_text=_("For what you sent: who it went to."))
+    consent = forms.BooleanField(label=_("I had agreed to this call in advance"), required=False)
+
+    not_future = ("at",)
 
     def __init__(self, *args, accounts=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -8,7 +8,7 @@ case file accepts too.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from django import forms
@@ -45,6 +45,7 @@ class Plausible:
         today = _today()
         for name in self.not_future:
             value = data.get(name)
+            value = value.date() if isinstance(value, datetime) else value
             if isinstance(value, date) and name not in self.errors and value > today:
                 self.add_error(name, _("This date is in the future: check the day, month and year."))
         for later, earlier, message in self.not_before:

@@ -46,9 +46,17 @@ def _next(step: str) -> str | None:
 
 
 def _token(request) -> str | None:
-    """The form's one-time token as sent back, when well formed."""
-    token = request.POST.get("submission", "")
+    """The form's one-time token: sent back with the form, or in the page's address (?form=), so
+    the browser's Back button, which fetches the page again, brings the same one."""
+    token = request.POST.get("submission") or request.GET.get("form") or ""
     return token if TOKEN.match(token) else None
+
+
+def _with_new_token(request):
+    """The same page, with a fresh one-time token in its address."""
+    query = request.GET.copy()
+    query["form"] = secrets.token_urlsafe(24)
+    return redirect(f"{request.path}?{query.urlencode()}")
 
 
 def _page(request, case_row, step, form, intro, **more):
@@ -92,6 +100,12 @@ def start(request):
     """Step 1 for a new case: who you are. Creates the case, yours (or assigned to you)."""
     if role_of(request.user) not in CREATE_CASE:
         raise PermissionDenied
+    if request.method == "GET":
+        if _token(request) is None:
+            return _with_new_token(request)
+        earlier = _earlier_case(request, _token(request))
+        if earlier is not None:  # Back to a first step already saved: that case's page, to edit it
+            return redirect("web:intake", case_id=earlier.pk, step="you")
     form = YouForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         case_row = _case_of_start(request, form.cleaned_data)
@@ -225,7 +239,7 @@ def _account_for(request, case_row) -> tuple[m.Account | None, bool]:
     A new-bill form sent a second time edits the bill its first send made."""
     key = request.GET.get("account")
     if key == "new":
-        token = _token(request) if request.method == "POST" else None
+        token = _token(request)
         sub = IntakeSubmission.objects.filter(token=token, case=case_row).first() if token else None
         return (case_row.accounts.filter(key=sub.account_key).first() if sub else None), True
     if key:
@@ -237,9 +251,13 @@ def _account_for(request, case_row) -> tuple[m.Account | None, bool]:
 
 
 def _bill(request, case_row):
+    if request.method == "GET" and request.GET.get("account") == "new" and _token(request) is None:
+        return _with_new_token(request)
     account, new = _account_for(request, case_row)
+    if request.method == "GET" and new and account is not None:  # Back to a new bill already saved
+        return redirect(f"{request.path}?account={account.key}")
     form = BillForm(request.POST or None, request.FILES or None,
-                    initial=_account_initial(account) if account and not (new and request.method == "GET") else {})
+                    initial=_account_initial(account) if account else {})
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         upload = None

@@ -40,13 +40,16 @@ def log(request, case_row):
         at = d.get("at")
         if at is None:
             at = store.now_in(case_row)
+        elif len((request.POST.get("at") or "").strip()) == 10:  # a day without a time: a date, not midnight
+            at = at.date()
         elif timezone.is_naive(at):
             at = at.replace(second=0)
         try:
             event = model.Event.model_validate({
                 "at": at, "kind": d["kind"], "from": d["from_party"], "note": d.get("note") or None,
                 "conversation": True if d.get("conversation") else None,
-                "amount": d.get("amount")})
+                "amount": d.get("amount"), "type": d.get("detail") or None, "to": d.get("to_party") or None,
+                "consent": True if d.get("consent") else None})
             store.log_event(case_row, event, account_key=d["account"], user=request.user)
         except (BadInput, ValueError) as e:
             form.add_error(None, getattr(e, "problem", None) or _("That entry could not be saved."))

@@ -1,0 +1,101 @@
+"""Issue 18 in a real browser, at 1280 and 390 px: a patient with a collector's letter enters it,
+a letter that lacks a fact sends them to that field, Back then Save keeps one case, a date in the
+future is refused next to its field, the calendar downloads. Screenshots go to test-artifacts/web/."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.web.browser import Server, browser, need_browser, shot  # noqa: F401  (fixture)
+from tests.web.conftest import import_example, make_user
+from tests.web.test_smoke import HAS_LETTERS
+
+PASSWORD = "correct horse battery 9"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    need_browser()
+    home = tmp_path_factory.mktemp("finish-home")
+    s = Server(home)
+    from tests.store.conftest import use_database
+
+    use_database(home, None)
+    from billadvocate.web import casework
+
+    casework.clear_cache()
+    pat = make_user("pat", "client", password=PASSWORD)
+    case = import_example("er-visit-nonprofit", patient="Rosa Delgado", account_number="FIN-1")
+    case.assigned_to.add(pat)
+    s.case_id = case.pk
+    from django.db import connections
+
+    connections.close_all()
+    yield s
+    s.stop()
+
+
+def login(page, server):
+    page.goto(f"{server.url}/login/")
+    page.get_by_label("Username").fill("pat")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(f"{server.url}/**")
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_missing_fact_leads_to_its_field_and_the_calendar_downloads(server, browser, width):  # noqa: F811
+    context = browser.new_context(viewport={"width": width, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    login(page, server)
+    base = f"{server.url}/cases/{server.case_id}"
+    # the collector's address is taken off: the letters to the collector now lack it
+    page.goto(f"{base}/intake/collector/?account=er-visit")
+    page.get_by_label("The collector's mailing address").fill("")
+    page.get_by_role("button", name="Save and continue").click()
+    page.wait_for_url(f"{base}/")
+    if HAS_LETTERS:
+        page.goto(f"{base}/letters/validation_request/?account=er-visit")
+        alert = page.get_by_role("alert").inner_text()
+        assert "The collector's mailing address" in alert and "accounts[" not in alert
+        shot(page, f"finish-{width}-letter-needs")
+        page.get_by_role("link", name="Add it now").click()
+        page.wait_for_url("**/intake/collector/?account=er-visit#id_collector_address")
+        page.get_by_label("The collector's mailing address").fill("PO Box 9, Austin, TX 78701")
+        page.get_by_role("button", name="Save and continue").click()
+        page.goto(f"{base}/letters/validation_request/?account=er-visit")
+        assert page.locator("pre.script").count() == 1
+    # a date in the future is refused next to its field
+    page.goto(f"{base}/intake/bill/?account=er-visit")
+    page.get_by_label("Date of care (first day)").fill("2099-01-01")
+    page.get_by_role("button", name="Save and continue").click()
+    assert "in the future" in page.locator("#id_care_start_error").inner_text()
+    shot(page, f"finish-{width}-future-date")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), "no sideways scroll"
+    # the calendar
+    page.goto(f"{base}/reminders/")
+    with page.expect_download() as dl:
+        page.get_by_role("link", name="Add these dates to my calendar (.ics)").click()
+    assert b"BEGIN:VCALENDAR" in open(dl.value.path(), "rb").read()
+    shot(page, f"finish-{width}-reminders")
+    context.close()
+
+
+def test_back_then_save_on_the_first_step_keeps_one_case(server, browser):  # noqa: F811
+    page = browser.new_page()
+    login(page, server)
+    page.goto(f"{server.url}/start/")
+    page.get_by_label("Your full name").fill("Ana Back")
+    page.get_by_label("State you live in").select_option("TX")
+    page.get_by_role("button", name="Save and continue").click()
+    page.wait_for_url("**/intake/household/")
+    first = page.url
+    page.go_back()
+    page.get_by_label("Your full name").fill("Ana Back-Again")
+    page.get_by_label("State you live in").select_option("TX")
+    page.get_by_role("button", name="Save and continue").click()
+    page.wait_for_url("**/intake/household/")
+    assert page.url == first, "the same case, not a second one"
+    page.goto(first.replace("/household/", "/you/"))
+    assert page.get_by_label("Your full name").input_value() == "Ana Back-Again"
+    page.close()
