@@ -43,11 +43,13 @@ class ConductRule:
         except KeyError:  # a rule of law not yet in force on the day in question says nothing
             return []
         used = list({id(v): v for v in ctx.used}.values())  # each law value once, however often it was read
+        used_cites = list(dict.fromkeys(c for v in used for c in v.citations))  # once, not once per hit
+        used_unconfirmed = any(v.unconfirmed for v in used)
         out = []
         for hit in hits:
             amount, act_by, extra = Decimal(0), None, ""
             cites = list(self.citations)
-            unconfirmed = hit.unconfirmed or any(v.unconfirmed for v in used)
+            unconfirmed = hit.unconfirmed or used_unconfirmed
             if self.fdcpa:
                 ctx.used.clear()
                 # a cap for the whole lawsuit (15 U.S.C. 1692k(a)(2)(A)), not dollars at stake on each violation:
@@ -58,8 +60,7 @@ class ConductRule:
                 cites += [c for v in ctx.used for c in v.citations]
                 extra = (f" Statutory damages up to ${cap:,.0f} per lawsuit (not per violation), plus actual damages "
                          f"and attorney's fees; sue by {act_by} ({years} year from {hit.on}).")
-            for v in used:
-                cites += v.citations
+            cites += used_cites
             refs = [h.ref() for h in hit.proof]
             message = hit.message + (f" Proof: {'; '.join(refs)}." if refs else "")
             out.append(Finding(

@@ -9,6 +9,8 @@ not stop, but must report the debt as disputed). With no validation notice in th
 cannot be told and the rule fires at medium severity, asking for the notice's date.
 """
 
+from bisect import bisect_left, bisect_right
+
 from ..context import COLLECTION_ACTIVITY, Context
 from ..rule import ConductRule, Hit
 
@@ -21,15 +23,23 @@ def check(ctx: Context) -> list[Hit]:
         return []
     period = ctx.validation_period_end()
     hits = []
+    verifications = [h for h in ctx.by("collector", ("letter", "email")) if h.type in VERIFICATIONS]
+    activity = [h for h in ctx.by("collector", COLLECTION_ACTIVITY) if h.type not in VERIFICATIONS]  # time order
+    days, verified_days = [h.day for h in activity], [h.day for h in verifications]
+    unreported = _NextUnreported(len(activity))  # an activity is one violation, however many disputes it followed
     for d in ctx.by("patient", ("letter", "email")):
         if d.type not in DISPUTES or (period and d.day > period[0]):
             continue
         arrived, how = ctx.received_on(d)
-        verified = next((h for h in ctx.by("collector", ("letter", "email"))
-                         if h.type in VERIFICATIONS and h.day >= d.day), None)
-        for h in ctx.by("collector", COLLECTION_ACTIVITY):
-            if h.day <= arrived or (verified and h.sort_key() >= verified.sort_key()) or h.type in VERIFICATIONS:
-                continue
+        k = bisect_left(verified_days, d.day)
+        verified = verifications[k] if k < len(verifications) else None
+        i = unreported.find(bisect_right(days, arrived))
+        while i < len(activity):
+            h = activity[i]
+            if verified and h.sort_key() >= verified.sort_key():
+                break  # everything after the verification is allowed
+            unreported.take(i)
+            i = unreported.find(i + 1)
             name = ctx.account.collector.name
             if period:
                 hits.append(Hit(f"{name} kept collecting ({h.kind.replace('_', ' ')} on {h.day}) after your written "
@@ -43,6 +53,23 @@ def check(ctx: Context) -> list[Hit]:
                                 severity="medium"))
         ctx.value("federal.regulation_f.dispute.stop_until_verified", d.day)
     return hits
+
+
+class _NextUnreported:
+    """The first activity at or after i not yet reported (union-find with path halving): each
+    dispute's window is walked over only what no earlier dispute reported, so a long log is linear."""
+
+    def __init__(self, n: int):
+        self.next = list(range(n + 1))
+
+    def find(self, i: int) -> int:
+        while self.next[i] != i:
+            self.next[i] = self.next[self.next[i]]
+            i = self.next[i]
+        return i
+
+    def take(self, i: int) -> None:
+        self.next[i] = i + 1
 
 
 RULE = ConductRule(

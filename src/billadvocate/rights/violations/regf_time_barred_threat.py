@@ -8,19 +8,23 @@ medium: it holds only if the patient never signed a written agreement.
 
 from ..context import Context
 from ..rule import ConductRule, Hit
-from ..sol import sol_status
+from ..sol import ACKNOWLEDGMENTS, sol_status
 
 
 def check(ctx: Context) -> list[Hit]:
     if not ctx.collector_covered:
         return []
     hits = []
+    # the limitation period moves only with the patient's own entries (payments, signed writings):
+    # reading only those for each threat keeps a long log linear (only dates and years are used here)
+    own = ctx.account.model_copy(update={"events": [
+        e for e in ctx.account.events if e.from_ == "patient" and (e.kind == "payment" or e.type in ACKNOWLEDGMENTS)]})
     # a threat may come as a legal_action of type threat, or a letter or call the log types as a threat
     for h in ctx.by("collector", ("legal_action", "letter", "call")):
         if h.type not in ("threat", "lawsuit"):
             continue
         ctx.value("federal.regulation_f.time_barred.no_suit_or_threat", h.day)
-        sol = sol_status(ctx.case, ctx.account, h.day, ctx.law)
+        sol = sol_status(ctx.case, own, h.day, ctx.law)
         if sol["expires"] is None or h.day <= sol["expires"]:
             continue
         written = sol.get("expires_if_written_contract")
