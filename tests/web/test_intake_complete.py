@@ -310,3 +310,31 @@ def test_a_call_logged_in_the_future_is_refused(world, client_as):
         "account": "er-visit", "kind": "call", "from_party": "collector",
         "at": (date.today() + timedelta(days=3)).isoformat()}).content.decode()
     assert "in the future" in page
+
+
+def test_the_log_and_the_sent_letters_say_their_codes_in_words(world, client_as):
+    c = client_as(world.client_a)
+    page = c.get(f"/cases/{world.case_a.pk}/log/").content.decode()
+    table = page.partition("<tbody>")[2]
+    assert "Phone call" in table and "Legal action" in table and "Collector" in table
+    assert "legal_action" not in table and ">collector<" not in table
+    c.post(f"/cases/{world.case_a.pk}/letters/cease/sent/", {"account": "er-visit", "method": "certified_mail"})
+    letters = c.get(f"/cases/{world.case_a.pk}/letters/").content.decode().partition("<h2>Sent</h2>")[2]
+    if "<tbody>" in letters:
+        assert "certified_mail" not in letters and "Certified mail" in letters
+
+
+def test_every_page_of_a_case_has_one_h1(world, client_as):
+    from django.urls import reverse
+
+    c = client_as(world.advocate_a)
+    pk = world.case_a.pk
+    paths = [reverse("web:home"), reverse("web:dashboard"), reverse("web:cases"), reverse("web:account"),
+             reverse("web:batch_letters")]
+    paths += [f"/cases/{pk}/{p}" for p in ("", "log/", "reminders/", "documents/", "letters/", "client/",
+                                              "delete/", "intake/you/", "intake/household/",
+                                              "intake/insurance/", "intake/bill/", "intake/collector/",
+                                              "intake/credit/", "letters/dispute/?account=er-visit")]
+    for path in paths:
+        r = c.get(path, follow=True)
+        assert r.content.decode().count("<h1") == 1, path

@@ -37,9 +37,12 @@ def dashboard(request):
     """All open deadlines and reminders across the cases this user may see, soonest first."""
     today = timezone.localdate()
     rows = list(open_deadlines(visible_cases(request.user), today=today)[:DASHBOARD_ROWS])
+    from ..reminders import kind_words
+
     for d in rows:
         d.overdue = d.date < today
         d.soon = today <= d.date <= today + timedelta(days=7)
+        d.words = kind_words(d.kind)
     return render(request, "web/dashboard.html", {"rows": rows, "today": today,
                                                   "case_count": visible_cases(request.user).count()})
 

@@ -157,7 +157,13 @@ def letters(request, case_row):
     if missing:
         return redirect("web:intake", case_id=case_row.pk, step=missing)
     result, problem = casework.try_review(case_row)
-    sent = m.Letter.objects.filter(case=case_row).select_related("account").order_by("-id")
+    sent = list(m.Letter.objects.filter(case=case_row).select_related("account").order_by("-id"))
+    from .log import event_words
+
+    words = event_words()
+    for s in sent:  # the letter's title and how it went, in words
+        s.title = words["type"].get(s.type, s.type)
+        s.method_words = words["method"].get(s.method or "", s.method or "")
     return render(request, "web/letters.html", {
         "case": case_row, "problem": problem, "groups": needed_letters(result, case_row) if result else [],
         "bureaus": bureau_letters(result, case_row) if result else [],

@@ -28,6 +28,21 @@ from ...store.deadlines import refresh_from_review
 LOG_PAGE = 200  # the newest entries shown; the rest behind "show all"
 
 
+def event_words() -> dict[str, dict[str, str]]:
+    """The log's codes in the patient's language: kinds, parties, what an entry was about, letters."""
+    from ..forms import EVENT_KINDS, PARTIES, LetterSentForm, QuickLogForm
+
+    types = {k: str(v) for k, v in QuickLogForm.base_fields["detail"].choices if k}
+    try:
+        from ... import letters as L
+
+        types.update({k.type: k.title for k in L.all_kinds()})
+    except ImportError:  # pragma: no cover
+        pass
+    return {"kind": {k: str(v) for k, v in EVENT_KINDS}, "party": {k: str(v) for k, v in PARTIES},
+            "type": types, "method": {k: str(v) for k, v in LetterSentForm.base_fields["method"].choices}}
+
+
 @case_view("edit")
 def log(request, case_row):
     """The log of every contact, newest first, with a one-line form to add one."""
@@ -60,8 +75,14 @@ def log(request, case_row):
     events = m.Event.objects.filter(case=case_row).select_related("account").order_by("-at", "-id")
     show_all = request.GET.get("all") == "1"
     total = events.count()
+    shown = list(events if show_all else events[:LOG_PAGE])
+    words = event_words()
+    for e in shown:  # said in words, not the case file's codes
+        e.kind_words = words["kind"].get(e.kind, e.kind)
+        e.from_words = words["party"].get(e.from_party, e.from_party)
+        e.type_words = words["type"].get(e.type or "", e.type)
     return render(request, "web/log.html", {
-        "case": case_row, "form": form, "events": events if show_all else events[:LOG_PAGE],
+        "case": case_row, "form": form, "events": shown,
         "total": total, "truncated": not show_all and total > LOG_PAGE,
         "can_manage": can(request.user, "manage", case_row)})
 
