@@ -160,8 +160,8 @@ def fair_amount(*, account, audit, findings, bills, assistance: dict[str, Any] |
 def _zero_reason(o) -> str:
     program = (o.program or {}).get("name", "the hospital's own financial-assistance policy")
     return {
-        "assistance": f"{program[0].lower() + program[1:]} gives free care at your income; everything asked "
-                      "is in dispute",
+        "assistance": f"{program[0].lower() + program[1:]} gives free care at your income; send the "
+                      "application, and everything asked is in dispute meanwhile",
         "medicaid": "Medicaid covers this care, and a Medicaid provider may not bill you beyond its cost sharing",
         "qmb": "a Qualified Medicare Beneficiary owes no Medicare cost sharing",
         "eob": "your insurer's EOB puts your share at nothing",
