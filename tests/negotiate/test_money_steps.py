@@ -107,3 +107,22 @@ def test_every_step_that_changes_the_figure_cites_its_law_or_source():
         for before, after in zip(figures, figures[1:]):
             if after["change"] is not None:
                 assert round(before["amount"] + after["change"], 2) == after["amount"]
+
+
+def test_bills_of_one_year_together_above_the_out_of_pocket_maximum_say_so(tmp_path):
+    p = tmp_path / "case.yaml"
+    p.write_text("""billadvocate: 1
+as_of: 2026-11-28
+patient: {state: TX}
+household: {size: 1, annual_income: 90000, monthly_expenses: 3000}
+insurance: {status: insured, out_of_pocket_max: 5000}
+accounts:
+  - {id: h, provider: {name: General, kind: hospital, state: TX, in_network: true}, balance: 3000, care: {start: 2026-03-01}}
+  - {id: d, provider: {name: Doctors, kind: physician, state: TX, in_network: true}, balance: 2500, care: {start: 2026-03-01}}
+""")
+    accounts = review_case(load_case(p)).accounts
+    # each bill alone is under the 5,000 maximum (3,000 and 2,500), together 5,500 is over it
+    assert [a.offer["owed"] for a in accounts] == [3000, 2500]
+    for a in accounts:
+        assert "out-of-pocket maximum of $5,000.00" in a.offer["why"]
+        assert any(s["kind"] == "note" and "$5,500.00" in s["step"] for s in a.offer["steps"])

@@ -77,9 +77,35 @@ def agree_findings(findings: list, offer: dict[str, Any] | None) -> list:
     return out
 
 
+def oop_across_accounts(case, reviews) -> None:
+    """Insured bills of one calendar year together asking more than the out-of-pocket maximum the
+    case states: each says so (a step), since the plan pays the rest once the maximum is reached."""
+    ins = case.insurance
+    if ins is None or ins.status != "insured" or ins.out_of_pocket_max is None:
+        return
+    by_year: dict[int, list] = {}
+    for r in reviews:
+        if r.offer and r.offer.get("owed") and r.account.care.start:
+            by_year.setdefault(r.account.care.start.year, []).append(r)
+    for year, group in by_year.items():
+        total = sum((Decimal(str(r.offer["owed"])) for r in group), Decimal(0))
+        if len(group) < 2 or total <= ins.out_of_pocket_max:
+            continue
+        text = (f"Your {len(group)} bills for care in {year} ask {dollars(total)} of you together, more than your plan's "
+                f"out-of-pocket maximum of {dollars(ins.out_of_pocket_max)}: for in-network care (and care the No "
+                "Surprises Act protects) the plan pays the rest once you reach it; send the insurer the list of "
+                "what you paid that year")
+        for r in group:
+            r.offer.setdefault("steps", []).append({"step": text, "kind": "note", "amount": None, "change": None,
+                                                    "citations": ["42 U.S.C. 18022(c)(1); 45 CFR 156.130(a)"]})
+            r.offer["why"] += "\n" + text + " (42 U.S.C. 18022(c)(1); 45 CFR 156.130(a))"
+
+
 def across_accounts(case, reviews, as_of: date) -> None:
     """What only shows across several bills: one lump sum for all of them, and one monthly budget
-    shared by all the payment plans (each plan keeps its own legal cap)."""
+    shared by all the payment plans (each plan keeps its own legal cap), and the plan's out-of-pocket
+    maximum, which all of a year's bills share."""
+    oop_across_accounts(case, reviews)
     offers = [r.offer for r in reviews if r.offer and r.offer.get("lump_sum") is not None]
     if len(offers) > 1:
         for o in offers:
