@@ -139,7 +139,8 @@ def prepare(con: duckdb.DuckDBPyConnection, *, as_of: date, lines: str = "lines"
     if bills != "bills":
         con.execute(f"CREATE OR REPLACE VIEW bills AS SELECT * FROM {bills}")
     for name, sql, at_scale in DERIVED_VIEWS:
-        kind = "TEMP TABLE" if materialize and at_scale else "VIEW"
+        # one bill: every derived table is computed once (line_benchmarks is read by several rules)
+        kind = "TEMP TABLE" if materialize and (at_scale or narrow) else "VIEW"
         body = AUDIT_LINES_SQL.format(lines=lines, bills=bills) if sql is None else sql
         con.execute(f"CREATE OR REPLACE {kind} {name} AS {body}")
 
