@@ -65,6 +65,12 @@ def full_result(name: str):
                    "why": "AGB of 38% of gross charges, minus the disputed lines"}
         a.plan = {"monthly": 75.0, "months": 13, "amount": 909.38, "why": "a tenth of what is left after essential costs",
                   "citations": ["Cal. Health & Safety Code 127425(i)"]}
+        a.appeals = [{"claim_id": "C-1002", "payer": "Blue Valley PPO", "provider": "Valley Radiology Group",
+                      "service_date": "2025-03-05", "amount": 610.0, "who": "patient", "open": True,
+                      "plan_type": "employer_fully_insured",
+                      "reasons": [{"code": "PR-96", "meaning": "non-covered charge", "who": "patient"}],
+                      "deadlines": [{"kind": "APPEAL_DUE", "date": "2027-04-18"}]}]
+        result.case.insurance.appeals_address = "Appeals Unit, PO Box 500, Fresno, CA 93702"
         result.credit = [
             _f("CREDIT.TOO_SOON", "high", [], "5010.00",
                "Equifax: ABC Recovery reported a medical collection less than a year after delinquency",

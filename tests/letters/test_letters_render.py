@@ -51,9 +51,9 @@ def test_every_letter_renders_or_names_the_missing_field(name, letter_type, lang
     try:
         letter = letter_for(result, letter_type, bureau=bureau, lang=lang)
     except MissingFact as e:
-        # only facts this example lacks (no collector, no credit report) may stop a letter
+        # only facts this example lacks (no collector, no credit report, no EOB) may stop a letter
         assert name == "uninsured-outpatient", e.line()
-        assert e.where in ("accounts[0].collector", "credit_report.tradelines"), e.line()
+        assert e.where in ("accounts[0].collector", "credit_report.tradelines", "accounts[0].eob"), e.line()
         return
     text = read_back(render(letter, fmt, as_of=result.as_of), fmt)
     case = result.case
@@ -148,12 +148,13 @@ def test_every_type_has_a_unit_with_metadata():
         assert k.type == t and k.title and k.summary and k.needs
         # a payment plan's law (state caps) comes with the money engine's plan, when there is one
         assert k.citations or k.may_cite or t == "payment_plan_offer", f"{t} cites no law"
-        assert k.recipient in ("provider", "collector", "holder", "bureau")
+        assert k.recipient in ("provider", "collector", "holder", "bureau", "insurer")
 
 
 def test_review_chooses_the_letters_each_situation_needs():
     jane = {e["type"] for e in RESULTS["er-visit-nonprofit"].accounts[0].letters}
-    assert jane == {"dispute", "billing_dispute", "nsa_dispute", "fap_application", "settlement_offer", "cease"}
+    assert jane == {"dispute", "billing_dispute", "nsa_dispute", "fap_application", "settlement_offer", "cease",
+                    "insurer_appeal"}  # the fixed results deny one claim (helpers.full_result)
     # Equifax was disputed on 2026-11-05 (the log) and its 30 days have not run out: wait
     assert {(e["type"], e["bureau"]) for e in RESULTS["er-visit-nonprofit"].letters} == {
         ("credit_dispute", "experian")}

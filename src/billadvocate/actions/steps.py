@@ -18,6 +18,7 @@ KINDS = {
     "REQUEST_ITEMIZED_BILL": "Ask for the itemized bill",
     "DISPUTE_DEBT": "Dispute the debt with the collector in writing",
     "FILE_NSA_DISPUTE": "Start the No Surprises Act dispute",
+    "APPEAL_DENIAL": "Appeal the insurance denial",
     "DISPUTE_BILL": "Dispute the billing errors",
     "ASK_INSURER": "Ask the insurer how it processed the claim",
     "APPLY_FOR_ASSISTANCE": "Apply for financial assistance",
@@ -161,6 +162,12 @@ def letter_steps(r, as_of: date, state: str) -> list[dict]:
         elif t == "nsa_dispute":
             out.append(_step("FILE_NSA_DISPUTE", acct, _sentence(why),
                              due=_due(r, "NSA_DISPUTE_END", as_of), letter=t))
+        elif t == "insurer_appeal":
+            dues = [d for d in (_due(r, k, as_of) for k in ("APPEAL_DUE", "MEDICARE_REDETERMINATION_DUE",
+                                                              "FAIR_HEARING_DUE")) if d]
+            out.append(_step("APPEAL_DENIAL", acct, _sentence(why) + " Ask the provider in writing to hold the bill "
+                             "until the plan decides.", due=min(dues) if dues else None, letter=t,
+                             script=_script(r, "insurer")))
         elif t == "billing_dispute":
             out.append(_step("DISPUTE_BILL", acct, _sentence(why), letter=t,
                              script=_script(r, "provider")))

@@ -16,7 +16,7 @@ from ..facts import LetterFacts, Need
 # The order letters are chosen, written and bound into the packet: ask for facts first, dispute,
 # then ask for help, then offer, then the protective letters.
 ORDER = ("itemized_request", "validation_request", "dispute", "billing_dispute", "nsa_dispute",
-         "fap_application", "hardship", "settlement_offer", "payment_plan_offer", "cease",
+         "insurer_appeal", "fap_application", "hardship", "settlement_offer", "payment_plan_offer", "cease",
          "credit_dispute")
 
 
@@ -26,7 +26,7 @@ class LetterKind:
 
     type: str
     title: str
-    recipient: str  # provider | collector | holder (whoever holds the debt now) | bureau
+    recipient: str  # provider | collector | holder (whoever holds the debt now) | bureau | insurer
     summary: str  # when it is needed and why, in one or two sentences (for docs)
     citations: tuple[str, ...]  # the law the letter always cites, printed in its text
     needs: tuple[Need, ...]
