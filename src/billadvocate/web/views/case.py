@@ -83,7 +83,9 @@ def case_page(request, case_row):
                     flagged.setdefault(n, []).append(f["rule"])
             lines = [{"line": ln, "rules": flagged.get(ln.line, [])}
                      for ln in (review.audit.lines if review.audit else [])]
-            accounts.append({"data": a, "chart": chart_for(a, lump), "scripts": script_sections(a),
+            kinds = {s.get("kind") for s in (getattr(result, "actions", None) or []) if s.get("account") == a["id"]}
+            money = {"negotiate": "NEGOTIATE" in kinds, "plan": "PAYMENT_PLAN" in kinds}
+            accounts.append({"data": a, "chart": chart_for(a, lump), "scripts": script_sections(a), "money": money,
                              "lines": lines,
                              "deadlines": sorted(a["deadlines"], key=lambda d: d["date"])})
     actions = list(getattr(result, "actions", None) or [])
