@@ -56,3 +56,22 @@ def test_an_out_of_network_anesthesiologist_at_an_in_network_hospital_is_protect
     (f,) = found("NSA.BALANCE_BILL", line(1, "00790", d=D), facts=facts)
     assert "care at an in-network facility" in f.message
     assert any("300gg-132" in c for c in f.citations) and any("149.420" in c for c in f.citations)
+
+
+FACILITY = {**INSURED_OON, "emergency": False, "facility_in_network": True, "provider_kind": "physician"}
+
+
+@pytest.mark.parametrize("code", ["00790", "71046", "88305", "80053"])  # anesthesia, radiology, pathology, lab
+def test_ancillary_services_at_an_in_network_facility_say_no_consent_can_waive_them(code):
+    (f,) = found("NSA.BALANCE_BILL", line(1, code, d=D), facts=FACILITY)
+    assert "no consent form can waive this" in f.message and "unless you signed" not in f.message
+
+
+def test_other_care_by_an_out_of_network_surgeon_says_a_signed_consent_would_waive_it():
+    (f,) = found("NSA.BALANCE_BILL", line(1, "27447", d=D), facts=FACILITY)  # knee replacement
+    assert "unless you signed its notice-and-consent form before the care" in f.message
+
+
+def test_emergency_care_needs_no_consent_caveat():
+    (f,) = found("NSA.BALANCE_BILL", line(1, "99285", d=D), facts={**INSURED_OON, "emergency": True})
+    assert "consent" not in f.message
