@@ -201,10 +201,11 @@ def review_account(case: Case, account: Account, as_of: date, *, skip_unreadable
         out.audit = audit_bills([], facts=audit_facts(case, account, as_of), as_of=as_of,
                                 eobs=eobs_table(out.eobs, owners))
         out.findings = list(out.audit.findings)
-        out.notes.append("no itemized bill in the case (accounts[].bill): the EOBs were audited on their own; "
+        out.notes.append("there is no itemized bill in the case: the EOBs were audited on their own; "
                          "ask the provider for an itemized bill to check each charge")
     else:
-        out.notes.append("no itemized bill in the case (accounts[].bill): the audit could not run")
+        out.notes.append("there is no itemized bill in the case: the bill could not be checked line by line; "
+                         "ask the provider for an itemized bill")
     # step 2: rights (protections, conduct violations, deadlines, statute of limitations)
     rights = review_rights(case, noticed, as_of)
     out.protections, out.violations = rights.protections, rights.violations

@@ -66,7 +66,7 @@ def lump_sum(household) -> tuple[Decimal | None, str]:
         return max(Decimal(household.liquid_assets) - cushion, Decimal(0)), (
             f"savings of {dollars(household.liquid_assets)} less one month of essential expenses "
             f"({dollars(cushion)}) kept as a cushion")
-    return None, "household.liquid_assets and household.lump_sum_available are not in the case"
+    return None, "how much you could pay at once (savings, or a lump sum you could raise) is not in the case"
 
 
 def _numbers(base: Decimal, shares: tuple[Decimal, Decimal, Decimal], purchase_price) -> tuple[Decimal, ...]:

@@ -158,8 +158,8 @@ def payment_plan(*, account, household, programs: list[dict], amount: Decimal, s
     why: list[str] = []
     if household is None or household.annual_income is None:
         return {"monthly": None, "months": None, "missing": ["household.annual_income"],
-                "why": "A plan needs the household's income (household.annual_income) and essential "
-                       "monthly expenses (household.monthly_expenses).", "schedule": [],
+                "why": "A plan needs the household's yearly income and its essential monthly expenses: "
+                       "add them to the case.", "schedule": [],
                 "missed_payment": MISSED_PAYMENT}
     amount = cents(amount)
     income = Decimal(household.annual_income) / 12

@@ -52,7 +52,7 @@ def protections(ctx: Context, sol: dict[str, Any]) -> list[dict[str, Any]]:
     elif p.nonprofit is None:
         out.append(_p(ctx, "IRS501R", "IRS 501(r) (nonprofit hospitals)", None,
                       f"501(r) applies if {p.name} is a nonprofit (501(c)(3)) hospital; the case does not say "
-                      f"(accounts[].provider.nonprofit). Check its IRS Form 990 or its financial-assistance policy.",
+                      f"whether it is. Check its IRS Form 990 or its financial-assistance policy.",
                       ["26 U.S.C. 501(r)"]))
     elif p.nonprofit and not ctx.has("federal.irs_501r.notification_period_days", acct.first_bill_date or ctx.as_of):
         out.append(_p(ctx, "IRS501R", "IRS 501(r) (nonprofit hospitals)", False,
