@@ -119,6 +119,10 @@ class BillForm(Grouped, Plausible, forms.Form):
     gfe_total = forms.DecimalField(label=_("Total of the good-faith estimate you were given ($)"), min_value=0,
                                    max_digits=12, decimal_places=2, required=False,
                                    help_text=_("Only if you had no insurance and got an estimate before the care."))
+    chose_to_pay = forms.BooleanField(
+        label=_("I choose to pay or offer to pay this bill even where the review advises against it"),
+        required=False, help_text=_("For example a debt too old to sue on. The letters then say you do not "
+                                    "admit owing it. Talk to a lawyer or legal aid first if you can."))
     care_setting = forms.ChoiceField(label=_("Where you got the care"), choices=[
         ("", _("I don't know")), ("outpatient", _("Hospital outpatient or emergency room, went home the same day")),
         ("inpatient", _("Admitted to the hospital overnight or longer")),
@@ -179,7 +183,8 @@ class BillForm(Grouped, Plausible, forms.Form):
     not_before = (("care_end", "care_start", _("The last day cannot be before the first day.")),
                   ("first_bill_date", "care_start", _("The first bill cannot come before the care.")))
     groups = ((_("The bill"), ("provider_name", "provider_ccn", "provider_kind", "provider_nonprofit",
-                               "provider_address", "account_number", "balance", "first_bill_date", "gfe_total")),
+                               "provider_address", "account_number", "balance", "first_bill_date", "gfe_total",
+                               "chose_to_pay")),
               (_("The care"), ("care_start", "care_end", "emergency", "care_setting", "in_network",
                                "facility_in_network", "ambulance")),
               (_("The hospital's financial-assistance policy, if you have it"), (

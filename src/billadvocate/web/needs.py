@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from .forms import BillForm, HouseholdForm, InsuranceForm, YouForm
 from .intake_forms import CollectorForm, TradelineForm
@@ -41,6 +42,9 @@ FIELDS = {
     "account.collector.validation_notice.received": ("collector", "notice_received"),
     "credit_report": ("credit", "bureau"), "credit_report.tradelines": ("credit", "bureau"),
 }
+# facts that are files: the documents page, where they are uploaded
+DOCUMENTS = {"account.eob": _("Your insurer's explanation of benefits (EOB), uploaded as a document"),
+             "account.events": _("The calls and letters, written in the log")}
 FORMS = {"you": YouForm, "household": HouseholdForm, "insurance": InsuranceForm, "bill": BillForm,
          "collector": CollectorForm, "credit": TradelineForm}
 _ACCOUNT = re.compile(r"^accounts\[(\d+)\]")
@@ -66,6 +70,9 @@ def place_for(case_row, path: str | None) -> Place | None:
         account_key = accounts[i] if i < len(accounts) else None
         path = "account" + path[m.end():]
     path = re.sub(r"\[\d+\]", "", path)
+    if path in DOCUMENTS:
+        page = "web:log" if path == "account.events" else "web:documents"
+        return Place(label=str(DOCUMENTS[path]), url=reverse(page, kwargs={"case_id": case_row.pk}))
     while path and path not in FIELDS:  # the nearest field above it (a.b.c -> a.b)
         path = path.rpartition(".")[0]
     if not path:

@@ -221,6 +221,7 @@ def _account_initial(a: m.Account) -> dict:
         "in_network": tri_value(provider.get("in_network")),
         "facility_in_network": tri_value(care.get("facility_in_network")), "ambulance": care.get("ambulance", ""),
         "fap_discount": Decimal(str(fap["discount"])) * 100 if fap.get("discount") is not None else None,
+        "chose_to_pay": bool((a.extra or {}).get("patient_chose_to_pay")),
     }
     out.update({f"fap_{k}": fap.get(k) for k in FAP_FIELDS})
     return out
@@ -313,6 +314,9 @@ def _save_account(request, case_row, account, d, upload, *, token=None) -> m.Acc
         account.balance = d.get("balance")
         account.gfe_total = d.get("gfe_total")
         account.first_bill_date = d.get("first_bill_date")
+        extra = dict(account.extra or {})
+        _set(extra, "patient_chose_to_pay", True if d.get("chose_to_pay") else None)
+        account.extra = extra
         account.save()
         if token:
             IntakeSubmission.objects.get_or_create(token=token, defaults={"case": case_row,

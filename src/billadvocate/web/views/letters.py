@@ -217,10 +217,15 @@ def letter(request, case_row, letter_type):
     lang = _lang(request, case_row)
     query = _query(account_key, bureau)
     result, problem = casework.try_review(case_row)
-    letter_obj, missing, place = None, None, None
+    letter_obj, missing, place, not_advised = None, None, None, None
     if result is not None:
         try:
             letter_obj = _letter(case_row, result, letter_type, account_key, lang, bureau=bureau)
+        except L.NotAdvised:  # the review advises against this letter here: say why, and how to choose it anyway
+            facts = L.facts_for(result, letter_type, account_id=account_key) if not bureau else None
+            advice = facts.money_advice if facts is not None else None
+            not_advised = list(advice.reasons) if advice is not None else []
+            place = None
         except BadInput as e:
             place = place_for(case_row, e.where)
             missing = None if place else e.problem
@@ -240,7 +245,8 @@ def letter(request, case_row, letter_type):
         "case": case_row, "type": letter_type, "title": L.kind(letter_type).title, "account": account_key,
         "bureau": bureau or "", "query": query,
         "lang": lang, "letter": letter_obj, "preview": L.render(letter_obj, "txt").decode() if letter_obj else "",
-        "form": form, "problem": problem, "missing": missing, "place": place, "sent_form": LetterSentForm(),
+        "form": form, "problem": problem, "missing": missing, "place": place, "not_advised": not_advised,
+        "sent_form": LetterSentForm(),
         "edited": LetterDraft.objects.filter(case=case_row, account_key=draft_key, type=letter_type,
                                              lang=lang).exists(),
         "can_manage": can(request.user, "manage", case_row)})
