@@ -25,7 +25,7 @@ NOTICE = date(2026, 3, 2)
     ("medicare_original", "MEDICARE_REDETERMINATION_DUE", 5 + 120, False),  # receipt presumed 5 days after
     ("medicare_advantage", "APPEAL_DUE", 60, False),
     ("medicaid", "FAIR_HEARING_DUE", 90, True),  # a state may allow fewer days
-    ("medicaid_managed_care", "APPEAL_DUE", 60, True),  # the earliest any plan could set
+    ("medicaid_managed_care", "APPEAL_DUE", 60, False),  # 42 CFR 438.402(c)(2)(ii)
     ("other", "APPEAL_DUE", 60, True),
     (None, "APPEAL_DUE", 60, True),
 ])
@@ -112,3 +112,10 @@ def test_the_case_notice_date_wins_over_the_eob():
 def test_a_provider_denial_gets_no_appeal_and_no_hold():
     r = route_of("aca_individual", _denial("CO-18", notice=NOTICE), ACCOUNT, NOTICE)
     assert r["who"] == "provider" and not r["deadlines"] and r["hold"] is None and not r["questions"]
+
+
+def test_a_medicaid_plan_appeal_cites_the_managed_care_rule():
+    d = appeal_deadline("medicaid_managed_care", NOTICE)
+    assert d.citations == ["42 CFR 438.402(c)(2)(ii)"] and "fair hearing" in d.why
+    older = appeal_deadline("medicaid_managed_care", date(2015, 1, 5))  # before the rule: the earliest any plan sets
+    assert older.unconfirmed and older.date == date(2015, 3, 6)

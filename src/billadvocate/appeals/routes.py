@@ -108,6 +108,12 @@ def appeal_deadline(plan_type: str | None, notice: date, *, label: str = "") -> 
         return _dl("MEDICARE_REDETERMINATION_DUE", notice + timedelta(days=grace + days),
                    f"Last day to ask Medicare for a redetermination{what}: {days} days from receiving the "
                    f"notice, which Medicare presumes is {grace} days after its date ({notice}).", used)
+    if plan_type == "medicaid_managed_care" and law().parameter(
+            "federal.appeals.medicaid.managed_care_appeal_days").in_force(notice):
+        days = used.value("federal.appeals.medicaid.managed_care_appeal_days", notice)
+        return _dl("APPEAL_DUE", notice + timedelta(days=days),
+                   f"Last day to appeal the denial{what} to the Medicaid plan: {days} days from the date on the "
+                   f"notice ({notice}). After the plan decides, you may ask your state for a fair hearing.", used)
     if plan_type in ("medicare_advantage", "medicaid_managed_care", "other", None):
         days = used.value("federal.appeals.medicare_advantage.reconsideration_days", notice)
         if plan_type == "medicare_advantage":

@@ -19,6 +19,11 @@ KIND_WORDS = {
     "SOL_EXPIRES": _("The time to sue you on this debt runs out"),
     "FDCPA_CLAIM_END": _("Last day to sue the collector for breaking the law"),
     "ANSWER_DUE": _("Last day to answer the lawsuit in court"),
+    "APPEAL_DUE": _("Last day to appeal the insurance denial"),
+    "MEDICARE_REDETERMINATION_DUE": _("Last day to ask Medicare to look at the denied claim again"),
+    "FAIR_HEARING_DUE": _("Latest day to ask for a Medicaid fair hearing (the notice may give an earlier one)"),
+    "APPEAL_DECISION_DUE": _("The plan must decide your appeal by this day"),
+    "EXTERNAL_REVIEW_DUE": _("Last day to ask for an independent review of the plan's final denial"),
     "REMINDER": _("Your reminder"),
 }
 
