@@ -98,13 +98,22 @@ def pdf_text(path: Path) -> PdfText:
     return text
 
 
-def read_pdf_bill(path: str | Path) -> Bill:
+def read_pdf_bill(path: str | Path) -> Bill | Eob:
     """Read an itemized bill from a PDF (text layer, or OCR for scanned pages). Pages that are the
-    insurer's printed remittance are not read as charges: `read_pdf_eob` reads them."""
+    insurer's printed remittance are not read as charges: `read_pdf_eob` reads them. A consumer EOB
+    (the insurer's statement to its member: billed / allowed / saved / paid / you owe) is read as
+    the EOB it is, never as a bill."""
+    from .consumer_eob import read_consumer_eob
+
     path = Path(path)
     file = str(path)
     text = pdf_text(path)
     refuse_validation_notice(text.lines, file)
+    if not remittance_pages(text.lines):
+        eob = read_consumer_eob(text.lines, file=file, format="pdf-eob")
+        if eob is not None and eob.claims:
+            eob.notes = [*text.notes, *eob.notes]
+            return eob
     bill = Bill(source=file, format=text.format, notes=text.notes, ocr_confidence=text.ocr_confidence)
     lines = text.lines
     remits = remittance_pages(lines)
@@ -130,6 +139,10 @@ def read_pdf_eob(path: str | Path) -> Eob:
     file = str(path)
     text = pdf_text(path)
     eob = read_remittance(text.lines, file=file, format="pdf-eob")
+    if not eob.claims:
+        from .consumer_eob import read_consumer_eob
+
+        eob = read_consumer_eob(text.lines, file=file, format="pdf-eob") or eob
     if not eob.claims:
         raise BadInput("no remittance (EOB) page found in the PDF: no service lines under a header naming the "
                        "charges, the allowed amount and the adjustment reason", file=file)
