@@ -102,3 +102,22 @@ def test_a_photo_just_over_the_pixel_limit_is_refused_saying_so(web):
     Image.new("1", (8001, 8000)).save(buf, "PNG")
     with pytest.raises(UploadRefused, match="8,001 x 8,000 pixels"):
         accept(SimpleUploadedFile("p.png", buf.getvalue()))
+
+
+def test_a_scanned_pdf_with_a_200_inch_page_is_read_under_1_gb(tmp_path):
+    """A PDF is small on disk whatever its page size: rendered as it claims (14,400 pt at 1.5 and
+    4.5 times) it would need gigabytes; pages are rendered to at most 1,600 pixels."""
+    pytest.importorskip("rapidocr_onnxruntime", reason="the OCR extra is not installed")
+    from fpdf import FPDF
+
+    scan = _photo(tmp_path / "scan.png", (1000, 1000), "PNG")
+    pdf = FPDF(unit="pt", format=(14_400, 14_400))
+    pdf.add_page()
+    pdf.image(str(scan), x=0, y=0, w=14_400, h=14_400)  # a scan: an image, no text layer
+    out_pdf = tmp_path / "huge.pdf"
+    pdf.output(str(out_pdf))
+    assert out_pdf.stat().st_size < 10 * 1024 * 1024
+    out = _upload_in_a_fresh_process(tmp_path, out_pdf)
+    print("huge pdf peak MB", out["peak_kb"] // 1024)
+    assert "refused" not in out and out["read"] is not None
+    assert out["peak_kb"] < GB_KB

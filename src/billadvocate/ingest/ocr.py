@@ -29,6 +29,14 @@ DETAIL_SIDE = 2 * MAX_SIDE  # kept for reading a suspect amount closer
 MAX_PIXELS = 64_000_000  # 8000 x 8000: beyond any phone photo of a bill; a decoding bomb is refused
 
 
+PAGE_SIDE = 1600  # a scanned page's long side when rendered for OCR (a letter page at PDF_SCALE is 1,188)
+
+
+def _page_scale(page, scale: float, longest: int) -> float:
+    width, height = page.get_size()  # points
+    return min(scale, longest / max(width, height, 1.0))
+
+
 def check_pixels(size: tuple[int, int], *, file: str | None = None) -> None:
     """Refuse an image whose header claims more pixels than any photo of a bill (before decoding it)."""
     width, height = size
@@ -233,9 +241,12 @@ def ocr_pdf_pages(path: Path, pages: list[int], *, file: str,
         with steps("OCR of scanned pages", len(pages)) as advance:
             for number in pages:
                 page = doc[number - 1]
-                image = page.render(scale=PDF_SCALE).to_numpy()
-                closer = Closer(lru_cache(maxsize=1)(lambda page=page: page.render(scale=PDF_SCALE * HIRES).to_numpy()),
-                                HIRES)
+                # a page of any size renders to at most PAGE_SIDE pixels (a 200-inch page must not cost GBs)
+                scale = _page_scale(page, PDF_SCALE, PAGE_SIDE)
+                close = _page_scale(page, PDF_SCALE * HIRES, PAGE_SIDE * HIRES)
+                image = page.render(scale=scale).to_numpy()
+                closer = Closer(lru_cache(maxsize=1)(lambda page=page, close=close: page.render(scale=close).to_numpy()),
+                                close / scale)
                 lines.extend(ocr_lines(image, number, closer=closer, corrections=corrections))
                 advance(1)
     finally:
