@@ -72,6 +72,10 @@ def test_a_missing_fact_leads_to_its_field_and_the_calendar_downloads(server, br
     assert "in the future" in page.locator("#id_care_start_error").inner_text()
     shot(page, f"finish-{width}-future-date")
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), "no sideways scroll"
+    for step in ("collector/?account=er-visit", "credit/", "bill/?account=er-visit"):
+        page.goto(f"{base}/intake/{step}")
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), step
+        shot(page, f"finish-{width}-{step.split('/')[0]}")
     # the calendar
     page.goto(f"{base}/reminders/")
     with page.expect_download() as dl:

@@ -128,6 +128,9 @@ def collector_initial(collector: dict | None) -> dict:
     out = {"collector_name": c.get("name"), "collector_kind": c.get("kind", "agency")}
     out.update({form: c.get(key) for key, form in COLLECTOR_FIELDS.items()})
     out.update({form: notice.get(key) for key, form in NOTICE_FIELDS.items()})
+    for name, value in out.items():  # amounts as dollars and cents (5010.00, not 5010.0)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            out[name] = Decimal(str(value)).quantize(Decimal("0.01"))
     return out
 
 

@@ -405,7 +405,15 @@ def _credit(request, case_row):
     return _page(request, case_row, "credit", form,
                  _("If a medical bill shows on your credit report, enter each collection account the report "
                    "lists, one at a time. Free reports: annualcreditreport.com."),
-                 tradelines=list(case_row.tradelines.order_by("position")))
+                 tradelines=_tradelines_in_words(case_row))
+
+
+def _tradelines_in_words(case_row) -> list[m.Tradeline]:
+    words = dict(TradelineForm.base_fields["status"].choices)
+    rows = list(case_row.tradelines.order_by("position"))
+    for t in rows:
+        t.status_words = words.get(t.status, t.status)
+    return rows
 
 
 TRADELINE_COLUMNS = ("bureau", "furnisher", "medical", "balance", "original_amount", "status",
