@@ -16,7 +16,7 @@ import zipfile
 import pytest
 
 from billadvocate.errors import BadInput
-from billadvocate.store import archive
+from billadvocate import archive
 from tests.conftest import EXAMPLES, ROOT
 
 ER = EXAMPLES / "er-visit-nonprofit"
@@ -173,3 +173,17 @@ def test_a_backup_bomb_is_refused_from_its_headers(tmp_path):
                 out.write(b" " * (1 << 20))
     with pytest.raises(BadInput, match="zip bomb"):
         archive.SafeZip(b, limits=archive.BACKUP)
+
+
+def test_a_spreadsheet_that_is_a_zip_bomb_is_refused_before_it_is_inflated(tmp_path):
+    """An .xlsx is a zip: a 'sheet' of 150 MB of spaces, 150 KB on disk, is refused from its headers."""
+    from billadvocate.ingest import read_bill
+
+    bomb = tmp_path / "bill.xlsx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        with z.open("xl/worksheets/sheet1.xml", "w") as out:
+            for _ in range(150):
+                out.write(b" " * (1 << 20))
+    with pytest.raises(BadInput, match="zip bomb"):
+        read_bill(bomb)

@@ -30,11 +30,24 @@ def _cell(value) -> str:
     return str(value).strip()
 
 
+def _check_archive(path, file: str) -> None:
+    """An .xlsx is a zip: its headers are checked before openpyxl inflates a part (a zip bomb
+    posing as a spreadsheet, or an encrypted part, is refused in one line)."""
+    from ..archive import CASE_ARCHIVE, check
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            check(z, file=file, limits=CASE_ARCHIVE)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as e:
+        raise BadInput(f"not a readable Excel workbook ({type(e).__name__}): save it again as .xlsx", file=file)
+
+
 def workbook_rows(path: str | Path) -> list[tuple[str, list[list[str]]]]:
     """(sheet name, non-empty rows as text) for every sheet."""
     import openpyxl
 
     file = str(path)
+    _check_archive(path, file)
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as e:

@@ -26,9 +26,10 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.utils import timezone
 
+from .. import archive
 from ..errors import BadInput
 from ..util import file_target
-from . import archive, audit, backup_check, blobs
+from . import audit, backup_check, blobs
 from . import models as m
 
 FORMAT = "billadvocate-backup"

@@ -20,11 +20,11 @@ import yaml
 from django.db import transaction
 from django.db.models import F, Max
 
-from .. import model
+from .. import archive, model
 from ..casefile import case_dir, load_case
 from ..errors import BadInput
 from ..util import atomic_write, file_target
-from . import archive, audit, blobs, mapping
+from . import audit, blobs, mapping
 from . import models as m
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import BinaryIO, Iterator
 
-from ..errors import BadInput
+from .errors import BadInput
 
 CHUNK = 1 << 20
 
