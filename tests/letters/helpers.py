@@ -69,6 +69,12 @@ def full_result(name: str):
                       "service_date": "2025-03-05", "amount": 610.0, "who": "patient", "open": True,
                       "plan_type": "employer_fully_insured",
                       "reasons": [{"code": "PR-96", "meaning": "non-covered charge", "who": "patient"}],
+                      "deadlines": [{"kind": "APPEAL_DUE", "date": "2027-04-18"}]},
+                     {"claim_id": "C-1003", "payer": "Blue Valley PPO", "provider": "Valley General Hospital",
+                      "service_date": "2025-03-03", "amount": 1250.0, "who": "patient", "open": True,
+                      "plan_type": "employer_fully_insured",
+                      "reasons": [{"code": "PR-50", "meaning": "not deemed medically necessary by the payer",
+                                   "who": "patient"}],
                       "deadlines": [{"kind": "APPEAL_DUE", "date": "2027-04-18"}]}]
         result.case.insurance.appeals_address = "Appeals Unit, PO Box 500, Fresno, CA 93702"
         result.credit = [

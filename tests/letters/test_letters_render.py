@@ -154,7 +154,7 @@ def test_every_type_has_a_unit_with_metadata():
 def test_review_chooses_the_letters_each_situation_needs():
     jane = {e["type"] for e in RESULTS["er-visit-nonprofit"].accounts[0].letters}
     assert jane == {"dispute", "billing_dispute", "nsa_dispute", "fap_application", "settlement_offer", "cease",
-                    "insurer_appeal"}  # the fixed results deny one claim (helpers.full_result)
+                    "insurer_appeal", "medical_necessity_request"}  # fixed results deny two claims (helpers)
     # Equifax was disputed on 2026-11-05 (the log) and its 30 days have not run out: wait
     assert {(e["type"], e["bureau"]) for e in RESULTS["er-visit-nonprofit"].letters} == {
         ("credit_dispute", "experian")}
