@@ -110,3 +110,15 @@ def test_with_no_notice_in_the_case_the_dispute_letter_asks_and_does_not_claim_a
     collector = {k: v for k, v in COLLECTOR.items() if k != "validation_notice"}
     t = text(_case(collector=collector), "dispute", date(2026, 11, 1))
     assert "you must stop collecting" not in t and "please stop collecting" in t
+
+
+def test_the_reason_for_the_nsa_letter_says_to_file_with_hhs_while_the_deadline_is_open():
+    from billadvocate.letters.facts import LetterFacts
+    from billadvocate.letters.kinds import kind
+
+    data = _case(gfe_total=1200, first_bill_date="2026-03-02")
+    data["insurance"] = {"status": "uninsured"}
+    for day, says in ((date(2026, 6, 30), True), (date(2026, 7, 1), False)):
+        result = _with_finding(data, day, "NSA.GFE_EXCEEDED", "high", "800")
+        why = kind("nsa_dispute").when(LetterFacts(result, result.accounts[0]))
+        assert ("Department of Health and Human Services" in why and "2026-06-30" in why) is says

@@ -29,7 +29,13 @@ def when(f) -> str | None:
     hits = _hits(f)
     if not hits:
         return None
-    return "No Surprises Act: " + "; ".join(x.message for x in hits)
+    text = "No Surprises Act: " + "; ".join(x.message for x in hits)
+    end = f.deadline("NSA_DISPUTE_END")
+    if any(x.rule == "NSA.GFE_EXCEEDED" for x in hits) and end is not None and end.date >= f.as_of:
+        text += (f". File the patient-provider dispute yourself with the U.S. Department of Health and Human "
+                 f"Services at cms.gov/nosurprises, not with the provider, by {end.date.isoformat()}; this letter "
+                 f"tells the provider you are filing")
+    return text
 
 
 def care_kind(account) -> str:
