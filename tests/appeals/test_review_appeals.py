@@ -46,7 +46,11 @@ def test_a_denied_claim_gets_its_route_deadline_letter_and_hold(tmp_path):
     assert "insurer_appeal" in {e["type"] for e in a.letters}
     step = next(s for s in result.actions if s["kind"] == "APPEAL_DENIAL")
     assert step["due"] == "2027-04-18" and step["letter"] == "insurer_appeal" and "hold the bill" in step["why"]
-    assert any("hold the account" in n and "Valley Radiology Group" in n for n in a.notes)
+    # the collector chasing the account is asked to hold too, and the appeal comes before any offer
+    assert any("hold the account" in n and "Valley Radiology Group and ABC Recovery" in n
+               and "no settlement" in n for n in a.notes)
+    kinds = [s["kind"] for s in result.actions]
+    assert all(kinds.index("APPEAL_DENIAL") < kinds.index(k) for k in ("NEGOTIATE", "PAYMENT_PLAN") if k in kinds)
     assert any("not liable" in n and "$45.00" in n for n in a.notes)  # the CO-18 line is not owed
     assert result.to_json()["accounts"][0]["appeals"][1]["deadlines"][0]["kind"] == "APPEAL_DUE"
 
@@ -123,3 +127,16 @@ def test_an_835_denial_is_dated_by_the_remittance_s_production_date(tmp_path):
 
     found = denials([eob])
     assert [(d.claim_id, d.who, d.notice_date) for d in found] == [("8765432112", "patient", date(2002, 3, 14))]
+
+
+def test_an_appeal_logged_as_sent_starts_the_plan_s_decision_clock(tmp_path):
+    path = _case(tmp_path, plan_type="aca_individual", appeals_address="Appeals Unit, PO Box 500, Fresno, CA 93702")
+    data = yaml.safe_load(path.read_text())
+    data["accounts"][0]["events"].append({"at": "2026-11-02", "kind": "letter", "from": "patient", "to": "insurer",
+                                          "type": "insurer_appeal"})
+    data["accounts"][0]["final_denial_date"] = "2026-10-30"
+    path.write_text(yaml.safe_dump(data))
+    a = review_case(load_case(path)).accounts[0]
+    got = {d.kind: d.date for d in a.deadlines if d.kind in ("APPEAL_DECISION_DUE", "EXTERNAL_REVIEW_DUE")}
+    assert got == {"APPEAL_DECISION_DUE": date(2027, 1, 1), "EXTERNAL_REVIEW_DUE": date(2027, 3, 1)}
+    assert "insurer_appeal" not in {e["type"] for e in a.letters}  # sent already: not suggested again

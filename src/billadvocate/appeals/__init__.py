@@ -28,8 +28,9 @@ WHO_WORDS = {
     "unknown": "the reason code is not one we know: ask the plan what it means, and appeal before the "
                "deadline to keep your right",
 }
-HOLD = ("While the appeal is open, ask {provider} in writing to hold the account: no collection, no late "
-        "fees and no credit reporting on the denied amount until the plan decides.")
+HOLD = ("While the appeal is open, ask {who} in writing to hold the account: no collection, no late "
+        "fees and no credit reporting on the denied amount until the plan decides; and offer no settlement "
+        "or payment plan on the denied amount before then.")
 
 
 def _appeal_sent(account) -> date | None:
@@ -83,7 +84,10 @@ def route(plan_type: str | None, denial: Denial, account, as_of: date, index: in
     first = deadlines[0] if deadlines and deadlines[0].kind not in ("APPEAL_DECISION_DUE", "EXTERNAL_REVIEW_DUE") else None
     out["open"] = sent is not None or first is None or first.date >= as_of
     if out["open"]:
-        out["hold"] = HOLD.format(provider=denial.provider or account.provider.name)
+        who = denial.provider or account.provider.name
+        if account.collector is not None:
+            who += f" and {account.collector.name}, which is collecting it,"
+        out["hold"] = HOLD.format(who=who)
     else:
         when = ("may have passed (counted from the date of the care, as the date on the denial letter is not "
                 "known)" if notice_from == "assumed" else "has passed")

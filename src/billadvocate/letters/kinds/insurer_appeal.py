@@ -37,7 +37,7 @@ INSURER_ADDRESS = Need("insurance.appeals_address", "the address where the plan 
 
 def when(f) -> str | None:
     appeals = open_appeals(f)
-    if not appeals:
+    if not appeals or f.sent("insurer_appeal"):  # sent: the plan's decision is awaited (APPEAL_DECISION_DUE)
         return None
     total = sum(a["amount"] for a in appeals)
     return (f"the plan denied {count(len(appeals), 'claim')} (${total:,.2f}) for a reason you can contest: "
