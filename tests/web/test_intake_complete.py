@@ -320,6 +320,7 @@ def test_the_log_and_the_sent_letters_say_their_codes_in_words(world, client_as)
     table = page.partition("<tbody>")[2]
     assert "Phone call" in table and "Legal action" in table and "Collector" in table
     assert "legal_action" not in table and ">collector<" not in table
+    assert ">2026-10-13 10:05</time>" in table, "a call's day and clock time, as it was where it happened"
     c.post(f"/cases/{world.case_a.pk}/letters/cease/sent/", {"account": "er-visit", "method": "certified_mail"})
     letters = c.get(f"/cases/{world.case_a.pk}/letters/").content.decode().partition("<h2>Sent</h2>")[2]
     if "<tbody>" in letters:
@@ -359,3 +360,15 @@ def test_a_letter_the_review_advises_against_says_why_and_the_patient_may_choose
     assert "not advised" not in page
     # written now, or it names the next fact it needs, with its field (here: the amount to offer)
     assert "<pre" in page or "household/#id_lump_sum_available" in page
+
+
+def test_each_fields_help_is_announced_with_it(world, client_as):
+    c = client_as(world.client_a)
+    for step in ("intake/you", "intake/household", "intake/insurance", "intake/bill", "intake/collector",
+                 "intake/credit", "log"):
+        page = c.get(f"/cases/{world.case_a.pk}/{step}/").content.decode()
+        described = re.findall(r'aria-describedby="([^"]+)"', page)
+        assert described, step
+        for ids in described:
+            for i in ids.split():
+                assert f'id="{i}"' in page, (step, i)

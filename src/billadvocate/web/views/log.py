@@ -81,6 +81,7 @@ def log(request, case_row):
         e.kind_words = words["kind"].get(e.kind, e.kind)
         e.from_words = words["party"].get(e.from_party, e.from_party)
         e.type_words = words["type"].get(e.type or "", e.type)
+        e.when = e.at_text[:16].replace("T", " ")  # the day and the clock time where it happened
     return render(request, "web/log.html", {
         "case": case_row, "form": form, "events": shown,
         "total": total, "truncated": not show_all and total > LOG_PAGE,
