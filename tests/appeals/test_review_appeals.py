@@ -140,3 +140,21 @@ def test_an_appeal_logged_as_sent_starts_the_plan_s_decision_clock(tmp_path):
     got = {d.kind: d.date for d in a.deadlines if d.kind in ("APPEAL_DECISION_DUE", "EXTERNAL_REVIEW_DUE")}
     assert got == {"APPEAL_DECISION_DUE": date(2027, 1, 1), "EXTERNAL_REVIEW_DUE": date(2027, 3, 1)}
     assert "insurer_appeal" not in {e["type"] for e in a.letters}  # sent already: not suggested again
+    assert "external_review_request" in {e["type"] for e in a.letters}  # the final denial is logged
+
+
+def test_the_external_review_request_reads_back_clean(tmp_path):
+    path = _case(tmp_path, plan_type="employer_self_funded", appeals_address="Appeals Unit, PO Box 500, Fresno, CA 93702")
+    data = yaml.safe_load(path.read_text())
+    data["accounts"][0]["final_denial_date"] = "2026-10-30"
+    path.write_text(yaml.safe_dump(data))
+    result = review_case(load_case(path))
+    for lang in ("en", "es"):
+        text = render_txt(letter_for(result, "external_review_request", lang=lang))
+        flat = " ".join(text.split())
+        assert "C-1002" in flat and "45 CFR 147.136" in flat and ("March 1, 2027" in flat or "1 de marzo de 2027" in flat)
+        for pattern in FORBIDDEN:
+            assert not pattern.search(text), pattern.pattern
+    late = review_case(load_case(path), as_of=date(2027, 3, 2)).accounts[0]
+    assert "external_review_request" not in {e["type"] for e in late.letters}
+    assert any("external review of claim C-1002" in n and "has passed" in n for n in late.notes)

@@ -76,6 +76,12 @@ def full_result(name: str):
                       "reasons": [{"code": "PR-50", "meaning": "not deemed medically necessary by the payer",
                                    "who": "patient"}],
                       "deadlines": [{"kind": "APPEAL_DUE", "date": "2027-04-18"}]}]
+        a.appeals.append({"claim_id": "C-0990", "payer": "Blue Valley PPO", "provider": "Valley General Hospital",
+                          "service_date": "2025-01-10", "amount": 380.0, "who": "patient", "open": True,
+                          "stage": "external_review", "plan_type": "employer_fully_insured",
+                          "reasons": [{"code": "PR-96", "meaning": "non-covered charge", "who": "patient"}],
+                          "deadlines": [{"kind": "EXTERNAL_REVIEW_DUE", "date": "2027-02-28"}]})
+        result.case.accounts[0].final_denial_date = date(2026, 10, 28)
         result.case.insurance.appeals_address = "Appeals Unit, PO Box 500, Fresno, CA 93702"
         result.credit = [
             _f("CREDIT.TOO_SOON", "high", [], "5010.00",

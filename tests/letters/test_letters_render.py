@@ -53,7 +53,8 @@ def test_every_letter_renders_or_names_the_missing_field(name, letter_type, lang
     except MissingFact as e:
         # only facts this example lacks (no collector, no credit report, no EOB) may stop a letter
         assert name == "uninsured-outpatient", e.line()
-        assert e.where in ("accounts[0].collector", "credit_report.tradelines", "accounts[0].eob"), e.line()
+        assert e.where in ("accounts[0].collector", "credit_report.tradelines", "accounts[0].eob",
+                           "accounts[0].final_denial_date"), e.line()
         return
     text = read_back(render(letter, fmt, as_of=result.as_of), fmt)
     case = result.case
@@ -154,7 +155,8 @@ def test_every_type_has_a_unit_with_metadata():
 def test_review_chooses_the_letters_each_situation_needs():
     jane = {e["type"] for e in RESULTS["er-visit-nonprofit"].accounts[0].letters}
     assert jane == {"dispute", "billing_dispute", "nsa_dispute", "fap_application", "settlement_offer", "cease",
-                    "insurer_appeal", "medical_necessity_request"}  # fixed results deny two claims (helpers)
+                    "insurer_appeal", "medical_necessity_request",  # fixed results deny three claims,
+                    "external_review_request"}  # one after the appeal (helpers)
     # Equifax was disputed on 2026-11-05 (the log) and its 30 days have not run out: wait
     assert {(e["type"], e["bureau"]) for e in RESULTS["er-visit-nonprofit"].letters} == {
         ("credit_dispute", "experian")}

@@ -66,7 +66,7 @@ def route(plan_type: str | None, denial: Denial, account, as_of: date, index: in
         "deadlines": [], "questions": questions, "hold": None,
     }
     if denial.who == "provider":
-        out["open"] = False
+        out["open"], out["stage"] = False, None
         return out
     deadlines: list[Deadline] = []
     label = f"of claim {denial.claim_id}"
@@ -81,6 +81,14 @@ def route(plan_type: str | None, denial: Denial, account, as_of: date, index: in
         deadlines.append(d)
     out["deadlines"] = [d.model_dump(mode="json") for d in deadlines]
     out["_deadlines"] = deadlines
+    external = next((d for d in deadlines if d.kind == "EXTERNAL_REVIEW_DUE"), None)
+    out["stage"] = "external_review" if external is not None else "internal"
+    if external is not None:  # the plan's final denial is logged: the internal appeal is over
+        out["open"] = external.date >= as_of
+        out["hold"] = HOLD.format(who=denial.provider or account.provider.name) if out["open"] else None
+        if not out["open"]:
+            out["late"] = f"The last day to ask for an external review of claim {denial.claim_id} ({external.date}) has passed."
+        return out
     first = deadlines[0] if deadlines and deadlines[0].kind not in ("APPEAL_DECISION_DUE", "EXTERNAL_REVIEW_DUE") else None
     out["open"] = sent is not None or first is None or first.date >= as_of
     if out["open"]:

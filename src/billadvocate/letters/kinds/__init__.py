@@ -16,7 +16,7 @@ from ..facts import LetterFacts, Need
 # The order letters are chosen, written and bound into the packet: ask for facts first, dispute,
 # then ask for help, then offer, then the protective letters.
 ORDER = ("itemized_request", "validation_request", "dispute", "billing_dispute", "nsa_dispute",
-         "insurer_appeal", "medical_necessity_request",
+         "insurer_appeal", "medical_necessity_request", "external_review_request",
          "fap_application", "hardship", "settlement_offer", "payment_plan_offer", "cease",
          "credit_dispute")
 

@@ -27,7 +27,8 @@ FIRST_KINDS = ("APPEAL_DUE", "MEDICARE_REDETERMINATION_DUE", "FAIR_HEARING_DUE")
 
 def open_appeals(f) -> list[dict]:
     """The denials the patient can still appeal (not the provider's, not past their deadline)."""
-    return [a for a in (getattr(f.review, "appeals", None) or []) if a.get("who") != "provider" and a.get("open")]
+    return [a for a in (getattr(f.review, "appeals", None) or []) if a.get("who") != "provider" and a.get("open")
+            and a.get("stage", "internal") == "internal"]
 
 
 APPEALS = Need("accounts[{i}].eob", "a claim denied on the EOB that can still be appealed", open_appeals)
