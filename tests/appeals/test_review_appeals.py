@@ -155,6 +155,8 @@ def test_the_external_review_request_reads_back_clean(tmp_path):
         assert "C-1002" in flat and "45 CFR 147.136" in flat and ("March 1, 2027" in flat or "1 de marzo de 2027" in flat)
         for pattern in FORBIDDEN:
             assert not pattern.search(text), pattern.pattern
+    step = next(s for s in result.actions if s["kind"] == "APPEAL_DENIAL")
+    assert step["title"] == "Ask for an external review" and step["due"] == "2027-03-01"
     late = review_case(load_case(path), as_of=date(2027, 3, 2)).accounts[0]
     assert "external_review_request" not in {e["type"] for e in late.letters}
     assert any("external review of claim C-1002" in n and "has passed" in n for n in late.notes)
