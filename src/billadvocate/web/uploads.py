@@ -118,8 +118,8 @@ def _check_image(data: bytes) -> None:
         raise UploadRefused(e.problem)
     except Image.DecompressionBombError:
         raise UploadRefused("the photo has far more pixels than any photo of a bill: take it again at a normal size")
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
-        raise UploadRefused("the photo cannot be read: take it again or upload a PDF")
+    except (UnidentifiedImageError, OSError, ValueError):
+        return  # kept as it is; reading it fails later and the problem is shown with the document
 
 
 def attachment(data: bytes, *, filename: str, kind: str | None) -> HttpResponse:
