@@ -41,7 +41,8 @@ def test_the_collector_and_its_validation_notice_are_entered_in_the_app(world, c
                      "collector_address": "PO Box 2011, Warren, MI 48090", "collector_account_number": "MC-77",
                      "notice_sent": "2026-10-10", "notice_received": "2026-10-14", "notice_amount": "5010.00",
                      "notice_itemization_date": "2025-04-01", "notice_itemization_amount": "4830.00",
-                     "notice_interest": "180.00", "notice_fees": "0", "notice_dispute_by": "2026-11-19"})
+                     "notice_interest": "180.00", "notice_fees": "0", "notice_dispute_by": "2026-11-19",
+                     "notice_not_stated": ["creditor", "payments"]})
     assert r.status_code == 302 and r["Location"] == f"/cases/{world.case_a.pk}/"
     collector = _canonical(world.case_a).account("er-visit").collector
     assert (collector.name, collector.kind, collector.address, collector.account_number) == (
@@ -49,6 +50,14 @@ def test_the_collector_and_its_validation_notice_are_entered_in_the_app(world, c
     notice = collector.validation_notice
     assert (notice.sent, notice.received, notice.amount, notice.interest, notice.fees, notice.dispute_by) == (
         date(2026, 10, 10), date(2026, 10, 14), 5010, 180, 0, date(2026, 11, 19))
+    assert notice.not_stated == ["creditor", "payments"]
+    # what the letter leaves out is a finding of the review
+    from billadvocate.web import casework
+
+    world.case_a.refresh_from_db()
+    found = [f for a in casework.review(world.case_a).accounts for f in a.violations
+             if f.rule == "REGF.VALIDATION_INCOMPLETE"]
+    assert found, "what the letter leaves out is a finding of the review"
 
 
 def test_saving_the_bill_keeps_the_collector(world, client_as):
@@ -63,7 +72,7 @@ def test_the_assistance_policy_care_setting_and_network_are_entered_with_the_bil
         "care_start": "2025-03-02", "care_end": "2025-03-04", "care_setting": "inpatient", "in_network": "no",
         "facility_in_network": "yes", "fap_free_at_or_below_fpl": "250", "fap_discount_at_or_below_fpl": "400",
         "fap_discount": "75", "fap_agb_percent": "31.5", "fap_url": "https://vgh.example/fap",
-        "gfe_total": "1200"})
+        "gfe_total": "1200", "denial_notice_date": "2025-05-01", "final_denial_date": "2025-08-01"})
     assert r.status_code == 302
     account = _canonical(world.case_a).account("er-visit")
     fap = account.provider.fap
@@ -71,6 +80,7 @@ def test_the_assistance_policy_care_setting_and_network_are_entered_with_the_bil
         250, 400, 0.75, 31.5)
     assert account.care.setting == "inpatient" and account.care.facility_in_network is True
     assert account.provider.in_network is False and account.gfe_total == 1200
+    assert (account.denial_notice_date, account.final_denial_date) == (date(2025, 5, 1), date(2025, 8, 1))
     page = client_as(world.client_a).get(f"/cases/{world.case_a.pk}/intake/bill/?account=er-visit").content.decode()
     assert 'value="75.00"' in page or 'value="75"' in page, "the discount shows as the percent typed"
 
@@ -234,6 +244,15 @@ def test_impossible_dates_and_amounts_are_refused_next_to_the_field(world, clien
         "collector_name": "ABC Recovery", "notice_sent": "2026-10-10", "notice_received": "2026-10-01"}).content.decode()
     assert "before the date printed" in _errors_for(page, "notice_received")
     assert _canonical(world.case_a).account("er-visit").care.start == date(2025, 3, 2), "nothing was saved"
+
+
+def test_the_insurance_step_takes_where_the_plan_takes_appeals(world, client_as):
+    c = client_as(world.client_a)
+    c.post(f"/cases/{world.case_a.pk}/intake/insurance/", {"status": "insured", "plan": "Blue Valley PPO",
+                                                           "appeals_address": "PO Box 5, Oakland, CA 94601"})
+    world.case_a.refresh_from_db()
+    insurance = _canonical(world.case_a).insurance
+    assert insurance.appeals_address == "PO Box 5, Oakland, CA 94601" and insurance.plan == "Blue Valley PPO"
 
 
 def test_the_household_refuses_a_year_of_income_beyond_any_real_one(world, client_as):

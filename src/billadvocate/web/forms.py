@@ -74,6 +74,8 @@ class InsuranceForm(Plausible, forms.Form):
     out_of_pocket_max = forms.DecimalField(
         label=_("Your plan's in-network out-of-pocket maximum ($)"), min_value=0, max_digits=12,
         decimal_places=2, required=False, help_text=_("For the year of the care: the most you pay in a year."))
+    appeals_address = forms.CharField(label=_("Where your plan takes appeals (mailing address)"), max_length=500,
+                                      required=False, help_text=_("Printed on the plan's denial letter."))
 
 
 def _plausible_line(day: str, units: Decimal, charge: Decimal) -> bool:
@@ -135,6 +137,12 @@ class BillForm(Grouped, Plausible, forms.Form):
     ambulance = forms.ChoiceField(label=_("For an ambulance bill: which kind"), choices=[
         ("", _("Not an ambulance")), ("ground", _("Ground ambulance")), ("air", _("Air ambulance"))],
         required=False)
+    denial_notice_date = forms.DateField(label=_("Date on the insurer's denial letter"), required=False,
+                                         widget=forms.DateInput(attrs={"type": "date"}),
+                                         help_text=_("Only if your insurance denied the claim."))
+    final_denial_date = forms.DateField(label=_("Date of the plan's final answer to your appeal"), required=False,
+                                        widget=forms.DateInput(attrs={"type": "date"}),
+                                        help_text=_("If you appealed and the plan said no again."))
     fap_free_at_or_below_fpl = forms.DecimalField(
         label=_("Free care up to this % of the poverty guideline"), min_value=0, max_value=1000, decimal_places=2,
         required=False, help_text=_("From the hospital's financial-assistance policy, e.g. 200."))
@@ -179,14 +187,17 @@ class BillForm(Grouped, Plausible, forms.Form):
                          "units": units_d, "charge": charge_d})
         return rows
 
-    not_future = ("care_start", "first_bill_date")
+    not_future = ("care_start", "first_bill_date", "denial_notice_date", "final_denial_date")
     not_before = (("care_end", "care_start", _("The last day cannot be before the first day.")),
-                  ("first_bill_date", "care_start", _("The first bill cannot come before the care.")))
+                  ("first_bill_date", "care_start", _("The first bill cannot come before the care.")),
+                  ("final_denial_date", "denial_notice_date",
+                   _("The answer to your appeal cannot come before the denial.")))
     groups = ((_("The bill"), ("provider_name", "provider_ccn", "provider_kind", "provider_nonprofit",
                                "provider_address", "account_number", "balance", "first_bill_date", "gfe_total",
                                "chose_to_pay")),
               (_("The care"), ("care_start", "care_end", "emergency", "care_setting", "in_network",
                                "facility_in_network", "ambulance")),
+              (_("If your insurance denied the claim"), ("denial_notice_date", "final_denial_date")),
               (_("The hospital's financial-assistance policy, if you have it"), (
                   "fap_free_at_or_below_fpl", "fap_discount_at_or_below_fpl", "fap_discount", "fap_agb_percent",
                   "fap_url")),

@@ -94,6 +94,16 @@ class CollectorForm(Grouped, Plausible, forms.Form):
     notice_creditor = forms.CharField(label=_("Creditor the letter names"), max_length=200, required=False)
     notice_creditor_account = forms.CharField(label=_("Account number with that creditor"), max_length=100,
                                               required=False)
+    notice_not_stated = forms.MultipleChoiceField(
+        label=_("What the letter does not say (tick each one missing)"), required=False,
+        widget=forms.CheckboxSelectMultiple, choices=[
+            ("collector_name", _("The collector's name")), ("address", _("The collector's mailing address")),
+            ("creditor", _("Who the debt is owed to now")), ("creditor_account", _("The account number with that creditor")),
+            ("itemization_date", _("The itemization date")), ("itemization_amount", _("What was owed on that date")),
+            ("interest", _("Interest added since then")), ("fees", _("Fees added since then")),
+            ("payments", _("Payments or credits since then")), ("amount", _("The amount owed now")),
+            ("dispute_by", _("The date by which you can dispute"))],
+        help_text=_("A collector's first letter must state each of these; one missing is a violation."))
 
     not_future = ("first_contact", "notice_sent", "notice_received")
     not_before = (("notice_received", "notice_sent",
@@ -103,11 +113,11 @@ class CollectorForm(Grouped, Plausible, forms.Form):
               (_("Its first letter (validation notice)"), (
                   "notice_sent", "notice_received", "notice_dispute_by", "notice_amount",
                   "notice_itemization_date", "notice_itemization_amount", "notice_interest", "notice_fees",
-                  "notice_payments", "notice_creditor", "notice_creditor_account")))
+                  "notice_payments", "notice_creditor", "notice_creditor_account", "notice_not_stated")))
 
     def clean(self):
         data = super().clean()
-        filled = [k for k, v in data.items() if k not in ("collector_name", "collector_kind") and v not in (None, "")]
+        filled = [k for k, v in data.items() if k not in ("collector_name", "collector_kind") and v not in (None, "", [])]
         if filled and not data.get("collector_name"):
             self.add_error("collector_name", _("Give the collector's name, or leave the whole page blank."))
         return data
@@ -117,7 +127,7 @@ NOTICE_FIELDS = {"sent": "notice_sent", "received": "notice_received", "dispute_
                  "amount": "notice_amount", "itemization_date": "notice_itemization_date",
                  "itemization_amount": "notice_itemization_amount", "interest": "notice_interest",
                  "fees": "notice_fees", "payments": "notice_payments", "creditor": "notice_creditor",
-                 "creditor_account": "notice_creditor_account"}
+                 "creditor_account": "notice_creditor_account", "not_stated": "notice_not_stated"}
 COLLECTOR_FIELDS = {"address": "collector_address", "phone": "collector_phone",
                     "account_number": "collector_account_number", "first_contact": "first_contact"}
 
@@ -144,7 +154,7 @@ def collector_data(d: dict, before: dict | None) -> dict | None:
     for target, fields in ((c, COLLECTOR_FIELDS), (notice, NOTICE_FIELDS)):
         for key, form in fields.items():
             value = d.get(form)
-            if value in (None, ""):
+            if value in (None, "", []):
                 target.pop(key, None)
             else:
                 target[key] = value.isoformat() if isinstance(value, date) else (

@@ -222,6 +222,8 @@ def _account_initial(a: m.Account) -> dict:
         "facility_in_network": tri_value(care.get("facility_in_network")), "ambulance": care.get("ambulance", ""),
         "fap_discount": Decimal(str(fap["discount"])) * 100 if fap.get("discount") is not None else None,
         "chose_to_pay": bool((a.extra or {}).get("patient_chose_to_pay")),
+        "denial_notice_date": (a.extra or {}).get("denial_notice_date"),
+        "final_denial_date": (a.extra or {}).get("final_denial_date"),
     }
     out.update({f"fap_{k}": fap.get(k) for k in FAP_FIELDS})
     return out
@@ -316,6 +318,8 @@ def _save_account(request, case_row, account, d, upload, *, token=None) -> m.Acc
         account.first_bill_date = d.get("first_bill_date")
         extra = dict(account.extra or {})
         _set(extra, "patient_chose_to_pay", True if d.get("chose_to_pay") else None)
+        for k in ("denial_notice_date", "final_denial_date"):
+            _set(extra, k, d.get(k))
         account.extra = extra
         account.save()
         if token:
