@@ -160,3 +160,12 @@ def test_the_external_review_request_reads_back_clean(tmp_path):
     late = review_case(load_case(path), as_of=date(2027, 3, 2)).accounts[0]
     assert "external_review_request" not in {e["type"] for e in late.letters}
     assert any("external review of claim C-1002" in n and "has passed" in n for n in late.notes)
+
+
+def test_an_out_of_network_denial_cites_the_no_surprises_act_only_for_plans_it_reaches(tmp_path):
+    csv = (FIXTURES / "eob-export.csv").read_text().replace("PR-96", "PR-242")  # not provided by a network provider
+    for plan_type, cited in (("aca_individual", True), ("medicare_advantage", False)):
+        path = _case(tmp_path / plan_type, plan_type=plan_type, appeals_address="PO Box 500, Fresno, CA 93702")
+        (path.parent / "eob.csv").write_text(csv)
+        text = " ".join(render_txt(letter_for(review_case(load_case(path)), "insurer_appeal")).split())
+        assert "out of network" in text and ("300gg-111" in text) is cited

@@ -120,8 +120,10 @@ def appeal_deadline(plan_type: str | None, notice: date, *, label: str = "") -> 
             why = (f"Last day to ask the Medicare Advantage plan to reconsider{what}: {days} days from the "
                    f"date on the notice ({notice}).")
             return _dl("APPEAL_DUE", notice + timedelta(days=days), why, used)
-        why = (f"The earliest deadline any plan could set{what}: {days} days from the date on the notice "
-               f"({notice}). The notice itself gives your plan's deadline; appeal by this day to be safe.")
+        why = (f"Until the plan type is known{what}: {days} days from the date on the notice ({notice}), the "
+               f"shortest period of Medicare Advantage and Medicaid plans (employer and marketplace plans allow "
+               f"more). A state's Medicaid fair hearing can allow fewer days: the notice itself gives your "
+               f"deadline. Appeal by this day to be safe.")
         return _dl("APPEAL_DUE", notice + timedelta(days=days), why, used, unconfirmed=True)
     if plan_type == "medicaid":
         days = used.value("federal.appeals.medicaid.fair_hearing_max_days", notice)

@@ -91,7 +91,7 @@ KIND = LetterKind(
             "denial, and asks for the plan's criteria and the documents relevant to the claim.",
     citations=(),
     may_cite=("29 CFR 2560.503-1(h)(2)(iii)", "29 CFR 2560.503-1(h)(3)", "45 CFR 147.136", "42 CFR 405.942",
-              "42 CFR 422.582", "42 CFR 431.221", "42 U.S.C. 300gg-131", "42 U.S.C. 300gg-132"),
+              "42 CFR 422.582", "42 CFR 431.221", "42 U.S.C. 300gg-111"),
     needs=(PATIENT_NAME, PATIENT_ADDRESS, APPEALS, INSURER_ADDRESS),
     when=when,
     extra=extra,
