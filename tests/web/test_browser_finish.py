@@ -103,3 +103,32 @@ def test_back_then_save_on_the_first_step_keeps_one_case(server, browser):  # no
     page.goto(first.replace("/household/", "/you/"))
     assert page.get_by_label("Your full name").input_value() == "Ana Back-Again"
     page.close()
+
+
+@pytest.mark.skipif(not HAS_LETTERS, reason="letters are not part of this build")
+def test_a_credit_report_line_leads_to_a_bureau_letter_sent_once_on_a_double_click(server, browser):  # noqa: F811
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    page = context.new_page()
+    login(page, server)
+    base = f"{server.url}/cases/{server.case_id}"
+    page.goto(f"{base}/intake/credit/")
+    page.get_by_label("Equifax").check()
+    page.get_by_label("Who reports it (the name on the report)").fill("Old Medical Collections LLC")
+    page.get_by_label("Balance the report shows ($)").fill("0")
+    page.get_by_label("Original amount ($)").fill("310")
+    page.get_by_label("Paid", exact=True).check()
+    page.get_by_label("Date of first delinquency").fill("2024-01-15")
+    page.get_by_label("Date paid, if paid").fill("2024-06-01")
+    page.get_by_role("button", name="Add this account").click()
+    assert "Old Medical Collections LLC" in page.locator("main").inner_text()
+    shot(page, "finish-390-credit-added")
+    page.goto(f"{base}/letters/")
+    page.locator("a[href*='credit_dispute/?bureau=transunion']").click()
+    page.wait_for_selector("pre.script")
+    page.get_by_label("Tracking number").fill("9400 2222")
+    page.get_by_role("button", name="Mark as sent").dblclick()
+    page.wait_for_load_state("networkidle")
+    page.goto(f"{base}/log/")
+    assert page.locator("main").inner_text().count("9400 2222") == 1
+    shot(page, "finish-390-bureau-letter-logged")
+    context.close()
