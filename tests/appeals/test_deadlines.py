@@ -119,3 +119,10 @@ def test_a_medicaid_plan_appeal_cites_the_managed_care_rule():
     assert d.citations == ["42 CFR 438.402(c)(2)(ii)"] and "fair hearing" in d.why
     older = appeal_deadline("medicaid_managed_care", date(2015, 1, 5))  # before the rule: the earliest any plan sets
     assert older.unconfirmed and older.date == date(2015, 3, 6)
+
+
+def test_the_question_about_the_plan_follows_the_insurance_status():
+    medicare = route_of(None, _denial(notice=NOTICE), ACCOUNT, NOTICE, status="medicare")
+    medicaid = route_of(None, _denial(notice=NOTICE), ACCOUNT, NOTICE, status="medicaid")
+    assert "Medicare Advantage" in medicare["questions"][0] and "Medicaid health plan" in medicaid["questions"][0]
+    assert medicare["deadlines"][0]["date"] == (NOTICE + timedelta(days=60)).isoformat()

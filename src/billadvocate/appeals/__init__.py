@@ -14,8 +14,8 @@ from typing import Any
 
 from ..model import Deadline
 from .denials import Denial, denials
-from .routes import (ACA_ERISA, NOTICE_DATE, PLAN_TYPES, REGULATOR, STEPS, WHO_ISSUED, appeal_deadline,
-                     decision_deadline, external_review_deadline)
+from .routes import (NOTICE_DATE, PLAN_TYPES, REGULATOR, STEPS, WHO_ISSUED, WHO_ISSUED_BY_STATUS,
+                     appeal_deadline, decision_deadline, external_review_deadline)
 
 __all__ = ["PLAN_TYPES", "review_denials", "denials", "appeal_deadline"]
 
@@ -40,12 +40,14 @@ def _appeal_sent(account) -> date | None:
     return min(days) if days else None
 
 
-def route(plan_type: str | None, denial: Denial, account, as_of: date, index: int = 0) -> dict[str, Any]:
-    """One denial's route: who acts, the steps, the notice date used, the deadlines, the questions."""
+def route(plan_type: str | None, denial: Denial, account, as_of: date, index: int = 0, *,
+          status: str | None = None) -> dict[str, Any]:
+    """One denial's route: who acts, the steps, the notice date used, the deadlines, the questions
+    (`status`, the case's insurance.status, narrows the question about the plan type)."""
     questions = []
     known_type = plan_type if plan_type in PLAN_TYPES and plan_type != "other" else None
     if known_type is None and denial.who != "provider":
-        questions.append(WHO_ISSUED)
+        questions.append(WHO_ISSUED_BY_STATUS.get(status or "", WHO_ISSUED))
     notice, notice_from = account.denial_notice_date, "case"
     if notice is None:
         notice, notice_from = denial.notice_date, "eob"
@@ -87,9 +89,10 @@ def route(plan_type: str | None, denial: Denial, account, as_of: date, index: in
         out["open"] = external.date >= as_of
         out["hold"] = HOLD.format(who=denial.provider or account.provider.name) if out["open"] else None
         if not out["open"]:
-            out["late"] = f"The last day to ask for an external review of claim {denial.claim_id} ({external.date}) has passed."
+            out["late"] = (f"The last day to ask for an external review of claim {denial.claim_id} "
+                           f"({external.date}) has passed.")
         return out
-    first = deadlines[0] if deadlines and deadlines[0].kind not in ("APPEAL_DECISION_DUE", "EXTERNAL_REVIEW_DUE") else None
+    first = next((d for d in deadlines if d.kind not in ("APPEAL_DECISION_DUE", "EXTERNAL_REVIEW_DUE")), None)
     out["open"] = sent is not None or first is None or first.date >= as_of
     if out["open"]:
         who = denial.provider or account.provider.name
@@ -110,9 +113,10 @@ def review_denials(case, review, as_of: date) -> None:
     found = denials(review.eobs)
     plan_type = case.insurance.plan_type if case.insurance else None
     index = case.accounts.index(review.account) if review.account in case.accounts else 0
+    status = case.insurance.status if case.insurance else None
     appeals = []
     for d in found:
-        r = route(plan_type, d, review.account, as_of, index)
+        r = route(plan_type, d, review.account, as_of, index, status=status)
         review.deadlines.extend(r.pop("_deadlines", []))
         appeals.append(r)
     review.appeals = appeals

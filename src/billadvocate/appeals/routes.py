@@ -21,6 +21,14 @@ PLAN_TYPES = ("aca_individual", "employer_fully_insured", "employer_self_funded"
 ACA_ERISA = ("aca_individual", "employer_fully_insured", "employer_self_funded")
 WHO_ISSUED = "Who issued your insurance card: an employer's plan, a plan you bought yourself, Medicare, " \
              "a Medicare Advantage plan, or Medicaid? Set insurance.plan_type in the case."
+WHO_ISSUED_BY_STATUS = {
+    "medicare": "Is your Medicare card the red, white and blue Original Medicare card, or a card from a Medicare "
+                "Advantage plan (a private company)? Set insurance.plan_type in the case.",
+    "qmb": "Is your Medicare card the red, white and blue Original Medicare card, or a card from a Medicare "
+           "Advantage plan (a private company)? Set insurance.plan_type in the case.",
+    "medicaid": "Does your Medicaid card come from the state, or from a Medicaid health plan (a private company)? "
+                "Set insurance.plan_type in the case.",
+}
 NOTICE_DATE = "What date is printed on the insurer's denial letter? Set accounts[{i}].denial_notice_date."
 
 REGULATOR = {
