@@ -82,61 +82,61 @@ WITH hospital AS (
     LEFT JOIN ref_clfs l ON l.hcpcs = k.code AND l.modifier IS NULL AND k.dos BETWEEN l.applies_from AND l.applies_to
     LEFT JOIN ref_asp d ON d.hcpcs = k.code AND k.dos BETWEEN d.applies_from AND d.applies_to
     LEFT JOIN dme m ON m.price_day = k.price_day
+), chosen AS (  -- each key's yardstick (the setting is part of the key), its price for one unit and its name
+    SELECT price_day, yardstick, status_indicator, apc, pfs_release,
+           CASE yardstick WHEN 'asp' THEN asp_unit WHEN 'clfs' THEN clfs_unit WHEN 'opps' THEN opps_unit
+                          WHEN 'dmepos' THEN dme_unit WHEN 'pfs' THEN pfs_unit END AS unit_amount,
+           CASE WHEN yardstick = 'pfs' THEN locality_name END AS locality_name,
+           CASE yardstick
+                WHEN 'asp' THEN 'the Medicare Part B drug payment limit (ASP) per ' || coalesce(lower(dosage), 'billing unit')
+                WHEN 'clfs' THEN 'the Medicare Clinical Laboratory Fee Schedule national limit'
+                WHEN 'opps' THEN 'the Medicare outpatient hospital payment for APC ' || apc || ' (national, unadjusted)'
+                WHEN 'dmepos' THEN 'the Medicare DMEPOS fee schedule for ' || dme_state
+                WHEN 'pfs' THEN 'the Medicare Physician Fee Schedule amount (' || locality_name || ')'
+           END AS yardstick_name,
+           CASE WHEN yardstick IS NOT NULL THEN NULL
+                WHEN setting = 'inpatient' THEN 'an inpatient stay is paid per stay (MS-DRG), not per line'
+                WHEN status_indicator = 'N' THEN 'packaged: Medicare pays for it only within the hospital service it goes with'
+                WHEN status_indicator IN ('E1', 'E2') THEN 'Medicare does not pay for it'
+                WHEN status_indicator = 'C' THEN 'Medicare pays for it only on an inpatient stay'
+                WHEN status_indicator = 'B' THEN 'not billable on a hospital outpatient claim (another code is used)'
+                ELSE 'no Medicare price for this code in the loaded fee schedules'
+           END AS no_yardstick
+    FROM (
+        SELECT u.*, k.setting,
+               CASE WHEN k.setting = 'inpatient' THEN NULL
+                    WHEN asp_unit IS NOT NULL THEN 'asp'
+                    WHEN clfs_unit IS NOT NULL THEN 'clfs'
+                    WHEN k.setting = 'outpatient' AND status_indicator = 'A' AND dme_unit IS NOT NULL THEN 'dmepos'
+                    WHEN k.setting = 'outpatient' AND status_indicator = 'A' AND pfs_unit IS NOT NULL THEN 'pfs'
+                    WHEN k.setting = 'outpatient' AND opps_unit IS NOT NULL THEN 'opps'
+                    WHEN k.setting = 'outpatient' THEN NULL
+                    WHEN k.setting IS NULL AND opps_unit IS NOT NULL
+                         AND (pfs_unit IS NULL OR opps_unit >= pfs_unit) THEN 'opps'
+                    WHEN dme_unit IS NOT NULL THEN 'dmepos'
+                    WHEN pfs_unit IS NOT NULL THEN 'pfs'
+               END AS yardstick
+        FROM unit_prices u JOIN day_keys k ON k.price_day = u.price_day
+    ) AS y
 ), priced AS (
-    SELECT a.source, a.line, a.code, a.description, a.units, a.charge, a.insurance_status, a.setting,
-           CASE WHEN a.units > 0 THEN u.pfs_unit * a.units END AS pfs_amount, u.locality_name, u.pfs_release,
-           u.status_indicator, u.apc, round(u.opps_unit * a.units, 2) AS opps_amount,
-           round(u.clfs_unit * a.units, 2) AS clfs_amount, round(u.asp_unit * a.units, 2) AS asp_amount, u.dosage,
-           round(u.dme_unit * a.units, 2) AS dme_amount, u.dme_state,
+    SELECT a.source, a.line, a.code, a.description, a.units, a.charge, a.insurance_status, c.yardstick,
+           -- the fee schedule rounds one unit's amount, the other schedules the line's
+           CASE WHEN c.yardstick = 'pfs' THEN CASE WHEN a.units > 0 THEN c.unit_amount * a.units END
+                ELSE round(c.unit_amount * a.units, 2) END AS medicare,
+           c.yardstick_name, c.no_yardstick, c.status_indicator, c.apc, c.locality_name, c.pfs_release,
            h.cash_price, h.negotiated, h.gross
     FROM audit_lines a
-    JOIN unit_prices u ON u.price_day = a.price_day
+    JOIN chosen c ON c.price_day = a.price_day
     LEFT JOIN hospital h ON h.source = a.source AND h.line = a.line
     WHERE a.code IS NOT NULL
-), typed AS (
-    SELECT *,
-           CASE WHEN setting = 'inpatient' THEN NULL
-                WHEN asp_amount IS NOT NULL THEN 'asp'
-                WHEN clfs_amount IS NOT NULL THEN 'clfs'
-                WHEN setting = 'outpatient' AND status_indicator = 'A' AND dme_amount IS NOT NULL THEN 'dmepos'
-                WHEN setting = 'outpatient' AND status_indicator = 'A' AND pfs_amount IS NOT NULL THEN 'pfs'
-                WHEN setting = 'outpatient' AND opps_amount IS NOT NULL THEN 'opps'
-                WHEN setting = 'outpatient' THEN NULL
-                WHEN setting IS NULL AND opps_amount IS NOT NULL
-                     AND (pfs_amount IS NULL OR opps_amount >= pfs_amount) THEN 'opps'
-                WHEN dme_amount IS NOT NULL THEN 'dmepos'
-                WHEN pfs_amount IS NOT NULL THEN 'pfs'
-           END AS yardstick
-    FROM priced
 )
-SELECT source, line, code, description, units, charge, insurance_status, yardstick,
-       CASE yardstick WHEN 'asp' THEN asp_amount WHEN 'clfs' THEN clfs_amount WHEN 'opps' THEN opps_amount
-                      WHEN 'dmepos' THEN dme_amount WHEN 'pfs' THEN pfs_amount END AS medicare,
-       CASE yardstick
-            WHEN 'asp' THEN 'the Medicare Part B drug payment limit (ASP) per ' || coalesce(lower(dosage), 'billing unit')
-            WHEN 'clfs' THEN 'the Medicare Clinical Laboratory Fee Schedule national limit'
-            WHEN 'opps' THEN 'the Medicare outpatient hospital payment for APC ' || apc || ' (national, unadjusted)'
-            WHEN 'dmepos' THEN 'the Medicare DMEPOS fee schedule for ' || dme_state
-            WHEN 'pfs' THEN 'the Medicare Physician Fee Schedule amount (' || locality_name || ')'
-       END AS yardstick_name,
-       CASE WHEN yardstick IS NOT NULL THEN NULL
-            WHEN setting = 'inpatient' THEN 'an inpatient stay is paid per stay (MS-DRG), not per line'
-            WHEN status_indicator = 'N' THEN 'packaged: Medicare pays for it only within the hospital service it goes with'
-            WHEN status_indicator IN ('E1', 'E2') THEN 'Medicare does not pay for it'
-            WHEN status_indicator = 'C' THEN 'Medicare pays for it only on an inpatient stay'
-            WHEN status_indicator = 'B' THEN 'not billable on a hospital outpatient claim (another code is used)'
-            ELSE 'no Medicare price for this code in the loaded fee schedules'
-       END AS no_yardstick,
-       status_indicator, apc,
-       CASE WHEN yardstick = 'pfs' THEN locality_name END AS locality_name, pfs_release,
-       cash_price, negotiated, gross,
+SELECT source, line, code, description, units, charge, insurance_status, yardstick, medicare, yardstick_name,
+       no_yardstick, status_indicator, apc, locality_name, pfs_release, cash_price, negotiated, gross,
        CASE WHEN cash_price IS NOT NULL AND coalesce(insurance_status, 'uninsured') = 'uninsured' THEN cash_price
             WHEN negotiated IS NOT NULL AND insurance_status = 'insured' THEN negotiated
-            WHEN yardstick IS NOT NULL THEN CASE yardstick WHEN 'asp' THEN asp_amount WHEN 'clfs' THEN clfs_amount
-                 WHEN 'opps' THEN opps_amount WHEN 'dmepos' THEN dme_amount WHEN 'pfs' THEN pfs_amount END
-       END AS fair,
+            ELSE medicare END AS fair,
        CASE WHEN cash_price IS NOT NULL AND coalesce(insurance_status, 'uninsured') = 'uninsured' THEN 'cash_price'
             WHEN negotiated IS NOT NULL AND insurance_status = 'insured' THEN 'negotiated'
-            WHEN yardstick IS NOT NULL THEN 'medicare' END AS basis
-FROM typed
+            WHEN medicare IS NOT NULL THEN 'medicare' END AS basis
+FROM priced
 """
