@@ -52,7 +52,7 @@ def test_typing_the_name_offers_the_hospital_and_the_pick_fills_its_ccn(server, 
     assert "bound by IRS 501(r)" in page.locator("p[aria-live=polite]").inner_text()
     shot(page, "patient-hospital-search")
     page.get_by_role("button", name="Save and continue").click()
-    page.wait_for_url(f"{server.url}/cases/{server.case_id}/")
+    page.wait_for_url(f"{server.url}/cases/{server.case_id}/intake/collector/?account=bill-1")  # the next step
     page.goto(f"{server.url}/cases/{server.case_id}/intake/bill/?account=bill-1")  # the bill just saved
     assert page.get_by_label("Hospital's CMS number (CCN), if you know it").input_value() == "240010"
     page.close()
