@@ -109,7 +109,7 @@ def test_the_credit_reports_collection_accounts_are_entered_one_at_a_time(world,
 def test_credit_dispute_letters_are_written_from_the_web_one_per_bureau(world, client_as):
     c = client_as(world.client_a)
     page = c.get(f"/cases/{world.case_a.pk}/letters/").content.decode()
-    assert "?bureau=transunion" in page and "?bureau=experian" in page
+    assert "?bureau=transunion" in page and "?bureau=experian" in page and ": TransUnion</a>" in page
     r = c.get(f"/cases/{world.case_a.pk}/letters/credit_dispute/?bureau=transunion")
     assert r.status_code == 200 and "TransUnion" in r.content.decode() and "<pre" in r.content.decode()
     pdf = c.get(f"/cases/{world.case_a.pk}/letters/credit_dispute/download.pdf?bureau=transunion")

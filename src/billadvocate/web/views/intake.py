@@ -27,7 +27,7 @@ from ...store import cases as store
 from ...store import models as m
 from .. import casework
 from ..forms import BillForm, HouseholdForm, InsuranceForm, YouForm, tri, tri_value
-from ..intake_forms import CollectorForm, TradelineForm, collector_data, collector_initial
+from ..intake_forms import BUREAU_CHOICES, CollectorForm, TradelineForm, collector_data, collector_initial
 from ..models import IntakeSubmission
 from ..permissions import CREATE_CASE, case_view, role_of
 from ..uploads import UploadRefused, accept
@@ -417,6 +417,7 @@ def _tradelines_in_words(case_row) -> list[m.Tradeline]:
     rows = list(case_row.tradelines.order_by("position"))
     for t in rows:
         t.status_words = words.get(t.status, t.status)
+        t.bureau_name = dict(BUREAU_CHOICES).get(t.bureau, t.bureau)
     return rows
 
 

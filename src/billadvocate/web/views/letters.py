@@ -25,6 +25,7 @@ from ...store import models as m
 from .. import casework
 from ..forms import LetterEditForm, LetterSentForm
 from ..models import LetterDraft
+from ..intake_forms import BUREAU_CHOICES
 from ..needs import place_for
 from ..permissions import can, case_view
 
@@ -140,7 +141,7 @@ def bureau_letters(result, case_row) -> list[dict]:
     for bureau in LetterFacts(result, None).credit_bureaus():
         facts = L.facts_for(result, "credit_dispute", bureau=bureau)
         sent = [s for s in sent_rows if s.event is not None and (s.event.extra or {}).get("bureau") == bureau]
-        out.append({"bureau": bureau, **_item(case_row, k, facts, sent)})
+        out.append({"bureau": bureau, "name": dict(BUREAU_CHOICES).get(bureau, bureau), **_item(case_row, k, facts, sent)})
     return out
 
 
