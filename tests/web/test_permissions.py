@@ -68,7 +68,7 @@ def fill(pattern, world):
 
 def who_may(name: str, view) -> str:
     action = getattr(view, "case_action", None)
-    if action == "manage":
+    if action in ("manage", "delete"):  # delete: manage, or the client who started the case (none here)
         return "manage"
     if action is not None:
         return "case"

@@ -127,3 +127,6 @@ def case_delete(request, case_row):
         "intro": _("Everything in it goes: the bills, the log, the letters and the reminders. The record of "
                    "who changed what is kept."),
         "back": reverse("web:case", kwargs={"case_id": case_row.pk})})
+
+
+case_delete.case_action = "delete"  # edit access, and more: the person who started it, or manage
