@@ -7,7 +7,7 @@ enclosures, and attachments (tables too long for the body). Renderers never deci
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 
 
 @dataclass
@@ -75,3 +75,24 @@ class Letter:
                 out.append(b.title)
                 out.extend(" | ".join(r) for r in b.rows)
         return [*out, self.closing, *self.signature, *self.enclosures]
+
+
+_CONTROL = {c: None for c in range(32) if c not in (9, 10)} | {127: None} | {c: None for c in range(0x80, 0xA0)}
+
+
+def printable(value):
+    """A copy of a letter (or any part of it) with control characters taken out of every string.
+
+    The text comes from the user (names, notes, account numbers): a stray NUL, form feed or escape
+    would make python-docx refuse the document or leave garbage in a PDF a patient signs."""
+    if isinstance(value, str):
+        return value.translate(_CONTROL)
+    if isinstance(value, list):
+        return [printable(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(printable(v) for v in value)
+    if isinstance(value, dict):
+        return {k: printable(v) for k, v in value.items()}
+    if is_dataclass(value) and not isinstance(value, type):
+        return replace(value, **{f.name: printable(getattr(value, f.name)) for f in fields(value) if f.init})
+    return value

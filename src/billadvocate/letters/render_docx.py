@@ -13,7 +13,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from .document import Bullets, Heading, Letter, Paragraph, Table
+from .document import Bullets, Heading, Letter, Paragraph, Table, printable
 
 
 def _field(run, code: str) -> None:
@@ -62,6 +62,7 @@ def add_table(doc, t: Table) -> None:
 
 
 def render_docx(letter: Letter, *, as_of: date | None = None) -> bytes:
+    letter = printable(letter)
     doc = Document()
     style = doc.styles["Normal"]
     style.font.name = "Georgia"

@@ -8,7 +8,7 @@ from datetime import date, datetime, timezone
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
-from .document import Bullets, Heading, Letter, Paragraph, Table
+from .document import Bullets, Heading, Letter, Paragraph, Table, printable
 from .fonts import FAMILY, add_fonts
 
 LINE = 5.2  # mm per line of body text
@@ -121,6 +121,7 @@ def draw_letter(pdf: LetterPDF, letter: Letter) -> None:
 
 
 def render_pdf(letter: Letter, *, as_of: date | None = None) -> bytes:
+    letter = printable(letter)
     pdf = LetterPDF(letter.labels["page"], as_of=as_of)
     pdf.set_title(f"{letter.title}: {letter.subject}")
     pdf.set_lang(letter.lang)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from .document import Bullets, Heading, Letter, Paragraph, Table
+from .document import Bullets, Heading, Letter, Paragraph, Table, printable
 
 WIDTH = 78
 
@@ -42,6 +42,7 @@ def table_text(t: Table, width: int = WIDTH) -> list[str]:
 
 
 def render_txt(letter: Letter) -> str:
+    letter = printable(letter)
     out: list[str] = []
     if letter.delivery:
         out += [letter.delivery.upper(), ""]
