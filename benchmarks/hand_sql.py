@@ -145,12 +145,16 @@ WHERE c.insurance_status = 'insured' AND (c.emergency OR c.facility_in_network) 
   AND (c.in_network IS NULL OR e.cost_sharing IS NULL OR coalesce(c.balance, c.stated_balance, s.total) - e.cost_sharing > 0.01)
 UNION ALL
 SELECT 'IRS501R.OVER_AGB', c.source, []::BIGINT[],
-       CASE WHEN c.fpl_percent IS NULL THEN 0 ELSE least(coalesce(c.balance, c.stated_balance, s.total),
+       CASE WHEN c.fpl_percent IS NULL THEN 0
+            WHEN c.fpl_percent <= c.fap_free_fpl THEN coalesce(c.balance, c.stated_balance, s.total)
+            ELSE least(coalesce(c.balance, c.stated_balance, s.total),
             coalesce(c.balance, c.stated_balance, s.total) + coalesce(c.payments, 0) - round(s.total * c.fap_agb_percent / 100, 2)) END
 FROM bills c JOIN sums s USING (source)
 WHERE c.nonprofit AND c.provider_kind = 'hospital' AND c.fap_agb_percent IS NOT NULL
   AND (c.fap_discount_fpl IS NOT NULL OR c.fap_free_fpl IS NOT NULL)
-  AND (c.fpl_percent IS NULL OR (c.fpl_percent <= greatest(coalesce(c.fap_discount_fpl, 0), coalesce(c.fap_free_fpl, 0))
+  AND (c.fpl_percent IS NULL
+       OR (c.fpl_percent <= c.fap_free_fpl AND coalesce(c.balance, c.stated_balance, s.total) > 0.01)
+       OR (c.fpl_percent <= greatest(coalesce(c.fap_discount_fpl, 0), coalesce(c.fap_free_fpl, 0))
        AND coalesce(c.balance, c.stated_balance, s.total) + coalesce(c.payments, 0) - round(s.total * c.fap_agb_percent / 100, 2) > 0.01))
 UNION ALL
 SELECT 'EOB.NOT_BILLED_TO_INSURER', c.source, []::BIGINT[], s.total FROM bills c JOIN sums s USING (source)
