@@ -77,3 +77,20 @@ def test_a_client_who_did_not_start_the_case_cannot_delete_it(world, client_as):
     assert r.status_code == 403 and m.Case.objects.filter(pk=world.case_a.pk).exists()
     r = client_as(world.advocate_b).post(f"/cases/{world.case_a.pk}/delete/", {"confirm": "on"})
     assert r.status_code in (403, 404) and m.Case.objects.filter(pk=world.case_a.pk).exists()
+
+
+def test_a_full_disk_during_an_upload_is_a_message_not_a_500(world, client_as, monkeypatch):
+    import errno
+
+    from billadvocate.store import blobs
+    from billadvocate.store import models as m
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(blobs, "put_file", full)
+    before = m.Document.objects.filter(case=world.case_a).count()
+    client = client_as(world.client_a)
+    r = _upload_garbage_bill(client, world.case_a)
+    assert r.status_code == 200 and "could not keep the file" in r.content.decode()
+    assert m.Document.objects.filter(case=world.case_a).count() == before

@@ -276,6 +276,9 @@ def _bill(request, case_row):
                 form.add_error(None, e.problem)
             except IntegrityError:  # the same new-bill form sent twice at once: the other send made it
                 form.add_error(None, _("This bill was just saved: open it from the list above to change it."))
+            except OSError:  # the server could not write (disk full): nothing was saved, say so, no 500
+                form.add_error(None, _("The server could not keep the file just now (it may be out of space): "
+                                       "nothing was changed. Try again later."))
         if not form.errors:
             return _after_save(request, case_row, "bill", account=account)
     return _page(request, case_row, "bill", form,

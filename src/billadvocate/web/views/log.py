@@ -195,6 +195,9 @@ def documents(request, case_row):
                 messages.error(request, str(e))
             except BadInput as e:
                 messages.error(request, e.problem)
+            except OSError:  # the server could not write (disk full): nothing was kept, say so, no 500
+                messages.error(request, _("The server could not keep the file just now (it may be out of space): "
+                                          "nothing was changed. Try again later."))
             else:
                 casework.touch(case_row)
                 messages.success(request, _("Document kept with the case."))
