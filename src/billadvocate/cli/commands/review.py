@@ -66,9 +66,11 @@ def review(case_file: Path, out_dir: Path | None, credit_file: Path | None, as_o
     c.print(f"[bold]Review for {who}[/] ({case.patient.state}), as of {result.as_of}\n")
     if result.actions:  # what to do first opens the review
         from ...actions import plan_lines
+        from ...actions.spanish import in_spanish, plan_lines_es
 
-        c.print("[bold]What to do first[/]")
-        for line in plan_lines(result.actions):
+        spanish = case.patient.language == "es"
+        c.print("[bold]Qué hacer primero[/]" if spanish else "[bold]What to do first[/]")
+        for line in plan_lines_es(in_spanish(result)) if spanish else plan_lines(result.actions):
             c.print("  " + line, soft_wrap=True, markup=False)
         c.print()
     for a in result.accounts:

@@ -89,6 +89,10 @@ def case_page(request, case_row):
                              "lines": lines,
                              "deadlines": sorted(a["deadlines"], key=lambda d: d["date"])})
     actions = list(getattr(result, "actions", None) or [])
+    if actions and (getattr(request, "LANGUAGE_CODE", "") or "").startswith("es"):  # the page's language
+        from ...actions.spanish import in_spanish
+
+        actions = in_spanish(result, actions)
     return render(request, "web/case.html", {
         "case": case_row, "result": result, "problem": problem, "accounts": accounts,
         "steps": [s for s in actions if s.get("step")], "more_steps": [s for s in actions if not s.get("step")],
