@@ -3,7 +3,8 @@ audit findings, the log of contacts, and the index of the evidence to attach."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 
 from ..util import dollars
 from .compose import build_letter, labels, rule_name
@@ -30,6 +31,43 @@ def _text(pdf, text: str, size: float = 10.5, style: str = "") -> None:
     pdf.set_font(FAMILY, style=style, size=size)
     pdf.multi_cell(0, 5, text, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(1.5)
+
+
+def plan_lines(result, lang: str) -> list[str]:
+    """The numbered steps of the plan (at most MAX_NUMBERED), each with its date and why, in `lang`."""
+    from ..actions.spanish import in_spanish
+
+    lab = labels(lang)["packet"]
+    steps = [s for s in (result.actions or []) if s.get("step")]
+    if lang == "es":
+        steps = in_spanish(result, steps)
+    out = []
+    for s in steps:
+        due = (" (" + lab["plan_by"].format(date=long_date(date.fromisoformat(s["due"]), lang)) + ")"
+               if s.get("due") and s["kind"] != "ANSWER_LAWSUIT" else "")
+        out.append(f"{s['step']}. {s['title']}{due}: {s['why']}")
+    return out
+
+
+def owed_lines(result, lang: str) -> list[str]:
+    """What the patient owes on each account, in the money engine's figure, beside what is asked."""
+    from ..actions.safety import bill_known, time_barred
+
+    lab = labels(lang)["packet"]
+    out = []
+    for r in result.accounts:
+        a = r.account
+        words = {"who": a.provider.name, "account": a.account_number or a.id, "asked": dollars(a.balance)}
+        owed = (r.offer or {}).get("owed")
+        if time_barred(r.sol or {}) and not a.patient_chose_to_pay:
+            out.append(lab["owed_barred"].format(**words))
+        elif owed is not None and float(owed) <= 0:
+            out.append(lab["owed_nothing"].format(**words))
+        elif owed is None or not bill_known(r):
+            out.append(lab["owed_unknown"].format(**words))
+        else:
+            out.append(lab["owed_at_most"].format(owed=dollars(Decimal(str(owed))), **words))
+    return out
 
 
 def cover_tables(result, lang: str) -> list[Table]:
@@ -118,6 +156,17 @@ def render_packet(result, *, lang: str | None = None) -> bytes:
     _text(pdf, lab["prepared"].format(date=long_date(result.as_of, lang)), size=9.5, style="I")
     _text(pdf, f"{lab['who']}: {p.name or '-'}" + (f", {p.address}" if p.address else "")
           + (f", {p.phone}" if p.phone else ""), style="B")
+    steps = plan_lines(result, lang)  # the plan opens the packet, then what is owed
+    if steps:
+        _heading(pdf, lab["plan"], 13)
+        for line in steps:
+            _text(pdf, line)
+        more = sum(1 for s in (result.actions or []) if not s.get("step"))
+        if more:
+            _text(pdf, lab["plan_more"].format(n=more), size=9.5, style="I")
+    _heading(pdf, lab["owed"], 13)
+    for line in owed_lines(result, lang):
+        _text(pdf, line)
     accounts, deadlines = cover_tables(result, lang)
     draw_table(pdf, accounts)
     if deadlines.rows:
