@@ -97,7 +97,8 @@ class CollectorForm(Grouped, Plausible, forms.Form):
     notice_not_stated = forms.MultipleChoiceField(
         label=_("What the letter does not say (tick each one missing)"), required=False,
         widget=forms.CheckboxSelectMultiple, choices=[
-            ("collector_name", _("The collector's name")), ("address", _("The collector's mailing address")),
+            # worded apart from the fields above: two controls with one name confuse a screen reader
+            ("collector_name", _("Name of the collector")), ("address", _("Mailing address of the collector")),
             ("creditor", _("Who the debt is owed to now")), ("creditor_account", _("The account number with that creditor")),
             ("itemization_date", _("The itemization date")), ("itemization_amount", _("What was owed on that date")),
             ("interest", _("Interest added since then")), ("fees", _("Fees added since then")),
