@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy
 from ...errors import BadInput
 from ...store import cases as store
 from ...store import models as m
-from .. import casework
+from .. import bill_first, casework
 from ..forms import BillForm, HouseholdForm, InsuranceForm, YouForm, tri, tri_value
 from ..intake_forms import BUREAU_CHOICES, CollectorForm, TradelineForm, collector_data, collector_initial
 from ..models import IntakeSubmission
@@ -106,12 +106,27 @@ def start(request):
         earlier = _earlier_case(request, _token(request))
         if earlier is not None:  # Back to a first step already saved: that case's page, to edit it
             return redirect("web:intake", case_id=earlier.pk, step="you")
-    form = YouForm(request.POST or None)
+    form = bill_first.StartForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        case_row = _case_of_start(request, form.cleaned_data)
-        messages.success(request, _("Saved. Next: your household."))
-        return redirect("web:intake", case_id=case_row.pk, step="household")
-    return _page(request, None, "you", form, _("Tell us who you are. Only your state is required."))
+        upload = None
+        if form.cleaned_data.get("bill_file"):
+            try:
+                upload = accept(form.cleaned_data["bill_file"])
+            except UploadRefused as e:
+                form.add_error("bill_file", str(e))
+        if not form.errors:
+            case_row = _case_of_start(request, form.cleaned_data)
+            if upload is None:
+                messages.success(request, _("Saved. Next: your household."))
+                return redirect("web:intake", case_id=case_row.pk, step="household")
+            try:  # the bill first: what was read from it fills the bill's page, to check
+                bill_first.keep(request, case_row, upload)
+            except OSError:
+                messages.warning(request, _("Your answers were saved, but the bill could not be kept just now: "
+                                            "upload it again on this page."))
+            return redirect("web:intake", case_id=case_row.pk, step="bill")
+    return _page(request, None, "you", form, _("Tell us who you are. Only your state is required. You can start "
+                                               "with your bill: upload it or take a photo of it."))
 
 
 def _case_of_start(request, data) -> m.Case:
@@ -259,8 +274,9 @@ def _bill(request, case_row):
     account, new = _account_for(request, case_row)
     if request.method == "GET" and new and account is not None:  # Back to a new bill already saved
         return redirect(f"{request.path}?account={account.key}")
+    first = bill_first.pending(request, case_row) if account is None else None  # the bill sent on the first page
     form = BillForm(request.POST or None, request.FILES or None,
-                    initial=_account_initial(account) if account else {})
+                    initial=_account_initial(account) if account else bill_first.form_initial(first) if first else {})
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         upload = None
@@ -272,6 +288,8 @@ def _bill(request, case_row):
         if not form.errors:
             try:
                 account = _save_account(request, case_row, account, d, upload, token=_token(request) if new else None)
+                if first is not None:
+                    bill_first.attach(request, case_row, first, account)
             except BadInput as e:
                 form.add_error(None, e.problem)
             except IntegrityError:  # the same new-bill form sent twice at once: the other send made it
@@ -281,7 +299,7 @@ def _bill(request, case_row):
                                        "nothing was changed. Try again later."))
         if not form.errors:
             return _after_save(request, case_row, "bill", account=account)
-    return _page(request, case_row, "bill", form,
+    return _page(request, case_row, "bill", form, bill_first.intro(first) if first else
                  _("Enter what the bill says. Upload it, take a photo of it, or type its lines."))
 
 

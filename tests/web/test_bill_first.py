@@ -1,0 +1,73 @@
+"""Upload first: the start page takes the bill (a file or a photo) with who you are; what was read
+from it fills the bill's page to confirm, and saving that page ties the file to the bill."""
+
+from __future__ import annotations
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from tests.conftest import shared
+
+
+def _start(c, **files):
+    return c.post("/start/", {"name": "Maria Santos", "state": "CA", "language": "en", **files})
+
+
+def _pat(client_as):
+    from tests.web.conftest import make_user
+
+    user = make_user("pat", "client")
+    return user, client_as(user)
+
+
+def test_a_bill_uploaded_on_the_start_page_fills_the_bill_page_and_joins_the_bill_when_saved(web, client_as):
+    from billadvocate.store import models as m
+
+    pdf = shared("sample_bills", "er-visit-with-cpt.pdf").read_bytes()
+    user, c = _pat(client_as)
+    page = c.get("/start/", follow=True).content.decode()
+    assert 'name="bill_file"' in page and page.index('name="bill_file"') < page.index('name="name"')  # first
+    r = _start(c, bill_file=SimpleUploadedFile("scan.pdf", pdf, content_type="application/pdf"))
+    case = m.Case.objects.get(created_by=user)
+    assert r.status_code == 302 and r["Location"] == f"/cases/{case.pk}/intake/bill/"
+    assert case.accounts.count() == 0 and case.documents.count() == 0  # kept until the bill is saved
+    page = c.get(r["Location"]).content.decode()
+    assert "We read your bill: 4 lines, $1,040.00 in charges." in page
+    assert 'name="balance" value="1040.00"' in page
+    assert 'name="care_start" value="2024-10-15"' in page and 'name="care_end" value="2024-10-15"' in page
+    r = c.post(r["Location"], {"provider_name": "Valley General Hospital", "provider_kind": "hospital",
+                               "balance": "1040.00", "care_start": "2024-10-15", "care_end": "2024-10-15"})
+    assert r.status_code == 302
+    account = case.accounts.get()
+    docs = list(case.documents.all())
+    assert [(d.role, d.account_id) for d in docs] == [("bill", account.pk)]
+    assert docs[0].path.endswith(".pdf") and docs[0].read["lines"] == 4
+    page = c.get(f"/cases/{case.pk}/intake/bill/?account={account.key}").content.decode()
+    assert "We read your bill" not in page
+
+
+def test_a_photo_that_cannot_be_read_is_kept_and_the_page_says_to_type_it(web, client_as):
+    from billadvocate.store import models as m
+
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+    user, c = _pat(client_as)
+    r = _start(c, bill_file=SimpleUploadedFile("IMG_1.png", png, content_type="image/png"))
+    case = m.Case.objects.get(created_by=user)
+    page = c.get(r["Location"]).content.decode()
+    assert "its lines could not be read. Type what it says below" in page
+    r = c.post(r["Location"], {"provider_name": "Valley Clinic", "provider_kind": "physician", "balance": "80"})
+    assert r.status_code == 302
+    assert [d.path.endswith(".png") for d in case.documents.filter(role="bill")] == [True]
+
+
+def test_a_file_that_is_not_a_bill_is_refused_on_the_start_page_and_no_case_is_made(web, client_as):
+    from billadvocate.store import models as m
+
+    user, c = _pat(client_as)
+    r = _start(c, bill_file=SimpleUploadedFile("bill.pdf", b"<html><script>x</script>", content_type="application/pdf"))
+    assert r.status_code == 200 and not m.Case.objects.filter(created_by=user).exists()
+
+
+def test_starting_without_a_bill_goes_on_to_the_household(web, client_as):
+    _user, c = _pat(client_as)
+    r = _start(c)
+    assert r.status_code == 302 and r["Location"].endswith("/intake/household/")
