@@ -71,3 +71,29 @@ def test_starting_without_a_bill_goes_on_to_the_household(web, client_as):
     _user, c = _pat(client_as)
     r = _start(c)
     assert r.status_code == 302 and r["Location"].endswith("/intake/household/")
+
+
+def test_a_photo_is_read_in_the_background_and_the_bill_page_shows_how_far_then_fills_in(web, client_as, monkeypatch,
+                                                                                           tmp_path):
+    import re
+
+    pdfium = __import__("pytest").importorskip("pypdfium2")
+    __import__("pytest").importorskip("rapidocr_onnxruntime")
+    from billadvocate.store import models as m
+    from billadvocate.web import bill_first
+
+    page = pdfium.PdfDocument(str(shared("sample_bills", "er-visit-with-cpt.pdf")))[0]
+    photo = tmp_path / "IMG_3001.png"
+    page.render(scale=2).to_pil().save(photo)  # the real bill, as a phone photo of it
+    monkeypatch.setattr(bill_first, "WAIT_SECONDS", 0.0)  # the start page does not wait for the OCR
+    user, c = _pat(client_as)
+    r = _start(c, bill_file=SimpleUploadedFile("IMG_3001.png", photo.read_bytes(), content_type="image/png"))
+    assert r.status_code == 302 and r["Location"].endswith("/intake/bill/")
+    first = c.session[bill_first.SESSION][str(m.Case.objects.get(created_by=user).pk)]
+    assert first["read"] is None
+    page = c.get(r["Location"]).content.decode()
+    assert "We are reading your bill" in page
+    bill_first.start_reading(first["sha256"], first["extension"]).join(120)
+    page = c.get(r["Location"]).content.decode()
+    assert re.search(r"We read your bill: \d+ lines, \$[\d,.]+ in charges", page), page
+    assert 'name="balance" value="1040.00"' in page  # the total the photo states

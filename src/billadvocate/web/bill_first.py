@@ -5,11 +5,19 @@ ingest.read_bill reads from it (the balance it states, the first and last dates 
 lines) fills the bill step's form for the patient to confirm and complete (who sent it is not on
 every bill's lines, so the patient types it). When the bill step is saved, the file becomes that
 bill's document, as if uploaded there.
+
+Reading runs in a background thread (OCR of a photo or a scan takes seconds to minutes): the start
+page waits at most WAIT_SECONDS for it, then goes on; the bill's page shows how far the reading is
+and fills the form once it is done. The thread touches only files, never the database; what it read
+is kept in this process by the file's SHA-256, and a process that does not know the file reads it
+again when its page is shown.
 """
 
 from __future__ import annotations
 
 import tempfile
+import threading
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
@@ -26,6 +34,9 @@ from .forms import YouForm
 from .uploads import Accepted
 
 SESSION = "bill_first"  # case id -> {sha256, extension, read}
+WAIT_SECONDS = 3.0  # the start page waits this long for the reading before going on
+_lock = threading.Lock()
+_reads: dict[str, dict] = {}  # sha256 -> {done, total, read (None while reading), thread}
 ACCEPT = ".pdf,.csv,.xlsx,.png,.jpg,.jpeg,.heic,.webp,image/*"
 
 
@@ -64,15 +75,67 @@ def read_for_form(data: bytes, extension: str) -> dict:
             "format": bill.format}
 
 
+def _read_in_background(sha: str, extension: str) -> None:
+    from ..ingest import progress
+
+    @contextmanager
+    def factory(label: str, total: int):
+        with _lock:
+            _reads[sha].update(done=0, total=total)
+
+        def advance(n: int = 1) -> None:
+            with _lock:
+                _reads[sha]["done"] += n
+        yield advance
+
+    token = progress._factory.set(factory)
+    try:
+        read = read_for_form(blobs.read(sha), extension)
+    except Exception:  # noqa: BLE001 - a reader's crash must not end the thread silently with no answer
+        read = {"problem": "the file could not be read"}
+    finally:
+        progress._factory.reset(token)
+    with _lock:
+        _reads[sha]["read"] = read
+
+
+def start_reading(sha: str, extension: str) -> threading.Thread:
+    """Read the kept file in a background thread (once per process and file)."""
+    with _lock:
+        state = _reads.get(sha)
+        if state is None:
+            thread = threading.Thread(target=_read_in_background, args=(sha, extension), daemon=True,
+                                      name=f"bill-first-{sha[:8]}")
+            state = _reads[sha] = {"done": 0, "total": 0, "read": None, "thread": thread}
+            thread.start()
+    return state["thread"]
+
+
+def progress_of(request, case_row: m.Case, first: dict) -> dict | None:
+    """{done, total} while the bill is being read; None once what was read is in `first` (and in the
+    session)."""
+    if first.get("read") is not None:
+        return None
+    start_reading(first["sha256"], first["extension"])
+    with _lock:
+        state = dict(_reads[first["sha256"]])
+    if state["read"] is None:
+        return {"done": state["done"], "total": state["total"]}
+    first["read"] = state["read"]
+    request.session[SESSION] = {**(request.session.get(SESSION) or {}), str(case_row.pk): first}
+    return None
+
+
 def keep(request, case_row: m.Case, upload: Accepted) -> dict:
     """Keep the bill's bytes in the content store (settled: they are the patient's document) and, in
     the session, which file it is and what was read from it, until the bill step ties it to a bill
     (a case file holds documents only under a bill, and the new case has none yet)."""
-    read = read_for_form(upload.data, upload.extension)
     stored = blobs.put_bytes(upload.data)
     blobs.settle([stored.sha256])
-    first = {"sha256": stored.sha256, "extension": upload.extension, "read": read}
+    first = {"sha256": stored.sha256, "extension": upload.extension, "read": None}
+    start_reading(stored.sha256, upload.extension).join(WAIT_SECONDS)  # a quick read is done here
     request.session[SESSION] = {**(request.session.get(SESSION) or {}), str(case_row.pk): first}
+    progress_of(request, case_row, first)
     return first
 
 
@@ -88,7 +151,11 @@ def form_initial(first: dict) -> dict:
     return dict((first.get("read") or {}).get("initial") or {})
 
 
-def intro(first: dict) -> str:
+def intro(first: dict, progress: dict | None = None) -> str:
+    if progress is not None:
+        done = (_("%(done)s of %(total)s steps done.") % progress) if progress["total"] else ""
+        return (_("We are reading your bill; a photo can take a minute. %(done)s You can fill in the form now, "
+                  "or reload this page in a moment to have what we read filled in.") % {"done": done})
     read = first.get("read") or {}
     if read.get("problem") or not read.get("lines"):
         return _("We received your bill, but its lines could not be read. Type what it says below; the bill is "

@@ -275,6 +275,7 @@ def _bill(request, case_row):
     if request.method == "GET" and new and account is not None:  # Back to a new bill already saved
         return redirect(f"{request.path}?account={account.key}")
     first = bill_first.pending(request, case_row) if account is None else None  # the bill sent on the first page
+    reading = bill_first.progress_of(request, case_row, first) if first else None  # still being read
     form = BillForm(request.POST or None, request.FILES or None,
                     initial=_account_initial(account) if account else bill_first.form_initial(first) if first else {})
     if request.method == "POST" and form.is_valid():
@@ -299,7 +300,7 @@ def _bill(request, case_row):
                                        "nothing was changed. Try again later."))
         if not form.errors:
             return _after_save(request, case_row, "bill", account=account)
-    return _page(request, case_row, "bill", form, bill_first.intro(first) if first else
+    return _page(request, case_row, "bill", form, bill_first.intro(first, reading) if first else
                  _("Enter what the bill says. Upload it, take a photo of it, or type its lines."))
 
 
