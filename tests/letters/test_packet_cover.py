@@ -61,7 +61,11 @@ def test_an_unchecked_bill_says_owed_is_not_known_and_a_checked_one_gives_the_fi
     checked = review_case(load_case(write_case(tmp_path / "b", first_bill="2026-10-01")), as_of=AS_OF)
     owed = checked.accounts[0].offer["owed"]
     assert owed > 0
-    assert f"you owe at most ${owed:,.2f}; they ask $1,100.00." in _first_page(checked, "en")
+    fair = checked.accounts[0].offer["fair_amount"]
+    assert "NEGOTIATE" in [s["kind"] for s in checked.actions] and 0 < fair < owed
+    assert (f"you owe at most ${owed:,.2f}; they ask $1,100.00. A fair amount to offer is ${fair:,.2f}."
+            in _first_page(checked, "en"))
+    assert "A fair amount" not in text  # no figure to pay before the bill is checked
 
 
 def test_a_time_barred_debt_says_not_to_pay_on_the_cover(tmp_path):
@@ -69,3 +73,14 @@ def test_a_time_barred_debt_says_not_to_pay_on_the_cover(tmp_path):
     text = _first_page(old, "en")
     assert "1. Do not pay or sign anything on this old debt" in text
     assert "the limit to sue on it has run out; they ask $1,100.00. Do not pay or sign anything." in text
+
+
+def test_a_payment_plan_on_the_cover_says_how_many_payments_of_how_much(tmp_path):
+    tight = {"size": 2, "annual_income": 60000, "monthly_expenses": 4900, "lump_sum_available": 0}
+    result = review_case(load_case(write_case(tmp_path, first_bill="2026-10-01", household=tight)), as_of=AS_OF)
+    assert "PAYMENT_PLAN" in [s["kind"] for s in result.actions]
+    schedule = result.accounts[0].plan["schedule"]
+    total = sum(p["amount"] for p in schedule)
+    text = _first_page(result, "es")
+    assert (f"Un plan que puede pagar: {len(schedule)} pagos mensuales de hasta "
+            f"${max(p['amount'] for p in schedule):,.2f}, por una cantidad justa de ${total:,.2f}.") in text

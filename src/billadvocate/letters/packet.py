@@ -66,7 +66,17 @@ def owed_lines(result, lang: str) -> list[str]:
         elif owed is None or not bill_known(r):
             out.append(lab["owed_unknown"].format(**words))
         else:
-            out.append(lab["owed_at_most"].format(owed=dollars(Decimal(str(owed))), **words))
+            line = lab["owed_at_most"].format(owed=dollars(Decimal(str(owed))), **words)
+            kinds = {s["kind"] for s in (result.actions or []) if s.get("account") == a.id}
+            fair = (r.offer or {}).get("fair_amount")
+            if "NEGOTIATE" in kinds and fair and 0 < float(fair) < float(owed):  # only where the plan offers money
+                line += lab["owed_fair"].format(fair=dollars(Decimal(str(fair))))
+            plan = r.plan or {}
+            payments = [Decimal(str(p["amount"])) for p in plan.get("schedule") or []]
+            if "PAYMENT_PLAN" in kinds and len(payments) > 1:
+                line += lab["owed_plan"].format(months=len(payments), monthly=dollars(max(payments)),
+                                                fair=dollars(sum(payments, Decimal(0))))
+            out.append(line)
     return out
 
 
