@@ -58,3 +58,32 @@ def test_review_text_in_english_is_unchanged_for_an_english_speaker(tmp_path):
     r = run_cli("review", str(write_case(tmp_path, first_bill="2026-10-01", bill=False)), "--as-of", AS_OF.isoformat())
     assert r.code == 0, r.err
     assert "What to do first" in r.out and "1. Ask for the itemized bill" in r.out and "Qué" not in r.out
+
+
+def _cases(tmp_path):
+    from billadvocate import load_case, review_case
+
+    from ..conftest import EXAMPLES
+
+    for name in ("er-visit-nonprofit", "uninsured-outpatient"):
+        yield name, review_case(load_case(EXAMPLES / name / "case.yaml"), as_of=AS_OF)
+    sued = {"at": "2026-11-18", "kind": "legal_action", "from": "collector", "type": "lawsuit"}
+    yield "sued", review(write_case(tmp_path / "sued", state="TX", first_bill="2024-06-01", events=[sued]),
+                         date(2026, 11, 21))
+    yield "fresh", review(write_case(tmp_path / "fresh", first_bill="2026-10-01"), AS_OF)
+
+
+def test_every_step_of_the_examples_reads_in_spanish_with_the_same_kind_date_and_order(tmp_path):
+    seen = set()
+    for name, result in _cases(tmp_path):
+        es = in_spanish(result)
+        for en_step, s in zip(result.actions, es):
+            seen.add(s["kind"])
+            assert {k: v for k, v in s.items() if k not in ("title", "why")} == {
+                k: v for k, v in en_step.items() if k not in ("title", "why")}
+            assert s["title"] != en_step["title"] and s["why"] != en_step["why"], (name, s)
+            assert not any(w in f" {s['why']} " for w in (" the ", " you ", " your ", " and ")), (name, s)
+            assert problems(f"{s['title']}. {s['why']}") == [], (name, s)
+        if name == "sued":
+            assert es[0]["title"].startswith("Responda a la demanda antes del ")
+    assert {"ANSWER_LAWSUIT", "DISPUTE_DEBT", "DISPUTE_BILL", "APPLY_FOR_ASSISTANCE", "COMPLAIN"} <= seen, seen
