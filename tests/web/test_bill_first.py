@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from tests.conftest import shared
+from tests.conftest import EXAMPLES, shared
 
 
 def _start(c, **files):
@@ -97,3 +97,20 @@ def test_a_photo_is_read_in_the_background_and_the_bill_page_shows_how_far_then_
     page = c.get(r["Location"]).content.decode()
     assert re.search(r"We read your bill: \d+ lines, \$[\d,.]+ in charges", page), page
     assert 'name="balance" value="1040.00"' in page  # the total the photo states
+
+
+def test_finished_reads_kept_in_memory_are_bounded(web, monkeypatch):
+    from billadvocate.store import blobs
+    from billadvocate.web import bill_first
+
+    bill = (EXAMPLES / "er-visit-nonprofit" / "bills" / "er-itemized.csv").read_text()
+    monkeypatch.setattr(bill_first, "KEEP_READS", 2)
+    monkeypatch.setattr(bill_first, "_reads", {})
+    shas = []
+    for n in range(5):
+        stored = blobs.put_bytes((bill + "\n" * n).encode())  # five files, one bill
+        blobs.settle([stored.sha256])
+        bill_first.start_reading(stored.sha256, "csv").join(30)
+        shas.append(stored.sha256)
+    assert all(bill_first._reads[s]["read"]["lines"] > 0 for s in shas[-3:])
+    assert len(bill_first._reads) == 3 and shas[0] not in bill_first._reads

@@ -37,6 +37,8 @@ SESSION = "bill_first"  # case id -> {sha256, extension, read}
 WAIT_SECONDS = 3.0  # the start page waits this long for the reading before going on
 _lock = threading.Lock()
 _reads: dict[str, dict] = {}  # sha256 -> {done, total, read (None while reading), thread}
+_one_at_a_time = threading.Semaphore(1)  # an OCR costs hundreds of MB: one read at a time per process
+KEEP_READS = 64  # finished reads kept in memory; the session keeps each patient's own
 ACCEPT = ".pdf,.csv,.xlsx,.png,.jpg,.jpeg,.heic,.webp,image/*"
 
 
@@ -90,7 +92,8 @@ def _read_in_background(sha: str, extension: str) -> None:
 
     token = progress._factory.set(factory)
     try:
-        read = read_for_form(blobs.read(sha), extension)
+        with _one_at_a_time:
+            read = read_for_form(blobs.read(sha), extension)
     except Exception:  # noqa: BLE001 - a reader's crash must not end the thread silently with no answer
         read = {"problem": "the file could not be read"}
     finally:
@@ -104,6 +107,9 @@ def start_reading(sha: str, extension: str) -> threading.Thread:
     with _lock:
         state = _reads.get(sha)
         if state is None:
+            done = [k for k, v in _reads.items() if v["read"] is not None]
+            for k in done[:max(0, len(done) - KEEP_READS)]:  # the oldest finished first (dicts keep order)
+                del _reads[k]
             thread = threading.Thread(target=_read_in_background, args=(sha, extension), daemon=True,
                                       name=f"bill-first-{sha[:8]}")
             state = _reads[sha] = {"done": 0, "total": 0, "read": None, "thread": thread}
