@@ -92,8 +92,11 @@ def test_a_photo_is_read_in_the_background_and_the_bill_page_shows_how_far_then_
     first = c.session[bill_first.SESSION][str(m.Case.objects.get(created_by=user).pk)]
     assert first["read"] is None
     page = c.get(r["Location"]).content.decode()
-    assert "We are reading your bill" in page
+    assert "We are reading your bill" in page and 'id="bill-reading-progress"' in page
+    status = r["Location"] + "reading/"
+    assert c.get(status).json()["reading"] is True
     bill_first.start_reading(first["sha256"], first["extension"]).join(120)
+    assert c.get(status).json() == {"reading": False, "done": 0, "total": 0}
     page = c.get(r["Location"]).content.decode()
     assert re.search(r"We read your bill: \d+ lines, \$[\d,.]+ in charges", page), page
     assert 'name="balance" value="1040.00"' in page  # the total the photo states

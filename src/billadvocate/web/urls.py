@@ -41,6 +41,7 @@ web_patterns = [
     path("cases/<int:case_id>/", case.case_page, name="case"),
     path("cases/<int:case_id>/delete/", case.case_delete, name="case_delete"),
     path("cases/<int:case_id>/intake/<step:step>/", intake.intake, name="intake"),
+    path("cases/<int:case_id>/intake/bill/reading/", intake.bill_reading, name="bill_reading"),
     path("cases/<int:case_id>/log/", log.log, name="log"),
     path("cases/<int:case_id>/reminders/", log.reminders, name="reminders"),
     path("cases/<int:case_id>/calendar.ics", log.calendar, name="calendar"),

@@ -301,7 +301,18 @@ def _bill(request, case_row):
         if not form.errors:
             return _after_save(request, case_row, "bill", account=account)
     return _page(request, case_row, "bill", form, bill_first.intro(first, reading) if first else
-                 _("Enter what the bill says. Upload it, take a photo of it, or type its lines."))
+                 _("Enter what the bill says. Upload it, take a photo of it, or type its lines."), reading=reading)
+
+
+@case_view("edit")
+def bill_reading(request, case_row):
+    """How far the reading of the bill sent on the first page is ({reading, done, total}), for the
+    bill's page to follow it without reloading."""
+    from django.http import JsonResponse
+
+    first = bill_first.pending(request, case_row)
+    state = bill_first.progress_of(request, case_row, first) if first else None
+    return JsonResponse({"reading": state is not None, **(state or {"done": 0, "total": 0})})
 
 
 def _set(target: dict, key: str, value) -> None:
