@@ -12,6 +12,7 @@ import click
 
 from .. import __version__
 from ..errors import BadInput
+from ..law.parameters_model import LawNotInForce
 from . import commands
 
 
@@ -46,6 +47,9 @@ class Group(click.Group):
             raise
         except (click.ClickException, click.Abort, KeyboardInterrupt):
             raise
+        except LawNotInForce as e:  # an --as-of (or case as_of) before the law data begins
+            click.echo(f"billadvocate: {e.line()}", err=True)
+            ctx.exit(2)
         except csv.Error as e:  # only input makes the csv module fail
             click.echo(f"billadvocate: a CSV file could not be read ({e}): check that it is the right file",
                        err=True)

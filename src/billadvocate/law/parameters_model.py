@@ -19,6 +19,18 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _META_KEYS = {"description", "unit", "label", "last_checked", "note", "documentation"}
 
 
+class LawNotInForce(KeyError):
+    """A date before the law data begins (a review --as-of long ago): the user can choose a later date."""
+
+    def __init__(self, path: str, as_of: date, first: date):
+        self.path, self.as_of, self.first = path, as_of, first
+        super().__init__(f"{path}: no value in force on {as_of} (first from {first})")
+
+    def line(self) -> str:
+        return (f"billadvocate's law data for {self.path} begins on {self.first.isoformat()}, after {self.as_of.isoformat()}: "
+                f"review as of {self.first.isoformat()} or later (--as-of), or leave --as-of out")
+
+
 @dataclass(frozen=True)
 class Citation:
     title: str
@@ -60,7 +72,7 @@ class Parameter:
         starts = [v.start for v in self.values]
         i = bisect_right(starts, as_of)
         if i == 0:
-            raise KeyError(f"{self.path}: no value in force on {as_of} (first from {starts[0]})")
+            raise LawNotInForce(self.path, as_of, starts[0])
         return self.values[i - 1]
 
     def in_force(self, as_of: date) -> bool:

@@ -21,9 +21,16 @@ NAME = "Medicaid (including retroactive coverage of recent bills)"
 
 def medicaid_hint(sit, as_of: date) -> dict[str, Any]:
     rules = law()
-    limit = rules.at("federal.medicaid.expansion.income_limit_percent", as_of)
-    states = rules.at("federal.medicaid.expansion.states", as_of)
-    retro = rules.at("federal.medicaid.retroactive_months", as_of)
+    try:
+        limit = rules.at("federal.medicaid.expansion.income_limit_percent", as_of)
+        states = rules.at("federal.medicaid.expansion.states", as_of)
+        retro = rules.at("federal.medicaid.retroactive_months", as_of)
+    except KeyError:  # a review dated before the law data begins: say so, never guess an older state list
+        first = rules.parameter("federal.medicaid.expansion.states").values[0].start
+        return program(ID, NAME, eligible=None, discount=0, missing=None, citations=[],
+                       why=(f"Cannot tell for a date before {first.isoformat()}: which states had expanded "
+                            "Medicaid before then is not in billadvocate's data. Ask your state's Medicaid "
+                            "office whether you qualify now and whether it can pay these past bills."))
     checked = rules.parameter("federal.medicaid.expansion.states").last_checked
 
     def answer(eligible, why, discount=0, missing=None, used=(limit, states), **more):
