@@ -12,6 +12,7 @@ from pathlib import Path
 from django.utils import timezone
 
 from ..errors import BadInput
+from ..law.parameters_model import LawNotInForce
 from ..review import ReviewResult, review_case
 from ..store import cases as store
 from ..store import models as m
@@ -116,6 +117,8 @@ def try_review(case_row: m.Case, as_of: date | None = None) -> tuple[ReviewResul
         return review(case_row, as_of), None
     except BadInput as e:
         return None, e.problem if not e.where else f"{e.where}: {e.problem}"
+    except LawNotInForce as e:  # the case's as-of date is before the law data begins
+        return None, e.line()
 
 
 def clear_cache() -> None:
