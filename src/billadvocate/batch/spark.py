@@ -29,6 +29,11 @@ from .run import BatchRun
 from .stage import STAGED_COLUMNS
 
 # tables prepare() creates from data (exported to Parquet for Spark) vs views it derives (translated)
+# the one reference table too large to copy to every executor from a small driver (3 M rows)
+NOT_BROADCAST = {"ref_ncci_ptp"}
+# below this size (Spark's estimate, or the real size of a cached table or a finished shuffle) a join's
+# side is copied to every executor instead of shuffling the lines
+BROADCAST_BYTES = 16 * 1024 * 1024
 DERIVED = {name for name, _, _ in DERIVED_VIEWS} | {"lines", "bills", "staged", "claims", "claim_facts"}
 
 
@@ -122,16 +127,21 @@ def spark_session(master: str):
     from pyspark.sql import SparkSession
 
     return (SparkSession.builder.master(master).appName("billadvocate-batch")
-            .config("spark.ui.enabled", "false").config("spark.sql.session.timeZone", "UTC")
+            .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false").config("spark.sql.session.timeZone", "UTC")
             .config("spark.sql.ansi.enabled", "false").config("spark.driver.host", "127.0.0.1")
             .config("spark.sql.shuffle.partitions", "8").config("spark.driver.memory", "2g")
-            # the NCCI table is too large to broadcast from a small driver; a cluster may raise this
-            .config("spark.sql.autoBroadcastJoinThreshold", "-1").getOrCreate())
+            # adaptive execution: shuffle partitions coalesced to the data, and a join whose side turns
+            # out small after a shuffle becomes a broadcast join (the NCCI table is kept out by a hint)
+            .config("spark.sql.adaptive.enabled", "true")
+            .config("spark.sql.adaptive.coalescePartitions.enabled", "true")
+            .config("spark.sql.autoBroadcastJoinThreshold", str(BROADCAST_BYTES)).getOrCreate())
 
 
 def run_batch_spark(inputs: list[str | Path], out_dir: str | Path, *, as_of: date, setting: str | None = None,
                     master: str = "local[*]", write_csv: bool = False, spark=None) -> BatchRun:
     """Audit the inputs on Spark; the same outputs as run_batch (findings.parquet, summary)."""
+    from pyspark.sql.functions import broadcast
+
     from .bucket_sql import bucket_views_sql
     from .summary import write_results
 
@@ -152,16 +162,25 @@ def run_batch_spark(inputs: list[str | Path], out_dir: str | Path, *, as_of: dat
             reader.createOrReplaceTempView(f"input_{i}")
             frames.append(f"SELECT {_normalised_columns(f)} FROM input_{i}")
         spark.sql(" UNION ALL ".join(frames)).createOrReplaceTempView("staged")
+        spark.sql("CACHE TABLE staged")  # read and normalised once; every view below reads the cache
         for name, path in _export_tables(as_of, work).items():
-            spark.read.parquet(path).createOrReplaceTempView(name)
+            table = spark.read.parquet(path)
+            # small tables: each executor gets a copy, no shuffle of the lines; the NCCI pairs are
+            # joined by a sort-merge join (a hint, so that no size estimate makes Spark broadcast them)
+            table = table.hint("merge") if name in NOT_BROADCAST else broadcast(table)
+            table.createOrReplaceTempView(name)
         info = rules_table().to_pylist()
         spark.createDataFrame([(r["rule"], r["summary"], r["citations"]) for r in info],
                               "rule STRING, summary STRING, citations ARRAY<STRING>").createOrReplaceTempView("rule_info")
-        for name, body, _ in bucket_views_sql(setting):
+        for name, body, table in bucket_views_sql(setting):
             spark.sql(to_spark_sql(body)).createOrReplaceTempView(name)
+            if table:
+                spark.sql(f"CACHE TABLE {name}")
         for name, sql, _ in DERIVED_VIEWS:
+            # every derived table is computed once and cached (several rules read each of them)
             body = AUDIT_LINES_SQL.format(lines="lines", bills="bills") if sql is None else sql
             spark.sql(to_spark_sql(body)).createOrReplaceTempView(name)
+            spark.sql(f"CACHE TABLE {name}")
         parts = []
         for rule in all_rules():  # one view per rule: sqlglot hoists CTEs, whose names repeat across rules
             view = "r_" + rule.id.replace(".", "_")
@@ -169,10 +188,19 @@ def run_batch_spark(inputs: list[str | Path], out_dir: str | Path, *, as_of: dat
             severity = "severity" if rule.severity_column else f"'{rule.severity}'"
             parts.append(f"SELECT '{rule.id}' AS rule, {severity} AS severity, source, lines, "
                          f"CAST(amount AS DECIMAL(14,2)) AS amount FROM {view}")
+        # each rule is its own job writing its findings (few rows) to the work folder, then they are
+        # joined to each claim's patient, provider and month: one plan of every rule at once ran about
+        # twice as long as the rules one after the other (measured at 1 M lines, docs/scale.md)
+        rule_parts = []
+        for k, part in enumerate(parts):
+            path = str(work / "rule_findings" / f"part-{k:03d}")
+            spark.sql(part).write.parquet(path)
+            rule_parts.append(path)
+        spark.read.parquet(*rule_parts).createOrReplaceTempView("rule_findings")
         findings = spark.sql(f"""
             SELECT f.rule, f.severity, c.patient_id, f.source AS claim_id, f.lines, f.amount,
                    ri.summary AS summary, ri.citations, c.provider, c.month
-            FROM ({" UNION ALL ".join(parts)}) AS f
+            FROM rule_findings AS f
             JOIN claims AS c ON c.claim_id = f.source
             JOIN rule_info AS ri ON ri.rule = f.rule""")
         findings.createOrReplaceTempView("findings_raw")
@@ -184,6 +212,7 @@ def run_batch_spark(inputs: list[str | Path], out_dir: str | Path, *, as_of: dat
         final.write.mode("overwrite").parquet(str(spark_out))
         run.lines = spark.sql("SELECT COUNT(*) FROM staged").collect()[0][0]
     finally:
+        spark.catalog.clearCache()
         if own:
             spark.stop()
     con = duckdb.connect()
