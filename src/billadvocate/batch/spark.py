@@ -4,8 +4,8 @@ How it maps (docs/scale.md has the cluster design):
 - the claim lines are read by Spark itself (Parquet or CSV), renamed and typed like DuckDB's staging;
 - `lines`, `bills` (one row per claim) and `claims` are the same views as on DuckDB;
 - the reference tables and the law tables are small: DuckDB writes them once to Parquet in the work
-  folder and Spark reads them (broadcast joins on a cluster);
-- the derived views (`audit_lines`, `bill_sums`, `line_benchmarks`) and every rule's SQL are translated from
+  folder and Spark reads them, broadcast to every executor (NCCI PTP, 3 M rows, by sort-merge join);
+- the input and the derived views (`audit_lines`, `bill_sums`, `line_benchmarks`) are cached once; every rule's SQL is translated from
   DuckDB's dialect with sqlglot, plus the few fixes below; findings are written as Parquet.
 """
 
@@ -28,12 +28,12 @@ from .inputs import InputFile, inspect_all
 from .run import BatchRun
 from .stage import STAGED_COLUMNS
 
-# tables prepare() creates from data (exported to Parquet for Spark) vs views it derives (translated)
 # the one reference table too large to copy to every executor from a small driver (3 M rows)
 NOT_BROADCAST = {"ref_ncci_ptp"}
 # below this size (Spark's estimate, or the real size of a cached table or a finished shuffle) a join's
 # side is copied to every executor instead of shuffling the lines
 BROADCAST_BYTES = 16 * 1024 * 1024
+# tables prepare() creates from data (exported to Parquet for Spark) vs views it derives (translated)
 DERIVED = {name for name, _, _ in DERIVED_VIEWS} | {"lines", "bills", "staged", "claims", "claim_facts"}
 
 
@@ -197,7 +197,7 @@ def run_batch_spark(inputs: list[str | Path], out_dir: str | Path, *, as_of: dat
             spark.sql(part).write.parquet(path)
             rule_parts.append(path)
         spark.read.parquet(*rule_parts).createOrReplaceTempView("rule_findings")
-        findings = spark.sql(f"""
+        findings = spark.sql("""
             SELECT f.rule, f.severity, c.patient_id, f.source AS claim_id, f.lines, f.amount,
                    ri.summary AS summary, ri.citations, c.provider, c.month
             FROM rule_findings AS f
