@@ -37,7 +37,12 @@ def all_commands() -> list[tuple[str, click.Command]]:
 
 
 def command_help(path: str, cmd: click.Command) -> str:
-    ctx = click.Context(cmd, info_name=path, terminal_width=100, max_content_width=100)
+    # the help options as the real CLI has them (its context_settings reach every command); click
+    # caches a command's help option from the first context it sees, so a test that ran the CLI first
+    # must not change this page: build it afresh from this context
+    ctx = click.Context(cmd, info_name=path, terminal_width=100, max_content_width=100,
+                        help_option_names=["-h", "--help"])
+    cmd._help_option = None
     return cmd.get_help(ctx)
 
 
