@@ -43,6 +43,8 @@ def _plan_and_scripts(result):
 
 
 def _check(texts):
+    texts = list(texts)
+    assert texts, "nothing was read back: the review produced no text to check"
     found = {where: p for where, text in texts for p in [problems(text)] if p}
     assert not found, found
 

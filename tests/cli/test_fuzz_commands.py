@@ -130,10 +130,15 @@ def test_every_command_answers_hostile_input_with_exit_0_or_2(path, cmd, files, 
     monkeypatch.setenv("BILLADVOCATE_DEBUG", "1")  # a bug raises, so the failure shows where
     monkeypatch.chdir(tmp_path)  # anything a command writes by default lands here
 
+    ran = []
+
     @settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "10")), deadline=None, derandomize=True,
               suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
     @given(st.data())
     def run(data):
-        _check(data.draw(st.composite(lambda draw: _argv(draw, path, cmd, files))()))
+        argv = data.draw(st.composite(lambda draw: _argv(draw, path, cmd, files))())
+        _check(argv)
+        ran.append(argv)
 
     run()
+    assert ran, f"no input was tried for {' '.join(path)}"
