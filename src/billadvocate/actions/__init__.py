@@ -15,11 +15,14 @@ from .steps import KINDS, MAX_NUMBERED, plan_actions
 __all__ = ["KINDS", "MAX_NUMBERED", "plan_actions", "plan_lines"]
 
 
-def plan_lines(actions: list[dict]) -> list[str]:
+_BY = {"en": "by", "es": "antes del"}
+
+
+def plan_lines(actions: list[dict], lang: str = "en") -> list[str]:
     """The steps as plain text lines, numbered ones first ('1. Answer the lawsuit (by 2026-12-01)')."""
     out = []
     for a in actions:
         head = f"{a['step']}." if a.get("step") else "-"
-        due = f" (by {a['due']})" if a.get("due") and a["kind"] != "ANSWER_LAWSUIT" else ""
+        due = f" ({_BY[lang]} {a['due']})" if a.get("due") and a["kind"] != "ANSWER_LAWSUIT" else ""
         out.append(f"{head} {a['title']}{due}: {a['why']}")
     return out

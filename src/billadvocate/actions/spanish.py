@@ -168,9 +168,6 @@ def _barred_why(sol: dict, state: str) -> str:
 
 def plan_lines_es(actions: list[dict]) -> list[str]:
     """The Spanish steps as plain text lines ('1. Pida la factura detallada (antes del 2026-12-01): ...')."""
-    out = []
-    for a in actions:
-        head = f"{a['step']}." if a.get("step") else "-"
-        due = f" (antes del {a['due']})" if a.get("due") and a["kind"] != "ANSWER_LAWSUIT" else ""
-        out.append(f"{head} {a['title']}{due}: {a['why']}")
-    return out
+    from . import plan_lines
+
+    return plan_lines(actions, "es")
