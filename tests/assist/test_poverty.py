@@ -36,8 +36,9 @@ def test_year_and_citation_follow_the_as_of_date():
     assert any("90 FR 5917" in c for c in g.citations)
 
 
-def test_2025_alaska_increment_is_flagged_unconfirmed():
-    assert guideline("AK", 2, date(2025, 6, 1)).unconfirmed
+def test_2025_alaska_increment_is_quoted_now():
+    assert not guideline("AK", 2, date(2025, 6, 1)).unconfirmed
+    assert guideline("AK", 2, date(2025, 6, 1)).amount == 26430  # 19,550 + 6,880
     assert not guideline("AK", 1, date(2026, 6, 1)).unconfirmed
     assert not guideline("CA", 5, date(2025, 6, 1)).unconfirmed
 

@@ -10,15 +10,36 @@ from billadvocate.law import law
 from billadvocate.law.unconfirmed import behind, explain
 from billadvocate.model import Finding
 
-AK_2025 = law().at("gov.hhs.fpg.first_person.alaska", date(2025, 6, 1))
+
+
+def _an_unconfirmed_value():
+    """A value still unconfirmed whose first citation no other unconfirmed value shares (the federal ones
+    that served here are all quoted now), and the law's answer that rests on it."""
+    from billadvocate.law.unconfirmed import _by_citation
+
+    for path, p in sorted(law().parameters.items()):
+        for v in p.values:
+            if v.unconfirmed and len(_by_citation()[v.citations[0]]) == 1:
+                return path, p, v, law().at(path, v.start)
+    raise AssertionError("no unconfirmed value with a citation of its own is left to test the wording with")
+
+
+PATH, PARAM, VALUE, UNCONFIRMED = _an_unconfirmed_value()
+STATE = PATH.split(".")[1].upper() if PATH.startswith("states.") else None
 
 
 def test_an_unconfirmed_value_is_found_by_its_citation_with_its_note():
-    values = behind(AK_2025.citations)
-    assert "gov.hhs.fpg.first_person.alaska" in [v.path for v in values]
-    text = explain(AK_2025.citations)
-    assert text.startswith("unconfirmed law: Poverty guideline for a household of one, Alaska (the value from 2025-01-15)")
-    assert "Searched:" in text
+    assert UNCONFIRMED.unconfirmed
+    values = behind(UNCONFIRMED.citations, STATE)
+    assert PATH in [v.path for v in values]
+    text = explain(UNCONFIRMED.citations, STATE)
+    assert text.startswith(f"unconfirmed law: {PARAM.description} (the value from {VALUE.start})")
+    assert VALUE.note and VALUE.note in text
+
+
+def test_a_quoted_federal_value_is_no_longer_named():
+    ak = law().at("gov.hhs.fpg.first_person.alaska", date(2025, 6, 1))
+    assert not ak.unconfirmed and behind(ak.citations) == []
 
 
 def test_a_confirmed_citation_names_nothing_and_the_fallback_says_so():
@@ -28,13 +49,13 @@ def test_a_confirmed_citation_names_nothing_and_the_fallback_says_so():
 
 
 def test_the_terminal_table_prints_which_value_and_what_was_searched():
-    f = Finding(rule="X", severity="low", message="A charge.", amount=Decimal(1), citations=AK_2025.citations,
+    f = Finding(rule="X", severity="low", message="A charge.", amount=Decimal(1), citations=UNCONFIRMED.citations,
                 unconfirmed=True)
     c = console()
     with c.capture() as cap:
         c.print(findings_table("t", [f], with_lines=False))
     out = " ".join(cap.get().split())
-    assert "(unconfirmed law:" in out and "Alaska" in out.replace("alaska", "Alaska")
+    assert "(unconfirmed law:" in out and f"(the value from {VALUE.start})" in out
     assert "(unconfirmed law)" not in out
 
 
