@@ -3,23 +3,21 @@
 from __future__ import annotations
 
 import importlib.util
-from datetime import date
 
-from billadvocate.law import Law, law
+from billadvocate.law import Law
 from tests.conftest import ROOT
+from tests.law.test_unconfirmed import PARAM, UNCONFIRMED
 
 spec = importlib.util.spec_from_file_location("measure", ROOT / "scripts" / "measure_unconfirmed_law.py")
 measure = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(measure)
 
-from tests.law.test_unconfirmed import PARAM, UNCONFIRMED
-
-AK = UNCONFIRMED.citations  # a value still unconfirmed, with a citation of its own
+CITED = UNCONFIRMED.citations  # a value still unconfirmed, with a citation of its own
 
 
 def test_the_share_counts_each_kind_and_names_the_values_behind_the_flag():
     review = {"accounts": [{"findings": [{"rule": "A", "unconfirmed": False}, {"rule": "B", "unconfirmed": True,
-                                                                                "citations": AK}],
+                                                                                "citations": CITED}],
                             "violations": [], "protections": [{"id": "P", "unconfirmed": False}],
                             "deadlines": [{"kind": "D", "unconfirmed": False}]}],
               "credit": [{"rule": "C", "unconfirmed": False}], "credit_deadlines": []}
