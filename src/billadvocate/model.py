@@ -183,6 +183,11 @@ class Care(Strict):
     facility_in_network: bool | None = None
     # for an ambulance ride: the No Surprises Act protects air ambulances, not ground ones
     ambulance: Literal["ground", "air"] | None = None
+    # the day the care was booked (NSA.GFE_MISSING: booked 3+ business days ahead, an uninsured or
+    # self-pay patient is owed a Good Faith Estimate, 45 CFR 149.610)
+    scheduled: date | None = None
+    # insured, but the patient asked that this care not be billed to the plan (self-pay, 45 CFR 149.610(a)(2)(xiii)(B))
+    self_pay: bool | None = None
 
     @model_validator(mode="after")
     def _order(self) -> Care:
@@ -233,6 +238,7 @@ EventKind = Literal[
 ]
 Party = Literal["patient", "provider", "collector", "insurer", "bureau"]
 Bureau = Literal["equifax", "experian", "transunion"]
+AppealOutcome = Literal["denied", "approved", "partly_approved"]
 
 
 class Event(Strict):
@@ -252,6 +258,10 @@ class Event(Strict):
     tracking: str | None = None
     received: date | None = None  # when a letter was delivered (e.g. from certified-mail tracking)
     bureau: Bureau | None = None  # which credit bureau a letter went to or came from
+    # an appeal's decision logged (from insurer, type `appeal_decision`, `redetermination_decision`,
+    # `reconsideration_decision`, `alj_decision`, `external_review_decision`, `fair_hearing_decision`):
+    # what it decided; a denial starts the next level's clock (appeals/)
+    outcome: AppealOutcome | None = None
 
     @field_validator("bureau", mode="before")
     @classmethod
@@ -277,6 +287,8 @@ class Account(Strict):
     bill: list[str] = []
     eob: list[str] = []
     gfe_total: NonNegativeMoney | None = None
+    gfe_given: bool | None = None  # false: the patient got no Good Faith Estimate (NSA.GFE_MISSING)
+    gfe_date: date | None = None  # the day the Good Faith Estimate was received
     not_received: list[int] = []
     collector: Collector | None = None
     events: list[Event] = []
@@ -287,6 +299,10 @@ class Account(Strict):
     # plan's final decision on the internal appeal (starts the external review clock)
     denial_notice_date: date | None = None
     final_denial_date: date | None = None
+    # the denied care is urgent: not received yet, and waiting the standard time could seriously
+    # jeopardize the patient's life, health or ability to regain maximum function (an expedited appeal
+    # and external review, 29 CFR 2560.503-1(m)(1), 45 CFR 147.136(d)(3))
+    denial_urgent: bool = False
 
     @field_validator("id")
     @classmethod

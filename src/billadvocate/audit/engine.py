@@ -15,7 +15,7 @@ No I/O beyond the shipped and imported reference data; the caller reads the docu
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import duckdb
@@ -75,7 +75,12 @@ PARAMS = {
     "cash_multiple": "federal.audit_benchmarks.cash_price_outlier_multiple",
     "limiting_charge": "federal.medicare.limiting_charge_percent",
     "nonpar_fee": "federal.medicare.nonparticipating_fee_percent",
+    "gfe_short_ahead": "federal.nsa_audit.gfe_timing.short_ahead_days",
+    "gfe_short_due": "federal.nsa_audit.gfe_timing.short_due_days",
+    "gfe_long_ahead": "federal.nsa_audit.gfe_timing.long_ahead_days",
+    "gfe_long_due": "federal.nsa_audit.gfe_timing.long_due_days",
 }
+GFE_DAYS = ("gfe_short_ahead", "gfe_short_due", "gfe_long_ahead", "gfe_long_due")
 
 
 def param(name: str, as_of: date):
@@ -87,10 +92,12 @@ def _law_tables(con: duckdb.DuckDBPyConnection, as_of: date) -> None:
     values = {k: param(k, as_of).value for k in PARAMS}
     con.execute("CREATE OR REPLACE TEMP TABLE audit_params AS SELECT ?::DECIMAL(14,2) AS gfe_threshold, "
                 "?::DATE AS nsa_from, ?::DOUBLE AS price_multiple, ?::DOUBLE AS cash_multiple, "
-                "?::DOUBLE AS limiting_charge, ?::DOUBLE AS nonpar_fee",
+                "?::DOUBLE AS limiting_charge, ?::DOUBLE AS nonpar_fee, "
+                + ", ".join(f"?::INTEGER AS {k}" for k in GFE_DAYS),
                 [values["gfe_threshold"], str(values["nsa_from"]), values["price_multiple"], values["cash_multiple"],
-                 values["limiting_charge"], values["nonpar_fee"]])
+                 values["limiting_charge"], values["nonpar_fee"], *(int(values[k]) for k in GFE_DAYS)])
     con.execute("CREATE OR REPLACE TEMP TABLE pfs_cf_day AS " + pfs_cf_day_sql(as_of))
+    con.execute("CREATE OR REPLACE TEMP TABLE business_days AS " + business_days_sql(as_of))
 
 
 def pfs_cf_day_sql(as_of: date) -> str:
@@ -108,6 +115,23 @@ def pfs_cf_day_sql(as_of: date) -> str:
         FROM (VALUES {rows}) AS f(applies_from, until, cf),
              generate_series(f.applies_from, f.until, INTERVAL 1 DAY) AS d(day)
         WHERE d.day < f.until OR f.until = DATE '{last_day}'
+    """
+
+
+def business_days_sql(as_of: date) -> str:
+    """Each day from 2021 to the end of the year after `as_of`: whether it is a business day (Monday to
+    Friday, not a federal legal public holiday: calendar.py) and `ord`, the business days up to and
+    including it. A day D is at least n business days after S when D.ord >= S.ord + n; the business day
+    n business days after S is the one whose ord is S.ord + n (the rules join on it, no range join)."""
+    from ..calendar import holidays_between
+
+    first, last = date(2021, 1, 1), date(as_of.year + 1, 12, 31)
+    off = ", ".join(f"(DATE '{d}')" for d, _ in holidays_between(first - timedelta(days=1), last))
+    return f"""
+        SELECT day, business, CAST(sum(CASE WHEN business THEN 1 ELSE 0 END) OVER (ORDER BY day) AS INTEGER) AS ord
+        FROM (SELECT CAST(d.day AS DATE) AS day,
+                     isodow(d.day) < 6 AND CAST(d.day AS DATE) NOT IN (SELECT h FROM (VALUES {off}) AS v(h)) AS business
+              FROM generate_series(DATE '{first}', DATE '{last}', INTERVAL 1 DAY) AS d(day)) AS days
     """
 
 

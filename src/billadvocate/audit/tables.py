@@ -46,6 +46,8 @@ FACT_COLUMNS: list[tuple[str, pa.DataType]] = [
     ("price_key", pa.string()), ("price_plan", pa.string()),
     ("medicare_participating", pa.bool_()), ("oop_max", MONEY), ("plan_deductible", MONEY),
     ("ambulance", pa.string()),  # ground | air, for an ambulance ride (the NSA protects air only)
+    ("care_scheduled", pa.date32()), ("self_pay", pa.bool_()),  # NSA.GFE_MISSING
+    ("gfe_given", pa.bool_()), ("gfe_date", pa.date32()),
 ]
 FACT_NAMES = {name for name, _ in FACT_COLUMNS}
 

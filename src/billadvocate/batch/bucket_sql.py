@@ -18,7 +18,8 @@ def bucket_views_sql(setting: str | None) -> list[tuple[str, str, bool]]:
              "fap_free_fpl": pct, "fap_discount_fpl": pct, "fpl_percent": pct, "has_eob": "BOOLEAN",
              "pfs_mac": "VARCHAR", "pfs_locality": "VARCHAR", "price_key": "VARCHAR", "price_plan": "VARCHAR",
              "medicare_participating": "BOOLEAN", "oop_max": money, "plan_deductible": money,
-             "ambulance": "VARCHAR"}
+             "ambulance": "VARCHAR", "care_scheduled": "DATE", "self_pay": "BOOLEAN", "gfe_given": "BOOLEAN",
+             "gfe_date": "DATE"}
     facts = ["care_start", "care_end", "emergency", "insurance_status", "in_network", "facility_in_network",
              "state", "gfe_total"]
     fact_cols = [f"MAX({name}) AS {name}" for name in facts]
