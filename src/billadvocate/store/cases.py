@@ -223,10 +223,20 @@ def log_event(case_row: m.Case, event: model.Event, *, account_key: str | None =
     return row
 
 
+READ_HERE = object()  # add_document's default: read a bill or an EOB now
+
+
 def add_document(case_row: m.Case, file: Path, *, role: str = "other", account_key: str | None = None,
-                 note: str | None = None, user=None) -> m.Document:
-    """Keep a file with the case (by content); a bill or EOB joins its account's list."""
+                 note: str | None = None, user=None, read: dict | None | object = READ_HERE) -> m.Document:
+    """Keep a file with the case (by content); a bill or EOB joins its account's list.
+
+    What was read from it is kept with it: by default a bill or an EOB is read here (an OCR of a photo
+    takes seconds); a caller that has read it already (the web reads an uploaded bill in the
+    background) passes that record as `read` (see `bill_read_record`; {"problem": ...} when it could
+    not be read, None when there is nothing to keep), and nothing is read again."""
     file = Path(file)
+    if read is not READ_HERE and read is not None and not isinstance(read, dict):
+        raise TypeError("read= takes what was read (a dict) or None")
     if not file.is_file():
         raise BadInput("no such file: check the path", file=str(file))
     if role not in m.Document.ROLES:
@@ -240,7 +250,8 @@ def add_document(case_row: m.Case, file: Path, *, role: str = "other", account_k
             rel = _free_path(f"{'bills' if role == 'bill' else 'eobs' if role == 'eob' else 'documents'}/{file.name}",
                              taken)
             position = (case_row.documents.aggregate(p=Max("position"))["p"] or 0) + 1
-            read = _read(file, role)
+            if read is READ_HERE:
+                read = _read(file, role)
             doc = _document(case_row, account, role, rel, stored, position, getattr(user, "pk", None),
                             note=note, read=read)
             m.Case.objects.filter(pk=case_row.pk).update(updated_at=doc.added_at)
@@ -265,15 +276,19 @@ def _free_path(rel: str, taken: set[str]) -> str:
     return f"{stem}-{n}{dot}{ext}"
 
 
+def bill_read_record(bill) -> dict:
+    """What is kept with a bill's document from the bill as ingest.read_bill read it."""
+    return {"format": bill.format, "lines": len(bill.lines), "total_charges": str(bill.total_charges),
+            "notes": list(bill.notes)}
+
+
 def _read(file: Path, role: str) -> dict | None:
     """What could be read from a bill or an EOB (kept with the document); a problem is noted, not fatal."""
     from ..ingest import read_bill, read_eob
 
     try:
         if role == "bill":
-            bill = read_bill(file)
-            return {"format": bill.format, "lines": len(bill.lines), "total_charges": str(bill.total_charges),
-                    "notes": bill.notes}
+            return bill_read_record(read_bill(file))
         if role == "eob":
             eob = read_eob(file)
             claims = getattr(eob, "claims", [])

@@ -74,7 +74,7 @@ def read_for_form(data: bytes, extension: str) -> dict:
     if days:
         initial["care_start"], initial["care_end"] = days[0].isoformat(), days[-1].isoformat()
     return {"initial": initial, "lines": len(bill.lines), "total_charges": str(bill.total_charges),
-            "format": bill.format}
+            "format": bill.format, "document": store.bill_read_record(bill)}
 
 
 def _read_in_background(sha: str, extension: str) -> None:
@@ -171,13 +171,28 @@ def intro(first: dict, progress: dict | None = None) -> str:
                                                      "total": dollars(Decimal(read["total_charges"]))}
 
 
+def document_read(read: dict | None) -> dict | None:
+    """What the background read found, as the store keeps it with the bill's document (None while
+    the reading is still going on: the review reads the file then)."""
+    if read is None:
+        return None
+    if read.get("problem"):
+        return {"problem": read["problem"]}
+    return read.get("document") or {"format": read.get("format"), "lines": read.get("lines", 0),
+                                     "total_charges": read.get("total_charges"), "notes": []}
+
+
 def attach(request, case_row: m.Case, first: dict, account: m.Account) -> None:
-    """The first page's bill becomes this bill's document, as if uploaded on the bill's page."""
+    """The first page's bill becomes this bill's document, as if uploaded on the bill's page. What
+    the background read found goes with it: saving never reads (or OCRs) the file again."""
     if not case_row.documents.filter(account=account, role="bill", sha256=first["sha256"]).exists():
+        if first.get("read") is None:
+            progress_of(request, case_row, first)  # a read finished in this process since the page was shown
         with tempfile.TemporaryDirectory(prefix="billadvocate-upload-") as tmp:
             path = Path(tmp) / f"bill-{account.key}.{first['extension']}"
             path.write_bytes(blobs.read(first["sha256"]))
-            store.add_document(case_row, path, role="bill", account_key=account.key, user=request.user)
+            store.add_document(case_row, path, role="bill", account_key=account.key, user=request.user,
+                               read=document_read(first.get("read")))
     left = dict(request.session.get(SESSION) or {})
     left.pop(str(case_row.pk), None)
     request.session[SESSION] = left
