@@ -188,3 +188,38 @@ def test_a_threat_to_sue_on_a_time_barred_debt_the_right_path(tmp_path):
     for t in ("dispute", "cease"):
         text = " ".join(render_txt(letter_for(result, t)).split())
         assert "The time to sue on this debt ran out under Texas law" in text and "1006.26(b)" in text
+
+
+# A state law that bars this holder's suit on a time-barred debt: the step says so, and never that a payment or a
+# signed letter would let the collector sue (Tex. Fin. Code 392.307; N.C. Gen. Stat. 58-70-115; Cal. Civ. Code
+# 1788.56 and CCP 337(d)).
+@pytest.mark.parametrize("state,collector,said", [
+    ("TX", "debt_buyer", "In Texas, the debt buyer may not sue you on a debt this old"),
+    ("CA", "debt_buyer", "In California, the debt buyer may not sue you on a debt this old"),
+    ("CA", "agency", "In California, the collection agency may not sue you on a debt this old"),
+    ("NC", "debt_buyer", "In North Carolina, the debt buyer may not sue you on or collect a debt this old"),
+])
+def test_do_not_pay_follows_the_states_bar_on_suing_for_a_barred_debt(tmp_path, state, collector, said):
+    from billadvocate.actions.spanish import in_spanish
+
+    path = write_case(tmp_path / state, state=state, first_bill="2016-04-01", collector=collector)
+    result = review(path, date(2026, 11, 28))
+    sol = result.accounts[0].sol
+    assert sol["time_barred"] is True and sol["suit_allowed"] is False
+    step = next(a for a in result.actions if a["kind"] == "DO_NOT_PAY")
+    assert said in step["why"], step["why"]
+    assert "could then sue" not in step["why"] and "back the right to sue" not in " ".join(result.accounts[0].notes)
+    es = next(a for a in in_spanish(result) if a["kind"] == "DO_NOT_PAY")["why"]
+    assert "no puede demandarle" in es and "podría entonces demandar" not in es, es
+    if state == "TX":  # the debt buyer's own rule, as the law data words it: nothing revives it for them
+        assert "no payment, affirmation or other activity revives it" in step["why"]
+        assert "compradores de deudas" in es and "revivirla" not in es
+
+
+def test_do_not_pay_for_the_texas_hospital_itself_still_warns_that_a_signed_letter_revives(tmp_path):
+    # 392.307 binds debt buyers only: the hospital's own agency may still sue if a signed writing revives it
+    path = write_case(tmp_path / "tx", state="TX", first_bill="2016-04-01", collector="agency")
+    result = review(path, date(2026, 11, 28))
+    assert result.accounts[0].sol["suit_allowed"] is True
+    step = next(a for a in result.actions if a["kind"] == "DO_NOT_PAY")
+    assert "a signed letter admitting the debt or promising to pay can revive it" in step["why"]

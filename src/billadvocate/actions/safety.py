@@ -165,7 +165,9 @@ def money_advice(review, as_of: date, *, state: str) -> MoneyAdvice:
     settle_sol = plan_sol = False
     if time_barred(sol):
         sol_reasons.append(f"the limit to sue on this debt ran out on {sol.get('expires')}: it is too old to sue on, "
-                           "and paying or promising to pay could give the collector back the right to sue")
+                           + ("and the law does not let whoever holds it sue on it: nothing needs to be paid or "
+                              "promised" if sol.get("suit_allowed") is False else
+                              "and paying or promising to pay could give the collector back the right to sue"))
         settle_sol = plan_sol = True
     else:
         limit = plan_must_end_before(sol)

@@ -64,7 +64,7 @@ def _render(s: dict, r, state: str, as_of: date) -> tuple[str, str]:
         return (f"Responda a la demanda antes del {due}" if due else title), why
     if kind == "DO_NOT_PAY":
         if r is not None and time_barred(r.sol or {}):
-            return title, _barred_why(r.sol or {}, state)
+            return title, _barred_why(r.sol or {}, state, r.account.collector.kind if r.account.collector else None)
         return ("No pague esta factura: no debe nada",
                 "Según la revisión, usted no debe nada de esta factura. No la pague ni prometa pagarla: dispútela "
                 "por escrito y guarde todas las cartas.")
@@ -145,19 +145,36 @@ def _render(s: dict, r, state: str, as_of: date) -> tuple[str, str]:
     return title, s["why"]  # a kind not rendered in Spanish yet
 
 
-def _barred_why(sol: dict, state: str) -> str:
+HOLDERS = {"debt_buyer": "el comprador de deudas", "agency": "la agencia de cobranza",
+           "attorney": "el bufete de cobranza"}
+
+
+def _barred_why(sol: dict, state: str, holder: str | None = None) -> str:
+    """The Spanish of steps._revival_words: the same facts of `sol`, in the same order."""
     name = NAMES.get(state, state)
+    who = HOLDERS.get(holder or "", "el proveedor")
     years = sol.get("years")
     head = (f"El plazo para demandar por esta deuda venció el {sol.get('expires')}"
             + (f" ({years} años en {name})" if years else "") + ". ")
+    rv = revives(sol)
+    what = [w for w, on in (("un pago, aunque sea pequeño", rv["payment"]),
+                            ("una carta firmada que reconozca la deuda o prometa pagarla",
+                             rv["written_acknowledgment"])) if on]
     if sol.get("collection_allowed") is False:
-        rev = (f"En {name}, una deuda tan antigua no se puede cobrar: no pague ni firme nada, y dígaselo al "
-               "cobrador por escrito.")
+        bar = (f"{who} no puede demandarle ni cobrarle una deuda tan antigua" if sol.get("suit_allowed") is False
+               else "una deuda tan antigua no se puede cobrar")
+        rev = f"En {name}, {bar}: no pague ni firme nada, y dígaselo al cobrador por escrito."
+    elif sol.get("suit_allowed") is False:
+        rule = sol.get("debt_buyer_rule") if holder == "debt_buyer" else None
+        rev = (f"En {name}, {who} no puede demandarle por una deuda tan antigua"
+               + (f" (lo dice la ley de {name} sobre compradores de deudas)." if rule else "."))
+        if not what:
+            rev += " Nada que pague o firme ahora la revive."
+        elif not rule:
+            rev += (f" Aun así, se podría alegar que {' o '.join(what)} reinicia el plazo: hable con un abogado antes "
+                    "de pagar o firmar nada.")
+        rev += " Pagar es su decisión, no una obligación: no pague ni firme nada antes de decidir."
     else:
-        rv = revives(sol)
-        what = [w for w, on in (("un pago, aunque sea pequeño", rv["payment"]),
-                                ("una carta firmada que reconozca la deuda o prometa pagarla",
-                                 rv["written_acknowledgment"])) if on]
         rev = (f"En {name}, {' o '.join(what)} puede revivirla: el cobrador podría entonces demandar por toda la "
                "cantidad. Una promesa por teléfono también se puede usar en su contra." if what else
                f"En {name}, no se sabe que un pago reviva una deuda tan antigua, pero no pague ni firme nada antes "

@@ -51,15 +51,38 @@ def _script(r, to: str) -> str | None:
     return to if any(s.get("to") == to for s in r.call_scripts or []) else None
 
 
-def _revival_words(sol: dict, state: str) -> str:
+HOLDERS = {"debt_buyer": "the debt buyer", "agency": "the collection agency", "attorney": "the collection law firm"}
+
+
+def holder_words(kind: str | None) -> str:
+    """Who holds the debt now, as the steps name it ('the debt buyer'); the provider when no collector."""
+    return HOLDERS.get(kind or "", "the provider")
+
+
+def _revival_words(sol: dict, state: str, holder: str | None = None) -> str:
+    """What paying or signing would do to a time-barred debt here, from the rights engine's `sol`: whether
+    this holder may still sue on it (`suit_allowed`, `collection_allowed`, a state's debt-buyer rule) and
+    what revives it (`revival`)."""
     name = NAMES.get(state, state)
-    if sol.get("collection_allowed") is False:
-        return (f"In {name}, a debt this old may not be collected at all: do not pay or sign anything, and tell the "
-                "collector so in writing.")
+    who = holder_words(holder)
     r = revives(sol)
     what = [w for w, on in (("a payment, however small", r["payment"]),
                             ("a signed letter admitting the debt or promising to pay", r["written_acknowledgment"]))
             if on]
+    if sol.get("collection_allowed") is False:
+        bar = f"{who} may not sue you on or collect a debt this old" if sol.get("suit_allowed") is False else \
+            "a debt this old may not be collected at all"
+        return f"In {name}, {bar}: do not pay or sign anything, and tell the collector so in writing."
+    if sol.get("suit_allowed") is False:  # a state law bars this holder's suit (Tex. Fin. Code 392.307, CCP 337(d))
+        rule = sol.get("debt_buyer_rule") if holder == "debt_buyer" else None
+        out = f"In {name}, {who} may not sue you on a debt this old" + (
+            f" ({name} law for debt buyers: {str(rule).rstrip('.')})." if rule else ".")
+        if not what:
+            out += " Nothing you pay or sign now revives it."
+        elif not rule:
+            out += (f" Even so, {' or '.join(what)} could be argued to restart the limit, so talk to a lawyer before "
+                    "paying or signing anything.")
+        return out + " Paying is your choice, not a duty: do not pay or sign anything before deciding."
     if not what:
         return (f"In {name}, a payment is not known to revive a debt this old, but do not pay or sign anything "
                 "before talking to a lawyer.")
@@ -87,7 +110,7 @@ def sol_steps(r, as_of: date, state: str) -> list[dict]:
     years = sol.get("years")
     why = (f"The limit to sue on this debt ran out on {sol.get('expires')}"
            + (f" ({years} years in {NAMES.get(state, state)})" if years else "") + ". "
-           + _revival_words(sol, state)
+           + _revival_words(sol, state, r.account.collector.kind if r.account.collector else None)
            + " You may still dispute it, tell the collector to stop contacting you, and complain if it threatens to "
              "sue; if it sues, answer and say the debt is too old to sue on.")
     out = [_step("DO_NOT_PAY", acct, why)]
