@@ -14,8 +14,12 @@ from typing import Any
 
 from ..model import Deadline
 from .denials import Denial, denials
-from .routes import (NOTICE_DATE, PLAN_TYPES, REGULATOR, STEPS, WHO_ISSUED, WHO_ISSUED_BY_STATUS,
-                     appeal_deadline, decision_deadline, external_review_deadline)
+from datetime import timedelta
+
+from .levels import (LEVEL_WORDS, decisions, expedited_decision, expedited_external_decision,
+                     final_internal_denial, medicare_next, sent)
+from .routes import (ACA_ERISA, NOTICE_DATE, PLAN_TYPES, REGULATOR, STEPS, WHO_ISSUED, WHO_ISSUED_BY_STATUS, Used,
+                     _dl, appeal_deadline, decision_deadline, external_review_deadline)
 
 __all__ = ["PLAN_TYPES", "review_denials", "denials", "appeal_deadline"]
 
@@ -31,13 +35,6 @@ WHO_WORDS = {
 HOLD = ("While the appeal is open, ask {who} in writing to hold the account: no collection, no late "
         "fees and no credit reporting on the denied amount until the plan decides; and offer no settlement "
         "or payment plan on the denied amount before then.")
-
-
-def _appeal_sent(account) -> date | None:
-    """The day the patient logged sending the insurer appeal (the event log), if any."""
-    days = [e.at if isinstance(e.at, date) and not hasattr(e.at, "hour") else e.at.date()
-            for e in account.events if e.from_ == "patient" and e.type == "insurer_appeal"]
-    return min(days) if days else None
 
 
 def route(plan_type: str | None, denial: Denial, account, as_of: date, index: int = 0, *,
@@ -70,30 +67,57 @@ def route(plan_type: str | None, denial: Denial, account, as_of: date, index: in
     if denial.who == "provider":
         out["open"], out["stage"] = False, None
         return out
-    deadlines: list[Deadline] = []
     label = f"of claim {denial.claim_id}"
+    logged = decisions(account)
+    out["decisions"] = [d.to_json() for d in logged]
+    out["urgent"] = bool(account.denial_urgent)
+    last = logged[-1] if logged else None
+    if last is not None and last.outcome == "approved":  # the denial was reversed: nothing left to appeal
+        out.update(open=False, stage="approved", deadlines=[], _deadlines=[])
+        out["won"] = (f"{LEVEL_WORDS[last.level].capitalize()} of {last.day} reversed the denial of claim "
+                      f"{denial.claim_id}: ask the provider to bill the plan again; you owe only your share under "
+                      "the plan.")
+        return out
+    deadlines: list[Deadline] = []
     if notice is not None:
         first = appeal_deadline(known_type, notice, label=label)
         if first is not None:
             deadlines.append(first)
-    sent = _appeal_sent(account)
-    if sent is not None and (d := decision_deadline(known_type, sent)):
-        deadlines.append(d)
-    if account.final_denial_date and (d := external_review_deadline(known_type, account.final_denial_date)):
-        deadlines.append(d)
+    sent_day = sent(account, "internal") or sent(account, "fair_hearing")
+    urgent = out["urgent"] and known_type in ACA_ERISA
+    if sent_day is not None:
+        d = expedited_decision(sent_day) if urgent else decision_deadline(known_type, sent_day)
+        if d is not None:
+            deadlines.append(d)
+    later = _later_stage(known_type, logged, account, denial, label)
+    if later is not None:
+        stage, due, note = later
+        out["stage"] = stage
+        if due is not None:
+            deadlines.append(due)
+        if urgent and stage == "external_review" and (ext := sent(account, "external_review")):
+            deadlines.append(expedited_external_decision(ext))
+        out["deadlines"] = [d.model_dump(mode="json") for d in deadlines]
+        out["_deadlines"] = deadlines
+        if note:
+            out["next_note"] = note
+        out["open"] = due.date >= as_of if due is not None else stage in ("independent_review",)
+        out["hold"] = HOLD.format(who=denial.provider or account.provider.name) if out["open"] else None
+        if due is not None and not out["open"] and stage == "external_review":
+            out["late"] = (f"The last day to ask for an external review of claim {denial.claim_id} "
+                           f"({due.date}) has passed.")
+        elif due is not None and not out["open"]:
+            out["late"] = (f"The last day for the next step on claim {denial.claim_id} ({due.date}, "
+                           f"{STAGE_WORDS[stage]}) has passed. Ask whether it will still be taken for a good reason.")
+        return out
     out["deadlines"] = [d.model_dump(mode="json") for d in deadlines]
     out["_deadlines"] = deadlines
-    external = next((d for d in deadlines if d.kind == "EXTERNAL_REVIEW_DUE"), None)
-    out["stage"] = "external_review" if external is not None else "internal"
-    if external is not None:  # the plan's final denial is logged: the internal appeal is over
-        out["open"] = external.date >= as_of
-        out["hold"] = HOLD.format(who=denial.provider or account.provider.name) if out["open"] else None
-        if not out["open"]:
-            out["late"] = (f"The last day to ask for an external review of claim {denial.claim_id} "
-                           f"({external.date}) has passed.")
-        return out
+    out["stage"] = "internal"
+    if urgent:
+        out["expedited"] = ("Your care is urgent: ask the plan for an expedited appeal, decided within 72 hours, and "
+                            "at the same time for an expedited external review by an independent reviewer.")
     first = next((d for d in deadlines if d.kind not in ("APPEAL_DECISION_DUE", "EXTERNAL_REVIEW_DUE")), None)
-    out["open"] = sent is not None or first is None or first.date >= as_of
+    out["open"] = sent_day is not None or first is None or first.date >= as_of
     if out["open"]:
         who = denial.provider or account.provider.name
         if account.collector is not None:
@@ -106,6 +130,47 @@ def route(plan_type: str | None, denial: Denial, account, as_of: date, index: in
                        "whether it will still take the appeal for a good reason (Medicare and many plans can "
                        "extend the time), and ask the provider for an itemized bill to check the charges.")
     return out
+
+
+STAGE_WORDS = {
+    "external_review": "an external review", "medicare_reconsideration": "a reconsideration by the QIC",
+    "alj_hearing": "a hearing before an Administrative Law Judge", "council_review": "a review by the Medicare "
+    "Appeals Council", "fair_hearing": "a state fair hearing", "independent_review": "the independent review",
+    "judicial_review": "a lawsuit in federal court", "closed": "no further appeal",
+}
+
+
+def _later_stage(plan_type, logged, account, denial, label):
+    """Past the first level: the stage, its deadline (or None) and a note; None while at the first level."""
+    last = logged[-1] if logged else None
+    if plan_type in ACA_ERISA:
+        if last is not None and last.level == "external_review":
+            return "closed", None, (f"The independent reviewer upheld the denial of claim {denial.claim_id} on "
+                                    f"{last.day}: the appeals are over"
+                                    + (" (under ERISA you may still sue the plan: see a lawyer)." if plan_type != "aca_individual" else "."))
+        final = final_internal_denial(account)
+        if final is not None and (d := external_review_deadline(plan_type, final)):
+            return "external_review", d, None
+        return None
+    if last is None:
+        return None
+    if last.level == "fair_hearing":
+        return "closed", None, (f"The state's fair hearing upheld the denial of claim {denial.claim_id} on {last.day}: "
+                                "its notice says how to ask a state court to review it; legal aid can help.")
+    if plan_type == "medicare_original":
+        found = medicare_next(last, float(denial.amount), label=label)
+        return None if found[0] == "internal" else found
+    if plan_type == "medicare_advantage" and last.level == "internal":
+        return "independent_review", None, ("The plan upheld its denial: it must send the case to the independent "
+                                            "review entity on its own. Ask the plan when it sent it.")
+    if plan_type == "medicaid_managed_care" and last.level == "internal":
+        used = Used([])
+        days = used.value("federal.appeals.medicaid.fair_hearing_max_days", last.day)
+        return "fair_hearing", _dl("FAIR_HEARING_DUE", last.day + timedelta(days=days),
+                                   f"Ask your state for a fair hearing on the Medicaid plan's decision{' ' + label if label else ''}: "
+                                   f"counted here as {days} days from its date ({last.day}) to be safe; the plan's "
+                                   "notice gives your exact deadline.", used, unconfirmed=True), None
+    return None
 
 
 def review_denials(case, review, as_of: date) -> None:
@@ -129,6 +194,10 @@ def review_denials(case, review, as_of: date) -> None:
     for a in routed:
         if a.get("late"):
             review.notes.append(a["late"])
+    for a in routed:
+        for key in ("won", "next_note", "expedited"):
+            if a.get(key):
+                review.notes.append(a[key])
     holds = [a["hold"] for a in routed if a["hold"]]
     if holds:
         review.notes.append(holds[0])
