@@ -189,7 +189,7 @@ def dated(description, unit, rows, checked=None):
 
 def none_found(what: str) -> dict:
     return {"description": what, "values": {SINCE: entry(None, [{"title": "billadvocate research report, legal-rules.md sections 3, 7 and 8 (searched, nothing specific)"}],
-                                                         "No specific law found. " + SEARCHED, unconfirmed=False)}}
+                                                         "No specific law found. " + SEARCHED, unconfirmed=True)}}
 
 
 def _period_start(row: dict) -> str | None:

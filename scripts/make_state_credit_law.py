@@ -131,6 +131,41 @@ VOID = {
 
 NO_BAN_REFERENCE = [{"title": "No state statute barring medical debt from credit reports found (billadvocate research, "
                                "legal-rules.md section 3 and searches of 2026-11-28); federal rules and the bureaus' policies still apply"}]
+NO_BAN_NOTE = ("That no such statute exists cannot be quoted: this is what the searches found. Searched: billadvocate "
+               "research (legal-rules.md section 3: the states with a ban as of 2026-11-28, from news and law-firm trackers) "
+               "and stored public pages and repositories for a ban in this state (2026-11-28, 2026-12-04); none found.")
+
+# code -> the words of the ban (checked 2026-12-04): {quote, source, proves, note?, since?}. `proves` must carry
+# every part of the value (who may not report, and whether the bureaus are bound); `since` is the quote's phrase
+# that dates the ban, and then also proves the row before it (no ban before that day), or `pre` gives other
+# words that date it ({quote, source, proves, note}). A ban missing here
+# stays unconfirmed with BAN_UNREAD[code] (what was searched).
+BAN_PROOF: dict[str, dict] = {
+    "CA": {"quote": "This bill would prohibit a consumer credit reporting agency or an investigative consumer reporting agency "
+                    "from making a consumer credit report or an investigative consumer report containing information about "
+                    "medical debt, as defined. ... The bill would prohibit a person from furnishing information regarding a "
+                    "medical debt to a consumer credit reporting agency, make a medical debt void and unenforceable if a person "
+                    "knowingly violates this provision by furnishing information regarding the medical debt to a consumer credit "
+                    "reporting agency,",
+           "source": "https://open.pluralpolicy.com/ca/bills/20232024/SB1061",
+           "proves": ["prohibit a consumer credit reporting agency or an investigative consumer reporting agency from making a "
+                      "consumer credit report or an investigative consumer report containing information about medical debt",
+                      "prohibit a person from furnishing information regarding a medical debt to a consumer credit reporting agency"],
+           "note": "The Legislative Counsel's Digest of SB 1061 (Stats. 2024, ch. 520) on Plural Policy's bill page. The "
+                   "furnishing ban reads the same in the code: Civ. Code 1785.27(a), 'A person shall not furnish information "
+                   "regarding a medical debt to a consumer credit reporting agency' (lexace.ai).",
+           "pre": {"quote": "Amended by Stats. 2024, Ch. 520, Sec. 1. (SB 1061) Effective January 1, 2025.",
+                   "source": "https://codecond.com/codes/civ/division-3-obligations/part-4-obligations-arising-from-particular-transactions/title-1-6-c-17-fair-debt-settlement-practices/chapter-1-general-provisions",
+                   "proves": ["(SB 1061) Effective January 1, 2025"],
+                   "note": "The history line of Civ. Code 1785.3 (the Act's definitions, where SB 1061 defined medical debt) as the "
+                           "code prints it: the ban came with SB 1061 on January 1, 2025; none before."}},
+}
+BAN_UNREAD: dict[str, str] = {}
+DEFAULT_UNREAD = ("The statute's words were not read; the ban, whom it binds and its date are from the references "
+                  "(bill pages, news and law-firm summaries). Searched: billadvocate research (legal-rules.md section 3) "
+                  "and stored public pages (2026-11-28).")
+PRE_UNREAD = ("No ban before the day the law took effect; that day is from the references (bill pages or secondary "
+              "accounts), not from words of the statute that were read.")
 
 
 def entry(code: str) -> dict:
@@ -138,16 +173,28 @@ def entry(code: str) -> dict:
              "values": {}}
     if code in BANS:
         start, value, refs, note = BANS[code]
-        param["values"]["1900-01-01"] = {"value": {"ban": False, "what": "no ban before the law below took effect"},
-                                         "reference": refs[:1]}
+        proof = BAN_PROOF.get(code)
+        pre = {"value": {"ban": False, "what": "no ban before the law below took effect"}, "reference": refs[:1]}
         item = {"value": {"ban": True, **value}, "reference": refs}
-        if note:
-            item.update(unconfirmed=True, note=note)
+        if proof:
+            item.update({k: proof[k] for k in ("quote", "source", "proves")})
+            if proof.get("note"):
+                item["note"] = proof["note"]
+            if proof.get("since"):
+                pre.update(quote=proof["quote"], source=proof["source"], proves=[proof["since"]],
+                           note=f"The ban applies from {start} ('{proof['since']}'): none before.")
+            elif proof.get("pre"):  # other words that date the ban: {quote, source, proves, note}
+                pre.update(proof["pre"])
+        else:
+            item.update(unconfirmed=True, note=note or BAN_UNREAD.get(code, DEFAULT_UNREAD))
+        if "quote" not in pre:
+            pre.update(unconfirmed=True, note=PRE_UNREAD)
+        param["values"]["1900-01-01"] = pre
         param["values"][start] = item
     else:
         param["values"]["1900-01-01"] = {
             "value": {"ban": False, "what": "no state law barring medical debt from credit reports was found"},
-            "reference": NO_BAN_REFERENCE}
+            "reference": NO_BAN_REFERENCE, "unconfirmed": True, "note": NO_BAN_NOTE}
     out = {"description": f"{code}: medical debt and credit reports", "last_checked": "2026-11-28",
            "medical_debt_ban": param}
     if code in VOID:

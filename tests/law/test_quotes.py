@@ -1,8 +1,8 @@
 """Every confirmed legal value carries the words that state it, and the words prove it.
 
-Scope (billadvocate.law.quotes.in_scope): every file under federal/ and gov/, and any other law file
-whose `last_checked` (the file's or a parameter's) is on or after 2026-12-04. A state file joins the
-check the day its values are read again and quoted.
+Scope (billadvocate.law.quotes.in_scope): every law file under parameters/ (federal, HHS and every
+state file, whenever it was written). A value no primary text confirmed says `unconfirmed: true` and a
+note naming what was searched; the output then says "(unconfirmed law)" where a result rests on it.
 """
 
 from __future__ import annotations
@@ -33,16 +33,39 @@ def _checked_files():
 CHECKED = list(_checked_files())
 
 
-def test_the_quote_rule_covers_federal_and_hhs_law():
+def test_the_quote_rule_covers_every_law_file():
     files = {rel for rel, _ in CHECKED}
-    assert "federal/irs_501r.yaml" in files and "gov/hhs/fpg.yaml" in files
-    assert len(files) >= 11
+    on_disk = {f.relative_to(PARAMETERS_DIR).as_posix() for f in PARAMETERS_DIR.rglob("*.yaml")}
+    assert files == on_disk
+    assert {"federal/irs_501r.yaml", "gov/hhs/fpg.yaml", "states/tx/collection.yaml",
+            "states/co/payment_plans.yaml", "states/wa/charity_care.yaml", "states/ak/credit_reporting.yaml"} <= files
+
+
+def test_every_unconfirmed_value_says_what_was_searched():
+    bare = [f"{p.path} @ {v.start}" for _, p in CHECKED for v in p.values if v.unconfirmed and not (v.note or "").strip()]
+    assert not bare, bare
+
+
+# Values another engineer is quoting now (California's charity-care price cap and program, issue 20), the
+# only ones left without a quote or an `unconfirmed` mark when the rule was widened to every file. This set
+# may only shrink: any other value without its proof fails.
+BEING_QUOTED = {
+    "states.ca.charity_care.hospital_fair_pricing.program @ 2015-01-01",
+    "states.ca.charity_care.hospital_fair_pricing.program @ 2022-01-01",
+    "states.ca.charity_care.hospital_fair_pricing.tiers.all @ 2015-01-01",
+}
 
 
 @pytest.mark.parametrize("rel,param", CHECKED, ids=[p.path for _, p in CHECKED])
 def test_every_confirmed_value_has_a_quote_that_proves_it(rel, param):
-    bad = [f"{rel}: {param.path} @ {v.start}: {why}" for v in param.values for why in problems(v)]
+    bad = [f"{rel}: {param.path} @ {v.start}: {why}" for v in param.values for why in problems(v)
+           if f"{param.path} @ {v.start}" not in BEING_QUOTED]
     assert not bad, "\n".join(bad)
+
+
+def test_the_values_still_being_quoted_only_shrink():
+    unproved = {f"{p.path} @ {v.start}" for _, p in CHECKED for v in p.values if problems(v)}
+    assert unproved <= BEING_QUOTED, sorted(unproved - BEING_QUOTED)
 
 
 # Federal values no primary text confirmed yet (each note says what was searched). The goal was none and
@@ -134,15 +157,15 @@ def test_a_repository_file_at_a_commit_is_a_source(tmp_path):
     assert Law(tmp_path).at("gov.q.p", date(2024, 1, 1)).source.endswith("@7235c3ebdb2026b74a42e0dfa49d7c2b402aa320")
 
 
-@pytest.mark.parametrize("file,file_checked,param_checked,covered", [
-    ("federal/fdcpa.yaml", None, None, True),
-    ("gov/hhs/fpg.yaml", "2026-11-28", None, True),
-    ("states/ca/collection.yaml", "2026-11-28", None, False),
-    ("states/ca/collection.yaml", "2026-12-04", None, True),
-    ("states/ca/collection.yaml", None, date(2026, 12, 5), True),
+@pytest.mark.parametrize("file,file_checked,param_checked", [
+    ("federal/fdcpa.yaml", None, None),
+    ("gov/hhs/fpg.yaml", "2026-11-28", None),
+    ("states/ca/collection.yaml", "2026-11-28", None),  # written before the quote rule came in: covered all the same
+    ("states/wy/credit_reporting.yaml", None, None),
+    ("states/ca/collection.yaml", None, date(2026, 12, 5)),
 ])
-def test_which_files_the_quote_rule_covers(file, file_checked, param_checked, covered):
-    assert in_scope(file, file_checked, param_checked) is covered
+def test_which_files_the_quote_rule_covers(file, file_checked, param_checked):
+    assert in_scope(file, file_checked, param_checked) is True
 
 
 def test_the_law_reference_shows_each_values_quote_and_source():

@@ -123,3 +123,14 @@ def test_an_old_debt_from_before_501r_and_regulation_f_is_still_reviewed():
     assert p["IRS501R"]["applies"] is False and "2016" in p["IRS501R"]["why"]
     assert p["NSA"]["applies"] is False
     assert "FAP_APPLICATION_END" not in {d.kind for d in r.deadlines}
+
+
+def test_a_state_rule_searched_for_and_not_found_is_named_but_is_no_law_the_protection_rests_on():
+    # Texas has no specific medical-debt interest cap, wait, notice, garnishment or lien rule in the data:
+    # each is a null value marked unconfirmed (an absence cannot be quoted). The protection says so in words
+    # and does not claim any of them, so they do not make it rest on unconfirmed law.
+    p = protection(case(state="TX"), "STATE.TX")
+    assert "No specific rule found for: interest cap, collection wait" in p["why"]
+    assert p["unconfirmed"] is False
+    # a rule the protection does state, and that is unconfirmed (New York's 2% judgment interest), still flags it
+    assert protection(case(state="NY"), "STATE.NY")["unconfirmed"] is True

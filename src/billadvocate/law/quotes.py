@@ -11,8 +11,8 @@ the value when:
   the quote;
 - for billadvocate's own thresholds (`policy:` says why), every `proves:` phrase is in the quote.
 
-`problems(value)` lists what is wrong with one value; tests/law/test_quotes.py runs it over the law files
-in `in_scope`.
+`problems(value)` lists what is wrong with one value; tests/law/test_quotes.py runs it over every law
+file under parameters/ (`in_scope`): federal, HHS and every state file, whenever it was written.
 """
 
 from __future__ import annotations
@@ -26,10 +26,9 @@ from typing import Any
 
 from .parameters_model import DatedValue
 
-# Files checked so far: federal/ and gov/ always; any other file once its `last_checked` (the file's or
-# the parameter's) is on or after this day, the day the quote rule came in.
+# The day the quote rule came in (2026-12-04). Until 2026-12-05 it covered only federal/, gov/ and the
+# files read again since; now every file is covered, so an older value is quoted or marked unconfirmed.
 QUOTE_RULE_SINCE = date(2026, 12, 4)
-ALWAYS_CHECKED = ("federal/", "gov/")
 MAX_QUOTE_CHARS = 700
 
 _ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen " \
@@ -38,15 +37,9 @@ _TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
 
 
 def in_scope(file: str, file_last_checked: Any = None, param_last_checked: Any = None) -> bool:
-    """Whether the quote test covers a file (path under parameters/, forward slashes)."""
-    if file.startswith(ALWAYS_CHECKED):
-        return True
-    checked = [d for d in (file_last_checked, param_last_checked) if d]
-    return any(_day(d) >= QUOTE_RULE_SINCE for d in checked)
-
-
-def _day(d: Any) -> date:
-    return d if isinstance(d, date) else date.fromisoformat(str(d))
+    """Whether the quote test covers a file (path under parameters/, forward slashes): every law file,
+    whatever its `last_checked` (the dates are kept in the signature for callers that pass them)."""
+    return file.endswith((".yaml", ".yml"))
 
 
 def _words(n: int) -> list[str]:

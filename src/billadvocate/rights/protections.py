@@ -106,9 +106,9 @@ def _state(ctx: Context, sol: dict[str, Any]) -> dict[str, Any]:
             dv = ctx.law.at(path, ctx.as_of)
         except KeyError:  # not yet in force on the as-of date
             continue
-        ctx.used.append(dv)
-        if dv.value is None:
+        if dv.value is None:  # searched, nothing found: named below in words, not a law this rests on
             continue
+        ctx.used.append(dv)
         v = dv.value if isinstance(dv.value, dict) else {"text": dv.value}
         v = {k: (" or ".join(x.replace("_", " ") for x in val) if isinstance(val, list) else
                  str(val).replace("_", " ")) for k, val in v.items()}
