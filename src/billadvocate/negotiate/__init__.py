@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from .fair import fair_amount
+from .hold import hold_for_appeals
 from .offer import make_offer
 from .plan import payment_plan, replan
 from ..util import dollars
@@ -30,6 +31,9 @@ def negotiate(case, review, as_of: date, must_end_before: date | None = None) ->
                        assistance=review.assistance, insurance=case.insurance.status if case.insurance else None,
                        eobs=review.eobs, eob_match=review.eob_match, violations=review.violations,
                        out_of_pocket_max=case.insurance.out_of_pocket_max if case.insurance else None)
+    # a denied claim under appeal waits for the plan: no settlement or plan on it (negotiate/hold.py)
+    hold_for_appeals(fair, getattr(review, "appeals", None) or [], eob_match=review.eob_match,
+                     has_lines=review.audit is not None and bool(review.audit.lines))
     offer = make_offer(account=account, household=case.household, fair=fair, sol=review.sol, as_of=as_of)
     plan = None
     if fair["fair_amount"] > 0:

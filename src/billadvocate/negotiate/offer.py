@@ -95,12 +95,13 @@ def _numbers(base: Decimal, shares: tuple[Decimal, Decimal, Decimal], purchase_p
 
 def no_offer(account, fair: dict[str, Any], sol) -> dict[str, Any]:
     """Nothing is owed: no offer, and one line saying why (the money engine's last step)."""
+    held = fair.get("held_for_appeal")
     last = next((r["step"] for r in reversed(fair.get("steps", [])) if r.get("kind") == "owed"), None)
-    why = last or "You owe $0.00 on this account."
+    why = held["why"] if held else (last or "You owe $0.00 on this account.")
     collector = account.collector
     claimed = _claimed(account)
-    return {"owed": 0.0, "fair_amount": 0.0, "opening": None, "target": None, "walk_away": None,
-            "no_offer": why, "holder": collector.kind if collector else "provider",
+    return {"owed": float(fair["owed"]) if held else 0.0, "fair_amount": 0.0, "opening": None, "target": None,
+            "walk_away": None, "held_for_appeal": held, "no_offer": why, "holder": collector.kind if collector else "provider",
             "sol_expired": _sol_expired(sol), "claimed": None if claimed is None else float(claimed),
             "lump_sum": None, "advice": why, "reasons": [why], "warnings": [SOL_WARNING], "terms": [],
             "fair": fair, "steps": fair.get("steps", []), "why": "\n".join(list(fair.get("why", [])))}
@@ -145,7 +146,7 @@ def make_offer(*, account, household, fair: dict[str, Any], sol: dict[str, Any] 
     base = Decimal(str(fair["fair_amount"]))
     opening, target, walk = _numbers(base, shares, purchase)
     offer: dict[str, Any] = {
-        "owed": float(owed), "fair_amount": float(base), "opening": float(opening), "target": float(target),
+        "owed": float(owed), "fair_amount": float(base), "held_for_appeal": fair.get("held_for_appeal"), "opening": float(opening), "target": float(target),
         "walk_away": float(walk), "holder": holder, "age_months": age,
         "sol_expired": expired, "claimed": float(_claimed(account)) if _claimed(account) is not None else None,
     }
