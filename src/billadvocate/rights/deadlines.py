@@ -128,30 +128,39 @@ def answer_due(ctx: Context, sol: dict[str, Any]) -> list[Deadline]:
             continue
         days = int(ctx.value(path, served))
         meta = ctx.law.parameter(path).meta
-        court = meta.get("court", "court")
-        what = meta.get("file") or "a written answer (most courts have an answer form)"
-        on_summons = ("This court sets the date on the summons: that date governs; until you read it, count on "
-                      f"the earliest plausible day. " if meta.get("date_on_summons") else "")
-        to_do = (f"What to do: {meta['file']}; send a copy of anything you file to the plaintiff's lawyer."
-                 if meta.get("date_on_summons") else
-                 f"File {what} with the court clerk, saying what you do not agree with, and send a copy to the "
-                 f"plaintiff's lawyer.")
+        court, appear = meta.get("court", "court"), bool(meta.get("appear"))
         sued_by = ctx.account.collector.name if h.by == "collector" and ctx.account.collector else (
             ctx.account.provider.name if h.by == "provider" else "the plaintiff")
+        period = f"{days} {'day' if days == 1 else 'days'}"
+        if appear:  # no written answer: the patient answers by going to court on the date the summons gives
+            head = (f"Appear on the date on the summons: {NAMES[st]}'s {court} takes no written answer to the "
+                    f"lawsuit {sued_by} served on {served}; you answer it in court on that date. Until you have read "
+                    f"the date, count on this day ({period} after service), the earliest it could plausibly be. ")
+            to_do = (f"What to do: {meta.get('file', 'appear in court on the date on the summons')}; bring the "
+                     f"summons and every bill and letter about the debt, and send a copy of anything you file to "
+                     f"the plaintiff's lawyer.")
+        else:
+            head = (f"Last day to answer the lawsuit {sued_by} served on {served}: {period} in {NAMES[st]}'s "
+                    f"{court}. " + ("This court sets the date on the summons: that date governs; until you read "
+                                    "it, count on the earliest plausible day. " if meta.get("date_on_summons") else ""))
+            what = meta.get("file") or "a written answer (most courts have an answer form)"
+            to_do = (f"What to do: {what}; send a copy of anything you file to the plaintiff's lawyer."
+                     if meta.get("date_on_summons") else
+                     f"File {what} with the court clerk, saying what you do not agree with, and send a copy to the "
+                     f"plaintiff's lawyer.")
+        where = "in court on that date (and in writing if you file anything)" if appear else "in the answer"
         if sol.get("time_barred"):
-            defence = (f" Raise the statute of limitations in the answer: the limit to sue on this debt ran out on "
+            defence = (f" Raise the statute of limitations {where}: the limit to sue on this debt ran out on "
                        f"{sol['expires']}; a defence not raised can be lost.")
         elif sol.get("expires") is None:
-            defence = " Ask whether the debt is too old to sue on; if so, say it in the answer."
+            defence = f" Ask whether the debt is too old to sue on; if so, say it {where}."
         else:
             defence = ""
         out.append(_dl(ctx, "ANSWER_DUE", served + timedelta(days=days),
-                       f"Last day to answer the lawsuit {sued_by} served on {served}: {days} "
-                       f"{'day' if days == 1 else 'days'} in {NAMES[st]}'s {court}. {on_summons}The summons governs: if it "
-                       f"gives another date or court, follow the summons, and if the last day is a weekend or "
-                       f"court holiday, file before it. If you do not answer or appear, the court can enter a default judgment, "
-                       f"and the collector can then garnish wages or take money from a bank account. "
-                       f"{to_do}{defence} {LEGAL_AID}"))
+                       f"{head}The summons governs: if it gives another date or court, follow the summons, and if "
+                       f"the last day is a weekend or court holiday, act before it. If you do not answer or appear, "
+                       f"the court can enter a default judgment, and the collector can then garnish wages or take "
+                       f"money from a bank account. {to_do}{defence} {LEGAL_AID}"))
     return out
 
 
