@@ -176,3 +176,10 @@ def test_the_law_reference_shows_each_values_quote_and_source():
     assert "Title 26 - Internal Revenue.md/28438.md@f62863ebc30b32817ef66f4b1bba6a4cea8e0bcb" in text
     assert "*Derived:* 28215 / 1.5 = 18810" in text
     assert "**UNCONFIRMED**:" in text
+
+
+def test_the_quote_rule_covers_every_states_court_file():
+    from billadvocate.states import NAMES
+
+    files = {rel for rel, _ in CHECKED}
+    assert {f"states/{st.lower()}/courts.yaml" for st in NAMES} <= files
