@@ -109,20 +109,49 @@ def test_every_step_that_changes_the_figure_cites_its_law_or_source():
                 assert round(before["amount"] + after["change"], 2) == after["amount"]
 
 
-def test_bills_of_one_year_together_above_the_out_of_pocket_maximum_say_so(tmp_path):
+def _two_bills(tmp_path, *, h_start="2026-03-01", d_start="2026-03-01", d_network="true", oop=5000):
     p = tmp_path / "case.yaml"
-    p.write_text("""billadvocate: 1
+    p.write_text(f"""billadvocate: 1
 as_of: 2026-11-28
-patient: {state: TX}
-household: {size: 1, annual_income: 90000, monthly_expenses: 3000}
-insurance: {status: insured, out_of_pocket_max: 5000}
+patient: {{state: TX}}
+household: {{size: 1, annual_income: 90000, monthly_expenses: 3000}}
+insurance: {{status: insured, out_of_pocket_max: {oop}}}
 accounts:
-  - {id: h, provider: {name: General, kind: hospital, state: TX, in_network: true}, balance: 3000, care: {start: 2026-03-01}}
-  - {id: d, provider: {name: Doctors, kind: physician, state: TX, in_network: true}, balance: 2500, care: {start: 2026-03-01}}
+  - {{id: h, provider: {{name: General, kind: hospital, state: TX, in_network: true}}, balance: 3000, care: {{start: {h_start}}}}}
+  - {{id: d, provider: {{name: Doctors, kind: physician, state: TX, in_network: {d_network}}}, balance: 2500, care: {{start: {d_start}}}}}
 """)
-    accounts = review_case(load_case(p)).accounts
-    # each bill alone is under the 5,000 maximum (3,000 and 2,500), together 5,500 is over it
-    assert [a.offer["owed"] for a in accounts] == [3000, 2500]
-    for a in accounts:
-        assert "out-of-pocket maximum of $5,000.00" in a.offer["why"]
-        assert any(s["kind"] == "note" and "$5,500.00" in s["step"] for s in a.offer["steps"])
+    return review_case(load_case(p)).accounts
+
+
+def test_bills_of_one_year_share_the_out_of_pocket_maximum_in_the_order_of_the_care(tmp_path):
+    h, d = _two_bills(tmp_path)
+    # each bill alone is under the 5,000 maximum (3,000 and 2,500), together 5,500 is over it: the first
+    # bill (same day: the case's order) counts 3,000, leaving 2,000 for the second; the plan pays 500
+    assert [h.offer["owed"], d.offer["owed"]] == [3000, 2000]
+    step = next(s for s in d.offer["steps"] if s["kind"] == "cap" and "out-of-pocket maximum" in s["step"])
+    assert step["amount"] == 2000 and step["change"] == -500 and "18022(c)(1)" in step["citations"][0]
+    assert "General $3,000.00" in step["step"] and "$5,500.00" in step["step"] and "the other $500.00" in step["step"]
+    assert d.offer["walk_away"] <= 2000 and (d.plan is None or d.plan.get("amount", 0) <= 2000)
+    # the finding says the same figure as the offer
+    oop = [f for f in d.findings if f.rule == "EOB.OOP_MAX_EXCEEDED"]
+    assert [f.amount for f in oop] == [500] and "$500.00" in oop[0].message
+    assert not any(f.rule == "EOB.OOP_MAX_EXCEEDED" for f in h.findings)
+
+
+def test_the_earlier_care_counts_first(tmp_path):
+    h, d = _two_bills(tmp_path, d_start="2026-02-01")  # the doctor's care came first: 2,500, then 2,500 left
+    assert [h.offer["owed"], d.offer["owed"]] == [2500, 2500]
+    assert [f.amount for f in h.findings if f.rule == "EOB.OOP_MAX_EXCEEDED"] == [500]
+
+
+def test_at_the_maximum_exactly_nothing_is_capped_and_other_years_do_not_share(tmp_path):
+    h, d = _two_bills(tmp_path, oop=5500)
+    assert [h.offer["owed"], d.offer["owed"]] == [3000, 2500]
+    h, d = _two_bills(tmp_path, d_start="2027-01-02")
+    assert [h.offer["owed"], d.offer["owed"]] == [3000, 2500]
+
+
+def test_out_of_network_care_the_nsa_does_not_protect_does_not_count(tmp_path):
+    h, d = _two_bills(tmp_path, d_network="false")
+    assert [h.offer["owed"], d.offer["owed"]] == [3000, 2500]
+    assert not any(f.rule == "EOB.OOP_MAX_EXCEEDED" for f in d.findings)

@@ -11,14 +11,16 @@ from .fair import fair_amount
 from .hold import hold_for_appeals
 from .offer import make_offer
 from .plan import payment_plan, replan
-from ..util import dollars
+from ..model import Finding
+from ..util import cents, dollars
 from .scripts import call_scripts
 
 __all__ = ["negotiate", "across_accounts", "agree_findings", "fair_amount", "make_offer", "payment_plan",
            "call_scripts"]
 
 
-def negotiate(case, review, as_of: date, must_end_before: date | None = None) -> dict[str, Any]:
+def negotiate(case, review, as_of: date, must_end_before: date | None = None,
+              year_cap: dict[str, Any] | None = None) -> dict[str, Any]:
     """Offer, plan, call scripts and the findings with the money figure agreed, for one AccountReview
     (fills nothing in; returns the blocks).
 
@@ -30,7 +32,8 @@ def negotiate(case, review, as_of: date, must_end_before: date | None = None) ->
     fair = fair_amount(account=account, audit=review.audit, findings=review.findings, bills=review.bills,
                        assistance=review.assistance, insurance=case.insurance.status if case.insurance else None,
                        eobs=review.eobs, eob_match=review.eob_match, violations=review.violations,
-                       out_of_pocket_max=case.insurance.out_of_pocket_max if case.insurance else None)
+                       out_of_pocket_max=case.insurance.out_of_pocket_max if case.insurance else None,
+                       year_cap=year_cap)
     # a denied claim under appeal waits for the plan: no settlement or plan on it (negotiate/hold.py)
     hold_for_appeals(fair, getattr(review, "appeals", None) or [], eob_match=review.eob_match,
                      has_lines=review.audit is not None and bool(review.audit.lines))
@@ -81,35 +84,84 @@ def agree_findings(findings: list, offer: dict[str, Any] | None) -> list:
     return out
 
 
-def oop_across_accounts(case, reviews) -> None:
-    """Insured bills of one calendar year together asking more than the out-of-pocket maximum the
-    case states: each says so (a step), since the plan pays the rest once the maximum is reached."""
+OOP_CITES = ["42 U.S.C. 18022(c)(1); 45 CFR 156.130(a)", "42 U.S.C. 300gg-6(b)"]
+
+
+def _counts_toward_oop(r) -> bool:
+    """In-network care, or care the No Surprises Act holds to in-network cost sharing, counts toward the
+    plan's in-network out-of-pocket maximum."""
+    nsa = any(f.rule == "NSA.BALANCE_BILL" and f.severity != "info" for f in r.findings)
+    return r.account.provider.in_network is True or nsa
+
+
+def oop_allocation(reviews, oop_max: Decimal) -> dict[int, list[tuple[Any, Decimal, Decimal]]]:
+    """{year: [(review, share, allowed)]}: the bills of each plan year (taken as the calendar year of
+    the care) that count toward the maximum, in the order of the care; each bill's share is its patient
+    responsibility before any assistance (what the plan's accumulator counts), and `allowed` what is
+    left of the maximum when its turn comes: the plan pays the rest."""
+    by_year: dict[int, list] = {}
+    for i, r in enumerate(reviews):
+        fair = (r.offer or {}).get("fair") or {}
+        share = Decimal(str(fair.get("before_assistance", (r.offer or {}).get("owed") or 0)))
+        if share > 0 and r.account.care.start and _counts_toward_oop(r):
+            by_year.setdefault(r.account.care.start.year, []).append((r.account.care.start, i, r, share))
+    out = {}
+    for year, group in by_year.items():
+        left, rows = oop_max, []
+        for _, _, r, share in sorted(group, key=lambda g: (g[0], g[1])):
+            allowed = max(left, Decimal(0))
+            rows.append((r, share, allowed))
+            left -= min(share, allowed)
+        out[year] = rows
+    return out
+
+
+def oop_across_accounts(case, reviews, as_of: date | None = None) -> None:
+    """Insured bills of one plan year share the out-of-pocket maximum the case states: once the bills
+    before it (in the order of the care) reach it, a bill's patient share is capped at what is left and
+    the plan pays the rest. Each capped bill gets the cap as a step with its arithmetic, its offer and
+    plan redone, and an EOB.OOP_MAX_EXCEEDED finding for the amount the plan should pay."""
     ins = case.insurance
     if ins is None or ins.status != "insured" or ins.out_of_pocket_max is None:
         return
-    by_year: dict[int, list] = {}
-    for r in reviews:
-        if r.offer and r.offer.get("owed") and r.account.care.start:
-            by_year.setdefault(r.account.care.start.year, []).append(r)
-    for year, group in by_year.items():
-        total = sum((Decimal(str(r.offer["owed"])) for r in group), Decimal(0))
-        if len(group) < 2 or total <= ins.out_of_pocket_max:
+    oop = Decimal(ins.out_of_pocket_max)
+    for year, rows in oop_allocation(reviews, oop).items():
+        total = sum((share for _, share, _ in rows), Decimal(0))
+        if len(rows) < 2 or total <= oop:
             continue
-        text = (f"Your {len(group)} bills for care in {year} ask {dollars(total)} of you together, more than your plan's "
-                f"out-of-pocket maximum of {dollars(ins.out_of_pocket_max)}: for in-network care (and care the No "
-                "Surprises Act protects) the plan pays the rest once you reach it; send the insurer the list of "
-                "what you paid that year")
-        for r in group:
-            r.offer.setdefault("steps", []).append({"step": text, "kind": "note", "amount": None, "change": None,
-                                                    "citations": ["42 U.S.C. 18022(c)(1); 45 CFR 156.130(a)"]})
-            r.offer["why"] += "\n" + text + " (42 U.S.C. 18022(c)(1); 45 CFR 156.130(a))"
+        for n, (r, share, allowed) in enumerate(rows):
+            if share <= allowed:
+                continue
+            before = rows[:n]
+            counted = sum((min(s, a) for _, s, a in before), Decimal(0))
+            names = ", ".join(f"{x.account.provider.name} {dollars(min(s, a))}" for x, s, a in before)
+            excess = share - allowed
+            text = (f"Your plan's out-of-pocket maximum is {dollars(oop)} for {year} (the plan year, taken as the calendar "
+                    f"year), and your {len(rows)} in-network bills of {year} ask {dollars(total)} of you together. The bills "
+                    f"for earlier care count first ({names}: {dollars(counted)}), leaving {dollars(allowed)} of the maximum "
+                    f"for this bill's {dollars(share)} share: you owe at most {dollars(allowed)} here and the plan pays "
+                    f"the other {dollars(excess)}, less anything you already paid toward the maximum elsewhere")
+            cap = {"amount": allowed, "text": text, "citations": OOP_CITES}
+            money = negotiate(case, r, as_of or case.as_of or date.today(), year_cap=cap)
+            r.offer, r.plan, r.call_scripts = money["offer"], money["plan"], money["call_scripts"]
+            r.findings = list(money["findings"])
+            r.findings.append(Finding(
+                rule="EOB.OOP_MAX_EXCEEDED", severity="medium", amount=cents(excess), citations=OOP_CITES,
+                message=(f"Your {len(rows)} in-network bills of {year} ask {dollars(total)} of you, more than your plan's "
+                         f"out-of-pocket maximum of {dollars(oop)}: {dollars(excess)} of this bill's share should be "
+                         "paid by the plan, if these bills are in one plan year"),
+                explanation=("Send your insurer the list of what each provider asks for the year and ask it to apply "
+                             "the out-of-pocket maximum; send this provider the corrected EOB. Keep the receipts.")))
+            from ..actions.safety import guard_scripts
+
+            guard_scripts(r, as_of or case.as_of or date.today(), state=case.patient.state)
 
 
 def across_accounts(case, reviews, as_of: date) -> None:
     """What only shows across several bills: one lump sum for all of them, and one monthly budget
     shared by all the payment plans (each plan keeps its own legal cap), and the plan's out-of-pocket
     maximum, which all of a year's bills share."""
-    oop_across_accounts(case, reviews)
+    oop_across_accounts(case, reviews, as_of)
     offers = [r.offer for r in reviews if r.offer and r.offer.get("lump_sum") is not None]
     if len(offers) > 1:
         for o in offers:

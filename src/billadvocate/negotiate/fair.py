@@ -88,11 +88,12 @@ def benchmark_candidates(*, account, audit, billed: Decimal, wrong: Decimal, wro
 
 def fair_amount(*, account, audit, findings, bills, assistance: dict[str, Any] | None, insurance: str | None = None,
                 eobs=(), eob_match=None, violations=(), out_of_pocket_max: Decimal | None = None,
-                multiple: Decimal = MEDICARE_MULTIPLE) -> dict[str, Any]:
+                multiple: Decimal = MEDICARE_MULTIPLE, year_cap: dict[str, Any] | None = None) -> dict[str, Any]:
     """What is owed and the fair amount for one account, each step with its reason (`offer.fair`)."""
     programs = (assistance or {}).get("programs", [])
     o = legal_owed(account=account, audit=audit, findings=findings, bills=bills, insurance=insurance, eobs=eobs,
-                   eob_match=eob_match, violations=violations, programs=programs, out_of_pocket_max=out_of_pocket_max)
+                   eob_match=eob_match, violations=violations, programs=programs, out_of_pocket_max=out_of_pocket_max,
+                   year_cap=year_cap)
     steps = o.steps
     has_lines = audit is not None and bool(audit.lines)
     candidates = benchmark_candidates(account=account, audit=audit if has_lines else None, billed=o.billed,

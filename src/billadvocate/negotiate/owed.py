@@ -135,8 +135,11 @@ def _finding_cites(f) -> list[str]:
 
 def legal_owed(*, account, audit, findings, bills, insurance: str | None, eobs=(), eob_match=None,
                violations=(), programs: list[dict[str, Any]] | None = None,
-               out_of_pocket_max: Decimal | None = None) -> Owed:
-    """The most the patient can be asked to pay, each cap a step with its citation."""
+               out_of_pocket_max: Decimal | None = None, year_cap: dict[str, Any] | None = None) -> Owed:
+    """The most the patient can be asked to pay, each cap a step with its citation.
+
+    `year_cap`: {amount, text, citations}, this bill's part of the plan year's out-of-pocket maximum
+    once the other bills of the year are counted (negotiate.oop_across_accounts)."""
     steps = Steps()
     has_lines = audit is not None and bool(audit.lines)
     charges = {ln.line: Decimal(ln.charge) for ln in audit.lines} if has_lines else {}
@@ -239,6 +242,9 @@ def legal_owed(*, account, audit, findings, bills, insurance: str | None, eobs=(
                                         f"and {why}: you owe at most {dollars(out_of_pocket_max)} for the year, "
                                         "less what you already paid toward it",
             ["42 U.S.C. 18022(c)(1); 45 CFR 156.130(a)"] + (["45 CFR 149.410(b)"] if nsa else []), "oop_ceiling")
+    # the out-of-pocket maximum shared by all the bills of the plan year (allocated in the order of the care)
+    if year_cap is not None:
+        cap(Decimal(str(year_cap["amount"])), year_cap["text"], year_cap["citations"], "oop_year")
     # 4. financial assistance (the hospital's policy, state charity-care laws)
     best = _assistance(programs or [], account=account, billed=billed, wrong=wrong_total, paid=paid, owed=owed)
     if best is not None:
