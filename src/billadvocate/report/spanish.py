@@ -1,0 +1,333 @@
+"""What a patient reads of a review, in Spanish: findings (a plain title and the explanation) and
+deadlines (what each one is, and why), with a plain English title for each deadline kind too.
+
+The Spanish of a rule is data beside the rule: `es.yaml` in each rules folder (audit/rules,
+rights/violations, credit/rules), keyed by rule id (tests/report/test_spanish_texts.py fails when a
+rule has none). A deadline is rendered from its kind, its date and the facts its English reason
+names (dates, day counts), never by translating the English sentence word by word; the English
+stays as it is. Dates stay ISO (2026-01-31), as in the English text and the plan's steps.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+import yaml
+
+from ..states import NAMES
+
+RULE_TABLES = {"audit": "billadvocate.audit.rules", "conduct": "billadvocate.rights.violations",
+               "credit": "billadvocate.credit.rules"}
+
+# deadline kind -> (what it is in plain English, in Spanish). STATE.*.X matches every state's X.
+DEADLINE_KINDS: dict[str, tuple[str, str]] = {
+    "VALIDATION_PERIOD_END": ("Last day to dispute the debt with the collector",
+                              "Último día para disputar la deuda con el cobrador"),
+    "FAP_APPLICATION_END": ("Last day to apply for the hospital's financial assistance",
+                            "Último día para solicitar la ayuda financiera del hospital"),
+    "ECA_EARLIEST": ("First day the hospital may report, sue or sell the debt",
+                     "Primer día en que el hospital puede reportarle, demandarle o vender la deuda"),
+    "NSA_DISPUTE_END": ("Last day to start the federal dispute over the Good Faith Estimate",
+                        "Último día para iniciar la disputa federal por el Presupuesto de Buena Fe"),
+    "SOL_EXPIRES": ("The debt becomes too old to sue on", "La deuda ya es demasiado antigua para demandarle"),
+    "FDCPA_CLAIM_END": ("Last day to sue the collector over a violation",
+                        "Último día para demandar al cobrador por una infracción"),
+    "ANSWER_DUE": ("Last day to answer the lawsuit", "Último día para responder a la demanda"),
+    "FCRA_REINVESTIGATION_DUE": ("The credit bureau must answer your dispute",
+                                 "La agencia de crédito debe responder a su disputa"),
+    "APPEAL_DUE": ("Last day to appeal the insurer's denial", "Último día para apelar la negación del seguro"),
+    "MEDICARE_REDETERMINATION_DUE": ("Last day to appeal to Medicare",
+                                     "Último día para apelar ante Medicare"),
+    "FAIR_HEARING_DUE": ("Last day to ask for a Medicaid fair hearing",
+                         "Último día para pedir una audiencia imparcial de Medicaid"),
+    "APPEAL_DECISION_DUE": ("The plan must decide your appeal", "El plan debe decidir su apelación"),
+    "EXTERNAL_REVIEW_DUE": ("Last day to ask for an independent external review",
+                            "Último día para pedir una revisión externa independiente"),
+    "EXTERNAL_REVIEW_DECISION_DUE": ("The independent reviewer must decide your urgent review",
+                                     "El revisor independiente debe decidir su revisión urgente"),
+    "STATE.*.COLLECTION_WAIT": ("State waiting period before collection actions",
+                                "Período de espera de su estado antes de acciones de cobro"),
+    "STATE.NV.NOTICE_60_DAYS": ("Nevada: the collector may act to collect from this day",
+                                "Nevada: el cobrador puede actuar para cobrar desde este día"),
+    "STATE.FL.ECA_NOTICE": ("Florida: the hospital may start collection actions from this day",
+                            "Florida: el hospital puede empezar acciones de cobro desde este día"),
+    "REMINDER": ("Your reminder", "Su recordatorio"),
+}
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@lru_cache(maxsize=None)
+def rule_table(engine: str) -> dict[str, dict[str, str]]:
+    """rule id -> {title, explanation} in Spanish, for one engine's rules."""
+    text = files(RULE_TABLES[engine]).joinpath("es.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text) or {}
+
+
+def _get(obj: Any, name: str, default=None):
+    return obj.get(name, default) if isinstance(obj, dict) else getattr(obj, name, default)
+
+
+def finding(f: Any, engine: str) -> dict[str, str]:
+    """{title, explanation} in Spanish for a finding (a Finding or its JSON) of `engine` (audit,
+    conduct or credit); a rule without Spanish keeps its English (the test requires every rule)."""
+    entry = rule_table(engine).get(_get(f, "rule")) or {}
+    title = entry.get("title") or _get(f, "message") or ""
+    explanation = entry.get("explanation") or _get(f, "explanation") or ""
+    act_by = _get(f, "act_by")
+    if engine == "conduct" and act_by:
+        cap = re.search(r"Statutory damages up to \$([\d,]+)", _get(f, "explanation") or "")
+        explanation += (f" Puede reclamar daños legales de hasta ${cap.group(1)} por demanda (no por infracción), "
+                        if cap else " Puede reclamar daños legales, ") + (
+            f"más los daños reales y los honorarios de abogado; demande antes del {act_by}.")
+    return {"title": title, "explanation": explanation.strip()}
+
+
+def kind_key(kind: str) -> str:
+    """The DEADLINE_KINDS key of a deadline kind (a state's COLLECTION_WAIT shares one)."""
+    if kind in DEADLINE_KINDS:
+        return kind
+    parts = kind.split(".")
+    if len(parts) == 3 and parts[0] == "STATE":
+        return f"STATE.*.{parts[2]}"
+    return kind
+
+
+def deadline_title(kind: str, lang: str = "en") -> str:
+    """What a deadline is, in plain words (no kind id)."""
+    en, es = DEADLINE_KINDS.get(kind_key(kind), (None, None))
+    if en is None:
+        return kind.replace("_", " ").replace(".", " ").capitalize()
+    return es if lang == "es" else en
+
+
+def deadline(d: Any, account: Any = None) -> dict[str, str]:
+    """{what, why} in Spanish for a deadline (a Deadline or its JSON); `account` (the account's review or
+    its JSON) gives the names its reason uses."""
+    kind, why = _get(d, "kind"), _get(d, "why") or ""
+    day = _get(d, "date")
+    render = _RENDER.get(kind_key(kind))
+    facts = _Facts(why, account, kind)
+    text = render(facts, str(day)) if render else why
+    return {"what": deadline_title(kind, "es"), "why": text}
+
+
+class _Facts:
+    """What a deadline's English reason and its account say: dates, day counts, names."""
+
+    def __init__(self, why: str, account: Any, kind: str):
+        self.why, self.kind = why, kind
+        self.dates = _DATE.findall(why)
+        self.numbers = [int(n) for n in re.findall(r"(?<![\d-])(\d{1,4}) (?:calendar |business )?(?:days?|months?)",
+                                                   why)]
+        acct = _get(account, "account", account)
+        collector = _get(acct, "collector")
+        provider = _get(acct, "provider")
+        self.collector = (collector if isinstance(collector, str) else _get(collector, "name")) or "el cobrador"
+        self.provider = (provider if isinstance(provider, str) else _get(provider, "name")) or "el proveedor"
+        self.sol = _get(account, "sol") or {}
+
+    def date(self, i: int = 0, default: str = "") -> str:
+        return self.dates[i] if len(self.dates) > i else default
+
+    def number(self, i: int = 0) -> int | None:
+        return self.numbers[i] if len(self.numbers) > i else None
+
+    def has(self, text: str) -> bool:
+        return text in self.why
+
+
+def _days(n: int | None, unit: str = "días") -> str:
+    return f"{n} {unit}" if n is not None else "el plazo de la ley"
+
+
+def _validation(f: _Facts, day: str) -> str:
+    return (f"Último día para disputar la deuda por escrito con {f.collector} y hacer que deje de cobrar hasta que le "
+            f"envíe la verificación. Una disputa enviada después ya no detiene el cobro, pero {f.collector} debe "
+            f"reportar la deuda como disputada si la reporta a una agencia de crédito.")
+
+
+def _fap(f: _Facts, day: str) -> str:
+    notice = re.search(r"deadline of its written notice of (\d{4}-\d{2}-\d{2})", f.why)
+    first = f.dates[-1] if f.dates else ""
+    counted = (f", la fecha límite de su aviso escrito del {notice.group(1)}, que es posterior a {f.number(1)} días "
+               f"después de su primera factura del {first}" if notice else
+               f" ({f.number()} días después de su primera factura del {first})" if first and f.number() else "")
+    return (f"{f.provider} debe aceptar y tramitar su solicitud de ayuda financiera hasta {'al menos ' if notice else ''}"
+            f"el {day}{counted}. Después todavía puede aceptarla; y antes de reportarle a las agencias de crédito, "
+            "demandarle, poner un gravamen o vender la deuda, debe enviarle un aviso escrito con una fecha límite de "
+            "al menos 30 días y decidir la solicitud que usted envíe antes de esa fecha.")
+
+
+def _eca(f: _Facts, day: str) -> str:
+    return (f"{f.provider} (un hospital sin fines de lucro) y sus cobradores no pueden reportarle a las agencias de "
+            f"crédito, demandarle, poner gravámenes ni vender la deuda antes de este día"
+            + (f" ({f.number()} días después de la primera factura del {f.date()})" if f.number() else "") + ".")
+
+
+def _nsa(f: _Facts, day: str) -> str:
+    threshold = re.search(r"at least \$([\d,.]+) above", f.why)
+    fee = re.search(r"pay the \$([\d,.]+) fee", f.why)
+    first = f.date(1)
+    return ("Último día para iniciar la disputa federal entre paciente y proveedor, si la factura supera en "
+            f"${threshold.group(1) if threshold else '400'} o más el Presupuesto de Buena Fe (Good Faith Estimate)"
+            + (f" ({f.number()} días desde la primera factura del {first}; la regla cuenta desde el día en que la "
+               "recibió, pero preséntela antes de esta fecha para estar seguro)" if first and f.number() else "")
+            + ". La inicia usted mismo ante el Departamento de Salud y Servicios Humanos (HHS), no escribiendo al "
+            "proveedor: envíe el formulario en cms.gov/nosurprises (o llame al 1-800-985-3059 para pedirlo en papel) "
+            "con una copia de la factura y del presupuesto, y pague la tarifa"
+            + (f" de ${fee.group(1)}" if fee else "") + ". Luego avise al proveedor por escrito: mientras la disputa "
+            "esté abierta, el proveedor no puede mandar la factura a cobranza ni añadir recargos por atraso.")
+
+
+def _sol(f: _Facts, day: str) -> str:
+    state = (f.sol.get("state") if isinstance(f.sol, dict) else None) or ""
+    years = re.search(r"(\d+)-year clock", f.why)
+    contract = re.search(r"\(or (\d{4}-\d{2}-\d{2}) if you signed", f.why)
+    started = re.search(r"clock started at [^.]*?(\d{4}-\d{2}-\d{2})", f.why)
+    text = (f"Después de este día la deuda es demasiado antigua para que le demanden"
+            + (f" en {NAMES.get(state, state)}" if state else "")
+            + (f" (o después del {contract.group(1)} si firmó un contrato por escrito)" if contract else "")
+            + (f"; el plazo es de {years.group(1)} años" if years else "")
+            + (f", contados desde el {started.group(1)}" if started else "")
+            + ("; el comienzo real (la fecha de vencimiento o el último pago) puede ser posterior."
+               if f.has("may be later") else "."))
+    if f.has("Nothing you pay or sign restarts it"):
+        return text + " Nada que usted pague o firme lo reinicia."
+    payment, writing = f.has("A payment"), f.has("a signed written acknowledgment") or f.has(
+        "A signed written acknowledgment")
+    if payment and writing:
+        return text + " Un pago o un reconocimiento firmado por escrito pueden reiniciarlo."
+    if payment:
+        return text + " Un pago puede reiniciarlo."
+    if writing:
+        return text + " Un reconocimiento firmado por escrito puede reiniciarlo."
+    return text
+
+
+def _fdcpa(f: _Facts, day: str) -> str:
+    rule = re.search(r" over ([A-Z0-9_.]+) \(", f.why)
+    what = rule_table("conduct").get(rule.group(1), {}).get("title") if rule else None
+    later = f.dates[0] if f.dates else None
+    return (f"Último día para demandar a {f.collector} por esta infracción"
+            + (f" ({what[:1].lower() + what[1:]})" if what else "") + ": un año desde la infracción."
+            + (f" Por infracciones posteriores del mismo tipo puede demandar hasta el {later}." if later else ""))
+
+
+def _answer(f: _Facts, day: str) -> str:
+    served = re.search(r"served on (\d{4}-\d{2}-\d{2})", f.why)
+    when = f" que le entregaron el {served.group(1)}" if served else ""
+    if f.has("Appear on the date on the summons"):
+        head = (f"Preséntese en el tribunal en la fecha de la citación (summons): ese tribunal no acepta una respuesta "
+                f"escrita a la demanda{when}; usted responde en persona ese día. Hasta leer la fecha, cuente con este "
+                f"día, el más temprano posible. ")
+    else:
+        head = (f"Último día para responder a la demanda{when}"
+                + (f": {f.number()} días" if f.number() else "") + ". Presente una respuesta escrita en la "
+                "secretaría del tribunal diciendo con qué no está de acuerdo, y envíe una copia al abogado del "
+                "demandante. ")
+    barred = re.search(r"ran out on (\d{4}-\d{2}-\d{2})", f.why)
+    defence = (f" Alegue la prescripción: el plazo para demandarle por esta deuda terminó el {barred.group(1)}; una "
+               "defensa que no se alega se puede perder." if barred else
+               " Pregunte si la deuda es demasiado antigua para demandarle; si lo es, dígalo en su respuesta."
+               if f.has("too old to sue on") else "")
+    return (head + "La citación manda: si da otra fecha u otro tribunal, siga la citación, y si el último día cae en "
+            "fin de semana o feriado, actúe antes. Si no responde ni se presenta, el tribunal puede dictar sentencia "
+            "en su contra, y el cobrador podría embargar su salario o su cuenta de banco." + defence
+            + " Ayuda legal gratuita: lawhelp.org o lsc.gov/find-legal-aid.")
+
+
+def _fcra(f: _Facts, day: str) -> str:
+    start = f.date()
+    return ("La agencia de crédito debe terminar de investigar su disputa"
+            + (f" del {start}" if start else "") + f" a más tardar este día"
+            + (" (usted envió más información)" if f.has("you sent more information") else "")
+            + ". Si no responde a tiempo, debe borrar lo que no pudo verificar.")
+
+
+def _appeal(f: _Facts, day: str) -> str:
+    notice = f.dates[-1] if f.dates else ""
+    n = f.number()
+    if f.has("Until the plan type is known"):
+        return (f"Hasta saber el tipo de plan: {_days(n)} desde la fecha del aviso ({notice}), el plazo más corto de "
+                "los planes Medicare Advantage y Medicaid (los planes del empleador y del mercado dan más tiempo). La "
+                "audiencia imparcial de Medicaid de un estado puede dar menos días: el aviso dice su fecha límite. "
+                "Apele antes de este día para estar seguro.")
+    if f.has("Medicare Advantage"):
+        return (f"Último día para pedir al plan Medicare Advantage que reconsidere la negación: {_days(n)} desde la "
+                f"fecha del aviso ({notice}).")
+    if f.has("Medicaid plan"):
+        return (f"Último día para apelar la negación ante el plan de Medicaid: {_days(n)} desde la fecha del aviso "
+                f"({notice}). Después de que el plan decida, puede pedir a su estado una audiencia imparcial.")
+    return (f"Último día para apelar la negación ante el plan: la ley le da al menos {_days(n)} desde que recibió la "
+            f"negación, contados aquí desde la fecha del aviso ({notice}).")
+
+
+def _redetermination(f: _Facts, day: str) -> str:
+    grace = f.number(1)
+    return (f"Último día para pedir a Medicare una redeterminación: {_days(f.number())} desde que recibió el aviso, "
+            f"que Medicare supone recibido {_days(grace)} después de su fecha ({f.date()}).")
+
+
+def _hearing(f: _Facts, day: str) -> str:
+    return (f"El último día que su estado puede permitir para pedir una audiencia imparcial: como máximo "
+            f"{_days(f.number())} desde la fecha en que se envió el aviso ({f.date()}). Su estado puede dar menos "
+            "días: el aviso dice la fecha exacta.")
+
+
+def _decision(f: _Facts, day: str) -> str:
+    return (f"El plan debe decidir su apelación dentro de {_days(f.number())} desde que la recibe (la mitad para cada "
+            f"uno de dos niveles de apelación); contado desde el día en que usted la envió ({f.date()}).")
+
+
+def _external(f: _Facts, day: str) -> str:
+    return (f"Último día para pedir una revisión externa: {_days(f.number(), 'meses')} desde que recibió la negación "
+            f"final del plan, contados aquí desde su fecha ({f.date()}).")
+
+
+def _external_decision(f: _Facts, day: str) -> str:
+    hours = re.search(r"within (\d+) hours", f.why)
+    return ("Su atención es urgente: el revisor independiente debe decidir la revisión externa acelerada dentro de "
+            + (f"{hours.group(1)} horas" if hours else "el plazo de la ley") + " desde que la recibe; contado aquí "
+            f"desde el día en que usted envió la solicitud ({f.date()}).")
+
+
+def _collection_wait(f: _Facts, day: str) -> str:
+    state = f.kind.split(".")[1]
+    return (f"Antes de este día la ley de {NAMES.get(state, state)} prohíbe ciertas acciones de cobro por esta factura "
+            f"de hospital (como reportarle a las agencias de crédito o demandarle)"
+            + (f": {f.number()} días después de la primera factura del {f.date()}" if f.number() else "") + ".")
+
+
+def _nv(f: _Facts, day: str) -> str:
+    return (f"{f.collector} no puede hacer nada para cobrar esta deuda médica antes de {_days(f.number())} después de "
+            f"su aviso escrito del {f.date()}.")
+
+
+def _fl(f: _Facts, day: str) -> str:
+    return (f"{f.provider} no puede empezar acciones de cobro extraordinarias antes de {_days(f.number())} después de "
+            f"su aviso escrito del {f.date()}.")
+
+
+def _reminder(f: _Facts, day: str) -> str:
+    return f.why  # the patient's or advocate's own words
+
+
+_RENDER = {
+    "VALIDATION_PERIOD_END": _validation, "FAP_APPLICATION_END": _fap, "ECA_EARLIEST": _eca,
+    "NSA_DISPUTE_END": _nsa, "SOL_EXPIRES": _sol, "FDCPA_CLAIM_END": _fdcpa, "ANSWER_DUE": _answer,
+    "FCRA_REINVESTIGATION_DUE": _fcra, "APPEAL_DUE": _appeal, "MEDICARE_REDETERMINATION_DUE": _redetermination,
+    "FAIR_HEARING_DUE": _hearing, "APPEAL_DECISION_DUE": _decision, "EXTERNAL_REVIEW_DUE": _external,
+    "EXTERNAL_REVIEW_DECISION_DUE": _external_decision,
+    "STATE.*.COLLECTION_WAIT": _collection_wait, "STATE.NV.NOTICE_60_DAYS": _nv, "STATE.FL.ECA_NOTICE": _fl,
+    "REMINDER": _reminder,
+}
+
+
+def passed(d: Any, as_of: date) -> bool:
+    day = _get(d, "date")
+    return str(day) < as_of.isoformat()
