@@ -73,8 +73,9 @@ def test_a_payment_after_expiry_revives_only_where_the_state_says_so():
     # revived in 2022, the debt now falls under 2305.07(C): six years from thirty days after the payment
     assert (s["category"], s["starts"], s["expires"]) == ("consumer_debt", date(2022, 5, 31), date(2028, 5, 31))
     old = status(case(state="OH", account={"first_bill_date": "2015-03-01"}), date(2020, 1, 1))
-    assert old["unconfirmed"] is True  # Ohio's 2000-2021 open-account text was not read
-    assert any(u["value"].startswith("open_account") for u in old["unconfirmed_values"])
+    # Ohio's 2000-2021 open-account period is quoted now (S.B. 13's transition rule names the old six years)
+    assert (old["category"], old["years"]) == ("open_account", 6)
+    assert not any(u["value"].startswith("open_account") for u in old["unconfirmed_values"])
 
 
 def test_in_new_york_nothing_revives_a_consumer_debt_since_2022():
@@ -145,9 +146,28 @@ def test_without_any_start_date_the_status_is_unknown():
     assert s["status"] == "unknown" and "first bill date" in s["warning"]
 
 
-def test_an_unconfirmed_period_says_so_and_which_choice_was_taken():
-    s = status(case(state="AL", account=OLD), date(2021, 1, 1))
-    assert s["unconfirmed"] and any("not confirmed" in why and "6-2-37" in why for why in s["chosen_because"])
+def test_an_unconfirmed_period_says_so_and_which_choice_was_taken(tmp_path):
+    # every state's periods are quoted now, so the rule is shown on a copy of the law whose Alabama
+    # open-account period is marked unconfirmed again
+    import shutil
+
+    import yaml
+
+    from billadvocate.law import PARAMETERS_DIR, Law
+
+    shutil.copytree(PARAMETERS_DIR, tmp_path / "law")
+    f = tmp_path / "law" / "states" / "al" / "collection.yaml"
+    data = yaml.safe_load(f.read_text())
+    row = data["sol"]["open_account"]["values"]["2000-01-01"]
+    for k in ("quote", "source", "proves"):
+        row.pop(k, None)
+    row.update(unconfirmed=True, note="Searched and not found.")
+    f.write_text(yaml.safe_dump(data, sort_keys=False))
+    c = case(state="AL", account=OLD)
+    s = sol_status(c, c.accounts[0], date(2021, 1, 1), Law(tmp_path / "law"))
+    assert s["unconfirmed"] and any("not confirmed" in why and "6-2-37" in why and "Searched and not found." in why
+                                    for why in s["chosen_because"])
+    assert not any("not confirmed" in why for why in status(c, date(2021, 1, 1))["chosen_because"])  # shipped: quoted
 
 
 def test_where_the_limit_extinguishes_the_debt_the_warning_says_it_may_not_be_collected():
