@@ -61,6 +61,9 @@ EOBS_SCHEMA = pa.schema([
     ("service_date", pa.date32()), ("billed", MONEY), ("allowed", MONEY), ("paid", MONEY),
     ("patient_responsibility", MONEY), ("denied", pa.bool_()), ("reason_codes", pa.string()),
     ("lines", pa.list_(pa.int64())), ("deductible", MONEY), ("code", pa.string()),
+    # the claim's network status and kind (institutional: a facility), its provider, and the line's modifiers
+    ("in_network", pa.bool_()), ("claim_kind", pa.string()), ("provider", pa.string()),
+    ("modifiers", pa.list_(pa.string())),
 ])
 
 
@@ -141,11 +144,12 @@ def eobs_table(eobs: Iterable[Any], bills: Iterable[Bill]) -> pa.Table:
     """The account's EOBs (ingest.eob_model.Eob) as rows for each of its bills."""
     rows: dict[str, list] = {name: [] for name in EOBS_SCHEMA.names}
 
-    def add(source, eob, level, claim_id, when, billed, allowed, paid, resp, denied, reasons, lines,
-            deductible=None, code=None):
-        for name, value in zip(EOBS_SCHEMA.names, (source, eob, level, claim_id, when, _money(billed),
+    def add(source, eob, level, claim, when, billed, allowed, paid, resp, denied, reasons, lines,
+            deductible=None, code=None, modifiers=()):
+        for name, value in zip(EOBS_SCHEMA.names, (source, eob, level, claim.claim_id, when, _money(billed),
                                                      _money(allowed), _money(paid), _money(resp), denied,
-                                                     reasons, lines, _money(deductible), code)):
+                                                     reasons, lines, _money(deductible), code, claim.in_network,
+                                                     claim.kind, claim.provider, [m.upper() for m in modifiers])):
             rows[name].append(value)
 
     bills = list(bills)
@@ -159,14 +163,14 @@ def eobs_table(eobs: Iterable[Any], bills: Iterable[Bill]) -> pa.Table:
                     continue
                 matched = sorted({n for el in c.lines for n in by_code_date.get((el.code, el.date or c.start), [])})
                 denied = c.denied or c.status == "denied"
-                add(bill.source, eob.source, "claim", c.claim_id, c.start, c.billed, c.allowed, c.paid,
+                add(bill.source, eob.source, "claim", c, c.start, c.billed, c.allowed, c.paid,
                     c.adjudicated_patient_responsibility, denied, _reasons(c.all_adjustments()), matched,
                     _claim_deductible(c))
                 if denied:
                     continue
                 for el in c.lines:
-                    add(bill.source, eob.source, "line" if el.denied else "service", c.claim_id,
+                    add(bill.source, eob.source, "line" if el.denied else "service", c,
                         el.date or c.start, el.billed, el.allowed, el.paid, el.patient_responsibility, el.denied,
                         _reasons(el.adjustments) if el.denied else None,
-                        by_code_date.get((el.code, el.date or c.start), []), code=el.code)
+                        by_code_date.get((el.code, el.date or c.start), []), code=el.code, modifiers=el.modifiers)
     return pa.table(rows, schema=EOBS_SCHEMA)
