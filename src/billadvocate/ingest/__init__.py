@@ -37,6 +37,7 @@ _READERS = {
     "synthea-ledger-eob": "synthea_csv:read_ledger_eob",
     "synthea-claims": "synthea_csv:read_claims_eob",
     "pdf-eob": "pdf_bill:read_pdf_eob",
+    "image-eob": "ocr:read_image_eob",
 }
 
 __all__ = ["Adjustment", "Bill", "Eob", "EobClaim", "EobLine", "FORMATS", "read_bill", "read_eob",

@@ -32,18 +32,21 @@ COLUMNS = {
 }
 _AMOUNT = re.compile(r"\(?-?\$?\d[\d,]*\.\d{2}\)?")
 _DATE = re.compile(r"^\s*(\d{1,2}/\d{1,2}/\d{2,4})\b")
-_CODE = re.compile(r"\b([A-Z]\d{4}|\d{4}[0-9A-Z])\b")
+# a HCPCS/CPT code; not only at a word's start: OCR runs it into the words before ('Bloodtest85025')
+_CODE = re.compile(r"(?<![0-9])([A-Z]\d{4}|\d{4}[0-9A-Z])(?![0-9A-Z])")
 _CLAIM = re.compile(r"\bclaim\s*(?:number|no\.?|#|id)\s*:?\s*([A-Z0-9-]{4,})", re.I)
 _PROVIDER = re.compile(r"\bprovider\s*:\s*(.+)$", re.I)
 
 
 def _header(text: str) -> list[str] | None:
-    """The columns a header line names, in its order, or None when it is not an EOB header."""
-    low = text.lower()
+    """The columns a header line names, in its order, or None when it is not an EOB header. Spaces are
+    ignored: OCR of a photo runs words together ('Providerbilled', 'Am ountsaved')."""
+    low = "".join(text.lower().split())
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
     for kind, words in COLUMNS.items():
         for w in words:
+            w = w.replace(" ", "")
             i = low.find(w)
             if i >= 0 and not any(a <= i < b for a, b in taken):
                 found.append((i, kind))
@@ -113,6 +116,6 @@ def read_consumer_eob(lines: list[TextLine], *, file: str, format: str) -> Eob |
             setattr(claim, field, sum(got, Decimal(0)) if got else None)
         claim.status = "processed"
         eob.claims = [claim]
-    eob.notes.append(f"read as a consumer EOB (layout: {header_text}); its rows are services the plan "
-                     "processed, not charges")
+    eob.notes.append(f"read as a consumer EOB (layout: {header_text}; columns in order: {' / '.join(columns)}); "
+                     "its rows are services the plan processed, not charges")
     return eob

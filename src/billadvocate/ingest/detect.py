@@ -10,9 +10,9 @@ from ..errors import BadInput
 
 # formats: what each reader is called on the command line (--format)
 BILL_FORMATS = ("csv", "xlsx", "pdf", "image", "x12-837", "synthea-ledger")
-EOB_FORMATS = ("x12-835", "fhir", "csv-eob", "synthea-ledger-eob", "synthea-claims", "pdf-eob")
+EOB_FORMATS = ("x12-835", "fhir", "csv-eob", "synthea-ledger-eob", "synthea-claims", "pdf-eob", "image-eob")
 # bill formats that also hold what the insurer paid: read_eob reads them as this EOB format
-EOB_VIEW = {"synthea-ledger": "synthea-ledger-eob", "pdf": "pdf-eob"}
+EOB_VIEW = {"synthea-ledger": "synthea-ledger-eob", "pdf": "pdf-eob", "image": "image-eob"}
 # a debt collector's validation notice (PDF): neither a bill nor an EOB, read by `read_any`
 NOTICE_FORMAT = "validation-notice"
 FORMATS = (*BILL_FORMATS, *EOB_FORMATS, NOTICE_FORMAT)

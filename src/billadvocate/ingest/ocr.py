@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import BadInput
 from ..model import Bill
+from .eob_model import Eob
 from .progress import steps
 from .text_table import SUSPECT_AMOUNT, TextLine, read_text_lines, refuse_validation_notice
 
@@ -254,12 +255,11 @@ def ocr_pdf_pages(path: Path, pages: list[int], *, file: str,
     return lines, _mean_confidence(lines)
 
 
-def read_image_bill(path: str | Path) -> Bill:
-    """Read an itemized bill from a photo or scan (JPEG, PNG, TIFF)."""
+def _photo_lines(path: Path) -> tuple[list[TextLine], list[str]]:
+    """The text lines OCR reads in a photo or scan, and the amounts it read again closer."""
     import numpy as np
     from PIL import Image, ImageOps, UnidentifiedImageError
 
-    path = Path(path)
     file = str(path)
     _engine()
     try:
@@ -288,6 +288,31 @@ def read_image_bill(path: str | Path) -> Bill:
         raise BadInput("no text found in the photo: take it again flat, in good light, with the whole bill in frame",
                        file=file)
     refuse_validation_notice(lines, file)
+    return lines, corrections
+
+
+def _photo_eob(lines: list[TextLine], corrections: list[str], file: str) -> Eob | None:
+    """The consumer EOB in a photo's lines (billed / allowed / saved / paid / you owe), or None."""
+    from .consumer_eob import read_consumer_eob
+
+    eob = read_consumer_eob(lines, file=file, format="image-eob")
+    if eob is None or not eob.claims:
+        return None
+    confidence = _mean_confidence(lines)
+    eob.notes = [*corrections, *eob.notes,
+                 f"read by OCR (mean confidence {confidence:.0%}): check the amounts against the paper"]
+    return eob
+
+
+def read_image_bill(path: str | Path) -> Bill | Eob:
+    """Read an itemized bill from a photo or scan (JPEG, PNG, TIFF). A photo of a consumer EOB (the
+    insurer's statement to its member) is read as the EOB it is, never as a bill."""
+    path = Path(path)
+    file = str(path)
+    lines, corrections = _photo_lines(path)
+    eob = _photo_eob(lines, corrections, file)
+    if eob is not None:
+        return eob
     bill = Bill(source=file, format="image", ocr_confidence=_mean_confidence(lines))
     read_ocr_text(lines, bill, corrections)
     if not bill.lines:
@@ -295,3 +320,15 @@ def read_image_bill(path: str | Path) -> Bill:
                        "photograph the itemized part of the bill", file=file)
     bill.notes.append(f"read by OCR (mean confidence {bill.ocr_confidence:.0%}): check the amounts against the paper")
     return bill
+
+
+def read_image_eob(path: str | Path) -> Eob:
+    """Read a photo or scan of a consumer EOB (Provider billed / Plan allowed / ... / You owe) as an Eob."""
+    path = Path(path)
+    file = str(path)
+    lines, corrections = _photo_lines(path)
+    eob = _photo_eob(lines, corrections, file)
+    if eob is None:
+        raise BadInput("no EOB table found in the photo: no service lines under a header naming what the provider "
+                       "billed and what the plan paid or you owe; photograph the page with that table", file=file)
+    return eob
