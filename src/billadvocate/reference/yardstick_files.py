@@ -78,58 +78,75 @@ def _code(row: list[str], i: int) -> str:
     return re.sub(r"[^0-9A-Z]", "", text) if _CODE.match(re.sub(r"[^0-9A-Z]", "", text)) else text
 
 
+def _sheets(path: Path, members: re.Pattern, want: tuple[str, ...], what: str, skip=lambda name: False):
+    """Each CSV of the file (or of the ZIP) as (file name, the title rows above its header as one text,
+    the column of each header name, its rows with a HCPCS code as (code, row, 'line n')). The code
+    column is the first name in `want`; a code that is not HCPCS is one BadInput naming file and line."""
+    for file, text in _members(path, members):
+        if skip(Path(file).name.lower()):
+            continue
+        rows = _rows(text, file)
+        h, ix = _header(rows, want, file, what)
+        yield file, " ".join(c for r in rows[:h] for c in r if c), ix, _coded(rows[h + 1:], h + 2, ix[want[0]], file)
+
+
+def _coded(rows: list[list[str]], first: int, column: int, file: str):
+    for n, row in enumerate(rows, start=first):
+        code = _code(row, column)
+        if not code:
+            continue
+        where = f"line {n}"
+        if not _CODE.match(code):
+            raise BadInput(f"{code!r} is not a HCPCS code", file=file, where=where)
+        yield code, row, where
+
+
+def _per_code(path: Path, kind: str, members: str, what: str, columns: dict[str, tuple[str, str]], on_row=None):
+    """The one-row-per-code layouts (OPPS Addendum B, CLFS, ASP): `columns` maps each column of our
+    table to (the file's header name, how to read it: code | text | upper | money); the code column
+    comes first. `on_row(ix, row)` sees each row too. Returns the checked table and each file's
+    (name, title) for the caller to find the period in."""
+    want = tuple(header for header, _ in columns.values())
+    cols: dict[str, list] = {name: [] for name in columns}
+    seen: list[tuple[str, str]] = []
+    for file, title, ix, coded in _sheets(path, re.compile(members), want, what):
+        seen.append((file, title))
+        for code, row, where in coded:
+            for name, (header, how) in columns.items():
+                cell = _cell(row, ix[header])
+                cols[name].append(code if how == "code" else _money(cell, file, where) if how == "money"
+                                  else (cell.upper() if how == "upper" else cell) or None)
+            if on_row:
+                on_row(ix, row)
+    if not seen or not cols[next(iter(columns))]:
+        raise BadInput(f"no HCPCS rows found under the {what} header", file=str(path))
+    return check_table(kind, pa.table(cols)), seen
+
+
 def read_opps_addendum_b(path: Path) -> tuple[pa.Table, date | None, date | None]:
     """OPPS Addendum B -> opps table (hcpcs, status_indicator, apc, payment_rate)."""
-    cols: dict[str, list] = {k: [] for k in ("hcpcs", "status_indicator", "apc", "payment_rate")}
-    start = None
-    for file, text in _members(path, re.compile(r"addendum.?b|\.csv$")):
-        rows = _rows(text, file)
-        h, ix = _header(rows, ("hcpcs code", "si", "apc", "payment rate"), file, "OPPS Addendum B")
-        title = " ".join(c for r in rows[:h] for c in r if c)
-        start = start or month_year(Path(file).name) or month_year(title)
-        for n, row in enumerate(rows[h + 1:], start=h + 2):
-            code = _code(row, ix["hcpcs code"])
-            if not code:
-                continue
-            where = f"line {n}"
-            if not _CODE.match(code):
-                raise BadInput(f"{code!r} is not a HCPCS code", file=file, where=where)
-            cols["hcpcs"].append(code)
-            cols["status_indicator"].append(_cell(row, ix["si"]).upper())
-            cols["apc"].append(_cell(row, ix["apc"]) or None)
-            cols["payment_rate"].append(_money(_cell(row, ix["payment rate"]), file, where))
-    if not cols["hcpcs"]:
-        raise BadInput("no HCPCS rows found under the Addendum B header", file=str(path))
-    return check_table("opps", pa.table(cols)), start, None
+    table, seen = _per_code(path, "opps", r"addendum.?b|\.csv$", "OPPS Addendum B", {
+        "hcpcs": ("hcpcs code", "code"), "status_indicator": ("si", "upper"), "apc": ("apc", "text"),
+        "payment_rate": ("payment rate", "money")})
+    start = next((d for file, title in seen if (d := month_year(Path(file).name) or month_year(title))), None)
+    return table, start, None
 
 
 def read_clfs(path: Path) -> tuple[pa.Table, date | None, date | None]:
     """Clinical Laboratory Fee Schedule -> clfs table (hcpcs, modifier, rate = national limit)."""
-    cols: dict[str, list] = {k: [] for k in ("hcpcs", "modifier", "rate")}
-    start, newest = month_year(path.name), None
-    for file, text in _members(path, re.compile(r"clfs|clab|\.csv$")):
-        rows = _rows(text, file)
-        h, ix = _header(rows, ("hcpcs", "mod", "rate"), file, "Clinical Laboratory Fee Schedule")
-        start = start or month_year(Path(file).name)
-        for n, row in enumerate(rows[h + 1:], start=h + 2):
-            code = _code(row, ix["hcpcs"])
-            if not code:
-                continue
-            where = f"line {n}"
-            if not _CODE.match(code):
-                raise BadInput(f"{code!r} is not a HCPCS code", file=file, where=where)
-            eff = _cell(row, ix.get("eff_date"))
-            if re.fullmatch(r"20\d{6}", eff):
-                d = datetime.strptime(eff, "%Y%m%d").date()
-                newest = max(newest, d) if newest else d
-            cols["hcpcs"].append(code)
-            cols["modifier"].append(_cell(row, ix["mod"]).upper() or None)
-            cols["rate"].append(_money(_cell(row, ix["rate"]), file, where))
-    if not cols["hcpcs"]:
-        raise BadInput("no rows found under the CLFS header", file=str(path))
-    if start is None and newest is not None:
-        start = date(newest.year, 3 * ((newest.month - 1) // 3) + 1, 1)
-    return check_table("clfs", pa.table(cols)), start, None
+    newest: list[date] = []
+
+    def effective(ix: dict[str, int], row: list[str]) -> None:
+        eff = _cell(row, ix.get("eff_date"))
+        if re.fullmatch(r"20\d{6}", eff):
+            newest[:] = [max([*newest, datetime.strptime(eff, "%Y%m%d").date()])]
+
+    table, seen = _per_code(path, "clfs", r"clfs|clab|\.csv$", "Clinical Laboratory Fee Schedule", {
+        "hcpcs": ("hcpcs", "code"), "modifier": ("mod", "upper"), "rate": ("rate", "money")}, effective)
+    start = month_year(path.name) or next((d for file, _ in seen if (d := month_year(Path(file).name))), None)
+    if start is None and newest:
+        start = date(newest[0].year, 3 * ((newest[0].month - 1) // 3) + 1, 1)
+    return table, start, None
 
 
 _PERIOD = re.compile(r"effective\s+([a-z]+\s+\d{1,2},\s*20\d\d)\s+through\s+([a-z]+\s+\d{1,2},\s*20\d\d)", re.I)
@@ -141,30 +158,18 @@ def _long_date(text: str) -> date:
 
 def read_asp(path: Path) -> tuple[pa.Table, date | None, date | None]:
     """ASP pricing file -> asp table (hcpcs, dosage = the billing unit, payment_limit per unit)."""
-    cols: dict[str, list] = {k: [] for k in ("hcpcs", "dosage", "payment_limit")}
+    table, seen = _per_code(path, "asp", r"asp|\.csv$", "ASP pricing", {
+        "hcpcs": ("hcpcs code", "code"), "dosage": ("hcpcs code dosage", "text"),
+        "payment_limit": ("payment limit", "money")})
     start = end = None
-    for file, text in _members(path, re.compile(r"asp|\.csv$")):
-        rows = _rows(text, file)
-        h, ix = _header(rows, ("hcpcs code", "hcpcs code dosage", "payment limit"), file, "ASP pricing")
-        m = _PERIOD.search(" ".join(c for r in rows[:h] for c in r if c))
+    for _file, title in seen:
+        m = _PERIOD.search(title)
         if m:
             try:
                 start, end = _long_date(m.group(1)), _long_date(m.group(2))
             except ValueError:
                 pass
-        for n, row in enumerate(rows[h + 1:], start=h + 2):
-            code = _code(row, ix["hcpcs code"])
-            if not code:
-                continue
-            where = f"line {n}"
-            if not _CODE.match(code):
-                raise BadInput(f"{code!r} is not a HCPCS code", file=file, where=where)
-            cols["hcpcs"].append(code)
-            cols["dosage"].append(_cell(row, ix["hcpcs code dosage"]) or None)
-            cols["payment_limit"].append(_money(_cell(row, ix["payment limit"]), file, where))
-    if not cols["hcpcs"]:
-        raise BadInput("no rows found under the ASP header", file=str(path))
-    return check_table("asp", pa.table(cols)), start or month_year(path.name), end
+    return table, start or month_year(path.name), end
 
 
 def read_dmepos(path: Path) -> tuple[pa.Table, date | None, date | None]:
@@ -172,22 +177,15 @@ def read_dmepos(path: Path) -> tuple[pa.Table, date | None, date | None]:
     non-rural and rural fees (a rural fee of 0 means none is set: the non-rural fee applies)."""
     cols: dict[str, list] = {k: [] for k in ("hcpcs", "modifier", "modifier2", "state", "fee_nonrural", "fee_rural")}
     start = None
-    for file, text in _members(path, re.compile(r"dmepos.*\.csv$|\.csv$")):
-        if "pen" in Path(file).name.lower() and "dmepos" not in Path(file).name.lower():
-            continue  # the parenteral/enteral nutrition file has another layout
-        rows = _rows(text, file)
-        h, ix = _header(rows, ("hcpcs", "mod", "mod2", "ceiling", "floor"), file, "DMEPOS fee schedule")
-        start = start or month_year(" ".join(c for r in rows[:h] for c in r if c)) or month_year(Path(file).name)
+    for file, title, ix, coded in _sheets(path, re.compile(r"dmepos.*\.csv$|\.csv$"),
+                                          ("hcpcs", "mod", "mod2", "ceiling", "floor"), "DMEPOS fee schedule",
+                                          # the parenteral/enteral nutrition file has another layout
+                                          skip=lambda name: "pen" in name and "dmepos" not in name):
+        start = start or month_year(title) or month_year(Path(file).name)
         states = sorted({m.group(1).upper() for name in ix if (m := re.fullmatch(r"([a-z]{2}) \(nr\)", name))})
         if not states:
             raise BadInput("no state fee columns (XX (NR), XX (R)) in the DMEPOS header", file=file)
-        for n, row in enumerate(rows[h + 1:], start=h + 2):
-            code = _code(row, ix["hcpcs"])
-            if not code:
-                continue
-            where = f"line {n}"
-            if not _CODE.match(code):
-                raise BadInput(f"{code!r} is not a HCPCS code", file=file, where=where)
+        for code, row, where in coded:
             for st in states:
                 nr = _money(_cell(row, ix[f"{st.lower()} (nr)"]), file, where)
                 r = _money(_cell(row, ix.get(f"{st.lower()} (r)")), file, where)
