@@ -26,7 +26,7 @@ MEDICARE_MULTIPLE = Decimal("1.5")
 # when insurance already paid more than the yardstick, a small share of what is owed closes the account
 SMALL_SHARE = Decimal("0.10")
 # figures fixed by a plan, a program or a policy: no further pricing
-FIXED_BY = {"medicaid", "qmb", "medicare", "eob", "nsa", "oop_max", "assistance", "void"}
+FIXED_BY = {"medicaid", "qmb", "medicare", "eob", "nsa", "oop_max", "assistance", "medicare_cap", "void"}
 
 __all__ = ["fair_amount", "benchmark_candidates", "MEDICARE_MULTIPLE", "PRICE_RULES", "BALANCE_RULES"]
 
@@ -93,7 +93,7 @@ def fair_amount(*, account, audit, findings, bills, assistance: dict[str, Any] |
     programs = (assistance or {}).get("programs", [])
     o = legal_owed(account=account, audit=audit, findings=findings, bills=bills, insurance=insurance, eobs=eobs,
                    eob_match=eob_match, violations=violations, programs=programs, out_of_pocket_max=out_of_pocket_max,
-                   year_cap=year_cap)
+                   year_cap=year_cap, fpl_percent=(assistance or {}).get("fpl_percent"))
     steps = o.steps
     has_lines = audit is not None and bool(audit.lines)
     candidates = benchmark_candidates(account=account, audit=audit if has_lines else None, billed=o.billed,
@@ -131,8 +131,9 @@ def fair_amount(*, account, audit, findings, bills, assistance: dict[str, Any] |
         steps.add(f"You owe at most {dollars(o.amount)}; a fair amount to pay is {dollars(fair)}", fair, kind="owed")
     else:
         steps.add(f"You owe at most {dollars(o.amount)}", o.amount, kind="owed")
-    capped = [p["id"] for p in programs
-              if p["eligible"] is True and p.get("discount") is None and p.get("charge_cap") and p["id"] != "MEDICAID"]
+    computed = {n.split(":", 1)[1] for n in o.notes if n.startswith("medicare_cap:")}
+    capped = [p["id"] for p in programs if p["eligible"] is True and p.get("discount") is None and p.get("charge_cap")
+              and p["id"] != "MEDICAID" and p["id"] not in computed]
     if capped and fair > 0:
         steps.add(f"{', '.join(capped)} may lower it further: the law caps the price (see the program's "
                   "charge cap); ask the hospital to apply it")
@@ -167,4 +168,5 @@ def _zero_reason(o) -> str:
         "qmb": "a Qualified Medicare Beneficiary owes no Medicare cost sharing",
         "eob": "your insurer's EOB puts your share at nothing",
         "void": "state law makes this debt void or uncollectable",
+        "medicare_cap": "state law caps the price at a multiple of what Medicare pays, and that much was already paid",
     }.get(o.capped_by or "", "nothing is left once the lines that should not be billed are taken off")

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -135,7 +136,8 @@ def _finding_cites(f) -> list[str]:
 
 def legal_owed(*, account, audit, findings, bills, insurance: str | None, eobs=(), eob_match=None,
                violations=(), programs: list[dict[str, Any]] | None = None,
-               out_of_pocket_max: Decimal | None = None, year_cap: dict[str, Any] | None = None) -> Owed:
+               out_of_pocket_max: Decimal | None = None, year_cap: dict[str, Any] | None = None,
+               fpl_percent=None) -> Owed:
     """The most the patient can be asked to pay, each cap a step with its citation.
 
     `year_cap`: {amount, text, citations}, this bill's part of the plan year's out-of-pocket maximum
@@ -255,6 +257,19 @@ def legal_owed(*, account, audit, findings, bills, insurance: str | None, eobs=(
             result.program = prog
         else:
             steps.add(text + f"; that is not below {dollars(owed)}", None, cites)
+    # state laws that cap the price at a multiple of Medicare (Cal. H&S 127405(d), N.J.S.A. 26:2H-12.52)
+    for value, text, cites, prog in medicare_caps(programs or [], account=account, audit=audit if has_lines else None,
+                                                  wrong_set=wrong_set, paid=paid, fpl=fpl_percent):
+        result.notes.append(f"medicare_cap:{prog['id']}")
+        if value is None:
+            steps.add(text, None, cites)
+        elif value < owed:
+            if result.fallback is None:
+                result.fallback = owed
+            cap(value, text, cites, "medicare_cap")
+            result.program = prog
+        else:
+            steps.add(text + f"; that is not below {dollars(owed)}", None, cites)
     for p in programs or []:
         if p["id"] == "MEDICAID" and p["eligible"] is True and owed > 0:
             steps.add(p.get("step") or p["why"], None, p.get("citations", [])[:2], kind="step")
@@ -266,6 +281,89 @@ def legal_owed(*, account, audit, findings, bills, insurance: str | None, eobs=(
             break
     result.amount, result.capped_by = owed, capped_by
     return result
+
+
+def medicare_cap_rule(program: dict[str, Any], on) -> tuple[dict[str, Any], Any] | None:
+    """The structured Medicare cap of a state charity-care program (`states.<xx>.charity_care.<slug>.
+    medicare_cap`, e.g. California's 127405(d), New Jersey's 26:2H-12.52): (value, dated value) in force
+    on `on`, or None when the program has none."""
+    from ..law import law
+
+    pid = str(program.get("id", ""))
+    if not pid.startswith("STATE."):
+        return None
+    prefix = f"states.{pid.split('.')[1].lower()}.charity_care"
+    rules = law()
+    for slug in sorted({k.split(".", 1)[0] for k in rules.children(prefix)}):
+        path = f"{prefix}.{slug}.medicare_cap"
+        if path not in rules:
+            continue
+        try:
+            if rules.at(f"{prefix}.{slug}.program", on).value.get("id") != pid:
+                continue
+            dv = rules.at(path, on)
+        except KeyError:
+            return None
+        return (dv.value, dv) if dv.value else None
+    return None
+
+
+def in_band(fpl, rule: dict[str, Any]) -> bool:
+    """The income is inside the cap's band: at or below the limit, or below it, as the law words it."""
+    if fpl is None:
+        return False
+    fpl, limit = Decimal(str(fpl)), Decimal(str(rule["fpl_limit"]))
+    return fpl <= limit if rule.get("limit_inclusive", True) else fpl < limit
+
+
+def medicare_caps(programs, *, account, audit, wrong_set: set[int], paid: Decimal, fpl) -> list[tuple]:
+    """For each eligible state program with a Medicare cap whose income band holds the patient: (value,
+    step text, citations, program), the cap priced line by line from the audit's Medicare amounts (lines
+    without one kept at their charge); or (None, note, citations, program) when no line has one."""
+    out = []
+    if audit is None or not audit.lines:
+        return out
+    on = account.care.start
+    for p in programs:
+        if p.get("eligible") is not True:
+            continue
+        found = medicare_cap_rule(p, on or date.fromisoformat(p.get("law_date") or "2000-01-01"))
+        if found is None:
+            continue
+        rule, dv = found
+        if not in_band(fpl, rule):
+            continue
+        pct = Decimal(str(rule["percent_of_medicare"]))
+        cites = list(dv.citations[:1])
+        total, priced, kept, detail = Decimal(0), 0, 0, []
+        for ln in audit.lines:
+            if ln.line in wrong_set:
+                continue
+            medicare = (audit.benchmarks or {}).get(ln.line, {}).get("medicare")
+            if medicare is None:
+                total += Decimal(ln.charge)
+                kept += 1
+                continue
+            at = cents(Decimal(str(medicare)) * pct / 100)
+            total += min(at, Decimal(ln.charge))
+            priced += 1
+            detail.append(f"line {ln.line} {dollars(at)}")
+        band = (f"at or below {rule['fpl_limit']}%" if rule.get("limit_inclusive", True)
+                else f"below {rule['fpl_limit']}%")
+        head = (f"{p['name']}: at your income ({float(Decimal(str(fpl))):g}% of the poverty guideline, {band}) the "
+                f"hospital may charge at most {pct:g}% of what Medicare pays")
+        if rule.get("greatest_of_government_programs"):
+            head += " (the law's cap is the greatest of Medicare, Medi-Cal or another government program the hospital takes part in; Medicare's is the one known here)"
+        if not priced:
+            out.append((None, head + ": ask the hospital for the Medicare amounts of these services and apply it",
+                        cites, p))
+            continue
+        value = max(total - paid, Decimal(0))
+        text = (head + f": {priced} line{'s' if priced > 1 else ''} at {pct:g}% of Medicare ({'; '.join(detail)})"
+                + (f", {kept} line{'s' if kept > 1 else ''} with no Medicare amount at {'its' if kept == 1 else 'their'} charge" if kept else "")
+                + f" = {dollars(total)}" + (f" less {dollars(paid)} paid" if paid else "") + f", so you owe at most {dollars(value)}")
+        out.append((value, text, cites, p))
+    return out
 
 
 def _assistance(programs, *, account, billed, wrong, paid, owed) -> tuple[Decimal, str, list[str], dict] | None:
