@@ -1,6 +1,7 @@
-"""Template filters: dollars, unconfirmed_law."""
+"""Template filters: dollars, unconfirmed_law, severity."""
 
 from django import template
+from django.utils.translation import gettext_lazy
 
 from ...util import dollars as _dollars
 
@@ -22,3 +23,13 @@ def unconfirmed_law(citations):
     from ...law.unconfirmed import explain
 
     return explain(list(citations or []))
+
+
+SEVERITIES = {"high": gettext_lazy("high"), "medium": gettext_lazy("medium"), "low": gettext_lazy("low"),
+              "info": gettext_lazy("for your information")}
+
+
+@register.filter
+def severity(value):
+    """A finding's severity in the page's language."""
+    return SEVERITIES.get(str(value), value)

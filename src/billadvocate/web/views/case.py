@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from .. import casework
 from ..charts import money_chart
 from ..permissions import can, case_view
+from ...report import spanish
 from ...store.deadlines import refresh_from_review
 
 
@@ -63,6 +64,21 @@ def script_sections(account: dict) -> list[dict]:
     return out
 
 
+def in_words(account: dict, in_spanish: bool) -> None:
+    """What the patient reads of an account's findings and deadlines: each deadline's plain title
+    (never its kind id) and, on a Spanish page, each finding's Spanish title and explanation and each
+    deadline's Spanish reason (as `es`)."""
+    lang = "es" if in_spanish else "en"
+    for d in account["deadlines"]:
+        d["what"] = spanish.deadline_title(d["kind"], lang)
+        if in_spanish:
+            d["why_es"] = spanish.deadline(d, account)["why"]
+    if in_spanish:
+        for engine, key in (("audit", "findings"), ("conduct", "violations")):
+            for f in account[key]:
+                f["es"] = spanish.finding(f, engine)
+
+
 @case_view("view")
 def case_page(request, case_row):
     """The results: findings line by line, rights, deadlines, assistance, offer, plan, script."""
@@ -73,6 +89,7 @@ def case_page(request, case_row):
     household = getattr(case_row, "household", None) if hasattr(case_row, "household") else None
     lump = getattr(household, "lump_sum_available", None) or getattr(household, "liquid_assets", None)
     accounts = []
+    spanish_page = (getattr(request, "LANGUAGE_CODE", "") or "").startswith("es")  # the page's language
     if result is not None:
         refresh_from_review(case_row, result)  # the dashboard and reminders read them from the store
         data = result.to_json()
@@ -85,18 +102,23 @@ def case_page(request, case_row):
                      for ln in (review.audit.lines if review.audit else [])]
             kinds = {s.get("kind") for s in (getattr(result, "actions", None) or []) if s.get("account") == a["id"]}
             money = {"negotiate": "NEGOTIATE" in kinds, "plan": "PAYMENT_PLAN" in kinds}
+            in_words(a, spanish_page)
             accounts.append({"data": a, "chart": chart_for(a, lump), "scripts": script_sections(a), "money": money,
                              "lines": lines,
                              "deadlines": sorted(a["deadlines"], key=lambda d: d["date"])})
     actions = list(getattr(result, "actions", None) or [])
-    if actions and (getattr(request, "LANGUAGE_CODE", "") or "").startswith("es"):  # the page's language
+    credit = result.to_json()["credit"] if result else []
+    if spanish_page:
+        for c in credit:
+            c["es"] = spanish.finding(c, "credit")
+    if actions and spanish_page:
         from ...actions.spanish import in_spanish
 
         actions = in_spanish(result, actions)
     return render(request, "web/case.html", {
         "case": case_row, "result": result, "problem": problem, "accounts": accounts,
         "steps": [s for s in actions if s.get("step")], "more_steps": [s for s in actions if not s.get("step")],
-        "patient": casework.patient_of(case_row), "credit": result.to_json()["credit"] if result else [],
+        "patient": casework.patient_of(case_row), "credit": credit,
         "can_manage": can(request.user, "manage", case_row),
     })
 

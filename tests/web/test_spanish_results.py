@@ -1,0 +1,58 @@
+"""The results page in Spanish beyond the plan: each finding's plain Spanish title and explanation,
+each deadline's Spanish title and reason; in English the findings are unchanged and a deadline shows
+its plain title, never its kind id."""
+
+from __future__ import annotations
+
+import html
+
+from billadvocate.report import spanish
+
+
+def _review(case_row):
+    from billadvocate.web import casework
+
+    result, problem = casework.try_review(case_row)
+    assert result is not None, problem
+    return result
+
+
+def _findings_tables(page: str) -> str:
+    return "".join(part.split("</table>")[0] for part in page.split("<table>")[1:] if "<caption" in part[:200])
+
+
+def test_the_spanish_results_page_shows_findings_and_deadlines_in_spanish(world, client_as):
+    c = client_as(world.client_a)
+    c.post("/i18n/setlang/", {"language": "es", "next": f"/cases/{world.case_a.pk}/"})
+    page = html.unescape(c.get(f"/cases/{world.case_a.pk}/").content.decode())
+    result = _review(world.case_a)
+    shown = 0
+    for review in result.accounts:
+        for f in review.findings:
+            es = spanish.finding(f, "audit")
+            assert es["title"] in page and es["explanation"] in page
+            assert f.message not in _findings_tables(page)  # the English message is not shown
+            shown += 1
+        for v in review.violations:
+            assert spanish.finding(v, "conduct")["title"] in page
+            shown += 1
+        for d in review.deadlines:
+            assert spanish.DEADLINE_KINDS[spanish.kind_key(d.kind)][1] in page
+            assert d.kind not in page and d.why not in page
+            shown += 1
+    assert shown >= 3
+    assert ">alta<" in page or ">media<" in page or ">baja<" in page  # severities in Spanish
+
+
+def test_the_english_results_page_keeps_english_findings_and_names_each_deadline_plainly(world, client_as):
+    page = html.unescape(client_as(world.client_a).get(f"/cases/{world.case_a.pk}/").content.decode())
+    result = _review(world.case_a)
+    deadlines = [d for r in result.accounts for d in r.deadlines]
+    assert deadlines
+    for d in deadlines:
+        assert spanish.deadline_title(d.kind) in page and d.why in page
+        assert f"<td>{d.kind}</td>" not in page
+    for r in result.accounts:
+        for f in r.findings:
+            assert f.message in page
+            assert spanish.finding(f, "audit")["title"] not in page
