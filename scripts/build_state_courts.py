@@ -27,7 +27,7 @@ RESEARCH = ROOT / "scripts" / "state_courts.yaml"
 OUT = ROOT / "src" / "billadvocate" / "law" / "parameters" / "states"
 CHECKED = "2026-12-04"
 SINCE = "2000-01-01"
-FALLBACK_DAYS = 10  # the shortest written-answer period found in a debt court (New York city courts, Louisiana city courts)
+FALLBACK_DAYS = 10  # the shortest written-answer period found in a debt court (NY city courts, LA city courts)
 ANSWERS = ("written", "on_summons", "appear")
 POLICY = (f"The rule states no number of days: the date on the summons governs. Until the summons is read, "
           f"billadvocate counts {FALLBACK_DAYS} days from service, as short as the shortest written-answer period "

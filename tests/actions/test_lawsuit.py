@@ -69,7 +69,8 @@ def test_where_the_court_sets_the_date_on_the_summons_the_step_says_so(tmp_path)
     assert all(d.unconfirmed for d in result.accounts[0].deadlines if d.kind == "ANSWER_DUE")
 
 
-@pytest.mark.parametrize("state,days", [("PA", 10), ("VA", 10), ("DC", 10), ("MA", 10), ("TN", 10), ("MS", 5)])
+@pytest.mark.parametrize("state,days", [("PA", 10), ("VA", 10), ("DC", 10), ("MA", 10), ("TN", 10), ("MS", 5),
+                                        ("WI", 8)])
 def test_where_the_court_takes_no_written_answer_the_step_says_appear_on_the_date_on_the_summons(tmp_path, state,
                                                                                                  days):
     result = review(_sued(tmp_path, state, received=SERVED), date(2026, 11, 21))
@@ -78,11 +79,11 @@ def test_where_the_court_takes_no_written_answer_the_step_says_appear_on_the_dat
     why = first["why"]
     assert "appear on the date on the summons" in why.lower() and "takes no written answer" in why
     assert "File a written answer" not in why and "default judgment" in why and "legal aid" in why
-    # the rule is quoted; only the count of days until the summons is read is billadvocate's own (MS: 5, quoted)
+    # the rule is quoted; only the count of days until the summons is read is billadvocate's own (MS 5, WI 8: quoted)
     due = [d for d in result.accounts[0].deadlines if d.kind == "ANSWER_DUE"]
     assert not due[0].unconfirmed
     dv = law().at(f"states.{state.lower()}.courts.answer_days", SERVED)
-    assert dv.quote and (dv.policy is None) is (state == "MS")
+    assert dv.quote and (dv.policy is None) is (state in ("MS", "WI"))
 
 
 def test_a_time_barred_debt_sued_on_where_no_answer_is_written_is_raised_in_court(tmp_path):
