@@ -21,9 +21,9 @@ CODES = ["AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI",
 BOTH = ["furnishers", "bureaus"]
 # code -> (effective date, value, references, unconfirmed note or None)
 BANS = {
-    "CO": ("2023-08-07", {"law": "HB23-1126 (C.R.S. 5-18-109, 12-14.3-104.5)", "covers": BOTH,
-           "what": "medical debt may not be reported by collectors or included by credit bureaus in reports",
-           "note": "exception for credit applications above the conforming loan limit; the law has a sunset date (2028-07-01 per the research, not confirmed)"},
+    "CO": ("2023-08-07", {"law": "HB23-1126 (C.R.S. 5-18-109(1)(f))", "covers": ["bureaus"],
+           "what": "credit bureaus may not include adverse information about medical debt in reports, and collectors may not say it will be reported",
+           "note": "exception for credit applications above the conforming loan limit; the bureau ban is repealed on 2028-07-01 (5-18-109(1)(f)(II)) unless extended"},
            [{"title": "Colorado HB23-1126, signed 2023-05-05, effective 2023-08-07",
              "href": "http://ww.insidearm.com/news/00049599-co-and-ny-enact-laws-prevent-reporting-me/"}], None),
     "NY": ("2023-12-13", {"law": "Fair Medical Debt Reporting Act (GBL 380-j)", "covers": BOTH,
@@ -31,16 +31,16 @@ BANS = {
            "note": "medical debt reported in violation is void"},
            [{"title": "New York Fair Medical Debt Reporting Act, signed and effective 2023-12-13 (GBL 380-j(a)(3))",
              "href": "https://pledgetimes.com/new-york-becomes-the-second-state-to-apply-this-credit-measure/"}], None),
-    "CT": ("2024-07-01", {"law": "Public Act 24-6", "covers": BOTH,
-           "what": "providers and collectors may not report medical debt, credit bureaus may not include it; includes medical credit cards",
-           "note": "medical debt reported in violation is void"},
+    "CT": ("2024-07-01", {"law": "Public Act 24-6 (Conn. Gen. Stat. 20-7i)", "covers": ["furnishers"],
+           "what": "health care providers and collection entities may not report medical debt to a credit bureau; includes medical credit cards",
+           "note": "medical debt reported in violation is void; the act does not bind the credit bureaus themselves"},
            [{"title": "Connecticut Public Act 24-6 (SB 395, 2024), effective 2024-07-01",
              "href": "https://app.legiplex.com/ct/legislature/2024/2024-r/bills/sb00395/draft-141465?id=141465"}], None),
     "MN": ("2024-10-01", {"law": "Debt Fairness Act (Minn. Stat. 332C)", "covers": BOTH,
            "what": "medical creditors and collectors may not report medical debt, credit bureaus may not report it", "note": ""},
            [{"title": "Minnesota Debt Fairness Act (2024 Minn. Laws ch. 114), effective 2024-10-01",
              "href": "https://collectionadvisor.com/daily-debt-news/3041-minnesota-debt-fairness-act-goes-into-law-on-october-1-2024"}], None),
-    "NJ": ("2024-07-22", {"law": "A3861 (P.L. 2024)", "covers": BOTH, "services_from": "2024-07-22",
+    "NJ": ("2024-07-22", {"law": "A3861 (P.L. 2024, c. 48, s. 3)", "covers": BOTH, "services_from": "2024-07-22",
            "what": "providers and collectors may not report medical debt for care received on or after 2024-07-22; credit bureaus may not report paid medical debt or medical debt under $500",
            "note": "applies to care received on or after 2024-07-22"},
            [{"title": "New Jersey A3861, signed and effective 2024-07-22",
@@ -141,6 +141,66 @@ NO_BAN_NOTE = ("That no such statute exists cannot be quoted: this is what the s
 # words that date it ({quote, source, proves, note}). A ban missing here
 # stays unconfirmed with BAN_UNREAD[code] (what was searched).
 BAN_PROOF: dict[str, dict] = {
+    "CT": {"quote": "(b) On and after July 1, 2024, any health care provider or any collection entity doing business in this "
+                    "state shall not report any portion of a medical debt to a credit rating agency for use in a credit report.",
+           "source": "https://app.legiplex.com/ct/legislature/2024/2024-r/bills/sb00395/draft-141465?id=141465",
+           "proves": ["any health care provider or any collection entity doing business in this state shall not report any "
+                      "portion of a medical debt to a credit rating agency"],
+           "since": "On and after July 1, 2024",
+           "note": "Public Act 24-6, section 1(b), as chaptered (the same words in Conn. Gen. Stat. 20-7i, fastlaw.fun). "
+                   "Until 2026-12-04 the data said the act also barred the credit bureaus; its two sections (this one and "
+                   "19a-673b) do not, so only those who report are bound (tests/credit/test_rules.py)."},
+    "RI": {"quote": "6-60-2. ... A healthcare provider as defined in § 27-81-3, or a healthcare facility authorized or licensed "
+                    "under chapter 17 of title 23, or an emergency medical transportation service certified under chapter 4.1 "
+                    "of title 23, shall not furnish information regarding any portion of a medical debt to a consumer reporting "
+                    "agency. ... 6-60-3. Credit reporting agencies. No credit reporting agency shall acquire, record, or report "
+                    "any medical debt, in any manner.",
+           "source": "http://webserver.rilegislature.gov/PublicLaws/law24/law24225.htm",
+           "proves": ["shall not furnish information regarding any portion of a medical debt to a consumer reporting agency",
+                      "No credit reporting agency shall acquire, record, or report any medical debt, in any manner"],
+           "note": "P.L. 2024, ch. 225 (S 2709 Sub A, enacted 2024-06-24) on the General Assembly's site; ch. 224 is the House twin.",
+           "pre": {"quote": "P.L. 2024, ch. 224, § 1, effective January 1, 2025; P.L. 2024, ch. 225, § 1, effective January 1, 2025.",
+                   "source": "http://webserver.rilin.state.ri.us/Statutes/TITLE6/6-60/6-60-4.htm",
+                   "proves": ["P.L. 2024, ch. 225, § 1, effective January 1, 2025"],
+                   "note": "The history line of R.I. Gen. Laws 6-60-4 on the General Assembly's site: chapter 6-60, added by "
+                           "section 1 of both acts, took effect January 1, 2025; no ban before."}},
+    "CO": {"quote": "(1) Except as authorized under subsection (2) of this section, a consumer reporting agency shall not make any "
+                    "consumer report containing any of the following items of information: ... (f)(I) Any adverse item of "
+                    "information that the consumer reporting agency knows or should know concerns medical debt. (II) This "
+                    "subsection (1)(f) is repealed, effective July 1, 2028.",
+           "source": "https://casetext.com/statute/colorado-revised-statutes/title-5-consumer-credit-code/debt-management/article-18-colorado-consumer-credit-reporting-act/section-5-18-109-reporting-of-information-prohibited-exceptions",
+           "proves": ["a consumer reporting agency shall not make any consumer report containing",
+                      "Any adverse item of information that the consumer reporting agency knows or should know concerns medical debt"],
+           "note": "Read in Casetext's copy of C.R.S. 5-18-109 (current through 2024). The law binds the credit bureaus; HB23-1126 "
+                   "also bars collectors from saying a medical debt will be reported (the General Assembly's bill summary, "
+                   "leg.colorado.gov/bills/hb23-1126), which is not a furnishing ban, so `covers` is the bureaus alone (the "
+                   "engine then judges a report by its date, the broader reading). The 2023-08-07 start (90 days after the "
+                   "session) is not on either page."},
+    "NY": {"quote": "(a) No consumer reporting agency shall report or maintain in the file on a consumer, information: ... (3) "
+                    "relative to a medical debt as defined in this statute;",
+           "source": "https://www.nysenate.gov/legislation/laws/GBS/380-J",
+           "proves": ["No consumer reporting agency shall report or maintain in the file on a consumer, information",
+                      "relative to a medical debt"],
+           "note": "Gen. Bus. Law 380-j(a)(3) on the Senate's site (published 2023-12-15). The furnishing ban is Public Health "
+                   "Law 4926 on the same site: 'A hospital licensed under article twenty-eight of this chapter, a health care "
+                   "professional authorized under title eight of the education law, or an ambulance service certified under "
+                   "article thirty of this chapter: 1. shall not furnish any portion of a medical debt to a consumer reporting "
+                   "agency' (nysenate.gov/legislation/laws/PBH/4926). Effective on signing (2023-12-13) per Barclay Damon.",
+           "pre": {"quote": "12/13/2023 SIGNED CHAP.727",
+                   "source": "https://nyassembly.gov/leg/?default_fld=&bn=A06275&Summary=Y&Actions=Y",
+                   "proves": ["12/13/2023 SIGNED CHAP.727"],
+                   "note": "The Assembly's actions for A6275-A / S4907-A (the Fair Medical Debt Reporting Act): signed December "
+                           "13, 2023, so no ban before."}},
+    "VA": {"quote": "A. No medical care facility listed in § 32.1-102.1:3, no person licensed or certified by a health regulatory "
+                    "board within the Department of Health Professions, and no emergency medical services agency, as defined in "
+                    "§ 32.1-111.1, shall report any portion of a medical debt to a consumer reporting agency. B. No collection "
+                    "entity collecting or attempting to collect a medical debt shall report such collection or attempts to "
+                    "collect to a consumer reporting agency.",
+           "source": "https://lawserver.com/?p=30115297",
+           "proves": ["shall report any portion of a medical debt to a consumer reporting agency",
+                      "No collection entity collecting or attempting to collect a medical debt shall report"],
+           "note": "Read in LawServer's copy of Va. Code 59.1-444.4 ('2024, c. 751'); it binds those who report, not the bureaus. "
+                   "The July 1, 2024 start is from Americollect's account of HB 1370 (signed 2024-04-08), not from the statute."},
     "CA": {"quote": "This bill would prohibit a consumer credit reporting agency or an investigative consumer reporting agency "
                     "from making a consumer credit report or an investigative consumer report containing information about "
                     "medical debt, as defined. ... The bill would prohibit a person from furnishing information regarding a "
@@ -160,7 +220,15 @@ BAN_PROOF: dict[str, dict] = {
                    "note": "The history line of Civ. Code 1785.3 (the Act's definitions, where SB 1061 defined medical debt) as the "
                            "code prints it: the ban came with SB 1061 on January 1, 2025; none before."}},
 }
-BAN_UNREAD: dict[str, str] = {}
+BAN_UNREAD: dict[str, str] = {
+    "NJ": ("Section 3 of P.L.2024, c.48 (the chaptered text on legiscan.com is cut off after the definitions) was not read; "
+           "the ban, its care date and the bureaus' $500 and paid-debt rule rest on Orrick and Stevens & Lee. Searched "
+           "2026-12-04: stored pages for N.J.S.A. 56:11-58 and the act (56:11-57, -59 and -61 were found, not the "
+           "reporting section)."),
+    "MN": ("Minn. Stat. 332C.03 was not read: the Revisor's chapter page (revisor.mn.gov/statutes/cite/332C/full) "
+           "is cut off before it. Whom it binds (the data says collectors and the bureaus) rests on news and law-firm "
+           "summaries; 332C.01 (read, Casetext) dates the chapter 'effective October 1, 2024'."),
+}
 DEFAULT_UNREAD = ("The statute's words were not read; the ban, whom it binds and its date are from the references "
                   "(bill pages, news and law-firm summaries). Searched: billadvocate research (legal-rules.md section 3) "
                   "and stored public pages (2026-11-28).")

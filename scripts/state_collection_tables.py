@@ -76,7 +76,7 @@ INTEREST = {
             "proves": ["Caps the rate of interest on medical debt at 3% per annum", "excluding debt charged to a credit card"],
             "note": "The Colorado General Assembly's summary of the act as passed (signed 2023-05-04, coloradocapitolwatch.com). The codified section was not read, and the effective date 2023-08-07 (the usual 90 days after the session) is not on the page."}),
     "NJ": ("2025-07-22", {"percent": 3, "applies_to": "all medical debt"},
-           ["N.J. P.L. 2024, c. 45 (A3861)"], "Research report [S32] (orrick.com); the codified section and effective date were not confirmed."),
+           ["N.J. P.L. 2024, c. 48, s. 5 (A3861, Louisa Carman Medical Debt Relief Act)"], "The act is P.L.2024, c.48 (legiscan's chaptered text of A3861: 'Approved P.L.2024, c.48'; cited here as c. 45 until 2026-12-04). Section 5's words were not read (searched: stored pages for N.J.S.A. 56:11-60 and the chaptered text, which the page cuts off after the definitions); Orrick and Stevens & Lee say section 5 took effect July 22, 2025."),
     "NY": ("2022-04-30", {"percent": 2, "applies_to": "judgments on consumer debt, including medical debt"},
            ["N.Y. CPLR 5004 as amended (L. 2021 ch. 831)"], "Research report [S74][S75]; the chapter and effective date were not confirmed."),
     "CA": ("2007-01-01", {"percent": 0, "applies_to": "patients eligible for the hospital's charity-care or discount-payment policy, on an extended payment plan"},
@@ -133,7 +133,7 @@ GARNISH = {
     "NY": ("2022-11-23", "No wage garnishment to collect a medical-debt judgment of a hospital or health care professional",
            ["N.Y. CPLR 5231 as amended by L. 2022 ch. 648"], "Research report [S75]; the amended subdivision was not read."),
     "NJ": ("2025-07-22", "No wage garnishment for medical debt of a patient with household income under 600% of the poverty guideline",
-           ["N.J. P.L. 2024, c. 45 (A3861)"], "Research report [S32]; not confirmed in the statute text."),
+           ["N.J. P.L. 2024, c. 48, s. 5 (A3861, Louisa Carman Medical Debt Relief Act)"], "The act is P.L.2024, c.48 (legiscan's chaptered text of A3861: 'Approved P.L.2024, c.48'; cited here as c. 45 until 2026-12-04). Section 5's words were not read (searched: stored pages for N.J.S.A. 56:11-60 and the chaptered text, which the page cuts off after the definitions); Orrick and Stevens & Lee say section 5 took effect July 22, 2025."),
     "CA": ("2007-01-01", "For patients eligible for charity care or discount payment, no wage garnishment without a court hearing on ability to pay",
            ["Cal. Health & Safety Code 127425"], "hospitalbillhelp.org (secondary); the subdivision text was not read."),
 }
@@ -145,7 +145,7 @@ LIENS = {
     "NY": ("2022-11-23", "No lien on a primary residence to collect a medical-debt judgment of a hospital or health care professional",
            ["N.Y. CPLR 5201(b) as amended by L. 2022 ch. 648"], "Research report [S75]; the amended subdivision was not read."),
     "NJ": ("2025-07-22", "No liens on a primary residence for medical debt",
-           ["N.J. P.L. 2024, c. 45 (A3861)"], "Research report [S32]; not confirmed in the statute text."),
+           ["N.J. P.L. 2024, c. 48, s. 5 (A3861, Louisa Carman Medical Debt Relief Act)"], "The act is P.L.2024, c.48 (legiscan's chaptered text of A3861: 'Approved P.L.2024, c.48'; cited here as c. 45 until 2026-12-04). Section 5's words were not read (searched: stored pages for N.J.S.A. 56:11-60 and the chaptered text, which the page cuts off after the definitions); Orrick and Stevens & Lee say section 5 took effect July 22, 2025."),
     "CA": ("2007-01-01", "For patients eligible for charity care or discount payment, no lien on the primary residence",
            ["Cal. Health & Safety Code 127425"], "hospitalbillhelp.org (secondary); the subdivision text was not read."),
 }

@@ -182,3 +182,15 @@ def test_veteran_rule_needs_the_patient_to_be_a_veteran():
     case.patient.veteran = True
     (f,) = [f for f in check_credit(case, date(2026, 11, 28)).findings if f.rule == "CREDIT.VETERAN_MEDICAL"]
     assert "VA" in f.message
+
+
+@pytest.mark.parametrize("reported,fires", [("2024-06-30", False), ("2024-07-01", True)])
+def test_connecticut_ban_binds_providers_and_collectors_so_the_reported_day_decides(reported, fires):
+    # Public Act 24-6 s.1(b) (Conn. Gen. Stat. 20-7i): "On and after July 1, 2024, any health care provider or any
+    # collection entity ... shall not report any portion of a medical debt to a credit rating agency"; nothing in the
+    # act binds the bureaus, so a debt reported before July 2024 and still on a 2025 report is not a violation of it
+    case = make_case([line(first_delinquency="2023-01-01", reported=reported)], state="CT", pulled="2025-03-01")
+    assert ("CREDIT.STATE_BAN" in rules_fired(case, "2025-03-01")) is fires
+    (f,) = [f for f in check_credit(make_case([line(reported="2024-08-01")], state="CT"), date(2026, 11, 28)).findings
+            if f.rule == "CREDIT.STATE_BAN"]
+    assert not f.unconfirmed
