@@ -221,6 +221,17 @@ BAN_PROOF: dict[str, dict] = {
                            "code prints it: the ban came with SB 1061 on January 1, 2025; none before."}},
 }
 BAN_UNREAD: dict[str, str] = {
+    "VT": ("The bureaus' ban (S.27, 2025 Acts No. 21, in Title 9) was not read. The furnishing ban is 18 V.S.A. 9485(b) "
+           "on the Legislature's site: 'No large health care facility or medical debt collector shall report or otherwise "
+           "furnish any portion of a medical debt to a credit reporting agency. (Added 2021, No. 119 (Adj. Sess.), § 1, "
+           "eff. July 1, 2022; amended 2025, No. 21, § 7, eff. July 1, 2025.)' (legislature.vermont.gov/statutes/section/"
+           "18/221/09485). Whether the 2022 text already barred furnishing (a ban three years earlier than the data's) "
+           "was not read; the data keeps 2025-07-01."),
+    "IL": ("Only the engrossed text of SB2933 was read (ilga.gov/legislation/103/SB/10300SB2933eng.htm: 815 ILCS "
+           "505/2EEEE(b), 'It is an unlawful practice ... for a consumer reporting agency: (1) to make, create, or furnish "
+           "any consumer report ... containing ... any adverse information that the consumer reporting agency knows or "
+           "should know relates to medical debt'); the enacted text, the providers' part and the 2025-01-01 date were not "
+           "read (searched 2026-12-04: stored ilga.gov and news pages)."),
     "NJ": ("Section 3 of P.L.2024, c.48 (the chaptered text on legiscan.com is cut off after the definitions) was not read; "
            "the ban, its care date and the bureaus' $500 and paid-debt rule rest on Orrick and Stevens & Lee. Searched "
            "2026-12-04: stored pages for N.J.S.A. 56:11-58 and the act (56:11-57, -59 and -61 were found, not the "
