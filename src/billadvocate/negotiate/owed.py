@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from decimal import Decimal
 from typing import Any
 
@@ -283,25 +284,35 @@ def legal_owed(*, account, audit, findings, bills, insurance: str | None, eobs=(
     return result
 
 
+@lru_cache(maxsize=None)
+def _cap_slugs(prefix: str) -> tuple[str, ...]:
+    """The charity-care programs of a state that have a `medicare_cap` row (the law data is static)."""
+    from ..law import law
+
+    rules = law()
+    return tuple(s for s in sorted({k.split(".", 1)[0] for k in rules.children(prefix)})
+                 if f"{prefix}.{s}.medicare_cap" in rules)
+
+
 def medicare_cap_rule(program: dict[str, Any], on) -> tuple[dict[str, Any], Any] | None:
     """The structured Medicare cap of a state charity-care program (`states.<xx>.charity_care.<slug>.
     medicare_cap`, e.g. California's 127405(d), New Jersey's 26:2H-12.52): (value, dated value) in force
     on `on`, or None when the program has none."""
-    from ..law import law
-
     pid = str(program.get("id", ""))
     if not pid.startswith("STATE."):
         return None
     prefix = f"states.{pid.split('.')[1].lower()}.charity_care"
+    slugs = _cap_slugs(prefix)
+    if not slugs:
+        return None
+    from ..law import law
+
     rules = law()
-    for slug in sorted({k.split(".", 1)[0] for k in rules.children(prefix)}):
-        path = f"{prefix}.{slug}.medicare_cap"
-        if path not in rules:
-            continue
+    for slug in slugs:
         try:
             if rules.at(f"{prefix}.{slug}.program", on).value.get("id") != pid:
                 continue
-            dv = rules.at(path, on)
+            dv = rules.at(f"{prefix}.{slug}.medicare_cap", on)
         except KeyError:
             return None
         return (dv.value, dv) if dv.value else None
