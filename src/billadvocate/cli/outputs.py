@@ -23,4 +23,5 @@ def write_outputs(result, out_dir: Path) -> list[Path]:
     written.append(atomic_write(out_dir / "packet.pdf", render_packet(result, lang="en")))
     if result.case.patient.language == "es":
         written.append(atomic_write(out_dir / "packet.es.pdf", render_packet(result, lang="es")))
+        written.append(atomic_write(out_dir / "report.es.html", render_html(result, lang="es")))
     return written

@@ -15,8 +15,35 @@ _env = Environment(
 )
 _env.filters["dollars"] = dollars
 _env.filters["unconfirmed_law"] = explain  # which unconfirmed value, and what was searched
+_env.filters["deadline_title"] = lambda kind: _deadline_title(kind)  # plain words, never the kind id
 
 
-def render_html(result) -> str:
-    """The review as a standalone HTML page (no scripts, no external resources)."""
-    return _env.get_template("report.html").render(r=result, data=result.to_json())
+def _deadline_title(kind: str) -> str:
+    from .spanish import deadline_title
+
+    return deadline_title(kind)
+
+
+SEVERITY_ES = {"high": "alta", "medium": "media", "low": "baja", "info": "para su información"}
+
+
+def render_html(result, lang: str = "en") -> str:
+    """The review as a standalone HTML page (no scripts, no external resources). In Spanish (lang="es"):
+    what the patient reads first (the plan, the amounts, the findings, the deadlines) in Spanish, and a
+    link to the full English report for the rest."""
+    if lang != "es":
+        return _env.get_template("report.html").render(r=result, data=result.to_json())
+    from ..actions.spanish import in_spanish
+    from ..states import NAMES
+    from . import spanish
+
+    try:
+        from ..letters.compose import labels
+
+        letter_titles = labels("es").get("titles") or {}
+    except ImportError:  # a build without the letters
+        letter_titles = {}
+    state = result.case.patient.state
+    return _env.get_template("report_es.html").render(
+        r=result, steps=in_spanish(result) if result.actions else [], state_name=NAMES.get(state, state),
+        finding=spanish.finding, deadline=spanish.deadline, severity=SEVERITY_ES, letter_titles=letter_titles)
