@@ -41,8 +41,8 @@ def open_denials(appeals: list[dict[str, Any]], eob_match=None, has_lines: bool 
 def _until(a: dict[str, Any]) -> str:
     dues = sorted(d["date"] for d in a.get("deadlines", []) if d.get("kind") != "APPEAL_DECISION_DUE")
     if a.get("decisions") or a.get("stage") not in (None, "internal"):
-        return "until the plan or the reviewer decides"
-    return f"while it can still be filed (until {dues[0]}) or is pending" if dues else "until the plan decides"
+        return "its appeal is pending"
+    return f"its appeal can still be filed (until {dues[0]}) or is pending" if dues else "its appeal is open"
 
 
 def hold_for_appeals(fair: dict[str, Any], appeals: list[dict[str, Any]], *, eob_match=None,
@@ -62,9 +62,9 @@ def hold_for_appeals(fair: dict[str, Any], appeals: list[dict[str, Any]], *, eob
     fair_now = cents(fair_before * rest / owed) if rest > 0 else Decimal(0)
     claims = ", ".join(str(a["claim_id"]) for a in pending)
     one = pending[0]
-    why = (f"No settlement or payment plan on the {dollars(held)} your plan denied (claim{'s' if len(pending) > 1 else ''} "
-           f"{claims}) {_until(one) if len(pending) == 1 else 'while the appeals are open'}: it waits for the "
-           "plan's decision")
+    why = (f"The {dollars(held)} your plan denied (claim{'s' if len(pending) > 1 else ''} {claims}) waits for the plan's "
+           f"decision: {_until(one) if len(pending) == 1 else 'their appeals are open'}, so no settlement or payment "
+           "plan is offered on it")
     why += (f"; the offer and the plan are on the other {dollars(rest)} you owe." if rest > 0 else
             "; nothing else is owed on this account, so there is no offer or plan for now.")
     step = {"step": why, "kind": "appeal_hold", "amount": float(fair_now), "change": float(fair_now - fair_before),

@@ -28,9 +28,9 @@ def owed_sentences(offer) -> list[str]:
     changed the figure (the lines taken off, each cap, the yardstick), from the money engine."""
     if not offer:
         return []
-    caps = [r for r in offer.get("steps", []) if r.get("kind") in ("cap", "price")]
+    caps = [r for r in offer.get("steps", []) if r.get("kind") in ("cap", "price", "appeal_hold")]
     if offer.get("no_offer"):
-        caps = [r for r in caps if r.get("amount") == 0][:1]  # the step that brought it to $0
+        caps = [r for r in caps if r.get("amount") == 0 and r["step"] != offer["no_offer"]][:1]  # what brought it to $0
     out = [_sentence(_first_person(offer["no_offer"]))] if offer.get("no_offer") else []
     for r in caps:
         out.append(_sentence(_first_person(r["step"])) + (f" ({r['citations'][0]})" if r["citations"] else ""))
