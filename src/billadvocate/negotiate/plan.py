@@ -7,7 +7,7 @@ income. State caps are law data (`states/<xx>/payment_plans.yaml`): Colorado 4% 
 for a hospital (6% when its bill includes its professionals' charges) and 2% per professional for
 patients qualified for Hospital Discounted Care, paid in full after 36 payments;
 Maryland and New York 5%; California 10% of income after essential expenses; Illinois no more than
-25% of a year's income collected in 12 months.
+20% (25% before 2021) of a year's income collected in 12 months.
 """
 
 from __future__ import annotations
