@@ -138,6 +138,13 @@ def test_bills_of_one_year_share_the_out_of_pocket_maximum_in_the_order_of_the_c
     assert not any(f.rule == "EOB.OOP_MAX_EXCEEDED" for f in h.findings)
 
 
+def test_a_bill_after_the_maximum_is_reached_owes_nothing_and_says_why(tmp_path):
+    h, d = _two_bills(tmp_path, oop=3000)
+    assert [h.offer["owed"], d.offer["owed"]] == [3000, 0]
+    assert d.offer["opening"] is None and "already reach your plan's out-of-pocket maximum" in d.offer["no_offer"]
+    assert [f.amount for f in d.findings if f.rule == "EOB.OOP_MAX_EXCEEDED"] == [2500]
+
+
 def test_the_earlier_care_counts_first(tmp_path):
     h, d = _two_bills(tmp_path, d_start="2026-02-01")  # the doctor's care came first: 2,500, then 2,500 left
     assert [h.offer["owed"], d.offer["owed"]] == [2500, 2500]

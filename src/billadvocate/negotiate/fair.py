@@ -168,5 +168,7 @@ def _zero_reason(o) -> str:
         "qmb": "a Qualified Medicare Beneficiary owes no Medicare cost sharing",
         "eob": "your insurer's EOB puts your share at nothing",
         "void": "state law makes this debt void or uncollectable",
+        "oop_year": "your earlier bills of the year already reach your plan's out-of-pocket maximum, so the plan "
+                    "pays the rest of this one",
         "medicare_cap": "state law caps the price at a multiple of what Medicare pays, and that much was already paid",
     }.get(o.capped_by or "", "nothing is left once the lines that should not be billed are taken off")
