@@ -132,5 +132,16 @@ def test_a_state_rule_searched_for_and_not_found_is_named_but_is_no_law_the_prot
     p = protection(case(state="TX"), "STATE.TX")
     assert "No specific rule found for: interest cap, collection wait" in p["why"]
     assert p["unconfirmed"] is False
-    # a rule the protection does state, and that is unconfirmed (New York's 2% judgment interest), still flags it
-    assert protection(case(state="NY"), "STATE.NY")["unconfirmed"] is True
+    # a rule the protection does state, and that is unconfirmed (New Jersey's 3% interest cap, whose section was
+    # not read), still flags it; New York's judgment interest, wage and home protections are quoted and do not
+    assert protection(case(state="NJ"), "STATE.NJ")["unconfirmed"] is True
+    ny = protection(case(state="NY"), "STATE.NY")
+    assert ny["unconfirmed"] is False and "2% (judgments on consumer debt" in ny["why"]
+
+
+def test_florida_exempts_a_vehicle_and_property_only_from_suits_on_a_hospitals_debt():
+    # Fla. Stat. 222.26 (2024): for a debt to a chapter 395 facility, $10,000 in one vehicle, and $10,000 of personal
+    # property when no homestead exemption is claimed (the data said "$10,000 of personal property" for any medical debt)
+    p = protection(case(state="FL"), "STATE.FL")
+    assert "licensed under chapter 395" in p["why"] and "one motor vehicle" in p["why"]
+    assert "homestead exemption" in p["why"]
