@@ -97,7 +97,6 @@ def _law_tables(con: duckdb.DuckDBPyConnection, as_of: date) -> None:
                 [values["gfe_threshold"], str(values["nsa_from"]), values["price_multiple"], values["cash_multiple"],
                  values["limiting_charge"], values["nonpar_fee"], *(int(values[k]) for k in GFE_DAYS)])
     con.execute("CREATE OR REPLACE TEMP TABLE pfs_cf_day AS " + pfs_cf_day_sql(as_of))
-    con.execute("CREATE OR REPLACE TEMP TABLE business_days AS " + business_days_sql(as_of))
 
 
 def pfs_cf_day_sql(as_of: date) -> str:
@@ -116,6 +115,17 @@ def pfs_cf_day_sql(as_of: date) -> str:
              generate_series(f.applies_from, f.until, INTERVAL 1 DAY) AS d(day)
         WHERE d.day < f.until OR f.until = DATE '{last_day}'
     """
+
+
+NO_BUSINESS_DAYS = "SELECT CAST(NULL AS DATE) AS day, CAST(NULL AS BOOLEAN) AS business, CAST(NULL AS INTEGER) AS ord WHERE false"
+
+
+def _business_days(con: duckdb.DuckDBPyConnection, as_of: date) -> None:
+    """The business-day calendar, only when a bill has a booking day (NSA.GFE_MISSING): the federal
+    holidays cost ~0.1 s to compute, a tenth of a bill's audit, and most cases never need them."""
+    needed = con.execute("SELECT count(*) FROM bills WHERE care_scheduled IS NOT NULL").fetchone()[0]
+    con.execute("CREATE OR REPLACE TEMP TABLE business_days AS "
+                + (business_days_sql(as_of) if needed else NO_BUSINESS_DAYS))
 
 
 def business_days_sql(as_of: date) -> str:
@@ -162,6 +172,7 @@ def prepare(con: duckdb.DuckDBPyConnection, *, as_of: date, lines: str = "lines"
         con.execute(f"CREATE OR REPLACE VIEW eobs AS SELECT * FROM {eobs}")
     if bills != "bills":
         con.execute(f"CREATE OR REPLACE VIEW bills AS SELECT * FROM {bills}")
+    _business_days(con, as_of)
     for name, sql, at_scale in DERIVED_VIEWS:
         # one bill: every derived table is computed once (line_benchmarks is read by several rules)
         kind = "TEMP TABLE" if materialize and (at_scale or narrow) else "VIEW"
