@@ -67,7 +67,10 @@ SOL = {
 # Medical-debt rules of section 7 of the research report: (start, value, cites, unconfirmed note or None)
 INTEREST = {
     "AZ": ("2022-12-05", {"percent": 3, "applies_to": "or the weekly average 1-year Treasury yield if lower"},
-           ["Ariz. Rev. Stat. 44-1201(A)(2) (Proposition 209, 2022)"], "Research report [S79][S80]; effective date from the canvass of the 2022 election, not confirmed."),
+           ["Ariz. Rev. Stat. 44-1201(A)(2) (Proposition 209, 2022)",
+            {"title": "Ariz. Rev. Stat. 44-1201(A)(1) as amended by S.B. 1059 (2024, ch. 3): the medical-debt cap",
+             "href": "https://print.casetext.com/statute/arizona-revised-statutes/title-44-trade-and-commerce/chapter-9-trade-practices-generally/article-1-miscellaneous-provisions-relating-to-loans/section-44-1201-effective-until-ninety-one-days-after-adjournment-rate-of-interest-for-loan-or-indebtedness-interest-on-judgments-definitions"}],
+           "The cap itself is read in Casetext's copy of A.R.S. 44-1201 (current through 2024, ch. 259): 'A. Interest on any loan, indebtedness or other obligation shall be as follows: 1. The maximum interest rate on medical debt shall be the lesser of the following: (a) The annual rate equal to the weekly average one-year constant maturity treasury yield ... or (b) Three percent a year.' The start stays unconfirmed: the 2022-12-05 date is from the canvass of the 2022 election, and Buckley reports a temporary restraining order of December 7, 2022 that stopped the measure for a time; how long was not read (searched 2026-12-04)."),
     "CO": ("2023-08-07", {"percent": 3, "applies_to": "any medical debt except credit-card debt"},
            [{"title": "Colo. S.B. 23-093 (Increase Consumer Protections Medical Transactions), signed 2023-05-04",
              "href": "https://www.leg.colorado.gov/bills/sb23-093"}],
@@ -85,7 +88,7 @@ INTEREST = {
             "proves": ["in an action arising out of a consumer debt where a natural person is a defendant shall be two per centum per annum"],
             "note": "CPLR 5004(a) on the Senate's site; (b) defines consumer debt as one 'primarily for personal, family or household purposes', which takes in a patient's medical bill. The April 30, 2022 effective date is not in the section; Harris Beach, Orrick and Graham Borgese give it (S5724-A signed December 31, 2021). The chapter number was not read."}),
     "CA": ("2007-01-01", {"percent": 0, "applies_to": "patients eligible for the hospital's charity-care or discount-payment policy, on an extended payment plan"},
-           ["Cal. Health & Safety Code 127425 (Hospital Fair Pricing Act)"], "hospitalbillhelp.org (secondary) says qualified patients' payment plans carry no interest; the subdivision text was not read."),
+           ["Cal. Health & Safety Code 127425 (Hospital Fair Pricing Act)"], "hospitalbillhelp.org (secondary) says qualified patients' payment plans carry no interest; the subdivision text was not read. Searched 2026-12-04: the stored copies of 127425 and 127405 (california.public.law, jurris.com, lawserver.com, casetext.com) stop after the first subdivisions, and no public repository holds the sections' text."),
 }
 WAIT = {
     "CA": [("2007-01-01", {"days": 150, "from": "first_bill_date", "blocks": ["credit_reporting", "lawsuit"],
@@ -150,7 +153,7 @@ GARNISH = {
     "NJ": ("2025-07-22", "No wage garnishment for medical debt of a patient with household income under 600% of the poverty guideline",
            ["N.J. P.L. 2024, c. 48, s. 5 (A3861, Louisa Carman Medical Debt Relief Act)"], "The act is P.L.2024, c.48 (legiscan's chaptered text of A3861: 'Approved P.L.2024, c.48'; cited here as c. 45 until 2026-12-04). Section 5's words were not read (searched: stored pages for N.J.S.A. 56:11-60 and the chaptered text, which the page cuts off after the definitions); Orrick and Stevens & Lee say section 5 took effect July 22, 2025."),
     "CA": ("2007-01-01", "For patients eligible for charity care or discount payment, no wage garnishment without a court hearing on ability to pay",
-           ["Cal. Health & Safety Code 127425"], "hospitalbillhelp.org (secondary); the subdivision text was not read."),
+           ["Cal. Health & Safety Code 127425"], "hospitalbillhelp.org (secondary); the subdivision text was not read. Searched 2026-12-04: the stored copies of 127425 and 127405 (california.public.law, jurris.com, lawserver.com, casetext.com) stop after the first subdivisions, and no public repository holds the sections' text."),
 }
 LIENS = {
     "MD": ("2025-10-01", "No lien on owner-occupied residential property for medical debt",
@@ -166,5 +169,5 @@ LIENS = {
     "NJ": ("2025-07-22", "No liens on a primary residence for medical debt",
            ["N.J. P.L. 2024, c. 48, s. 5 (A3861, Louisa Carman Medical Debt Relief Act)"], "The act is P.L.2024, c.48 (legiscan's chaptered text of A3861: 'Approved P.L.2024, c.48'; cited here as c. 45 until 2026-12-04). Section 5's words were not read (searched: stored pages for N.J.S.A. 56:11-60 and the chaptered text, which the page cuts off after the definitions); Orrick and Stevens & Lee say section 5 took effect July 22, 2025."),
     "CA": ("2007-01-01", "For patients eligible for charity care or discount payment, no lien on the primary residence",
-           ["Cal. Health & Safety Code 127425"], "hospitalbillhelp.org (secondary); the subdivision text was not read."),
+           ["Cal. Health & Safety Code 127425"], "hospitalbillhelp.org (secondary); the subdivision text was not read. Searched 2026-12-04: the stored copies of 127425 and 127405 (california.public.law, jurris.com, lawserver.com, casetext.com) stop after the first subdivisions, and no public repository holds the sections' text."),
 }
