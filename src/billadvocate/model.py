@@ -126,6 +126,9 @@ class Insurance(Strict):
     out_of_pocket_max: NonNegativeMoney | None = None
     plan_type: PlanType | None = None
     appeals_address: str | None = None  # where the plan takes appeals, as printed on the denial notice
+    # where a complaint about the plan goes (insurance_complaint), when billadvocate's list has no
+    # confirmed address for it (the state Medicaid agency, some states' regulators); wins over the list
+    regulator_address: str | None = None
 
 
 class Fap(Strict):

@@ -111,3 +111,25 @@ def full_result(name: str):
         result.credit = []
     attach_letters(result)
     return result
+
+
+# the letters of one plan type: Jane's fixed results with her plan as Original Medicare or the state's Medicaid
+PLAN_LETTERS = {"medicare_redetermination": "medicare_original", "fair_hearing_request": "medicaid"}
+
+
+def result_for(name: str, letter_type: str):
+    """full_result, with Jane's plan turned into the plan type a Medicare or Medicaid letter is for."""
+    result = full_result(name)
+    plan_type = PLAN_LETTERS.get(letter_type)
+    if plan_type is None or name != "er-visit-nonprofit":
+        return result
+    kind = "MEDICARE_REDETERMINATION_DUE" if plan_type == "medicare_original" else "FAIR_HEARING_DUE"
+    result.case.insurance.plan_type = plan_type
+    result.case.insurance.member_id = "1EG4-TE5-MK73"
+    a = result.accounts[0]
+    a.appeals = [{**x, "plan_type": plan_type, "stage": "internal", "notice_date": "2026-10-20",
+                  "deadlines": [{"kind": kind, "date": "2027-02-22"}]}
+                 for x in a.appeals if x.get("stage", "internal") == "internal"]
+    attach_letters(result)
+    return result
+

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from billadvocate.letters import FORMATS, LANGUAGES, LETTER_TYPES, MissingFact, kind, letter_for, render
 from billadvocate.util import dollars
 
-from .helpers import EXAMPLE_NAMES, full_result
+from .helpers import EXAMPLE_NAMES, PLAN_LETTERS, full_result, result_for
 
 RESULTS = {name: full_result(name) for name in EXAMPLE_NAMES}
 
@@ -46,7 +46,7 @@ def cases():
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("name,letter_type", list(cases()))
 def test_every_letter_renders_or_names_the_missing_field(name, letter_type, lang, fmt):
-    result = RESULTS[name]
+    result = result_for(name, letter_type) if letter_type in PLAN_LETTERS else RESULTS[name]
     bureau = "equifax" if letter_type == "credit_dispute" else None
     try:
         letter = letter_for(result, letter_type, bureau=bureau, lang=lang)
@@ -149,13 +149,13 @@ def test_every_type_has_a_unit_with_metadata():
         assert k.type == t and k.title and k.summary and k.needs
         # a payment plan's law (state caps) comes with the money engine's plan, when there is one
         assert k.citations or k.may_cite or t == "payment_plan_offer", f"{t} cites no law"
-        assert k.recipient in ("provider", "collector", "holder", "bureau", "insurer")
+        assert k.recipient in ("provider", "collector", "holder", "bureau", "insurer", "regulator")
 
 
 def test_review_chooses_the_letters_each_situation_needs():
     jane = {e["type"] for e in RESULTS["er-visit-nonprofit"].accounts[0].letters}
     assert jane == {"dispute", "billing_dispute", "nsa_dispute", "fap_application", "settlement_offer", "cease",
-                    "insurer_appeal", "medical_necessity_request",  # fixed results deny three claims,
+                    "claim_file_request", "insurer_appeal", "medical_necessity_request",  # three claims denied,
                     "external_review_request"}  # one after the appeal (helpers)
     # Equifax was disputed on 2026-11-05 (the log) and its 30 days have not run out: wait
     assert {(e["type"], e["bureau"]) for e in RESULTS["er-visit-nonprofit"].letters} == {

@@ -8,7 +8,7 @@ from billadvocate.letters import LANGUAGES, LETTER_TYPES, letter_for
 from billadvocate.letters.compose import TEMPLATES
 from billadvocate.letters.render_txt import render_txt
 
-from .helpers import full_result
+from .helpers import PLAN_LETTERS, full_result, result_for
 
 
 def test_every_type_has_a_template_and_a_title_in_every_language():
@@ -40,7 +40,8 @@ def test_every_template_renders_with_no_missing_field_in_both_languages():
     marcus = full_result("uninsured-outpatient")
     for lang in LANGUAGES:
         for t in LETTER_TYPES:
-            letter = letter_for(jane, t, bureau="equifax" if t == "credit_dispute" else None, lang=lang)
+            letter = letter_for(result_for("er-visit-nonprofit", t) if t in PLAN_LETTERS else jane, t,
+                                bureau="equifax" if t == "credit_dispute" else None, lang=lang)
             text = render_txt(letter)
             assert "{{" not in text and "{%" not in text and "[[table" not in text
             assert letter.subject and letter.body and letter.signature == ["Jane Doe"]
@@ -52,7 +53,8 @@ def test_every_template_renders_with_no_missing_field_in_both_languages():
 def test_spanish_letters_are_not_english():
     jane = full_result("er-visit-nonprofit")
     for t in LETTER_TYPES:
-        es = render_txt(letter_for(jane, t, bureau="equifax" if t == "credit_dispute" else None, lang="es"))
+        es = render_txt(letter_for(result_for("er-visit-nonprofit", t) if t in PLAN_LETTERS else jane, t,
+                                   bureau="equifax" if t == "credit_dispute" else None, lang="es"))
         assert "Atentamente" in es and "Sincerely" not in es
         assert " the " not in es.replace("The ", "")  # no English sentence left in the Spanish text
 

@@ -118,6 +118,9 @@ def _render(s: dict, r, state: str, as_of: date) -> tuple[str, str]:
     if kind == "STOP_CONTACT":
         return title, ("Si se lo pide por escrito, el cobrador debe dejar de contactarle, salvo para decirle que deja "
                        "de cobrar o que tomará una acción concreta. La deuda no desaparece por eso.")
+    if kind == "COMPLAIN" and letter == "insurance_complaint":
+        return title, ("El plan no decidió su apelación en el plazo que fija la ley: presente una queja por escrito ante "
+                       "la agencia que lo supervisa (la carta la nombra), y guarde el registro.")
     if kind == "COMPLAIN":
         who = "El cobrador" if r is not None and r.account.collector else "El proveedor"
         n = sum(1 for v in (r.violations if r is not None else []) if v.severity in ("high", "medium"))

@@ -185,14 +185,17 @@ def letter_steps(r, as_of: date, state: str) -> list[dict]:
         elif t == "nsa_dispute":
             out.append(_step("FILE_NSA_DISPUTE", acct, _sentence(why),
                              due=_due(r, "NSA_DISPUTE_END", as_of), letter=t))
-        elif t in ("insurer_appeal", "external_review_request"):
+        elif t in ("insurer_appeal", "external_review_request", "medicare_redetermination", "fair_hearing_request"):
             kinds = (("EXTERNAL_REVIEW_DUE",) if t == "external_review_request" else
-                     ("APPEAL_DUE", "MEDICARE_REDETERMINATION_DUE", "FAIR_HEARING_DUE"))
+                     ("APPEAL_DUE", "MEDICARE_REDETERMINATION_DUE", "FAIR_HEARING_DUE", "MEDICARE_RECONSIDERATION_DUE",
+                      "ALJ_HEARING_DUE", "COUNCIL_REVIEW_DUE"))
             dues = [d for d in (_due(r, k, as_of) for k in kinds) if d]
             out.append(_step("APPEAL_DENIAL", acct, _sentence(why) + " Ask the provider in writing to hold the bill "
                              "until the plan decides.", due=min(dues) if dues else None, letter=t,
                              title="Ask for an external review" if t == "external_review_request" else None,
                              script=_script(r, "insurer")))
+        elif t == "insurance_complaint":
+            out.append(_step("COMPLAIN", acct, _sentence(why), letter=t))
         elif t == "billing_dispute":
             out.append(_step("DISPUTE_BILL", acct, _sentence(why), letter=t,
                              script=_script(r, "provider")))

@@ -203,7 +203,7 @@ def parse_markup(text: str, tables: dict[str, Table], lang: str) -> tuple[list, 
 
 def recipient(kind: LetterKind, facts: LetterFacts) -> tuple[str, list[str]]:
     """Who the letter goes to: name and address lines."""
-    if kind.recipient in ("bureau", "insurer"):  # the kind's extra names it: {"name", "address": [lines]}
+    if kind.recipient in ("bureau", "insurer", "regulator"):  # the kind's extra names it: {"name", "address": [lines]}
         b = kind.extra(facts)[kind.recipient]
         return b["name"], list(b["address"])
     holder = facts.collector if kind.recipient == "collector" or (

@@ -16,7 +16,8 @@ from ..facts import LetterFacts, Need
 # The order letters are chosen, written and bound into the packet: ask for facts first, dispute,
 # then ask for help, then offer, then the protective letters.
 ORDER = ("itemized_request", "validation_request", "dispute", "billing_dispute", "nsa_dispute",
-         "insurer_appeal", "medical_necessity_request", "external_review_request",
+         "claim_file_request", "insurer_appeal", "medicare_redetermination", "fair_hearing_request",
+         "medical_necessity_request", "external_review_request", "insurance_complaint",
          "fap_application", "hardship", "settlement_offer", "payment_plan_offer", "cease",
          "credit_dispute")
 
@@ -27,7 +28,7 @@ class LetterKind:
 
     type: str
     title: str
-    recipient: str  # provider | collector | holder (whoever holds the debt now) | bureau | insurer
+    recipient: str  # provider | collector | holder (whoever holds the debt now) | bureau | insurer | regulator
     summary: str  # when it is needed and why, in one or two sentences (for docs)
     citations: tuple[str, ...]  # the law the letter always cites, printed in its text
     needs: tuple[Need, ...]

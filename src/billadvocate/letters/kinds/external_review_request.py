@@ -48,6 +48,7 @@ def extra(f) -> dict:
         "final_denial": f.account.final_denial_date,
         "due": min(dues) if dues else None,
         "member_id": ins.member_id if ins else None,
+        "urgent": any(a.get("urgent") for a in found),
     }
 
 
@@ -58,6 +59,7 @@ KIND = LetterKind(
     summary="Asks the plan to send its final denial to an independent review organization, names each claim "
             "and the final denial's date, and asks for the reviewer's name and the claim file.",
     citations=("45 CFR 147.136",),
+    may_cite=("45 CFR 147.136(d)(3)",),
     needs=(PATIENT_NAME, PATIENT_ADDRESS, CLAIMS, INSURER_ADDRESS),
     when=when,
     extra=extra,

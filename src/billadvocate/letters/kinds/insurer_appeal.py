@@ -23,6 +23,7 @@ AUTHORIZATION = {"15", "62", "197", "198"}
 NOT_COVERED = {"49", "96", "204", "35", "119", "149"}
 NETWORK = {"38", "242", "243"}
 FIRST_KINDS = ("APPEAL_DUE", "MEDICARE_REDETERMINATION_DUE", "FAIR_HEARING_DUE")
+OWN_LETTER = ("medicare_original", "medicaid")  # medicare_redetermination, fair_hearing_request
 
 
 def open_appeals(f) -> list[dict]:
@@ -39,6 +40,8 @@ INSURER_ADDRESS = Need("insurance.appeals_address", "the address where the plan 
 def when(f) -> str | None:
     appeals = open_appeals(f)
     if not appeals or f.sent("insurer_appeal"):  # sent: the plan's decision is awaited (APPEAL_DECISION_DUE)
+        return None
+    if all(a.get("plan_type") in OWN_LETTER for a in appeals):  # Medicare and Medicaid have their own letters
         return None
     total = sum(a["amount"] for a in appeals)
     return (f"the plan denied {count(len(appeals), 'claim')} (${total:,.2f}) for a reason you can contest: "
@@ -79,6 +82,7 @@ def extra(f) -> dict:
                   "medicaid": "fair_hearing"}.get(plan_type or "", "appeal"),
         "erisa_aca": plan_type in ("aca_individual", "employer_fully_insured", "employer_self_funded"),
         "due": min(dues) if dues else None,
+        "urgent": any(a.get("urgent") for a in appeals),
     }
 
 
@@ -91,7 +95,8 @@ KIND = LetterKind(
             "denial, and asks for the plan's criteria and the documents relevant to the claim.",
     citations=(),
     may_cite=("29 CFR 2560.503-1(h)(2)(iii)", "29 CFR 2560.503-1(h)(3)", "45 CFR 147.136", "42 CFR 405.942",
-              "42 CFR 422.582", "42 CFR 431.221", "42 U.S.C. 300gg-111"),
+              "42 CFR 422.582", "42 CFR 431.221", "42 U.S.C. 300gg-111", "29 CFR 2560.503-1(i)(2)(i)",
+              "45 CFR 147.136(d)(3)"),
     needs=(PATIENT_NAME, PATIENT_ADDRESS, APPEALS, INSURER_ADDRESS),
     when=when,
     extra=extra,

@@ -1,0 +1,92 @@
+"""Original Medicare's appeal, level by level: the redetermination (the facts of form CMS-20027),
+then the reconsideration by the QIC (CMS-20033), the hearing before an Administrative Law Judge
+(OMHA-100) and the Medicare Appeals Council's review (DAB-101).
+
+Needed when Original Medicare denied a claim the patient can contest and the time for the current
+level is open: the redetermination within 120 days of receiving the Medicare Summary Notice (42 CFR
+405.942), then each later level from the decision logged (appeals/levels.py). The letter carries
+what the form asks: the beneficiary's name and Medicare number, the item or service and its dates,
+why the patient disagrees, and the evidence enclosed.
+"""
+
+from __future__ import annotations
+
+from . import PATIENT_ADDRESS, PATIENT_NAME, LetterKind, count
+from ..facts import Need, address_lines
+from .insurer_appeal import argument, _day
+
+LEVELS = {"internal": ("redetermination", "MEDICARE_REDETERMINATION_DUE", "medicare_redetermination"),
+          "medicare_reconsideration": ("reconsideration", "MEDICARE_RECONSIDERATION_DUE", "medicare_reconsideration"),
+          "alj_hearing": ("alj_hearing", "ALJ_HEARING_DUE", "alj_hearing_request"),
+          "council_review": ("council_review", "COUNCIL_REVIEW_DUE", "council_review_request")}
+
+
+def medicare_appeals(f) -> list[dict]:
+    """Original Medicare's denials open at a level this letter asks for, not yet asked for."""
+    out = []
+    for a in getattr(f.review, "appeals", None) or []:
+        level = LEVELS.get(a.get("stage") or "")
+        if (a.get("plan_type") == "medicare_original" and a.get("who") != "provider" and a.get("open")
+                and level and not f.sent(level[2])):
+            out.append(a)
+    return out
+
+
+CLAIMS = Need("accounts[{i}].eob", "a claim Original Medicare denied that can still be appealed", medicare_appeals)
+MEDICARE_NUMBER = Need("insurance.member_id", "your Medicare number (on your red, white and blue Medicare card)",
+                       lambda f: f.case.insurance.member_id if f.case.insurance else None)
+ADDRESS = Need("insurance.appeals_address", "the address on the latest Medicare notice where appeals are sent "
+               "(the Medicare Summary Notice, or the decision you are appealing)",
+               lambda f: f.case.insurance.appeals_address if f.case.insurance else None)
+
+
+def when(f) -> str | None:
+    found = medicare_appeals(f)
+    if not found:
+        return None
+    level = LEVELS[found[0]["stage"]][0]
+    words = {"redetermination": "ask Medicare for a redetermination", "reconsideration": "ask the independent "
+             "contractor (QIC) for a reconsideration", "alj_hearing": "ask for a hearing before a judge",
+             "council_review": "ask the Medicare Appeals Council to review the judge's decision"}[level]
+    return f"Medicare denied {count(len(found), 'claim')} and the time to appeal is open: {words}"
+
+
+def extra(f) -> dict:
+    found = medicare_appeals(f)
+    ins = f.case.insurance
+    stage = found[0]["stage"] if found else "internal"
+    level, due_kind, _ = LEVELS[stage]
+    dues = [_day(d["date"]) for a in found for d in a["deadlines"] if d["kind"] == due_kind]
+    decided = [d for a in found for d in a.get("decisions", [])]
+    return {
+        "insurer": {"name": {"redetermination": "Medicare Administrative Contractor",
+                             "reconsideration": "Qualified Independent Contractor (QIC)",
+                             "alj_hearing": "Office of Medicare Hearings and Appeals",
+                             "council_review": "Medicare Appeals Council"}[level],
+                    "address": address_lines(ins.appeals_address if ins else None)},
+        "level": level,
+        "medicare_number": ins.member_id if ins else None,
+        "denials": [{"claim_id": a["claim_id"], "service_date": _day(a["service_date"]), "provider": a["provider"],
+                     "amount": a["amount"], "reasons": [r["meaning"] for r in a["reasons"]],
+                     "codes": [r["code"] for r in a["reasons"] if r["code"] != "none given"],
+                     "argument": argument(a["reasons"])} for a in found],
+        "arguments": list(dict.fromkeys(argument(a["reasons"]) for a in found)),
+        "decided": _day(decided[-1]["date"]) if decided else None,
+        "due": min(dues) if dues else None,
+    }
+
+
+KIND = LetterKind(
+    type="medicare_redetermination",
+    title="Medicare appeal (redetermination and later levels)",
+    recipient="insurer",
+    summary="Asks Original Medicare for a redetermination with the facts of form CMS-20027 (name, Medicare "
+            "number, the service and its dates, why you disagree), or at a later level the QIC's "
+            "reconsideration, a judge's hearing or the Council's review, within that level's time.",
+    citations=(),
+    may_cite=("42 CFR 405.942", "42 CFR 405.962", "42 CFR 405.1014", "42 CFR 405.1102"),
+    needs=(PATIENT_NAME, PATIENT_ADDRESS, CLAIMS, MEDICARE_NUMBER, ADDRESS),
+    when=when,
+    extra=extra,
+    certified=True,
+)
