@@ -248,3 +248,15 @@ def test_a_participating_medicare_provider_may_not_ask_more_than_the_approved_am
                    citations=["42 U.S.C. 1395u(h)(1)"])
     f = fair(acct, lines(300), [over], insurance="medicare")
     assert f["owed"] == 110 and f["capped_by"] == "medicare" and any("1395u(h)(1)" in w for w in f["why"])
+
+
+def test_out_of_network_ancillary_work_is_no_surprises_protection_not_lines_to_remove():
+    # an anesthesiologist out of network at an in-network hospital: billed 3,200, allowed 900 (2,300 at stake)
+    oon = Finding(rule="EOB.OUT_OF_NETWORK_ANCILLARY", severity="high", lines=[1], amount=Decimal(2300),
+                  message="out of network anesthesia", citations=["45 CFR 149.420(b)"])
+    acct = Account.model_validate({"id": "a", "balance": 3200, "care": {"start": D},
+                                   "provider": {"name": "Valley Anesthesia", "kind": "physician"}})
+    f = fair(acct, lines(3200), [oon], insurance="insured", out_of_pocket_max=Decimal(3000))
+    # the line stays (it was given); the No Surprises Act caps the year's share at the 3,000 maximum
+    assert f["owed"] == 3000 and f["capped_by"] == "oop_ceiling"
+    assert any("No Surprises Act" in w for w in f["why"])

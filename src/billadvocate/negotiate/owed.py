@@ -27,7 +27,9 @@ from .steps import Steps
 PRICE_RULES = {"BILL.PRICE_OUTLIER", "NSA.GFE_EXCEEDED", "IRS501R.OVER_AGB"}
 # findings about the balance as a whole, answered by a cap below, never by removing lines
 BALANCE_RULES = {"EOB.PATIENT_RESP", "NSA.BALANCE_BILL", "EOB.OOP_MAX_EXCEEDED", "MEDICAID.BALANCE_BILL",
-                 "MEDICARE.QMB_BILLED", "EOB.DUPLICATE_CLAIM"}
+                 "MEDICARE.QMB_BILLED", "EOB.DUPLICATE_CLAIM", "EOB.OUT_OF_NETWORK_ANCILLARY"}
+# findings that put the care under the No Surprises Act's in-network cost sharing
+NSA_RULES = ("NSA.BALANCE_BILL", "EOB.OUT_OF_NETWORK_ANCILLARY")
 # findings whose lines are billed above a legal limit (the excess comes off, the rest stays)
 LIMIT_RULES = {"MEDICARE.LIMITING_CHARGE"}
 MEDICAID_CITES = ["42 U.S.C. 1396a(a)(25)(C)", "42 CFR 447.15"]
@@ -238,7 +240,7 @@ def legal_owed(*, account, audit, findings, bills, insurance: str | None, eobs=(
             cap(asked - Decimal(f.amount) - removed, f"The balance is {dollars(f.amount)} above the EOB's patient "
                 "responsibility", _finding_cites(f), "eob")
     # in network, or protected by the No Surprises Act: cost sharing never exceeds the plan's maximum
-    nsa = any(f.rule == "NSA.BALANCE_BILL" and f.severity != "info" for f in findings)
+    nsa = any(f.rule in NSA_RULES and f.severity != "info" for f in findings)
     if insurance == "insured" and out_of_pocket_max is not None and (nsa or account.provider.in_network is True):
         why = "the No Surprises Act limits you to in-network cost sharing" if nsa else "the provider is in network"
         cap(Decimal(out_of_pocket_max), f"Your plan's in-network out-of-pocket maximum is {dollars(out_of_pocket_max)} "
