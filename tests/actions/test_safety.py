@@ -211,6 +211,9 @@ def test_do_not_pay_follows_the_states_bar_on_suing_for_a_barred_debt(tmp_path, 
     assert "could then sue" not in step["why"] and "back the right to sue" not in " ".join(result.accounts[0].notes)
     es = next(a for a in in_spanish(result) if a["kind"] == "DO_NOT_PAY")["why"]
     assert "no puede demandarle" in es and "podría entonces demandar" not in es, es
+    from billadvocate.actions.hygiene import problems
+
+    assert problems(es) == [] and problems(step["why"]) == []
     if state == "TX":  # the debt buyer's own rule, as the law data words it: nothing revives it for them
         assert "no payment, affirmation or other activity revives it" in step["why"]
         assert "compradores de deudas" in es and "revivirla" not in es
