@@ -365,6 +365,8 @@ def medicare_caps(programs, *, account, audit, wrong_set: set[int], paid: Decima
                 else f"below {rule['fpl_limit']}%")
         head = (f"{p['name']}: at your income ({float(Decimal(str(fpl))):g}% of the poverty guideline, {band}) the "
                 f"hospital may charge at most {pct:g}% of what Medicare pays")
+        if dv.unconfirmed:
+            head += " (the statute's own words for this cap are not yet confirmed)"
         if rule.get("greatest_of_government_programs"):
             head += " (the law's cap is the greatest of Medicare, Medi-Cal or another government program the hospital takes part in; Medicare's is the one known here)"
         if not priced:
