@@ -344,10 +344,15 @@ def medicare_caps(programs, *, account, audit, wrong_set: set[int], paid: Decima
         if found is None:
             continue
         rule, dv = found
-        if not in_band(fpl, rule):
-            continue
         pct = Decimal(str(rule["percent_of_medicare"]))
         cites = list(dv.citations[:1])
+        band = (f"at or below {rule['fpl_limit']}%" if rule.get("limit_inclusive", True)
+                else f"below {rule['fpl_limit']}%")
+        if not in_band(fpl, rule):
+            if fpl is not None:  # e.g. exactly 500% under New Jersey's "less than 500%"
+                out.append((None, f"{p['name']}: its cap of {pct:g}% of Medicare covers incomes {band} of the poverty "
+                                  f"guideline; yours is {float(Decimal(str(fpl))):g}%, so it does not apply", cites, p))
+            continue
         total, priced, kept, detail = Decimal(0), 0, 0, []
         for ln in audit.lines:
             if ln.line in wrong_set:
@@ -361,8 +366,6 @@ def medicare_caps(programs, *, account, audit, wrong_set: set[int], paid: Decima
             total += min(at, Decimal(ln.charge))
             priced += 1
             detail.append(f"line {ln.line} {dollars(at)}")
-        band = (f"at or below {rule['fpl_limit']}%" if rule.get("limit_inclusive", True)
-                else f"below {rule['fpl_limit']}%")
         head = (f"{p['name']}: at your income ({float(Decimal(str(fpl))):g}% of the poverty guideline, {band}) the "
                 f"hospital may charge at most {pct:g}% of what Medicare pays")
         if dv.unconfirmed:
