@@ -99,3 +99,21 @@ def test_review_with_a_credit_csv_shows_back_what_was_read(cli, tmp_path):
     r = cli("review", ER, "--credit", p)
     assert r.code == 0, r.err
     assert "Tradelines read from" in r.out and "TransUnion: Some Lab - medical" in r.out
+
+
+def test_a_state_ban_or_its_absence_not_read_in_a_statute_says_so(cli, tmp_path):
+    # Minnesota's ban (332C.03) and Texas's lack of one rest on searches, not quoted words: the status line names
+    # the value and what was searched; California's ban is quoted and carries no such note
+    p = tmp_path / "t.csv"
+    p.write_text(HEADER + "experian,Fresno Imaging,yes,420,420,unpaid,2025-05-01,2025-09-01\n")
+    for state, words in (("MN", "MN law bars medical debt from credit reports since 2024-10-01"),
+                         ("TX", "TX: no state law barring medical debt from credit reports was found.")):
+        r = cli("credit", "check", p, "--state", state, "--pulled", "2026-11-01", "--as-of", "2026-11-28")
+        assert r.code == 0, r.err
+        text = " ".join(r.out.split())
+        after = text.split(words, 1)[1][:60]
+        assert "(unconfirmed law:" in after, after
+    r = cli("credit", "check", p, "--state", "CA", "--pulled", "2026-11-01", "--as-of", "2026-11-28")
+    text = " ".join(r.out.split())
+    assert "(SB 1061 (Civ. Code 1785.27, Health & Saf. Code 127425))." in text
+    assert "(unconfirmed law:" not in text.split("CA law bars medical debt from credit reports since", 1)[1][:120]

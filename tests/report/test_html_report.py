@@ -56,3 +56,16 @@ def test_review_writes_the_spanish_report_for_a_spanish_reader(tmp_path):
     written = {p.name for p in write_outputs(_result("es"), tmp_path)}
     assert {"report.html", "report.es.html"} <= written
     assert "report.es.html" not in {p.name for p in write_outputs(_result("en"), tmp_path / "en")}
+
+
+def test_a_state_ban_no_statute_confirmed_says_which_value_and_what_was_searched():
+    from billadvocate.casefile import load_case
+    from billadvocate.review import review_case
+
+    case = load_case(EXAMPLES / "er-visit-nonprofit" / "case.yaml")
+    mn = case.model_copy(update={"patient": case.patient.model_copy(update={"state": "MN"})})
+    page = html.unescape(render_html(review_case(mn)))
+    after = " ".join(page.split("MN law bars medical debt from credit reports since", 1)[1].split())[:700]
+    assert "(unconfirmed law: Whether MN law bars medical debt" in after, after
+    ca = " ".join(html.unescape(render_html(review_case(case))).split())
+    assert "(unconfirmed law" not in ca.split("CA law bars medical debt from credit reports since", 1)[1][:400]

@@ -8,7 +8,7 @@ from ..credit.context import BUREAU_NAMES
 from ..credit.disputes import dispute_summary
 from ..model import Tradeline
 from ..util import dollars
-from .human import findings_table
+from .human import _unconfirmed, findings_table
 
 
 def tradeline_lines(tradelines: list[Tradeline]) -> list[str]:
@@ -38,13 +38,15 @@ def print_credit(c: Console, result) -> None:
     status = result.status or {}
     ban = status.get("state_ban")
     if ban:
+        # a ban (or its absence) no statute's words confirmed says which value and what was searched
+        flag = _unconfirmed(ban.get("citations", []), status["state"]) if ban.get("unconfirmed") else ""
         if ban["ban"]:
             c.print(f"{status['state']} law bars medical debt from credit reports since {ban['since']} "
-                    f"({ban['law']}).")
+                    f"({ban['law']}).{flag}")
             if ban.get("preemption_caveat"):
                 c.print(f"[dim]Caveat: {ban['preemption_caveat']}[/]")
         else:
-            c.print(f"{status['state']}: {ban['what']}.")
+            c.print(f"{status['state']}: {ban['what']}.{flag}")
     rule = status.get("cfpb_2025_rule")
     if rule:
         c.print(f"The CFPB's 2025 medical-debt rule: {rule['status']}.")
