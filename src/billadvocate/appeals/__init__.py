@@ -65,7 +65,7 @@ def route(plan_type: str | None, denial: Denial, account, as_of: date, index: in
         "deadlines": [], "questions": questions, "hold": None,
     }
     if denial.who == "provider":
-        out["open"], out["stage"] = False, None
+        out["open"], out["stage"], out["next_due"] = False, None, None
         return out
     label = f"of claim {denial.claim_id}"
     logged = decisions(account)
@@ -73,7 +73,7 @@ def route(plan_type: str | None, denial: Denial, account, as_of: date, index: in
     out["urgent"] = bool(account.denial_urgent)
     last = logged[-1] if logged else None
     if last is not None and last.outcome == "approved":  # the denial was reversed: nothing left to appeal
-        out.update(open=False, stage="approved", deadlines=[], _deadlines=[])
+        out.update(open=False, stage="approved", deadlines=[], _deadlines=[], next_due=None)
         out["won"] = (f"{LEVEL_WORDS[last.level].capitalize()} of {last.day} reversed the denial of claim "
                       f"{denial.claim_id}: ask the provider to bill the plan again; you owe only your share under "
                       "the plan.")
@@ -101,6 +101,7 @@ def route(plan_type: str | None, denial: Denial, account, as_of: date, index: in
         out["_deadlines"] = deadlines
         if note:
             out["next_note"] = note
+        out["next_due"] = due.model_dump(mode="json") if due is not None else None
         out["open"] = due.date >= as_of if due is not None else stage in ("independent_review",)
         out["hold"] = HOLD.format(who=denial.provider or account.provider.name) if out["open"] else None
         if due is not None and not out["open"] and stage == "external_review":
@@ -117,6 +118,8 @@ def route(plan_type: str | None, denial: Denial, account, as_of: date, index: in
         out["expedited"] = ("Your care is urgent: ask the plan for an expedited appeal, decided within 72 hours, and "
                             "at the same time for an expedited external review by an independent reviewer.")
     first = next((d for d in deadlines if d.kind not in ("APPEAL_DECISION_DUE", "EXTERNAL_REVIEW_DUE")), None)
+    waiting = next((d for d in deadlines if d.kind == "APPEAL_DECISION_DUE"), None)
+    out["next_due"] = (waiting or first).model_dump(mode="json") if (waiting or first) else None
     out["open"] = sent_day is not None or first is None or first.date >= as_of
     if out["open"]:
         who = denial.provider or account.provider.name
@@ -133,6 +136,7 @@ def route(plan_type: str | None, denial: Denial, account, as_of: date, index: in
 
 
 STAGE_WORDS = {
+    "internal": "an appeal to the plan", "approved": "the denial was reversed",
     "external_review": "an external review", "medicare_reconsideration": "a reconsideration by the QIC",
     "alj_hearing": "a hearing before an Administrative Law Judge", "council_review": "a review by the Medicare "
     "Appeals Council", "fair_hearing": "a state fair hearing", "independent_review": "the independent review",
@@ -173,6 +177,19 @@ def _later_stage(plan_type, logged, account, denial, label):
     return None
 
 
+def next_letter(a: dict) -> str | None:
+    """The letter that takes this denial to its next step (the web's button, the report), if it is open."""
+    if not a.get("open"):
+        return None
+    stage, plan_type = a.get("stage"), a.get("plan_type")
+    if stage == "internal":
+        return {"medicare_original": "medicare_redetermination", "medicaid": "fair_hearing_request"}.get(
+            plan_type or "", "insurer_appeal")
+    return {"external_review": "external_review_request", "medicare_reconsideration": "medicare_redetermination",
+            "alj_hearing": "medicare_redetermination", "council_review": "medicare_redetermination",
+            "fair_hearing": "fair_hearing_request"}.get(stage or "")
+
+
 def review_denials(case, review, as_of: date) -> None:
     """Fill review.appeals from the account's EOBs; add the deadlines and the notes."""
     found = denials(review.eobs)
@@ -183,6 +200,7 @@ def review_denials(case, review, as_of: date) -> None:
     for d in found:
         r = route(plan_type, d, review.account, as_of, index, status=status)
         review.deadlines.extend(r.pop("_deadlines", []))
+        r["letter"] = next_letter(r)
         appeals.append(r)
     review.appeals = appeals
     if any(a["who"] == "provider" for a in appeals):

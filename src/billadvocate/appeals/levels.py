@@ -83,8 +83,8 @@ def medicare_next(decision: Decision, amount: float, *, label: str = "") -> tupl
     if decision.level == "internal":
         days = used.value("federal.appeals.medicare.reconsideration_days", d)
         grace = used.value("federal.appeals.medicare.reconsideration_receipt_presumed_days", d)
-        return "medicare_reconsideration", _dl(
-            "MEDICARE_RECONSIDERATION_DUE", d + timedelta(days=grace + days),
+        return "medicare_reconsideration", _dl("MEDICARE_RECONSIDERATION_DUE",
+            d + timedelta(days=grace + days),
             f"Last day for the Qualified Independent Contractor (QIC) to receive your request for a "
             f"reconsideration{what}: {days} days from receiving the redetermination, presumed {grace} days after "
             f"its date ({d}). Use form CMS-20033 or a letter, sent to the QIC named on the notice.", used), None
@@ -97,16 +97,16 @@ def medicare_next(decision: Decision, amount: float, *, label: str = "") -> tupl
             if amount < least:
                 note = (f"A hearing before a judge needs at least ${least:,.0f} still in dispute; this claim is "
                         f"${amount:,.2f}: claims can be added together to reach it, or the QIC's decision stands.")
-        return "alj_hearing", _dl(
-            "ALJ_HEARING_DUE", d + timedelta(days=days),
+        return "alj_hearing", _dl("ALJ_HEARING_DUE",
+            d + timedelta(days=days),
             f"Last day to ask for a hearing before an Administrative Law Judge{what}: {days} days from receiving "
             f"the QIC's reconsideration, counted here from its date ({d}). Use form OMHA-100, sent to the office "
             f"the notice names.", used), note
     if decision.level == "alj":
         days = used.value("federal.appeals.medicare.council_review_days", d)
         grace = used.value("federal.appeals.medicare.council_receipt_presumed_days", d)
-        return "council_review", _dl(
-            "COUNCIL_REVIEW_DUE", d + timedelta(days=grace + days),
+        return "council_review", _dl("COUNCIL_REVIEW_DUE",
+            d + timedelta(days=grace + days),
             f"Last day to ask the Medicare Appeals Council to review the judge's decision{what}: {days} days from "
             f"receiving it, presumed {grace} days after its date ({d}). Use form DAB-101.", used), None
     if decision.level == "council":

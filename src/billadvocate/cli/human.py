@@ -81,6 +81,25 @@ def print_rights(c: Console, a, as_of) -> None:
             c.print(f"  {d.date}  {d.kind}{past}: {d.why}{note}")
 
 
+def print_appeals(c: Console, a) -> None:
+    """Each claim the insurer denied: who must act, where the appeal stands, its next deadline and letter."""
+    from ..appeals import STAGE_WORDS
+
+    if not a.appeals:
+        return
+    c.print("[bold]Insurance denials and appeals[/]")
+    for x in a.appeals:
+        codes = ", ".join(r["code"] for r in x["reasons"])
+        c.print(escape(f"  Claim {x['claim_id']} ({dollars(x['amount'])} denied, {codes}): {x['who_words']}."))
+        if x["who"] == "provider":
+            continue
+        now = STAGE_WORDS.get(x.get("stage") or "", "")
+        due = x.get("next_due")
+        c.print(f"    Now: {now}{' (urgent: expedited)' if x.get('urgent') else ''}"
+                + (f"; next deadline {due['date']}" if due else "")
+                + (f"; letter: {x['letter']}" if x.get("letter") else "") + ".")
+
+
 def print_offer(c: Console, offer: dict | None) -> None:
     """The offer, its reasons, the terms to insist on, and the warnings."""
     if not offer:

@@ -16,6 +16,26 @@ _env = Environment(
 _env.filters["dollars"] = dollars
 _env.filters["unconfirmed_law"] = explain  # which unconfirmed value, and what was searched
 _env.filters["deadline_title"] = lambda kind: _deadline_title(kind)  # plain words, never the kind id
+_env.filters["letter_title"] = lambda t, lang="en": _letter_title(t, lang)
+_env.filters["stage_words"] = lambda stage, lang="en": _stage_words(stage, lang)
+
+
+def _letter_title(letter_type: str | None, lang: str = "en") -> str:
+    if not letter_type:
+        return ""
+    try:
+        from ..letters.compose import labels
+
+        return (labels(lang).get("titles") or {}).get(letter_type, letter_type.replace("_", " "))
+    except ImportError:  # a build without the letters
+        return letter_type.replace("_", " ")
+
+
+def _stage_words(stage: str | None, lang: str = "en") -> str:
+    from .spanish import STAGE_WORDS_ES
+    from ..appeals import STAGE_WORDS
+
+    return (STAGE_WORDS_ES if lang == "es" else STAGE_WORDS).get(stage or "", "")
 
 
 def _deadline_title(kind: str) -> str:
@@ -46,4 +66,5 @@ def render_html(result, lang: str = "en") -> str:
     state = result.case.patient.state
     return _env.get_template("report_es.html").render(
         r=result, steps=in_spanish(result) if result.actions else [], state_name=NAMES.get(state, state),
-        finding=spanish.finding, deadline=spanish.deadline, severity=SEVERITY_ES, letter_titles=letter_titles)
+        finding=spanish.finding, deadline=spanish.deadline, severity=SEVERITY_ES, letter_titles=letter_titles,
+        who_es=spanish.WHO_ES)

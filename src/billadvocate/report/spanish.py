@@ -49,6 +49,12 @@ DEADLINE_KINDS: dict[str, tuple[str, str]] = {
                             "Último día para pedir una revisión externa independiente"),
     "EXTERNAL_REVIEW_DECISION_DUE": ("The independent reviewer must decide your urgent review",
                                      "El revisor independiente debe decidir su revisión urgente"),
+    "MEDICARE_RECONSIDERATION_DUE": ("Last day to ask Medicare's independent contractor (QIC) to reconsider",
+                                     "Último día para pedir la reconsideración al contratista independiente (QIC)"),
+    "ALJ_HEARING_DUE": ("Last day to ask for a hearing before a Medicare judge",
+                        "Último día para pedir una audiencia ante un juez de Medicare"),
+    "COUNCIL_REVIEW_DUE": ("Last day to ask the Medicare Appeals Council to review",
+                           "Último día para pedir la revisión del Consejo de Apelaciones de Medicare"),
     "STATE.*.COLLECTION_WAIT": ("State waiting period before collection actions",
                                 "Período de espera de su estado antes de acciones de cobro"),
     "STATE.NV.NOTICE_60_DAYS": ("Nevada: the collector may act to collect from this day",
@@ -56,6 +62,20 @@ DEADLINE_KINDS: dict[str, tuple[str, str]] = {
     "STATE.FL.ECA_NOTICE": ("Florida: the hospital may start collection actions from this day",
                             "Florida: el hospital puede empezar acciones de cobro desde este día"),
     "REMINDER": ("Your reminder", "Su recordatorio"),
+}
+
+# where an insurer denial stands now (appeals.STAGE_WORDS in Spanish)
+STAGE_WORDS_ES = {
+    "internal": "una apelación ante el plan", "approved": "la negación se revirtió",
+    "external_review": "una revisión externa", "medicare_reconsideration": "una reconsideración por el QIC",
+    "alj_hearing": "una audiencia ante un juez de derecho administrativo",
+    "council_review": "una revisión del Consejo de Apelaciones de Medicare", "fair_hearing": "una audiencia imparcial estatal",
+    "independent_review": "la revisión independiente", "judicial_review": "una demanda ante un tribunal federal",
+    "closed": "ninguna otra apelación",
+}
+WHO_ES = {
+    "patient": "le toca apelar a usted", "provider": "le toca al proveedor corregirlo: usted no lo debe",
+    "coordination": "diga al plan si tiene otro seguro", "unknown": "código desconocido: pregunte al plan y apele a tiempo",
 }
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -280,6 +300,11 @@ def _hearing(f: _Facts, day: str) -> str:
 
 
 def _decision(f: _Facts, day: str) -> str:
+    hours = re.search(r"within (\d+) hours", f.why)
+    if hours:  # an urgent (expedited) appeal
+        return (f"Su atención es urgente: el plan debe decidir la apelación acelerada dentro de {hours.group(1)} horas "
+                f"desde que la recibe; contado desde el día en que usted la envió ({f.date()}). Llame al plan si no "
+                "tiene respuesta.")
     return (f"El plan debe decidir su apelación dentro de {_days(f.number())} desde que la recibe (la mitad para cada "
             f"uno de dos niveles de apelación); contado desde el día en que usted la envió ({f.date()}).")
 
@@ -294,6 +319,25 @@ def _external_decision(f: _Facts, day: str) -> str:
     return ("Su atención es urgente: el revisor independiente debe decidir la revisión externa acelerada dentro de "
             + (f"{hours.group(1)} horas" if hours else "el plazo de la ley") + " desde que la recibe; contado aquí "
             f"desde el día en que usted envió la solicitud ({f.date()}).")
+
+
+def _qic(f: _Facts, day: str) -> str:
+    return (f"Último día en que el contratista independiente (QIC) debe recibir su pedido de reconsideración: "
+            f"{_days(f.number())} desde que recibió la nueva determinación, que se supone recibida {_days(f.number(1))} "
+            f"después de su fecha ({f.date()}). Use el formulario CMS-20033 o una carta, enviada al QIC que indica el "
+            "aviso.")
+
+
+def _alj(f: _Facts, day: str) -> str:
+    return (f"Último día para pedir una audiencia ante un juez de derecho administrativo: {_days(f.number())} desde "
+            f"que recibió la reconsideración del QIC, contados aquí desde su fecha ({f.date()}). Use el formulario "
+            "OMHA-100, enviado a la oficina que indica el aviso.")
+
+
+def _council(f: _Facts, day: str) -> str:
+    return (f"Último día para pedir al Consejo de Apelaciones de Medicare que revise la decisión del juez: "
+            f"{_days(f.number())} desde que la recibió, que se supone recibida {_days(f.number(1))} después de su fecha "
+            f"({f.date()}). Use el formulario DAB-101.")
 
 
 def _collection_wait(f: _Facts, day: str) -> str:
@@ -322,7 +366,8 @@ _RENDER = {
     "NSA_DISPUTE_END": _nsa, "SOL_EXPIRES": _sol, "FDCPA_CLAIM_END": _fdcpa, "ANSWER_DUE": _answer,
     "FCRA_REINVESTIGATION_DUE": _fcra, "APPEAL_DUE": _appeal, "MEDICARE_REDETERMINATION_DUE": _redetermination,
     "FAIR_HEARING_DUE": _hearing, "APPEAL_DECISION_DUE": _decision, "EXTERNAL_REVIEW_DUE": _external,
-    "EXTERNAL_REVIEW_DECISION_DUE": _external_decision,
+    "EXTERNAL_REVIEW_DECISION_DUE": _external_decision, "MEDICARE_RECONSIDERATION_DUE": _qic,
+    "ALJ_HEARING_DUE": _alj, "COUNCIL_REVIEW_DUE": _council,
     "STATE.*.COLLECTION_WAIT": _collection_wait, "STATE.NV.NOTICE_60_DAYS": _nv, "STATE.FL.ECA_NOTICE": _fl,
     "REMINDER": _reminder,
 }

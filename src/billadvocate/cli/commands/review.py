@@ -16,7 +16,7 @@ from ...review import review_case
 from ...util import dollars
 from ..credit_view import print_credit, tradeline_lines
 from ..human import (console, findings_table, print_assistance, print_call_scripts, print_offer, print_plan,
-                     print_rights)
+                     print_rights, print_appeals)
 from ..options import as_of_option, json_option, parse_as_of, print_json
 from ..outputs import write_outputs
 
@@ -86,6 +86,7 @@ def review(case_file: Path, out_dir: Path | None, credit_file: Path | None, as_o
         elif a.audit:
             c.print("No problems found by the bill checks that could run.")
         print_rights(c, a, result.as_of)
+        print_appeals(c, a)
         print_assistance(c, a.assistance)
         print_offer(c, a.offer)
         print_plan(c, a.plan)
