@@ -72,3 +72,18 @@ def test_the_uninsured_patient_is_told_the_dispute_is_filed_with_hhs_not_the_pro
 def test_a_medicaid_patient_gets_no_patient_provider_dispute_deadline():
     c = case(insurance="medicaid", account={"first_bill_date": "2026-03-02", "gfe_total": 1200})
     assert "NSA_DISPUTE_END" not in {x.kind for x in rights(c).deadlines}
+
+
+def test_an_insured_patient_paying_for_the_care_himself_is_self_pay_and_owed_an_estimate():
+    c = case(account={"first_bill_date": "2026-03-02", "care": {"start": "2026-02-20", "emergency": False,
+                                                                "self_pay": True}})
+    p = nsa(c)
+    assert p["applies"] is True and "Good Faith Estimate" in p["why"]
+
+
+def test_with_no_estimate_given_the_patient_is_told_to_ask_for_it_and_where_to_report_it():
+    c = case(insurance="uninsured", account={"first_bill_date": "2026-03-02", "gfe_given": False,
+                                            "care": {"start": "2026-02-20", "scheduled": "2026-02-02"}})
+    p = nsa(c)
+    assert p["applies"] is True and "you got none" in p["why"] and "1-800-985-3059" in p["why"]
+    assert any("149.610" in x for x in p["citations"])

@@ -73,7 +73,15 @@ def nsa_protection(ctx: Context) -> tuple[bool | None, str, list[str]]:
         program, words = PROGRAM_WORDS[status]
         return (False, f"The No Surprises Act does not cover {program}: its protections are for private health "
                        f"plans and the uninsured. Instead, {words}.", [])
-    if status == "uninsured" or acct.gfe_total is not None:
+    # self-pay: insured, but the patient did not want the plan billed (45 CFR 149.610(a)(2)(xiii)(B))
+    self_pay = status == "uninsured" or (care.self_pay is True and status in (None, "insured"))
+    if (self_pay or acct.gfe_total is not None) and acct.gfe_given is False and acct.gfe_total is None:
+        return (True, "As an uninsured or self-pay patient you were owed a written Good Faith Estimate before "
+                      "scheduled care, and you got none: the federal dispute of a bill far above the estimate needs "
+                      "one, so ask the provider for the estimate it should have given and report the missing "
+                      "estimate to the No Surprises Help Desk (cms.gov/nosurprises, 1-800-985-3059).",
+                ["45 CFR 149.610(b)(1)(vi)"])
+    if self_pay or acct.gfe_total is not None:
         steps, _ = ppdr_steps(ctx, acct.first_bill_date, on)
         gfe = f" Your Good Faith Estimate was ${acct.gfe_total:,.2f}." if acct.gfe_total is not None else ""
         return (True, f"As an uninsured or self-pay patient you were owed a Good Faith Estimate before scheduled "
