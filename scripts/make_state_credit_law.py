@@ -125,8 +125,15 @@ VOID = {
                           "knowingly": False},
            [{"title": "Washington ESSB 5480 (2025), amending RCW 19.16.100 and 70.54, effective 2025-07-27",
              "href": "https://senatedemocrats.wa.gov/riccelli/2025/04/22/governor-signs-riccelli-bill-to-remove-medical-debt-from-credit-score-reporting/"}],
-           {"unconfirmed": True,
-            "note": "The session law's words were not read. Searched: the stored pages for ESSB 5480's text and RCW 19.16.100; found only summaries (fastdemocracy.com bill summary; statecollectionservice.com: 'if it is reported, the debt is void and unenforceable')."}),
+           {"quote": "1. A medical debt is void and unenforceable if a person, health care provider, health care facility, or "
+                     "licensed collection agency violates this section by furnishing information regarding the medical debt to a "
+                     "consumer credit reporting agency.",
+            "source": "tannewt/wa-law.org/site/bill/2025-26/sb/5480/S.SL/README.md@12908a7f78f02ee3079c0f1bf9a2d7d78bfcb8e2",
+            "proves": ["A medical debt is void and unenforceable if a person, health care provider, health care facility, or "
+                       "licensed collection agency violates this section by furnishing information regarding the medical debt"],
+            "note": "Section 2(1) of the session law of SB 5480 (2025), as the wa-law.org repository copies it from the Legislature's "
+                    "PDF (lawfilesext.leg.wa.gov/biennium/2025-26/Pdf/Bills/Session%20Laws/Senate/5480-S.SL.pdf). No knowledge "
+                    "is required. The 2025-07-27 effective date (90 days after the session) is not in the text."}),
 }
 
 NO_BAN_REFERENCE = [{"title": "No state statute barring medical debt from credit reports found (billadvocate research, "
@@ -141,6 +148,18 @@ NO_BAN_NOTE = ("That no such statute exists cannot be quoted: this is what the s
 # words that date it ({quote, source, proves, note}). A ban missing here
 # stays unconfirmed with BAN_UNREAD[code] (what was searched).
 BAN_PROOF: dict[str, dict] = {
+    "WA": {"quote": "1. Except as authorized under subsection (2) of this section, no consumer reporting agency may make a "
+                    "consumer report containing any of the following items of information: ... g. Medical debt, as defined in RCW "
+                    "19.16.100; ... a. Hospitals, physician groups, and other professional partners may not furnish information "
+                    "relating to a medical debt as defined in RCW 19.16.100 to a consumer credit reporting agency.",
+           "source": "tannewt/wa-law.org/site/bill/2025-26/sb/5480/S.SL/README.md@12908a7f78f02ee3079c0f1bf9a2d7d78bfcb8e2",
+           "proves": ["no consumer reporting agency may make a consumer report containing",
+                      "Medical debt, as defined in RCW 19.16.100",
+                      "may not furnish information relating to a medical debt as defined in RCW 19.16.100 to a consumer credit "
+                      "reporting agency"],
+           "note": "Sections 4(1)(g) and 5(2)(a) of the session law of SB 5480 (2025), as the wa-law.org repository copies it from "
+                   "the Legislature's PDF; section 2 voids a debt that anyone furnishes. The subsection (2) exceptions (credit of "
+                   "$50,000 or more, and so on) do not reach (1)(g). The 2025-07-27 effective date is not in the text."},
     "CT": {"quote": "(b) On and after July 1, 2024, any health care provider or any collection entity doing business in this "
                     "state shall not report any portion of a medical debt to a credit rating agency for use in a credit report.",
            "source": "https://app.legiplex.com/ct/legislature/2024/2024-r/bills/sb00395/draft-141465?id=141465",
