@@ -34,6 +34,12 @@ def kind_words(kind: str) -> str:
         return str(KIND_WORDS[kind])
     if kind.startswith("STATE."):
         return str(_("A date set by your state's law"))
+    from ..report.spanish import DEADLINE_KINDS, deadline_title, kind_key
+
+    if kind_key(kind) in DEADLINE_KINDS:  # a newer kind (e.g. the later appeal levels): the report's plain title
+        from django.utils.translation import get_language
+
+        return deadline_title(kind, "es" if (get_language() or "").startswith("es") else "en")
     return kind.replace("_", " ").capitalize()
 
 

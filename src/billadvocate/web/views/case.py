@@ -92,6 +92,21 @@ def case_page(request, case_row):
     spanish_page = (getattr(request, "LANGUAGE_CODE", "") or "").startswith("es")  # the page's language
     if result is not None:
         refresh_from_review(case_row, result)  # the dashboard and reminders read them from the store
+    appeals_in_words(account, lang)
+
+
+def appeals_in_words(account: dict, lang: str) -> None:
+    """Each insurer denial as the page shows it: the codes, who must act, where the appeal stands,
+    the next deadline's title and (in English) the route's steps; the letter's button uses `letter`."""
+    from ...appeals import STAGE_WORDS
+
+    for x in account.get("appeals") or []:
+        x["codes"] = ", ".join(r["code"] for r in x.get("reasons", []))
+        x["who_text"] = spanish.WHO_ES.get(x["who"], "") if lang == "es" else x.get("who_words", "")
+        x["stage_text"] = (spanish.STAGE_WORDS_ES if lang == "es" else STAGE_WORDS).get(x.get("stage") or "", "")
+        x["route_steps"] = x.get("route", []) if lang == "en" and x["who"] != "provider" else []
+        if x.get("next_due"):
+            x["due_what"] = spanish.deadline_title(x["next_due"]["kind"], lang)
         data = result.to_json()
         for a, review in zip(data["accounts"], result.accounts):
             flagged: dict[int, list[str]] = {}

@@ -317,8 +317,9 @@ def letter_sent(request, case_row, letter_type):
         return redirect(back)
     sent_on = d.get("sent_on") or timezone.localdate()
     recipient = (letter_obj.recipient or [""])[0][:200]
-    to = "bureau" if bureau else (
-        "collector" if account.collector and L.kind(letter_type).recipient in ("collector", "holder") else "provider")
+    goes_to = L.kind(letter_type).recipient
+    to = "bureau" if bureau else "insurer" if goes_to == "insurer" else None if goes_to == "regulator" else (
+        "collector" if account.collector and goes_to in ("collector", "holder") else "provider")
     event = model.Event.model_validate({
         "at": sent_on.isoformat(), "kind": "letter", "from": "patient", "type": letter_type,
         "method": d["method"], "tracking": d.get("tracking") or None, "to": to, "bureau": bureau})
