@@ -35,7 +35,8 @@ def _event_json(row) -> dict:
             "kind": row.kind, "from": row.from_party, "to": row.to_party, "type": row.type,
             "note": row.note, "conversation": row.conversation,
             "amount": float(row.amount) if row.amount is not None else None,
-            "method": row.method, "tracking": row.tracking, "position": row.position}
+            "method": row.method, "tracking": row.tracking, "position": row.position,
+            "outcome": (row.extra or {}).get("outcome")}
 
 
 @case.command("log")
@@ -51,20 +52,25 @@ def _event_json(row) -> dict:
 @click.option("--amount", metavar="N", help="Dollars (a payment, or an amount demanded).")
 @click.option("--method", metavar="HOW", help="certified_mail, email, fax, portal ...")
 @click.option("--tracking", metavar="NUMBER", help="Tracking or confirmation number.")
+@click.option("--outcome", type=click.Choice(["denied", "approved", "partly_approved"]),
+              help="An appeal's decision (--type appeal_decision, redetermination_decision, ...): what it decided.")
 @account_option
 @json_option
 @store_command
-def log(case_id, kind, from_, to, note, at, type_, conversation, amount, method, tracking, account, as_json):
+def log(case_id, kind, from_, to, note, at, type_, conversation, amount, method, tracking, outcome, account,
+        as_json):
     """Add an entry to a case's log: a call, letter, email, text, visit, payment or action.
 
     Example: billadvocate case log 1 --kind call --from collector --note "asked for payment in full"
+
+    Example: billadvocate case log 1 --kind letter --from insurer --type appeal_decision --outcome denied
     """
     from ...store import cases
 
     row = cases.get_case(case_id)
     event = _event({"at": cases.parse_when(at, row), "kind": kind, "from": from_, "to": to, "note": note,
                     "type": type_, "conversation": conversation, "amount": amount, "method": method,
-                    "tracking": tracking})
+                    "tracking": tracking, "outcome": outcome})
     logged = cases.log_event(row, event, account_key=account)
     if as_json:
         print_json(_event_json(logged))
