@@ -148,6 +148,17 @@ NO_BAN_NOTE = ("That no such statute exists cannot be quoted: this is what the s
 # words that date it ({quote, source, proves, note}). A ban missing here
 # stays unconfirmed with BAN_UNREAD[code] (what was searched).
 BAN_PROOF: dict[str, dict] = {
+    "ME": {"quote": "4. Reporting of medical expenses debt on a consumer report. ... A. A consumer reporting agency may not report "
+                    "debt from medical expenses medical debt on a consumer's consumer report when the date of the first "
+                    "delinquency on the debt is less than 180 days prior to the date that the debt is reported and a medical "
+                    "creditor, debt collector or debt buyer may not report a consumer's medical debt to a consumer reporting agency.",
+           "source": "https://fastdemocracy.com/bill-summary/?billsummary_id=MEB00015932&billsummary_session=132&billsummary_state=me",
+           "proves": ["a medical creditor, debt collector or debt buyer may not report a consumer's medical debt to a consumer "
+                      "reporting agency"],
+           "note": "The chaptered text of P.L. 2025, c. 201 (L.D. 558; the page heads it 'APPROVED CHAPTER JUNE 9, 2025 201 BY GOVERNOR PUBLIC LAW'), amending 10 MRSA "
+                   "1310-H(4)(A), as FastDemocracy copies it; the copy runs struck and inserted words together ('debt from "
+                   "medical expenses medical debt'). The bureaus' part is the older 180-day rule, so only those who report are "
+                   "newly bound. The 2025-09-24 start (90 days after adjournment) is from Maine Public, not the text."},
     "WA": {"quote": "1. Except as authorized under subsection (2) of this section, no consumer reporting agency may make a "
                     "consumer report containing any of the following items of information: ... g. Medical debt, as defined in RCW "
                     "19.16.100; ... a. Hospitals, physician groups, and other professional partners may not furnish information "
@@ -240,6 +251,14 @@ BAN_PROOF: dict[str, dict] = {
                            "code prints it: the ban came with SB 1061 on January 1, 2025; none before."}},
 }
 BAN_UNREAD: dict[str, str] = {
+    "OR": ("SB 605 (2025)'s words were not read: the stored pages are law-firm and news accounts (Orrick: 'prohibits any "
+           "person from reporting to a consumer reporting agency the amount or existence of any medical debt', and bureaus "
+           "'may not include in a consumer report any item that they know or reasonably should know is medical debt'; "
+           "National Law Review; Sheppard Mullin), all giving January 1, 2026. Searched 2026-12-04."),
+    "DE": ("Senate Substitute 1 for SB 156's words were not read: the Delaware Code's chapter 25J page (delcode.delaware.gov) "
+           "is cut off after the definitions, and the stored bill text is the original SB 156, not the substitute. The ban "
+           "on bureaus and on reporting, and the 2025-10-27 start, rest on Orrick and the Governor's release as reported "
+           "(tvdelmarva.com). Searched 2026-12-04."),
     "VT": ("The bureaus' ban (S.27, 2025 Acts No. 21, in Title 9) was not read. The furnishing ban is 18 V.S.A. 9485(b) "
            "on the Legislature's site: 'No large health care facility or medical debt collector shall report or otherwise "
            "furnish any portion of a medical debt to a credit reporting agency. (Added 2021, No. 119 (Adj. Sess.), § 1, "
