@@ -39,7 +39,7 @@ def test_a_photo_of_a_consumer_eob_is_read_as_an_eob_with_its_layout(eob_photo):
 
 
 def test_the_photo_given_as_a_bill_is_refused_in_one_line(eob_photo):
-    with pytest.raises(BadInput, match="EOB"):
+    with pytest.raises(BadInput, match="an EOB .the insurer's statement of what it paid., not a bill"):
         read_bill(eob_photo)
 
 

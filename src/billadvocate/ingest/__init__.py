@@ -96,7 +96,9 @@ def read_bill(path: str | Path, *, format: str | None = None) -> Bill:
                        file=str(path))
     result = _read(fmt, path)
     if isinstance(result, Eob):
-        raise BadInput("this is an EOB export, not a bill: pass it with --eob (or under eob: in the case)",
+        kind = "an EOB (the insurer's statement of what it paid)" if result.format in ("pdf-eob", "image-eob") \
+            else "an EOB export"
+        raise BadInput(f"this is {kind}, not a bill: pass it with --eob (or under eob: in the case)",
                        file=str(path))
     for ln in result.lines:
         _sane_values(ln, path, f"line {ln.line}")
