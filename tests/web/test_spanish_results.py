@@ -56,3 +56,18 @@ def test_the_english_results_page_keeps_english_findings_and_names_each_deadline
         for f in r.findings:
             assert f.message in page
             assert spanish.finding(f, "audit")["title"] not in page
+
+
+def test_the_spanish_reminders_page_gives_each_legal_date_its_spanish_reason(world, client_as):
+    from billadvocate.store import models as m
+
+    c = client_as(world.client_a)
+    c.post("/i18n/setlang/", {"language": "es", "next": f"/cases/{world.case_a.pk}/"})
+    c.get(f"/cases/{world.case_a.pk}/")  # the review stores the case's dates
+    stored = list(m.Deadline.objects.filter(case=world.case_a, source=m.Deadline.ENGINE))
+    assert stored
+    page = html.unescape(c.get(f"/cases/{world.case_a.pk}/reminders/").content.decode())
+    for d in stored:
+        assert d.why not in page, d.kind
+        names = {"provider": d.account.provider_name, "collector": d.account.collector_name} if d.account else {}
+        assert spanish.deadline({"kind": d.kind, "why": d.why, "date": d.date}, names)["why"] in page

@@ -43,12 +43,25 @@ def kind_words(kind: str) -> str:
     return kind.replace("_", " ").capitalize()
 
 
+def _spanish_why(d: m.Deadline) -> str:
+    from ..report import spanish
+
+    account = d.account
+    names = {"provider": account.provider_name, "collector": account.collector_name} if account else {}
+    return spanish.deadline({"kind": d.kind, "why": d.why or "", "date": d.date}, names)["why"]
+
+
 def split(items: list[m.Deadline], today: date) -> tuple[list[m.Deadline], list[m.Deadline]]:
     """(to do, history): done items and the engines' dates that have passed are history; a
     reminder a person set stays to do until it is marked done."""
+    from django.utils.translation import get_language
+
     todo, history = [], []
+    in_spanish = (get_language() or "").startswith("es")
     for d in items:
         d.words = kind_words(d.kind)
+        if in_spanish and d.source == m.Deadline.ENGINE:  # the engines' reasons, in Spanish
+            d.why_es = _spanish_why(d)
         past_legal_date = d.source == m.Deadline.ENGINE and d.date < today
         (history if d.done_at or past_legal_date else todo).append(d)
     history.sort(key=lambda d: d.date, reverse=True)

@@ -64,6 +64,21 @@ def script_sections(account: dict) -> list[dict]:
     return out
 
 
+def owed_summary(acc: dict) -> dict:
+    """What is owed on one account, for the first screen: billed, asked for, what you owe, the fair
+    amount and what you can pay (these two only where the plan offers money)."""
+    a, money = acc["data"], acc["money"]
+    offer, plan = a.get("offer") or {}, a.get("plan") or {}
+    can_pay = None
+    if money.get("plan") and plan.get("monthly") is not None and plan.get("months"):
+        can_pay = _num(plan["monthly"]) * Decimal(str(plan["months"]))
+    elif money.get("negotiate") and offer.get("lump_sum") is not None:
+        can_pay = _num(offer["lump_sum"])
+    return {"provider": a.get("provider"), "billed": a.get("total_charges"), "asked": a.get("balance"),
+            "owed": offer.get("owed"), "can_pay": can_pay,
+            "fair": offer.get("fair_amount") if money.get("negotiate") else None}
+
+
 def in_words(account: dict, in_spanish: bool) -> None:
     """What the patient reads of an account's findings and deadlines: each deadline's plain title
     (never its kind id) and, on a Spanish page, each finding's Spanish title and explanation and each
@@ -77,21 +92,6 @@ def in_words(account: dict, in_spanish: bool) -> None:
         for engine, key in (("audit", "findings"), ("conduct", "violations")):
             for f in account[key]:
                 f["es"] = spanish.finding(f, engine)
-
-
-@case_view("view")
-def case_page(request, case_row):
-    """The results: findings line by line, rights, deadlines, assistance, offer, plan, script."""
-    missing = casework.missing_for_review(case_row)
-    if missing:
-        return redirect("web:intake", case_id=case_row.pk, step=missing)
-    result, problem = casework.try_review(case_row)
-    household = getattr(case_row, "household", None) if hasattr(case_row, "household") else None
-    lump = getattr(household, "lump_sum_available", None) or getattr(household, "liquid_assets", None)
-    accounts = []
-    spanish_page = (getattr(request, "LANGUAGE_CODE", "") or "").startswith("es")  # the page's language
-    if result is not None:
-        refresh_from_review(case_row, result)  # the dashboard and reminders read them from the store
     appeals_in_words(account, lang)
 
 
@@ -107,6 +107,21 @@ def appeals_in_words(account: dict, lang: str) -> None:
         x["route_steps"] = x.get("route", []) if lang == "en" and x["who"] != "provider" else []
         if x.get("next_due"):
             x["due_what"] = spanish.deadline_title(x["next_due"]["kind"], lang)
+
+
+@case_view("view")
+def case_page(request, case_row):
+    """The results: findings line by line, rights, deadlines, assistance, offer, plan, script."""
+    missing = casework.missing_for_review(case_row)
+    if missing:
+        return redirect("web:intake", case_id=case_row.pk, step=missing)
+    result, problem = casework.try_review(case_row)
+    household = getattr(case_row, "household", None) if hasattr(case_row, "household") else None
+    lump = getattr(household, "lump_sum_available", None) or getattr(household, "liquid_assets", None)
+    accounts = []
+    spanish_page = (getattr(request, "LANGUAGE_CODE", "") or "").startswith("es")  # the page's language
+    if result is not None:
+        refresh_from_review(case_row, result)  # the dashboard and reminders read them from the store
         data = result.to_json()
         for a, review in zip(data["accounts"], result.accounts):
             flagged: dict[int, list[str]] = {}
@@ -130,7 +145,9 @@ def appeals_in_words(account: dict, lang: str) -> None:
         from ...actions.spanish import in_spanish
 
         actions = in_spanish(result, actions)
+    owed = [owed_summary(acc) for acc in accounts]
     return render(request, "web/case.html", {
+        "owed": owed,
         "case": case_row, "result": result, "problem": problem, "accounts": accounts,
         "steps": [s for s in actions if s.get("step")], "more_steps": [s for s in actions if not s.get("step")],
         "patient": casework.patient_of(case_row), "credit": credit,

@@ -12,3 +12,9 @@ document.querySelectorAll("table").forEach(function (table) {
     });
   });
 });
+
+// The results page's plan: each step folds its reason and its letter under its title, so the whole
+// plan and what is owed fit the first screen of a phone; on a wider screen the first step opens.
+if (window.matchMedia && window.matchMedia("(min-width: 40rem)").matches) {
+  document.querySelectorAll(".plan-steps details.first").forEach(function (d) { d.open = true; });
+}
