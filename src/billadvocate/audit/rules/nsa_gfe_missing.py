@@ -27,7 +27,7 @@ RULE = Rule(
     summary="care booked 3+ business days ahead for an uninsured or self-pay patient without a timely Good Faith Estimate",
     citations=[
         "Public Health Service Act sec. 2799B-6 (42 U.S.C. 300gg-136), good faith estimates for uninsured or self-pay individuals",
-        "45 CFR 149.610(b)(1)(vi) (when the good faith estimate is due)",
+        "45 CFR 149.610(g)(1) (estimates for items or services scheduled on or after January 1, 2022)",
     ],
     sql=f"""
         WITH booked AS (
@@ -74,5 +74,5 @@ RULE = Rule(
                  "should have given, and report the missing estimate to the No Surprises Help Desk at "
                  "cms.gov/nosurprises or 1-800-985-3059."),
     severity_column=True,
-    law=("nsa_from", "gfe_short_ahead", "gfe_short_due", "gfe_long_ahead", "gfe_long_due"),
+    law=("gfe_short_ahead", "gfe_short_due", "gfe_long_ahead", "gfe_long_due"),
 )
