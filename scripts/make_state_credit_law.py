@@ -142,6 +142,13 @@ NO_BAN_NOTE = ("That no such statute exists cannot be quoted: this is what the s
                "research (legal-rules.md section 3: the states with a ban as of 2026-11-28, from news and law-firm trackers) "
                "and stored public pages and repositories for a ban in this state (2026-11-28, 2026-12-04); none found.")
 
+# bills seen that might have made a ban, whose enactment was not confirmed (the "no ban" value stays, unconfirmed)
+NO_BAN_SEEN = {
+    "MD": (" Seen 2026-12-04: Maryland SB 614 of 2025, the 'Fair Medical Debt Reporting Act' (engrossed text on "
+           "legiplex.com: 'prohibiting a consumer reporting agency from including certain medical debt information in a "
+           "consumer report'); whether it was enacted was not read."),
+}
+
 # code -> the words of the ban (checked 2026-12-04): {quote, source, proves, note?, since?}. `proves` must carry
 # every part of the value (who may not report, and whether the bureaus are bound); `since` is the quote's phrase
 # that dates the ban, and then also proves the row before it (no ban before that day), or `pre` gives other
@@ -311,7 +318,7 @@ def entry(code: str) -> dict:
     else:
         param["values"]["1900-01-01"] = {
             "value": {"ban": False, "what": "no state law barring medical debt from credit reports was found"},
-            "reference": NO_BAN_REFERENCE, "unconfirmed": True, "note": NO_BAN_NOTE}
+            "reference": NO_BAN_REFERENCE, "unconfirmed": True, "note": NO_BAN_NOTE + NO_BAN_SEEN.get(code, "")}
     out = {"description": f"{code}: medical debt and credit reports", "last_checked": "2026-11-28",
            "medical_debt_ban": param}
     if code in VOID:
