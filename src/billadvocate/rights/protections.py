@@ -64,6 +64,10 @@ def protections(ctx: Context, sol: dict[str, Any]) -> list[dict[str, Any]]:
         app = ctx.value("federal.irs_501r.application_period_days", first)
         ctx.value("federal.irs_501r.agb_limit", first)
         held = f" This also binds {c.name}, which collects for it." if c else ""
+        if c and c.kind == "debt_buyer":  # a buyer owns the debt: it does not collect "for" the hospital
+            held = (f" {c.name} bought the debt: selling it was itself an extraordinary collection action unless the "
+                    f"sale contract forbids the buyer such actions (26 CFR 1.501(r)-6(b)(1)(i)), and the hospital "
+                    f"answers for what the buyer does to collect it.")
         out.append(_p(ctx, "IRS501R", "IRS 501(r) (nonprofit hospitals)", True,
                       f"{p.name} is a nonprofit hospital: it must offer financial assistance, accept an application "
                       f"for {app} days after the first bill, charge an eligible patient no more than amounts generally "

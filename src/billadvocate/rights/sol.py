@@ -23,6 +23,8 @@ counts as restarting or reviving: warnings must not understate the risk.
 
 from __future__ import annotations
 
+import re
+
 from datetime import date, timedelta
 from typing import Any
 
@@ -253,6 +255,9 @@ def _choose(clocks: list[_Clock], name: str) -> tuple[_Clock, list[str]]:
     return chosen, why
 
 
+_NOTHING_REVIVES = re.compile(r"\bno payment\b[^;.]*\brevives\b", re.I)
+
+
 def _rules_now(out: dict, lw: Law, base: str, as_of: date, code: str, account: Account) -> None:
     restart = dict(_at(lw, f"{base}.restart", as_of).value or {}) if f"{base}.restart" in lw else {}
     revival = dict(_at(lw, f"{base}.revival", as_of).value or {})
@@ -271,6 +276,11 @@ def _rules_now(out: dict, lw: Law, base: str, as_of: date, code: str, account: A
         out["collection_allowed"] = bool(barred.get("collection_allowed", True)) if applies else True
     if f"{base}.debt_buyer" in lw:
         out["debt_buyer_rule"] = _at(lw, f"{base}.debt_buyer", as_of).value
+        # a state rule that nothing revives a debt a debt buyer holds (Texas Fin. Code 392.307) wins over the
+        # general revival rule for that holder, so the warning and the first step say the same thing
+        rule = str(out["debt_buyer_rule"] or "")
+        if account.collector and account.collector.kind == "debt_buyer" and _NOTHING_REVIVES.search(rule):
+            out["revives_on_payment"] = out["revives_on_writing"] = False
 
 
 def _warning(out: dict, name: str) -> str:
