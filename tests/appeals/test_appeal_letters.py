@@ -239,3 +239,19 @@ def test_a_late_plan_gets_a_complaint_step_in_english_and_spanish(tmp_path):
 
     es = next(s for s in in_spanish(result) if s["kind"] == "COMPLAIN" and s["letter"] == "insurance_complaint")
     assert "queja" in es["why"] and "apelación" in es["why"]
+
+
+def test_an_address_read_only_in_a_secondary_list_is_flagged_for_the_patient_to_check(tmp_path):
+    path = _late(tmp_path, plan_type="aca_individual")
+    data = yaml.safe_load(path.read_text())
+    data["patient"]["state"] = "FL"
+    path.write_text(yaml.safe_dump(data))
+    result, _ = _letters(path)
+    why = next(e["why"] for e in result.accounts[0].letters if e["type"] == "insurance_complaint")
+    assert "check the address on its website" in why
+    data["patient"]["state"] = "NJ"  # read on the department's own page: no flag
+    path.write_text(yaml.safe_dump(data))
+    result, _ = _letters(path)
+    why = next(e["why"] for e in result.accounts[0].letters if e["type"] == "insurance_complaint")
+    assert "check the address" not in why and "New Jersey Department of Banking and Insurance" in why
+    assert "PO Box 471" in _read(result, "insurance_complaint", "en")[0]
