@@ -46,14 +46,9 @@ def test_every_unconfirmed_value_says_what_was_searched():
     assert not bare, bare
 
 
-# Values another engineer is quoting now (California's charity-care price cap and program, issue 20), the
-# only ones left without a quote or an `unconfirmed` mark when the rule was widened to every file. This set
-# may only shrink: any other value without its proof fails.
-BEING_QUOTED = {
-    "states.ca.charity_care.hospital_fair_pricing.program @ 2015-01-01",
-    "states.ca.charity_care.hospital_fair_pricing.program @ 2022-01-01",
-    "states.ca.charity_care.hospital_fair_pricing.tiers.all @ 2015-01-01",
-}
+# Values left without a quote or an `unconfirmed` mark when the rule was widened to every file: none now.
+# Any value without its proof fails.
+BEING_QUOTED: set[str] = set()
 
 
 @pytest.mark.parametrize("rel,param", CHECKED, ids=[p.path for _, p in CHECKED])
