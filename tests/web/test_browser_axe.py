@@ -1,5 +1,5 @@
 """axe-core on the patient path (the start page, every intake step, the results, the letters and a
-letter), at 1280 and 390 px: no serious or critical violation. axe-core is the axe.min.js that the
+letter), at 1280 and 390 px (and in Spanish at 390 px): no serious or critical violation. axe-core is the axe.min.js that the
 axe-playwright-python wheel ships (no network at run time); it is injected into each page with the
 page's Content-Security-Policy bypassed for the test only. Screenshots go to test-artifacts/web/."""
 
@@ -65,8 +65,8 @@ def violations(page, source: str) -> list[dict]:
     return [v for v in result if v["impact"] in BLOCKING]
 
 
-@pytest.mark.parametrize("width", [1280, 390])
-def test_the_patient_path_has_no_serious_or_critical_axe_violation(server, browser, width):  # noqa: F811
+@pytest.mark.parametrize("width,lang", [(1280, "en"), (390, "en"), (390, "es")])
+def test_the_patient_path_has_no_serious_or_critical_axe_violation(server, browser, width, lang):  # noqa: F811
     source = axe_source()
     context = browser.new_context(viewport={"width": width, "height": 900}, bypass_csp=True)
     page = context.new_page()
@@ -76,12 +76,16 @@ def test_the_patient_path_has_no_serious_or_critical_axe_violation(server, brows
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url(f"{server.url}/**")
+    if lang == "es":
+        context.add_cookies([{"name": "django_language", "value": "es", "url": server.url}])
     for path in patient_path(server.case_id):
         response = page.goto(f"{server.url}{path}")
         assert response is not None and response.status == 200, path
         page.wait_for_load_state("networkidle")
         found[path] = violations(page, source)
-        shot(page, f"axe-{width}-{path.strip('/').replace('/', '-').split('?')[0] or 'home'}")
+        if lang == "es":
+            assert page.get_attribute("html", "lang") == "es", path
+        shot(page, f"axe-{width}-{lang}-{path.strip('/').replace('/', '-').split('?')[0] or 'home'}")
     bad = {path: v for path, v in found.items() if v}
     assert not bad, "\n".join(f"{path}: {v['impact']} {v['id']} ({v['help']}): {v['nodes']}"
                               for path, vs in bad.items() for v in vs)
