@@ -149,3 +149,12 @@ def test_without_a_household_size_the_size_is_the_missing_fact():
     assert result["missing"] == ["--household"]
     assert programs["STATE.OR.HOSPITAL_FINANCIAL_ASSISTANCE"]["missing"] == ["--household"]
     assert programs["MEDICAID"]["eligible"] is None and programs["MEDICAID"]["missing"] == ["--household"]
+
+
+@pytest.mark.parametrize("fpl,eligible", [("499.99", True), ("500", False), ("500.01", False)])
+def test_new_jerseys_uninsured_charge_cap_is_for_income_less_than_500_percent(fpl, eligible):
+    # N.J.S.A. 26:2H-12.52: 'whose family gross income is less than 500% of the federal poverty level'
+    sit = Situation(state="NJ", fpl_percent=Decimal(fpl), insurance="uninsured", kind="hospital")
+    (p,) = [p for p in state_programs(sit, ON) if p["id"] == "STATE.NJ.UNINSURED_CHARGE_CAP"]
+    assert p["eligible"] is eligible
+    assert ("below 500%" in p["why"] and "at or below" not in p["why"]) if eligible else "500%" in p["why"]

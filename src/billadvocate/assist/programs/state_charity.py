@@ -32,11 +32,19 @@ def _variant_key(by: str | None, sit) -> str | None:
 
 
 def _place(tiers: list[dict], fpl: Decimal) -> tuple[bool, dict | None]:
-    """The first tier whose limit the income is at or below ('not more than')."""
+    """The first tier whose limit the income is at or below ('not more than'), or below where the row
+    says `limit_inclusive: false` (a law that reads 'less than')."""
     for t in tiers:
-        if t["up_to_fpl"] is None or fpl <= Decimal(str(t["up_to_fpl"])):
+        if t["up_to_fpl"] is None:
+            return True, t
+        limit = Decimal(str(t["up_to_fpl"]))
+        if fpl <= limit if t.get("limit_inclusive", True) else fpl < limit:
             return True, t
     return False, None
+
+
+def _band(tier: dict) -> str:
+    return ("at or below " if tier.get("limit_inclusive", True) else "below ") + f"{tier['up_to_fpl']}%"
 
 
 def _patients(rule: dict, sit, who: str) -> tuple[bool | None, str]:
@@ -133,13 +141,17 @@ def evaluate(slug: str, prefix: str, sit, on: date) -> dict[str, Any] | None:
     ok, tier = next(iter(results.values()))
     label = "" if key in (None, "all") else f" ({key.replace('_', ' ')} hospital)"
     if not ok:
-        top = max(Decimal(str(t["up_to_fpl"])) for v in chosen.values() for t in v.value if t["up_to_fpl"] is not None)
+        rows = [t for v in chosen.values() for t in v.value if t["up_to_fpl"] is not None]
+        last = max(rows, key=lambda t: Decimal(str(t["up_to_fpl"])))
+        if not last.get("limit_inclusive", True):  # 'less than': income at the limit is already out
+            return answer(False, f"Income is {fpl}% of the poverty guideline; the law covers incomes "
+                                 f"{_band(last)}{label} only.")
         return answer(False, f"Income is {fpl}% of the poverty guideline, above the law's limit of "
-                             f"{top}%{label}.")
+                             f"{Decimal(str(last['up_to_fpl']))}%{label}.")
     if tier["up_to_fpl"] is None:
         why = f"No income limit{label}: {_describe(tier)}."
     else:
-        why = f"Income is {fpl}% of the poverty guideline, at or below {tier['up_to_fpl']}%{label}: {_describe(tier)}."
+        why = f"Income is {fpl}% of the poverty guideline, {_band(tier)}{label}: {_describe(tier)}."
     if reason and covered:
         why += f" Covered as {reason}."
     if missing:
