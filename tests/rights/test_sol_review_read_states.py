@@ -97,6 +97,16 @@ def test_florida_a_payment_before_the_limit_restarts_it_but_not_after(cli, tmp_p
     assert (after["status"], after["revived_by"]) == ("expired_unless_written_contract", [])
 
 
-def test_arizona_keeps_the_broad_rule_and_says_it_is_unconfirmed(cli, tmp_path):
+def test_arizona_keeps_the_broad_rule_for_a_payment_and_quotes_the_writing_rule(cli, tmp_path):
+    # 12-508's predecessor (Moore v. Diamond Dry Goods, 1936) speaks of signed writings; a payment is left open
+    # (null) and still counts as reviving, the safe reading for warnings
     s = review_sol(cli, tmp_path, "AZ", "2024-01-01", {"first_bill_date": "2019-01-10"}, pay("2023-06-01"))
-    assert s["revived_by"] == ["events[0] (payment on 2023-06-01)"] and s["unconfirmed"] is True
+    assert s["revived_by"] == ["events[0] (payment on 2023-06-01)"] and s["unconfirmed"] is False
+    assert any("12-508" in c for c in s["citations"])
+
+
+def test_arizona_a_signed_writing_after_the_three_years_revives(cli, tmp_path):
+    s = review_sol(cli, tmp_path, "AZ", "2024-01-01", {"first_bill_date": "2019-01-10"},
+                   {"at": "2023-06-01", "kind": "letter", "from": "patient", "type": "acknowledgment"})
+    assert (s["status"], s["expires"], s["revived_by"]) == ("running", "2026-06-01",
+                                                            ["events[0] (written acknowledgment on 2023-06-01)"])
