@@ -71,3 +71,16 @@ def test_the_spanish_reminders_page_gives_each_legal_date_its_spanish_reason(wor
         assert d.why not in page, d.kind
         names = {"provider": d.account.provider_name, "collector": d.account.collector_name} if d.account else {}
         assert spanish.deadline({"kind": d.kind, "why": d.why, "date": d.date}, names)["why"] in page
+
+
+def test_engine_prose_not_yet_in_spanish_is_marked_english_on_a_spanish_page(world, client_as):
+    c = client_as(world.client_a)
+    c.post("/i18n/setlang/", {"language": "es", "next": f"/cases/{world.case_a.pk}/"})
+    page = c.get(f"/cases/{world.case_a.pk}/").content.decode()
+    result = _review(world.case_a)
+    offer = result.accounts[0].offer or {}
+    assert offer.get("no_offer") or offer.get("advice")
+    text = html.escape(offer.get("no_offer") or offer.get("advice"), quote=True)
+    assert f'<span lang="en">{text}</span>' in page or f'<p lang="en">{text}</p>' in page
+    english = client_as(world.client_a).get(f"/cases/{world.case_a.pk}/").content.decode()
+    assert 'lang="en">' not in english.split("<body>")[1]
