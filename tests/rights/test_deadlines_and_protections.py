@@ -54,10 +54,11 @@ def test_an_insured_patient_has_no_nsa_dispute_deadline():
 
 
 def test_each_fdcpa_violation_gives_a_claim_deadline_one_year_later():
-    claims = {d.why.split(" over ")[1].split(" ")[0]: d.date for d in rights(case(call("2026-10-15T07:30:00"))).deadlines
-              if d.kind == "FDCPA_CLAIM_END"}
-    assert claims["REGF.INCONVENIENT_TIME"] == date(2027, 10, 15)
-    assert claims["REGF.VALIDATION_MISSING"] == date(2027, 10, 21)  # no notice by 10-20: the day after the 5 days
+    claims = {d.why.split(" over this: ")[1].split(" (one year")[0]: d.date
+              for d in rights(case(call("2026-10-15T07:30:00"))).deadlines if d.kind == "FDCPA_CLAIM_END"}
+    assert "REGF." not in " ".join(claims)  # the rule in words, never its id
+    assert claims["contact at an inconvenient time"] == date(2027, 10, 15)
+    assert claims["validation notice not sent in time"] == date(2027, 10, 21)  # no notice by 10-20: the day after the 5 days
 
 
 def test_sol_and_state_deadlines_are_listed():

@@ -29,7 +29,7 @@ def test_a_tradeline_furnished_by_the_collector_counts_as_its_reporting():
     c = case(letter("2026-10-01", by="collector"),
              tradelines=[{"bureau": "equifax", "furnisher": "ABC  recovery", "reported": "2026-10-05"}])
     (v,) = fired(c, "REGF.PASSIVE_REPORTING")
-    assert "credit_report.tradelines[0]" in v.message and v.events == []
+    assert "the credit report: 2026-10-05" in v.message and "tradelines[" not in v.message and v.events == []
 
 
 def test_a_tradeline_of_another_furnisher_is_not_this_collectors():

@@ -25,6 +25,19 @@ CASE_FIELDS = {
     "balance": "accounts[{i}].balance",
     "setting": "accounts[{i}].care.setting",
 }
+# the same facts in words, for the sentences a patient reads when they come from a case file
+CASE_WORDS = {
+    "annual_income": "the household's yearly income",
+    "household_size": "the number of people in the household",
+    "insurance": "the patient's insurance (insured, uninsured, Medicare, Medicaid)",
+    "kind": "what kind of provider sent the bill",
+    "nonprofit": "whether the hospital is a nonprofit",
+    "tier": "the hospital's tier under Washington law",
+    "rural": "whether the hospital is rural or a Critical Access Hospital",
+    "fap": "the hospital's financial-assistance policy (its free-care and discount income limits)",
+    "balance": "the balance asked",
+    "setting": "whether the care was inpatient or outpatient",
+}
 CLI_OPTIONS = {
     "annual_income": "--income",
     "household_size": "--household",
@@ -61,6 +74,7 @@ class Situation:
     emergency: bool | None = None
     setting: str | None = None            # professional | outpatient | inpatient
     names: dict[str, str] = field(default_factory=lambda: dict(CLI_OPTIONS))
+    words: dict[str, str] | None = None   # from a case: how the sentences name a missing fact
 
     @property
     def law_state(self) -> str:
@@ -70,6 +84,15 @@ class Situation:
     def income_fact(self) -> str:
         """The fact the poverty-guideline percentage still needs: household size, else income."""
         return self.fact("household_size" if self.household_size is None else "annual_income")
+
+    def say(self, key: str) -> str:
+        """A fact as the sentences name it: in words for a case (never a data path), else the option."""
+        return (self.words or {}).get(key) or self.fact(key)
+
+    def said(self, facts: list[str]) -> str:
+        """Missing facts (as fact() names them) joined in the words say() uses."""
+        back = {self.fact(k): k for k in self.names}
+        return ", ".join(self.say(back[f]) if f in back else f for f in facts)
 
     def fact(self, key: str) -> str:
         """How the user supplies a fact, e.g. 'accounts[0].provider.tier' or '--hospital-tier'."""
@@ -86,6 +109,7 @@ class Situation:
             annual_income=household.annual_income if household else None,
             insurance=case.insurance.status if case.insurance else None,
             names=names,
+            words=dict(CASE_WORDS),
         )
         if account is not None:
             p = account.provider

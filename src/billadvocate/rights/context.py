@@ -42,7 +42,9 @@ class Happening:
     def ref(self) -> str:
         when = self.local.strftime("%Y-%m-%d %H:%M") if self.local else self.day.isoformat()
         what = self.kind.replace("_", " ") + (f" ({self.type})" if self.type else "")
-        return f"{self.source} ({when} {what} from {self.by})"
+        # in words a patient can find on paper: the case log or the credit report, never a data path (events[3])
+        where = "the credit report" if self.source.startswith("credit_report") else "the case log"
+        return f"{where}: {when} {what} from {self.by}"
 
     def sort_key(self) -> tuple:
         return (self.day, self.local.timetz().replace(tzinfo=None) if self.local else time(0), self.index or 0)

@@ -68,7 +68,7 @@ def account_deadlines(ctx: Context, sol: dict[str, Any], violations: list[Findin
         later = f" Later violations of this kind can still be sued on until {days[-1]}." if len(days) > 1 else ""
         out.append(Deadline(kind="FDCPA_CLAIM_END", date=days[0], citations=["15 U.S.C. 1692k(d)"], unconfirmed=False,
                             why=f"Last day to sue {acct.collector.name if acct.collector else 'the collector'} over "
-                                f"{rule} (one year from the violation).{later}"))
+                                f"this: {_rule_words(rule)} (one year from the violation).{later}"))
     return sorted(out, key=lambda d: (d.date, d.kind))
 
 
@@ -172,3 +172,12 @@ def _restarts(sol: dict) -> str:
         return "Nothing you pay or sign restarts it."
     text = " or ".join(what)
     return text[:1].upper() + text[1:] + " may restart it."
+
+
+def _rule_words(rule: str) -> str:
+    """A conduct rule's plain name (the letters' labels), never its id."""
+    from ..letters.compose import labels  # late: letters builds on the review
+
+    names = labels("en").get("rules", {})
+    name = names.get(rule) or names.get(rule.split(".")[0] + ".*") or "a violation of the debt collection rules"
+    return name[:1].lower() + name[1:]

@@ -202,7 +202,7 @@ def sol_status(case: Case, account: Account, as_of: date, lw: Law | None = None)
                restarted_by=chosen.restarted_by, revived_by=chosen.revived_by,
                not_restarted_or_revived_by=chosen.not_moved)
     out["start_basis"] = chosen.basis + "".join(
-        f", {'restarted' if lbl in chosen.restarted_by else 'revived'} by {lbl}"
+        f", {'restarted' if lbl in chosen.restarted_by else 'revived'} by {_in_words(lbl)}"
         for lbl in (chosen.restarted_by + chosen.revived_by)[-1:])
     if written > years and chosen.category == "open_account":
         out["expires_if_written_contract"] = _add_years(chosen.start, written)
@@ -253,6 +253,12 @@ def _choose(clocks: list[_Clock], name: str) -> tuple[_Clock, list[str]]:
     if general and general.expires != chosen.expires:
         why.append(f"Without it, the open-account period would end on {general.expires}.")
     return chosen, why
+
+
+def _in_words(label: str) -> str:
+    """'events[0] (payment on 2023-01-10)' as a patient reads it: 'the payment on 2023-01-10'."""
+    m = re.fullmatch(r"events\[\d+\] \((.*)\)", label)
+    return f"the {m.group(1)}" if m else label
 
 
 _NOTHING_REVIVES = re.compile(r"\bno payment\b[^;.]*\brevives\b", re.I)

@@ -43,8 +43,8 @@ def _rosenthal(ctx: Context) -> tuple[bool | None, str] | None:
     who = f"{p.name} itself" + (f" and {c.name}" if c else "")
     return True, (f"California's Rosenthal Fair Debt Collection Practices Act may cover {who}: unlike the federal "
                   f"FDCPA, it reaches a creditor collecting its own bill. Its limits on harassing calls, false threats "
-                  f"and misleading statements then bind the hospital's own billing office, and a violation can be "
-                  f"sued on in state court. (Whether a hospital bill counts as consumer credit under the Act is argued "
+                  f"and misleading statements then bind {p.name}'s own billing office, and a violation can be "
+                  f"sued on in state court. (Whether a medical bill counts as consumer credit under the Act is argued "
                   f"case by case.)")
 
 

@@ -35,7 +35,8 @@ def federal_501r(sit) -> dict[str, Any]:
     if sit.kind not in (None, "hospital"):
         return program(ID, NAME, eligible=False, citations=CITATIONS,
                        why=f"501(r) binds hospital facilities; {who} is recorded as provider kind '{sit.kind}' "
-                           f"(set {sit.fact('kind')}: hospital if it is a hospital).")
+                           + (f"(set {sit.fact('kind')}: hospital if it is a hospital)." if sit.words is None else
+                           "(if the bill is from a hospital, say so in the case)."))
     if sit.nonprofit is False:
         return program(ID, NAME, eligible=False, citations=CITATIONS,
                        why=f"{who} is recorded as for-profit, so 501(r) does not apply; ask for its "
@@ -49,7 +50,7 @@ def federal_501r(sit) -> dict[str, Any]:
         missing.append(sit.income_fact())
     if missing:
         return program(ID, NAME, eligible=None, discount=None, citations=CITATIONS, missing=missing,
-                       why=f"Cannot decide without {', '.join(missing)}: a nonprofit hospital must "
+                       why=f"Cannot decide without {sit.said(missing)}: a nonprofit hospital must "
                            "publish its financial-assistance policy; ask for it (free and discount "
                            "income limits, and its AGB percentage).")
     fap, fpl = sit.fap, sit.fpl_percent

@@ -53,7 +53,7 @@ def medicaid_hint(sit, as_of: date) -> dict[str, Any]:
                             "Medicare cost-sharing bills.", discount=None, missing=["medicare savings program check"])
     if sit.fpl_percent is None:
         fact = sit.income_fact()
-        return answer(None, f"Cannot decide without {fact}.", discount=None, missing=[fact])
+        return answer(None, f"Cannot decide without {sit.said([fact])}.", discount=None, missing=[fact])
     expanded = sit.state in states.value
     if not expanded:
         return answer(False, f"{state_name} has not expanded Medicaid (status as of {states.start}, "

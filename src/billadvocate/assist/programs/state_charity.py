@@ -94,7 +94,8 @@ def evaluate(slug: str, prefix: str, sit, on: date) -> dict[str, Any] | None:
     allowed = ("hospital", "physician") if rule.get("providers") == "hospital_and_professionals" else ("hospital",)
     if sit.kind not in (None, *allowed):
         return answer(False, f"{name} covers hospitals; {who} is recorded as provider kind '{sit.kind}' "
-                             f"(set {sit.fact('kind')}: hospital if the bill is from a hospital).")
+                             + (f"(set {sit.fact('kind')}: hospital if the bill is from a hospital)." if sit.words is None
+                              else "(if the bill is from a hospital, say so in the case)."))
     missing: list[str] = []
     if rule.get("providers") == "nonprofit_hospital":
         if sit.nonprofit is False:
@@ -120,7 +121,7 @@ def evaluate(slug: str, prefix: str, sit, on: date) -> dict[str, Any] | None:
     needs_income = any(t["up_to_fpl"] is not None for v in variants.values() for t in v.value)
     if sit.fpl_percent is None and needs_income:
         missing.append(sit.income_fact())
-        return answer(None, f"Cannot decide without {', '.join(missing)}.", discount=None, missing=missing)
+        return answer(None, f"Cannot decide without {sit.said(missing)}.", discount=None, missing=missing)
     fpl = sit.fpl_percent if sit.fpl_percent is not None else Decimal(0)
     key = _variant_key(rule.get("variant_by"), sit)
     chosen = {key: variants[key]} if key is not None else variants
@@ -137,7 +138,7 @@ def evaluate(slug: str, prefix: str, sit, on: date) -> dict[str, Any] | None:
         detail = "; ".join(f"{k.replace('_', ' ')}: " + (_describe(t) if ok else "not eligible")
                            for k, (ok, t) in results.items())
         return answer(None, f"Income is {fpl}% of the poverty guideline; the answer depends on "
-                            f"{fact} ({detail}).", discount=None, missing=missing)
+                            f"{sit.said([fact])} ({detail}).", discount=None, missing=missing)
     ok, tier = next(iter(results.values()))
     label = "" if key in (None, "all") else f" ({key.replace('_', ' ')} hospital)"
     if not ok:

@@ -77,7 +77,8 @@ def review(case_file: Path, out_dir: Path | None, credit_file: Path | None, as_o
         acct = a.account
         holder = f", now with {acct.collector.name}" if acct.collector else ""
         c.print(f"[bold underline]{acct.provider.name}[/] - account {acct.account_number or acct.id}{holder}")
-        c.print(f"Billed {dollars(a.total_charges)} on {len(a.audit.lines) if a.audit else 0} lines; "
+        n_lines = len(a.audit.lines) if a.audit else 0
+        c.print(f"Billed {dollars(a.total_charges)} on {n_lines} line{'' if n_lines == 1 else 's'}; "
                 f"balance asked {dollars(acct.balance)}; in dispute {dollars(a.in_dispute)}.")
         for n in (a.hospital or {}).get("notes", []):  # what the CMS hospital list says (hospitals/case.py)
             c.print(f"[cyan]Hospital:[/] {n}")

@@ -1,0 +1,77 @@
+"""Bronx patient sued by a collection law firm on a 3.5-year-old hospital debt (New York: 3 years, and since
+CPLR 214-i nothing revives a barred consumer debt). Served 2026-11-28."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import DATA_PATH, RULE_ID, account, flat, letter, review_json, review_text
+
+NAME = "ny_lawsuit"
+
+
+def test_answer_first_and_time_bar_raised():
+    actions = review_json(NAME)["actions"]
+    assert actions[0]["kind"] == "ANSWER_LAWSUIT" and actions[0]["due"] == "2026-12-08"
+    assert "statute of limitations" in actions[0]["why"]
+    assert account(NAME)["sol"]["time_barred"] is True
+
+
+def test_review_text_has_no_data_paths_or_rule_ids():
+    # "Proof: events[0] (...)", "over REGF.TIME_BARRED_THREAT", "Cannot decide without accounts[0].provider.fap"
+    text = review_text(NAME)
+    assert not DATA_PATH.search(text), DATA_PATH.search(text)
+    assert not RULE_ID.search(text.split("Household income is")[0]), RULE_ID.search(text)
+
+
+def test_fap_letter_asks_in_words_not_data_paths():
+    # the hospital reads this letter: it must not say "Cannot decide without accounts[0].provider.fap"
+    body = letter(NAME, "fap_application")
+    assert "accounts[" not in body and "Cannot decide" not in body
+
+
+def test_fap_letter_claims_no_suspension_after_the_application_period():
+    # 26 CFR 1.501(r)-6(c): the hospital must suspend ECAs for an application made during the application
+    # period; this one ended 2024-02-10, so the letter must not tell the hospital it "must suspend" them
+    body = flat(letter(NAME, "fap_application"))
+    assert "must suspend any extraordinary collection action" not in body
+
+
+@pytest.mark.xfail(strict=True, reason="negotiate/offer.py: an offer with figures (open $103, aim $154) is computed "
+                                       "and printed for a time-barred debt in litigation that the plan forbids "
+                                       "settling; offer.opening should be None with no_offer saying why")
+def test_no_settlement_figures_on_a_time_barred_debt():
+    offer = account(NAME)["offer"]
+    assert offer["opening"] is None and offer["no_offer"]
+    assert "Offer: open at" not in review_text(NAME)
+
+
+@pytest.mark.xfail(strict=True, reason="negotiate/plan.py (or actions/safety.py, which writes the sentence): the plan "
+                                       "says the limit 'ends on 2026-06-15 ... a payment can restart it' although it "
+                                       "ran out and in New York nothing revives it (CPLR 214-i)")
+def test_plan_note_agrees_with_new_york_no_revival():
+    plan = flat(account(NAME)["plan"]["why"])
+    assert "a payment can restart it" not in plan
+
+
+@pytest.mark.xfail(strict=True, reason="negotiate/offer.py: the offer's generic warning 'can restart the statute of "
+                                       "limitations in many states' contradicts the New York rule printed below it")
+def test_offer_warning_does_not_contradict_new_york():
+    warnings = " ".join(account(NAME)["offer"]["warnings"])
+    assert "in many states" not in warnings
+
+
+@pytest.mark.xfail(strict=True, reason="actions/steps.py: SEE_A_LAWYER is due 2027-10-10 (the FDCPA claim's end) "
+                                       "although the patient must answer the suit by 2026-12-08; when served, the "
+                                       "lawyer step should be due by the answer date")
+def test_lawyer_step_due_before_the_answer_date():
+    lawyer = [a for a in review_json(NAME)["actions"] if a["kind"] == "SEE_A_LAWYER"][0]
+    assert lawyer["due"] is not None and lawyer["due"] <= "2026-12-08"
+
+
+@pytest.mark.xfail(strict=True, reason="law/parameters/states/ny/courts.yaml + actions (answer step): a Bronx "
+                                       "patient is told the 10-day period of 'New York's city court (outside New York "
+                                       "City)'; NYC Civil Court gives 20 days after personal service (CCA 402), the "
+                                       "text should name the court the patient's address points to")
+def test_answer_step_names_the_right_court():
+    assert "outside New York City" not in review_json(NAME)["actions"][0]["why"]
