@@ -196,7 +196,18 @@ def run_rules_detailed(con: duckdb.DuckDBPyConnection, *, as_of: date, rules: li
                        ) -> list[tuple[Finding, dict]]:
     """Every rule over the prepared tables: each row rendered as a Finding, kept with its row."""
     out: list[tuple[Finding, dict]] = []
+    present: dict[str, bool] = {}
+
+    def has(need: str) -> bool:
+        if need not in present:
+            where = "" if need == "eobs" else f" WHERE {need} IS NOT NULL"
+            table = "eobs" if need == "eobs" else "bills"
+            present[need] = con.execute(f"SELECT EXISTS (SELECT 1 FROM {table}{where})").fetchone()[0]
+        return present[need]
+
     for rule in rules if rules is not None else all_rules():
+        if not all(has(n) for n in rule.needs):
+            continue
         cur = con.execute(rule.sql)
         cols = [d[0] for d in cur.description]
         for values in cur.fetchall():

@@ -33,4 +33,5 @@ RULE = Rule(
     explanation=("Ask the insurer for the full reason and the records used, and appeal in writing before the "
                  "deadline on the EOB (usually 180 days). A denial coded CO is the provider's to write off."),
     money_columns=("amount",),
+    needs=("eobs",),
 )

@@ -47,4 +47,5 @@ RULE = Rule(
                  "bill you for the service once."),
     money_columns=("amount", "billed"),
     severity_column=True,
+    needs=("eobs",),
 )

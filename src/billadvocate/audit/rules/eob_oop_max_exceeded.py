@@ -46,4 +46,5 @@ RULE = Rule(
                  "deductible) applied, and send the provider the corrected EOB. Keep a list of what you paid in "
                  "the plan year; an appeal is free."),
     money_columns=("amount", "owed", "limit_amount"),
+    needs=("eobs",),
 )

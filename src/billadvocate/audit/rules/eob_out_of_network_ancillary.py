@@ -88,4 +88,5 @@ RULE = Rule(
                  "pay only that amount; complaints go to cms.gov/nosurprises or 1-800-985-3059."),
     money_columns=("amount", "billed", "allowed"),
     law=("nsa_from",),
+    needs=("eobs",),
 )

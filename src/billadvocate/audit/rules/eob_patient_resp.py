@@ -34,4 +34,5 @@ RULE = Rule(
                  "provider is in your plan's network, it agreed to accept the plan's allowed amount."),
     money_columns=("amount", "asked", "owed"),
     severity_column=True,
+    needs=("eobs",),
 )

@@ -36,4 +36,5 @@ RULE = Rule(
                  "must not send the bill to collections or add late fees."),
     money_columns=("amount", "billed", "gfe", "threshold"),
     law=("gfe_threshold", "nsa_from"),
+    needs=("gfe_total",),
 )

@@ -75,4 +75,5 @@ RULE = Rule(
                  "cms.gov/nosurprises or 1-800-985-3059."),
     severity_column=True,
     law=("gfe_short_ahead", "gfe_short_due", "gfe_long_ahead", "gfe_long_due"),
+    needs=("care_scheduled",),
 )
