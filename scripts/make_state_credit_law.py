@@ -89,6 +89,17 @@ BANS = {
            "what": "credit bureaus may not include medical debt in reports, and no person may report it to them", "note": ""},
            [{"title": "Delaware SS 1 for SB 156 (2025), signed 2025-07-29, effective 2025-10-27 (Governor's release of 2025-10-27)",
              "href": "https://infobytes.orrick.com/2025-10-31/delaware-law-barring-medical-debt-from-consumer-credit-reporting-takes-effect/"}], None),
+    "MD": ("2025-10-01", {"law": "HB 1020 / SB 614 (2025), Fair Medical Debt Reporting Act (Md. Code, Com. Law 14-1213)",
+                          "covers": BOTH,
+                          "what": "credit bureaus may not report or keep medical debt, whenever it was incurred, and providers "
+                                  "and their collectors may not disclose it to a credit bureau",
+                          "note": "applies regardless of when the medical debt was incurred (14-1213(b)(2))"},
+           [{"title": "Md. Code, Com. Law 14-1213 (HB 1020 / SB 614, 2025 Fair Medical Debt Reporting Act)",
+             "href": "https://mgaleg.maryland.gov/mgawebsite/laws/StatuteText?article=gcl&enactments=false&section=14-1213"},
+            {"title": "Maryland Office of Financial Regulation guidance of 2025-10-14 on HB 428, HB 1020 and HB 268, "
+                      "all effective October 1, 2025 (as reported by Orrick and Mondaq)",
+             "href": "https://infobytes.orrick.com/2025-10-24/maryland-implements-new-medical-debt-laws-restricting-collection-reporting-and-judgment-practices"}],
+           None),
 }
 
 # code -> (effective date, value, references, proof) for the states whose law makes a medical debt reported
@@ -143,11 +154,7 @@ NO_BAN_NOTE = ("That no such statute exists cannot be quoted: this is what the s
                "and stored public pages and repositories for a ban in this state (2026-11-28, 2026-12-04); none found.")
 
 # bills seen that might have made a ban, whose enactment was not confirmed (the "no ban" value stays, unconfirmed)
-NO_BAN_SEEN = {
-    "MD": (" Seen 2026-12-04: Maryland SB 614 of 2025, the 'Fair Medical Debt Reporting Act' (engrossed text on "
-           "legiplex.com: 'prohibiting a consumer reporting agency from including certain medical debt information in a "
-           "consumer report'); whether it was enacted was not read."),
-}
+NO_BAN_SEEN: dict[str, str] = {}
 
 # code -> the words of the ban (checked 2026-12-04): {quote, source, proves, note?, since?}. `proves` must carry
 # every part of the value (who may not report, and whether the bureaus are bound); `since` is the quote's phrase
@@ -155,6 +162,29 @@ NO_BAN_SEEN = {
 # words that date it ({quote, source, proves, note}). A ban missing here
 # stays unconfirmed with BAN_UNREAD[code] (what was searched).
 BAN_PROOF: dict[str, dict] = {
+    "MD": {"quote": "(b) (1) A consumer reporting agency may not: (i) Make, create, or furnish any consumer report containing, "
+                    "incorporating, or reflecting: 1. Any adverse information that the consumer reporting agency knows or "
+                    "should know relates to medical debt incurred by the consumer; ... (2) The prohibitions established under "
+                    "paragraph (1) of this subsection apply regardless of when medical debt was incurred by a consumer.",
+           "source": "https://mgaleg.maryland.gov/mgawebsite/laws/StatuteText?article=gcl&enactments=false&section=14-1213",
+           "proves": ["A consumer reporting agency may not", "relates to medical debt incurred by the consumer",
+                      "apply regardless of when medical debt was incurred by a consumer"],
+           "note": "Com. Law 14-1213 on the General Assembly's site (the section SB 614 / HB 1020 of 2025 adds: the engrossed "
+                   "SB 614 on legiplex.com, 'BY adding to Article - Commercial Law Section 14-1213'). It passed: Governor "
+                   "Moore approved HB 1020 in April 2025, effective October 1, 2025 (Americollect, May 2025: 'The bill will "
+                   "go into effect October 1, 2025'; the Office of Financial Regulation's guidance of 2025-10-14 as "
+                   "reported by Orrick, Mondaq and creditandcollectionnews.com: 'These laws all took effect on October 1'). "
+                   "The providers' ban (new Health-Gen. 24-2501 and 24-2502) was not read; its words are quoted from the "
+                   "guidance by creditandcollectionnews.com: 'This prohibits providers of medical services, devices, or "
+                   "products from disclosing any medical debt information to a consumer reporting agency.' The chapter "
+                   "number was not found (searched 2026-12-04: legiplex, citizenportal, the news above). Before 2025-10-01 "
+                   "no Maryland ban was found.",
+           "pre": {"quote": "Governor Wes Moore signed Maryland HB 1020 into law in April prohibiting medical debt information "
+                            "from being included in credit reports. The bill will go into effect October 1, 2025.",
+                   "source": "https://www.americollect.com/2025/05/maryland-hb-1020-prohibits-medical-debt-credit-reporting",
+                   "proves": ["The bill will go into effect October 1, 2025"],
+                   "note": "A collection agency's account of the enactment (secondary); the same date is in the Office of "
+                           "Financial Regulation's guidance as reported by Orrick and Mondaq. No ban before."}},
     "ME": {"quote": "4. Reporting of medical expenses debt on a consumer report. ... A. A consumer reporting agency may not report "
                     "debt from medical expenses medical debt on a consumer's consumer report when the date of the first "
                     "delinquency on the debt is less than 180 days prior to the date that the debt is reported and a medical "

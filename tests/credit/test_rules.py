@@ -87,6 +87,14 @@ def test_state_ban_carries_the_preemption_caveat_and_texas_has_none():
     assert tx.status["state_ban"]["ban"] is False and "no state law" in tx.status["state_ban"]["what"]
 
 
+@pytest.mark.parametrize("pulled,fires", [("2025-09-30", False), ("2025-10-01", True)])
+def test_maryland_ban_binds_the_bureaus_from_october_1_2025_whenever_the_debt_was_incurred(pulled, fires):
+    # Md. Code, Com. Law 14-1213(b) (HB 1020, 2025): 'regardless of when medical debt was incurred'
+    case = make_case([line(original_amount=900, first_delinquency="2023-01-01", reported="2024-03-01")],
+                     state="MD", pulled=pulled)
+    assert ("CREDIT.STATE_BAN" in rules_fired(case, pulled)) is fires
+
+
 def test_new_jersey_ban_skips_care_before_2024_07_22():
     old = make_case([line(account="er")], state="NJ", account={"care": {"start": "2024-07-21"}})
     new = make_case([line(account="er")], state="NJ", account={"care": {"start": "2024-07-22"}})
