@@ -46,7 +46,7 @@ def test_no_settlement_figures_on_a_time_barred_debt():
     assert "Offer: open at" not in review_text(NAME)
 
 
-@pytest.mark.xfail(strict=True, reason="negotiate/plan.py (or actions/safety.py, which writes the sentence): the plan "
+@pytest.mark.xfail(strict=True, reason="negotiate/plan.py (the must-end-before note, lines 140-149): the plan "
                                        "says the limit 'ends on 2026-06-15 ... a payment can restart it' although it "
                                        "ran out and in New York nothing revives it (CPLR 214-i)")
 def test_plan_note_agrees_with_new_york_no_revival():
@@ -54,7 +54,7 @@ def test_plan_note_agrees_with_new_york_no_revival():
     assert "a payment can restart it" not in plan
 
 
-@pytest.mark.xfail(strict=True, reason="negotiate/offer.py: the offer's generic warning 'can restart the statute of "
+@pytest.mark.xfail(strict=True, reason="negotiate/offer.py (SOL_WARNING, line 139): the offer's generic warning 'can restart the statute of "
                                        "limitations in many states' contradicts the New York rule printed below it")
 def test_offer_warning_does_not_contradict_new_york():
     warnings = " ".join(account(NAME)["offer"]["warnings"])

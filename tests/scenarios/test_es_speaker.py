@@ -1,0 +1,35 @@
+"""A Spanish-speaking uninsured patient in Arizona at ~180% of the poverty line, ER bill at a nonprofit hospital
+with a duplicate line, now at a collection agency; the policy's discount tier applies (60% off charges)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import account, flat, letter, review_text
+
+NAME = "es_speaker"
+
+
+def test_plan_and_letters_in_spanish():
+    text = review_text(NAME)
+    assert "Qué hacer primero" in text and "What to do first" not in text
+    body = letter(NAME, "dispute", "es")
+    assert "Impugno" in body and "I dispute" not in body
+    assert account(NAME)["offer"]["owed"] == pytest.approx(1748.0)
+
+
+@pytest.mark.xfail(strict=True, reason="negotiate/plan.py: the plan says '$308.00 a month for 6 months' ($1,848) for "
+                                       "a $1,748.00 total (the last payment is smaller); the letter promises a sum "
+                                       "different from its own total")
+def test_plan_letter_monthly_times_months_is_the_total():
+    plan = account(NAME)["plan"]
+    assert plan["monthly"] * plan["months"] == pytest.approx(plan["total"], abs=plan["months"])
+
+
+@pytest.mark.xfail(strict=True, reason="letters/compose.py (cites/short_cite) or the audit rules' citations: the "
+                                       "Spanish dispute letter's law column is English ('and the CMS Physician Fee "
+                                       "Schedule relative value files', 'modifiers', 'ch. 1, sec.'), and each price "
+                                       "line cites all three Medicare schedules instead of the one it used")
+def test_spanish_letter_has_no_english_citation_prose():
+    body = flat(letter(NAME, "dispute", "es"))
+    assert " and the CMS " not in body and "relative value files" not in body
