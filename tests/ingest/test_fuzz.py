@@ -224,3 +224,21 @@ def test_validation_notice_base_text_reads():
     assert (read.collector_name, read.notice.creditor, read.notice.amount, read.adds_up) == (
         "Acme Recovery", "City Hospital", 1000, True)
     assert read.notice.payments == 15 and read.notice.reference == "AR-77"
+
+
+# what OCR gives back from a photo of a consumer EOB: words run together, spaces dropped or doubled
+_PHOTO_EOB = ["ExplanationofBenefits-THISISNOTABILL", "Claim number:EX2025030201",
+              "Date Service Providerbilled Planallowed Am ountsaved Plan paid You owe",
+              "03/02/2025 Emergencyroom visit 99285 $2,150.00 $850.00 $1,300.00 $600.00 $250.00",
+              "03/02/2025 Bloodtest85025 $45.00 $15.00 $30.00 $0.00 $15.00"]
+
+
+@FUZZ
+@given(st.lists(st.sampled_from(_PHOTO_EOB) | st.text(alphabet="0123456789/$.,()- abBdeilnoprstuwyPAY", max_size=80),
+                max_size=12))
+def test_photo_eob_reader_on_ocr_text(texts):
+    from billadvocate.ingest.eob_model import Eob
+    from billadvocate.ingest.ocr import _photo_eob
+
+    got = _only_bad_input(_photo_eob, [TextLine(t, page=1, top=float(i)) for i, t in enumerate(texts)], [], "p.jpg")
+    assert got is None or isinstance(got, (Eob, BadInput))
