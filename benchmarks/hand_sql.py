@@ -174,4 +174,26 @@ FROM (SELECT source, claim_id, code, service_date, billed, max(patient_responsib
 GROUP BY source, code, service_date, billed HAVING count(*) > 1
 UNION ALL
 SELECT 'EOB.DENIED', source, coalesce(lines, []::BIGINT[]), coalesce(billed, 0) FROM eobs WHERE denied
+UNION ALL
+SELECT 'NSA.GFE_MISSING', c.source, []::BIGINT[], 0
+FROM bills c JOIN (SELECT source, min(dos) AS first FROM b GROUP BY source) f USING (source), audit_params a,
+     business_days s, business_days d, business_days due
+WHERE c.care_scheduled >= a.nsa_from
+  AND (c.insurance_status = 'uninsured' OR (c.self_pay AND coalesce(c.insurance_status, 'insured') = 'insured'))
+  AND s.day = c.care_scheduled AND d.day = coalesce(c.care_start, f.first) AND d.ord - s.ord >= a.gfe_short_ahead
+  AND due.business AND due.ord = s.ord + CASE WHEN d.ord - s.ord >= a.gfe_long_ahead THEN a.gfe_long_due ELSE a.gfe_short_due END
+  AND (c.gfe_date > due.day OR (c.gfe_date IS NULL AND c.gfe_total IS NULL AND NOT coalesce(c.gfe_given, false)))
+UNION ALL
+SELECT 'EOB.OUT_OF_NETWORK_ANCILLARY', e.source, list_sort(list_distinct(flatten(list(e.lines)))),
+       sum(CASE WHEN e.allowed IS NOT NULL AND e.billed > e.allowed THEN e.billed - e.allowed ELSE 0 END)
+FROM eobs e JOIN bills c USING (source), audit_params a
+WHERE e.level IN ('service', 'line') AND e.in_network = false AND coalesce(c.insurance_status, 'insured') = 'insured'
+  AND coalesce(e.service_date, c.care_start, a.nsa_from) >= a.nsa_from
+  AND (c.facility_in_network OR e.source IN (SELECT source FROM eobs WHERE level = 'claim' AND claim_kind = 'institutional' AND in_network))
+  AND (list_contains(e.modifiers, '80') OR list_contains(e.modifiers, '81') OR list_contains(e.modifiers, '82')
+       OR list_contains(e.modifiers, 'AS') OR regexp_matches(e.code, '^[0-9]{4}U$')
+       OR (regexp_matches(e.code, '^[0-9]{5}$') AND (e.code BETWEEN '00100' AND '01999' OR e.code BETWEEN '99100' AND '99140'
+           OR e.code BETWEEN '70010' AND '79999' OR e.code BETWEEN '80047' AND '89398' OR e.code BETWEEN '99460' AND '99480'
+           OR e.code BETWEEN '99281' AND '99285' OR e.code BETWEEN '99221' AND '99239' OR e.code BETWEEN '99291' AND '99292')))
+GROUP BY e.source, e.eob, e.claim_id
 """
