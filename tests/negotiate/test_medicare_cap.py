@@ -86,7 +86,9 @@ def test_new_jersey_caps_an_uninsured_resident_below_500_percent_at_115_percent_
     at, assist = _case("NJ", _income("NJ", Decimal(rule["fpl_limit"]), up=True))
     assert Decimal(str(assist["fpl_percent"])) == 500
     assert at["owed"] == float(sum(CHARGES)) and at["capped_by"] != "medicare_cap"
-    assert any("covers incomes below 500%" in w and "does not apply" in w for w in at["why"])
+    # since the tier itself is "less than 500%", the program is not eligible and the assistance screen says why
+    cap = next(p for p in assist["programs"] if p["id"] == "STATE.NJ.UNINSURED_CHARGE_CAP")
+    assert cap["eligible"] is False and "below 500% only" in cap["why"]
     assert not any("may lower it further" in w for w in at["why"])
 
 
