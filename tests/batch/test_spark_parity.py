@@ -34,9 +34,12 @@ def rows(path):
     return sorted(duckdb.sql(f"SELECT {FIELDS} FROM read_parquet('{path}')").fetchall(), key=repr)
 
 
-def test_both_engines_give_identical_findings(spark, claims_csv, claims_parquet, tmp_path):
+@pytest.mark.parametrize("plan", ["claims", "sql"])
+def test_both_engines_give_identical_findings(spark, claims_csv, claims_parquet, tmp_path, plan):
     run_batch([claims_csv], tmp_path / "duck", as_of=AS_OF, setting="professional")
-    run_batch_spark([claims_parquet], tmp_path / "spark", as_of=AS_OF, setting="professional", spark=spark)
+    # one line a partition at most: the claims spread over several tasks, each auditing its own
+    run_batch_spark([claims_parquet], tmp_path / "spark", as_of=AS_OF, setting="professional", spark=spark,
+                    plan=plan, lines_per_partition=1)
     duck, spk = rows(tmp_path / "duck" / "findings.parquet"), rows(tmp_path / "spark" / "findings.parquet")
     assert duck and duck == spk
 

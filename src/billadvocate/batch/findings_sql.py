@@ -23,6 +23,19 @@ def prepare_bucket(con: duckdb.DuckDBPyConnection, *, as_of: date) -> None:
     prepare(con, as_of=as_of, lines="lines", bills="bills", materialize=True)
 
 
+def audit_bucket(con: duckdb.DuckDBPyConnection, staged_sql: str, *, setting: str | None, as_of: date) -> None:
+    """Everything the rules read, over one bucket's normalised lines (`staged_sql`, a query with the
+    staged columns): `staged`, `claim_facts`, `lines`, `bills`, `claims`, the derived tables, and
+    `rule_info`. Both engines call it: DuckDB per bucket, Spark per partition of claims."""
+    from .bucket_sql import bucket_views_sql
+
+    con.execute(f"CREATE OR REPLACE VIEW staged AS {staged_sql}")
+    for name, body, table in bucket_views_sql(setting):
+        con.execute(f"CREATE OR REPLACE {'TEMP TABLE' if table else 'VIEW'} {name} AS {body}")
+    prepare_bucket(con, as_of=as_of)
+    con.register("rule_info", rules_table())
+
+
 def finding_rows_sql(rules=None) -> str:
     """Findings of the current bucket, one row each, with the claim's patient, provider and month."""
     rows = scale_sql(rules)

@@ -20,7 +20,6 @@ import duckdb
 
 from ..util import atomic_write
 from . import sqltext
-from .bucket_sql import bucket_views_sql
 from .inputs import InputFile, inspect_all
 from .stage import LINES_PER_BUCKET, count_lines, select_normalised, stage
 
@@ -69,7 +68,7 @@ def run_batch(inputs: list[str | Path], out_dir: str | Path, *, as_of: date, set
     """Audit every claim line of the inputs; write OUT/findings.parquet and OUT/summary.{json,html}.
 
     `rule_ids` limits the run to some rules (benchmarks); by default every rule runs."""
-    from .findings_sql import finding_rows_sql, prepare_bucket, rules_table
+    from .findings_sql import audit_bucket, finding_rows_sql
     from ..audit.rules import all_rules
     from .summary import write_results
 
@@ -95,7 +94,6 @@ def run_batch(inputs: list[str | Path], out_dir: str | Path, *, as_of: date, set
             manifest = {"signature": signature, "lines": total, "buckets": buckets, "done": {}}
             atomic_write(manifest_path, json.dumps(manifest))
         run.lines, run.buckets = manifest["lines"], manifest["buckets"]
-        con.register("rule_info", rules_table())
         (work / "findings").mkdir(parents=True, exist_ok=True)
         done_lines = sum(manifest["done"].values())
         run.resumed_buckets = len(manifest["done"])
@@ -111,10 +109,7 @@ def run_batch(inputs: list[str | Path], out_dir: str | Path, *, as_of: date, set
                     source = "\nUNION ALL\n".join(select_normalised(f) for f in files)
                 else:
                     source = f"SELECT * FROM read_parquet({sqltext.literal(bucket_dir / '*.parquet')})"
-                con.execute(f"CREATE OR REPLACE VIEW staged AS {source}")
-                for name, body, table in bucket_views_sql(setting):
-                    con.execute(f"CREATE OR REPLACE {'TEMP TABLE' if table else 'VIEW'} {name} AS {body}")
-                prepare_bucket(con, as_of=as_of)
+                audit_bucket(con, source, setting=setting, as_of=as_of)
                 n = con.execute("SELECT count(*) FROM staged").fetchall()[0][0]
                 tmp = part.with_suffix(".part")
                 con.execute(f"COPY ({finding_rows_sql(rules)}) TO {sqltext.literal(tmp)} (FORMAT parquet)")
