@@ -62,7 +62,11 @@ def full_result(name: str):
                                       "why": "income at or under 400%: price capped"},
                                      {"id": "MEDICAID", "eligible": None, "why": "needs a state check"}]}
         a.offer = {"fair_amount": 1835.4, "opening": 920.0, "target": 1300.0, "walk_away": 1835.4,
-                   "why": "AGB of 38% of gross charges, minus the disputed lines"}
+                   "why": "AGB of 38% of gross charges, minus the disputed lines",
+                   # the hospital's two denials under appeal (below) wait for the plan (negotiate/hold.py)
+                   "held_for_appeal": {"amount": 1630.0, "claims": ["C-1003", "C-0990"], "rest": 3200.0,
+                                       "why": "The $1,630.00 your plan denied (claims C-1003, C-0990) waits for "
+                                              "the plan's decision"}}
         a.plan = {"monthly": 75.0, "months": 13, "amount": 909.38, "why": "a tenth of what is left after essential costs",
                   "citations": ["Cal. Health & Safety Code 127425(i)"]}
         a.appeals = [{"claim_id": "C-1002", "payer": "Blue Valley PPO", "provider": "Valley Radiology Group",

@@ -11,6 +11,7 @@ from datetime import date
 
 from . import PATIENT_ADDRESS, PATIENT_NAME, LetterKind, holder_needs
 from ..facts import Need, number
+from .settlement_offer import held
 from .settlement_offer import when as settlement_when
 
 PLAN = Need("household.monthly_expenses", "a payment plan from the review (the money engine needs "
@@ -41,7 +42,8 @@ def extra(f) -> dict:
     for cap in p.get("caps") or []:
         cites += [c for c in cap.get("citations", []) if c not in cites]
     return {"monthly": number(p.get("monthly")), "months": p.get("months"),
-            "plan_total": number(p.get("amount")), "first_payment": first, "plan_citations": cites}
+            "plan_total": number(p.get("amount")), "first_payment": first, "plan_citations": cites,
+            "held": held(f)}
 
 
 KIND = LetterKind(

@@ -33,10 +33,20 @@ def when(f) -> str | None:
             + (f" (a fair amount is ${fair:,.2f})" if fair is not None else ""))
 
 
+def held(f) -> dict | None:
+    """The denied amount under an open insurer appeal that the offer leaves out (negotiate/hold.py):
+    the letters name its claims and amount and reserve the appeal, so paying does not concede it."""
+    h = (f.offer or {}).get("held_for_appeal")
+    amount = number((h or {}).get("amount"))
+    if not h or amount is None or amount <= 0:
+        return None
+    return {"amount": amount, "claims": [str(c) for c in h.get("claims") or []]}
+
+
 def extra(f) -> dict:
     o = f.offer or {}
     return {"opening": number(o.get("opening")), "fair_amount": number(o.get("fair_amount")),
-            "offer_why": o.get("why")}
+            "offer_why": o.get("why"), "held": held(f)}
 
 
 KIND = LetterKind(
