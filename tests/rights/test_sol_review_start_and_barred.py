@@ -72,3 +72,13 @@ def test_a_barred_debt_may_still_be_sued_on_where_the_limit_is_a_defense_to_plea
     s = review_sol(cli, tmp_path, "KY", "2026-01-01", {"first_bill_date": "2019-01-10"})
     assert (s["status"].startswith("expired"), s["suit_allowed"], s["collection_allowed"]) == (True, True, True)
     assert s["unconfirmed"] is False
+
+
+def test_an_illinois_debt_buyer_still_may_not_sue_on_a_barred_debt_after_2025(cli, tmp_path):
+    # 8.6 (P.A. 97-1070) continued: P.A. 104-0149 took the Collection Agency Act off the 2026 sunset list
+    buyer = {"name": "Debt Co", "kind": "debt_buyer"}
+    s = review_sol(cli, tmp_path, "IL", "2027-01-01", {"first_bill_date": "2020-01-10"}, collector=buyer)
+    assert (s["status"].startswith("expired"), s["suit_allowed"]) == (True, False)
+    assert s["unconfirmed"] is False and "may not sue on it at all" in s["warning"]
+    hospital = review_sol(cli, tmp_path, "IL", "2027-01-01", {"first_bill_date": "2020-01-10"})
+    assert hospital["suit_allowed"] is True
