@@ -137,3 +137,55 @@ def test_cli_batch_audit(cli, claims_csv, tmp_path):
     assert r.json()["lines"] == len(ROWS)
     bad = cli("batch", "audit", tmp_path / "nope.csv", "--out", tmp_path / "o2")
     assert bad.code == 2 and "no such file" in bad.err and len(bad.err.strip().splitlines()) == 1
+
+
+def _split_parquet(claims_parquet, folder, key_sql):
+    """The claims written as several Parquet files, one per value of key_sql (a SQL expression)."""
+    folder.mkdir()
+    keys = [k for (k,) in duckdb.sql(f"SELECT DISTINCT {key_sql} FROM read_parquet('{claims_parquet}') ORDER BY 1").fetchall()]
+    for k in keys:
+        duckdb.sql(f"COPY (SELECT * FROM read_parquet('{claims_parquet}') WHERE {key_sql} = '{k}') "
+                   f"TO '{folder / f'part-{k}.parquet'}' (FORMAT parquet)")
+    return folder
+
+
+def test_files_holding_whole_claims_are_read_in_place_and_resume(claims_parquet, tmp_path):
+    import json
+
+    from billadvocate.batch.inputs import inspect_all
+    from billadvocate.batch.stage import file_buckets
+
+    whole = _split_parquet(claims_parquet, tmp_path / "by_claim", "claim_id")
+    files = inspect_all([whole])
+    groups = file_buckets(duckdb.connect(), files, 2)
+    assert groups and sorted(i for g in groups for i in g) == list(range(len(files))) and len(groups) > 2
+    fresh = tmp_path / "fresh"
+    run_batch([claims_parquet], fresh, as_of=AS_OF, setting="professional")
+    calls = []
+
+    def stop_after_two_buckets(done, total):
+        calls.append(done)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+
+    out = tmp_path / "in_place"
+    with pytest.raises(KeyboardInterrupt):
+        run_batch([whole], out, as_of=AS_OF, setting="professional", lines_per_bucket=2, progress=stop_after_two_buckets)
+    manifest = json.loads((out / "_work" / "manifest.json").read_text())
+    assert manifest["file_buckets"] == groups and not (out / "_work" / "staged").exists()
+    run = run_batch([whole], out, as_of=AS_OF, setting="professional", lines_per_bucket=2)
+    assert run.resumed_buckets == 2 and run.buckets == len(groups) and set(run.phases) == {"stage", "audit", "write"}
+    assert keyed(out / "findings.parquet") == keyed(fresh / "findings.parquet") >= EXPECTED
+
+
+def test_claims_spread_across_files_are_staged(claims_parquet, tmp_path):
+    from billadvocate.batch.inputs import inspect_all
+    from billadvocate.batch.stage import file_buckets
+
+    # by line number: C1's two lines (its duplicate) fall in two files
+    spread = _split_parquet(claims_parquet, tmp_path / "by_line", "line")
+    assert file_buckets(duckdb.connect(), inspect_all([spread]), 5) is None
+    run = run_batch([spread], tmp_path / "out", as_of=AS_OF, setting="professional", lines_per_bucket=5)
+    fresh = tmp_path / "fresh"
+    run_batch([claims_parquet], fresh, as_of=AS_OF, setting="professional")
+    assert run.buckets == 2 and keyed(tmp_path / "out" / "findings.parquet") == keyed(fresh / "findings.parquet") >= EXPECTED

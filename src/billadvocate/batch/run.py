@@ -21,7 +21,7 @@ import duckdb
 from ..util import atomic_write
 from . import sqltext
 from .inputs import InputFile, inspect_all
-from .stage import LINES_PER_BUCKET, count_lines, select_normalised, stage
+from .stage import LINES_PER_BUCKET, count_lines, file_buckets, select_normalised, stage
 
 FINDING_COLUMNS = ("rule", "severity", "patient_id", "claim_id", "lines", "amount", "message",
                    "citations", "provider", "month")
@@ -38,6 +38,9 @@ class BatchRun:
     seconds: float = 0.0
     resumed_buckets: int = 0
     files: list[Path] = field(default_factory=list)
+    # where the time went, in seconds: "stage" (count, check, rewrite), "audit" (the buckets), "write"
+    # (findings.parquet and the summary)
+    phases: dict[str, float] = field(default_factory=dict)
 
     @property
     def lines_per_second(self) -> float:
@@ -89,10 +92,19 @@ def run_batch(inputs: list[str | Path], out_dir: str | Path, *, as_of: date, set
             (work / "tmp").mkdir(parents=True, exist_ok=True)
             total = count_lines(con, files)
             buckets = max(1, math.ceil(total / lines_per_bucket))
+            groups = None
             if buckets > 1:  # one bucket reads the inputs directly: nothing to resume within it
-                stage(con, files, work / "staged", buckets)
-            manifest = {"signature": signature, "lines": total, "buckets": buckets, "done": {}}
+                # Parquet files that each hold whole claims are read in place, a few files a bucket;
+                # otherwise the lines are rewritten once, split by a hash of the claim
+                groups = file_buckets(con, files, lines_per_bucket)
+                if groups is None:
+                    stage(con, files, work / "staged", buckets)
+                else:
+                    buckets = len(groups)
+            manifest = {"signature": signature, "lines": total, "buckets": buckets, "done": {}, "file_buckets": groups}
             atomic_write(manifest_path, json.dumps(manifest))
+        run.phases["stage"] = time.perf_counter() - started
+        groups = manifest.get("file_buckets")
         run.lines, run.buckets = manifest["lines"], manifest["buckets"]
         (work / "findings").mkdir(parents=True, exist_ok=True)
         done_lines = sum(manifest["done"].values())
@@ -104,9 +116,10 @@ def run_batch(inputs: list[str | Path], out_dir: str | Path, *, as_of: date, set
                 continue
             bucket_dir = work / "staged" / f"bucket={b}"
             part = work / "findings" / f"part-{b:05d}.parquet"
-            if run.buckets == 1 or bucket_dir.exists():
-                if run.buckets == 1:
-                    source = "\nUNION ALL\n".join(select_normalised(f) for f in files)
+            if run.buckets == 1 or groups or bucket_dir.exists():
+                if run.buckets == 1 or groups:
+                    chosen = files if run.buckets == 1 else [files[i] for i in groups[b]]
+                    source = "\nUNION ALL\n".join(select_normalised(f) for f in chosen)
                 else:
                     source = f"SELECT * FROM read_parquet({sqltext.literal(bucket_dir / '*.parquet')})"
                 audit_bucket(con, source, setting=setting, as_of=as_of)
@@ -121,8 +134,10 @@ def run_batch(inputs: list[str | Path], out_dir: str | Path, *, as_of: date, set
             done_lines += n
             if progress:
                 progress(done_lines, run.lines)
+        run.phases["audit"] = time.perf_counter() - started - run.phases["stage"]
         write_results(con, list((work / "findings").glob("*.parquet")), out, run, write_csv=write_csv,
                       started=started)
+        run.phases["write"] = run.seconds - run.phases["stage"] - run.phases["audit"]
     finally:
         con.close()
     shutil.rmtree(work, ignore_errors=True)

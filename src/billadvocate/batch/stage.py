@@ -80,3 +80,32 @@ def stage(con: duckdb.DuckDBPyConnection, files: list[InputFile], staged_dir: Pa
                        file=", ".join(str(f.path) for f in files) if len(files) < 4 else f"{len(files)} input files")
     except duckdb.Error as e:
         raise BadInput(f"the inputs could not be read: {str(e).splitlines()[0][:240]}")
+
+
+def file_buckets(con: duckdb.DuckDBPyConnection, files: list[InputFile], lines_per_bucket: int) -> list[list[int]] | None:
+    """Buckets of whole input files, read in place with no staging, when that is safe: every input is
+    Parquet, none holds more than a bucket's lines, and no claim has lines in two buckets (checked
+    over the claim ids alone). Consecutive files are grouped up to lines_per_bucket lines. None when
+    the inputs must be staged (a CSV, a file larger than a bucket, or claims spread across files)."""
+    if len(files) < 2 or any(f.kind != "parquet" for f in files):
+        return None
+    rows = [count_lines(con, [f]) for f in files]
+    if max(rows) > lines_per_bucket:
+        return None
+    groups: list[list[int]] = [[]]
+    size = 0
+    for i, n in enumerate(rows):
+        if groups[-1] and size + n > lines_per_bucket:
+            groups.append([])
+            size = 0
+        groups[-1].append(i)
+        size += n
+    if len(groups) < 2:
+        return groups
+    def claim_ids(f: InputFile, g: int) -> str:
+        column = '"' + f.columns["claim_id"].replace('"', '""') + '"'
+        return f"SELECT CAST({column} AS VARCHAR) AS claim_id, {g} AS g FROM {f.reader()}"
+
+    ids = " UNION ALL ".join(claim_ids(files[i], g) for g, group in enumerate(groups) for i in group)
+    spread = con.execute(f"SELECT 1 FROM ({ids}) GROUP BY claim_id HAVING min(g) <> max(g) LIMIT 1").fetchall()
+    return None if spread else groups
