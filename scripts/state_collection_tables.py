@@ -117,7 +117,7 @@ WAIT = {
               "href": "https://vulcanbills.com/md/2025/SB981"}],
             "Bill summaries (vulcanbills.com, citizenportal.ai) and the bill's purpose paragraph (legiplex.com); the effective date 2025-10-01 and the earlier 180-day rule's dates were not confirmed.")],
     "NJ": [("2025-07-22", {"days": 120, "from": "first_bill_date",
-                           "blocks": ["sale", "credit_reporting", "lawsuit", "lien", "garnishment"],
+                           "blocks": ["debt_sale", "credit_reporting", "lawsuit", "lien", "garnishment"],
                            "who": "the medical creditor (the provider owed) and any medical debt collector",
                            "applies_to": "every patient with a medical debt", "patients": "all", "providers": "any",
                            "also_requires": "a reasonable payment plan offered to the patient"},

@@ -78,3 +78,9 @@ def test_the_rule_explains_the_payment_plan_and_notice_and_has_spanish():
     (rule,) = [r for r in all_rules() if r.id == RULE]
     assert "reasonable payment plan" in rule.explanation and "30 days" in rule.explanation
     assert "plan de pagos razonable" in spanish.rule_table("conduct")[RULE]["explanation"]
+
+
+def test_the_wait_gives_any_new_jersey_provider_a_deadline_on_day_120():
+    (acct,) = review_case(case(state="NJ", provider=LAB, account=FIRST), date(2026, 3, 1)).accounts
+    (d,) = [d for d in acct.deadlines if d.kind == RULE]
+    assert d.date == date(2026, 5, 2) and "debt sale" in d.why and "on this bill" in d.why and not d.unconfirmed

@@ -343,7 +343,7 @@ def _council(f: _Facts, day: str) -> str:
 def _collection_wait(f: _Facts, day: str) -> str:
     state = f.kind.split(".")[1]
     return (f"Antes de este día la ley de {NAMES.get(state, state)} prohíbe ciertas acciones de cobro por esta factura "
-            f"de hospital (como reportarle a las agencias de crédito o demandarle)"
+            f"médica (como reportarle a las agencias de crédito o demandarle)"
             + (f": {f.number()} días después de la primera factura del {f.date()}" if f.number() else "") + ".")
 
 

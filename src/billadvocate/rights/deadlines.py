@@ -78,13 +78,14 @@ def _state_deadlines(ctx: Context) -> list[Deadline]:
     ctx.used.clear()
     st = ctx.provider_state
     path = f"states.{st.lower()}.collection.collection_wait"
-    if acct.provider.kind == "hospital" and first and path in ctx.law and ctx.has(path, first):
-        rule = ctx.value(path, first)
+    rule = ctx.value(path, first) if first and path in ctx.law and ctx.has(path, first) else None
+    if rule and (acct.provider.kind == "hospital" or rule.get("providers") == "any"):  # NJ: any provider owed
         who = ("you" if ctx.uninsured or rule.get("patients") != "uninsured_or_high_costs"
                else "you if you have high medical costs and tell the hospital so")
+        bill = "this bill" if rule.get("providers") == "any" else "this hospital bill"
         out.append(_dl(ctx, f"STATE.{st}.COLLECTION_WAIT", first + timedelta(days=rule["days"]),
                        f"Before this day {NAMES[st]} bars {' or '.join(b.replace('_', ' ') for b in rule['blocks'])} on "
-                       f"this hospital bill for {who} ({rule['days']} days after the first bill of {first})."))
+                       f"{bill} for {who} ({rule['days']} days after the first bill of {first})."))
     ctx.used.clear()
     c = acct.collector
     if ctx.case.patient.state == "NV" and c and c.kind == "agency" and ctx.has("states.nv.collection.notice_before_collection"):

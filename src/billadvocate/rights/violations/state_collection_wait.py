@@ -27,7 +27,7 @@ COMPLAINTS = {"CA": "the Department of Health Care Access and Information (HCAI)
 MORE = {"NJ": " Even after the 120 days, no collection action is allowed until you were offered a reasonable payment "
               "plan, and you must get another bill and a notice naming the action at least 30 days before it."}
 WORDS = {"credit_reporting": "credit reporting", "lawsuit": "a lawsuit", "lien": "a lien",
-         "garnishment": "a wage garnishment", "sale": "a sale of the debt"}
+         "garnishment": "a wage garnishment", "debt_sale": "a sale of the debt"}
 
 
 def _action(h) -> str | None:
@@ -36,7 +36,7 @@ def _action(h) -> str | None:
     if h.kind == "legal_action" and h.type in ("lawsuit", "lien", "garnishment"):
         return h.type
     if h.type in ("sale", "debt_sale", "sold"):  # the debt sold (as the 501(r) rule reads the log)
-        return "sale"
+        return "debt_sale"
     return None
 
 
