@@ -2,7 +2,9 @@
 
 Needed when the money engine worked out a plan and no lump-sum settlement fits (the household
 cannot raise the opening offer, or there is no offer). The letter proposes the monthly amount and
-the number of months, asks for no interest or fees and no credit reporting while it is paid.
+the number of months, asks for no interest or fees and no credit reporting while it is paid. While
+an insurer appeal is open (offer.held_for_appeal) it names the denied claims and amount, says the plan
+does not cover or concede them, and reserves the appeal.
 """
 
 from __future__ import annotations

@@ -2,7 +2,9 @@
 
 Needed when the money engine worked out an offer (fair amount, opening, target, walk-away) and the
 household can raise the opening amount. The letter offers the opening figure, never the target,
-and sets the terms: paid in full, reported as paid or deleted, no resale of the rest.
+and sets the terms: paid in full, reported as paid or deleted, no resale of the rest. While an
+insurer appeal is open (offer.held_for_appeal, negotiate/hold.py) the offer excepts the denied amount:
+it names the claims and the amount, says it does not cover or concede them, and reserves the appeal.
 """
 
 from __future__ import annotations
