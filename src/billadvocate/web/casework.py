@@ -64,15 +64,62 @@ def canonical(case_row: m.Case):
     return store.materialize(case_row, folder)
 
 
-def review(case_row: m.Case, as_of: date | None = None) -> ReviewResult:
-    """The engines' results for a stored case (cached until the case changes)."""
+def reads_slowly(case_row: m.Case) -> bool:
+    """Whether the review may have to OCR something: a bill or an EOB kept as a photo or a PDF (a
+    scan); a typed or spreadsheet bill reads in milliseconds."""
+    from django.db.models import Q
+
+    return case_row.documents.filter(role__in=("bill", "eob")).filter(
+        Q(media_type__startswith="image/") | Q(media_type="application/pdf")).exists()
+
+
+class StillReading(Exception):
+    """The review runs in the background (reading a photo or a scan takes seconds to minutes): the page
+    says so and asks again."""
+
+
+_running: dict[tuple, threading.Thread] = {}  # review key -> the thread computing it
+_failed: dict[tuple, BaseException] = {}  # review key -> why the background review could not finish
+_one_review = threading.Semaphore(1)  # an OCR costs hundreds of MB: one background review at a time
+
+
+def review(case_row: m.Case, as_of: date | None = None, *, wait: float | None = None) -> ReviewResult:
+    """The engines' results for a stored case (cached until the case changes).
+
+    With `wait`, the review runs in a background thread (the database is read here, the engines there
+    touch only files) and this call waits at most that many seconds: StillReading when it is not done
+    (the page asks again; the thread goes on and fills the cache), its error when it failed."""
     key = (case_row.pk, case_row.updated_at, as_of or case_row.as_of or date.today())
     with _lock:
         if key in _cache:
             _cache.move_to_end(key)
             return _cache[key]
-    case = canonical(case_row)
-    failed = failed_reads(case_row)
+        thread = _running.get(key)
+        if thread is None and key in _failed:
+            raise _failed.pop(key)
+    if thread is None:
+        case = canonical(case_row)
+        failed = failed_reads(case_row)
+        if wait is None:
+            return _compute(key, case, failed, as_of)
+        thread = threading.Thread(target=_in_background, args=(key, case, failed, as_of), daemon=True,
+                                  name=f"review-case-{case_row.pk}")
+        with _lock:
+            if key in _running:  # another request started it meanwhile
+                thread = _running[key]
+            else:
+                _running[key] = thread
+                thread.start()
+    thread.join(wait)
+    with _lock:
+        if key in _cache:
+            return _cache[key]
+        if key in _failed and key not in _running:
+            raise _failed.pop(key)
+    raise StillReading()
+
+
+def _compute(key: tuple, case, failed: dict[str, str], as_of: date | None) -> ReviewResult:
     result = review_case(_without(case, failed), as_of=as_of, skip_unreadable=True)
     _list_failed(result, case, failed)
     with _lock:
@@ -80,6 +127,20 @@ def review(case_row: m.Case, as_of: date | None = None) -> ReviewResult:
         while len(_cache) > _CACHE_SIZE:
             _cache.popitem(last=False)
     return result
+
+
+def _in_background(key: tuple, case, failed: dict[str, str], as_of: date | None) -> None:
+    try:
+        with _one_review:
+            _compute(key, case, failed, as_of)
+    except BaseException as e:  # noqa: BLE001 - handed to the next request for this review
+        with _lock:
+            _failed[key] = e
+            while len(_failed) > _CACHE_SIZE:
+                _failed.pop(next(iter(_failed)))
+    finally:
+        with _lock:
+            _running.pop(key, None)
 
 
 def failed_reads(case_row: m.Case) -> dict[str, str]:
@@ -111,10 +172,12 @@ def _list_failed(result: ReviewResult, case, failed: dict[str, str]) -> None:
                 review.notes.append(f"{rel} could not be read and was left out of this review: {failed[rel]}")
 
 
-def try_review(case_row: m.Case, as_of: date | None = None) -> tuple[ReviewResult | None, str | None]:
-    """(result, None) or (None, the problem in one line) when the case cannot be reviewed yet."""
+def try_review(case_row: m.Case, as_of: date | None = None, *,
+               wait: float | None = None) -> tuple[ReviewResult | None, str | None]:
+    """(result, None) or (None, the problem in one line) when the case cannot be reviewed yet; with
+    `wait`, StillReading when the background review is not done after that many seconds."""
     try:
-        return review(case_row, as_of), None
+        return review(case_row, as_of, wait=wait), None
     except BadInput as e:
         return None, e.problem if not e.where else f"{e.where}: {e.problem}"
     except LawNotInForce as e:  # the case's as-of date is before the law data begins
@@ -125,3 +188,4 @@ def clear_cache() -> None:
     """Forget every cached review (tests; a database switched under a running process)."""
     with _lock:
         _cache.clear()
+        _failed.clear()

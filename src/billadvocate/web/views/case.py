@@ -42,6 +42,8 @@ def chart_for(account: dict, household_lump: Decimal | None) -> str:
     return money_chart(bars, title=_("Where the money goes"))
 
 
+REVIEW_WAIT = 3.0  # seconds a results page waits for the review (an OCR runs on in the background)
+
 SCRIPT_PARTS = [("say", gettext_lazy("What to say")), ("ask", gettext_lazy("What to ask")),
                 ("never_say", gettext_lazy("What never to say")), ("write_down", gettext_lazy("Write down"))]
 PARTIES = {"provider": gettext_lazy("The billing office"), "collector": gettext_lazy("The collector"),
@@ -116,7 +118,11 @@ def case_page(request, case_row):
     missing = casework.missing_for_review(case_row)
     if missing:
         return redirect("web:intake", case_id=case_row.pk, step=missing)
-    result, problem = casework.try_review(case_row)
+    try:
+        result, problem = casework.try_review(case_row, wait=REVIEW_WAIT if casework.reads_slowly(case_row) else None)
+    except casework.StillReading:  # a photo or a scan is being read: say so, and ask again
+        return render(request, "web/case_reading.html", {"case": case_row,
+                                                         "can_manage": can(request.user, "manage", case_row)})
     household = getattr(case_row, "household", None) if hasattr(case_row, "household") else None
     lump = getattr(household, "lump_sum_available", None) or getattr(household, "liquid_assets", None)
     accounts = []

@@ -18,3 +18,9 @@ document.querySelectorAll("table").forEach(function (table) {
 if (window.matchMedia && window.matchMedia("(min-width: 40rem)").matches) {
   document.querySelectorAll(".plan-steps details.first").forEach(function (d) { d.open = true; });
 }
+
+// The results page while a photo of a bill is still being read: ask again every two seconds (the
+// server waits a few seconds for the reading each time), so the results show by themselves.
+if (document.getElementById("case-reading")) {
+  window.setTimeout(function () { window.location.reload(); }, 2000);
+}
