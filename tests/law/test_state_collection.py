@@ -66,9 +66,9 @@ def rules_quoted(rule: str) -> list[str]:
 
 
 def test_the_limitation_rules_are_quoted_in_most_jurisdictions():
-    # issue 20, second pass: start rule 29 -> 50, restart 37 -> 48, revival 31 -> 45, barred debt 27 -> 51;
+    # issue 20, second pass: start rule 29 -> 50, restart 37 -> 48, revival 31 -> 46, barred debt 27 -> 51;
     # these floors only rise
-    floors = {"start_rule": 50, "restart": 48, "revival": 45, "barred_debt": 51}
+    floors = {"start_rule": 50, "restart": 48, "revival": 46, "barred_debt": 51}
     for rule, floor in floors.items():
         quoted = rules_quoted(rule)
         assert len(quoted) >= floor, (rule, sorted(set(NAMES) - set(quoted)))

@@ -82,3 +82,12 @@ def test_an_illinois_debt_buyer_still_may_not_sue_on_a_barred_debt_after_2025(cl
     assert s["unconfirmed"] is False and "may not sue on it at all" in s["warning"]
     hospital = review_sol(cli, tmp_path, "IL", "2027-01-01", {"first_bill_date": "2020-01-10"})
     assert hospital["suit_allowed"] is True
+
+
+def test_nevada_a_payment_after_the_four_years_does_not_revive_but_a_signed_promise_does(cli, tmp_path):
+    # Havas v. Long (Nev. 1969): payment would not resurrect a barred contract "absent written acknowledgment" (NRS 11.390)
+    s = review_sol(cli, tmp_path, "NV", "2025-01-01", {"first_bill_date": "2019-01-10"}, pay("2024-06-01"))
+    assert (s["years"], s["revived_by"], s["revives_on_payment"]) == (4, [], False)
+    assert s["status"].startswith("expired") and any("Havas v. Long" in c for c in s["citations"])
+    w = review_sol(cli, tmp_path, "NV", "2025-01-01", {"first_bill_date": "2019-01-10"}, signed("2024-06-01"))
+    assert (w["status"], w["expires"]) == ("running", "2028-06-01")
