@@ -101,7 +101,8 @@ def child_engine(claims: str, out: str, rules: str) -> dict:
     started = time.perf_counter()
     run = run_batch([claims], out, as_of=date(2026, 11, 28),
                     rule_ids=None if rules == "all" else rules.split(","))
-    return {"seconds": time.perf_counter() - started, "findings": run.findings, "lines": run.lines}
+    return {"seconds": time.perf_counter() - started, "findings": run.findings, "lines": run.lines,
+            "phases": run.phases}
 
 
 def child_hand(claims: str, out: str) -> dict:
@@ -122,13 +123,13 @@ def child_hand(claims: str, out: str) -> dict:
     return {"seconds": time.perf_counter() - started, "findings": n}
 
 
-def child_spark(claims: str, out: str) -> dict:
+def child_spark(claims: str, out: str, plan: str = "claims") -> dict:
     from datetime import date
 
     from billadvocate.batch.spark import run_batch_spark
 
     started = time.perf_counter()
-    run = run_batch_spark([claims], out, as_of=date(2026, 11, 28), master="local[2]")
+    run = run_batch_spark([claims], out, as_of=date(2026, 11, 28), master="local[2]", plan=plan)
     return {"seconds": time.perf_counter() - started, "findings": run.findings, "lines": run.lines}
 
 
@@ -146,6 +147,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--lines", type=int, default=10_000_000)
     ap.add_argument("--spark", action="store_true")
+    ap.add_argument("--spark-sql", action="store_true", help="also the Spark SQL plan (the rules translated; slow)")
     ap.add_argument("--runs", default="hand,same,full",
                     help="which of hand,same,full to measure (e.g. --runs full for a quick 100M figure)")
     ap.add_argument("--child", nargs="+")
@@ -173,11 +175,27 @@ def main() -> None:
         rows = [(name, r) for name, r in (("hand-written DuckDB query (DUPLICATE, NCCI_PTP, MUE)", hand),
                                           ("batch audit, the same 3 rules", same),
                                           ("batch audit, every rule", full)) if r]
-        if args.spark:
-            rows.append(("batch audit --engine spark, every rule", measure("spark", str(claims), str(Path(tmp) / "spark"))))
+        spark = measure("spark", str(claims), str(Path(tmp) / "spark")) if args.spark else None
+        if spark:
+            spark["out"] = "spark"
+            rows.append(("batch audit --engine spark, every rule (local[2])", spark))
+        if args.spark_sql:
+            rows.append(("--engine spark, plan 'sql' (rules as Spark SQL)",
+                         {**measure("spark", str(claims), str(Path(tmp) / "spark_sql"), "sql"), "out": "spark_sql"}))
         print(f"{'run':<58}{'seconds':>9}{'lines/s':>14}{'findings':>12}{'peak MB':>9}")
         for name, r in rows:
             print(f"{name:<58}{r['seconds']:>9.1f}{args.lines / r['seconds']:>14,.0f}{r['findings']:>12,}{r['peak_mb']:>9,}")
+        for name, r in rows:
+            if r.get("phases"):
+                print(f"  {name}: " + ", ".join(f"{k} {v:.1f} s" for k, v in r["phases"].items()))
+        if full:
+            for name, r in rows[len(rows) - bool(spark) - args.spark_sql:]:
+                fields = "rule, severity, patient_id, claim_id, lines, amount, message, citations, provider, month"
+                a, b = (f"SELECT {fields} FROM read_parquet('{tmp}/{d}/findings.parquet')" for d in ("full", r["out"]))
+                differ = duckdb.sql(f"SELECT (SELECT count(*) FROM ({a} EXCEPT ALL {b})) + "
+                                    f"(SELECT count(*) FROM ({b} EXCEPT ALL {a}))").fetchall()[0][0]
+                print(f"ratio {name} / DuckDB every rule, same run: {r['seconds'] / full['seconds']:.1f}x "
+                      f"(target <= 6x); {differ} findings differ, field for field")
         if hand and same:
             differ = duckdb.sql(f"""
                 WITH e AS (SELECT rule, claim_id, list_sort(lines) AS lines, amount FROM read_parquet('{tmp}/same/findings.parquet')),
