@@ -53,10 +53,11 @@ def print_assistance(c: Console, a: dict) -> None:
     for p in a.get("programs", []):
         verdict = {True: "[green]likely eligible[/]", False: "not eligible", None: "[yellow]cannot decide yet[/]"}[p["eligible"]]
         flag = _unconfirmed(p.get("citations", [])) if p.get("unconfirmed") else ""
-        c.print(f"  {p['id']}: {verdict}. {p.get('why', '')}{flag}")
+        c.print(f"  {p.get('name') or p['id']}: {verdict}. {p.get('why', '')}{flag}")  # its name, never its id
     app = a.get("application")
     if app and app.get("programs"):
-        c.print(f"  To apply ({', '.join(app['programs'])}), send {app.get('send_to') or 'the provider'}: "
+        names = {p["id"]: p.get("name") or p["id"] for p in a.get("programs", [])}
+        c.print(f"  To apply ({'; '.join(names.get(i, i) for i in app['programs'])}), send {app.get('send_to') or 'the provider'}: "
                 + "; ".join(app["documents"]) + "."
                 + (f" Deadline: {app['deadline']}." if app.get("deadline") else ""))
 
