@@ -101,8 +101,12 @@ def test_the_external_reviewers_denial_ends_the_appeals():
 def test_a_medicaid_plans_denial_on_appeal_leads_to_the_fair_hearing():
     r = route_of("medicaid_managed_care", _denial(), _account(_decision("appeal_decision")), DECIDED)
     due = next(d for d in r["deadlines"] if d["kind"] == "FAIR_HEARING_DUE")
+    # every state allows at least 90 days from the plan's notice of resolution (42 CFR 438.408(f)(2))
     assert r["stage"] == "fair_hearing" and due["date"] == (DECIDED + timedelta(days=90)).isoformat()
-    assert due["unconfirmed"]
+    assert not due["unconfirmed"] and "at least 90 days" in due["why"] and "42 CFR 438.408(f)(2)" in due["citations"]
+    late = route_of("medicaid_managed_care", _denial(), _account(_decision("appeal_decision")),
+                    DECIDED + timedelta(days=91))
+    assert not late["open"] and "has passed" in late["late"]
 
 
 def test_a_medicare_advantage_plan_forwards_its_own_denial():
@@ -166,3 +170,14 @@ def test_each_plan_type_and_kind_of_denial_at_its_first_deadline(plan_type, code
         return
     assert on_time["open"] and on_time["deadlines"][0]["date"] == last.isoformat()
     assert not late["open"] and late["late"]
+
+
+def test_a_medicare_advantage_plan_decides_an_expedited_reconsideration_in_72_hours():
+    account = _account(_sent("insurer_appeal", date(2026, 4, 1)), denial_urgent=True)
+    r = route_of("medicare_advantage", _denial(), account, date(2026, 4, 2))
+    due = next(d for d in r["deadlines"] if d["kind"] == "APPEAL_DECISION_DUE")
+    assert due["date"] == "2026-04-04" and "42 CFR 422.590(e)(1)" in due["citations"]
+    fresh = route_of("medicare_advantage", _denial(), _account(denial_urgent=True), NOTICE)
+    assert "expedited (fast) reconsideration" in fresh["expedited"]
+    assert not any(d["kind"] == "APPEAL_DECISION_DUE" for d in route_of(
+        "medicare_advantage", _denial(), _account(_sent("insurer_appeal", date(2026, 4, 1))), date(2026, 4, 2))["deadlines"])

@@ -58,3 +58,13 @@ def test_the_later_levels_and_the_urgent_appeal_read_in_spanish():
         assert "_" not in es["what"] and es["what"] != d.kind
     es = spanish.deadline(expedited_decision(date(2026, 4, 1)))
     assert "72 horas" in es["why"] and "2026-04-01" in es["why"]
+
+
+def test_the_fair_hearing_after_a_medicaid_plan_reads_in_spanish_as_at_least():
+    from billadvocate.appeals import route
+    from tests.appeals.test_levels import _account, _decision, _denial
+
+    r = route("medicaid_managed_care", _denial(), _account(_decision("appeal_decision")), date(2026, 6, 1))
+    due = next(d for d in r["deadlines"] if d["kind"] == "FAIR_HEARING_DUE")
+    es = spanish.deadline(due)
+    assert "al menos 90 días" in es["why"] and "2026-06-01" in es["why"]

@@ -84,9 +84,9 @@ def route(plan_type: str | None, denial: Denial, account, as_of: date, index: in
         if first is not None:
             deadlines.append(first)
     sent_day = sent(account, "internal") or sent(account, "fair_hearing")
-    urgent = out["urgent"] and known_type in ACA_ERISA
+    urgent = out["urgent"] and known_type in (*ACA_ERISA, "medicare_advantage")
     if sent_day is not None:
-        d = expedited_decision(sent_day) if urgent else decision_deadline(known_type, sent_day)
+        d = expedited_decision(sent_day, known_type) if urgent else decision_deadline(known_type, sent_day)
         if d is not None:
             deadlines.append(d)
     later = _later_stage(known_type, logged, account, denial, label)
@@ -114,7 +114,10 @@ def route(plan_type: str | None, denial: Denial, account, as_of: date, index: in
     out["deadlines"] = [d.model_dump(mode="json") for d in deadlines]
     out["_deadlines"] = deadlines
     out["stage"] = "internal"
-    if urgent:
+    if urgent and known_type == "medicare_advantage":
+        out["expedited"] = ("Your care is urgent: ask the Medicare Advantage plan for an expedited (fast) "
+                            "reconsideration, decided within 72 hours; a doctor's support makes the plan grant it.")
+    elif urgent:
         out["expedited"] = ("Your care is urgent: ask the plan for an expedited appeal, decided within 72 hours, and "
                             "at the same time for an expedited external review by an independent reviewer.")
     first = next((d for d in deadlines if d.kind not in ("APPEAL_DECISION_DUE", "EXTERNAL_REVIEW_DUE")), None)
@@ -169,11 +172,11 @@ def _later_stage(plan_type, logged, account, denial, label):
                                             "review entity on its own. Ask the plan when it sent it.")
     if plan_type == "medicaid_managed_care" and last.level == "internal":
         used = Used([])
-        days = used.value("federal.appeals.medicaid.fair_hearing_max_days", last.day)
+        days = used.value("federal.appeals.medicaid.managed_care_fair_hearing_min_days", last.day)
         return "fair_hearing", _dl("FAIR_HEARING_DUE", last.day + timedelta(days=days),
                                    f"Ask your state for a fair hearing on the Medicaid plan's decision{' ' + label if label else ''}: "
-                                   f"counted here as {days} days from its date ({last.day}) to be safe; the plan's "
-                                   "notice gives your exact deadline.", used, unconfirmed=True), None
+                                   f"every state allows at least {days} days from the date of the plan's notice "
+                                   f"({last.day}), and some allow more; the notice gives your exact deadline.", used), None
     return None
 
 

@@ -116,10 +116,12 @@ def medicare_next(decision: Decision, amount: float, *, label: str = "") -> tupl
     return "internal", None, None
 
 
-def expedited_decision(sent_day: date) -> Deadline:
-    """An urgent appeal to an ACA or employer plan: decided within 72 hours of its receipt."""
+def expedited_decision(sent_day: date, plan_type: str | None = None) -> Deadline:
+    """An urgent appeal to an ACA or employer plan (or a Medicare Advantage plan's expedited
+    reconsideration): decided within 72 hours of its receipt."""
     used = Used([])
-    hours = used.value("federal.appeals.decision_days.urgent_hours", sent_day)
+    hours = used.value("federal.appeals.medicare_advantage.expedited_reconsideration_hours"
+                       if plan_type == "medicare_advantage" else "federal.appeals.decision_days.urgent_hours", sent_day)
     return _dl("APPEAL_DECISION_DUE", sent_day + timedelta(days=-(-hours // 24)),
                f"Your care is urgent: the plan must decide the expedited appeal within {hours} hours of receiving "
                f"it; counted here from the day you sent it ({sent_day}). Call the plan if you have no answer.", used)

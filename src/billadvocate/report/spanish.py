@@ -294,6 +294,10 @@ def _redetermination(f: _Facts, day: str) -> str:
 
 
 def _hearing(f: _Facts, day: str) -> str:
+    if f.has("at least"):  # after a Medicaid plan's decision on the appeal (42 CFR 438.408(f)(2))
+        return (f"Pida a su estado una audiencia imparcial sobre la decisión del plan de Medicaid: todo estado da al menos "
+                f"{_days(f.number())} desde la fecha del aviso del plan ({f.date()}), y algunos dan más; el aviso dice su "
+                "fecha límite exacta.")
     return (f"El último día que su estado puede permitir para pedir una audiencia imparcial: como máximo "
             f"{_days(f.number())} desde la fecha en que se envió el aviso ({f.date()}). Su estado puede dar menos "
             "días: el aviso dice la fecha exacta.")
