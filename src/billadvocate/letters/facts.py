@@ -7,9 +7,12 @@ half-empty letter.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import lru_cache
+from string import Formatter
 from typing import Any, Callable
 
 from ..errors import BadInput
@@ -103,6 +106,29 @@ def finding_tradeline(f: Finding, bureau: str, tradelines: list):
         if t.furnisher and t.furnisher.lower() in text:
             return t
     return mine[0] if len(mine) == 1 else None
+
+
+def message_fields(rule, message: str) -> tuple[str | None, dict[str, str]]:
+    """The row columns an audit finding's message was written from, read back with the rule's own
+    message templates: (kind, {column: text}), or (None, {}) when no template fits. A Finding keeps
+    only its words; a letter that names each service and date in its own language reads them here."""
+    templates = rule.message if isinstance(rule.message, dict) else {"default": rule.message}
+    for kind, template in templates.items():
+        m = _template_pattern(template).fullmatch(message or "")
+        if m:
+            return kind, m.groupdict()
+    return None, {}
+
+
+@lru_cache(maxsize=None)
+def _template_pattern(template: str) -> re.Pattern:
+    parts, seen = [], set()
+    for literal, name, _spec, _conv in Formatter().parse(template):
+        parts.append(re.escape(literal))
+        if name:
+            parts.append(f"(?P={name})" if name in seen else f"(?P<{name}>.+?)")
+            seen.add(name)
+    return re.compile("".join(parts), re.S)
 
 
 @dataclass
