@@ -164,17 +164,17 @@ def test_no_complaint_while_the_plan_still_has_time(tmp_path):
 def test_a_regulator_without_a_known_address_is_asked_for(tmp_path):
     path = _late(tmp_path, plan_type="aca_individual")
     data = yaml.safe_load(path.read_text())
-    data["patient"]["state"] = "AK"
+    data["patient"]["state"] = "WY"  # no address found for Wyoming's department
     path.write_text(yaml.safe_dump(data))
     result, types = _letters(path)
     assert "insurance_complaint" not in types
     with pytest.raises(MissingFact) as e:
         letter_for(result, "insurance_complaint")
     assert e.value.where == "insurance.regulator_address"
-    data["insurance"]["regulator_address"] = "PO Box 110805, Juneau, AK 99811"
+    data["insurance"]["regulator_address"] = "106 East 6th Avenue, Cheyenne, WY 82002"
     path.write_text(yaml.safe_dump(data))
     result, types = _letters(path)
-    assert "insurance_complaint" in types and "Juneau" in _read(result, "insurance_complaint", "en")[0]
+    assert "insurance_complaint" in types and "Cheyenne" in _read(result, "insurance_complaint", "en")[0]
 
 
 def test_every_state_and_dc_has_an_entry_quoted_or_unconfirmed_with_what_was_searched():
