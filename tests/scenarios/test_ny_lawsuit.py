@@ -75,3 +75,10 @@ def test_lawyer_step_due_before_the_answer_date():
                                        "text should name the court the patient's address points to")
 def test_answer_step_names_the_right_court():
     assert "outside New York City" not in review_json(NAME)["actions"][0]["why"]
+
+
+def test_passed_application_deadline_is_not_shown_as_a_live_deadline():
+    # "Deadline: 2024-02-10." under "To apply" reads as a date still to meet, or as "too late to apply"
+    text = flat(review_text(NAME))
+    assert "Deadline: 2024-02-10." not in text
+    assert "apply anyway" in text

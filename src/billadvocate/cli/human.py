@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -39,7 +41,7 @@ def findings_table(title: str, findings: list[Finding], *, with_lines: bool = Tr
     return t
 
 
-def print_assistance(c: Console, a: dict) -> None:
+def print_assistance(c: Console, a: dict, as_of: date | None = None) -> None:
     if a.get("fpl_percent") is not None:
         c.print(f"Household income is [bold]{a['fpl_percent']:.2f}%[/] of the {a['year']} poverty guideline "
                 f"({dollars(a['guideline'])} for a household of {a['household_size']}).")
@@ -59,7 +61,16 @@ def print_assistance(c: Console, a: dict) -> None:
         names = {p["id"]: p.get("name") or p["id"] for p in a.get("programs", [])}
         c.print(f"  To apply ({'; '.join(names.get(i, i) for i in app['programs'])}), send {app.get('send_to') or 'the provider'}: "
                 + "; ".join(app["documents"]) + "."
-                + (f" Deadline: {app['deadline']}." if app.get("deadline") else ""))
+                + (_application_deadline(str(app["deadline"]), as_of) if app.get("deadline") else ""))
+
+
+def _application_deadline(day: str, as_of: date | None) -> str:
+    """A passed application deadline says so, and that applying still helps (26 CFR 1.501(r)-1(b)(3))."""
+    if as_of is not None and day < as_of.isoformat():
+        return (f" The application period ran at least until {day}: apply anyway, since the hospital may still "
+                f"accept an application and must give a written notice with a new deadline before any collection "
+                f"action.")
+    return f" Deadline: {day}."
 
 
 def print_rights(c: Console, a, as_of) -> None:

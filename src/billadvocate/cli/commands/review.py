@@ -88,7 +88,7 @@ def review(case_file: Path, out_dir: Path | None, credit_file: Path | None, as_o
             c.print("No problems found by the bill checks that could run.")
         print_rights(c, a, result.as_of)
         print_appeals(c, a)
-        print_assistance(c, a.assistance)
+        print_assistance(c, a.assistance, result.as_of)
         print_offer(c, a.offer)
         print_plan(c, a.plan)
         print_call_scripts(c, a.call_scripts)
