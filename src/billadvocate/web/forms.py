@@ -121,6 +121,21 @@ class BillForm(Grouped, Plausible, forms.Form):
     gfe_total = forms.DecimalField(label=_("Total of the good-faith estimate you were given ($)"), min_value=0,
                                    max_digits=12, decimal_places=2, required=False,
                                    help_text=_("Only if you had no insurance and got an estimate before the care."))
+    # a Good Faith Estimate is owed for care booked ahead by a patient paying it (NSA.GFE_MISSING, 45 CFR 149.610)
+    care_scheduled = forms.DateField(
+        label=_("Day you booked this care (made the appointment)"), required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Only for care booked ahead, not for an emergency."))
+    self_pay = forms.ChoiceField(
+        label=_("Did you have insurance but ask them not to bill it, and pay yourself?"),
+        choices=YES_NO_UNKNOWN, required=False)
+    gfe_given = forms.ChoiceField(
+        label=_("Did they give you a written price estimate (Good Faith Estimate) before the care?"),
+        choices=YES_NO_UNKNOWN, required=False,
+        help_text=_("A patient without insurance, or paying for the care, must get one when the care is "
+                    "booked ahead."))
+    gfe_date = forms.DateField(label=_("Day you got the estimate"), required=False,
+                               widget=forms.DateInput(attrs={"type": "date"}))
     chose_to_pay = forms.BooleanField(
         label=_("I choose to pay or offer to pay this bill even where the review advises against it"),
         required=False, help_text=_("For example a debt too old to sue on. The letters then say you do not "
@@ -187,7 +202,15 @@ class BillForm(Grouped, Plausible, forms.Form):
                          "units": units_d, "charge": charge_d})
         return rows
 
-    not_future = ("care_start", "first_bill_date", "denial_notice_date", "final_denial_date")
+    def clean(self):
+        data = super().clean()
+        if data.get("gfe_given") == "no" and data.get("gfe_date") and "gfe_date" not in self.errors:
+            self.add_error("gfe_date", _("You said you got no estimate: leave this day blank, or answer Yes."))
+        return data
+
+    not_future = ("care_start", "first_bill_date", "denial_notice_date", "final_denial_date", "care_scheduled",
+                  "gfe_date")
+    not_after = (("care_scheduled", "care_start", _("The care cannot be booked after the day it was given.")),)
     not_before = (("care_end", "care_start", _("The last day cannot be before the first day.")),
                   ("first_bill_date", "care_start", _("The first bill cannot come before the care.")),
                   ("final_denial_date", "denial_notice_date",
@@ -197,6 +220,8 @@ class BillForm(Grouped, Plausible, forms.Form):
                                "chose_to_pay")),
               (_("The care"), ("care_start", "care_end", "emergency", "care_setting", "in_network",
                                "facility_in_network", "ambulance")),
+              (_("Care you booked ahead and paid yourself"), ("care_scheduled", "self_pay", "gfe_given",
+                                                                 "gfe_date")),
               (_("If your insurance denied the claim"), ("denial_notice_date", "final_denial_date")),
               (_("The hospital's financial-assistance policy, if you have it"), (
                   "fap_free_at_or_below_fpl", "fap_discount_at_or_below_fpl", "fap_discount", "fap_agb_percent",

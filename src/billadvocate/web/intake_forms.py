@@ -27,10 +27,13 @@ def _today() -> date:
 
 class Plausible:
     """Mixin for a Form: every date and number within the case file's bounds; `not_future` dates
-    not after today; `not_before` pairs (later field, earlier field, message) in order."""
+    not after today; `not_before` pairs (later field, earlier field, message) in order, the error
+    on the later field; `not_after` pairs (earlier field, later field, message), the error on the
+    earlier one (the field the patient most likely got wrong)."""
 
     not_future: tuple[str, ...] = ()
     not_before: tuple[tuple[str, str, str], ...] = ()
+    not_after: tuple[tuple[str, str, str], ...] = ()
 
     def clean(self):
         data = super().clean()
@@ -52,6 +55,10 @@ class Plausible:
             a, b = data.get(later), data.get(earlier)
             if isinstance(a, date) and isinstance(b, date) and a < b and later not in self.errors:
                 self.add_error(later, message)
+        for earlier, later, message in self.not_after:
+            a, b = data.get(earlier), data.get(later)
+            if isinstance(a, date) and isinstance(b, date) and a > b and earlier not in self.errors:
+                self.add_error(earlier, message)
         return data
 
 

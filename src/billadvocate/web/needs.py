@@ -38,6 +38,8 @@ FIELDS = {
     "account.bill": ("bill", "typed_lines"), "account.care": ("bill", "care_start"),
     "account.care.start": ("bill", "care_start"), "account.care.setting": ("bill", "care_setting"),
     "account.care.emergency": ("bill", "emergency"),
+    "account.care.scheduled": ("bill", "care_scheduled"), "account.care.self_pay": ("bill", "self_pay"),
+    "account.gfe_given": ("bill", "gfe_given"), "account.gfe_date": ("bill", "gfe_date"),
     "account.collector": ("collector", "collector_name"), "account.collector.name": ("collector", "collector_name"),
     "account.collector.address": ("collector", "collector_address"),
     "account.collector.account_number": ("collector", "collector_account_number"),

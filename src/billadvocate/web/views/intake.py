@@ -237,6 +237,8 @@ def _account_initial(a: m.Account) -> dict:
         "facility_in_network": tri_value(care.get("facility_in_network")), "ambulance": care.get("ambulance", ""),
         "fap_discount": Decimal(str(fap["discount"])) * 100 if fap.get("discount") is not None else None,
         "chose_to_pay": bool((a.extra or {}).get("patient_chose_to_pay")),
+        "care_scheduled": care.get("scheduled"), "self_pay": tri_value(care.get("self_pay")),
+        "gfe_given": tri_value((a.extra or {}).get("gfe_given")), "gfe_date": (a.extra or {}).get("gfe_date"),
         "denial_notice_date": (a.extra or {}).get("denial_notice_date"),
         "final_denial_date": (a.extra or {}).get("final_denial_date"),
     }
@@ -342,7 +344,8 @@ def _save_account(request, case_row, account, d, upload, *, token=None) -> m.Acc
         care = dict(account.care or {})
         for k, v in (("start", d.get("care_start")), ("end", d.get("care_end")),
                      ("emergency", tri(d.get("emergency"))), ("setting", d.get("care_setting")),
-                     ("facility_in_network", tri(d.get("facility_in_network"))), ("ambulance", d.get("ambulance"))):
+                     ("facility_in_network", tri(d.get("facility_in_network"))), ("ambulance", d.get("ambulance")),
+                     ("scheduled", d.get("care_scheduled")), ("self_pay", tri(d.get("self_pay")))):
             _set(care, k, v)
         account.care = care
         account.account_number = d.get("account_number") or None
@@ -351,8 +354,9 @@ def _save_account(request, case_row, account, d, upload, *, token=None) -> m.Acc
         account.first_bill_date = d.get("first_bill_date")
         extra = dict(account.extra or {})
         _set(extra, "patient_chose_to_pay", True if d.get("chose_to_pay") else None)
-        for k in ("denial_notice_date", "final_denial_date"):
+        for k in ("denial_notice_date", "final_denial_date", "gfe_date"):
             _set(extra, k, d.get(k))
+        _set(extra, "gfe_given", tri(d.get("gfe_given")))
         account.extra = extra
         account.save()
         if token:
