@@ -33,3 +33,8 @@ def test_paid_account_plan_starts_with_the_credit_disputes():
     kinds = [x["kind"] for x in review_json(NAME)["actions"]]
     assert not {"DO_NOT_PAY", "REQUEST_ITEMIZED_BILL", "ASK_INSURER"} & set(kinds)
     assert kinds[0] == "DISPUTE_CREDIT"
+
+
+def test_deadline_text_speaks_to_the_patient():
+    # the conduct rule's label is written for letters ("contacted me"); the review speaks to the patient
+    assert "contacted me" not in flat(review_text(NAME))

@@ -8,6 +8,8 @@ already past is still listed: it says what the patient could have done, or may s
 
 from __future__ import annotations
 
+import re
+
 from datetime import date, timedelta
 from typing import Any
 
@@ -181,4 +183,6 @@ def _rule_words(rule: str) -> str:
 
     names = labels("en").get("rules", {})
     name = names.get(rule) or names.get(rule.split(".")[0] + ".*") or "a violation of the debt collection rules"
+    # the labels speak as the patient, in the letters ("... contacted me"); the review speaks to the patient
+    name = re.sub(r"\bme\b", "you", re.sub(r"\bmy\b", "your", re.sub(r"\bI\b", "you", name)))
     return name[:1].lower() + name[1:]
