@@ -38,3 +38,7 @@ def test_paid_account_plan_starts_with_the_credit_disputes():
 def test_deadline_text_speaks_to_the_patient():
     # the conduct rule's label is written for letters ("contacted me"); the review speaks to the patient
     assert "contacted me" not in flat(review_text(NAME))
+
+
+def test_possessive_of_a_name_ending_in_s():
+    assert "Physicians's" not in review_text(NAME)

@@ -50,6 +50,11 @@ class Happening:
         return (self.day, self.local.timetz().replace(tzinfo=None) if self.local else time(0), self.index or 0)
 
 
+def possessive(name: str) -> str:
+    """'Valley Clinic's', but 'Lakefront Emergency Physicians'' (a name ending in s)."""
+    return name + ("'" if name.endswith("s") else "'s")
+
+
 def local_time(at: datetime | date, zone: ZoneInfo) -> datetime | None:
     if not isinstance(at, datetime):
         return None

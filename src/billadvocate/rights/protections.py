@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..states import NAMES
-from .context import Context
+from .context import Context, possessive
 from .disputes import patient_disputes, what_a_dispute_does
 
 KIND_WORDS = {"agency": "a collection agency collecting for someone else", "debt_buyer": "a debt buyer",
@@ -30,7 +30,7 @@ def protections(ctx: Context, sol: dict[str, Any]) -> list[dict[str, Any]]:
     # FDCPA and Regulation F: third-party collectors only
     if c and ctx.collector_covered:
         why = (f"The FDCPA and Regulation F cover {c.name}, {KIND_WORDS[c.kind]}. They do not cover {p.name} itself, "
-               f"collecting its own bill: complaints about {p.name}'s own conduct go to state law and, for a nonprofit "
+               f"collecting its own bill: complaints about {possessive(p.name)} own conduct go to state law and, for a nonprofit "
                f"hospital, IRS 501(r).")
         why += "".join(" " + what_a_dispute_does(ctx, d) for d in patient_disputes(ctx))
         cap = ctx.value("federal.fdcpa.damages.individual_max")

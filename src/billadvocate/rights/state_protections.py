@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from ..states import NAMES
-from .context import Context
+from .context import Context, possessive
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ def _rosenthal(ctx: Context) -> tuple[bool | None, str] | None:
     who = f"{p.name} itself" + (f" and {c.name}" if c else "")
     return True, (f"California's Rosenthal Fair Debt Collection Practices Act may cover {who}: unlike the federal "
                   f"FDCPA, it reaches a creditor collecting its own bill. Its limits on harassing calls, false threats "
-                  f"and misleading statements then bind {p.name}'s own billing office, and a violation can be "
+                  f"and misleading statements then bind {possessive(p.name)} own billing office, and a violation can be "
                   f"sued on in state court. (Whether a medical bill counts as consumer credit under the Act is argued "
                   f"case by case.)")
 
