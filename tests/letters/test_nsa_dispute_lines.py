@@ -40,7 +40,7 @@ def test_each_out_of_network_ancillary_claim_is_named_with_its_date_service_and_
             "amount my plan allowed.") in t
     assert "April 8, 2026: anesthesia (99140), by Sunshine Anesthesia Partners: my plan's Explanation of " \
            "Benefits shows no allowed amount." in t
-    assert "45 CFR 149.420(a)" in t and "under 45 CFR 149.420(b) the notice and consent criteria \"do not apply\"" in t
+    assert "42 U.S.C. 300gg-132(a); 45 CFR 149.420(a)" in t and "under 45 CFR 149.420(b) the notice and consent criteria \"do not apply\"" in t
     assert "\"will always be subject to the prohibitions\"" in t and "45 CFR 149.420(i)" in t
     assert "anesthesiology" in t and "Please bill me only the in-network cost sharing" in t
     assert "Copy of my health plan's Explanation of Benefits" in t
