@@ -84,3 +84,20 @@ def test_engine_prose_not_yet_in_spanish_is_marked_english_on_a_spanish_page(wor
     assert f'<span lang="en">{text}</span>' in page or f'<p lang="en">{text}</p>' in page
     english = client_as(world.client_a).get(f"/cases/{world.case_a.pk}/").content.decode()
     assert 'lang="en">' not in english.split("<body>")[1]
+
+
+def test_a_violation_found_many_times_is_listed_once_with_its_count():
+    from billadvocate.web.views.case import EXAMPLES_SHOWN, violation_groups
+
+    calls = [{"rule": "REGF.CALL_FREQUENCY", "severity": "medium", "message": f"call {i}", "citations": ["12 CFR"],
+              "act_by": f"2027-01-{1 + i % 28:02d}"} for i in range(40)]
+    late = {"rule": "REGF.INCONVENIENT_TIME", "severity": "high", "message": "a call at 22:30", "citations": [],
+            "act_by": "2027-03-02"}
+    groups = violation_groups([*calls, late], in_spanish=False)
+    assert [g["rule"] for g in groups] == ["REGF.INCONVENIENT_TIME", "REGF.CALL_FREQUENCY"]  # most serious first
+    calling = groups[1]
+    assert calling["count"] == 40 and calling["act_by"] == "2027-01-01"  # the most urgent one leads
+    assert len(calling["examples"]) == EXAMPLES_SHOWN and calling["more"] == 40 - 1 - EXAMPLES_SHOWN
+    assert groups[0]["count"] == 1 and not groups[0]["examples"] and groups[0]["es"] is None
+    es = violation_groups([*calls, late], in_spanish=True)
+    assert es[1]["es"]["title"] == spanish.rule_table("conduct")["REGF.CALL_FREQUENCY"]["title"]

@@ -82,6 +82,27 @@ def owed_summary(acc: dict) -> dict:
             "fair": offer.get("fair_amount") if money.get("negotiate") else None}
 
 
+SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2, "info": 3}
+EXAMPLES_SHOWN = 10
+
+
+def violation_groups(violations: list[dict], in_spanish: bool) -> list[dict]:
+    """The violations once per rule (a collector calling 995 times is one problem, found 995 times):
+    the most urgent one's message (or, in Spanish, the rule's title and explanation), its severity and
+    citations, how many times, and a few of the others' messages."""
+    groups: dict[str, list[dict]] = {}
+    for v in violations:
+        groups.setdefault(v["rule"], []).append(v)
+    out = []
+    for rule, found in groups.items():
+        found = sorted(found, key=lambda v: (SEVERITY_ORDER.get(v["severity"], 9), str(v.get("act_by") or "")))
+        first = found[0]
+        out.append({**first, "count": len(found), "examples": [v["message"] for v in found[1:EXAMPLES_SHOWN + 1]],
+                    "more": max(0, len(found) - 1 - EXAMPLES_SHOWN),
+                    "es": spanish.finding(first, "conduct") if in_spanish else None})
+    return sorted(out, key=lambda g: SEVERITY_ORDER.get(g["severity"], 9))
+
+
 def in_words(account: dict, in_spanish: bool) -> None:
     """What the patient reads of an account's findings and deadlines: each deadline's plain title
     (never its kind id) and, on a Spanish page, each finding's Spanish title and explanation and each
@@ -92,9 +113,8 @@ def in_words(account: dict, in_spanish: bool) -> None:
         if in_spanish:
             d["why_es"] = spanish.deadline(d, account)["why"]
     if in_spanish:
-        for engine, key in (("audit", "findings"), ("conduct", "violations")):
-            for f in account[key]:
-                f["es"] = spanish.finding(f, engine)
+        for f in account["findings"]:  # the violations: once per rule, in violation_groups
+            f["es"] = spanish.finding(f, "audit")
     appeals_in_words(account, lang)
 
 
@@ -141,6 +161,7 @@ def case_page(request, case_row):
             money = {"negotiate": "NEGOTIATE" in kinds, "plan": "PAYMENT_PLAN" in kinds}
             in_words(a, spanish_page)
             accounts.append({"data": a, "chart": chart_for(a, lump), "scripts": script_sections(a), "money": money,
+                             "violations": violation_groups(a["violations"], spanish_page),
                              "lines": lines,
                              "deadlines": sorted(a["deadlines"], key=lambda d: d["date"])})
     actions = list(getattr(result, "actions", None) or [])
