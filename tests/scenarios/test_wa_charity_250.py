@@ -49,3 +49,11 @@ def test_washington_tiers_not_unconfirmed():
     # RCW 70.170.060(5)-(6) (SHB 1616) is quoted in states/wa/charity_care.yaml
     wa = [p for p in account(NAME)["assistance"]["programs"] if p["id"] == "STATE.WA.CHARITY_CARE"][0]
     assert not wa.get("unconfirmed")
+
+
+def test_application_letter_cites_the_state_charity_care_law():
+    # the hospital's billing office must see the statute that makes the care free, not only the arithmetic
+    from .helpers import letter
+
+    for lang in ("en", "es"):
+        assert "RCW 70.170.060" in flat(letter(NAME, "fap_application", lang)), lang
