@@ -42,3 +42,14 @@ def test_no_case_file_paths_in_the_review():
 def test_no_jargon_in_the_unbilled_insurance_finding():
     text = flat(review_text(NAME))
     assert "(medicaid)" not in text and "The patient is insured" not in text
+
+
+@pytest.mark.xfail(strict=True, reason="law/parameters/states/ca (no Medi-Cal value) + audit MEDICAID.BALANCE_BILL: "
+                                       "California's own bar, Welf. & Inst. Code 14019.4 (a provider may not seek "
+                                       "payment from a Medi-Cal beneficiary for covered services, and must stop "
+                                       "collection once told of the coverage), is neither cited in the review nor in "
+                                       "the dispute letter; only the federal 42 CFR 447.15 is")
+def test_medi_cal_balance_billing_cites_california_law():
+    from .helpers import letter
+
+    assert "14019.4" in flat(review_text(NAME)) and "14019.4" in flat(letter(NAME, "dispute"))
