@@ -42,3 +42,16 @@ def test_deadline_text_speaks_to_the_patient():
 
 def test_possessive_of_a_name_ending_in_s():
     assert "Physicians's" not in review_text(NAME)
+
+
+def test_letter_never_asserts_silence_the_case_does_not_prove():
+    # the case log has no collector contact at all; that is not proof the collector never wrote, so the signed
+    # dispute must not say "without ever having spoken with me or written to me", and the finding is only possible
+    from billadvocate.letters import letter_for, render
+
+    from .helpers import review
+
+    body = flat(render(letter_for(review(NAME), "credit_dispute", bureau="experian"), "txt").decode("utf-8"))
+    assert "without ever having" not in body and "no record of it speaking with me or writing to me" in body
+    passive = [v for v in review(NAME).accounts[0].violations if v.rule == "REGF.PASSIVE_REPORTING"]
+    assert passive and all(v.severity == "medium" for v in passive)

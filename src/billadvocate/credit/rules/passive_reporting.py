@@ -64,7 +64,13 @@ def check(ctx: CreditContext, ref: TradelineRef):
     if first_ok is not None and tl.reported >= first_ok:
         return None
     before = (f"before {first_ok} (it {how})" if first_ok
-              else "without ever having spoken with you or written to you")
+              else "with no record of it speaking with you or writing to you before that")
+    if first_ok is None:  # silence in the log is not proof of silence: only possible, never asserted as fact
+        return ctx.finding(
+            RULE, ref,
+            f"{account.collector.name} reported the debt to {ref.bureau_name} on {tl.reported}, {before}: a "
+            f"collector must speak with you, or write and wait {wait.value} days, before reporting",
+            citations=wait.citations, unconfirmed=wait.unconfirmed, severity="medium")
     if inferred:
         return ctx.finding(
             RULE, ref,

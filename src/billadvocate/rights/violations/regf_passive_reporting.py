@@ -52,9 +52,14 @@ def check(ctx: Context) -> list[Hit]:
                             f"notice; if it was sent on or before {r.day - timedelta(days=wait)}, the reporting "
                             f"was allowed.", r.day, [r], severity="medium"))
             continue
-        when = (f"before {first_ok[0]} ({first_ok[1]})" if first_ok
-                else "without ever having spoken with you or written to you")
-        hits.append(Hit(f"{name} reported the debt to a credit bureau on {r.day}, {when}.", r.day, [r]))
+        if not first_ok:  # nothing in the log proves silence: the patient may just not have logged a letter
+            hits.append(Hit(f"{name} reported the debt to a credit bureau on {r.day}, with no record of it speaking "
+                            f"with you or writing to you before that. If it never did, the reporting broke the rule; "
+                            f"check your mail for a letter from it dated at least {wait} days before {r.day}.",
+                            r.day, [r], severity="medium"))
+            continue
+        hits.append(Hit(f"{name} reported the debt to a credit bureau on {r.day}, before {first_ok[0]} "
+                        f"({first_ok[1]}).", r.day, [r]))
     return hits
 
 
