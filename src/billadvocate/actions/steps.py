@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from ..states import NAMES
@@ -10,6 +10,7 @@ from .safety import bill_known, money_advice, owed_nothing_because, revives, tim
 
 MAX_NUMBERED = 7
 URGENT_DAYS = 60  # a deadline this close orders the step before the steps without one
+FREE_CARE_RANK_DAYS = 14  # a free-care application ranks as if due this soon (see _free_care_first)
 BUREAU_NAMES = {"equifax": "Equifax", "experian": "Experian", "transunion": "TransUnion"}
 # kind -> title template; the order is the order of steps without a deadline
 KINDS = {
@@ -265,13 +266,26 @@ def credit_steps(result) -> list[dict]:
 
 def _sort_key(s: dict, as_of: date) -> tuple:
     """Lawsuit, then do-not-pay, then the itemized bill; then deadlines within URGENT_DAYS, soonest first;
-    then the rest in the order of KINDS (a later deadline breaking ties)."""
+    then the rest in the order of KINDS (a later deadline breaking ties). A step may rank as if due sooner
+    than its legal date (`_rank_due`: the free-care application that clears the whole bill)."""
+    due = s.get("_rank_due") or s["due"]
     tier = s.get("_tier", {"ANSWER_LAWSUIT": 0, "DO_NOT_PAY": 1, "REQUEST_ITEMIZED_BILL": 2}.get(s["kind"]))
     if tier is None:
-        tier = 3 if s["due"] is not None and (s["due"] - as_of).days <= URGENT_DAYS else 4
+        tier = 3 if due is not None and (due - as_of).days <= URGENT_DAYS else 4
     if tier == 3:
-        return (tier, s["due"], _ORDER[s["kind"]])
-    return (tier, _ORDER[s["kind"]], s["due"] or date.max)
+        return (tier, due, _ORDER[s["kind"]])
+    return (tier, _ORDER[s["kind"]], due or date.max)
+
+
+def _free_care_first(steps: list[dict], r, as_of: date) -> None:
+    """Free care at the patient's income clears the whole bill once she applies: the application ranks as
+    if due within FREE_CARE_RANK_DAYS, after only the deadlines closer than that."""
+    if owed_nothing_because(r) != "assistance":
+        return
+    soon = as_of + timedelta(days=FREE_CARE_RANK_DAYS)
+    for s in steps:
+        if s["kind"] == "APPLY_FOR_ASSISTANCE" and s["account"] == r.account.id:
+            s["_rank_due"] = min(s["due"] or soon, soon)
 
 
 def plan_actions(result) -> list[dict[str, Any]]:
@@ -285,11 +299,13 @@ def plan_actions(result) -> list[dict[str, Any]]:
                 mine.append(s)
         if not bill_known(r):  # no settlement or plan before the bill is known
             mine = [s for s in mine if s["kind"] not in ("NEGOTIATE", "PAYMENT_PLAN")]
+        _free_care_first(mine, r, as_of)
         steps += mine
     steps += credit_steps(result)
     steps.sort(key=lambda s: _sort_key(s, as_of))
     for i, s in enumerate(steps):
         s.pop("_tier", None)
+        s.pop("_rank_due", None)
         s["step"] = i + 1 if i < MAX_NUMBERED else None
         s["due"] = s["due"].isoformat() if s["due"] else None
     return steps
