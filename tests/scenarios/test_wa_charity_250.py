@@ -23,10 +23,6 @@ def test_no_case_file_paths_in_the_review():
     assert not DATA_PATH.search(text), DATA_PATH.search(text)
 
 
-@pytest.mark.xfail(strict=True, reason="actions/steps.py: APPLY_FOR_ASSISTANCE is 'due' 2027-05-08 (501(r)'s 240 days) "
-                                       "though Washington hospitals must take an application at any time, even after "
-                                       "collection (WAC 246-453-020, in states/wa/charity_care.yaml 'window'); a "
-                                       "patient who sees the date pass may not apply")
 def test_washington_application_has_no_false_deadline():
     step = [x for x in review_json(NAME)["actions"] if x["kind"] == "APPLY_FOR_ASSISTANCE"][0]
     assert step["due"] is None

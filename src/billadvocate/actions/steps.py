@@ -48,6 +48,21 @@ def _due(r, kind: str, as_of: date) -> date | None:
     return min(days) if days else None
 
 
+def _apply_step(r, as_of: date, why: str, letter: str | None = None) -> dict[str, Any]:
+    """APPLY_FOR_ASSISTANCE: due on the last day of the application period, unless a program the patient is
+    likely eligible for takes an application at any time (then no date that could seem to close the door:
+    apply now). When the help would leave nothing owed, it comes right after the itemized bill."""
+    any_time = [p for p in (r.assistance or {}).get("programs", []) if p.get("eligible") is True and p.get("any_time")]
+    due = None if any_time else _due(r, "FAP_APPLICATION_END", as_of)
+    if any_time:
+        why = why.rstrip() + (f" {any_time[0].get('name') or 'This program'} takes an application at any time, even "
+                              "after the bill went to collection, so there is no last day: apply now.")
+    step = _step("APPLY_FOR_ASSISTANCE", r.account.id, why, due=due, letter=letter)
+    if owed_nothing_because(r) == "assistance":
+        step["_tier"] = 2
+    return step
+
+
 def _script(r, to: str) -> str | None:
     return to if any(s.get("to") == to for s in r.call_scripts or []) else None
 
@@ -201,8 +216,7 @@ def letter_steps(r, as_of: date, state: str) -> list[dict]:
             out.append(_step("DISPUTE_BILL", acct, _sentence(why), letter=t,
                              script=_script(r, "provider")))
         elif t == "fap_application":
-            out.append(_step("APPLY_FOR_ASSISTANCE", acct, _sentence(why),
-                             due=_due(r, "FAP_APPLICATION_END", as_of), letter=t))
+            out.append(_apply_step(r, as_of, _sentence(why), letter=t))
         elif t == "cease":
             out.append(_step("STOP_CONTACT", acct, _sentence(why), letter=t))
         elif t in ("settlement_offer", "hardship", "payment_plan_offer") and advice.allows(t) and not barred:
@@ -223,8 +237,7 @@ def other_steps(r, as_of: date, case) -> list[dict]:
                     and not (covered and p.get("id") == "MEDICAID")]
         if eligible:
             names = ", ".join(p.get("name") or "a program" for p in eligible)
-            out.append(_step("APPLY_FOR_ASSISTANCE", acct, f"You are likely eligible: {names}. Apply in writing.",
-                             due=_due(r, "FAP_APPLICATION_END", as_of)))
+            out.append(_apply_step(r, as_of, f"You are likely eligible: {names}. Apply in writing."))
     ins = case.insurance
     if ins is not None and ins.status in ("insured", "medicare") and _script(r, "insurer"):
         eob_problem = any(f.rule.startswith("EOB.") for f in r.findings)

@@ -84,6 +84,8 @@ def evaluate(slug: str, prefix: str, sit, on: date) -> dict[str, Any] | None:
     who = sit.provider_name or "the provider"
     extra = {"window": rule.get("window"), "documents": rule.get("documents", []),
              "law_date": p.start.isoformat()}
+    if rule.get("any_time"):  # no application deadline under this state's law (the plan shows none)
+        extra["any_time"] = True
 
     def answer(eligible, why, discount=0, missing=None, **more):
         return program(pid, name, eligible=eligible, why=why, citations=citations, discount=discount,
