@@ -54,10 +54,16 @@ class AccountReview:
 
     @property
     def in_dispute(self) -> Decimal:
-        """Dollars at stake in the bill findings, counting each line's dollars once."""
+        """Dollars at stake in the bill findings, counting each line's dollars once, never more than the
+        balance asked (a $24,038 bill of which $6,500 is asked puts at most $6,500 in dispute)."""
         if self.audit is not None:
-            return self.audit.in_dispute
-        return sum((f.amount for f in self.findings if f.severity != "info"), Decimal(0))
+            out = self.audit.in_dispute
+        else:
+            out = sum((f.amount for f in self.findings if f.severity != "info"), Decimal(0))
+        balance = self.account.balance
+        if balance is not None and Decimal(str(balance)) >= 0:
+            out = min(out, Decimal(str(balance)))
+        return out
 
     def to_json(self) -> dict[str, Any]:
         return {

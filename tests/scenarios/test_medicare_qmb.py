@@ -32,9 +32,6 @@ def test_no_case_file_paths_in_the_review():
     assert not DATA_PATH.search(text), DATA_PATH.search(text)
 
 
-@pytest.mark.xfail(strict=True, reason="audit/summary.py (in_dispute): $505.00 'in dispute' and 'problems, totalling "
-                                       "$505.00' in the dispute letter, against $58.40 asked; what is in dispute "
-                                       "cannot exceed the balance asked (the letter then reads as overstated)")
 def test_in_dispute_never_exceeds_what_is_asked():
     a = account(NAME)
     assert a["in_dispute"] <= a["balance"]

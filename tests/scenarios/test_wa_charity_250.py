@@ -28,8 +28,6 @@ def test_washington_application_has_no_false_deadline():
     assert step["due"] is None
 
 
-@pytest.mark.xfail(strict=True, reason="actions/steps.py: DISPUTE_BILL says '$24,038.00 at stake' when $6,500.00 is "
-                                       "asked; the step's figure should be capped at what is asked")
 def test_at_stake_no_more_than_asked():
     step = [x for x in review_json(NAME)["actions"] if x["kind"] == "DISPUTE_BILL"][0]
     assert "$24,038.00" not in step["why"]
