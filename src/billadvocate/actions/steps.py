@@ -51,16 +51,13 @@ def _due(r, kind: str, as_of: date) -> date | None:
 def _apply_step(r, as_of: date, why: str, letter: str | None = None) -> dict[str, Any]:
     """APPLY_FOR_ASSISTANCE: due on the last day of the application period, unless a program the patient is
     likely eligible for takes an application at any time (then no date that could seem to close the door:
-    apply now). When the help would leave nothing owed, it comes right after the itemized bill."""
+    apply now). Its rank when the help would leave nothing owed: `_free_care_first`."""
     any_time = [p for p in (r.assistance or {}).get("programs", []) if p.get("eligible") is True and p.get("any_time")]
     due = None if any_time else _due(r, "FAP_APPLICATION_END", as_of)
     if any_time:
         why = why.rstrip() + (f" {any_time[0].get('name') or 'This program'} takes an application at any time, even "
                               "after the bill went to collection, so there is no last day: apply now.")
-    step = _step("APPLY_FOR_ASSISTANCE", r.account.id, why, due=due, letter=letter)
-    if owed_nothing_because(r) == "assistance":
-        step["_tier"] = 2
-    return step
+    return _step("APPLY_FOR_ASSISTANCE", r.account.id, why, due=due, letter=letter)
 
 
 def _script(r, to: str) -> str | None:
