@@ -54,3 +54,16 @@ def test_the_text_review_and_the_report_open_with_the_plan(tmp_path, cli):
     assert body[1].lstrip().startswith("1. Ask for the itemized bill")
     html = next((tmp_path / "out").glob("*.html")).read_text(encoding="utf-8")
     assert html.index("What to do first") < html.index("What is wrong with the bill")
+
+
+def test_an_account_paid_in_full_keeps_only_the_steps_that_repair_the_harm(tmp_path):
+    # balance 0 after a payment: no do-not-pay, itemized bill, insurer call or settlement; a collector that
+    # still calls after the payment is disputed
+    paid = [{"at": "2025-12-01", "kind": "payment", "from": "patient", "amount": 500}]
+    result = review(write_case(tmp_path / "paid", balance=0, events=paid, first_bill="2025-06-01"), date(2026, 1, 15))
+    assert not {"DO_NOT_PAY", "REQUEST_ITEMIZED_BILL", "DISPUTE_DEBT", "ASK_INSURER", "NEGOTIATE",
+                "PAYMENT_PLAN"} & set(kinds(result))
+    called = paid + [{"at": "2026-01-05", "kind": "call", "from": "collector", "conversation": True}]
+    again = review(write_case(tmp_path / "called", balance=0, events=called, first_bill="2025-06-01"),
+                   date(2026, 1, 15))
+    assert "DISPUTE_DEBT" in kinds(again) and "NEGOTIATE" not in kinds(again)

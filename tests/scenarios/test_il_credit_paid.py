@@ -25,10 +25,6 @@ def test_no_case_file_paths_or_rule_ids_in_the_review():
     assert not RULE_ID.search(text), RULE_ID.search(text)
 
 
-@pytest.mark.xfail(strict=True, reason="actions/steps.py: an account paid in full (balance 0, a payment event for the "
-                                       "whole amount) still gets DO_NOT_PAY ('lines that should not be billed'), "
-                                       "REQUEST_ITEMIZED_BILL, DISPUTE_DEBT ('before anything is paid') and "
-                                       "ASK_INSURER ahead of the credit disputes, the only thing left to do")
 def test_paid_account_plan_starts_with_the_credit_disputes():
     kinds = [x["kind"] for x in review_json(NAME)["actions"]]
     assert not {"DO_NOT_PAY", "REQUEST_ITEMIZED_BILL", "ASK_INSURER"} & set(kinds)

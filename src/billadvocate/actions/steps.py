@@ -274,6 +274,23 @@ def credit_steps(result) -> list[dict]:
     return out
 
 
+# steps about a bill still to be paid: pointless once nothing is asked (an account paid in full)
+NOTHING_ASKED_DROPS = frozenset({"DO_NOT_PAY", "REQUEST_ITEMIZED_BILL", "DISPUTE_DEBT", "ASK_INSURER", "NEGOTIATE",
+                                 "PAYMENT_PLAN"})
+
+
+def paid_up(r) -> bool:
+    """The account's balance is recorded as $0.00 (paid in full, or written off): nothing is asked."""
+    balance = r.account.balance
+    return balance is not None and balance == 0
+
+
+def asked_after_paying(r) -> bool:
+    """A collector contacted the patient after her last payment: a paid debt still collected is disputed."""
+    paid = [str(e.at)[:10] for e in r.account.events if e.type == "payment" and e.from_ == "patient"]
+    return any(e.from_ == "collector" and (not paid or str(e.at)[:10] > max(paid)) for e in r.account.events)
+
+
 def _sort_key(s: dict, as_of: date) -> tuple:
     """Lawsuit, then do-not-pay, then the itemized bill; then deadlines within URGENT_DAYS, soonest first;
     then the rest in the order of KINDS (a later deadline breaking ties). A step may rank as if due sooner
@@ -307,7 +324,10 @@ def plan_actions(result) -> list[dict[str, Any]]:
         for s in letter_steps(r, as_of, state) + other_steps(r, as_of, case):
             if not any(m["kind"] == s["kind"] and m["account"] == s["account"] for m in mine):
                 mine.append(s)
-        if not bill_known(r):  # no settlement or plan before the bill is known
+        if paid_up(r):  # nothing is asked any more: only what repairs the harm (credit, complaint, lawyer, suit)
+            drops = NOTHING_ASKED_DROPS - ({"DISPUTE_DEBT"} if asked_after_paying(r) else set())
+            mine = [s for s in mine if s["kind"] not in drops]
+        elif not bill_known(r):  # no settlement or plan before the bill is known
             mine = [s for s in mine if s["kind"] not in ("NEGOTIATE", "PAYMENT_PLAN")]
         _free_care_first(mine, r, as_of)
         steps += mine
