@@ -55,14 +55,13 @@ def test_a_medicare_denial_points_to_the_medicare_letter_in_spanish(world, clien
 
 
 def test_an_appeal_marked_sent_is_logged_to_the_insurer_and_starts_the_decision_clock(world, client_as, tmp_path):
-    from datetime import date
-
     from billadvocate.store import models as m
 
     row = _denied_case(tmp_path, world.client_a, plan_type="employer_fully_insured")
     c = client_as(world.client_a)
     c.post(f"/cases/{row.pk}/letters/insurer_appeal/sent/",
-           {"account": "er-visit", "method": "certified_mail", "tracking": "9400 2", "sent_on": date.today().isoformat()})
+           {"account": "er-visit", "method": "certified_mail", "tracking": "9400 2", "sent_on": "2026-11-25"})  # a fixed past day: the host's date.today() can be a day
+    # ahead of the case's time zone after midnight UTC, and the form refuses a future day
     event = m.Event.objects.get(case=row, type="insurer_appeal")
     assert event.to_party == "insurer" and event.from_party == "patient"
     page = html.unescape(c.get(f"/cases/{row.pk}/").content.decode())

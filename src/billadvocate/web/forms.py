@@ -236,6 +236,20 @@ PARTIES = [("collector", _("Collector")), ("provider", _("Hospital or doctor")),
            ("insurer", _("Insurer")), ("bureau", _("Credit bureau"))]
 
 
+APPEAL_DECISIONS = [
+    ("appeal_decision", _("The plan's decision on my appeal")),
+    ("external_review_decision", _("The external review's decision")),
+    ("redetermination_decision", _("Medicare's redetermination")),
+    ("reconsideration_decision", _("Medicare's reconsideration (by the QIC)")),
+    ("alj_decision", _("An Administrative Law Judge's decision (Medicare)")),
+    ("council_decision", _("The Medicare Appeals Council's decision")),
+    ("fair_hearing_decision", _("The state fair hearing's decision"))]
+APPEAL_OUTCOMES = [("denied", _("Upheld: still denied")), ("approved", _("Overturned: the plan will pay")),
+                   ("partly_approved", _("Partly: some of it paid, some still denied"))]
+OUTCOME_WORDS = {"denied": _("upheld (still denied)"), "approved": _("overturned (the plan will pay)"),
+                 "partly_approved": _("partly overturned")}
+
+
 class QuickLogForm(Plausible, forms.Form):
     """Add a call in ten seconds: who, what was said; the time defaults to now."""
 
@@ -259,12 +273,37 @@ class QuickLogForm(Plausible, forms.Form):
     to_party = forms.ChoiceField(label=_("To"), choices=[("", _("Not needed"))] + PARTIES,
                                  required=False, help_text=_("For what you sent: who it went to."))
     consent = forms.BooleanField(label=_("I had agreed to this call in advance"), required=False)
+    # an appeal's decision (the case file's event type and outcome, appeals/levels.py): a denial
+    # logged here starts the next level's clock, counted from the date on the decision
+    decision = forms.ChoiceField(label=_("If it is a decision on an appeal: which one"), required=False,
+                                 choices=[("", _("Not a decision"))] + APPEAL_DECISIONS,
+                                 help_text=_("Logged as from your insurer (or the reviewer)."))
+    outcome = forms.ChoiceField(label=_("What it decided"), required=False,
+                                choices=[("", _("Not a decision"))] + APPEAL_OUTCOMES)
+    decided_on = forms.DateField(label=_("Date of the decision (the date on its letter)"), required=False,
+                                 widget=forms.DateInput(attrs={"type": "date"}))
 
-    not_future = ("at",)
+    not_future = ("at", "decided_on")
 
     def __init__(self, *args, accounts=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["account"].choices = [(a.key, a.provider_name or a.key) for a in accounts]
+
+    def clean(self):
+        data = super().clean()
+        decision, outcome = data.get("decision"), data.get("outcome")
+        if decision:
+            if not outcome and "outcome" not in self.errors:
+                self.add_error("outcome", _("What did it decide? Choose upheld, overturned or partly."))
+            if not data.get("decided_on") and "decided_on" not in self.errors:
+                self.add_error("decided_on", _("Give the date on the decision: the next step's deadline "
+                                               "counts from it."))
+            if data.get("detail"):
+                self.add_error("detail", _("An entry is a decision on an appeal or one of these: choose one "
+                                           "or the other."))
+        elif outcome:
+            self.add_error("decision", _("Which decision is it? Choose the level that decided."))
+        return data
 
 
 class LetterEditForm(forms.Form):

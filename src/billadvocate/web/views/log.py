@@ -30,9 +30,10 @@ LOG_PAGE = 200  # the newest entries shown; the rest behind "show all"
 
 def event_words() -> dict[str, dict[str, str]]:
     """The log's codes in the patient's language: kinds, parties, what an entry was about, letters."""
-    from ..forms import EVENT_KINDS, PARTIES, LetterSentForm, QuickLogForm
+    from ..forms import APPEAL_DECISIONS, EVENT_KINDS, OUTCOME_WORDS, PARTIES, LetterSentForm, QuickLogForm
 
     types = {k: str(v) for k, v in QuickLogForm.base_fields["detail"].choices if k}
+    types.update((k, str(v)) for k, v in APPEAL_DECISIONS)
     try:
         from ... import letters as L
 
@@ -40,7 +41,8 @@ def event_words() -> dict[str, dict[str, str]]:
     except ImportError:  # pragma: no cover
         pass
     return {"kind": {k: str(v) for k, v in EVENT_KINDS}, "party": {k: str(v) for k, v in PARTIES},
-            "type": types, "method": {k: str(v) for k, v in LetterSentForm.base_fields["method"].choices}}
+            "type": types, "method": {k: str(v) for k, v in LetterSentForm.base_fields["method"].choices},
+            "outcome": {k: str(v) for k, v in OUTCOME_WORDS.items()}}
 
 
 @case_view("edit")
@@ -53,7 +55,9 @@ def log(request, case_row):
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         at = d.get("at")
-        if at is None:
+        if d.get("decision"):  # an appeal's decision: dated by its letter, from the insurer (or reviewer)
+            at, d["from_party"], d["detail"] = d["decided_on"], "insurer", d["decision"]
+        elif at is None:
             at = store.now_in(case_row)
         elif len((request.POST.get("at") or "").strip()) == 10:  # a day without a time: a date, not midnight
             at = at.date()
@@ -64,7 +68,7 @@ def log(request, case_row):
                 "at": at, "kind": d["kind"], "from": d["from_party"], "note": d.get("note") or None,
                 "conversation": True if d.get("conversation") else None,
                 "amount": d.get("amount"), "type": d.get("detail") or None, "to": d.get("to_party") or None,
-                "consent": True if d.get("consent") else None})
+                "consent": True if d.get("consent") else None, "outcome": d.get("outcome") or None})
             store.log_event(case_row, event, account_key=d["account"], user=request.user)
         except (BadInput, ValueError) as e:
             form.add_error(None, getattr(e, "problem", None) or _("That entry could not be saved."))
@@ -81,6 +85,8 @@ def log(request, case_row):
         e.kind_words = words["kind"].get(e.kind, e.kind)
         e.from_words = words["party"].get(e.from_party, e.from_party)
         e.type_words = words["type"].get(e.type or "", e.type)
+        if (e.extra or {}).get("outcome"):  # an appeal's decision: what it decided
+            e.type_words = f'{e.type_words}: {words["outcome"].get(e.extra["outcome"], e.extra["outcome"])}'
         e.when = e.at_text[:16].replace("T", " ")  # the day and the clock time where it happened
     return render(request, "web/log.html", {
         "case": case_row, "form": form, "events": shown,
