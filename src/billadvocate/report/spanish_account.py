@@ -1,0 +1,691 @@
+"""What a patient reads of an account beyond the plan, in Spanish: the offer and its reasons, the
+payment plan, the laws that protect them, the assistance programs, the statute-of-limitations warning,
+the call scripts and the notes.
+
+Like report/spanish.py, the Spanish is made from the facts, not by translating the English word by
+word: where the engines keep structured fields (an offer step's kind and amount, the statute of
+limitations' state, years and restart rules, a finding's rule), the Spanish is built from them; where
+they only produce an English sentence, a small table keyed by the sentence's kind (one regular
+expression per sentence the engines write, its figures captured) gives the Spanish with the same
+figures, dates, names and citations. A sentence no entry knows stays English, and `account_es`
+returns it wrapped by `fallback` (the web page and the HTML report mark it lang="en");
+tests/report/test_spanish_account.py fails when the examples and the Spanish-speaker case show one.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from typing import Any, Callable
+
+from ..states import NAMES
+from . import spanish
+
+M = r"\$[\d,]+(?:\.\d\d)?"
+D = r"\d{4}-\d{2}-\d{2}"
+N = r"[^:;]+?"  # a name (provider, collector, insurer)
+STATE_NAMES = "|".join(sorted(NAMES.values(), key=len, reverse=True))
+
+PROGRAM_NAMES = {
+    "FEDERAL.501R": "La política de ayuda financiera del hospital (IRS 501(r))",
+    "MEDICAID": "Medicaid (incluida la cobertura retroactiva de facturas recientes)",
+    "STATE.CA.HOSPITAL_FAIR_PRICING": "Ley de Precios Justos de Hospitales de California (atención caritativa y pago "
+                                      "con descuento)",
+    "STATE.CO.HOSPITAL_DISCOUNTED_CARE": "Atención con Descuento de los Hospitales de Colorado",
+    "STATE.WA.CHARITY_CARE": "Atención caritativa de Washington",
+}
+PROGRAM_NAMES_EN = {
+    "The hospital's financial-assistance policy (IRS 501(r))": "FEDERAL.501R",
+    "Medicaid (including retroactive coverage of recent bills)": "MEDICAID",
+    "California Hospital Fair Pricing Act (charity care and discount payment)": "STATE.CA.HOSPITAL_FAIR_PRICING",
+    "Colorado Hospital Discounted Care": "STATE.CO.HOSPITAL_DISCOUNTED_CARE",
+}
+LAW_NAMES = {
+    "FDCPA": "Ley de Prácticas Justas de Cobro de Deudas (FDCPA) y Regulación F",
+    "IRS501R": "IRS 501(r) (hospitales sin fines de lucro)",
+    "NSA": "Ley Sin Sorpresas (No Surprises Act)",
+}
+PARTIES = {"provider": "el proveedor", "collector": "el cobrador", "insurer": "el seguro"}
+
+
+def program_name(pid: str | None, name: str | None) -> str:
+    return PROGRAM_NAMES.get(pid or "") or PROGRAM_NAMES.get(PROGRAM_NAMES_EN.get(name or "", ""), name or pid or "")
+
+
+def law_name(p: dict) -> str:
+    pid = p.get("id") or ""
+    if pid in LAW_NAMES:
+        return LAW_NAMES[pid]
+    if pid.startswith("STATE.") and pid.count(".") == 1:
+        return f"Ley de cobro de deudas de {NAMES.get(pid[6:], pid[6:])}"
+    if "Rosenthal" in (p.get("law") or ""):
+        return "Ley Rosenthal de Prácticas Justas de Cobro de Deudas de California"
+    return p.get("law") or pid
+
+
+def _names(text: str) -> str:
+    """Program names inside a sentence, in Spanish."""
+    for en, pid in PROGRAM_NAMES_EN.items():
+        text = text.replace(en, PROGRAM_NAMES[pid])
+        text = text.replace(en[:1].lower() + en[1:], PROGRAM_NAMES[pid][:1].lower() + PROGRAM_NAMES[pid][1:])
+    return text
+
+
+# ---- one entry per sentence the engines write: (pattern, Spanish with the pattern's groups) ----------------
+_HOLDER_WHY = {
+    "the provider still holds the account: billing offices commonly take 20-40% off for a prompt lump sum, and you "
+    "should never pay more than the fair amount":
+        "el proveedor todavía tiene la cuenta: las oficinas de facturación suelen rebajar del 20 al 40% por un pago "
+        "único rápido, y usted nunca debería pagar más de la cantidad justa",
+    "a collection agency works on commission for the provider and is usually allowed to settle for well under the "
+    "balance":
+        "una agencia de cobranza trabaja a comisión para el proveedor y suele poder aceptar bastante menos que el saldo",
+    "a collection law firm may sue, so settlements run higher than with an agency; check the statute of limitations "
+    "and answer any lawsuit":
+        "un bufete de cobranza puede demandar, así que los acuerdos son más altos que con una agencia; revise el plazo "
+        "para demandar y responda a cualquier demanda",
+    "a debt buyer paid a few cents on the dollar, so even a small payment is profit for it":
+        "un comprador de deudas pagó unos centavos por dólar, así que hasta un pago pequeño le da ganancia",
+}
+_ZERO = {
+    "gives free care at your income; send the application, and everything asked is in dispute meanwhile":
+        "da atención gratuita con sus ingresos; envíe la solicitud, y todo lo que le piden queda en disputa mientras "
+        "tanto",
+    "gives free care at my income; send the application, and everything asked is in dispute meanwhile":
+        "da atención gratuita con mis ingresos; envío la solicitud, y todo lo que me piden queda en disputa mientras "
+        "tanto",
+    "Medicaid covers this care, and a Medicaid provider may not bill you beyond its cost sharing":
+        "Medicaid cubre esta atención, y un proveedor de Medicaid no puede cobrarle más que su costo compartido",
+    "a Qualified Medicare Beneficiary owes no Medicare cost sharing":
+        "un Beneficiario Calificado de Medicare (QMB) no debe ningún costo compartido de Medicare",
+    "your insurer's EOB puts your share at nothing": "la EOB de su seguro dice que a usted no le toca pagar nada",
+    "state law makes this debt void or uncollectable": "la ley del estado anula esta deuda o impide cobrarla",
+    "nothing is left once the lines that should not be billed are taken off":
+        "no queda nada una vez quitadas las líneas que no se deberían cobrar",
+}
+
+
+def _zero(reason: str) -> str | None:
+    for en, es in _ZERO.items():
+        if reason.endswith(en):
+            head = reason[: -len(en)].strip()
+            return (_names(head) + " " if head else "") + es
+    return None
+
+
+_FIXED = {
+    # offer warnings and terms (negotiate/offer.py, barred.py)
+    "A payment, even a small one, or a written promise to pay can restart the statute of limitations in many states; "
+    "do not pay anything before the agreement is in writing.":
+        "Un pago, aunque sea pequeño, o una promesa de pago por escrito puede reiniciar el plazo para demandar en "
+        "muchos estados; no pague nada antes de tener el acuerdo por escrito.",
+    "Do not pay anything before the agreement is in writing.": "No pague nada antes de tener el acuerdo por escrito.",
+    "The payment settles the account in full: nothing more is owed to anyone, and the remainder is not sold or "
+    "assigned.": "El pago liquida la cuenta por completo: no se debe nada más a nadie, y el resto no se vende ni se cede.",
+    "The account is reported to the credit bureaus as paid in full (or deleted) within 30 days, by everyone who "
+    "reported it.": "Todos los que reportaron la cuenta la reportan a las agencias de crédito como pagada por completo "
+                    "(o la borran) en 30 días.",
+    "The agreement is in writing, on their letterhead, before any money is sent; keep a copy and pay by a traceable "
+    "method, never by giving bank account access.":
+        "El acuerdo está por escrito, en su papel membretado, antes de enviar dinero; guarde una copia y pague por un "
+        "medio que deje constancia, nunca dando acceso a su cuenta de banco.",
+    "Forgiven debt of $600 or more may be reported to the IRS on Form 1099-C as income (26 U.S.C. 6050P); ask whether "
+    "they will file one. If you were insolvent when it was forgiven, IRS Form 982 can exclude it (26 U.S.C. "
+    "108(a)(1)(B)).":
+        "Una deuda perdonada de $600 o más se puede reportar al IRS en el Formulario 1099-C como ingreso (26 U.S.C. "
+        "6050P); pregunte si lo presentarán. Si usted era insolvente cuando se la perdonaron, el Formulario 982 del "
+        "IRS puede excluirla (26 U.S.C. 108(a)(1)(B)).",
+    # plan (negotiate/plan.py)
+    "Ask for zero interest: most hospital and provider plans charge none.":
+        "Pida cero interés: la mayoría de los planes de hospitales y proveedores no cobran ninguno.",
+    "Call or write before the due date if a payment will be late, and ask for a skipped month or a lower amount; get "
+    "the change in writing.": "Llame o escriba antes de la fecha si un pago se va a atrasar, y pida saltar un mes o "
+                              "pagar menos; consiga el cambio por escrito.",
+    "Keep paying what you can: a partial payment on time shows good faith, and keep every receipt.":
+        "Siga pagando lo que pueda: un pago parcial a tiempo muestra buena fe; guarde todos los recibos.",
+    "If the provider cancels the plan or sends the account to collections, ask in writing for the plan's terms and for "
+    "the hardship or financial-assistance review again.":
+        "Si el proveedor cancela el plan o manda la cuenta a cobranza, pida por escrito las condiciones del plan y que "
+        "vuelvan a revisar su dificultad económica o su solicitud de ayuda financiera.",
+    "Never let a collector take automatic payments from your bank account; pay each month yourself.":
+        "Nunca deje que un cobrador saque pagos automáticos de su cuenta de banco; pague usted mismo cada mes.",
+    # call scripts (negotiate/scripts.py)
+    "I want to resolve this bill, and I need it corrected first.": "Quiero resolver esta factura, y primero necesito "
+                                                                   "que la corrijan.",
+    "I dispute this debt. I am requesting validation in writing, and I will communicate in writing from now on.":
+        "Disputo esta deuda. Pido la verificación por escrito, y desde ahora me comunicaré por escrito.",
+    "What is the balance after every insurance payment and adjustment, and has the claim been billed to my insurer?":
+        "¿Cuál es el saldo después de todos los pagos y ajustes del seguro, y se envió el reclamo a mi seguro?",
+    "Has the account been sent to a collection agency, sold, or reported to a credit bureau? If so, when and to whom?":
+        "¿Se mandó la cuenta a una agencia de cobranza, se vendió o se reportó a una agencia de crédito? Si es así, "
+        "¿cuándo y a quién?",
+    "Please send me your financial-assistance policy and application, and your cash (self-pay) price for these "
+    "services.": "Por favor envíenme su política de ayuda financiera y la solicitud, y su precio en efectivo (pago "
+                 "propio) por estos servicios.",
+    "Your financial-assistance policy gives free care at my income: will you apply it, write off the whole balance "
+    "and recall the account from collections?":
+        "Su política de ayuda financiera da atención gratuita con mis ingresos: ¿la aplicarán, borrarán todo el saldo y "
+        "retirarán la cuenta de cobranza?",
+    "Do not give a card number, bank account or routing number, or agree to an automatic withdrawal, on this call.":
+        "No dé en esta llamada un número de tarjeta, de cuenta de banco o de ruta, ni acepte un retiro automático.",
+    "Do not agree to a payment plan or an amount on the spot; say you will reply in writing.":
+        "No acepte un plan de pagos ni una cantidad en el momento; diga que responderá por escrito.",
+    "Do not say the bill is correct or that you can pay it in full.":
+        "No diga que la factura está bien ni que puede pagarla completa.",
+    "Who is the current creditor, and do you own this debt or collect it for the provider?":
+        "¿Quién es el acreedor actual, y ustedes son dueños de esta deuda o la cobran para el proveedor?",
+    "What was the amount on the itemization date, and what interest, fees, payments and credits since?":
+        "¿Cuál era la cantidad en la fecha de detalle (itemization date), y qué intereses, cargos, pagos y créditos "
+        "hubo desde entonces?",
+    "Has this been reported to a credit bureau? Please note that it is disputed.":
+        "¿Se reportó esto a una agencia de crédito? Por favor anoten que está en disputa.",
+    "Nothing is owed on this account: will you stop collection, return the account to the provider, and delete any "
+    "credit reporting?": "No se debe nada en esta cuenta: ¿dejarán de cobrar, devolverán la cuenta al proveedor y "
+                         "borrarán cualquier reporte de crédito?",
+    "Do not say the debt is yours, or promise to pay anything, before you have their validation in writing.":
+        "No diga que la deuda es suya ni prometa pagar nada antes de tener su verificación por escrito.",
+    "Do not make any payment, however small, just to stop the calls: on an old debt it can restart the statute of "
+    "limitations.": "No haga ningún pago, por pequeño que sea, solo para que dejen de llamar: en una deuda antigua "
+                    "puede reiniciar el plazo para demandar.",
+    "Do not give your employer, your income or your bank's name.":
+        "No dé el nombre de su empleador ni de su banco, ni cuánto gana.",
+    "Was the claim received? What was allowed, what did you pay, and what is my share, line by line?":
+        "¿Recibieron el reclamo? ¿Cuánto permitieron, cuánto pagaron y cuánto me toca a mí, línea por línea?",
+    "Were any lines denied, and why (the reason codes)? How and by when can I appeal?":
+        "¿Negaron alguna línea, y por qué (los códigos de motivo)? ¿Cómo y hasta cuándo puedo apelar?",
+    "Please send me the Explanation of Benefits for this claim.":
+        "Por favor envíenme la Explicación de Beneficios (EOB) de este reclamo.",
+    "Do not accept 'you owe the difference' for this care without asking them to reprocess the claim at in-network "
+    "cost sharing.": "No acepte 'usted debe la diferencia' por esta atención sin pedir que vuelvan a procesar el "
+                     "reclamo con el costo compartido de la red.",
+    "Do not agree to close an appeal or a complaint on the phone.":
+        "No acepte cerrar una apelación o una queja por teléfono.",
+    "the date and time": "la fecha y la hora",
+    "the name of the person you spoke to": "el nombre de la persona con quien habló",
+    "a reference number for the call": "un número de referencia de la llamada",
+    "what they agreed to; then confirm it in a letter or email": "lo que aceptaron; luego confírmelo en una carta o "
+                                                                  "un correo electrónico",
+    # protections (rights/protections.py, nsa_scope.py)
+    "As an uninsured or self-pay patient you were owed a Good Faith Estimate before scheduled care.":
+        "Como paciente sin seguro o que paga por su cuenta, le debían dar un Presupuesto de Buena Fe (Good Faith "
+        "Estimate) antes de la atención programada.",
+    "Children, pregnancy or disability have higher limits.":
+        "Para niños, embarazo o discapacidad los límites son más altos.",
+    "(Whether a medical bill counts as consumer credit under the Act is argued case by case.)":
+        "(Si una factura médica cuenta como crédito de consumo según esa ley se discute caso por caso.)",
+    "A payment alone does not restart it.": "Un pago por sí solo no lo reinicia.",
+}
+
+
+def _lines(text: str) -> str:
+    return text.replace(" and ", " y ")
+
+
+def _cap_501r_free(m):
+    return (f"Sus ingresos son el {m['p']}% de la línea de pobreza, igual o por debajo del límite de atención gratuita "
+            f"de la política ({m['l']}%): la atención debería ser gratuita.")
+
+
+def _fair_price(m):
+    items = re.findall(r"line (\d+) at (" + M + r") \(([\d.]+)x Medicare\) instead of (" + M + r")", m["list"])
+    listed = "; ".join(f"línea {n} a {a} ({x} veces Medicare) en vez de {b}" for n, a, x, b in items)
+    return (f"Un precio justo por la atención: {m['f']}, {m['n']} {'línea' if m['n'] == '1' else 'líneas'} con precio "
+            f"de {m['x']} veces lo que paga Medicare ({listed}), y las demás líneas a su cargo{m['end'] or ''}")
+
+
+def _ca_fair_pricing(m):
+    items = re.findall(r"line (\d+) (" + M + r")", m["list"])
+    listed = "; ".join(f"línea {n} {a}" for n, a in items)
+    return (f"Ley de Precios Justos de Hospitales de California (atención caritativa y pago con descuento): con sus "
+            f"ingresos ({m['p']}% de la línea de pobreza, igual o por debajo del {m['l']}%) el hospital puede cobrar "
+            f"como máximo el {m['cap']}% de lo que paga Medicare (la redacción exacta de la ley para este límite aún no "
+            f"está confirmada) (el límite de la ley es el mayor entre Medicare, Medi-Cal u otro programa del gobierno "
+            f"en que participe el hospital; aquí se conoce el de Medicare): {m['n']} líneas al {m['cap']}% de Medicare "
+            f"({listed}), {m['k']} {'línea' if m['k'] == '1' else 'líneas'} sin cantidad de Medicare a su cargo = "
+            f"{m['t']} menos {m['paid']} pagados, así que debe como máximo {m['most']}; eso no es menos de {m['low']}")
+
+
+_PATTERNS: list[tuple[str, Any]] = [
+    # the offer (negotiate/offer.py, fair.py, owed.py)
+    (rf"You can raise only (?P<a>{M}) \(savings of (?P<s>{M}) less one month of essential expenses \((?P<e>{M})\) "
+     r"kept as a cushion\), below what a settlement needs: propose the payment plan instead, or a smaller lump sum "
+     r"plus the plan\.",
+     "Solo puede juntar {a} (ahorros de {s} menos un mes de gastos esenciales ({e}) que guarda como colchón), menos de "
+     "lo que pide un acuerdo: proponga mejor el plan de pagos, o una suma menor más el plan."),
+    (rf"Shares (?P<a>\d+)% / (?P<b>\d+)% / (?P<c>\d+)% of the fair amount because (?P<why>.+)\.",
+     lambda m: (f"Apertura, meta y máximo: el {m['a']}%, el {m['b']}% y el {m['c']}% de la cantidad justa, porque "
+                f"{_HOLDER_WHY[m['why']]}." if m["why"] in _HOLDER_WHY else None)),
+    (rf"Open at (?P<o>{M}), aim for (?P<t>{M}), walk away above (?P<w>{M})\.",
+     "Empiece ofreciendo {o}, busque {t} y no acepte más de {w}."),
+    (rf"The debt buyer paid (?P<a>{M}) for it: opening near twice that\.",
+     "El comprador de deudas pagó {a} por ella: empiece cerca del doble."),
+    (rf"Billed (?P<a>{M})", "Facturado: {a}"),
+    (rf"Minus (?P<a>{M}) insurance paid or adjusted on the bill", "Menos {a} que el seguro pagó o ajustó en la factura"),
+    (rf"The balance asked is (?P<a>{M})", "El saldo que le piden es {a}"),
+    (rf"You owe at most (?P<a>{M}); a fair amount to pay is (?P<f>{M})",
+     "Usted debe como máximo {a}; una cantidad justa a pagar es {f}"),
+    (rf"You owe at most (?P<a>{M})", "Usted debe como máximo {a}"),
+    (r"You owe \$0\.00: (?P<r>.+?)\.?", lambda m: (f"Usted debe $0.00: {z}" if (z := _zero(m["r"])) else None)),
+    (r"I owe \$0\.00: (?P<r>.+?)\.?", lambda m: (f"Debo $0.00: {z}." if (z := _zero(m["r"])) else None)),
+    (r"Do not offer, promise or agree to any payment on this account: you owe \$0\.00: (?P<r>.+?)\.?",
+     lambda m: (f"No ofrezca, prometa ni acepte ningún pago en esta cuenta: usted debe $0.00: {z}."
+                if (z := _zero(m["r"])) else None)),
+    (rf"You owe \$0\.00 on this account\.", "Usted debe $0.00 en esta cuenta."),
+    (rf"A fair price for the care: (?P<f>{M}), (?P<n>\d+) lines? priced at (?P<x>[\d.]+)x Medicare \((?P<list>.+)\), "
+     r"the other lines kept at their charge(?P<end>\. \(.+\))?", _fair_price),
+    (rf"The hospital's financial-assistance policy \(IRS 501\(r\)\): (?P<d>\d+)% off the (?P<c>{M}) charged to (?P<who>you|me) = "
+     rf"(?P<o>{M})(?P<end>\. \(.+\))?",
+     lambda m: (f"La política de ayuda financiera del hospital (IRS 501(r)): {m['d']}% de descuento sobre los "
+                f"{m['c']} que {'le' if m['who'] == 'you' else 'me'} cobran = {m['o']}{m['end'] or ''}")),
+    (rf"The hospital's financial-assistance policy \(IRS 501\(r\)\): Income is (?P<p>[\d.]+)% of the poverty "
+     rf"guideline, at or below the policy's free-care limit of (?P<l>\d+)%: the care should be free\. So (?P<who>you|I) "
+     rf"owe (?P<o>{M})(?P<end>\. \(.+\))?",
+     lambda m: ("La política de ayuda financiera del hospital (IRS 501(r)): " + _cap_501r_free(m)
+                + (" Así que usted debe " if m["who"] == "you" else " Así que debo ") + m["o"] + (m["end"] or ""))),
+    (rf"California Hospital Fair Pricing Act \(charity care and discount payment\): at your income \((?P<p>[\d.]+)% of "
+     rf"the poverty guideline, at or below (?P<l>\d+)%\) the hospital may charge at most (?P<cap>\d+)% of what Medicare "
+     r"pays \(the statute's own words for this cap are not yet confirmed\) \(the law's cap is the greatest of "
+     r"Medicare, Medi-Cal or another government program the hospital takes part in; Medicare's is the one known "
+     rf"here\): (?P<n>\d+) lines at \d+% of Medicare \((?P<list>[^)]+)\), (?P<k>\d+) lines? with no Medicare amount at "
+     rf"its charge = (?P<t>{M}) less (?P<paid>{M}) paid, so you owe at most (?P<most>{M}); that is not below "
+     rf"(?P<low>{M})", _ca_fair_pricing),
+    (rf"A fair amount for this care is (?P<f>{M})\. I can offer (?P<o>{M}) as payment in full\.",
+     "Una cantidad justa por esta atención es {f}. Puedo ofrecer {o} como pago total."),
+    (rf"Will you accept (?P<a>{M}) as payment in full, in writing, reported as paid\?",
+     "¿Aceptan {a} como pago total, por escrito, y reportado como pagado?"),
+    (rf"After validation: would you accept (?P<a>{M}) as payment in full, reported as paid or deleted, with no resale "
+     r"of any remainder\?",
+     "Después de la verificación: ¿aceptarían {a} como pago total, reportado como pagado o borrado, sin revender lo "
+     "que quede?"),
+    # the payment plan (negotiate/plan.py)
+    (rf"Monthly income (?P<i>{M}) less essential expenses (?P<e>{M}) leaves (?P<l>{M}); half of it, (?P<h>{M}), keeps "
+     r"room for surprises\.",
+     "Ingresos mensuales de {i} menos gastos esenciales de {e} dejan {l}; la mitad, {h}, deja margen para imprevistos."),
+    (rf"(?P<t>{M}) at (?P<m>{M}) a month is (?P<n>\d+) payments, the first on (?P<f>{D}) and the last \((?P<l>{M})\) "
+     rf"on (?P<d>{D})\.",
+     "{t} a {m} al mes son {n} pagos, el primero el {f} y el último ({l}) el {d}."),
+    (rf"Zero interest asked for; the law caps interest at (?P<r>[\d.]+)% a year here in any case\.",
+     "Se pide cero interés; de todos modos la ley limita aquí el interés al {r}% al año."),
+    # the statute of limitations (rights/sol.py)
+    (rf"In (?P<st>{STATE_NAMES}), (?P<what>a payment or a signed written acknowledgment or promise to pay|a signed "
+     rf"written acknowledgment or promise to pay|a payment) before (?P<d>{D}) may restart the (?P<y>\d+)-year clock: do "
+     r"not pay anything or sign anything about this debt before deciding\.",
+     lambda m: (f"En {m['st']}, " + {"a payment or a signed written acknowledgment or promise to pay":
+                                    "un pago o un reconocimiento o promesa de pago firmado por escrito",
+                                    "a signed written acknowledgment or promise to pay":
+                                    "un reconocimiento o promesa de pago firmado por escrito",
+                                    "a payment": "un pago"}[m["what"]]
+                + f" antes del {m['d']} puede reiniciar el plazo de {m['y']} años: no pague ni firme nada sobre esta "
+                "deuda antes de decidir.")),
+    (rf"In (?P<st>{STATE_NAMES}), a payment or a signed writing does not restart the (?P<y>\d+)-year clock, which runs "
+     rf"to (?P<d>{D})\.",
+     "En {st}, un pago o un escrito firmado no reinicia el plazo de {y} años, que corre hasta el {d}."),
+    # protections
+    (rf"The FDCPA and Regulation F cover (?P<c>{N}), a collection agency collecting for someone else\.",
+     "La FDCPA y la Regulación F cubren a {c}, una agencia de cobranza que cobra para otro."),
+    (rf"They do not cover (?P<p>{N}) itself, collecting its own bill: complaints about (?P<p2>{N})'s own conduct go to "
+     r"state law and, for a nonprofit hospital, IRS 501\(r\)\.",
+     "No cubren a {p}, que cobra su propia factura: las quejas sobre la conducta de {p2} van por la ley del estado y, "
+     "si es un hospital sin fines de lucro, por IRS 501(r)."),
+    (rf"Your written dispute of (?P<d>{D}) was sent within the validation period \(it ends (?P<e>{D})\): (?P<c>{N}) "
+     r"must stop collecting until it mails you verification, and if it reports the debt to a credit bureau it must "
+     r"report it as disputed\.",
+     "Su disputa por escrito del {d} se envió dentro del período de validación (termina el {e}): {c} debe dejar de "
+     "cobrar hasta enviarle la verificación, y si reporta la deuda a una agencia de crédito debe reportarla como "
+     "disputada."),
+    (rf"If (?P<c>{N}) broke these laws, a lawsuit can recover your actual damages, attorney's fees and statutory "
+     rf"damages of up to (?P<a>{M}) per lawsuit \(a cap for the whole case, not an amount per violation\)\.",
+     "Si {c} violó estas leyes, una demanda puede recuperar sus daños reales, los honorarios de abogado y daños legales "
+     "de hasta {a} por demanda (un límite para todo el caso, no una cantidad por infracción)."),
+    (rf"The FDCPA does not apply yet: (?P<p>{N}) is collecting its own bill, and a creditor collecting its own debt in "
+     r"its own name is not a \"debt collector\"\.",
+     "La FDCPA todavía no se aplica: {p} cobra su propia factura, y un acreedor que cobra su propia deuda en su propio "
+     "nombre no es un \"cobrador de deudas\"."),
+    (r"It will apply if the account goes to a collection agency, a debt buyer or a collection lawyer\.",
+     "Se aplicará si la cuenta pasa a una agencia de cobranza, a un comprador de deudas o a un abogado de cobranza."),
+    (rf"(?P<p>{N}) is a nonprofit hospital: it must offer financial assistance, accept an application for (?P<a>\d+) "
+     r"days after the first bill, charge an eligible patient no more than amounts generally billed, and take no "
+     rf"extraordinary collection action for (?P<e>\d+) days and before trying to find out whether you qualify\.",
+     "{p} es un hospital sin fines de lucro: debe ofrecer ayuda financiera, aceptar una solicitud durante {a} días "
+     "después de la primera factura, no cobrar a un paciente que califica más que los montos generalmente facturados "
+     "(AGB), y no tomar ninguna acción de cobro extraordinaria durante {e} días ni antes de averiguar si usted califica."),
+    (rf"This also binds (?P<c>{N}), which collects for it\.", "Esto también obliga a {c}, que cobra para él."),
+    (rf"(?P<p>{N}) is a for-profit hospital: 501\(r\) does not apply; state charity-care law may\.",
+     "{p} es un hospital con fines de lucro: 501(r) no se aplica; puede aplicarse la ley del estado sobre atención "
+     "caritativa."),
+    (rf"501\(r\) binds nonprofit hospitals only; (?P<p>{N}) is not a hospital\.",
+     "501(r) obliga solo a los hospitales sin fines de lucro; {p} no es un hospital."),
+    (rf"This was emergency care: (?P<p>{N}) may not bill you more than your in-network cost sharing even though it is "
+     r"out of your network\.",
+     "Fue atención de emergencia: {p} no puede cobrarle más que su costo compartido dentro de la red, aunque esté "
+     "fuera de su red."),
+    (rf"Your Good Faith Estimate was (?P<a>{M})\.", "Su Presupuesto de Buena Fe fue de {a}."),
+    (rf"If the bill is at least (?P<t>{M}) above the Good Faith Estimate, you start the federal patient-provider dispute "
+     r"yourself, with the U\.S\. Department of Health and Human Services \(HHS\), not by writing to the provider: 1\) by "
+     rf"(?P<d>{D}) \((?P<n>\d+) calendar days after the first bill of (?P<f>{D}); the rule counts from the day you "
+     r"received it, but file by this date to be safe\), send HHS the dispute form online at cms\.gov/nosurprises \(or "
+     r"call 1-800-985-3059 for a paper form\), with a copy of the bill and of the Good Faith Estimate; 2\) pay the "
+     rf"(?P<fee>{M}) fee; 3\) tell the provider in writing that you have filed: while the dispute is pending it must "
+     r"not send the bill to collections \(or must stop collecting\) and must not add late fees\.",
+     "Si la factura supera en {t} o más el Presupuesto de Buena Fe, usted mismo inicia la disputa federal entre paciente "
+     "y proveedor ante el Departamento de Salud y Servicios Humanos (HHS), no escribiendo al proveedor: 1) antes del "
+     "{d} ({n} días calendario después de la primera factura del {f}; la regla cuenta desde el día en que la recibió, "
+     "pero preséntela antes de esta fecha para estar seguro), envíe a HHS el formulario de disputa en "
+     "cms.gov/nosurprises (o llame al 1-800-985-3059 para pedirlo en papel), con una copia de la factura y del "
+     "presupuesto; 2) pague la tarifa de {fee}; 3) avise al proveedor por escrito que presentó la disputa: mientras "
+     "esté abierta, no puede mandar la factura a cobranza (o debe dejar de cobrar) ni añadir recargos por atraso."),
+    (rf"California's Rosenthal Fair Debt Collection Practices Act may cover (?P<who>{N}): unlike the federal FDCPA, it "
+     r"reaches a creditor collecting its own bill\.",
+     lambda m: ("La Ley Rosenthal de Prácticas Justas de Cobro de Deudas de California puede cubrir a "
+                + _lines(m["who"].replace(" itself", " mismo")) + ": a diferencia de la FDCPA federal, alcanza a un "
+                "acreedor que cobra su propia factura.")),
+    (rf"Its limits on harassing calls, false threats and misleading statements then bind (?P<p>{N})'s own billing "
+     r"office, and a violation can be sued on in state court\.",
+     "Entonces sus límites a las llamadas acosadoras, las amenazas falsas y las declaraciones engañosas obligan a la "
+     "propia oficina de facturación de {p}, y una infracción se puede demandar en un tribunal del estado."),
+    # assistance programs (assist/)
+    (r"Income is (?P<p>[\d.]+)% of the poverty guideline, at or below the policy's free-care limit of (?P<l>\d+)%: the "
+     r"care should be free\.", _cap_501r_free),
+    (r"Income is (?P<p>[\d.]+)% of the poverty guideline, at or below the policy's discount limit of (?P<l>\d+)%: a "
+     r"(?P<d>\d+)% discount off the charges\.",
+     "Sus ingresos son el {p}% de la línea de pobreza, igual o por debajo del límite de descuento de la política "
+     "({l}%): un descuento del {d}% sobre los cargos."),
+    (r"As an eligible patient you may not be charged more than the AGB, (?P<a>[\d.]+)% of gross charges, for emergency "
+     r"or medically necessary care\.",
+     "Como paciente que califica, no le pueden cobrar más que los montos generalmente facturados (AGB), el {a}% de los "
+     "cargos brutos, por atención de emergencia o médicamente necesaria."),
+    (rf"Income is (?P<p>[\d.]+)% of the poverty guideline, above the (?P<l>\d+)% adult limit in (?P<st>{STATE_NAMES})\.",
+     "Sus ingresos son el {p}% de la línea de pobreza, por encima del límite para adultos de {l}% en {st}."),
+    (r"Income is (?P<p>[\d.]+)% of the poverty guideline, at or below (?P<l>\d+)%: price capped: no more than the "
+     r"highest amount Medicare, Medi-Cal or another government program would pay for the same care (?P<c>\(.+?\))\.",
+     "Sus ingresos son el {p}% de la línea de pobreza, igual o por debajo del {l}%: precio limitado: no más que la "
+     "cantidad más alta que pagaría Medicare, Medi-Cal u otro programa del gobierno por la misma atención {c}."),
+    (rf"Covered as high medical costs: the (?P<a>{M}) owed is more than (?P<pc>\d+)% of the household's (?P<i>{M}) "
+     r"income\.",
+     "Cubierto por gastos médicos altos: los {a} que se deben son más del {pc}% de los ingresos del hogar ({i})."),
+    (rf"(?P<prog>.+?) covers hospitals; (?P<p>{N}) is recorded as provider kind 'other' \(if the bill is from a "
+     r"hospital, say so in the case\)\.",
+     lambda m: (f"{program_name(None, m['prog'])} cubre hospitales; {m['p']} está registrado como otro tipo de "
+                "proveedor (si la factura es de un hospital, dígalo en el caso).")),
+    (rf"501\(r\) binds hospital facilities; (?P<p>{N}) is recorded as provider kind 'other' \(if the bill is from a "
+     r"hospital, say so in the case\)\.",
+     "501(r) obliga a los hospitales; {p} está registrado como otro tipo de proveedor (si la factura es de un "
+     "hospital, dígalo en el caso)."),
+    # call scripts (negotiate/scripts.py)
+    (rf"I'm calling about account (?P<a>\S+) for care on (?P<d>{D})\.", "Llamo por la cuenta {a} por la atención del {d}."),
+    (rf"I'm calling about your reference (?P<r>\S+), which you say is for (?P<p>{N})\.",
+     "Llamo por su referencia {r}, que según ustedes es de {p}."),
+    (rf"I'm calling about a claim for care on (?P<d>{D}) at (?P<p>{N}), billed (?P<a>{M})\.",
+     "Llamo por un reclamo por la atención del {d} en {p}, facturada por {a}."),
+    (rf"Your notice asks for (?P<a>{M}), but the provider's balance was (?P<b>{M}): explain the difference of "
+     rf"(?P<d>{M}) in writing\.",
+     "Su aviso pide {a}, pero el saldo del proveedor era {b}: explíquenme por escrito la diferencia de {d}."),
+    (r"I am applying for financial assistance \((?P<names>.+)\)\. Please put the account on hold, and stop any "
+     r"collection or credit reporting while it is reviewed\.",
+     lambda m: ("Estoy solicitando ayuda financiera (" + "; ".join(program_name(None, n) for n in m["names"].split("; "))
+                + "). Por favor pongan la cuenta en espera, y detengan todo cobro o reporte de crédito mientras la "
+                "revisan.")),
+    (r"Your amounts generally billed are (?P<a>[\d.]+)% of charges: as a patient who qualifies for assistance I may not "
+     r"be charged more; will you apply your discount and that limit\?",
+     "Sus montos generalmente facturados (AGB) son el {a}% de los cargos: como paciente que califica para la ayuda no "
+     "me pueden cobrar más; ¿aplicarán su descuento y ese límite?"),
+    (r"This was emergency care\. Under the No Surprises Act I owe only my in-network cost sharing, even if the hospital "
+     r"is out of network (?P<c>\(.+?\)); please process it that way\.",
+     "Fue atención de emergencia. Según la Ley Sin Sorpresas solo debo mi costo compartido dentro de la red, aunque el "
+     "hospital esté fuera de la red {c}; por favor procésenlo así."),
+]
+# the state's medical-debt collection law (rights/protections._state): its parts are law data (the
+# `applies_to`, `blocks`, `who`, `before` and `text` of states/*/collection.yaml), each with its Spanish here
+_STATE_PHRASES = {
+    "or the weekly average 1-year Treasury yield if lower": "o el promedio semanal del rendimiento del Tesoro a 1 año "
+                                                           "si es menor",
+    "patients eligible for the hospital's charity-care or discount-payment policy, on an extended payment plan":
+        "pacientes que califican para la atención caritativa o el pago con descuento del hospital, en un plan de pagos "
+        "extendido",
+    "uninsured patients and patients with high medical costs": "pacientes sin seguro y pacientes con gastos médicos "
+                                                               "altos",
+    "any medical debt except credit-card debt": "toda deuda médica salvo la de tarjeta de crédito",
+    "hospital patients": "pacientes de hospital",
+    "all medical debt": "toda deuda médica",
+    "every patient with a medical debt": "todo paciente con una deuda médica",
+    "judgments on consumer debt, including medical debt": "sentencias por deudas de consumo, incluida la deuda médica",
+    "for patients eligible for charity care or discount payment, no wage garnishment without a court hearing on "
+    "ability to pay": "para pacientes que califican para atención caritativa o pago con descuento, no hay embargo de "
+                      "salario sin una audiencia en el tribunal sobre su capacidad de pago",
+    "for patients eligible for charity care or discount payment, no lien on the primary residence":
+        "para pacientes que califican para atención caritativa o pago con descuento, no hay gravamen sobre la vivienda "
+        "principal",
+    "no lien on owner-occupied residential property for medical debt": "no hay gravamen sobre la vivienda que ocupa su "
+                                                                       "dueño por deuda médica",
+    "no wage garnishment for medical debt of a patient with household income under 600% of the poverty guideline":
+        "no hay embargo de salario por deuda médica de un paciente con ingresos del hogar por debajo del 600% de la "
+        "línea de pobreza",
+    "no liens on a primary residence for medical debt": "no hay gravámenes sobre la vivienda principal por deuda médica",
+    "no wage garnishment to collect a medical-debt judgment of a hospital or health care professional":
+        "no hay embargo de salario para cobrar una sentencia por deuda médica de un hospital o profesional de la salud",
+    "no lien on a primary residence to collect a medical-debt judgment of a hospital or health care professional":
+        "no hay gravamen sobre la vivienda principal para cobrar una sentencia por deuda médica de un hospital o "
+        "profesional de la salud",
+    "for a debt owed to a hospital or other facility licensed under chapter 395: up to $10,000 of your interest in one "
+    "motor vehicle, and up to $10,000 of other personal property if you do not claim a homestead exemption, are exempt "
+    "from garnishment or other legal process in a suit on that debt":
+        "por una deuda con un hospital u otro centro con licencia según el capítulo 395: hasta $10,000 de su parte en "
+        "un vehículo y hasta $10,000 de otros bienes personales, si no reclama la exención de vivienda (homestead), "
+        "están protegidos de embargo u otro proceso legal en una demanda por esa deuda",
+    "any extraordinary collection action": "cualquier acción de cobro extraordinaria",
+    "any extraordinary collection action (for any care, not only care under the financial-assistance policy)":
+        "cualquier acción de cobro extraordinaria (por cualquier atención, no solo la de la política de ayuda "
+        "financiera)",
+    "any action to collect a medical debt": "cualquier acción para cobrar una deuda médica",
+    "licensed facility": "el centro con licencia", "collection agency": "la agencia de cobranza",
+}
+_BLOCKS = {"credit reporting": "reportes de crédito", "lawsuit": "demandas", "debt sale": "venta de la deuda",
+           "lien": "gravámenes", "garnishment": "embargos"}
+_SOL_STATUS = {"running": "corriendo", "expired": "vencido", "time barred": "vencido"}
+_NONE_FOUND = {"interest cap": "tope de interés", "collection wait": "espera antes del cobro",
+               "notice before collection": "aviso antes del cobro", "garnishment": "embargo de salario",
+               "liens": "gravámenes"}
+
+
+def _state_part(part: str) -> str | None:
+    if part in _STATE_PHRASES:
+        return _STATE_PHRASES[part]
+    m = re.fullmatch(rf"a (\d+)-year limit to sue on this debt \(([a-z ]+), ends ({D})\)", part)
+    if m and m[2] in _SOL_STATUS:
+        return f"un plazo de {m[1]} años para demandar por esta deuda ({_SOL_STATUS[m[2]]}, termina el {m[3]})"
+    m = re.fullmatch(r"interest on medical debt is capped at ([\d.]+)% \((.+)\)", part)
+    if m and m[2] in _STATE_PHRASES:
+        return f"el interés sobre la deuda médica tiene un tope del {m[1]}% ({_STATE_PHRASES[m[2]]})"
+    m = re.fullmatch(r"no (.+) for (\d+) days after the first bill \((.+)\)", part)
+    if m and m[3] in _STATE_PHRASES and all(b in _BLOCKS for b in m[1].split(" or ")):
+        return (f"ni {' ni '.join(_BLOCKS[b] for b in m[1].split(' or '))} durante {m[2]} días después de la primera "
+                f"factura ({_STATE_PHRASES[m[3]]})")
+    m = re.fullmatch(r"(.+) must give (\d+) days' written notice before (.+)", part)
+    if m and m[1] in _STATE_PHRASES and m[3] in _STATE_PHRASES:
+        who = _STATE_PHRASES[m[1]]
+        return f"{who} debe dar un aviso por escrito de {m[2]} días antes de {_STATE_PHRASES[m[3]]}"
+    return None
+
+
+def _state_law(m) -> str | None:
+    parts = [_state_part(x) for x in m["parts"].split("; ")]
+    if any(p is None for p in parts):
+        return None
+    text = f"Ley de {m['st']}: " + "; ".join(parts) + "."
+    if m["none"]:
+        names = [_NONE_FOUND.get(x) for x in m["none"].split(", ")]
+        if any(n is None for n in names):
+            return None
+        text += " No se encontró una regla específica sobre: " + ", ".join(names) + "."
+    return text
+
+
+_PATTERNS.insert(0, (rf"(?P<st>{STATE_NAMES}) law: (?P<parts>.+?)\.(?: No specific rule found for: (?P<none>.+)\.)?",
+                     _state_law))
+_PATTERNS.insert(0, (rf"No (?P<st>{STATE_NAMES}) law specific to medical-debt collection was found\.",
+                     "No se encontró una ley de {st} específica sobre el cobro de deudas médicas."))
+
+
+_COMPILED = [(re.compile(p + r"\Z", re.S), t) for p, t in _PATTERNS]
+
+# sentences split at ". " before a capital letter, but not after these abbreviations
+_ABBR = ("U.S.", "U.S.C.", "Pub.", "ch.", "sec.", "Stat.", "Code", "Cal.", "Saf.", "No.", "v.")
+_SPLIT = re.compile(r"(?<=[.?!)])\s+(?=[A-Z0-9(\"'$])")
+
+
+def _split(text: str) -> list[str]:
+    out: list[str] = []
+    for part in _SPLIT.split(text.strip()):
+        if out and (out[-1].endswith(_ABBR) or out[-1].endswith(" 1)") or out[-1].endswith(" 2)")):
+            out[-1] += " " + part
+        else:
+            out.append(part)
+    return out
+
+
+def _one(text: str) -> str | None:
+    text = text.strip()
+    if text in _FIXED:
+        return _FIXED[text]
+    for pattern, template in _COMPILED:
+        m = pattern.match(text)
+        if m:
+            if callable(template):
+                return template(m)
+            return template.format(**{k: (v or "") for k, v in m.groupdict().items()})
+    return None
+
+
+def sentence(text: str) -> str | None:
+    """The Spanish of one engine text (one sentence or several), or None when a sentence is not known."""
+    if not text:
+        return text
+    whole = _one(text)
+    if whole is not None:
+        return whole
+    parts = [_one(s) for s in _split(text)]
+    return None if any(p is None for p in parts) else " ".join(parts)
+
+
+class _Findings:
+    """An account's findings by message: an English message inside a step or a script gives way to the
+    rule's plain Spanish title, with the same lines."""
+
+    def __init__(self, account: dict):
+        self.items = [(f.get("message", "").rstrip("."), f) for f in account.get("findings") or []]
+
+    def title(self, message: str) -> str | None:
+        message = message.rstrip(".")
+        for msg, f in self.items:
+            if msg and (message == msg or message.startswith(msg)):
+                title = spanish.finding(f, "audit")["title"].rstrip(".")
+                lines = ", ".join(str(n) for n in f.get("lines") or [])
+                return f"{title} ({'línea' if len(f.get('lines') or []) == 1 else 'líneas'} {lines})" if lines else title
+        return None
+
+    def titles_on(self, lines: str) -> list[str]:
+        wanted = {int(n) for n in re.findall(r"\d+", lines)}
+        seen, out = set(), []
+        for _, f in self.items:
+            if not wanted & set(f.get("lines") or []) and f.get("lines"):
+                continue
+            title = spanish.finding(f, "audit")["title"].rstrip(".")
+            if title not in seen:
+                seen.add(title)
+                out.append(title)
+        return out
+
+
+def offer_step(step: dict, found: _Findings) -> str | None:
+    text = step.get("step") or ""
+    m = re.match(rf"Minus (?P<what>{M}|its patient share on the EOB, {M}), (?P<why>which should not be billed|charged "
+                 r"above the legal limit): (?P<msg>.+)\Z", text, re.S)
+    if m:
+        title = found.title(m["msg"])
+        if title is None:
+            return None
+        what = m["what"].replace("its patient share on the EOB, ", "su parte según la EOB, ")
+        why = "que no se debería cobrar" if m["why"].startswith("which") else "cobrado por encima del límite legal"
+        return f"Menos {what}, {why}: {title}"
+    return sentence(text)
+
+
+def script_line(text: str, found: _Findings) -> str | None:
+    m = re.match(r"Lines (?P<lines>[\d, ]+) of the itemized bill are in dispute[:.] ", text)
+    if m:
+        titles = found.titles_on(m["lines"])
+        return (f"Las líneas {m['lines']} de la factura detallada están en disputa: " + "; ".join(titles) + "."
+                if titles else None)
+    return sentence(text)
+
+
+def sol_warning(sol: dict) -> str | None:
+    return sentence(sol.get("warning") or "")
+
+
+def account_es(a: dict, fallback: Callable[[str], Any] = lambda s: s) -> dict:
+    """A copy of an account's JSON whose patient-facing prose is Spanish: protections (`law_es`, `why`),
+    programs (`name_es`, `why`), the statute-of-limitations warning, the offer (no_offer, advice, reasons,
+    warnings, terms, steps, why), the plan (why, missed_payment), the call scripts and the notes. A
+    sentence without Spanish is passed through `fallback` (English, marked by the caller)."""
+    out = copy.deepcopy(a)
+    found = _Findings(a)
+
+    def es(text, render=sentence):
+        if not text:
+            return text
+        done = render(text) if render is sentence else render(text, found)
+        return done if done is not None else fallback(text)
+
+    for p in out.get("protections") or []:
+        p["law_es"] = law_name(p)
+        p["why"] = es(p.get("why"))
+    assistance = out.get("assistance") or {}
+    for p in assistance.get("programs") or []:
+        p["name_es"] = program_name(p.get("id"), p.get("name"))
+        p["why"] = es(p.get("why"))
+    if assistance.get("notes"):
+        assistance["notes"] = [es(n) for n in assistance["notes"]]
+    if out.get("sol") and out["sol"].get("warning"):
+        out["sol"]["warning"] = es(out["sol"]["warning"])
+    offer = out.get("offer")
+    if offer:
+        steps_es = [offer_step(s, found) for s in offer.get("steps") or []]
+        for s, text in zip(offer.get("steps") or [], steps_es):
+            s["step"] = text if text is not None else fallback(s.get("step"))
+        for key in ("no_offer", "advice"):
+            if offer.get(key):
+                offer[key] = es(offer[key])
+        reasons = []
+        for r in offer.get("reasons") or []:
+            if r.startswith("Fair amount ") and all(t is not None for t in steps_es):
+                head = re.match(rf"Fair amount ({M}): ", r)
+                reasons.append(f"Cantidad justa {head.group(1) if head else ''}: " + "; ".join(t[:1].lower() + t[1:] if i else t for i, t in enumerate(steps_es)) + "."
+                               if head else es(r))
+            else:
+                reasons.append(es(r))
+        offer["reasons"] = reasons
+        offer["warnings"] = [es(w) for w in offer.get("warnings") or []]
+        offer["terms"] = [es(t) for t in offer.get("terms") or []]
+        offer["why"] = "\n".join(str(t) if t is not None else "" for t in steps_es) if offer.get("why") else ""
+    plan = out.get("plan")
+    if plan:
+        plan["why"] = es(plan.get("why"))
+        plan["missed_payment"] = [es(t) for t in plan.get("missed_payment") or []]
+    for cs in out.get("call_scripts") or []:
+        if not isinstance(cs, dict):
+            continue
+        cs["to_es"] = PARTIES.get(cs.get("to"), cs.get("to"))
+        for key in ("say", "ask", "never_say", "write_down"):
+            cs[key] = [es(x, script_line) for x in cs.get(key) or []]
+    out["notes"] = [es(n) for n in out.get("notes") or []]
+    if out.get("hospital") and out["hospital"].get("notes"):
+        out["hospital"]["notes"] = [es(n) for n in out["hospital"]["notes"]]
+    return out
+
+
+def untranslated(a: dict) -> list[str]:
+    """The English sentences an account's Spanish would still show (for tests and the advocate's check)."""
+    left: list[str] = []
+    account_es(a, fallback=lambda s: left.append(s) or s)
+    return left
