@@ -5,6 +5,9 @@ its plain title, never its kind id."""
 from __future__ import annotations
 
 import html
+import re
+
+import pytest
 
 from billadvocate.report import spanish
 
@@ -73,15 +76,50 @@ def test_the_spanish_reminders_page_gives_each_legal_date_its_spanish_reason(wor
         assert spanish.deadline({"kind": d.kind, "why": d.why, "date": d.date}, names)["why"] in page
 
 
-def test_engine_prose_not_yet_in_spanish_is_marked_english_on_a_spanish_page(world, client_as):
-    c = client_as(world.client_a)
-    c.post("/i18n/setlang/", {"language": "es", "next": f"/cases/{world.case_a.pk}/"})
-    page = c.get(f"/cases/{world.case_a.pk}/").content.decode()
-    result = _review(world.case_a)
+# English words a Spanish sentence never has (names like 'Valley General Hospital' and bill line descriptions
+# have none of them); citations (in <small>) stay as the law writes them
+ENGLISH = re.compile(r"\b(the|you|your|must|before|after|which|until|this|with|owe|should|does|is|are|and|of)\b")
+
+
+def _results_text(page: str) -> str:
+    """What a patient reads of the results page: its main part without citations, tags or the
+    language switch."""
+    main = page.split("<main", 1)[1].split("</main>", 1)[0]
+    main = re.sub(r"<small>.*?</small>", " ", main, flags=re.S)
+    main = re.sub(r'<span class="cite">.*?</span>', " ", main, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", " ", main))
+
+
+@pytest.mark.parametrize("which", ["case_a", "case_b"])
+def test_the_spanish_results_page_has_no_english_left_for_the_examples(world, client_as, which):
+    row = getattr(world, which)
+    owner = world.client_a if which == "case_a" else world.client_b
+    c = client_as(owner)
+    c.post("/i18n/setlang/", {"language": "es", "next": f"/cases/{row.pk}/"})
+    page = c.get(f"/cases/{row.pk}/").content.decode()
+    assert 'lang="en">' not in page.split("<main", 1)[1], "engine prose still in English (marked lang=en)"
+    text = _results_text(page)
+    english = sorted({m.group(0) for m in ENGLISH.finditer(text)})
+    assert not english, [text[max(0, m.start() - 80):m.end() + 80] for m in ENGLISH.finditer(text)][:5]
+    result = _review(row)
     offer = result.accounts[0].offer or {}
-    assert offer.get("no_offer") or offer.get("advice")
-    text = html.escape(offer.get("no_offer") or offer.get("advice"), quote=True)
-    assert f'<span lang="en">{text}</span>' in page or f'<p lang="en">{text}</p>' in page
+    shown = offer.get("no_offer") or offer.get("advice")
+    assert shown and html.escape(shown) not in page and shown not in html.unescape(page)  # said in Spanish
+
+
+def test_a_sentence_without_spanish_stays_english_marked_for_screen_readers():
+    from billadvocate.web.views.case import in_spanish_prose
+
+    account = {"findings": [], "notes": ["A note no table knows yet."], "protections": [
+        {"id": "NSA", "law": "No Surprises Act", "why": "Your Good Faith Estimate was $1,200.00."}]}
+    out = in_spanish_prose(account)
+    assert out["notes"] == ['<span lang="en">A note no table knows yet.</span>']
+    assert out["protections"][0]["why"] == "Su Presupuesto de Buena Fe fue de $1,200.00."
+    assert out["protections"][0]["law"] == "Ley Sin Sorpresas (No Surprises Act)"
+    assert account["notes"] == ["A note no table knows yet."]  # the English review is left as it was
+
+
+def test_the_english_results_page_marks_nothing_as_english(world, client_as):
     english = client_as(world.client_a).get(f"/cases/{world.case_a.pk}/").content.decode()
     assert 'lang="en">' not in english.split("<body>")[1]
 

@@ -49,7 +49,9 @@ PARTIES = {"provider": "el proveedor", "collector": "el cobrador", "insurer": "e
 
 
 def program_name(pid: str | None, name: str | None) -> str:
-    return PROGRAM_NAMES.get(pid or "") or PROGRAM_NAMES.get(PROGRAM_NAMES_EN.get(name or "", ""), name or pid or "")
+    name = name or ""
+    return (PROGRAM_NAMES.get(pid or "") or PROGRAM_NAMES.get(PROGRAM_NAMES_EN.get(name[:1].upper() + name[1:], ""))
+            or name or pid or "")
 
 
 def law_name(p: dict) -> str:
@@ -217,6 +219,18 @@ _FIXED = {
 }
 
 
+# the English glosses some citations carry, in Spanish (the legal reference itself stays as written)
+_CITE_WORDS = {" and the CMS fee schedules (the Medicare amounts)": " y las tablas de tarifas de CMS (las cantidades de "
+                                                                   "Medicare)"}
+
+
+def _cites(text: str | None) -> str:
+    text = text or ""
+    for en, es in _CITE_WORDS.items():
+        text = text.replace(en, es)
+    return text
+
+
 def _lines(text: str) -> str:
     return text.replace(" and ", " y ")
 
@@ -230,7 +244,7 @@ def _fair_price(m):
     items = re.findall(r"line (\d+) at (" + M + r") \(([\d.]+)x Medicare\) instead of (" + M + r")", m["list"])
     listed = "; ".join(f"línea {n} a {a} ({x} veces Medicare) en vez de {b}" for n, a, x, b in items)
     return (f"Un precio justo por la atención: {m['f']}, {m['n']} {'línea' if m['n'] == '1' else 'líneas'} con precio "
-            f"de {m['x']} veces lo que paga Medicare ({listed}), y las demás líneas a su cargo{m['end'] or ''}")
+            f"de {m['x']} veces lo que paga Medicare ({listed}), y las demás líneas a su cargo{_cites(m['end'])}")
 
 
 def _ca_fair_pricing(m):
@@ -667,7 +681,7 @@ def account_es(a: dict, fallback: Callable[[str], Any] = lambda s: s) -> dict:
         offer["reasons"] = reasons
         offer["warnings"] = [es(w) for w in offer.get("warnings") or []]
         offer["terms"] = [es(t) for t in offer.get("terms") or []]
-        offer["why"] = "\n".join(str(t) if t is not None else "" for t in steps_es) if offer.get("why") else ""
+        offer["why"] = "\n".join(str(s.get("step") or "") for s in offer.get("steps") or []) if offer.get("why") else ""
     plan = out.get("plan")
     if plan:
         plan["why"] = es(plan.get("why"))

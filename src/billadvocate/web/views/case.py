@@ -118,6 +118,19 @@ def in_words(account: dict, in_spanish: bool) -> None:
     appeals_in_words(account, lang)
 
 
+def in_spanish_prose(account: dict) -> dict:
+    """The account with its offer, plan, protections, assistance, call scripts and notes in Spanish
+    (report/spanish_account.py); a sentence without Spanish yet stays English, marked lang="en"."""
+    from django.utils.html import format_html
+
+    from ...report.spanish_account import account_es
+
+    out = account_es(account, fallback=lambda text: format_html('<span lang="en">{}</span>', text))
+    for p in out.get("protections") or []:
+        p["law"] = p.get("law_es") or p.get("law")
+    return out
+
+
 def appeals_in_words(account: dict, lang: str) -> None:
     """Each insurer denial as the page shows it: the codes, who must act, where the appeal stands,
     the next deadline's title and (in English) the route's steps; the letter's button uses `letter`."""
@@ -160,6 +173,8 @@ def case_page(request, case_row):
             kinds = {s.get("kind") for s in (getattr(result, "actions", None) or []) if s.get("account") == a["id"]}
             money = {"negotiate": "NEGOTIATE" in kinds, "plan": "PAYMENT_PLAN" in kinds}
             in_words(a, spanish_page)
+            if spanish_page:  # the offer, plan, protections, help, scripts and notes in Spanish
+                a = in_spanish_prose(a)
             accounts.append({"data": a, "chart": chart_for(a, lump), "scripts": script_sections(a), "money": money,
                              "violations": violation_groups(a["violations"], spanish_page),
                              "lines": lines,
@@ -176,7 +191,8 @@ def case_page(request, case_row):
     owed = [owed_summary(acc) for acc in accounts]
     return render(request, "web/case.html", {
         "owed": owed,
-        # the engines' own prose not yet in Spanish is marked as English for screen readers (WCAG 3.1.2)
+        # engine prose without Spanish yet is wrapped as English by in_spanish_prose (WCAG 3.1.2); the
+        # violations' own messages (the examples of a rule found many times) are still English
         "en": mark_safe(' lang="en"') if spanish_page else "",
         "case": case_row, "result": result, "problem": problem, "accounts": accounts,
         "steps": [s for s in actions if s.get("step")], "more_steps": [s for s in actions if not s.get("step")],
