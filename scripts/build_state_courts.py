@@ -112,6 +112,20 @@ def param(state: str, row: dict) -> dict:
     }
 
 
+def place_params(state: str, row: dict) -> dict[str, dict]:
+    """states.<xx>.courts.answer_days_<place>: a court that hears the suits of patients living in one place
+    (`zip3`: the first three digits of their ZIP codes), with its own answer period."""
+    out = {}
+    for name, place in (row.get("places") or {}).items():
+        if not isinstance(place, dict) or not place.get("zip3"):
+            raise BadRow(f"{RESEARCH.name}: {state}: places: {name}: needs `zip3` (the ZIP code prefixes it covers)")
+        p = param(state, {k: v for k, v in place.items() if k != "zip3"})
+        p["zip3"] = [str(z) for z in place["zip3"]]
+        p["description"] = f"{NAMES[state]}: days to answer a debt-collection lawsuit in the {place['court']}"
+        out[f"answer_days_{name}"] = p
+    return out
+
+
 def load(path: Path | None = None) -> dict[str, dict]:
     path = path or RESEARCH
     rows = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -136,7 +150,8 @@ def main() -> int:
     try:
         rows = load()
         docs = {st: {"description": f"{NAMES[st]}: the courts that hear medical-debt collection suits",
-                     "last_checked": CHECKED, "answer_days": param(st, rows[st])} for st in sorted(NAMES)}
+                     "last_checked": CHECKED, "answer_days": param(st, rows[st]), **place_params(st, rows[st])}
+                for st in sorted(NAMES)}
     except (BadRow, yaml.YAMLError, OSError) as e:
         print(str(e).splitlines()[0], file=sys.stderr)
         return 2

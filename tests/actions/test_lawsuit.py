@@ -98,3 +98,22 @@ def test_where_the_court_prints_a_quoted_date_on_the_summons_the_step_is_not_unc
     why = result.actions[0]["why"]
     assert "sets the date on the summons" in why and "What to do: file an Appearance by the date printed" in why
     assert not [d for d in result.accounts[0].deadlines if d.kind == "ANSWER_DUE" and d.unconfirmed]
+
+
+@pytest.mark.parametrize("address,days,court", [
+    ("1200 Grand Concourse Apt 4B, Bronx, NY 10456", 20, "in the New York City Civil Court"),
+    ("80 Clinton St, Brooklyn, NY 11201", 20, "in the New York City Civil Court"),
+    ("12 Tulip Ave, Floral Park, NY 11001", 10, "city court (outside New York City)"),  # 110: Nassau too
+    ("5 State St, Albany, NY 12207", 10, "city court (outside New York City)")])
+def test_a_new_york_city_patient_gets_the_civil_courts_20_days(tmp_path, address, days, court):
+    # a collector sues where the patient lives (15 U.S.C. 1692i); NYC Civil Court: 20 days after personal delivery
+    import yaml
+
+    path = _sued(tmp_path, "NY", received=SERVED)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["patient"]["address"] = address
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    result = review(path, date(2026, 11, 21))
+    first = result.actions[0]
+    assert first["kind"] == "ANSWER_LAWSUIT" and first["due"] == (SERVED + timedelta(days=days)).isoformat()
+    assert court in first["why"]

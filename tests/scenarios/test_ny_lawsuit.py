@@ -12,7 +12,8 @@ NAME = "ny_lawsuit"
 
 def test_answer_first_and_time_bar_raised():
     actions = review_json(NAME)["actions"]
-    assert actions[0]["kind"] == "ANSWER_LAWSUIT" and actions[0]["due"] == "2026-12-08"
+    # a Bronx patient is sued in the NYC Civil Court: 20 days after personal delivery (served 2026-11-28)
+    assert actions[0]["kind"] == "ANSWER_LAWSUIT" and actions[0]["due"] == "2026-12-18"
     assert "statute of limitations" in actions[0]["why"]
     assert account(NAME)["sol"]["time_barred"] is True
 
@@ -69,10 +70,6 @@ def test_lawyer_step_due_before_the_answer_date():
     assert lawyer["due"] is not None and lawyer["due"] <= "2026-12-08"
 
 
-@pytest.mark.xfail(strict=True, reason="law/parameters/states/ny/courts.yaml + actions (answer step): a Bronx "
-                                       "patient is told the 10-day period of 'New York's city court (outside New York "
-                                       "City)'; NYC Civil Court gives 20 days after personal service (CCA 402), the "
-                                       "text should name the court the patient's address points to")
 def test_answer_step_names_the_right_court():
     assert "outside New York City" not in review_json(NAME)["actions"][0]["why"]
 

@@ -120,11 +120,27 @@ def served_lawsuits(ctx: Context) -> list[tuple[date, object]]:
             if h.kind == "legal_action" and h.type == "lawsuit" and h.by != "patient"]
 
 
+_ZIP = re.compile(r"\b(\d{5})(?:-\d{4})?\s*$")
+
+
+def answer_path(ctx: Context) -> str:
+    """The answer period of the court that hears the patient's suits: a court of her place when the state's
+    data names one for her ZIP code (`answer_days_<place>`, `zip3`: a collector must sue where she lives,
+    15 U.S.C. 1692i(a)(2)), else the state's (`answer_days`)."""
+    st = ctx.case.patient.state.lower()
+    m = _ZIP.search((ctx.case.patient.address or "").strip())
+    if m:
+        for name, p in ctx.law.children(f"states.{st}.courts").items():
+            if name.startswith("answer_days_") and m.group(1)[:3] in (p.meta.get("zip3") or []):
+                return f"states.{st}.courts.{name}"
+    return f"states.{st}.courts.answer_days"
+
+
 def answer_due(ctx: Context, sol: dict[str, Any]) -> list[Deadline]:
-    """ANSWER_DUE: the last day to answer each lawsuit served, from the state's answer period (the
-    court that hears most debt suits); the summons governs."""
+    """ANSWER_DUE: the last day to answer each lawsuit served, from the answer period of the court that
+    hears the patient's debt suits (`answer_path`); the summons governs."""
     st, out = ctx.case.patient.state, []
-    path = f"states.{st.lower()}.courts.answer_days"
+    path = answer_path(ctx)
     for served, h in served_lawsuits(ctx):
         ctx.used.clear()
         if not ctx.has(path, served):
@@ -143,8 +159,8 @@ def answer_due(ctx: Context, sol: dict[str, Any]) -> list[Deadline]:
                      f"summons and every bill and letter about the debt, and send a copy of anything you file to "
                      f"the plaintiff's lawyer.")
         else:
-            head = (f"Last day to answer the lawsuit {sued_by} served on {served}: {period} in {NAMES[st]}'s "
-                    f"{court}. " + ("This court sets the date on the summons: that date governs; until you read "
+            in_court = f"the {court}" if court.startswith(NAMES[st]) else f"{NAMES[st]}'s {court}"
+            head = (f"Last day to answer the lawsuit {sued_by} served on {served}: {period} in {in_court}. " + ("This court sets the date on the summons: that date governs; until you read "
                                     "it, count on the earliest plausible day. " if meta.get("date_on_summons") else ""))
             what = meta.get("file") or "a written answer (most courts have an answer form)"
             to_do = (f"What to do: {what}; send a copy of anything you file to the plaintiff's lawyer."
