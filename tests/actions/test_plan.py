@@ -67,3 +67,7 @@ def test_an_account_paid_in_full_keeps_only_the_steps_that_repair_the_harm(tmp_p
     again = review(write_case(tmp_path / "called", balance=0, events=called, first_bill="2025-06-01"),
                    date(2026, 1, 15))
     assert "DISPUTE_DEBT" in kinds(again) and "NEGOTIATE" not in kinds(again)
+    before = [{"at": "2025-11-05", "kind": "call", "from": "collector", "conversation": True}] + paid
+    earlier = review(write_case(tmp_path / "before", balance=0, events=before, first_bill="2025-06-01"),
+                     date(2026, 1, 15))
+    assert "DISPUTE_DEBT" not in kinds(earlier)

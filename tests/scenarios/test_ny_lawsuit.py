@@ -38,33 +38,22 @@ def test_fap_letter_claims_no_suspension_after_the_application_period():
     assert "must suspend any extraordinary collection action" not in body
 
 
-@pytest.mark.xfail(strict=True, reason="negotiate/offer.py: an offer with figures (open $103, aim $154) is computed "
-                                       "and printed for a time-barred debt in litigation that the plan forbids "
-                                       "settling; offer.opening should be None with no_offer saying why")
 def test_no_settlement_figures_on_a_time_barred_debt():
     offer = account(NAME)["offer"]
     assert offer["opening"] is None and offer["no_offer"]
     assert "Offer: open at" not in review_text(NAME)
 
 
-@pytest.mark.xfail(strict=True, reason="negotiate/plan.py (the must-end-before note, lines 140-149): the plan "
-                                       "says the limit 'ends on 2026-06-15 ... a payment can restart it' although it "
-                                       "ran out and in New York nothing revives it (CPLR 214-i)")
 def test_plan_note_agrees_with_new_york_no_revival():
     plan = flat(account(NAME)["plan"]["why"])
     assert "a payment can restart it" not in plan
 
 
-@pytest.mark.xfail(strict=True, reason="negotiate/offer.py (SOL_WARNING, line 139): the offer's generic warning 'can restart the statute of "
-                                       "limitations in many states' contradicts the New York rule printed below it")
 def test_offer_warning_does_not_contradict_new_york():
     warnings = " ".join(account(NAME)["offer"]["warnings"])
     assert "in many states" not in warnings
 
 
-@pytest.mark.xfail(strict=True, reason="actions/steps.py: SEE_A_LAWYER is due 2027-10-10 (the FDCPA claim's end) "
-                                       "although the patient must answer the suit by 2026-12-08; when served, the "
-                                       "lawyer step should be due by the answer date")
 def test_lawyer_step_due_before_the_answer_date():
     lawyer = [a for a in review_json(NAME)["actions"] if a["kind"] == "SEE_A_LAWYER"][0]
     assert lawyer["due"] is not None and lawyer["due"] <= "2026-12-08"

@@ -136,9 +136,9 @@ def sol_steps(r, as_of: date, state: str) -> list[dict]:
         threats = [v for v in r.violations if v.rule == "REGF.TIME_BARRED_THREAT"]
         if threats:
             out.append(_step("SEE_A_LAWYER", acct, "The collector threatened to sue on a debt too old to sue on, which "
-                             "the law forbids: a consumer lawyer can often take this at no cost to you, because the "
-                             "collector must pay the lawyer's fees if you win.",
-                             due=min((v.act_by for v in threats if v.act_by and v.act_by >= as_of), default=None)))
+                             "the law forbids: talk to a consumer lawyer now" + _before_answer(r, as_of) + "; one can "
+                             "often take this at no cost to you, because the collector must pay the lawyer's fees if "
+                             "you win.", due=as_of))
             out[-1]["_tier"] = 1  # a threat to sue on a barred debt: right after "do not pay"
     return out
 
@@ -252,11 +252,30 @@ def other_steps(r, as_of: date, case) -> list[dict]:
                          "Bureau (consumerfinance.gov/complaint) and your state attorney general, and keep the log."))
         claims = sorted(v.act_by for v in serious if v.act_by and v.act_by >= as_of)
         if claims:
-            out.append(_step("SEE_A_LAWYER", acct, "You may be able to sue over these violations; a consumer lawyer "
-                             "can often take the case at no cost to you, because the collector must pay the lawyer's "
-                             f"fees if you win. The first of them can be sued on until {claims[0].isoformat()}.",
-                             due=claims[0]))
+            urgent = sued_or_threatened(r)
+            out.append(_step("SEE_A_LAWYER", acct, ("Talk to a consumer lawyer now" + _before_answer(r, as_of) + ": you "
+                             "are being sued or threatened with a suit. " if urgent else "") + "You may be able to sue "
+                             "over these violations; a consumer lawyer can often take the case at no cost to you, "
+                             "because the collector must pay the lawyer's fees if you win. The first of them can be "
+                             f"sued on until {claims[0].isoformat()}.", due=as_of if urgent else claims[0]))
+            if urgent and _due(r, "ANSWER_DUE", as_of):
+                out[-1]["_tier"] = 1  # served: right after the answer
+            elif urgent:  # threatened: among the steps of the next two weeks (free care, which stops a
+                # nonprofit hospital's collection actions, 26 CFR 1.501(r)-6(c), ranks as high)
+                out[-1]["_rank_due"] = as_of + timedelta(days=FREE_CARE_RANK_DAYS)
     return out
+
+
+def sued_or_threatened(r) -> bool:
+    """A lawsuit was served or threatened (a `legal_action` in the log not by the patient): a lawyer now."""
+    return any(d.kind == "ANSWER_DUE" for d in r.deadlines) or any(
+        e.kind == "legal_action" and e.from_ != "patient" for e in r.account.events)
+
+
+def _before_answer(r, as_of: date) -> str:
+    """', before the answer date of <day>' when a served suit must still be answered."""
+    day = _due(r, "ANSWER_DUE", as_of)
+    return f", before the answer date of {day.isoformat()}" if day else ""
 
 
 def _count(n: int, word: str) -> str:
@@ -287,7 +306,7 @@ def paid_up(r) -> bool:
 
 def asked_after_paying(r) -> bool:
     """A collector contacted the patient after her last payment: a paid debt still collected is disputed."""
-    paid = [str(e.at)[:10] for e in r.account.events if e.type == "payment" and e.from_ == "patient"]
+    paid = [str(e.at)[:10] for e in r.account.events if e.kind == "payment" and e.from_ == "patient"]
     return any(e.from_ == "collector" and (not paid or str(e.at)[:10] > max(paid)) for e in r.account.events)
 
 
