@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 import yaml
 
-from billadvocate.appeals.regulators import STATES, _check, regulator, table
+from billadvocate.appeals.regulators import MEDICAID_FILE, STATES, _check, medicaid_table, regulator, table
 from billadvocate.casefile import load_case
 from billadvocate.errors import LawDataError
 from billadvocate.letters import MissingFact, letter_for, render
@@ -184,7 +184,7 @@ def test_every_state_and_dc_has_an_entry_quoted_or_unconfirmed_with_what_was_sea
         assert e.get("address") is None or (e["quote"] and e["source"]), key
         assert not e.get("unconfirmed") or e["searched"], key
     assert regulator("medicare_advantage", "TX")["phone"] == "1-800-633-4227"
-    assert regulator("medicaid", "TX")["address"] is None
+    assert regulator("medicaid", "WY")["address"] is None  # no Medicaid agency researched for Wyoming yet
 
 
 def test_an_address_without_its_source_is_refused():
@@ -255,3 +255,41 @@ def test_an_address_read_only_in_a_secondary_list_is_flagged_for_the_patient_to_
     why = next(e["why"] for e in result.accounts[0].letters if e["type"] == "insurance_complaint")
     assert "check the address" not in why and "New Jersey Department of Banking and Insurance" in why
     assert "PO Box 471" in _read(result, "insurance_complaint", "en")[0]
+
+
+# ---------------------------------------------------------------- Medicaid: the state Medicaid agency
+
+
+def test_a_medicaid_plan_s_complaint_goes_to_the_state_medicaid_agency_and_asks_for_a_fair_hearing(tmp_path):
+    """California (Jane's state): the Medi-Cal page's own words name CDSS's State Hearings Division."""
+    result, _ = _letters(_late(tmp_path, plan_type="medicaid_managed_care"))
+    for text in _read(result, "insurance_complaint", "en"):
+        assert "State Hearings Division" in text and "P.O. Box 944243" in text and "94244-2430" in text
+        assert "request for a state fair hearing" in text and "42 CFR 438.408(f)(2)" in text
+    for text in _read(result, "insurance_complaint", "es"):
+        assert "P.O. Box 944243" in text and "audiencia imparcial del estado" in text and "438.408(f)(2)" in text
+    path = _late(tmp_path / "ffs", plan_type="medicaid")
+    result, _ = _letters(path)
+    text = _read(result, "insurance_complaint", "en")[0]
+    assert "42 CFR 431.221(d)" in text and "438.408" not in text
+
+
+def test_a_medicaid_agency_not_found_is_asked_for_and_a_secondary_one_is_flagged():
+    for state in ("PA", "GA", "NC", "WY"):  # the notice gives the address; none stored
+        found = regulator("medicaid_managed_care", state)
+        assert found["kind"] == "medicaid" and found["address"] is None and found["unconfirmed"], state
+    tx = regulator("medicaid", "TX")
+    assert tx["unconfirmed"] and "(secondary)" in tx["source"] and "P.O. Box 13247" in tx["address"]
+    oh = regulator("medicaid", "OH")
+    assert not oh.get("unconfirmed") and oh["source"].startswith("https://jfs.ohio.gov/")
+    assert regulator("employer_fully_insured", "OH")["kind"] == "state"  # not the Medicaid agency
+
+
+def test_the_15_most_populous_states_have_a_medicaid_entry_quoted_or_unconfirmed():
+    states = medicaid_table()["states"]
+    assert set("ca tx fl ny pa il oh ga nc mi nj va wa az tn".split()) <= set(states)
+    for key, e in states.items():
+        _check(key, e, MEDICAID_FILE)
+        if e.get("address"):
+            digits = [w for w in e["address"].replace(",", " ").split() if w[:1].isdigit()]
+            assert any(d in e["quote"] for d in digits), key  # the quote proves the address

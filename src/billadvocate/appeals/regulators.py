@@ -3,7 +3,8 @@
 
 An ACA or fully insured plan answers to the state's insurance regulator; an employer's self-funded
 plan to the U.S. Department of Labor (EBSA), as ERISA preempts the state; Medicare and Medicare
-Advantage to CMS (1-800-MEDICARE); Medicaid to the state Medicaid agency, which is not listed here.
+Advantage to CMS (1-800-MEDICARE); Medicaid and Medicaid managed care to the state Medicaid agency
+(medicaid_agencies.yaml: where the state takes a fair hearing request or a complaint).
 """
 
 from __future__ import annotations
@@ -16,22 +17,23 @@ import yaml
 from ..errors import LawDataError
 
 FILE = Path(__file__).with_name("regulators.yaml")
+MEDICAID_FILE = Path(__file__).with_name("medicaid_agencies.yaml")
 STATES = ("ak al ar az ca co ct dc de fl ga hi ia id il in ks ky la ma md me mi mn mo ms mt nc nd ne nh nj nm "
           "nv ny oh ok or pa ri sc sd tn tx ut va vt wa wi wv wy").split()
 
 
-def _check(key: str, e: dict) -> None:
+def _check(key: str, e: dict, file: Path = FILE) -> None:
     """An entry is quoted (quote and source) or unconfirmed with what was searched; an address
     or phone without a source is refused."""
     if not e.get("name"):
-        raise LawDataError(f"{FILE.name}: {key} has no name")
+        raise LawDataError(f"{file.name}: {key} has no name")
     has_fact = e.get("address") or e.get("phone")
     if has_fact and not (e.get("quote") and e.get("source")):
-        raise LawDataError(f"{FILE.name}: {key} gives an address or phone without quote and source")
+        raise LawDataError(f"{file.name}: {key} gives an address or phone without quote and source")
     if e.get("unconfirmed") and not e.get("searched"):
-        raise LawDataError(f"{FILE.name}: {key} is unconfirmed but does not say what was searched")
+        raise LawDataError(f"{file.name}: {key} is unconfirmed but does not say what was searched")
     if not has_fact and not e.get("unconfirmed"):
-        raise LawDataError(f"{FILE.name}: {key} has no address or phone and is not marked unconfirmed")
+        raise LawDataError(f"{file.name}: {key} has no address or phone and is not marked unconfirmed")
 
 
 @lru_cache(maxsize=1)
@@ -42,6 +44,17 @@ def table() -> dict:
         raise LawDataError(f"{FILE.name}: no entry for {', '.join(sorted(missing))}")
     for key, e in [*data["states"].items(), *data["federal"].items()]:
         _check(key, e)
+    return data
+
+
+@lru_cache(maxsize=1)
+def medicaid_table() -> dict:
+    """The state Medicaid agencies found (medicaid_agencies.yaml), each checked like a regulator."""
+    data = yaml.safe_load(MEDICAID_FILE.read_text(encoding="utf-8"))
+    for key, e in data["states"].items():
+        if key not in STATES:
+            raise LawDataError(f"{MEDICAID_FILE.name}: {key} is not a state: use its two-letter code")
+        _check(key, e, MEDICAID_FILE)
     return data
 
 
@@ -56,6 +69,9 @@ def regulator(plan_type: str | None, state: str | None) -> dict:
 
     state_name = NAMES.get((state or "").upper(), state or "your state")
     if plan_type in ("medicaid", "medicaid_managed_care"):
+        found = medicaid_table()["states"].get((state or "").lower())
+        if found is not None:
+            return {"kind": "medicaid", **found}
         return {"kind": "medicaid", "name": f"{state_name} Medicaid agency", "address": None, "phone": None,
                 "unconfirmed": True}
     entry = t["states"].get((state or "").lower())

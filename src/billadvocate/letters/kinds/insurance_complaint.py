@@ -5,7 +5,9 @@ Advantage, or the state Medicaid agency.
 Needed when the plan is late: an appeal logged as sent whose decision is past due (60 days for a
 bill already received, 72 hours for urgent care, 29 CFR 2560.503-1(i)) with no decision logged.
 The letter can also be written on request (`billadvocate letter insurance_complaint`) when the plan
-ignores the patient. Addresses come from appeals/regulators.yaml, each quoted from its source; an
+ignores the patient. For a Medicaid or Medicaid managed-care plan it goes to the state Medicaid agency
+(appeals/medicaid_agencies.yaml) and asks, too, for a state fair hearing on the denial. Addresses come
+from appeals/regulators.yaml and medicaid_agencies.yaml, each quoted from its source; an
 address read only in a secondary list is flagged for the patient to check, and where none is known
 the letter asks for it (insurance.regulator_address).
 """
@@ -94,7 +96,8 @@ KIND = LetterKind(
             "Department of Labor for an employer's self-funded plan, Medicare, or the state Medicaid agency): "
             "the denied claims, the appeal the plan has not decided in time, and a request to look into it.",
     citations=(),
-    may_cite=("29 CFR 2560.503-1(i)(2)(i)", "29 CFR 2560.503-1(i)(2)(iii)(A)", "45 CFR 147.136"),
+    may_cite=("29 CFR 2560.503-1(i)(2)(i)", "29 CFR 2560.503-1(i)(2)(iii)(A)", "45 CFR 147.136",
+              "42 CFR 431.221(d)", "42 CFR 438.408(f)(2)"),
     needs=(PATIENT_NAME, PATIENT_ADDRESS, CLAIMS, ADDRESS),
     when=when,
     extra=extra,
