@@ -56,6 +56,7 @@ def test_a_contractual_denial_is_not_the_patients_to_pay():
     lines = [line(1, charge="45.00")]
     (f,) = found("EOB.DENIED", *lines, eobs=eobs_for(*lines, e=eob(denied=True, status="denied", group="CO", reason="50")))
     assert "may not bill you" in f.message
+    assert "er.835" not in f.message  # letters print the message: never the case folder's file names
 
 
 def test_a_denied_line_of_a_paid_claim_is_reported_with_its_bill_line():

@@ -19,9 +19,6 @@ def test_co_denial_owed_nothing_no_money_step():
     assert kinds[0] == "DO_NOT_PAY" and not {"NEGOTIATE", "PAYMENT_PLAN"} & set(kinds)
 
 
-@pytest.mark.xfail(strict=True, reason="audit/rules/eob_denied.py: the EOB.DENIED message names the EOB file's path "
-                                       "('(tests/scenarios/cases/denied_necessity/eob.csv)'), which the dispute and "
-                                       "billing-dispute letters print for the collector and the provider to read")
 def test_letters_do_not_print_the_case_folder():
     for kind in ("dispute", "billing_dispute"):
         body = letter(NAME, kind)

@@ -26,8 +26,10 @@ RULE = Rule(
         WHERE denied
     """,
     message={
-        "appeal": "{what} {claim_id} on {date} ({eob}) was denied for {amount} (reason {reason_codes}): it can be appealed",
-        "contractual": ("{what} {claim_id} on {date} ({eob}) was denied for {amount} with a contractual-obligation "
+        "appeal": ("{what} {claim_id} on {date} was denied for {amount}, the Explanation of Benefits shows (reason "
+                   "{reason_codes}): it can be appealed"),
+        "contractual": ("{what} {claim_id} on {date} was denied for {amount}, the Explanation of Benefits shows, with "
+                        "a contractual-obligation "
                         "reason ({reason_codes}): the provider may not bill you for it"),
     },
     explanation=("Ask the insurer for the full reason and the records used, and appeal in writing before the "
