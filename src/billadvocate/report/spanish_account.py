@@ -45,7 +45,7 @@ LAW_NAMES = {
     "IRS501R": "IRS 501(r) (hospitales sin fines de lucro)",
     "NSA": "Ley Sin Sorpresas (No Surprises Act)",
 }
-PARTIES = {"provider": "el proveedor", "collector": "el cobrador", "insurer": "el seguro"}
+PARTIES = {"provider": "al proveedor", "collector": "al cobrador", "insurer": "al seguro"}
 
 
 def program_name(pid: str | None, name: str | None) -> str:
