@@ -35,10 +35,6 @@ def test_spanish_letter_has_no_english_citation_prose():
     assert " and the CMS " not in body and "relative value files" not in body
 
 
-@pytest.mark.xfail(strict=True, reason="cli/commands/review.py + report (issue 18, left): for a Spanish speaker only "
-                                       "the numbered plan is Spanish; the findings, protections, deadlines, offer and "
-                                       "call scripts of the text review stay English ('What is wrong with the bill', "
-                                       "'Laws that protect you here')")
 def test_spanish_speaker_review_text_is_spanish_beyond_the_plan():
     text = review_text(NAME)
     assert "Laws that protect you here" not in text and "What is wrong with the bill" not in text

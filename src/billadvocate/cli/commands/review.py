@@ -62,8 +62,12 @@ def review(case_file: Path, out_dir: Path | None, credit_file: Path | None, as_o
         c.print(f"[bold]Tradelines read from {credit_file}[/] (check them against your report):")
         for text in tradeline_lines(case.credit_report.tradelines):
             c.print("  " + text, soft_wrap=True)
-    who = case.patient.name or "the patient"
-    c.print(f"[bold]Review for {who}[/] ({case.patient.state}), as of {result.as_of}\n")
+    if case.patient.language == "es":
+        c.print(f"[bold]Revisión para {case.patient.name or 'el paciente'}[/] ({case.patient.state}), "
+                f"al {result.as_of}\n")
+    else:
+        who = case.patient.name or "the patient"
+        c.print(f"[bold]Review for {who}[/] ({case.patient.state}), as of {result.as_of}\n")
     if result.actions:  # what to do first opens the review
         from ...actions import plan_lines
         from ...actions.spanish import in_spanish, plan_lines_es
@@ -73,7 +77,13 @@ def review(case_file: Path, out_dir: Path | None, credit_file: Path | None, as_o
         for line in plan_lines_es(in_spanish(result)) if spanish else plan_lines(result.actions):
             c.print("  " + line, soft_wrap=True, markup=False)
         c.print()
-    for a in result.accounts:
+    if case.patient.language == "es":  # the rest of the review in Spanish too (cli/spanish_text.py)
+        from ..spanish_text import print_account_es
+
+        for data in result.to_json()["accounts"]:
+            print_account_es(c, data, result.as_of.isoformat())
+            c.print()
+    for a in result.accounts if case.patient.language != "es" else []:
         acct = a.account
         holder = f", now with {acct.collector.name}" if acct.collector else ""
         c.print(f"[bold underline]{acct.provider.name}[/] - account {acct.account_number or acct.id}{holder}")
