@@ -71,3 +71,11 @@ def test_an_account_paid_in_full_keeps_only_the_steps_that_repair_the_harm(tmp_p
     earlier = review(write_case(tmp_path / "before", balance=0, events=before, first_bill="2025-06-01"),
                      date(2026, 1, 15))
     assert "DISPUTE_DEBT" not in kinds(earlier)
+
+
+def test_a_co_denial_the_provider_still_collects_gets_the_appeal_backstop_step():
+    from tests.scenarios.helpers import review_json
+
+    step = [s for s in review_json("denied_necessity")["actions"] if s["kind"] == "APPEAL_DENIAL"]
+    assert len(step) == 1 and step[0]["due"] == "2027-02-22"  # 180 days after the 2026-08-26 notice
+    assert "may not bill you" in step[0]["why"] and "agreed in writing" in step[0]["why"]

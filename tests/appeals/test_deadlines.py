@@ -126,3 +126,20 @@ def test_the_question_about_the_plan_follows_the_insurance_status():
     medicaid = route_of(None, _denial(notice=NOTICE), ACCOUNT, NOTICE, status="medicaid")
     assert "Medicare Advantage" in medicare["questions"][0] and "Medicaid health plan" in medicaid["questions"][0]
     assert medicare["deadlines"][0]["date"] == (NOTICE + timedelta(days=60)).isoformat()
+
+
+def test_a_co_necessity_denial_the_provider_still_collects_keeps_the_appeal_date_as_a_backstop():
+    # CO-50: the provider must write it off; but it sent the bill to a collector, and may say the patient signed
+    # an agreement to pay: the 180 days to appeal (29 CFR 2560.503-1(h)(3)(i)) are kept, nothing is opened
+    from billadvocate.model import Collector
+
+    collected = Account(id="a", provider=Provider(name="Clinic"), balance=Decimal("610"),
+                        collector=Collector(name="ABC Recovery"))
+    r = route_of("employer_self_funded", _denial("CO-50", notice=NOTICE), collected, NOTICE)
+    assert r["who"] == "provider" and not r["open"] and r["hold"] is None
+    assert [d["kind"] for d in r["deadlines"]] == ["APPEAL_DUE"]
+    assert r["deadlines"][0]["date"] == (NOTICE + timedelta(days=180)).isoformat() and "not liable" in r["backstop"]
+    paid_off = Account(id="a", provider=Provider(name="Clinic"), balance=Decimal("0"))
+    assert not route_of("employer_self_funded", _denial("CO-50", notice=NOTICE), paid_off, NOTICE)["deadlines"]
+    # a duplicate-claim denial (CO-18) is never the patient's, agreement or not
+    assert not route_of("employer_self_funded", _denial("CO-18", notice=NOTICE), collected, NOTICE)["deadlines"]

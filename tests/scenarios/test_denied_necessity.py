@@ -35,11 +35,6 @@ def test_reason_for_owing_nothing_names_the_denial():
     assert "lines that should not be billed" not in why and "write" in why
 
 
-@pytest.mark.xfail(strict=True, reason="appeals/__init__.py (the who == 'provider' branch): a CO-coded denial gets no "
-                                       "APPEAL_DUE at all, although the provider ignored the code and sent the full "
-                                       "amount to collections; the 180-day internal appeal (29 CFR "
-                                       "2560.503-1(h)(3)(i), due 2027-02-22) should stay as a backstop in case the "
-                                       "provider says the patient agreed to pay")
 def test_appeal_deadline_kept_when_the_provider_collects_anyway():
     kinds = [d["kind"] for d in account(NAME)["deadlines"]] + \
         [d.get("kind") for a in account(NAME)["appeals"] for d in a["deadlines"]]

@@ -235,6 +235,18 @@ def other_steps(r, as_of: date, case) -> list[dict]:
         if eligible:
             names = ", ".join(p.get("name") or "a program" for p in eligible)
             out.append(_apply_step(r, as_of, f"You are likely eligible: {names}. Apply in writing."))
+    appealing = any(a.get("who") != "provider" and a.get("open") for a in r.appeals or [])
+    for a in r.appeals or []:  # a CO denial the provider still collects on: the appeal right kept as a backstop
+        due = next((d["date"] for d in a.get("deadlines", []) if a.get("backstop")), None)
+        if a.get("who") == "provider" and due and not appealing and not any(
+                x["kind"] == "APPEAL_DENIAL" for x in out):
+            who = a.get("provider") or r.account.provider.name
+            out.append(_step("APPEAL_DENIAL", acct, f"Your plan denied claim {a.get('claim_id')} with a "
+                             f"contractual-obligation code: {who} must write it off and may not bill you. Write to "
+                             f"{who} to ask for the write-off; if it says you agreed in writing to pay, appeal the "
+                             f"denial to the plan by {due}, so that right is not lost while you wait.",
+                             due=date.fromisoformat(str(due)), title="Keep the right to appeal the denial",
+                             script=_script(r, "insurer")))
     ins = case.insurance
     if ins is not None and ins.status in ("insured", "medicare") and _script(r, "insurer"):
         eob_problem = any(f.rule.startswith("EOB.") for f in r.findings)

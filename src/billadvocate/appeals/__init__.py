@@ -37,6 +37,30 @@ HOLD = ("While the appeal is open, ask {who} in writing to hold the account: no 
         "or payment plan on the denied amount before then.")
 
 
+# CO reasons a provider may try to shift to a patient who signed a waiver or an agreement to pay beforehand
+# (necessity, experimental, level or number of services, prior authorization); not duplicates or bundling
+WAIVABLE = frozenset({"15", "39", "50", "55", "56", "57", "62", "150", "151", "152", "167", "197", "198"})
+
+
+def provider_backstop(known_type: str | None, denial: Denial, account, notice: date | None, label: str
+                      ) -> Deadline | None:
+    """A denial the provider must write off (a CO code) while the provider still asks for the money (a balance,
+    or a collector): the plan's appeal deadline is kept, in case the provider says the patient agreed to pay
+    for the service, so that right is not lost while the patient waits for a write-off."""
+    collects = account.collector is not None or (account.balance is not None and account.balance > 0)
+    waivable = any(r.group == "CO" and (r.code or "") in WAIVABLE for r in denial.reasons)
+    if not collects or not waivable or notice is None:
+        return None
+    first = appeal_deadline(known_type, notice, label=label)
+    if first is None:
+        return None
+    who = denial.provider or account.provider.name
+    return first.model_copy(update={"why": first.why + (
+        f" You are not liable for this denial ({who} must write it off), but {who} still asks for the money: keep "
+        "this date in case it says you agreed in writing to pay, and appeal to the plan by then if the bill is "
+        "not written off.")})
+
+
 def route(plan_type: str | None, denial: Denial, account, as_of: date, index: int = 0, *,
           status: str | None = None) -> dict[str, Any]:
     """One denial's route: who acts, the steps, the notice date used, the deadlines, the questions
@@ -64,10 +88,14 @@ def route(plan_type: str | None, denial: Denial, account, as_of: date, index: in
         "notice_date": notice.isoformat() if notice else None, "notice_date_from": notice_from,
         "deadlines": [], "questions": questions, "hold": None,
     }
+    label = f"of claim {denial.claim_id}"
     if denial.who == "provider":
         out["open"], out["stage"], out["next_due"] = False, None, None
+        backstop = provider_backstop(known_type, denial, account, notice, label)
+        if backstop is not None:
+            out["deadlines"], out["_deadlines"] = [backstop.model_dump(mode="json")], [backstop]
+            out["backstop"] = backstop.why
         return out
-    label = f"of claim {denial.claim_id}"
     logged = decisions(account)
     out["decisions"] = [d.to_json() for d in logged]
     out["urgent"] = bool(account.denial_urgent)
