@@ -287,7 +287,8 @@ _PATTERNS: list[tuple[str, Any]] = [
     (rf"You owe \$0\.00 on this account\.", "Usted debe $0.00 en esta cuenta."),
     (rf"A fair price for the care: (?P<f>{M}), (?P<n>\d+) lines? priced at (?P<x>[\d.]+)x Medicare \((?P<list>.+)\), "
      r"the other lines kept at their charge(?P<end>\. \(.+\))?", _fair_price),
-    (rf"The hospital's financial-assistance policy \(IRS 501\(r\)\): (?P<d>\d+)% off the (?P<c>{M}) charged to (?P<who>you|me) = "
+    (rf"The hospital's financial-assistance policy \(IRS 501\(r\)\): (?P<d>\d+)% off the (?P<c>{M}) charged to "
+     rf"(?P<who>you|me) = "
      rf"(?P<o>{M})(?P<end>\. \(.+\))?",
      lambda m: (f"La política de ayuda financiera del hospital (IRS 501(r)): {m['d']}% de descuento sobre los "
                 f"{m['c']} que {'le' if m['who'] == 'you' else 'me'} cobran = {m['o']}{m['end'] or ''}")),
@@ -436,7 +437,8 @@ _PATTERNS: list[tuple[str, Any]] = [
      "Su aviso pide {a}, pero el saldo del proveedor era {b}: explíquenme por escrito la diferencia de {d}."),
     (r"I am applying for financial assistance \((?P<names>.+)\)\. Please put the account on hold, and stop any "
      r"collection or credit reporting while it is reviewed\.",
-     lambda m: ("Estoy solicitando ayuda financiera (" + "; ".join(program_name(None, n) for n in m["names"].split("; "))
+     lambda m: ("Estoy solicitando ayuda financiera ("
+                + "; ".join(program_name(None, n) for n in m["names"].split("; "))
                 + "). Por favor pongan la cuenta en espera, y detengan todo cobro o reporte de crédito mientras la "
                 "revisan.")),
     (r"Your amounts generally billed are (?P<a>[\d.]+)% of charges: as a patient who qualifies for assistance I may not "
@@ -594,7 +596,8 @@ class _Findings:
             if msg and (message == msg or message.startswith(msg)):
                 title = spanish.finding(f, "audit")["title"].rstrip(".")
                 lines = ", ".join(str(n) for n in f.get("lines") or [])
-                return f"{title} ({'línea' if len(f.get('lines') or []) == 1 else 'líneas'} {lines})" if lines else title
+                word = "línea" if len(f.get("lines") or []) == 1 else "líneas"
+                return f"{title} ({word} {lines})" if lines else title
         return None
 
     def titles_on(self, lines: str) -> list[str]:
@@ -674,7 +677,8 @@ def account_es(a: dict, fallback: Callable[[str], Any] = lambda s: s) -> dict:
         for r in offer.get("reasons") or []:
             if r.startswith("Fair amount ") and all(t is not None for t in steps_es):
                 head = re.match(rf"Fair amount ({M}): ", r)
-                reasons.append(f"Cantidad justa {head.group(1) if head else ''}: " + "; ".join(t[:1].lower() + t[1:] if i else t for i, t in enumerate(steps_es)) + "."
+                joined = "; ".join(t[:1].lower() + t[1:] if i else t for i, t in enumerate(steps_es))
+                reasons.append(f"Cantidad justa {head.group(1) if head else ''}: " + joined + "."
                                if head else es(r))
             else:
                 reasons.append(es(r))
