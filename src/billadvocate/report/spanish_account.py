@@ -216,6 +216,43 @@ _FIXED = {
     "(Whether a medical bill counts as consumer credit under the Act is argued case by case.)":
         "(Si una factura médica cuenta como crédito de consumo según esa ley se discute caso por caso.)",
     "A payment alone does not restart it.": "Un pago por sí solo no lo reinicia.",
+    # No Surprises Act scope (rights/nsa_scope.py)
+    "This was emergency care that was not booked ahead, so no estimate was owed and there is none to dispute; the "
+    "Act's limits on emergency bills protect patients with a health plan.":
+        "Fue atención de emergencia que no se programó con anticipación, así que no se debía ningún presupuesto y no "
+        "hay nada que disputar; los límites de la ley a las facturas de emergencia protegen a los pacientes con un "
+        "plan de salud.",
+    "Check the bill for errors and ask for financial assistance instead.":
+        "En su lugar, revise la factura en busca de errores y pida ayuda financiera.",
+    "As an uninsured or self-pay patient you were owed a written Good Faith Estimate before scheduled care, and you "
+    "got none: the federal dispute of a bill far above the estimate needs one, so ask the provider for the estimate "
+    "it should have given and report the missing estimate to the No Surprises Help Desk (cms.gov/nosurprises, "
+    "1-800-985-3059).":
+        "Como paciente sin seguro o que paga por su cuenta, le debían dar un Presupuesto de Buena Fe por escrito antes "
+        "de la atención programada, y no recibió ninguno: la disputa federal de una factura muy por encima del "
+        "presupuesto lo necesita, así que pida al proveedor el presupuesto que debió darle y reporte la falta a la "
+        "línea de ayuda de la Ley Sin Sorpresas (cms.gov/nosurprises, 1-800-985-3059).",
+    "Whether the No Surprises Act protects you depends on your coverage, which the case does not give (private plan, "
+    "Medicare, Medicaid, or none).":
+        "Si la Ley Sin Sorpresas le protege depende de su cobertura, que el caso no indica (plan privado, Medicare, "
+        "Medicaid o ninguna).",
+    "The No Surprises Act protects air ambulance rides, not ground ambulance rides; the case does not say which this "
+    "was.": "La Ley Sin Sorpresas protege los viajes en ambulancia aérea, no en ambulancia terrestre; el caso no dice "
+            "cuál fue este.",
+    "The No Surprises Act protects emergency care and out-of-network providers at in-network hospitals and centers; "
+    "the case does not say whether this was an emergency.":
+        "La Ley Sin Sorpresas protege la atención de emergencia y a los proveedores fuera de la red en hospitales y "
+        "centros de la red; el caso no dice si esto fue una emergencia.",
+    # time-barred debt and offers (negotiate/barred.py, offer.py)
+    "This debt looks time-barred: do not acknowledge it in writing.":
+        "Esta deuda parece demasiado antigua para demandar: no la reconozca por escrito.",
+    "Time-barred debt: you may choose not to pay at all. Do not pay anything before the agreement is in writing.":
+        "Deuda demasiado antigua para demandar: puede decidir no pagar nada. No pague nada antes de tener el acuerdo "
+        "por escrito.",
+    "Please send me a fully itemized bill with the CPT/HCPCS code of every line.":
+        "Por favor envíenme una factura completamente detallada con el código CPT/HCPCS de cada línea.",
+    "When did you buy this account?": "¿Cuándo compraron esta cuenta?",
+    "Children and pregnant people may.": "Los niños y las embarazadas pueden calificar.",
 }
 
 
@@ -540,6 +577,80 @@ _PATTERNS.insert(0, (rf"(?P<st>{STATE_NAMES}) law: (?P<parts>.+?)\.(?: No specif
                      _state_law))
 _PATTERNS.insert(0, (rf"No (?P<st>{STATE_NAMES}) law specific to medical-debt collection was found\.",
                      "No se encontró una ley de {st} específica sobre el cobro de deudas médicas."))
+
+
+_PATTERNS += [
+    (rf"For a patient without insurance, the No Surprises Act gives a written Good Faith Estimate for care booked "
+     rf"ahead \(or when you ask for one\) and a federal dispute of a bill (?P<t>{M}) or more above that estimate\.",
+     "Para un paciente sin seguro, la Ley Sin Sorpresas da un Presupuesto de Buena Fe por escrito para la atención "
+     "programada con anticipación (o cuando usted lo pide) y una disputa federal de una factura que lo supere en {t} "
+     "o más."),
+    (rf"The No Surprises Act took effect on (?P<d>{D}); this care \((?P<c>{D})\) is earlier, so it does not apply\.",
+     "La Ley Sin Sorpresas entró en vigor el {d}; esta atención ({c}) es anterior, así que no se aplica."),
+    (rf"This was emergency care: (?P<p>{N}) may not bill you more than your in-network cost sharing\.",
+     "Fue atención de emergencia: {p} no puede cobrarle más que su costo compartido dentro de la red."),
+    (rf"This was an air ambulance ride: (?P<p>{N}) may not bill you more than your in-network cost sharing"
+     r"(?P<net> even though it is out of your plan's network)?\.",
+     lambda m: (f"Fue un viaje en ambulancia aérea: {m['p']} no puede cobrarle más que su costo compartido dentro de "
+                "la red" + (", aunque esté fuera de la red de su plan" if m["net"] else "") + ".")),
+    (rf"The FDCPA and Regulation F cover (?P<c>{N}), (?P<what>a lawyer collecting debts|a debt buyer)\.",
+     lambda m: (f"La FDCPA y la Regulación F cubren a {m['c']}, "
+                + ("un abogado que cobra deudas." if m["what"].startswith("a lawyer") else "un comprador de deudas."))),
+    (rf"(?P<prog>.+?) covers hospitals; (?P<p>{N}) is recorded as provider kind '(?P<k>\w+)' \(if the bill is from a "
+     r"hospital, say so in the case\)\.",
+     lambda m: (f"{program_name(None, m['prog'])} cubre hospitales; {m['p']} está registrado como otro tipo de "
+                "proveedor (si la factura es de un hospital, dígalo en el caso)."
+                if program_name(None, m["prog"]) != m["prog"] else None)),
+    (rf"501\(r\) binds hospital facilities; (?P<p>{N}) is recorded as provider kind '(?P<k>\w+)' \(if the bill is "
+     r"from a hospital, say so in the case\)\.",
+     "501(r) obliga a los hospitales; {p} está registrado como otro tipo de proveedor (si la factura es de un "
+     "hospital, dígalo en el caso)."),
+    (rf"(?P<p>{N}) is recorded as for-profit, so 501\(r\) does not apply; ask for its own discount or charity policy "
+     r"anyway\.",
+     "{p} está registrado como con fines de lucro, así que 501(r) no se aplica; pida de todos modos su propia política "
+     "de descuentos o de atención caritativa."),
+    (rf"(?P<st>{STATE_NAMES}) has not expanded Medicaid \(status as of (?P<d>{D}), checked against KFF's tracker\): "
+     r"adults without children or a disability usually do not qualify on income alone\.",
+     "{st} no ha ampliado Medicaid (situación al {d}, según el registro de KFF): los adultos sin hijos ni discapacidad "
+     "normalmente no califican solo por sus ingresos."),
+    (rf"(?P<t>{M}) at (?P<m>{M}) a month is 1 payment, the first on (?P<f>{D})\.",
+     "{t} a {m} al mes es 1 pago, el {f}."),
+    (rf"You can raise (?P<a>{M}) \(the lump sum the household says it can raise\): offer a lump sum, starting at the "
+     r"opening\.",
+     "Puede juntar {a} (la suma que el hogar dice que puede juntar): ofrezca un pago único, empezando por la oferta "
+     "inicial."),
+    (rf"I'm calling about a claim for care on (?P<d>{D}) at (?P<p>{N})\.",
+     "Llamo por un reclamo por la atención del {d} en {p}."),
+    (rf"The (?P<y>\d+)-year limit to sue ran out on (?P<d>{D}): a collector may still ask, but may not sue or threaten "
+     r"to\.",
+     "El plazo de {y} años para demandar terminó el {d}: un cobrador todavía puede pedir el pago, pero no puede "
+     "demandarle ni amenazar con hacerlo."),
+    (rf"In (?P<st>{STATE_NAMES}), nothing you pay or sign now revives it \(a payment, a signed writing or other "
+     r"activity does not restart a limit that has run out\)\.",
+     "En {st}, nada que usted pague o firme ahora la revive (un pago, un escrito firmado u otra actividad no reinicia "
+     "un plazo que ya terminó)."),
+    (rf"In (?P<st>{STATE_NAMES}), (?P<what>a payment or a signed written acknowledgment or promise to pay|a signed "
+     r"written acknowledgment or promise to pay|a payment) now could revive the debt: do not pay or sign anything "
+     r"about it before getting advice\.",
+     lambda m: (f"En {m['st']}, " + {"a payment or a signed written acknowledgment or promise to pay":
+                                    "un pago o un reconocimiento o promesa de pago firmado por escrito",
+                                    "a signed written acknowledgment or promise to pay":
+                                    "un reconocimiento o promesa de pago firmado por escrito",
+                                    "a payment": "un pago"}[m["what"]]
+                + " ahora podría revivir la deuda: no pague ni firme nada sobre ella antes de pedir consejo.")),
+    (r"This debt's owner may not sue on it at all under state law\.",
+     "La ley del estado no permite que el dueño de esta deuda la demande."),
+    (rf"In (?P<st>{STATE_NAMES}) the debt itself ended with the limit: it may not be collected at all\.",
+     "En {st} la deuda misma terminó con el plazo: no se puede cobrar en absoluto."),
+    (r"The statute of limitations has run: they cannot win a lawsuit, so offer little or nothing \(shares (?P<a>\d+)% "
+     r"/ (?P<b>\d+)% / (?P<c>\d+)%\)\.",
+     "El plazo para demandar terminó: no pueden ganar una demanda, así que ofrezca poco o nada (el {a}%, el {b}% y el "
+     "{c}%)."),
+    (rf"The debt is more than (?P<y>\d+) years old \((?P<m>\d+) months since (?P<d>{D})\): older debt is worth less "
+     r"to whoever holds it, so the shares are cut to (?P<p>\d+)%\.",
+     "La deuda tiene más de {y} años ({m} meses desde el {d}): una deuda más antigua vale menos para quien la tiene, "
+     "así que las ofertas se reducen al {p}%."),
+]
 
 
 _COMPILED = [(re.compile(p + r"\Z", re.S), t) for p, t in _PATTERNS]
