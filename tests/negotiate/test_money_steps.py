@@ -66,8 +66,16 @@ def test_a_one_payment_plan_says_one_payment_and_totals_the_amount():
 
 
 def test_plan_total_equals_what_it_pays_off():
-    p = plan("1234.56")  # 300 a month: 4 x 300 + 34.56
-    assert p["total"] == 1234.56 and p["schedule"][-1]["amount"] == 34.56 and p["schedule"][-1]["balance_after"] == 0
+    p = plan("1234.56")  # at most 300 a month: 5 payments, evenly 246.92 (the last 246.88)
+    assert p["total"] == 1234.56 and p["schedule"][-1]["balance_after"] == 0
+    assert p["monthly"] == 246.92 and p["last_payment"] == 246.88 and p["schedule"][-1]["amount"] == 246.88
+    assert "the last ($246.88)" in p["why"]
+
+
+def test_the_monthly_amount_is_the_payment_not_the_budget():
+    # the budget is $300 a month; a $250 bill is one payment of $250, never "$300 a month for 1 month"
+    p = plan("250.00")
+    assert p["monthly"] == 250 and p["monthly"] * p["months"] == p["total"] and p["last_payment"] is None
 
 
 def test_a_plan_never_runs_past_the_day_a_payment_would_restart_the_limit_to_sue():

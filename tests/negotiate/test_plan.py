@@ -42,7 +42,7 @@ def test_colorado_professional_bill_is_capped_at_2_percent():
 
 def test_colorado_caps_do_not_apply_without_discounted_care():
     p = plan(600, Household(size=1, annual_income=36000, monthly_expenses=1000))
-    assert p["caps"] == [] and p["monthly"] == 1000
+    assert p["caps"] == [] and p["budget"] == 1000 and p["monthly"] == 600 and p["months"] == 1
 
 
 def test_maryland_hospital_plan_is_at_most_5_percent_of_income():

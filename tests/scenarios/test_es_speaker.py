@@ -18,9 +18,6 @@ def test_plan_and_letters_in_spanish():
     assert account(NAME)["offer"]["owed"] == pytest.approx(1748.0)
 
 
-@pytest.mark.xfail(strict=True, reason="negotiate/plan.py: the plan says '$308.00 a month for 6 months' ($1,848) for "
-                                       "a $1,748.00 total (the last payment is smaller); the letter promises a sum "
-                                       "different from its own total")
 def test_plan_letter_monthly_times_months_is_the_total():
     plan = account(NAME)["plan"]
     assert plan["monthly"] * plan["months"] == pytest.approx(plan["total"], abs=plan["months"])

@@ -21,9 +21,6 @@ def test_owes_the_in_network_cost_sharing_and_nsa_step_first():
     assert "300gg-132" in body and "149.420" in body and "149.410" not in body
 
 
-@pytest.mark.xfail(strict=True, reason="negotiate/plan.py: the plan and its letter say '$900.00 a month for 1 month' "
-                                       "for a $250.00 total (monthly is the budget, not the payment); the stated "
-                                       "monthly amount times the months must equal the total")
 def test_plan_monthly_amount_matches_its_total():
     plan = account(NAME)["plan"]
     assert plan["monthly"] * plan["months"] == pytest.approx(plan["total"], abs=plan["months"])

@@ -20,8 +20,5 @@ def test_settlement_written_with_georgia_non_acknowledgment_and_a_warning():
     assert not DATA_PATH.search(body) and not RULE_ID.search(body)
 
 
-@pytest.mark.xfail(strict=True, reason="negotiate/plan.py (the must-end-before note, lines 140-149): 'The limit to sue "
-                                       "... ends on 2024-07-15 ... a payment can restart it' - the limit already ran "
-                                       "out, and in Georgia only a signed writing revives it (the SOL paragraph says so)")
 def test_plan_note_agrees_with_georgia_revival():
     assert "a payment can restart it" not in flat(account(NAME)["plan"]["why"])

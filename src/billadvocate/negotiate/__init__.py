@@ -7,11 +7,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from .barred import barred_reason, chose_to_pay_note, time_barred
 from .fair import fair_amount
 from .hold import hold_for_appeals
 from .offer import make_offer
 from .plan import payment_plan, replan
 from ..model import Finding
+from ..states import NAMES
 from ..util import cents, dollars
 from .scripts import call_scripts
 
@@ -27,7 +29,9 @@ def negotiate(case, review, as_of: date, must_end_before: date | None = None,
     `must_end_before`: the day a payment would restart the limit to sue (actions.safety); by default
     worked out from the review's statute-of-limitations status."""
     account = review.account
-    if must_end_before is None:
+    barred = time_barred(review.sol)
+    chose_to_pay = bool(getattr(account, "patient_chose_to_pay", False))
+    if must_end_before is None and not barred:  # a limit that already ran out cannot be outrun
         must_end_before = _sol_limit(review.sol)
     fair = fair_amount(account=account, audit=review.audit, findings=review.findings, bills=review.bills,
                        assistance=review.assistance, insurance=case.insurance.status if case.insurance else None,
@@ -44,9 +48,59 @@ def negotiate(case, review, as_of: date, must_end_before: date | None = None,
                             programs=review.assistance.get("programs", []), amount=Decimal(str(fair["fair_amount"])),
                             state=account.provider.state or case.patient.state, as_of=as_of,
                             must_end_before=must_end_before)
+        if barred and plan is not None:
+            plan = barred_plan(plan, review.sol, chose_to_pay)
+    offer = withhold_unsafe_offer(offer, review, as_of, case.patient.state, barred=barred and not chose_to_pay,
+                                  chose_to_pay=chose_to_pay)
     findings = agree_findings(review.findings, offer)  # IRS501R.OVER_AGB says the offer's figure
     scripts = call_scripts(case, account, findings, review.assistance, offer, review.sol)
     return {"offer": offer, "plan": plan, "call_scripts": scripts, "findings": findings}
+
+
+def barred_plan(plan: dict[str, Any], sol: dict[str, Any], chose_to_pay: bool) -> dict[str, Any]:
+    """A plan on a debt whose limit to sue ran out: none, saying why in the state's terms, unless the
+    patient chose to pay anyway; then the plan stands with what could revive the debt."""
+    if plan.get("missing"):
+        return plan
+    if not chose_to_pay:
+        plan.update(monthly=None, months=None, schedule=[], refused=True, last_payment=None, why=barred_reason(sol))
+        for k in ("duration", "first_payment", "total", "forgiven"):
+            plan.pop(k, None)
+        return plan
+    plan["why"] = (plan.get("why", "") + " " + chose_to_pay_note(sol)).strip()
+    return plan
+
+
+def withhold_unsafe_offer(offer: dict[str, Any], review, as_of: date, state: str, *, barred: bool,
+                          chose_to_pay: bool) -> dict[str, Any]:
+    """No settlement figures where the limit to sue forbids a settlement letter (actions.safety): it ran
+    out, or it ends before an offer made now would be paid in a state where a payment or a signed
+    writing restarts it, unless the patient chose to pay anyway. The offer keeps what is owed and the
+    arithmetic, and says in one line why there is no offer."""
+    if offer.get("no_offer") or offer.get("opening") is None:
+        return offer
+    if barred:
+        reason = barred_reason(review.sol)
+    else:
+        try:
+            from ..actions.safety import offer_closes, plan_must_end_before, restarts
+        except ImportError:
+            return offer
+        limit = plan_must_end_before(review.sol)
+        if chose_to_pay or limit is None or limit > offer_closes(as_of):
+            return offer
+        r = restarts(review.sol)
+        what = " or ".join(w for w, on in (("a payment", r["payment"]),
+                                            ("a signed written acknowledgment or promise to pay",
+                                             r["written_acknowledgment"])) if on)
+        reason = (f"The limit to sue on this debt ends on {limit}, before a settlement offered now would be paid, "
+                  f"and in {NAMES.get(state, state)} {what} restarts it: do not offer or pay anything before "
+                  "then; talk to a lawyer or legal aid.")
+    fair = offer.get("fair") or {}
+    out = {**offer, "opening": None, "target": None, "walk_away": None, "lump_sum": None, "no_offer": reason,
+           "withheld": True, "advice": reason, "reasons": [reason], "terms": [],
+           "why": "\n".join(list(fair.get("why", [])))}
+    return out
 
 
 def _sol_limit(sol) -> date | None:
@@ -172,10 +226,12 @@ def across_accounts(case, reviews, as_of: date) -> None:
     if len(plans) < 2:
         return
     budget = Decimal(str(plans[0]["budget"]))
-    total = sum((Decimal(str(p["monthly"])) for p in plans), Decimal(0))
-    if total <= budget:
+    # each plan's share of the budget follows the most it could pay a month (its `ceiling`), not its even payment
+    most = [Decimal(str(p.get("ceiling") or p["monthly"])) for p in plans]
+    if sum((Decimal(str(p["monthly"])) for p in plans), Decimal(0)) <= budget:
         return
-    for p in plans:
-        share = Decimal(str(p["monthly"])) * budget / total
+    total = sum(most, Decimal(0))
+    for p, m in zip(plans, most):
+        share = m * budget / total
         replan(p, share, f"The household's budget of {dollars(budget)} a month is shared by {len(plans)} "
                          f"payment plans; this plan's share is {dollars(share)}.")

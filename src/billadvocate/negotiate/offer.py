@@ -12,6 +12,7 @@ from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
 from ..util import dollars
+from .barred import GENERIC, known, warnings as sol_warnings
 
 # (opening, target, walk_away) as shares of the fair amount, and why.
 HOLDER_SHARES = {
@@ -36,8 +37,7 @@ TERMS = [
     "The agreement is in writing, on their letterhead, before any money is sent; keep a copy and pay by a traceable method, never by giving bank account access.",
     "Forgiven debt of $600 or more may be reported to the IRS on Form 1099-C as income (26 U.S.C. 6050P); ask whether they will file one. If you were insolvent when it was forgiven, IRS Form 982 can exclude it (26 U.S.C. 108(a)(1)(B)).",
 ]
-SOL_WARNING = ("A payment, even a small one, or a written promise to pay can restart the statute of "
-               "limitations in many states; do not pay anything before the agreement is in writing.")
+SOL_WARNING = GENERIC  # only where the state's rule is not known (barred.warnings)
 
 
 def _months(earlier: date, later: date) -> int:
@@ -103,8 +103,14 @@ def no_offer(account, fair: dict[str, Any], sol) -> dict[str, Any]:
     return {"owed": float(fair["owed"]) if held else 0.0, "fair_amount": 0.0, "opening": None, "target": None,
             "walk_away": None, "held_for_appeal": held, "no_offer": why, "holder": collector.kind if collector else "provider",
             "sol_expired": _sol_expired(sol), "claimed": None if claimed is None else float(claimed),
-            "lump_sum": None, "advice": why, "reasons": [why], "warnings": [SOL_WARNING], "terms": [],
+            "lump_sum": None, "advice": why, "reasons": [why], "warnings": _no_offer_warnings(sol), "terms": [],
             "fair": fair, "steps": fair.get("steps", []), "why": "\n".join(list(fair.get("why", [])))}
+
+
+def _no_offer_warnings(sol) -> list[str]:
+    """With nothing to pay: the state's rule on what restarts or revives the limit to sue where it is
+    known (a payment made anyway could still matter), else the generic warning."""
+    return [sol["warning"]] if known(sol) and sol.get("warning") else [GENERIC]
 
 
 def make_offer(*, account, household, fair: dict[str, Any], sol: dict[str, Any] | None,
@@ -136,13 +142,7 @@ def make_offer(*, account, household, fair: dict[str, Any], sol: dict[str, Any] 
         shares = SOL_EXPIRED_SHARES
         reasons.append("The statute of limitations has run: they cannot win a lawsuit, so offer little or "
                        "nothing (shares 10% / 15% / 25%).")
-        warnings.append("Time-barred debt: " + SOL_WARNING + " You may choose not to pay at all.")
-    elif expired is None:
-        warnings.append("Statute-of-limitations status unknown. " + SOL_WARNING)
-    else:
-        warnings.append(SOL_WARNING)
-    if sol and sol.get("warning"):
-        warnings.append(sol["warning"])
+    warnings += sol_warnings(sol, expired)  # the state's rule where the rights engine knows it
     base = Decimal(str(fair["fair_amount"]))
     opening, target, walk = _numbers(base, shares, purchase)
     offer: dict[str, Any] = {

@@ -111,6 +111,22 @@ def schedule(amount: Decimal, monthly: Decimal, months: int, first: date) -> lis
     return rows
 
 
+def even_monthly(amount: Decimal, months: int) -> Decimal:
+    """The same payment every month that pays `amount` off in `months`: the amount divided evenly,
+    rounded up to the cent (the last payment is then a few cents smaller), so the monthly amount a
+    letter states times the months is the plan's total, not the budget the household could carry."""
+    if months <= 0:
+        return amount
+    return (amount / months).quantize(Decimal("0.01"), rounding=ROUND_CEILING)
+
+
+def last_payment(rows: list[dict[str, Any]], monthly: Decimal) -> float | None:
+    """The last payment when it differs from the monthly amount (None when every payment is the same)."""
+    if not rows or Decimal(str(rows[-1]["amount"])) == monthly:
+        return None
+    return rows[-1]["amount"]
+
+
 def months_text(n: int) -> str:
     """'1 month', '12 months'."""
     return f"{n} month" if n == 1 else f"{n} months"
@@ -215,13 +231,18 @@ def payment_plan(*, account, household, programs: list[dict], amount: Decimal, s
         forgiven = amount - monthly * max_payments
         months = max_payments
         why.append(f"After {payments_text(max_payments)} the rest, {dollars(forgiven)}, is paid in full by law.")
+    ceiling = monthly  # the most the budget and the law allow each month (shared across plans: across_accounts)
+    if forgiven == 0:
+        monthly = even_monthly(amount, months)  # the payment, not the budget: monthly x months is the total
     payable = amount - forgiven
     rows = schedule(payable, monthly, months, first)
+    last = last_payment(rows, monthly)
     result.update(monthly=float(monthly), months=months, duration=months_text(months), first_payment=first.isoformat(),
                   forgiven=float(forgiven), schedule=rows, total=float(sum(Decimal(str(r["amount"])) for r in rows)),
-                  must_end_before=must_end_before.isoformat() if must_end_before else None)
+                  last_payment=last, ceiling=float(ceiling), must_end_before=must_end_before.isoformat() if must_end_before else None)
     why.append(f"{dollars(payable)} at {dollars(monthly)} a month is {payments_text(months)}, the first on {first}"
-               + (f" and the last on {rows[-1]['date']}" if len(rows) > 1 else "") + f". {rate_why}")
+               + (f" and the last{f' ({dollars(last)})' if last is not None else ''} on {rows[-1]['date']}"
+                  if len(rows) > 1 else "") + f". {rate_why}")
     if months > LONG_PLAN_MONTHS:
         why.append(f"That is more than {LONG_PLAN_MONTHS // 12} years: settle for less or ask for more assistance first.")
     result["why"] = " ".join(why)
@@ -241,6 +262,8 @@ def replan(plan: dict[str, Any], monthly: Decimal, reason: str) -> dict[str, Any
     forgiven = Decimal(0)
     if max_payments and months > max_payments:
         forgiven, months = amount - monthly * max_payments, max_payments
+    else:
+        monthly = even_monthly(amount, months)
     first = date.fromisoformat(plan["first_payment"])
     limit = date.fromisoformat(plan["must_end_before"]) if plan.get("must_end_before") else None
     if limit is not None and months > payments_before(first, limit):
@@ -249,6 +272,7 @@ def replan(plan: dict[str, Any], monthly: Decimal, reason: str) -> dict[str, Any
         return plan
     rows = schedule(amount - forgiven, monthly, months, first)
     plan.update(monthly=float(monthly), months=months, duration=months_text(months), forgiven=float(forgiven),
-                schedule=rows, total=float(sum(Decimal(str(r["amount"])) for r in rows)))
+                schedule=rows, total=float(sum(Decimal(str(r["amount"])) for r in rows)),
+                last_payment=last_payment(rows, monthly))
     plan["why"] += f" {reason} Now {dollars(monthly)} a month for {payments_text(months)}."
     return plan

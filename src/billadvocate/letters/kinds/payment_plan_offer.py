@@ -43,7 +43,7 @@ def extra(f) -> dict:
     cites = list(p.get("citations") or [])
     for cap in p.get("caps") or []:
         cites += [c for c in cap.get("citations", []) if c not in cites]
-    return {"monthly": number(p.get("monthly")), "months": p.get("months"),
+    return {"monthly": number(p.get("monthly")), "months": p.get("months"), "last_payment": number(p.get("last_payment")),
             "plan_total": number(p.get("amount")), "first_payment": first, "plan_citations": cites,
             "held": held(f)}
 

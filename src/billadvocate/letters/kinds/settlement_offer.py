@@ -17,6 +17,9 @@ OFFER = Need("household.lump_sum_available", "an offer amount from the review (t
              "household.lump_sum_available or liquid_assets)", lambda f: f.offer)
 
 
+KIND_TYPE = "settlement_offer"
+
+
 def funds(f, offer: dict):
     """What the household can raise at once: the money engine's figure, else its savings."""
     raised = number(offer.get("lump_sum"))
@@ -24,6 +27,12 @@ def funds(f, offer: dict):
 
 
 def when(f) -> str | None:
+    raw = f.review.offer if f.review is not None and isinstance(f.review.offer, dict) else None
+    if raw and raw.get("withheld"):
+        # no figures where the limit to sue forbids a settlement (negotiate.withhold_unsafe_offer): the letter is
+        # still the one the debt would need, so the safety rules refuse it and the notes say why in words
+        advice = f.money_advice
+        return "offer a settlement" if advice is not None and not advice.allows(KIND_TYPE) else None
     offer = f.offer
     if offer is None:
         return None
