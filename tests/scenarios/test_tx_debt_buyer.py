@@ -42,8 +42,6 @@ def test_letters_carry_no_data_paths_or_rule_ids():
             assert not RULE_ID.search(body), (kind, lang)
 
 
-@pytest.mark.xfail(strict=True, reason="negotiate/scripts.py (provider/collector call scripts) cuts the list of "
-                                       "disputed lines mid-word ('CT ABD & PELVIS W/CONTRAST (7.'); owner: negotiate")
 def test_call_scripts_never_cut_mid_word():
     for script in account(NAME)["call_scripts"]:
         for line in script.get("say", []) + script.get("ask", []):

@@ -7,6 +7,7 @@ writing; what is said on the phone is hard to prove.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..util import dollars
@@ -26,8 +27,8 @@ def _lines(nums: list[int]) -> str:
 def owed_sentences(offer) -> list[str]:
     """What is owed, in the patient's words, with the arithmetic a person can check: the steps that
     changed the figure (the lines taken off, each cap, the yardstick), from the money engine."""
-    if not offer:
-        return []
+    if not offer or offer.get("withheld"):
+        return []  # no figure on the phone where no offer is safe (a time-barred debt, a bill not yet known)
     caps = [r for r in offer.get("steps", []) if r.get("kind") in ("cap", "price", "appeal_hold")]
     if offer.get("no_offer"):
         caps = [r for r in caps if r.get("amount") == 0 and r["step"] != offer["no_offer"]][:1]  # what brought it to $0
@@ -37,17 +38,43 @@ def owed_sentences(offer) -> list[str]:
     return out
 
 
+FIRST_PERSON = ((r"\b[Yy]ou are\b", "I am"), (r"\b[Yy]ou were\b", "I was"), (r"\b[Yy]ou\b(?= (?:owe|qualify|have|had|did|do|may|must|can|should|paid|got|received|signed|asked|need)\b)", "I"),
+                (r"\bYour\b", "My"), (r"\byour\b", "my"), (r"\byours\b", "mine"), (r"\bYou\b", "I"), (r"\byou\b", "me"))
+SAY_FINDINGS_CHARS = 600  # the findings read aloud in one breath; the rest are in the letter
+
+
 def _first_person(text: str) -> str:
-    for a, b in (("you owe", "I owe"), ("You owe", "I owe"), ("your income", "my income"), ("Your plan", "My plan"),
-                 ("your plan", "my plan"), ("your share", "my share"), ("Your insurance", "My insurance"),
-                 ("As a Qualified", "As a Qualified"), ("you have", "I have")):
-        text = text.replace(a, b)
+    """A message written to the patient ('you owe', 'your plan', 'billed to you') as the patient says it
+    on the phone ('I owe', 'my plan', 'billed to me')."""
+    for a, b in FIRST_PERSON:
+        text = re.sub(a, b, text)
     return text
 
 
 def _sentence(text: str) -> str:
     text = text.strip()
+    text = text[:1].upper() + text[1:]
     return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _findings_said(messages: list[str]) -> str:
+    """The problems found, each a whole sentence in the first person, as many as fit in one breath; the
+    others are counted, never cut mid-word or mid-sentence."""
+    said: list[str] = []
+    for m in messages:
+        sentence = _sentence(_first_person(m))
+        if said and sum(len(x) + 1 for x in said) + len(sentence) > SAY_FINDINGS_CHARS:
+            break
+        said.append(sentence)
+    left = len(messages) - len(said)
+    if left:
+        said.append("One more problem is in my letter." if left == 1 else f"{left} more problems are in my letter.")
+    return " ".join(said)
+
+
+def _lower_the(name: str) -> str:
+    """'The hospital's policy' inside a sentence: 'the hospital's policy' (a proper name keeps its capital)."""
+    return "t" + name[1:] if name.startswith("The ") else name
 
 
 def provider_script(account, findings, assistance, offer) -> dict[str, Any]:
@@ -58,13 +85,14 @@ def provider_script(account, findings, assistance, offer) -> dict[str, Any]:
     say = [f"I'm calling about account {acct} for care on {when}. I want to resolve this bill, and I need it corrected first."]
     if disputed:
         say.append((f"Line {disputed[0]} of the itemized bill is" if len(disputed) == 1 else
-                    f"Lines {_lines(disputed)} of the itemized bill are") + " in dispute: "
-                   + "; ".join(f.message for f in findings if f.severity != "info")[:600] + ".")
+                    f"Lines {_lines(disputed)} of the itemized bill are") + " in dispute. "
+                   + _findings_said([f.message for f in findings if f.severity != "info"]))
     else:
         say.append("Please send me a fully itemized bill with the CPT/HCPCS code of every line.")
     eligible = [x for x in assistance.get("programs", []) if x["eligible"] is not False and x["id"] != "MEDICAID"]
     if eligible:
-        say.append(f"I am applying for financial assistance ({'; '.join(x.get('name') or 'financial assistance' for x in eligible)}). Please put "
+        names = "; ".join(_lower_the(x.get("name") or "financial assistance") for x in eligible)
+        say.append(f"I am applying for financial assistance ({names}). Please put "
                    "the account on hold, and stop any collection or credit reporting while it is reviewed.")
     say += owed_sentences(offer)
     if offer and offer.get("opening") and offer["fair_amount"] > 0:
@@ -73,7 +101,8 @@ def provider_script(account, findings, assistance, offer) -> dict[str, Any]:
     ask = ["What is the balance after every insurance payment and adjustment, and has the claim been billed to my insurer?",
            "Has the account been sent to a collection agency, sold, or reported to a credit bureau? If so, when and to whom?",
            "Please send me your financial-assistance policy and application, and your cash (self-pay) price for these services."]
-    free = bool(offer and offer.get("no_offer") and (offer.get("fair") or {}).get("capped_by") == "assistance")
+    free = bool(offer and offer.get("no_offer") and not offer.get("withheld")
+                and (offer.get("fair") or {}).get("capped_by") == "assistance")
     if free:
         ask.append("Your financial-assistance policy gives free care at my income: will you apply it, write off "
                    "the whole balance and recall the account from collections?")
@@ -103,7 +132,7 @@ def collector_script(account, offer, sol) -> dict[str, Any] | None:
            "Has this been reported to a credit bureau? Please note that it is disputed."]
     if c.kind == "debt_buyer":
         ask.append("When did you buy this account?")
-    if offer and offer.get("no_offer"):
+    if offer and offer.get("no_offer") and not offer.get("withheld"):
         say += owed_sentences(offer)
         ask.append("Nothing is owed on this account: will you stop collection, return the account to the provider, "
                    "and delete any credit reporting?")
