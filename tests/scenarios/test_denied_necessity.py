@@ -26,10 +26,6 @@ def test_letters_do_not_print_the_case_folder():
     assert not DATA_PATH.search(review_text(NAME))
 
 
-@pytest.mark.xfail(strict=True, reason="negotiate/fair.py (line 174, the default reason): the DO_NOT_PAY step and the "
-                                       "no-offer line say 'nothing is left once the lines that should not be billed "
-                                       "are taken off' for a claim the plan denied under a CO code; the reason a "
-                                       "patient can check is that the denial is the provider's to write off")
 def test_reason_for_owing_nothing_names_the_denial():
     why = review_json(NAME)["actions"][0]["why"]
     assert "lines that should not be billed" not in why and "write" in why

@@ -33,8 +33,6 @@ def test_at_stake_no_more_than_asked():
     assert "$24,038.00" not in step["why"]
 
 
-@pytest.mark.xfail(strict=True, reason="negotiate/owed.py lower-cases the program name at a sentence start: 'You owe "
-                                       "$0.00: washington hospital charity care gives free care'")
 def test_state_name_capitalised():
     assert "washington hospital charity care" not in flat(review_text(NAME))
 

@@ -126,7 +126,7 @@ def fair_amount(*, account, audit, findings, bills, assistance: dict[str, Any] |
         steps.add("No yardstick is known (no Medicare prices, AGB or estimate in the case): ask for the cash "
                   "price and the AGB")
     if o.amount <= 0:
-        steps.add(f"You owe $0.00: {_zero_reason(o)}", Decimal(0), kind="owed")
+        steps.add(f"You owe $0.00: {_zero_reason(o, findings)}", Decimal(0), kind="owed")
     elif fair < o.amount:
         steps.add(f"You owe at most {dollars(o.amount)}; a fair amount to pay is {dollars(fair)}", fair, kind="owed")
     else:
@@ -159,10 +159,35 @@ def fair_amount(*, account, audit, findings, bills, assistance: dict[str, Any] |
     }
 
 
-def _zero_reason(o) -> str:
-    program = (o.program or {}).get("name", "the hospital's own financial-assistance policy")
+def _in_sentence(name: str) -> str:
+    """A program's name inside a sentence: a leading article lower-cased ('the hospital's policy'), a
+    proper name kept ('Washington hospital charity care')."""
+    return "t" + name[1:] if name.startswith("The ") else name
+
+
+def contractual_denial(f) -> bool:
+    """An EOB denial under a contractual-obligation (CO) group code: the provider's to write off."""
+    return f.rule == "EOB.DENIED" and f.severity != "info" and "contractual-obligation" in f.message
+
+
+def _lines_reason(o, findings) -> str:
+    """Why nothing is left when only the lines taken off bring it to $0, named by what took them off."""
+    took = [f for f in findings or [] if f.severity != "info" and f.amount > 0 and set(f.lines) & o.wrong_lines
+            and f.rule not in PRICE_RULES | BALANCE_RULES]
+    denied = [f for f in took if contractual_denial(f)]
+    if denied and len(denied) == len(took):
+        return ("your plan denied this care with a contractual-obligation (CO) code, which makes it the provider's "
+                "to write off, not yours to pay")
+    if denied:
+        return ("your plan denied part of this care with a contractual-obligation (CO) code, which makes it the "
+                "provider's to write off, and the rest should not be billed at all")
+    return "nothing is left once the lines that should not be billed are taken off"
+
+
+def _zero_reason(o, findings=()) -> str:
+    program = _in_sentence((o.program or {}).get("name", "the hospital's own financial-assistance policy"))
     return {
-        "assistance": f"{program[0].lower() + program[1:]} gives free care at your income; send the "
+        "assistance": f"{program} gives free care at your income; send the "
                       "application, and everything asked is in dispute meanwhile",
         "medicaid": "Medicaid covers this care, and a Medicaid provider may not bill you beyond its cost sharing",
         "qmb": "a Qualified Medicare Beneficiary owes no Medicare cost sharing",
@@ -171,4 +196,4 @@ def _zero_reason(o) -> str:
         "oop_year": "your earlier bills of the year already reach your plan's out-of-pocket maximum, so the plan "
                     "pays the rest of this one",
         "medicare_cap": "state law caps the price at a multiple of what Medicare pays, and that much was already paid",
-    }.get(o.capped_by or "", "nothing is left once the lines that should not be billed are taken off")
+    }.get(o.capped_by or "") or _lines_reason(o, findings)
