@@ -22,6 +22,7 @@ def test_booked_3_business_days_ahead_over_the_july_4_holiday_the_estimate_was_d
     (f,) = gfe(date(2024, 7, 5))
     assert f.severity == "medium" and f.amount == 0
     assert "3 business days ahead" in f.message and "by 2024-07-02" in f.message
+    assert "(1 business day after the booking)" in f.message and "day(s)" not in f.message
     assert any("149.610(b)(1)(vi)" in c for c in f.citations)
 
 
@@ -39,6 +40,7 @@ def test_booked_9_business_days_ahead_the_estimate_was_due_1_business_day_after(
 def test_booked_10_business_days_ahead_the_estimate_was_due_3_business_days_after():
     (f,) = gfe(date(2024, 7, 16))  # the 10th business day after Jul 1; Jul 2, 3, 5 -> due Jul 5
     assert "10 business days ahead" in f.message and "by 2024-07-05" in f.message
+    assert "(3 business days after the booking)" in f.message
 
 
 @pytest.mark.parametrize("care, received, late", [

@@ -55,18 +55,20 @@ RULE = Rule(
             WHERE a.due_days IS NOT NULL
         )
         SELECT source, {no_lines()} AS lines, scheduled, furnished, days_ahead, due_days, due, gfe_date, kind,
+               CAST(due_days AS VARCHAR) || CASE WHEN due_days = 1 THEN ' business day' ELSE ' business days' END
+                   AS due_words,
                CASE WHEN kind = 'missing' THEN 'medium' ELSE 'low' END AS severity, 0 AS amount
         FROM judged WHERE kind IS NOT NULL
     """,
     message={
         "missing": ("The care on {furnished} was booked on {scheduled}, {days_ahead} business days ahead, and you "
                     "got no Good Faith Estimate: as an uninsured or self-pay patient you were owed one in writing "
-                    "by {due} ({due_days} business day(s) after the booking)"),
+                    "by {due} ({due_words} after the booking)"),
         "not_shown": ("The care on {furnished} was booked on {scheduled}, {days_ahead} business days ahead: as an "
                       "uninsured or self-pay patient you were owed a written Good Faith Estimate by {due}; if you "
                       "got none, the provider broke the rule (if you did, add its total to the case)"),
-        "late": ("The Good Faith Estimate came on {gfe_date}, after its deadline of {due} ({due_days} business "
-                 "day(s) after the booking on {scheduled} for care on {furnished})"),
+        "late": ("The Good Faith Estimate came on {gfe_date}, after its deadline of {due} ({due_words} after "
+                 "the booking on {scheduled} for care on {furnished})"),
     },
     explanation=("When you book care at least 3 business days ahead and will pay it yourself, the provider must give "
                  "you a written Good Faith Estimate of the charges soon after the booking. Without one you cannot use "
