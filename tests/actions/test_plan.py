@@ -79,3 +79,16 @@ def test_a_co_denial_the_provider_still_collects_gets_the_appeal_backstop_step()
     step = [s for s in review_json("denied_necessity")["actions"] if s["kind"] == "APPEAL_DENIAL"]
     assert len(step) == 1 and step[0]["due"] == "2027-02-22"  # 180 days after the 2026-08-26 notice
     assert "may not bill you" in step[0]["why"] and "agreed in writing" in step[0]["why"]
+
+
+def test_a_self_pay_patient_with_no_good_faith_estimate_is_not_sent_to_the_nsa_dispute(tmp_path):
+    # the patient-provider dispute needs a Good Faith Estimate and a bill $400+ above it (45 CFR 149.620(a)(2)):
+    # without one the step asks for the estimate and disputes the bill, with no 120-day dispute deadline
+    care = {"start": "2025-11-20", "end": "2025-11-20", "emergency": False, "scheduled": "2025-11-03"}
+    result = review(write_case(tmp_path / "c", first_bill="2025-12-01", care=care, gfe_given=False,
+                               collector=None), date(2026, 1, 15))
+    assert "NSA_DISPUTE_END" not in [d.kind for d in result.accounts[0].deadlines]
+    steps = [s for s in result.actions if s["kind"] == "FILE_NSA_DISPUTE"]
+    assert steps, kinds(result)
+    assert all(s["due"] is None and "Start the No Surprises Act dispute" not in s["title"]
+               and "Good Faith Estimate" in s["title"] for s in steps), steps

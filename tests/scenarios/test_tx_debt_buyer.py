@@ -49,11 +49,6 @@ def test_call_scripts_never_cut_mid_word():
             assert line.count("(") == line.count(")"), line
 
 
-@pytest.mark.xfail(strict=True, reason="rights/nsa_scope.py (nsa_protection, ppdr_deadline): for unscheduled emergency "
-                                       "care of an uninsured patient it says the No Surprises Act 'applies', that a "
-                                       "Good Faith Estimate was owed 'before scheduled care', and lists the "
-                                       "patient-provider dispute deadline; a GFE is owed only for scheduled care or on "
-                                       "request (45 CFR 149.610), and the dispute needs one (149.620)")
 def test_no_gfe_dispute_for_unscheduled_emergency_care():
     a = account(NAME)
     assert "NSA_DISPUTE_END" not in [d["kind"] for d in a["deadlines"]]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from ..rights.nsa_scope import no_estimate
 from ..states import NAMES
 from .safety import bill_known, money_advice, owed_nothing_because, revives, time_barred
 
@@ -195,6 +196,12 @@ def letter_steps(r, as_of: date, state: str) -> list[dict]:
             too_old = " The letter also says the debt is too old to sue on, and admits nothing." if barred else ""
             out.append(_step("DISPUTE_DEBT", acct, _sentence(why) + too_old,
                              due=_due(r, "VALIDATION_PERIOD_END", as_of), letter=t, script=_script(r, "collector")))
+        elif t == "nsa_dispute" and no_estimate(r.account):  # the HHS dispute needs an estimate: ask for it
+            out.append(_step("FILE_NSA_DISPUTE", acct, _sentence(why) + " The federal dispute over a bill far above "
+                             "an estimate needs one, so it cannot be started: "
+                             "send the letter to ask for the estimate and dispute the bill, and report the missing "
+                             "estimate to the No Surprises Help Desk (cms.gov/nosurprises, 1-800-985-3059).",
+                             letter=t, title="Ask for the Good Faith Estimate and dispute the bill"))
         elif t == "nsa_dispute":
             out.append(_step("FILE_NSA_DISPUTE", acct, _sentence(why),
                              due=_due(r, "NSA_DISPUTE_END", as_of), letter=t))

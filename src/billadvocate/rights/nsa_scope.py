@@ -59,6 +59,20 @@ def ppdr_steps(ctx: Context, first_bill: date | None, on: date) -> tuple[str, da
     return text, end
 
 
+def no_estimate(account) -> bool:
+    """The case says no Good Faith Estimate was given (and gives none): the patient-provider dispute, which
+    compares the bill with an estimate (45 CFR 149.620(a)(2)), cannot be started."""
+    return account.gfe_given is False and account.gfe_total is None and account.gfe_date is None
+
+
+def unscheduled_emergency(account) -> bool:
+    """Emergency care not booked ahead, with no estimate in the case: no Good Faith Estimate was owed (one is
+    owed for care scheduled ahead or on request, 45 CFR 149.610(b)), so there is none to dispute."""
+    care = account.care
+    return (care.emergency is True and care.scheduled is None and account.gfe_total is None
+            and account.gfe_date is None and account.gfe_given is not True)
+
+
 def nsa_protection(ctx: Context) -> tuple[bool | None, str, list[str]]:
     """(applies, why, citations beyond the law values read) for the NSA protection of the account."""
     acct = ctx.account
@@ -75,6 +89,14 @@ def nsa_protection(ctx: Context) -> tuple[bool | None, str, list[str]]:
                        f"plans and the uninsured. Instead, {words}.", [])
     # self-pay: insured, but the patient did not want the plan billed (45 CFR 149.610(a)(2)(xiii)(B))
     self_pay = status == "uninsured" or (care.self_pay is True and status in (None, "insured"))
+    if self_pay and unscheduled_emergency(acct):
+        threshold = ctx.value("federal.nsa.ppdr.threshold_usd", on)
+        return (False, f"For a patient without insurance, the No Surprises Act gives a written Good Faith Estimate "
+                       f"for care booked ahead (or when you ask for one) and a federal dispute of a bill ${threshold} "
+                       f"or more above that estimate. This was emergency care that was not booked ahead, so no "
+                       f"estimate was owed and there is none to dispute; the Act's limits on emergency bills protect "
+                       f"patients with a health plan. Check the bill for errors and ask for financial assistance "
+                       f"instead.", ["45 CFR 149.610(b)", "45 CFR 149.620(a)"])
     if (self_pay or acct.gfe_total is not None) and acct.gfe_given is False and acct.gfe_total is None:
         return (True, "As an uninsured or self-pay patient you were owed a written Good Faith Estimate before "
                       "scheduled care, and you got none: the federal dispute of a bill far above the estimate needs "
@@ -149,6 +171,8 @@ def ppdr_deadline(ctx: Context) -> tuple[date, str] | None:
     first = acct.first_bill_date
     if not first or not (ctx.uninsured or acct.gfe_total is not None):
         return None
+    if no_estimate(acct) or unscheduled_emergency(acct):  # no estimate to compare the bill with (149.620(a)(2))
+        return None
     if not ctx.has("federal.nsa.ppdr.filing_days", first):
         return None
     status = ctx.case.insurance.status if ctx.case.insurance else None
@@ -158,7 +182,8 @@ def ppdr_deadline(ctx: Context) -> tuple[date, str] | None:
     return end, f"Last day to start the federal patient-provider dispute. {steps}"
 
 
-__all__: list[Any] = ["nsa_protection", "nsa_applies", "ppdr_steps", "ppdr_deadline", "care_day", "ambulance_ride"]
+__all__: list[Any] = ["nsa_protection", "nsa_applies", "ppdr_steps", "ppdr_deadline", "care_day", "ambulance_ride",
+                      "no_estimate", "unscheduled_emergency"]
 
 
 def nsa_applies(case, account, as_of: date | None = None) -> bool | None:
