@@ -285,9 +285,9 @@ def test_a_medicaid_agency_not_found_is_asked_for_and_a_secondary_one_is_flagged
     assert regulator("employer_fully_insured", "OH")["kind"] == "state"  # not the Medicaid agency
 
 
-def test_the_15_most_populous_states_have_a_medicaid_entry_quoted_or_unconfirmed():
+def test_the_23_most_populous_states_have_a_medicaid_entry_quoted_or_unconfirmed():
     states = medicaid_table()["states"]
-    assert set("ca tx fl ny pa il oh ga nc mi nj va wa az tn".split()) <= set(states)
+    assert set("ca tx fl ny pa il oh ga nc mi nj va wa az tn ma in md mo wi co mn sc".split()) <= set(states)
     for key, e in states.items():
         _check(key, e, MEDICAID_FILE)
         if e.get("address"):
