@@ -76,6 +76,10 @@ INSURED = {"insurance_status": "insured"}
 def test_insured_with_no_eob_and_no_insurance_payment_is_not_billed_to_insurer():
     (f,) = found("EOB.NOT_BILLED_TO_INSURER", line(1, charge="500.00"), facts=INSURED)
     assert f.amount == Decimal("500.00") and f.severity == "medium"
+    # spoken to the patient, in words: no status id, no 'EOB'
+    assert f.message.startswith("You have a health plan") and "EOB" not in f.message and "(" not in f.message
+    (m,) = found("EOB.NOT_BILLED_TO_INSURER", line(1, charge="500.00"), facts={**INSURED, "insurance_status": "medicaid"})
+    assert m.message.startswith("You have Medicaid,")
 
 
 def test_an_insurance_payment_on_the_bill_shows_it_was_billed():

@@ -35,10 +35,6 @@ def test_no_case_file_paths_in_the_review():
     assert not DATA_PATH.search(text), DATA_PATH.search(text)
 
 
-@pytest.mark.xfail(strict=True, reason="audit rule for an insured bill with no EOB (audit/rules, the 'may not have "
-                                       "been billed to the insurer' finding): it says 'The patient is insured "
-                                       "(medicaid), but there is no EOB' - third person, the status id in brackets, "
-                                       "the abbreviation EOB - and the call script has the patient read it aloud")
 def test_no_jargon_in_the_unbilled_insurance_finding():
     text = flat(review_text(NAME))
     assert "(medicaid)" not in text and "The patient is insured" not in text

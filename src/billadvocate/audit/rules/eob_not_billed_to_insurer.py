@@ -18,14 +18,17 @@ RULE = Rule(
         "42 CFR 424.32 and 424.44 (Medicare: providers file the claim, within one year of service)",
     ],
     sql=f"""
-        SELECT b.source, {no_lines()} AS lines, s.total AS amount, b.insurance_status AS status
+        SELECT b.source, {no_lines()} AS lines, s.total AS amount, b.insurance_status AS status,
+               CASE b.insurance_status WHEN 'medicare' THEN 'Medicare' WHEN 'medicaid' THEN 'Medicaid'
+                    WHEN 'qmb' THEN 'Medicare and the Qualified Medicare Beneficiary program'
+                    ELSE 'a health plan' END AS plan
         FROM bills b JOIN bill_sums s ON s.source = b.source
         WHERE b.insurance_status IN ('insured', 'medicare', 'medicaid', 'qmb')
           AND NOT coalesce(b.has_eob, false)
           AND coalesce(b.payments, 0) = 0 AND coalesce(b.adjustments, 0) = 0
     """,
-    message=("The patient is insured ({status}), but there is no EOB and the bill shows no insurance payment: "
-             "{amount} may not have been billed to the insurer"),
+    message=("You have {plan}, but the bill shows no insurance payment and there is no Explanation of Benefits "
+             "from your plan: {amount} may never have been billed to your insurance"),
     explanation=("Ask the provider to bill your insurance (give them your plan and member id) and do not pay "
                  "until the insurer's Explanation of Benefits shows your share. Medicare and Medicaid patients "
                  "generally may not be billed for covered care beyond their cost sharing."),
