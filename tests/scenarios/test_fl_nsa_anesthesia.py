@@ -36,9 +36,8 @@ def test_one_figure_for_the_balance_bill():
     assert amounts == {2100.0}
 
 
-@pytest.mark.xfail(strict=True, reason="negotiate/scripts.py: the provider script cuts a finding mid-sentence "
-                                       "('but the EOB .') and has the patient read 'your in-network cost sharing' "
-                                       "aloud; audit's message says '1 claim(s)'")
+@pytest.mark.xfail(strict=True, reason="audit (EOB.PATIENT_RESP message): it says '(1 claim(s))'; the call script "
+                                       "part (whole sentences, first person) is fixed in negotiate/scripts.py")
 def test_call_script_whole_sentences_in_first_person():
     say = " ".join(account(NAME)["call_scripts"][0]["say"])
     assert "the EOB ." not in say and "your in-network cost sharing" not in say
