@@ -34,9 +34,14 @@ def rows(path):
     return sorted(duckdb.sql(f"SELECT {FIELDS} FROM read_parquet('{path}')").fetchall(), key=repr)
 
 
-@pytest.mark.parametrize("plan", ["claims", "sql"])
-def test_both_engines_give_identical_findings(spark, claims_csv, claims_parquet, tmp_path, plan):
+@pytest.mark.parametrize("plan, typed", [("claims", False), ("claims", True), ("sql", False)])
+def test_both_engines_give_identical_findings(spark, claims_csv, claims_parquet, tmp_path, plan, typed):
     run_batch([claims_csv], tmp_path / "duck", as_of=AS_OF, setting="professional")
+    if typed:  # numbers and dates as Parquet types (Spark casts them directly) instead of text
+        claims_parquet = tmp_path / "typed.parquet"
+        duckdb.sql(f"COPY (SELECT * REPLACE (CAST(line AS BIGINT) AS line, CAST(service_date AS DATE) AS service_date, "
+                   f"CAST(units AS DECIMAL(12,3)) AS units, CAST(charge AS DECIMAL(14,2)) AS charge) "
+                   f"FROM read_csv('{claims_csv}', header = true, all_varchar = true)) TO '{claims_parquet}' (FORMAT parquet)")
     # one line a partition at most: the claims spread over several tasks, each auditing its own
     run_batch_spark([claims_parquet], tmp_path / "spark", as_of=AS_OF, setting="professional", spark=spark,
                     plan=plan, lines_per_partition=1)
