@@ -23,10 +23,6 @@ def test_plan_letter_monthly_times_months_is_the_total():
     assert plan["monthly"] * plan["months"] == pytest.approx(plan["total"], abs=plan["months"])
 
 
-@pytest.mark.xfail(strict=True, reason="letters/compose.py (cites/short_cite) or the audit rules' citations: the "
-                                       "Spanish dispute letter's law column is English ('and the CMS Physician Fee "
-                                       "Schedule relative value files', 'modifiers', 'ch. 1, sec.'), and each price "
-                                       "line cites all three Medicare schedules instead of the one it used")
 def test_spanish_letter_has_no_english_citation_prose():
     body = flat(letter(NAME, "dispute", "es"))
     assert " and the CMS " not in body and "relative value files" not in body

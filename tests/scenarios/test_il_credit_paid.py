@@ -53,10 +53,6 @@ def test_letter_never_asserts_silence_the_case_does_not_prove():
     assert passive and all(v.severity == "medium" for v in passive)
 
 
-@pytest.mark.xfail(strict=True, reason="letters/compose.py (credit_items, 'account'): the credit dispute's Account "
-                                       "column prints the case's own account id ('er-physician'), which the bureau "
-                                       "cannot match; it should be the collector's reference (PSC-448102) or the "
-                                       "account number on the bill")
 def test_credit_dispute_names_an_account_number_the_bureau_knows():
     from billadvocate.letters import letter_for, render
 

@@ -38,10 +38,6 @@ def test_in_dispute_never_exceeds_what_is_asked():
     assert "totalling $505.00" not in flat(letter(NAME, "dispute"))
 
 
-@pytest.mark.xfail(strict=True, reason="letters/compose.py (first_person) or the MEDICARE.QMB_BILLED message: the "
-                                       "dispute letter's table reads 'I am a Qualified Medicare Beneficiary: no "
-                                       "Medicare provider may bill you Medicare's deductible' - 'you' is the collector "
-                                       "reading it; the letter should say 'bill me'")
 def test_qmb_letter_speaks_in_the_first_person():
     body = flat(letter(NAME, "dispute"))
     assert "may bill you" not in body

@@ -60,8 +60,8 @@ def first_person(message: str) -> str:
     """The engines speak to the patient ('it spoke with you', 'your bill'); a letter is the
     patient speaking: 'it spoke with me', 'my bill'."""
     message = patient_words(message)
-    message = re.sub(r"\b(with|to|for|contacted|called|told|asked|sent|wrote|reached) you\b",
-                     r"\1 me", message)
+    message = re.sub(r"\b(with|to|for|from|contacted|called|told|asked|sent|wrote|reached|bill|billed|charge|charged|"
+                     r"sue|sued|collect|pay|paid|refund|owes) you\b", r"\1 me", message)
     subject = {"are": "am", "were": "was"}
     message = re.sub(r"\b[Yy]ou (owe|paid|have|had|were|are|asked|received|got|did|disputed|sent|qualify|"
                      r"may|can|must|will|should|would|need|spoke|called|wrote)\b",
@@ -98,10 +98,27 @@ def short_cite(citation: str) -> str:
 MAX_CELL_CITES = 3
 
 
-def cites(citations: list[str]) -> str:
+SPANISH_CITE_WORDS = ((r"\bch\. ", "cap. "), (r"\bsec\. ", "secc. "), (r"\bmodifiers\b", "modificadores"),
+                      (r" and ", " y "))
+
+
+def law_cite(citation: str, lang: str = "en") -> str:
+    """A citation as a letter's law column prints it: short (short_cite); in Spanish without the English
+    prose that names the data a rule's figures come from ('42 CFR 414.20 and the CMS Physician Fee
+    Schedule relative value files' -> '42 CFR 414.20') and with the pinpoint words in Spanish
+    ('ch. 1, sec. E' -> 'cap. 1, secc. E')."""
+    c = short_cite(citation)
+    if lang != "en":
+        c = re.sub(r"\s+and the\s.*$", "", c)
+        for a, b in SPANISH_CITE_WORDS:
+            c = re.sub(a, b, c)
+    return c
+
+
+def cites(citations: list[str], lang: str = "en") -> str:
     """Citations for a table cell: the statutes and rules (not case law), short, without repeats,
     never adverse authority, at most MAX_CELL_CITES (the letter is not a citation dump)."""
-    kept = [short_cite(c) for c in citations if not adverse(c) and " v. " not in c]
+    kept = [law_cite(c, lang) for c in citations if not adverse(c) and " v. " not in c]
     return "; ".join(list(dict.fromkeys(kept))[:MAX_CELL_CITES]) or "-"
 
 
@@ -111,12 +128,31 @@ def adverse(citation: str) -> bool:
     return "dicta" in citation.lower()
 
 
+def _same_name(a: str | None, b: str | None) -> bool:
+    return bool(a and b) and " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+
+
+def bureau_account(facts: LetterFacts, t) -> str:
+    """The account number the bureau can match for a tradeline: the furnisher's own reference (the
+    collector's, or the provider's number on the bill), never the case file's own id for the account."""
+    if t is None or not t.account:
+        return "-"
+    acct = next((a for a in facts.case.accounts if a.id == t.account), None)
+    if acct is None:
+        return "-"
+    c = acct.collector
+    if c is not None and c.account_number and (_same_name(t.furnisher, c.name) or
+                                                 not _same_name(t.furnisher, acct.provider.name)):
+        return c.account_number
+    return acct.account_number or (c.account_number if c is not None and c.account_number else "-")
+
+
 def credit_items(facts: LetterFacts) -> list[dict[str, Any]]:
     """The disputed tradelines of the facts' bureau, each with every reason found for it."""
     grouped: dict[int, dict[str, Any]] = {}
     for f, t in facts.credit_problems():
         item = grouped.setdefault(id(t) if t is not None else id(f), {
-            "furnisher": t.furnisher if t else "-", "account": (t.account or "-") if t else "-",
+            "furnisher": t.furnisher if t else "-", "account": bureau_account(facts, t),
             "amount": t.original_amount if t and t.original_amount is not None else None,
             "reasons": []})
         item["reasons"].append({"rule": f.rule, "message": first_person(f.message),
@@ -132,12 +168,12 @@ def _tables(kind: LetterKind, facts: LetterFacts, lang: str, extra: dict) -> dic
             labels(lang)["tables"]["findings"],
             [col["lines"], col["problem"], col["amount"], col["law"]],
             [[", ".join(map(str, f.lines)) or "-", rule_name(f.rule, lang, f.message),
-              dollars(f.amount) if f.amount else "-", cites(f.citations)]
+              dollars(f.amount) if f.amount else "-", cites(f.citations, lang)]
              for f in facts.findings],
             widths=[1.2, 6, 1.5, 3.6], align=["L", "L", "R", "L"])
         tables["violations"] = Table(
             labels(lang)["tables"]["violations"], [col["problem"], col["law"]],
-            [[rule_name(v.rule, lang, v.message), cites(v.citations)]
+            [[rule_name(v.rule, lang, v.message), cites(v.citations, lang)]
              for v in extra.get("conduct", facts.violations)],
             widths=[8, 4])
     if facts.bureau:
@@ -274,7 +310,7 @@ def build_letter(kind: LetterKind, facts: LetterFacts, lang: str = "en", *,
               *([p.email] if p.email else [])]
     candidates = [*kind.may_cite, *ctx.get("plan_citations", [])]
     for f in [*ctx["findings"], *ctx.get("conduct", []), *(f for f, _ in ctx.get("items", []))]:
-        candidates += [*f.citations, *(short_cite(c) for c in f.citations)]
+        candidates += [*f.citations, *(short_cite(c) for c in f.citations), *(law_cite(c, lang) for c in f.citations)]
     # the account id and bureau are the user's text: a slug keeps every file inside --out
     stem = (f"{kind.type}-{safe_slug(facts.bureau or '', fallback='bureau')}" if kind.case_level
             else f"{safe_slug(facts.account.id, fallback='account')}-{kind.type}")
