@@ -11,7 +11,7 @@ from billadvocate.audit.tables import eobs_table
 from billadvocate.ingest.eob_model import Eob, EobClaim, EobLine
 from billadvocate.model import Bill
 
-from .support import found, line
+from .support import audit, found, line
 
 D = date(2024, 10, 15)
 AT_IN_NETWORK_FACILITY = {"insurance_status": "insured", "facility_in_network": True}
@@ -87,3 +87,16 @@ def test_care_before_2022_is_outside_the_act():
 def test_without_an_allowed_amount_it_asks_for_in_network_cost_sharing_with_nothing_counted():
     (f,) = ancillary(claim(allowed=None))
     assert f.amount == 0 and "in-network cost sharing" in f.message and "$0.00" not in f.message
+
+
+def test_on_a_bill_of_one_claim_the_figure_is_what_the_bill_asks_above_the_patient_share():
+    # one figure with NSA.BALANCE_BILL and EOB.PATIENT_RESP: asked 2,350 - share 250 = 2,100 (not billed - allowed)
+    c = claim("01400", billed="3200", allowed="1350")
+    c.patient_responsibility = Decimal("250")
+    lines = [line(1, "01400", d=D, charge="3200.00")]
+    eobs = eobs_table([Eob(source="e.csv", format="csv-eob", claims=[c])], [Bill(source="b.csv", lines=lines)])
+    out = {f.rule: f for f in audit(*lines, eobs=eobs, facts={**AT_IN_NETWORK_FACILITY, "balance": Decimal("2350")}
+                                    ).findings}
+    f = out["EOB.OUT_OF_NETWORK_ANCILLARY"]
+    assert f.amount == Decimal("2100.00") and "the $2,100.00 the bill asks above that share" in f.message
+    assert out["EOB.PATIENT_RESP"].amount == Decimal("2100.00") and "(1 claim)" in out["EOB.PATIENT_RESP"].message

@@ -27,17 +27,11 @@ def test_plan_monthly_amount_matches_its_total():
     assert "$900.00 a month" not in letter(NAME, "payment_plan_offer")
 
 
-@pytest.mark.xfail(strict=True, reason="audit: the same balance bill is $2,100.00 at stake in the NSA finding and "
-                                       "the EOB comparison but $1,850.00 (billed above allowed) in "
-                                       "EOB.OUT_OF_NETWORK_ANCILLARY; what may not be billed is what was asked above "
-                                       "the cost sharing, one figure in every place")
 def test_one_figure_for_the_balance_bill():
     amounts = {f["amount"] for f in account(NAME)["findings"] if f["rule"].startswith(("NSA.", "EOB."))}
     assert amounts == {2100.0}
 
 
-@pytest.mark.xfail(strict=True, reason="audit (EOB.PATIENT_RESP message): it says '(1 claim(s))'; the call script "
-                                       "part (whole sentences, first person) is fixed in negotiate/scripts.py")
 def test_call_script_whole_sentences_in_first_person():
     say = " ".join(account(NAME)["call_scripts"][0]["say"])
     assert "the EOB ." not in say and "your in-network cost sharing" not in say

@@ -21,25 +21,27 @@ RULE = Rule(
     ],
     sql=f"""
         WITH e AS (SELECT source, sum(patient_responsibility) AS owed, sum(deductible) AS deductible,
-                          count(*) AS claims
+                          count(*) AS claims,
+                          CAST(count(*) AS VARCHAR) || CASE WHEN count(*) = 1 THEN ' claim' ELSE ' claims' END
+                              AS claims_words
                    FROM eobs WHERE level = 'claim' AND NOT coalesce(denied, false) GROUP BY source),
         s AS (SELECT source, {no_lines()} AS lines FROM bill_sums)
-        SELECT b.source, s.lines, e.owed, e.claims, b.oop_max AS limit_amount, 'oop' AS kind,
+        SELECT b.source, s.lines, e.owed, e.claims, e.claims_words, b.oop_max AS limit_amount, 'oop' AS kind,
                e.owed - b.oop_max AS amount
         FROM bills b JOIN e ON e.source = b.source JOIN s ON s.source = b.source
         WHERE b.insurance_status = 'insured' AND b.oop_max IS NOT NULL AND e.owed - b.oop_max > 0.01
         UNION ALL
-        SELECT b.source, s.lines, e.deductible AS owed, e.claims, b.plan_deductible AS limit_amount,
+        SELECT b.source, s.lines, e.deductible AS owed, e.claims, e.claims_words, b.plan_deductible AS limit_amount,
                'deductible' AS kind, e.deductible - b.plan_deductible AS amount
         FROM bills b JOIN e ON e.source = b.source JOIN s ON s.source = b.source
         WHERE b.insurance_status = 'insured' AND b.plan_deductible IS NOT NULL
           AND e.deductible - b.plan_deductible > 0.01
     """,
     message={
-        "oop": ("The EOBs ({claims} claim(s)) make your share {owed}, more than your plan's out-of-pocket maximum "
+        "oop": ("The EOBs ({claims_words}) make your share {owed}, more than your plan's out-of-pocket maximum "
                 "of {limit_amount}: {amount} should be paid by the plan, if these claims are in one plan year "
                 "and in network"),
-        "deductible": ("The EOBs ({claims} claim(s)) apply {owed} to your deductible, more than the deductible of "
+        "deductible": ("The EOBs ({claims_words}) apply {owed} to your deductible, more than the deductible of "
                        "{limit_amount}: {amount} should be paid by the plan, if these claims are in one plan year"),
     },
     explanation=("Ask your insurer, in writing, to reprocess the claims with your out-of-pocket maximum (or "

@@ -7,7 +7,9 @@ consent form can waive that protection (149.420(b)(1)(i)-(iii)). The EOB shows t
 network; the facility is in network when the case says so (care.facility_in_network) or when an
 EOB claim of the facility itself (institutional) is in network. Insured patients only (not Medicare,
 Medicaid or QMB), care from 2022-01-01. At stake: what the provider billed above the plan's allowed
-amount, which it may not bill the patient (0 when the EOB gives no allowed amount). The plan must
+amount, which it may not bill the patient (0 when the EOB gives no allowed amount); on a bill of this one
+claim, what the bill asks above the claim's patient share (one figure with NSA.BALANCE_BILL and
+EOB.PATIENT_RESP). The plan must
 also apply in-network cost sharing (45 CFR 149.120(c)).
 
 Services are read from the codes: CPT anesthesia 00100-01999 and 99100-99140, radiology 70010-79999,
@@ -60,22 +62,35 @@ RULE = Rule(
             FROM oon o JOIN bills b ON b.source = o.source CROSS JOIN audit_params p
             WHERE coalesce(b.insurance_status, 'insured') = 'insured'
               AND coalesce(o.service_date, b.care_start, p.nsa_from) >= p.nsa_from
+        ), grouped AS (
+            SELECT source, list_sort(list_distinct(flatten(list(lines)))) AS lines, claim_id,
+                   CASE WHEN sum(CASE WHEN allowed IS NOT NULL AND billed > allowed THEN 1 ELSE 0 END) > 0
+                        THEN 'excess' ELSE 'share' END AS kind,
+                   coalesce(min(provider), 'The provider') AS provider, {distinct_text('service')} AS services,
+                   {distinct_text('code')} AS codes, min(service_date) AS date, sum(billed) AS billed,
+                   sum(allowed) AS allowed,
+                   sum(CASE WHEN allowed IS NOT NULL AND billed > allowed THEN billed - allowed ELSE 0 END) AS excess
+            FROM classed WHERE service IS NOT NULL
+            GROUP BY source, eob, claim_id
+        ), one_claim AS (  -- a bill of this one claim: what it asks above the plan's share is the balance bill
+            SELECT b.source, coalesce(b.balance, b.stated_balance,
+                                      s.total - coalesce(b.payments, 0) - coalesce(b.adjustments, 0)) - e.share AS over
+            FROM bills b JOIN bill_sums s ON s.source = b.source
+            JOIN (SELECT source, sum(patient_responsibility) AS share FROM eobs WHERE level = 'claim'
+                  GROUP BY source HAVING count(*) = 1 AND count(patient_responsibility) = 1) e ON e.source = b.source
         )
-        SELECT source, list_sort(list_distinct(flatten(list(lines)))) AS lines, claim_id,
-               CASE WHEN sum(CASE WHEN allowed IS NOT NULL AND billed > allowed THEN 1 ELSE 0 END) > 0
-                    THEN 'excess' ELSE 'share' END AS kind,
-               coalesce(min(provider), 'The provider') AS provider, {distinct_text('service')} AS services,
-               {distinct_text('code')} AS codes, min(service_date) AS date, sum(billed) AS billed,
-               sum(allowed) AS allowed,
-               sum(CASE WHEN allowed IS NOT NULL AND billed > allowed THEN billed - allowed ELSE 0 END) AS amount
-        FROM classed WHERE service IS NOT NULL
-        GROUP BY source, eob, claim_id
+        SELECT g.*, CASE WHEN o.over > 0.01 THEN 'asked' ELSE g.kind END AS kind,
+               CASE WHEN o.over > 0.01 THEN o.over ELSE g.excess END AS amount
+        FROM grouped g LEFT JOIN one_claim o ON o.source = g.source
     """,
     message={
         "excess": ("{provider} is out of your plan's network and billed {services} ({codes}) on {date} at an "
                    "in-network facility: you owe only your in-network cost sharing, and no consent form can waive "
                    "that for these services; the {amount} billed above the plan's allowed amount may not be billed "
                    "to you"),
+        "asked": ("{provider} is out of your plan's network and billed {services} ({codes}) on {date} at an "
+                  "in-network facility: you owe only your in-network cost sharing, and no consent form can waive "
+                  "that for these services; the {amount} the bill asks above that share may not be billed to you"),
         "share": ("{provider} is out of your plan's network and billed {services} ({codes}) on {date} at an "
                   "in-network facility: you owe only your in-network cost sharing, and no consent form can waive "
                   "that for these services; check that the plan applied in-network cost sharing"),

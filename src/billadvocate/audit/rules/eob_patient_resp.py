@@ -23,13 +23,14 @@ RULE = Rule(
                    WHERE level = 'claim' AND patient_responsibility IS NOT NULL GROUP BY source),
         s AS (SELECT source, {no_lines()} AS lines, total FROM bill_sums)
         SELECT b.source, s.lines, e.owed, e.claims,
+               CAST(e.claims AS VARCHAR) || CASE WHEN e.claims = 1 THEN ' claim' ELSE ' claims' END AS claims_words,
                coalesce(b.balance, b.stated_balance, s.total - coalesce(b.payments, 0) - coalesce(b.adjustments, 0)) AS asked,
                coalesce(b.balance, b.stated_balance, s.total - coalesce(b.payments, 0) - coalesce(b.adjustments, 0)) - e.owed AS amount,
                CASE WHEN b.in_network THEN 'high' ELSE 'medium' END AS severity
         FROM bills b JOIN e ON e.source = b.source JOIN s ON s.source = b.source
         WHERE coalesce(b.balance, b.stated_balance, s.total - coalesce(b.payments, 0) - coalesce(b.adjustments, 0)) - e.owed > 0.01
     """,
-    message="The bill asks {asked}, but the EOB ({claims} claim(s)) says your share is {owed}: {amount} more",
+    message="The bill asks {asked}, but the EOB ({claims_words}) says your share is {owed}: {amount} more",
     explanation=("Send the provider a copy of the EOB and ask them to correct the balance to your share. If the "
                  "provider is in your plan's network, it agreed to accept the plan's allowed amount."),
     money_columns=("amount", "asked", "owed"),
