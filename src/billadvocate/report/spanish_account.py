@@ -39,6 +39,7 @@ PROGRAM_NAMES_EN = {
     "Medicaid (including retroactive coverage of recent bills)": "MEDICAID",
     "California Hospital Fair Pricing Act (charity care and discount payment)": "STATE.CA.HOSPITAL_FAIR_PRICING",
     "Colorado Hospital Discounted Care": "STATE.CO.HOSPITAL_DISCOUNTED_CARE",
+    "Washington hospital charity care": "STATE.WA.CHARITY_CARE",
 }
 LAW_NAMES = {
     "FDCPA": "Ley de Prácticas Justas de Cobro de Deudas (FDCPA) y Regulación F",
@@ -104,10 +105,32 @@ _ZERO = {
     "state law makes this debt void or uncollectable": "la ley del estado anula esta deuda o impide cobrarla",
     "nothing is left once the lines that should not be billed are taken off":
         "no queda nada una vez quitadas las líneas que no se deberían cobrar",
+    "Medicaid covers this care, and a Medicaid provider may not bill me beyond its cost sharing":
+        "Medicaid cubre esta atención, y un proveedor de Medicaid no puede cobrarme más que su costo compartido",
+    "your plan denied this care with a contractual-obligation (CO) code, which makes it the provider's to write off, "
+    "not yours to pay": "su plan negó esta atención con un código de obligación contractual (CO), así que le toca al "
+                        "proveedor cancelarla, no a usted pagarla",
+    "my plan denied this care with a contractual-obligation (CO) code, which makes it the provider's to write off, "
+    "not mine to pay": "mi plan negó esta atención con un código de obligación contractual (CO), así que le toca al "
+                       "proveedor cancelarla, no a mí pagarla",
+    "your plan denied part of this care with a contractual-obligation (CO) code, which makes it the provider's to "
+    "write off, and the rest should not be billed at all":
+        "su plan negó parte de esta atención con un código de obligación contractual (CO), así que le toca al "
+        "proveedor cancelarla, y el resto no se debería cobrar",
+    "your earlier bills of the year already reach your plan's out-of-pocket maximum, so the plan pays the rest of "
+    "this one": "sus facturas anteriores del año ya alcanzan el máximo de gastos de bolsillo de su plan, así que el "
+                "plan paga el resto de esta",
+    "state law caps the price at a multiple of what Medicare pays, and that much was already paid":
+        "la ley del estado limita el precio a un múltiplo de lo que paga Medicare, y eso ya se pagó",
 }
+_NO_BILL_YET = "; the itemized bill is not in hand yet: ask for it before offering or promising anything"
 
 
 def _zero(reason: str) -> str | None:
+    if reason.endswith(_NO_BILL_YET):
+        head = _zero(reason[: -len(_NO_BILL_YET)])
+        return (head + "; todavía no tiene la factura detallada: pídala antes de ofrecer o prometer nada"
+                if head else None)
     for en, es in _ZERO.items():
         if reason.endswith(en):
             head = reason[: -len(en)].strip()
@@ -252,6 +275,40 @@ _FIXED = {
     "Please send me a fully itemized bill with the CPT/HCPCS code of every line.":
         "Por favor envíenme una factura completamente detallada con el código CPT/HCPCS de cada línea.",
     "When did you buy this account?": "¿Cuándo compraron esta cuenta?",
+    "Cannot decide without the hospital's financial-assistance policy (its free-care and discount income limits): a "
+    "nonprofit hospital must publish its financial-assistance policy; ask for it (free and discount income limits, "
+    "and its AGB percentage).":
+        "No se puede decidir sin la política de ayuda financiera del hospital (sus límites de ingresos para atención "
+        "gratuita y con descuento): un hospital sin fines de lucro debe publicarla; pídala (los límites de ingresos y "
+        "su porcentaje AGB).",
+    "The case says the patient has Medicaid: the provider should bill Medicaid, and a Medicaid provider may not bill "
+    "you beyond Medicaid's cost sharing.":
+        "El caso dice que usted tiene Medicaid: el proveedor debe cobrarle a Medicaid, y un proveedor de Medicaid no "
+        "puede cobrarle más que el costo compartido de Medicaid.",
+    "The No Surprises Act does not cover Medicaid: its protections are for private health plans and the uninsured. "
+    "Instead, a provider that treated you as a Medicaid patient may not bill you beyond Medicaid's own copayments; ask "
+    "it to bill Medicaid.":
+        "La Ley Sin Sorpresas no cubre Medicaid: sus protecciones son para los planes de salud privados y las personas "
+        "sin seguro. En cambio, un proveedor que le atendió como paciente de Medicaid no puede cobrarle más que los "
+        "copagos de Medicaid; pídale que le cobre a Medicaid.",
+    "The No Surprises Act does not cover the Qualified Medicare Beneficiary program: its protections are for private "
+    "health plans and the uninsured. Instead, as a Qualified Medicare Beneficiary you may not be billed for "
+    "Medicare's deductibles, coinsurance or copayments at all (42 U.S.C. 1396a(n)(3)(B)).":
+        "La Ley Sin Sorpresas no cubre el programa de Beneficiario Calificado de Medicare (QMB): sus protecciones son "
+        "para los planes de salud privados y las personas sin seguro. En cambio, como Beneficiario Calificado de "
+        "Medicare no le pueden cobrar los deducibles, el coseguro ni los copagos de Medicare (42 U.S.C. "
+        "1396a(n)(3)(B)).",
+    "This was scheduled care from a provider you chose, not care by an out-of-network provider at an in-network "
+    "facility: the No Surprises Act's balance-billing ban does not reach it.":
+        "Fue atención programada con un proveedor que usted eligió, no atención de un proveedor fuera de la red en un "
+        "centro de la red: la prohibición de facturas de saldo de la Ley Sin Sorpresas no la alcanza.",
+    "there is no itemized bill in the case: the bill could not be checked line by line; ask the provider for an "
+    "itemized bill": "el caso no tiene factura detallada: no se pudo revisar línea por línea; pida al proveedor la "
+                     "factura detallada",
+    "Paying it is your choice, not a duty; if you decide to pay anyway, talk to a lawyer or legal aid first.":
+        "Pagarla es su decisión, no una obligación; si decide pagar de todos modos, hable antes con un abogado o con "
+        "ayuda legal.",
+
     "Children and pregnant people may.": "Los niños y las embarazadas pueden calificar.",
 }
 
@@ -375,7 +432,8 @@ _PATTERNS: list[tuple[str, Any]] = [
     # protections
     (rf"The FDCPA and Regulation F cover (?P<c>{N}), a collection agency collecting for someone else\.",
      "La FDCPA y la Regulación F cubren a {c}, una agencia de cobranza que cobra para otro."),
-    (rf"They do not cover (?P<p>{N}) itself, collecting its own bill: complaints about (?P<p2>{N})'s own conduct go to "
+    (rf"They do not cover (?P<p>{N}) itself, collecting its own bill: complaints about (?P<p2>{N})(?:'s|') own "
+     r"conduct go to "
      r"state law and, for a nonprofit hospital, IRS 501\(r\)\.",
      "No cubren a {p}, que cobra su propia factura: las quejas sobre la conducta de {p2} van por la ley del estado y, "
      "si es un hospital sin fines de lucro, por IRS 501(r)."),
@@ -653,6 +711,58 @@ _PATTERNS += [
 ]
 
 
+_TOO_OLD = (rf"the limit to sue on this debt ran out on (?P<d>{D}): it is too old to sue on, and paying or promising "
+            r"to pay could give the collector back the right to sue")
+_TOO_OLD_ES = ("el plazo para demandar por esta deuda terminó el {d}: es demasiado antigua para demandar, y pagar o "
+               "prometer pagar podría devolverle al cobrador el derecho a demandar")
+_LETTERS_NOT_WRITTEN = {"financial hardship letter": "no se escribe la carta de dificultad económica",
+                        "offer to settle the account": "no se escribe la oferta para cerrar la cuenta"}
+
+
+def _not_written(m):
+    rest = m["r"]
+    es = sentence(rest[:1].upper() + rest[1:])
+    return f"{_LETTERS_NOT_WRITTEN[m['l']]}: {es[:1].lower() + es[1:]}" if es else None
+
+
+_PATTERNS += [
+    (r"Do not offer, promise or agree to any payment on this account: " + _TOO_OLD + r"\.",
+     "No ofrezca, prometa ni acepte ningún pago en esta cuenta: " + _TOO_OLD_ES + "."),
+    (r"The " + _TOO_OLD[4:] + r"\.", "E" + _TOO_OLD_ES[1:] + "."),
+    (r"no (?P<l>financial hardship letter|offer to settle the account) is written: (?P<r>.+)", _not_written),
+    (rf"(?P<a>{M}) was denied by the plan with a contractual-obligation code: you are not liable for it; ask (?P<p>{N}) "
+     r"to write it off or correct the claim and send it to the plan again\.",
+     "El plan negó {a} con un código de obligación contractual: usted no es responsable de pagarlo; pida a {p} que lo "
+     "cancele o que corrija el reclamo y lo vuelva a enviar al plan."),
+    (rf"As a Qualified Medicare Beneficiary (?P<who>you|I) owe no Medicare deductible, coinsurance or copay to any "
+     rf"Medicare provider: (?:you|I) owe (?P<o>{M})(?P<end>\. \(.+\))?",
+     lambda m: ("Como Beneficiario Calificado de Medicare (QMB) " + ("usted no debe" if m["who"] == "you" else "no debo")
+                + " ningún deducible, coseguro ni copago de Medicare a ningún proveedor de Medicare: "
+                + ("usted debe " if m["who"] == "you" else "debo ") + m["o"] + (m["end"] or ""))),
+    (rf"Medicaid: a provider that accepted (?P<who>you|me) as a Medicaid patient may bill only Medicaid's cost sharing "
+     rf"\(a small copay at most\), so (?:you|I) owe (?P<o>{M})(?P<end>\. \(.+\))?",
+     lambda m: ("Medicaid: un proveedor que " + ("le" if m["who"] == "you" else "me") + " aceptó como paciente de "
+                "Medicaid solo puede cobrar el costo compartido de Medicaid (un copago pequeño como mucho), así que "
+                + ("usted debe " if m["who"] == "you" else "debo ") + m["o"] + (m["end"] or ""))),
+    (rf"(?P<who>Your|My) plan's EOB put (?:your|my) share at (?P<s>{M}) for the (?P<n>\d+) claims? on this bill: "
+     rf"(?:you|I) owe at most (?P<o>{M})(?P<end>\. \(.+\))?",
+     lambda m: (("La EOB de su plan puso su parte en " if m["who"] == "Your" else "La EOB de mi plan puso mi parte en ")
+                + f"{m['s']} por {'el' if m['n'] == '1' else 'los'} {m['n']} "
+                + ("reclamo" if m["n"] == "1" else "reclamos") + " de esta factura: "
+                + ("usted debe como máximo " if m["who"] == "Your" else "debo como máximo ") + m["o"]
+                + (m["end"] or "").replace("(the EOB states the patient's share)", "(la EOB indica la parte del "
+                                                                                   "paciente)"))),
+    (r"Income is (?P<p>[\d.]+)% of the poverty guideline, at or below (?P<l>\d+)% \(tier (?P<t>\d+) hospital\): free "
+     r"care\.",
+     "Sus ingresos son el {p}% de la línea de pobreza, igual o por debajo del {l}% (hospital de nivel {t}): atención "
+     "gratuita."),
+    (rf"(?P<prog>[^:]+): (?P<why>Income is .+?) So (?P<who>you|I) owe (?P<o>{M})(?P<end>\. \(.+\))?",
+     lambda m: ((f"{program_name(None, m['prog'])}: {w} " + ("Así que usted debe " if m["who"] == "you" else
+                                                            "Así que debo ") + m["o"] + (m["end"] or ""))
+                if program_name(None, m["prog"]) != m["prog"] and (w := sentence(m["why"])) else None)),
+]
+
+
 _COMPILED = [(re.compile(p + r"\Z", re.S), t) for p, t in _PATTERNS]
 
 # sentences split at ". " before a capital letter, but not after these abbreviations
@@ -739,10 +849,12 @@ def offer_step(step: dict, found: _Findings) -> str | None:
 
 
 def script_line(text: str, found: _Findings) -> str | None:
-    m = re.match(r"Lines (?P<lines>[\d, ]+) of the itemized bill are in dispute[:.] ", text)
+    m = re.match(r"(?P<n>Lines?) (?P<lines>[\d, ]+) of the itemized bill (?:are|is) in dispute[:.] ", text)
     if m:
         titles = found.titles_on(m["lines"])
-        return (f"Las líneas {m['lines']} de la factura detallada están en disputa: " + "; ".join(titles) + "."
+        head = "Las líneas {} de la factura detallada están" if m["n"] == "Lines" else "La línea {} de la factura " \
+            "detallada está"
+        return (head.format(m["lines"]) + " en disputa: " + "; ".join(titles) + "."
                 if titles else None)
     return sentence(text)
 
