@@ -101,6 +101,7 @@ def test_the_spanish_results_page_has_no_english_left_for_the_examples(world, cl
     text = _results_text(page)
     english = sorted({m.group(0) for m in ENGLISH.finditer(text)})
     assert not english, [text[max(0, m.start() - 80):m.end() + 80] for m in ENGLISH.finditer(text)][:5]
+    assert not re.search(r"\b[A-Z]{3,}\.[A-Z_]{3,}\b", text), "a rule id shows"
     result = _review(row)
     offer = result.accounts[0].offer or {}
     shown = offer.get("no_offer") or offer.get("advice")
@@ -139,3 +140,26 @@ def test_a_violation_found_many_times_is_listed_once_with_its_count():
     assert groups[0]["count"] == 1 and not groups[0]["examples"] and groups[0]["es"] is None
     es = violation_groups([*calls, late], in_spanish=True)
     assert es[1]["es"]["title"] == spanish.rule_table("conduct")["REGF.CALL_FREQUENCY"]["title"]
+
+
+def test_the_spanish_speakers_results_page_shows_the_offer_plan_and_protections_in_spanish(web, client_as):
+    """A Spanish-speaking patient with an offer, a payment plan and protections (the es_speaker scenario)."""
+    from billadvocate.store import cases as store
+    from tests.conftest import ROOT
+    from tests.web.conftest import make_user
+
+    user = make_user("jose", "client")
+    row = store.import_case(ROOT / "tests" / "scenarios" / "cases" / "es_speaker" / "case.yaml", user=user)
+    row.assigned_to.add(user)
+    c = client_as(user)
+    c.post("/i18n/setlang/", {"language": "es", "next": f"/cases/{row.pk}/"})
+    page = c.get(f"/cases/{row.pk}/").content.decode()
+    assert 'lang="en">' not in page.split("<main", 1)[1]
+    text = _results_text(page)
+    left = [text[max(0, m.start() - 80):m.end() + 80] for m in ENGLISH.finditer(text)]
+    assert not left, left[:5]
+    account = _review(row).to_json()["accounts"][0]
+    assert account["offer"]["reasons"] and account["plan"]["why"] and account["protections"]
+    for p in account["protections"]:
+        assert p["why"] not in html.unescape(page)
+    assert "Ley de Prácticas Justas de Cobro de Deudas" in text and "Ingresos mensuales de" in text

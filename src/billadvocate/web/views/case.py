@@ -166,8 +166,11 @@ def case_page(request, case_row):
         for a, review in zip(data["accounts"], result.accounts):
             flagged: dict[int, list[str]] = {}
             for f in a["findings"]:
+                # on a Spanish page a line's problems by their plain Spanish title, never the rule id
+                name = spanish.finding(f, "audit")["title"] if spanish_page else f["rule"]
                 for n in f["lines"]:
-                    flagged.setdefault(n, []).append(f["rule"])
+                    if name not in flagged.get(n, []):
+                        flagged.setdefault(n, []).append(name)
             lines = [{"line": ln, "rules": flagged.get(ln.line, [])}
                      for ln in (review.audit.lines if review.audit else [])]
             kinds = {s.get("kind") for s in (getattr(result, "actions", None) or []) if s.get("account") == a["id"]}
