@@ -27,6 +27,7 @@ from sqlglot import exp
 
 from ..audit.engine import AUDIT_LINES_SQL, DERIVED_VIEWS, prepare
 from ..audit.rules import all_rules
+from ..errors import BadInput
 from . import sqltext
 from .findings_sql import rules_table
 from .inputs import InputFile, inspect_all
@@ -322,6 +323,11 @@ def run_batch_spark(inputs: list[str | Path], out_dir: str | Path, *, as_of: dat
 
     if plan not in ("claims", "sql"):
         raise ValueError(f"unknown Spark plan {plan!r}")
+    if plan == "claims":
+        try:
+            import pandas  # noqa: F401 - PySpark's mapInArrow requires it (the tasks never use it)
+        except ImportError:
+            raise BadInput("--engine spark needs pandas beside PySpark: pip install 'billadvocate[spark]'")
     files = inspect_all(inputs)
     out = Path(out_dir)
     work = out / "_work_spark"
