@@ -115,7 +115,8 @@ def test_credit_dispute_letters_are_written_from_the_web_one_per_bureau(world, c
     pdf = c.get(f"/cases/{world.case_a.pk}/letters/credit_dispute/download.pdf?bureau=transunion")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     assert c.get(f"/cases/{world.case_a.pk}/letters/credit_dispute/?bureau=nobody").status_code == 404
-    sent = {"method": "certified_mail", "bureau": "transunion", "sent_on": date.today().isoformat()}
+    # yesterday by the host's clock: after midnight UTC, date.today() is a day ahead of the case's zone (a future day)
+    sent = {"method": "certified_mail", "bureau": "transunion", "sent_on": (date.today() - timedelta(days=1)).isoformat()}
     c.post(f"/cases/{world.case_a.pk}/letters/credit_dispute/sent/", sent)
     letter = _m().Letter.objects.get(case=world.case_a, type="credit_dispute")
     assert letter.event.extra.get("bureau") == "transunion" and letter.event.to_party == "bureau"
@@ -212,7 +213,8 @@ def test_marking_a_letter_sent_twice_records_it_once_and_it_leaves_needed(world,
     needed = re.findall(r'letters/(\w+)/\?account=er-visit">[^<]+</a> - <strong>needed', before)
     assert needed, "the example needs at least one letter"
     kind = needed[0]
-    sent = {"account": "er-visit", "method": "certified_mail", "tracking": "9400 1", "sent_on": date.today().isoformat()}
+    sent = {"account": "er-visit", "method": "certified_mail", "tracking": "9400 1",
+            "sent_on": (date.today() - timedelta(days=1)).isoformat()}  # never a future day in the case's zone
     c.post(f"/cases/{world.case_a.pk}/letters/{kind}/sent/", sent)
     c.post(f"/cases/{world.case_a.pk}/letters/{kind}/sent/", sent)
     assert m.Letter.objects.filter(case=world.case_a, type=kind).count() == 1
