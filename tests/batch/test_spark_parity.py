@@ -61,3 +61,13 @@ def test_ordered_lists_and_slices_are_translated():
 
 def test_first_pass_keys_stay_64_bits_on_spark():
     assert to_spark_sql("SELECT hash(a, b) AS k FROM t") == "SELECT XXHASH64(a, b) AS k FROM t"
+
+
+def test_without_pandas_the_spark_engine_says_what_to_install(monkeypatch, claims_parquet, tmp_path):
+    import sys
+
+    from billadvocate.errors import BadInput
+
+    monkeypatch.setitem(sys.modules, "pandas", None)  # as if it were not installed
+    with pytest.raises(BadInput, match="pandas"):
+        run_batch_spark([claims_parquet], tmp_path / "out", as_of=AS_OF)
