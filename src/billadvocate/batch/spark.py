@@ -230,7 +230,7 @@ def _audit_partition(*, setting: str | None, as_of: date, memory_limit: str, par
             finally:
                 con.close()
         t3, c3 = time.perf_counter(), time.process_time()
-        if os.environ.get("BILLADVOCATE_PROFILE"):  # where a task's time goes (benchmarks/batch.py --profile)
+        if os.environ.get("BILLADVOCATE_PROFILE"):  # where a task's time goes, on the executor's stderr
             print(f"task {partition}: {n:,} lines, {found:,} findings; receive {t1 - t0:.1f} s (cpu {c1 - c0:.1f}), "
                   f"prepare {t2 - t1:.1f} s (cpu {c2 - c1:.1f}), rules and write {t3 - t2:.1f} s (cpu {c3 - c2:.1f}); "
                   f"load {os.getloadavg()[0]:.1f}", file=sys.stderr, flush=True)
