@@ -293,3 +293,13 @@ def test_the_23_most_populous_states_have_a_medicaid_entry_quoted_or_unconfirmed
         if e.get("address"):
             digits = [w for w in e["address"].replace(",", " ").split() if w[:1].isdigit()]
             assert any(d in e["quote"] for d in digits), key  # the quote proves the address
+
+
+def test_every_quoted_address_is_proved_by_its_quote():
+    """An address given (confirmed or flagged) has its numbers in the quote read at its source."""
+    for table_states in (table()["states"], medicaid_table()["states"]):
+        for key, e in table_states.items():
+            if not e.get("address"):
+                continue
+            numbers = [w.strip(".,#") for w in e["address"].replace(",", " ").split() if w[:1].isdigit()]
+            assert numbers and all(n in e["quote"] for n in numbers), (key, numbers)
