@@ -28,7 +28,9 @@ def when(f) -> str | None:
     if fair is not None and fair <= 0:
         return None  # assistance should cover the whole bill: apply first, promise no payments
     months = int(plan["months"])
-    return f"propose ${number(plan['monthly']):,.2f} a month for {months} {'month' if months == 1 else 'months'}"
+    if months == 1:
+        return f"propose one payment of ${number(plan['monthly']):,.2f}"
+    return f"propose ${number(plan['monthly']):,.2f} a month for {months} months"
 
 
 def extra(f) -> dict:
