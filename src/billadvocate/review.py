@@ -216,6 +216,11 @@ def review_account(case: Case, account: Account, as_of: date, *, skip_unreadable
     else:
         out.notes.append("there is no itemized bill in the case: the bill could not be checked line by line; "
                          "ask the provider for an itemized bill")
+    if out.findings:  # where a state's own law forbids the same thing, the finding names it (audit/state_law.py)
+        from .audit.state_law import with_state_law
+
+        out.findings = with_state_law(out.findings, account.provider.state or case.patient.state,
+                                      account.care.start or as_of)
     # step 2: rights (protections, conduct violations, deadlines, statute of limitations)
     rights = review_rights(case, noticed, as_of)
     out.protections, out.violations = rights.protections, rights.violations

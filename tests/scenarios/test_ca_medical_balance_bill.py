@@ -40,11 +40,6 @@ def test_no_jargon_in_the_unbilled_insurance_finding():
     assert "(medicaid)" not in text and "The patient is insured" not in text
 
 
-@pytest.mark.xfail(strict=True, reason="law/parameters/states/ca (no Medi-Cal value) + audit MEDICAID.BALANCE_BILL: "
-                                       "California's own bar, Welf. & Inst. Code 14019.4 (a provider may not seek "
-                                       "payment from a Medi-Cal beneficiary for covered services, and must stop "
-                                       "collection once told of the coverage), is neither cited in the review nor in "
-                                       "the dispute letter; only the federal 42 CFR 447.15 is")
 def test_medi_cal_balance_billing_cites_california_law():
     from .helpers import letter
 
