@@ -25,8 +25,11 @@ def _accounts_part(text: str) -> str:
 def _copy_in(tmp_path, case_file, language: str):
     data = yaml.safe_load(case_file.read_text(encoding="utf-8"))
     data["patient"]["language"] = language
-    for name in [p.name for p in case_file.parent.iterdir() if p.name != case_file.name]:
-        (tmp_path / name).write_bytes((case_file.parent / name).read_bytes())
+    import shutil
+
+    for p in case_file.parent.iterdir():
+        if p.name != case_file.name:
+            (shutil.copytree if p.is_dir() else shutil.copyfile)(p, tmp_path / p.name)
     out = tmp_path / "case.yaml"
     out.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return out
@@ -58,3 +61,15 @@ def test_an_english_speakers_review_is_unchanged(tmp_path):
     assert res.code == 0, res.err
     assert res.out.startswith("Review for") and "Laws that protect you here" in res.out
     assert "Leyes que le protegen" not in res.out and "Qué hacer primero" not in res.out
+
+
+def test_a_spanish_speakers_review_with_collector_conduct_and_a_credit_report_has_no_english(tmp_path):
+    """The er-visit example for a Spanish speaker: violations, protections, deadlines, the credit report's
+    findings, disputes and next steps, all in Spanish."""
+    case = _copy_in(tmp_path, EXAMPLES / "er-visit-nonprofit" / "case.yaml", "es")
+    res = run_cli("review", case)
+    assert res.code == 0, res.err
+    text = re.sub(r"\s+", " ", res.out)
+    assert text.startswith("Revisión para") and "Reporte de crédito" in text and "Qué hacer después" in text
+    left = [text[max(0, m.start() - 60):m.end() + 60] for m in ENGLISH.finditer(text)]
+    assert not left, left[:5]

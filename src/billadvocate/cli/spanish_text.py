@@ -9,11 +9,18 @@ from rich.console import Console
 from rich.markup import escape
 
 from ..report import SEVERITY_ES, spanish
-from ..report.spanish_account import account_es
+from ..report.spanish_account import PASSED_APPLICATION as PASSED, account_es
 from ..util import dollars
 
 ELIGIBLE = {True: "es probable que califique", False: "no califica", None: "todavía no se puede decidir"}
 APPLIES = {True: "se aplica", False: "no se aplica", None: "todavía no se sabe"}
+
+
+def _application_deadline(day, as_of: str) -> str:
+    """A passed application deadline says so, and that applying still helps (26 CFR 1.501(r)-1(b)(3))."""
+    if not day:
+        return ""
+    return " " + PASSED.format(day=day) if str(day) < as_of else f" Fecha límite: {day}."
 
 
 def _say(c: Console, text: str) -> None:
@@ -81,6 +88,11 @@ def print_account_es(c: Console, a: dict, as_of: str) -> None:
         _say(c, "Para calcular el porcentaje de la línea de pobreza faltan datos del hogar (ingresos y tamaño).")
     for p in s.get("programs", []):
         _say(c, f"  {p['name_es']}: {ELIGIBLE[p.get('eligible')]}. {p.get('why') or ''}")
+    app = s.get("application")
+    if app and app.get("programs"):
+        to = app.get("send_to") or "el proveedor"
+        _say(c, f"  Para solicitarla ({'; '.join(app['programs_es'])}), envíe a {to}: "
+                + "; ".join(app["documents"]) + "." + _application_deadline(app.get("deadline"), as_of))
     offer = x.get("offer")
     if offer:
         if offer.get("no_offer"):
@@ -120,3 +132,45 @@ def print_account_es(c: Console, a: dict, as_of: str) -> None:
                 _say(c, f"  {label}: {line}")
     for n in x.get("notes") or []:
         _say(c, f"Nota: {n}")
+
+
+def print_credit_es(c: Console, result) -> None:
+    """The credit section of the review in Spanish: each finding's plain Spanish title and explanation, the
+    disputes to send (bureau, items, amount, dates) and the credit deadlines with their Spanish reasons;
+    a note or next step without Spanish stays English (report/spanish_account.sentence)."""
+    from ..report.spanish_account import sentence
+
+    if result is None or not result.tradelines:
+        for n in (result.notes if result else []):
+            _say(c, "Reporte de crédito: " + (NO_CREDIT_REPORT if n.startswith("no credit report in the case")
+                                              else sentence(n) or n))
+        return
+    c.print("[bold underline]Reporte de crédito[/]")
+    if result.findings:
+        c.print("[bold]Lo que no debería estar en su reporte de crédito[/]")
+        for f in result.findings:
+            es = spanish.finding(f, "credit")
+            _say(c, f"  [{SEVERITY_ES.get(f.severity, f.severity)}] {es['title']}"
+                    + (f" ({dollars(f.amount)} en juego)" if f.amount else "") + f". {es['explanation']}")
+    else:
+        _say(c, "Las revisiones que se pudieron hacer no encontraron problemas en el reporte de crédito.")
+    for d in result.disputes:
+        total = sum((i.balance or 0) for i in d.items)
+        state = ((f"enviada el {d.sent}, respuesta a más tardar el {d.due}" + (" (VENCIDA)" if d.overdue else ""))
+                 if d.sent else "todavía no enviada")
+        _say(c, f"  Disputa con {d.name}: {len(d.items)} {'entrada' if len(d.items) == 1 else 'entradas'}, "
+                f"{dollars(total)} reportados; {state}")
+    for d in sorted(result.deadlines, key=lambda d: d.date):
+        es = spanish.deadline(d)
+        _say(c, f"  {d.date}  {es['what']}: {es['why']}")
+    steps = [sentence(x) or x for x in result.next_steps or []]
+    if steps:
+        c.print("[bold]Qué hacer después[/]")
+        for n, step in enumerate(steps, start=1):
+            _say(c, f"  {n}. {step}")
+    for n in result.notes:
+        _say(c, f"Nota: {sentence(n) or n}")
+
+
+NO_CREDIT_REPORT = ("el caso no tiene reporte de crédito: añada las cuentas en cobranza que aparecen en sus reportes "
+                    "para revisarlas.")

@@ -65,14 +65,14 @@ def render_html(result, lang: str = "en") -> str:
         letter_titles = {}
     from markupsafe import Markup, escape
 
-    from .spanish_account import account_es
+    from .spanish_account import PASSED_APPLICATION, account_es
 
     data = result.to_json()
     # a sentence without Spanish yet stays English, marked for screen readers (WCAG 3.1.2)
     prose = [account_es(a, fallback=lambda text: Markup('<span lang="en">%s</span>') % escape(text))
              for a in data["accounts"]]
     state = result.case.patient.state
-    return _env.get_template("report_es.html").render(prose=prose,
+    return _env.get_template("report_es.html").render(prose=prose, passed_application=PASSED_APPLICATION,
         r=result, steps=in_spanish(result) if result.actions else [], state_name=NAMES.get(state, state),
         finding=spanish.finding, deadline=spanish.deadline, severity=SEVERITY_ES, letter_titles=letter_titles,
         who_es=spanish.WHO_ES)

@@ -46,6 +46,10 @@ LAW_NAMES = {
     "IRS501R": "IRS 501(r) (hospitales sin fines de lucro)",
     "NSA": "Ley Sin Sorpresas (No Surprises Act)",
 }
+# a financial-assistance application period that has passed (cli/human._application_deadline in Spanish)
+PASSED_APPLICATION = ("El plazo de solicitud duró al menos hasta el {day}: solicítela de todos modos, porque el "
+                      "hospital todavía puede aceptarla y debe enviarle un aviso escrito con una nueva fecha límite "
+                      "antes de cualquier acción de cobro.")
 PARTIES = {"provider": "al proveedor", "collector": "al cobrador", "insurer": "al seguro"}
 
 
@@ -275,6 +279,38 @@ _FIXED = {
     "Please send me a fully itemized bill with the CPT/HCPCS code of every line.":
         "Por favor envíenme una factura completamente detallada con el código CPT/HCPCS de cada línea.",
     "When did you buy this account?": "¿Cuándo compraron esta cuenta?",
+    # the financial-assistance application (assist/application.py and the states' charity_care.yaml)
+    "the hospital's financial-assistance application form (ask for it, or download it from the hospital's website)":
+        "el formulario de solicitud de ayuda financiera del hospital (pídalo, o descárguelo de la página web del "
+        "hospital)",
+    "proof of household income: the last 2-3 pay stubs, or last year's tax return, or benefit letters (Social "
+    "Security, unemployment); a signed statement if there is no income":
+        "prueba de los ingresos del hogar: los últimos 2 o 3 talones de pago, o la declaración de impuestos del año "
+        "pasado, o cartas de beneficios (Seguro Social, desempleo); una declaración firmada si no tiene ingresos",
+    "a list of the people in the household (the tax return shows it)":
+        "una lista de las personas del hogar (la declaración de impuestos la muestra)",
+    "the bill or statement with the account number": "la factura o el estado de cuenta con el número de cuenta",
+    "the insurance card and the insurer's Explanation of Benefits for this care":
+        "la tarjeta del seguro y la Explicación de Beneficios (EOB) del seguro por esta atención",
+    "recent pay stubs or your latest tax return (the hospital may not require more)":
+        "talones de pago recientes o su última declaración de impuestos (el hospital no puede exigir más)",
+    "for high medical costs: receipts or statements of medical expenses paid in the last 12 months":
+        "por gastos médicos altos: recibos o estados de cuenta de gastos médicos pagados en los últimos 12 meses",
+    "a written decision, and the reason for any denial": "una decisión por escrito, y el motivo de cualquier negación",
+    "that collection (and any credit reporting) is paused while the application is pending":
+        "que el cobro (y cualquier reporte de crédito) se detenga mientras la solicitud está pendiente",
+    "a refund of anything paid above what you owe once assistance is granted":
+        "un reembolso de lo que haya pagado de más una vez que le den la ayuda",
+    "A nonprofit hospital must accept and process an application sent within 240 days after the first bill after "
+    "discharge (26 CFR 1.501(r)-1(b)(3)); many accept later ones, so apply anyway.":
+        "Un hospital sin fines de lucro debe aceptar y tramitar una solicitud enviada dentro de los 240 días después "
+        "de la primera factura tras el alta (26 CFR 1.501(r)-1(b)(3)); muchos aceptan solicitudes más tardías, así "
+        "que solicítela de todos modos.",
+    "Ask the hospital for its charity care and discount payment policies; it must screen you and may not send the "
+    "account to collections while an application is pending.":
+        "Pida al hospital sus políticas de atención caritativa y de pago con descuento; debe evaluarle y no puede "
+        "mandar la cuenta a cobranza mientras una solicitud está pendiente.",
+
     "Cannot decide without the hospital's financial-assistance policy (its free-care and discount income limits): a "
     "nonprofit hospital must publish its financial-assistance policy; ask for it (free and discount income limits, "
     "and its AGB percentage).":
@@ -763,6 +799,37 @@ _PATTERNS += [
 ]
 
 
+# the credit report's next steps (credit/disputes.py)
+_PATTERNS += [
+    (r"Send a dispute letter to (?P<n>[^()]+) \(one letter each, by certified mail\), listing each item and why it is "
+     r"wrong, with a copy of the report marked up and your proof\. Keep copies\. Each bureau must answer within "
+     r"(?P<d>\d+) days of receiving it\.",
+     lambda m: ("Envíe una carta de disputa a " + m["n"].replace(", ", ", ") + " (una carta a cada una, por correo "
+                "certificado), con cada entrada y por qué está mal, una copia del reporte marcada y sus pruebas. Guarde "
+                f"copias. Cada agencia debe responder dentro de los {m['d']} días de recibirla.")),
+    (rf"Also write to (?P<f>[^:]+?)(?: at (?P<a>[^:]+))?: it holds the records that prove the error and must "
+     r"investigate within (?P<d>\d+) days\.",
+     lambda m: (f"Escriba también a {m['f']}" + (f", {m['a']}" if m["a"] else "") + ": tiene los registros que "
+                f"prueban el error y debe investigar dentro de {m['d']} días.")),
+    (rf"Wait for (?P<b>.+?)'s answer until (?P<d>{D}); if none comes, it must delete what it could not verify\.",
+     "Espere la respuesta de {b} hasta el {d}; si no llega, debe borrar lo que no pudo verificar."),
+    (rf"(?P<b>.+?) missed its (?P<d>{D}) deadline: send a follow-up letter and file a complaint with the CFPB at "
+     r"(?P<w>\S+) or (?P<p>[\d-]+)\.",
+     "{b} no cumplió su fecha límite del {d}: envíe una carta de seguimiento y presente una queja ante la CFPB en {w} o "
+     "al {p}."),
+    (r"If a bureau does not answer in time, or keeps an item it could not verify, file a complaint with the Consumer "
+     r"Financial Protection Bureau \((?P<w>\S+), (?P<p>[\d-]+)\): it sends your complaint to the bureau, which must "
+     r"respond\.",
+     "Si una agencia no responde a tiempo, o deja una entrada que no pudo verificar, presente una queja ante la Oficina "
+     "para la Protección Financiera del Consumidor (CFPB) ({w}, {p}): envía su queja a la agencia, que debe responder."),
+    (r"You can also complain to the (?P<s>[A-Z]{2}) attorney general: (?P=s) law \((?P<law>.+)\) bars this "
+     r"reporting\.",
+     "También puede quejarse ante el fiscal general de {s}: la ley de {s} ({law}) prohíbe este reporte."),
+    (r"Nothing on the report breaks the rules checked here\. Check it again after any payment or settlement\.",
+     "Nada en el reporte viola las reglas revisadas aquí. Revíselo otra vez después de cualquier pago o acuerdo."),
+]
+
+
 _COMPILED = [(re.compile(p + r"\Z", re.S), t) for p, t in _PATTERNS]
 
 # sentences split at ". " before a capital letter, but not after these abbreviations
@@ -884,6 +951,12 @@ def account_es(a: dict, fallback: Callable[[str], Any] = lambda s: s) -> dict:
     for p in assistance.get("programs") or []:
         p["name_es"] = program_name(p.get("id"), p.get("name"))
         p["why"] = es(p.get("why"))
+    app = assistance.get("application")
+    if app:
+        app["programs_es"] = [program_name(i, None) for i in app.get("programs") or []]
+        app["documents"] = [es(d) for d in app.get("documents") or []]
+        app["ask_for"] = [es(d) for d in app.get("ask_for") or []]
+        app["windows"] = [es(w.split(": ", 1)[1]) if ": " in w else es(w) for w in app.get("windows") or []]
     if assistance.get("notes"):
         assistance["notes"] = [es(n) for n in assistance["notes"]]
     if out.get("sol") and out["sol"].get("warning"):

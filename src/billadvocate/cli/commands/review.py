@@ -105,6 +105,11 @@ def review(case_file: Path, out_dir: Path | None, credit_file: Path | None, as_o
         for n in a.notes:
             c.print(f"[yellow]Note:[/] {n}")
         c.print()
-    print_credit(c, result.credit_result)
+    if case.patient.language == "es":
+        from ..spanish_text import print_credit_es
+
+        print_credit_es(c, result.credit_result)
+    else:
+        print_credit(c, result.credit_result)
     for path in written:
         c.print(f"wrote {path}")
