@@ -140,6 +140,11 @@ def test_a_violation_found_many_times_is_listed_once_with_its_count():
     assert groups[0]["count"] == 1 and not groups[0]["examples"] and groups[0]["es"] is None
     es = violation_groups([*calls, late], in_spanish=True)
     assert es[1]["es"]["title"] == spanish.rule_table("conduct")["REGF.CALL_FREQUENCY"]["title"]
+    # on a Spanish page the other times are their days (the English messages stay out)
+    late_calls = [{**late, "message": f"ABC called you at 22:{i:02d} on 2027-03-{1 + i:02d} (America/Chicago time), "
+                                      "after 21:00.", "act_by": f"2027-03-{1 + i:02d}"} for i in range(3)]
+    times = violation_groups(late_calls, in_spanish=True)[0]["examples"]
+    assert times == ["El 2027-03-02 a las 22:01", "El 2027-03-03 a las 22:02"]
 
 
 def test_the_spanish_speakers_results_page_shows_the_offer_plan_and_protections_in_spanish(web, client_as):

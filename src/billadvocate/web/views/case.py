@@ -8,7 +8,6 @@ from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -97,10 +96,26 @@ def violation_groups(violations: list[dict], in_spanish: bool) -> list[dict]:
     for rule, found in groups.items():
         found = sorted(found, key=lambda v: (SEVERITY_ORDER.get(v["severity"], 9), str(v.get("act_by") or "")))
         first = found[0]
-        out.append({**first, "count": len(found), "examples": [v["message"] for v in found[1:EXAMPLES_SHOWN + 1]],
+        examples = [v["message"] for v in found[1:EXAMPLES_SHOWN + 1]]
+        out.append({**first, "count": len(found),
+                    "examples": [_when_es(m) for m in examples] if in_spanish else examples,
                     "more": max(0, len(found) - 1 - EXAMPLES_SHOWN),
                     "es": spanish.finding(first, "conduct") if in_spanish else None})
     return sorted(out, key=lambda g: SEVERITY_ORDER.get(g["severity"], 9))
+
+
+def _when_es(message: str):
+    """Another time a rule was broken, on a Spanish page: the day and time its English message names
+    ('El 2026-10-01 a las 22:30'); a message without a date stays English, marked lang="en"."""
+    import re
+
+    from django.utils.html import format_html
+
+    day = re.search(r"\d{4}-\d{2}-\d{2}", message)
+    if not day:
+        return format_html('<span lang="en">{}</span>', message)
+    at = re.search(r"\b(\d{2}:\d{2})\b", message)
+    return f"El {day.group(0)}" + (f" a las {at.group(1)}" if at else "")
 
 
 def in_words(account: dict, in_spanish: bool) -> None:
@@ -194,9 +209,7 @@ def case_page(request, case_row):
     owed = [owed_summary(acc) for acc in accounts]
     return render(request, "web/case.html", {
         "owed": owed,
-        # engine prose without Spanish yet is wrapped as English by in_spanish_prose (WCAG 3.1.2); the
-        # violations' own messages (the examples of a rule found many times) are still English
-        "en": mark_safe(' lang="en"') if spanish_page else "",
+        # engine prose without Spanish yet is wrapped as English (lang="en", WCAG 3.1.2) by in_spanish_prose
         "case": case_row, "result": result, "problem": problem, "accounts": accounts,
         "steps": [s for s in actions if s.get("step")], "more_steps": [s for s in actions if not s.get("step")],
         "patient": casework.patient_of(case_row), "credit": credit,
