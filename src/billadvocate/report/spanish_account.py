@@ -747,10 +747,28 @@ _PATTERNS += [
 ]
 
 
-_TOO_OLD = (rf"the limit to sue on this debt ran out on (?P<d>{D}): it is too old to sue on, and paying or promising "
-            r"to pay could give the collector back the right to sue")
-_TOO_OLD_ES = ("el plazo para demandar por esta deuda terminó el {d}: es demasiado antigua para demandar, y pagar o "
-               "prometer pagar podría devolverle al cobrador el derecho a demandar")
+_TOO_OLD = (rf"the limit to sue on this debt ran out on (?P<d>{D}): it is too old to sue on, and "
+            r"(?:the law does not let whoever holds it sue on it: nothing needs to be paid or promised"
+            rf"|in (?P<st>{STATE_NAMES}) nothing revives it: nothing needs to be paid or promised"
+            rf"|in (?P<st2>{STATE_NAMES}) (?P<what>a payment or a signed written acknowledgment or promise to pay"
+            r"|a payment|a signed written acknowledgment or promise to pay) could give the collector back the right "
+            r"to sue)")
+_REVIVERS_ES = {"a payment": "un pago",
+                "a signed written acknowledgment or promise to pay": "un reconocimiento o una promesa de pago firmados",
+                "a payment or a signed written acknowledgment or promise to pay":
+                    "un pago o un reconocimiento o una promesa de pago firmados"}
+
+
+def _too_old_es(m) -> str:
+    """Why no money is offered on a debt whose limit ran out, in Spanish (the clause of _TOO_OLD)."""
+    head = f"el plazo para demandar por esta deuda terminó el {m['d']}: es demasiado antigua para demandar, y "
+    if m["st"]:
+        return head + f"en {m['st']} nada la revive: no hace falta pagar ni prometer nada"
+    if m["st2"]:
+        return head + f"en {m['st2']} {_REVIVERS_ES[m['what']]} podría devolverle al cobrador el derecho a demandar"
+    return head + "la ley no permite que quien la tiene la demande: no hace falta pagar ni prometer nada"
+
+
 _LETTERS_NOT_WRITTEN = {"financial hardship letter": "no se escribe la carta de dificultad económica",
                         "offer to settle the account": "no se escribe la oferta para cerrar la cuenta"}
 
@@ -763,8 +781,8 @@ def _not_written(m):
 
 _PATTERNS += [
     (r"Do not offer, promise or agree to any payment on this account: " + _TOO_OLD + r"\.",
-     "No ofrezca, prometa ni acepte ningún pago en esta cuenta: " + _TOO_OLD_ES + "."),
-    (r"The " + _TOO_OLD[4:] + r"\.", "E" + _TOO_OLD_ES[1:] + "."),
+     lambda m: "No ofrezca, prometa ni acepte ningún pago en esta cuenta: " + _too_old_es(m) + "."),
+    (r"The " + _TOO_OLD[4:] + r"\.", lambda m: "E" + _too_old_es(m)[1:] + "."),
     (r"no (?P<l>financial hardship letter|offer to settle the account) is written: (?P<r>.+)", _not_written),
     (rf"(?P<a>{M}) was denied by the plan with a contractual-obligation code: you are not liable for it; ask (?P<p>{N}) "
      r"to write it off or correct the claim and send it to the plan again\.",
@@ -935,7 +953,9 @@ def account_es(a: dict, fallback: Callable[[str], Any] = lambda s: s) -> dict:
     programs (`name_es`, `why`), the statute-of-limitations warning, the offer (no_offer, advice, reasons,
     warnings, terms, steps, why), the plan (why, missed_payment), the call scripts and the notes. A
     sentence without Spanish is passed through `fallback` (English, marked by the caller)."""
-    out = copy.deepcopy(a)
+    # only the parts rewritten are copied (an account may carry a thousand violations, left as they are)
+    out = {**a, **{k: copy.deepcopy(a[k]) for k in ("protections", "assistance", "sol", "offer", "plan", "call_scripts",
+                                                      "notes", "hospital") if k in a}}
     found = _Findings(a)
 
     def es(text, render=sentence):
