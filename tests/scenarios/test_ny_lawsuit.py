@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import DATA_PATH, RULE_ID, account, flat, letter, review_json, review_text
+from .helpers import DATA_PATH, RULE_ID, account, flat, letter, review, review_json, review_text
 
 NAME = "ny_lawsuit"
 
@@ -68,3 +68,15 @@ def test_passed_application_deadline_is_not_shown_as_a_live_deadline():
     text = flat(review_text(NAME))
     assert "Deadline: 2024-02-10." not in text
     assert "apply anyway" in text
+
+
+def test_no_warning_that_a_payment_revives_what_new_york_never_revives():
+    # CPLR 214-i: after the limit ran out nothing revives a consumer debt; the refusal of money letters
+    # must not say paying "could give the collector back the right to sue"
+    from billadvocate.actions.safety import money_advice
+
+    r = review(NAME)
+    advice = money_advice(r.accounts[0], r.as_of, state="NY")
+    said = " ".join(advice.reasons + advice.warnings)
+    assert "too old to sue on" in said
+    assert "back the right to sue" not in said and "nothing revives" in said

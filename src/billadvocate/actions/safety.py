@@ -156,6 +156,18 @@ def _revives_words(sol: dict[str, Any]) -> str:
     return " or ".join(what)
 
 
+def _barred_words(sol: dict[str, Any], name: str) -> str:
+    """Why money is not offered on a debt whose limit ran out, in the state's own terms."""
+    if sol.get("suit_allowed") is False:
+        return "and the law does not let whoever holds it sue on it: nothing needs to be paid or promised"
+    what = [w for w, on in (("a payment", revives(sol)["payment"]),
+                            ("a signed written acknowledgment or promise to pay",
+                             revives(sol)["written_acknowledgment"])) if on]
+    if not what:
+        return f"and in {name} nothing revives it: nothing needs to be paid or promised"
+    return f"and in {name} {' or '.join(what)} could give the collector back the right to sue"
+
+
 def money_advice(review, as_of: date, *, state: str) -> MoneyAdvice:
     """Whether a settlement, a payment plan and a hardship letter are safe for this account."""
     sol = review.sol or {}
@@ -165,9 +177,7 @@ def money_advice(review, as_of: date, *, state: str) -> MoneyAdvice:
     settle_sol = plan_sol = False
     if time_barred(sol):
         sol_reasons.append(f"the limit to sue on this debt ran out on {sol.get('expires')}: it is too old to sue on, "
-                           + ("and the law does not let whoever holds it sue on it: nothing needs to be paid or "
-                              "promised" if sol.get("suit_allowed") is False else
-                              "and paying or promising to pay could give the collector back the right to sue"))
+                           + _barred_words(sol, name))
         settle_sol = plan_sol = True
     else:
         limit = plan_must_end_before(sol)
