@@ -33,6 +33,8 @@ PROGRAM_NAMES = {
                                       "con descuento)",
     "STATE.CO.HOSPITAL_DISCOUNTED_CARE": "Atención con Descuento de los Hospitales de Colorado",
     "STATE.WA.CHARITY_CARE": "Atención caritativa de Washington",
+    "STATE.IL.HOSPITAL_UNINSURED_PATIENT_DISCOUNT": "Ley de Descuentos Hospitalarios para Pacientes sin Seguro de "
+                                                    "Illinois",
 }
 PROGRAM_NAMES_EN = {
     "The hospital's financial-assistance policy (IRS 501(r))": "FEDERAL.501R",
@@ -40,6 +42,7 @@ PROGRAM_NAMES_EN = {
     "California Hospital Fair Pricing Act (charity care and discount payment)": "STATE.CA.HOSPITAL_FAIR_PRICING",
     "Colorado Hospital Discounted Care": "STATE.CO.HOSPITAL_DISCOUNTED_CARE",
     "Washington hospital charity care": "STATE.WA.CHARITY_CARE",
+    "Illinois Hospital Uninsured Patient Discount Act": "STATE.IL.HOSPITAL_UNINSURED_PATIENT_DISCOUNT",
 }
 LAW_NAMES = {
     "FDCPA": "Ley de Prácticas Justas de Cobro de Deudas (FDCPA) y Regulación F",
@@ -845,6 +848,15 @@ _PATTERNS += [
      "También puede quejarse ante el fiscal general de {s}: la ley de {s} ({law}) prohíbe este reporte."),
     (r"Nothing on the report breaks the rules checked here\. Check it again after any payment or settlement\.",
      "Nada en el reporte viola las reglas revisadas aquí. Revíselo otra vez después de cualquier pago o acuerdo."),
+]
+
+
+_PATTERNS += [
+    (rf"(?P<c>{N}) bought the debt: selling it was itself an extraordinary collection action unless the sale contract "
+     r"forbids the buyer such actions (?P<cite>\(.+?\)), and the hospital answers for what the buyer does to collect "
+     r"it\.",
+     "{c} compró la deuda: venderla ya fue una acción de cobro extraordinaria, salvo que el contrato de venta prohíba "
+     "al comprador esas acciones {cite}, y el hospital responde por lo que haga el comprador para cobrarla."),
 ]
 
 
