@@ -128,9 +128,50 @@ def child_spark(claims: str, out: str, plan: str = "claims") -> dict:
 
     from billadvocate.batch.spark import run_batch_spark
 
+    from billadvocate.batch.spark import spark_session
+
     started = time.perf_counter()
-    run = run_batch_spark([claims], out, as_of=date(2026, 11, 28), master="local[2]", plan=plan)
-    return {"seconds": time.perf_counter() - started, "findings": run.findings, "lines": run.lines}
+    spark = spark_session("local[2]")
+    try:
+        run = run_batch_spark([claims], out, as_of=date(2026, 11, 28), spark=spark, plan=plan)
+        seconds = time.perf_counter() - started
+        jvm, workers = _descendant_peaks()  # before the JVM and its Python workers exit
+    finally:
+        spark.stop()
+    return {"seconds": seconds, "findings": run.findings, "lines": run.lines,
+            "jvm_peak_mb": jvm, "workers_peak_mb": workers}
+
+
+def _descendant_peaks() -> tuple[int, int]:
+    """Peak resident memory (MB) of the Spark JVM and of the largest of its Python workers, read from
+    /proc while they still run (the JVM is never waited for, so getrusage cannot see it)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                ppid = int(Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+
+    def peak(pid: int) -> int:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) // 1024
+        except OSError:
+            pass
+        return 0
+
+    def below(pid: int) -> list[int]:
+        return [c for k in children.get(pid, []) for c in (k, *below(k))]
+
+    procs = below(os.getpid())
+    names = {pid: Path(f"/proc/{pid}/comm").read_text().strip() if Path(f"/proc/{pid}/comm").exists() else ""
+             for pid in procs}
+    jvm = max((peak(pid) for pid in procs if names[pid] == "java"), default=0)
+    workers = max((peak(pid) for pid in procs if names[pid].startswith("python")), default=0)
+    return jvm, workers
 
 
 def measure(kind: str, *args: str) -> dict:
@@ -185,6 +226,9 @@ def main() -> None:
         print(f"{'run':<58}{'seconds':>9}{'lines/s':>14}{'findings':>12}{'peak MB':>9}")
         for name, r in rows:
             print(f"{name:<58}{r['seconds']:>9.1f}{args.lines / r['seconds']:>14,.0f}{r['findings']:>12,}{r['peak_mb']:>9,}")
+        for name, r in rows:
+            if r.get("jvm_peak_mb"):
+                print(f"  {name}: peak memory JVM {r['jvm_peak_mb']:,} MB, largest Python worker {r['workers_peak_mb']:,} MB")
         for name, r in rows:
             if r.get("phases"):
                 print(f"  {name}: " + ", ".join(f"{k} {v:.1f} s" for k, v in r["phases"].items()))
