@@ -860,6 +860,78 @@ _PATTERNS += [
 ]
 
 
+_WHAT_REVIVES = {"a payment or a signed written acknowledgment or promise to pay":
+                 "un pago o un reconocimiento o promesa de pago firmado por escrito",
+                 "a signed written acknowledgment or promise to pay":
+                 "un reconocimiento o promesa de pago firmado por escrito", "a payment": "un pago"}
+_GARNISH_EXCEPTIONS = {
+    "support, board for four weeks or less, residential rent after a landlord-tenant judgment, student loans, taxes "
+    "and a few other listed debts": "manutención, alojamiento por cuatro semanas o menos, alquiler de vivienda tras una "
+                                    "sentencia entre arrendador e inquilino, préstamos estudiantiles, impuestos y "
+                                    "algunas otras deudas de la lista",
+    "court-ordered child support and spousal maintenance (and federal debts such as taxes and student loans)":
+        "manutención de hijos y pensión al cónyuge ordenadas por un tribunal (y deudas federales como impuestos y "
+        "préstamos estudiantiles)",
+}
+_PATTERNS += [
+    (rf"The limit to sue on this debt ran out on (?P<d>{D}), and in (?P<st>{STATE_NAMES}) nothing you pay or sign now "
+     r"revives it\.",
+     "El plazo para demandar por esta deuda terminó el {d}, y en {st} nada que usted pague o firme ahora la revive."),
+    (rf"The limit to sue on this debt ran out on (?P<d>{D}), and in (?P<st>{STATE_NAMES}) (?P<what>a payment or a "
+     r"signed written acknowledgment or promise to pay|a signed written acknowledgment or promise to pay|a payment) "
+     r"could revive it(?P<alone> \(a payment alone does not\))?\.",
+     lambda m: (f"El plazo para demandar por esta deuda terminó el {m['d']}, y en {m['st']} "
+                f"{_WHAT_REVIVES[m['what']]} podría revivirla" + (" (un pago por sí solo no)" if m["alone"] else "")
+                + ".")),
+    (r"You chose to pay anyway: the plan letter says it acknowledges no debt; sign nothing else about it\.",
+     "Usted decidió pagar de todos modos: la carta del plan dice que no reconoce ninguna deuda; no firme nada más "
+     "sobre ella."),
+    (rf"Your (?P<what>payment|written acknowledgment|promise to pay|acknowledgment) on (?P<d>{D}) did not "
+     r"(?P<v>restart the clock|revive it)\.",
+     lambda m: ({"payment": "Su pago", "written acknowledgment": "Su reconocimiento por escrito",
+                 "acknowledgment": "Su reconocimiento", "promise to pay": "Su promesa de pago"}[m["what"]]
+                + f" del {m['d']} no " + ("reinició el plazo." if m["v"].startswith("restart") else "la revivió."))),
+    (rf"(?P<st>{STATE_NAMES}) does not allow your wages to be garnished for a debt like this medical bill, even if a "
+     r"creditor wins a lawsuit \(exceptions: (?P<x>.+)\)\.",
+     lambda m: (f"{m['st']} no permite que le embarguen el salario por una deuda como esta factura médica, aunque un "
+                f"acreedor gane una demanda (excepciones: {_GARNISH_EXCEPTIONS[m['x']]})."
+                if m["x"] in _GARNISH_EXCEPTIONS else None)),
+    (r"A threat to garnish your wages is a threat of something that cannot be done\.",
+     "Una amenaza de embargarle el salario es una amenaza de algo que no se puede hacer."),
+    (r"Hospitals must consider an application at any time before or after care, including after the account went to "
+     r"collections (?P<c>\(.+?\))\.",
+     "Los hospitales deben considerar una solicitud en cualquier momento antes o después de la atención, incluso "
+     "después de que la cuenta pasó a cobranza {c}."),
+    (r"any one document showing household income \(pay stubs, a tax return, a benefits letter, or a signed statement "
+     r"if there is no income\)",
+     "un solo documento que muestre los ingresos del hogar (talones de pago, una declaración de impuestos, una carta "
+     "de beneficios, o una declaración firmada si no tiene ingresos)"),
+]
+
+
+_PATTERNS += [
+    (rf"(?P<p>{N}) is out of network but treated me at an in-network facility\.",
+     "{p} está fuera de la red pero me atendió en un centro de la red."),
+    (r"For this non-emergency care I owe only my in-network cost sharing (?P<c>\(.+?\)): I did not sign a notice and "
+     r"consent form giving up that protection, and for anesthesia, radiology, pathology, lab work and similar services "
+     r"no form can\.",
+     "Por esta atención que no fue de emergencia solo debo mi costo compartido dentro de la red {c}: no firmé un aviso "
+     "y consentimiento para renunciar a esa protección, y para anestesia, radiología, patología, laboratorio y "
+     "servicios parecidos ningún formulario puede hacerlo."),
+    (r"Please process it that way\.", "Por favor procésenlo así."),
+    (rf"(?P<p>{N}) is out of network but treated you at an in-network hospital or center \(non-emergency care, "
+     r"(?P<c>[^)]+)\): it may bill only your in-network cost sharing, unless before the care you signed its "
+     r"notice-and-consent form giving up this protection\.",
+     "{p} está fuera de la red pero le atendió en un hospital o centro de la red (atención que no fue de emergencia, "
+     "{c}): solo puede cobrarle su costo compartido dentro de la red, salvo que antes de la atención usted firmara su "
+     "aviso y consentimiento para renunciar a esta protección."),
+    (r"No consent is valid for emergency medicine, anesthesiology, pathology, radiology, neonatology, assistant "
+     r"surgeons, hospitalists, intensivists, diagnostic services or laboratory services\.",
+     "Ningún consentimiento vale para medicina de emergencia, anestesiología, patología, radiología, neonatología, "
+     "cirujanos asistentes, hospitalistas, intensivistas, servicios de diagnóstico o de laboratorio."),
+]
+
+
 _COMPILED = [(re.compile(p + r"\Z", re.S), t) for p, t in _PATTERNS]
 
 # sentences split at ". " before a capital letter, but not after these abbreviations
