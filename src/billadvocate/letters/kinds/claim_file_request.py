@@ -12,8 +12,8 @@ first shows what the appeal must answer.
 from __future__ import annotations
 
 from . import PATIENT_ADDRESS, PATIENT_NAME, LetterKind, count
-from ..facts import Need, address_lines
-from .insurer_appeal import INSURER_ADDRESS, _day
+from ..facts import Need
+from .insurer_appeal import INSURER_ADDRESS, _day, plan_insurer
 
 ACA_ERISA = ("aca_individual", "employer_fully_insured", "employer_self_funded")
 
@@ -39,10 +39,8 @@ def when(f) -> str | None:
 def extra(f) -> dict:
     found = file_appeals(f)
     ins = f.case.insurance
-    payer = next((a["payer"] for a in found if a["payer"]), None)
     return {
-        "insurer": {"name": payer or (ins.plan if ins and ins.plan else "Appeals Department"),
-                    "address": address_lines(ins.appeals_address if ins else None)},
+        "insurer": plan_insurer(f, found),
         "denials": [{"claim_id": a["claim_id"], "service_date": _day(a["service_date"]), "amount": a["amount"]}
                     for a in found],
         "employer_plan": any(a["plan_type"] != "aca_individual" for a in found),

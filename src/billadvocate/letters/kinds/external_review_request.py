@@ -13,7 +13,7 @@ from datetime import date
 
 from . import PATIENT_ADDRESS, PATIENT_NAME, LetterKind, count
 from ..facts import Need
-from .insurer_appeal import INSURER_ADDRESS, _day
+from .insurer_appeal import INSURER_ADDRESS, _day, earliest_due, plan_insurer
 
 
 def external_appeals(f) -> list[dict]:
@@ -36,17 +36,12 @@ def when(f) -> str | None:
 def extra(f) -> dict:
     found = external_appeals(f)
     ins = f.case.insurance
-    from ..facts import address_lines
-
-    dues = [_day(d["date"]) for a in found for d in a["deadlines"] if d["kind"] == "EXTERNAL_REVIEW_DUE"]
-    payer = next((a["payer"] for a in found if a["payer"]), None)
     return {
-        "insurer": {"name": payer or (ins.plan if ins and ins.plan else "Appeals Department"),
-                    "address": address_lines(ins.appeals_address if ins else None)},
+        "insurer": plan_insurer(f, found),
         "denials": [{"claim_id": a["claim_id"], "service_date": _day(a["service_date"]), "amount": a["amount"]}
                     for a in found],
         "final_denial": f.account.final_denial_date,
-        "due": min(dues) if dues else None,
+        "due": earliest_due(found, ("EXTERNAL_REVIEW_DUE",)),
         "member_id": ins.member_id if ins else None,
         "urgent": any(a.get("urgent") for a in found),
     }

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from . import PATIENT_ADDRESS, PATIENT_NAME, LetterKind, count
 from ..facts import Need, address_lines
-from .insurer_appeal import _day
+from .insurer_appeal import _day, earliest_due, reason_lines
 
 
 def hearing_appeals(f) -> list[dict]:
@@ -41,19 +41,16 @@ def when(f) -> str | None:
 def extra(f) -> dict:
     found = hearing_appeals(f)
     ins = f.case.insurance
-    dues = [_day(d["date"]) for a in found for d in a["deadlines"] if d["kind"] == "FAIR_HEARING_DUE"]
     decided = [d for a in found for d in a.get("decisions", [])]
     return {
         "insurer": {"name": "State Medicaid Agency, Fair Hearings", "address": address_lines(ins.appeals_address
                                                                                              if ins else None)},
         "denials": [{"claim_id": a["claim_id"], "service_date": _day(a["service_date"]), "provider": a["provider"],
-                     "amount": a["amount"], "reasons": [r["meaning"] for r in a["reasons"]],
-                     "codes": [r["code"] for r in a["reasons"] if r["code"] != "none given"],
-                     "notice": _day(a["notice_date"])} for a in found],
+                     "amount": a["amount"], **reason_lines(a), "notice": _day(a["notice_date"])} for a in found],
         "plan_decided": _day(decided[-1]["date"]) if decided else None,
         "member_id": ins.member_id if ins else None,
         "plan_name": ins.plan if ins else None,
-        "due": min(dues) if dues else None,
+        "due": earliest_due(found, ("FAIR_HEARING_DUE",)),
     }
 
 

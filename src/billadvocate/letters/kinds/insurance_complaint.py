@@ -18,7 +18,7 @@ from datetime import date
 
 from . import PATIENT_ADDRESS, PATIENT_NAME, LetterKind, count
 from ..facts import Need, address_lines
-from .insurer_appeal import _day
+from .insurer_appeal import _day, reason_lines
 
 DECISION_KINDS = ("APPEAL_DECISION_DUE", "EXTERNAL_REVIEW_DECISION_DUE")
 
@@ -81,8 +81,7 @@ def extra(f) -> dict:
         "plan_type": ins.plan_type if ins else None,
         "member_id": ins.member_id if ins else None,
         "denials": [{"claim_id": a["claim_id"], "service_date": _day(a["service_date"]), "amount": a["amount"],
-                     "reasons": [r["meaning"] for r in a["reasons"]],
-                     "codes": [r["code"] for r in a["reasons"] if r["code"] != "none given"]} for a in found],
+                     **reason_lines(a)} for a in found],
         "late_since": min(d for _, d in late) if late else None,
         "urgent": any(a.get("urgent") for a in found),
     }

@@ -61,19 +61,35 @@ def _day(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
+def plan_insurer(f, found: list[dict]) -> dict:
+    """The plan as the letter's recipient: the first payer the claims name, else the plan's name, else
+    "Appeals Department"; at the plan's appeals address."""
+    ins = f.case.insurance
+    payer = next((a["payer"] for a in found if a["payer"]), None)
+    return {"name": payer or (ins.plan if ins and ins.plan else "Appeals Department"),
+            "address": address_lines(ins.appeals_address if ins else None)}
+
+
+def reason_lines(a: dict) -> dict:
+    """A denial's reasons in plain words and its reason codes (without "none given")."""
+    return {"reasons": [r["meaning"] for r in a["reasons"]],
+            "codes": [r["code"] for r in a["reasons"] if r["code"] != "none given"]}
+
+
+def earliest_due(found: list[dict], kinds) -> date | None:
+    """The earliest deadline of one of `kinds` among the appeals, or None."""
+    dues = [_day(d["date"]) for a in found for d in a["deadlines"] if d["kind"] in kinds]
+    return min(dues) if dues else None
+
+
 def extra(f) -> dict:
     appeals = open_appeals(f)
     ins = f.case.insurance
     plan_type = appeals[0]["plan_type"] if appeals else None
     denials = [{"claim_id": a["claim_id"], "service_date": _day(a["service_date"]), "provider": a["provider"],
-                "amount": a["amount"], "reasons": [r["meaning"] for r in a["reasons"]],
-                "codes": [r["code"] for r in a["reasons"] if r["code"] != "none given"],
-                "argument": argument(a["reasons"])} for a in appeals]
-    dues = [_day(d["date"]) for a in appeals for d in a["deadlines"] if d["kind"] in FIRST_KINDS]
-    payer = next((a["payer"] for a in appeals if a["payer"]), None)
+                "amount": a["amount"], **reason_lines(a), "argument": argument(a["reasons"])} for a in appeals]
     return {
-        "insurer": {"name": payer or (ins.plan if ins and ins.plan else "Appeals Department"),
-                    "address": address_lines(ins.appeals_address if ins else None)},
+        "insurer": plan_insurer(f, appeals),
         "denials": denials,
         "arguments": list(dict.fromkeys(d["argument"] for d in denials)),
         "member_id": ins.member_id if ins else None,
@@ -81,7 +97,7 @@ def extra(f) -> dict:
         "level": {"medicare_original": "redetermination", "medicare_advantage": "reconsideration",
                   "medicaid": "fair_hearing"}.get(plan_type or "", "appeal"),
         "erisa_aca": plan_type in ("aca_individual", "employer_fully_insured", "employer_self_funded"),
-        "due": min(dues) if dues else None,
+        "due": earliest_due(appeals, FIRST_KINDS),
         "urgent": any(a.get("urgent") for a in appeals),
     }
 

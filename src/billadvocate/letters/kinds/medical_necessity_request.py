@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from . import ACCOUNT_NUMBER, PATIENT_ADDRESS, PATIENT_NAME, PROVIDER_ADDRESS, LetterKind, count
 from ..facts import Need
-from .insurer_appeal import NECESSITY, FIRST_KINDS, open_appeals, _day
+from .insurer_appeal import NECESSITY, FIRST_KINDS, earliest_due, open_appeals, _day
 
 
 def _same(a: str | None, b: str | None) -> bool:
@@ -40,11 +40,10 @@ def when(f) -> str | None:
 
 def extra(f) -> dict:
     found = necessity_appeals(f)
-    dues = [_day(d["date"]) for a in found for d in a["deadlines"] if d["kind"] in FIRST_KINDS]
     return {
         "denials": [{"claim_id": a["claim_id"], "service_date": _day(a["service_date"]), "amount": a["amount"],
                      "payer": a["payer"]} for a in found],
-        "due": min(dues) if dues else None,
+        "due": earliest_due(found, FIRST_KINDS),
     }
 
 

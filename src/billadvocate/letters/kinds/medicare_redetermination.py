@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from . import PATIENT_ADDRESS, PATIENT_NAME, LetterKind, count
 from ..facts import Need, address_lines
-from .insurer_appeal import argument, _day
+from .insurer_appeal import argument, _day, earliest_due, reason_lines
 
 LEVELS = {"internal": ("redetermination", "MEDICARE_REDETERMINATION_DUE", "medicare_redetermination"),
           "medicare_reconsideration": ("reconsideration", "MEDICARE_RECONSIDERATION_DUE", "medicare_reconsideration"),
@@ -56,7 +56,6 @@ def extra(f) -> dict:
     ins = f.case.insurance
     stage = found[0]["stage"] if found else "internal"
     level, due_kind, _ = LEVELS[stage]
-    dues = [_day(d["date"]) for a in found for d in a["deadlines"] if d["kind"] == due_kind]
     decided = [d for a in found for d in a.get("decisions", [])]
     return {
         "insurer": {"name": {"redetermination": "Medicare Administrative Contractor",
@@ -67,12 +66,10 @@ def extra(f) -> dict:
         "level": level,
         "medicare_number": ins.member_id if ins else None,
         "denials": [{"claim_id": a["claim_id"], "service_date": _day(a["service_date"]), "provider": a["provider"],
-                     "amount": a["amount"], "reasons": [r["meaning"] for r in a["reasons"]],
-                     "codes": [r["code"] for r in a["reasons"] if r["code"] != "none given"],
-                     "argument": argument(a["reasons"])} for a in found],
+                     "amount": a["amount"], **reason_lines(a), "argument": argument(a["reasons"])} for a in found],
         "arguments": list(dict.fromkeys(argument(a["reasons"]) for a in found)),
         "decided": _day(decided[-1]["date"]) if decided else None,
-        "due": min(dues) if dues else None,
+        "due": earliest_due(found, (due_kind,)),
     }
 
 
