@@ -93,6 +93,42 @@ def need_browser() -> str:
     return path
 
 
+def serve(tmp_path_factory, name: str, seed):
+    """The body of a module's `server` fixture (`yield from serve(...)`): skip without chromium, start
+    `billadvocate serve` on a fresh data folder named `name`, point this process's Django at the same
+    store, call `seed(server)` to make its users and cases, close the connections, yield the server and
+    stop it afterwards."""
+    need_browser()
+    home = tmp_path_factory.mktemp(name)
+    s = Server(home)
+    from tests.store.conftest import use_database
+
+    use_database(home, None)
+    from billadvocate.web import casework
+
+    casework.clear_cache()
+    seed(s)
+    from django.db import connections
+
+    connections.close_all()
+    yield s
+    s.stop()
+
+
+def serve_one_patient(tmp_path_factory, name: str, *, username: str, password: str, example: str,
+                      patient: str, account_number: str):
+    """`serve` seeded with one client user and one example case assigned to them (its pk as `case_id`)."""
+    from tests.web.conftest import import_example, make_user
+
+    def seed(s: Server) -> None:
+        user = make_user(username, "client", password=password)
+        case = import_example(example, patient=patient, account_number=account_number)
+        case.assigned_to.add(user)
+        s.case_id = case.pk
+
+    yield from serve(tmp_path_factory, name, seed)
+
+
 @pytest.fixture(scope="module")
 def browser(server):
     """Chromium, started after `server` (whose seeding uses Django outside Playwright's loop)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import EXAMPLES
-from tests.web.browser import Server, browser, need_browser, shot  # noqa: F401  (fixture)
+from tests.web.browser import browser, serve, shot  # noqa: F401  (fixture)
 from tests.web.conftest import import_example, make_user
 from tests.web.test_smoke import HAS_LETTERS
 
@@ -16,17 +16,7 @@ PATIENT_PASSWORD = "correct horse battery 7"
 ADVOCATE_PASSWORD = "advocate staple 2 long"
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    need_browser()
-    home = tmp_path_factory.mktemp("e2e-home")
-    s = Server(home)
-    from tests.store.conftest import use_database
-
-    use_database(home, None)
-    from billadvocate.web import casework
-
-    casework.clear_cache()
+def seed(s) -> None:
     make_user("pat", "client", password=PATIENT_PASSWORD)
     advocate = make_user("ada", "advocate", password=ADVOCATE_PASSWORD)
     for i, (name, patient) in enumerate([("er-visit-nonprofit", "Rosa Delgado"),
@@ -35,11 +25,11 @@ def server(tmp_path_factory):
         case.assigned_to.add(advocate)
     other = import_example("er-visit-nonprofit", patient="Hidden Person", account_number="E2E-HIDDEN")
     assert other.pk
-    from django.db import connections
 
-    connections.close_all()
-    yield s
-    s.stop()
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    yield from serve(tmp_path_factory, "e2e-home", seed)
 
 
 def login(page, server, username, password):

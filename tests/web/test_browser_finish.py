@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.web.browser import Server, browser, need_browser, shot  # noqa: F401  (fixture)
-from tests.web.conftest import import_example, make_user
+from tests.web.browser import browser, serve_one_patient, shot  # noqa: F401  (fixture)
 from tests.web.test_smoke import HAS_LETTERS
 
 PASSWORD = "correct horse battery 9"
@@ -15,24 +14,8 @@ PASSWORD = "correct horse battery 9"
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    need_browser()
-    home = tmp_path_factory.mktemp("finish-home")
-    s = Server(home)
-    from tests.store.conftest import use_database
-
-    use_database(home, None)
-    from billadvocate.web import casework
-
-    casework.clear_cache()
-    pat = make_user("pat", "client", password=PASSWORD)
-    case = import_example("er-visit-nonprofit", patient="Rosa Delgado", account_number="FIN-1")
-    case.assigned_to.add(pat)
-    s.case_id = case.pk
-    from django.db import connections
-
-    connections.close_all()
-    yield s
-    s.stop()
+    yield from serve_one_patient(tmp_path_factory, "finish-home", username="pat", password=PASSWORD,
+                                 example="er-visit-nonprofit", patient="Rosa Delgado", account_number="FIN-1")
 
 
 def login(page, server):

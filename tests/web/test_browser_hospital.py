@@ -5,32 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from tests.web.browser import Server, browser, need_browser, shot  # noqa: F401  (fixture)
-from tests.web.conftest import import_example, make_user
+from tests.web.browser import browser, serve_one_patient, shot  # noqa: F401  (fixture)
 
 PASSWORD = "hospital search 9 long"
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    need_browser()
-    home = tmp_path_factory.mktemp("e2e-hospital-home")
-    s = Server(home)
-    from tests.store.conftest import use_database
-
-    use_database(home, None)
-    from billadvocate.web import casework
-
-    casework.clear_cache()
-    patient = make_user("hpat", "client", password=PASSWORD)
-    case = import_example("uninsured-outpatient", patient="Hal Search", account_number="E2E-H1")
-    case.assigned_to.add(patient)
-    s.case_id = case.pk
-    from django.db import connections
-
-    connections.close_all()
-    yield s
-    s.stop()
+    yield from serve_one_patient(tmp_path_factory, "e2e-hospital-home", username="hpat", password=PASSWORD,
+                                 example="uninsured-outpatient", patient="Hal Search", account_number="E2E-H1")
 
 
 def test_typing_the_name_offers_the_hospital_and_the_pick_fills_its_ccn(server, browser):  # noqa: F811

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.web.browser import ARTIFACTS, Server, browser, need_browser  # noqa: F401  (fixture)
-from tests.web.conftest import import_example, make_user
+from tests.web.browser import ARTIFACTS, browser, serve_one_patient  # noqa: F401  (fixture)
 
 PASSWORD = "correct horse battery 13"
 FOLD = 900
@@ -15,24 +14,8 @@ FOLD = 900
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    need_browser()
-    home = tmp_path_factory.mktemp("fold-home")
-    s = Server(home)
-    from tests.store.conftest import use_database
-
-    use_database(home, None)
-    from billadvocate.web import casework
-
-    casework.clear_cache()
-    pat = make_user("pat", "client", password=PASSWORD)
-    case = import_example("er-visit-nonprofit", patient="Rosa Delgado", account_number="FOLD-1")
-    case.assigned_to.add(pat)
-    s.case_id = case.pk
-    from django.db import connections
-
-    connections.close_all()
-    yield s
-    s.stop()
+    yield from serve_one_patient(tmp_path_factory, "fold-home", username="pat", password=PASSWORD,
+                                 example="er-visit-nonprofit", patient="Rosa Delgado", account_number="FOLD-1")
 
 
 def _bottom(page, selector: str) -> float:
