@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
 from django import forms
 from django.contrib import messages
@@ -160,6 +161,19 @@ def appeals_in_words(account: dict, lang: str) -> None:
             x["due_what"] = spanish.deadline_title(x["next_due"]["kind"], lang)
 
 
+@lru_cache(maxsize=1)
+def _rule_summaries() -> dict[str, str]:
+    from ...audit.rules import all_rules
+
+    return {r.id: r.summary for r in all_rules()}
+
+
+def _plain_problem(f: dict) -> str:
+    """A line's problem in plain English: the rule's summary, else the finding's own message; never its id."""
+    said = _rule_summaries().get(f["rule"]) or f.get("message") or "a problem found on this line"
+    return said[:1].upper() + said[1:]
+
+
 @case_view("view")
 def case_page(request, case_row):
     """The results: findings line by line, rights, deadlines, assistance, offer, plan, script."""
@@ -182,7 +196,7 @@ def case_page(request, case_row):
             flagged: dict[int, list[str]] = {}
             for f in a["findings"]:
                 # on a Spanish page a line's problems by their plain Spanish title, never the rule id
-                name = spanish.finding(f, "audit")["title"] if spanish_page else f["rule"]
+                name = spanish.finding(f, "audit")["title"] if spanish_page else _plain_problem(f)
                 for n in f["lines"]:
                     if name not in flagged.get(n, []):
                         flagged.setdefault(n, []).append(name)
