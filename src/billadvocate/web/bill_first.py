@@ -10,7 +10,8 @@ Reading runs in a background thread (OCR of a photo or a scan takes seconds to m
 page waits at most WAIT_SECONDS for it, then goes on; the bill's page shows how far the reading is
 and fills the form once it is done. The thread touches only files, never the database; what it read
 is kept in this process by the file's SHA-256, and a process that does not know the file reads it
-again when its page is shown.
+again when its page is shown. A photo or a PDF uploaded on a saved bill's page is read the same way
+(read_upload, documents_reading): the document is kept at once, its read joins it when done.
 """
 
 from __future__ import annotations
@@ -145,6 +146,42 @@ def keep(request, case_row: m.Case, upload: Accepted) -> dict:
     return first
 
 
+def read_upload(upload: Accepted) -> dict | None:
+    """A bill uploaded on the bill's page: keep its bytes and read it in the background, waiting at
+    most WAIT_SECONDS; what was read (as the store keeps it with the document), or None while the
+    reading goes on (documents_reading keeps it with the document once done)."""
+    stored = blobs.put_bytes(upload.data)
+    blobs.settle([stored.sha256])
+    start_reading(stored.sha256, upload.extension).join(WAIT_SECONDS)
+    with _lock:
+        return document_read(_reads[stored.sha256]["read"])
+
+
+def documents_reading(case_row: m.Case, account: m.Account) -> tuple[dict | None, dict | None]:
+    """A saved bill's documents: (how far the reading of those still unread is, or None; what the last
+    one read found, {initial, lines, ...} or {problem}, or None). A read that has finished is kept with
+    its document here (the reading thread never touches the database)."""
+    progress, found = None, None
+    for doc in case_row.documents.filter(account=account, role="bill").order_by("position", "id"):
+        with _lock:
+            state = dict(_reads[doc.sha256]) if doc.sha256 in _reads else None
+        if doc.read is None:
+            if state is None:
+                start_reading(doc.sha256, doc.path.rpartition(".")[2].lower())
+                with _lock:
+                    state = dict(_reads[doc.sha256])
+            if state["read"] is None:
+                progress = {"done": state["done"], "total": state["total"]}
+                continue
+            doc.read = document_read(state["read"])
+            doc.save(update_fields=["read"])
+        if state and state["read"] is not None:
+            found = state["read"]
+        elif (doc.read or {}).get("problem"):
+            found = {"problem": doc.read["problem"]}
+    return progress, found
+
+
 def pending(request, case_row: m.Case) -> dict | None:
     """The bill sent on the first page of this case and not yet tied to a bill."""
     first = (request.session.get(SESSION) or {}).get(str(case_row.pk))
@@ -163,6 +200,9 @@ def intro(first: dict, progress: dict | None = None) -> str:
         return (_("We are reading your bill; a photo can take a minute. %(done)s You can fill in the form now, "
                   "or reload this page in a moment to have what we read filled in.") % {"done": done})
     read = first.get("read") or {}
+    if read.get("problem") and first.get("saved"):
+        return _("We could not read the bill you sent: %(problem)s. Type what it says below.") % {
+            "problem": read["problem"].rstrip(".")}
     if read.get("problem") or not read.get("lines"):
         return _("We received your bill, but its lines could not be read. Type what it says below; the bill is "
                  "added to the case when you save.")

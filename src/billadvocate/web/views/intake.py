@@ -278,11 +278,16 @@ def _bill(request, case_row):
         return redirect(f"{request.path}?account={account.key}")
     first = bill_first.pending(request, case_row) if account is None else None  # the bill sent on the first page
     reading = bill_first.progress_of(request, case_row, first) if first else None  # still being read
-    form = BillForm(request.POST or None, request.FILES or None,
-                    initial=_account_initial(account) if account else bill_first.form_initial(first) if first else {})
+    initial = _account_initial(account) if account else bill_first.form_initial(first) if first else {}
+    found, fill = None, {}
+    if account is not None and request.method == "GET":  # a file sent on this page, read in the background
+        reading, found = bill_first.documents_reading(case_row, account)
+        fill = {k: v for k, v in ((found or {}).get("initial") or {}).items() if initial.get(k) in (None, "")}
+        initial.update(fill)
+    form = BillForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        upload = None
+        upload = read = None
         if d.get("bill_file"):
             try:
                 upload = accept(d["bill_file"])
@@ -290,7 +295,10 @@ def _bill(request, case_row):
                 form.add_error("bill_file", str(e))
         if not form.errors:
             try:
-                account = _save_account(request, case_row, account, d, upload, token=_token(request) if new else None)
+                if upload is not None:
+                    read = bill_first.read_upload(upload)  # waits a few seconds at most, then reads on
+                account = _save_account(request, case_row, account, d, upload, read=read,
+                                        token=_token(request) if new else None)
                 if first is not None:
                     bill_first.attach(request, case_row, first, account)
             except BadInput as e:
@@ -300,10 +308,21 @@ def _bill(request, case_row):
             except OSError:  # the server could not write (disk full): nothing was saved, say so, no 500
                 form.add_error(None, _("The server could not keep the file just now (it may be out of space): "
                                        "nothing was changed. Try again later."))
+        if not form.errors and upload is not None and (read is None or read.get("problem")):
+            casework.touch(case_row)  # back to this bill's page: how far the reading is, or what went wrong
+            messages.success(request, _("Saved."))
+            return redirect(f"{reverse('web:intake', kwargs={'case_id': case_row.pk, 'step': 'bill'})}"
+                            f"?account={account.key}")
         if not form.errors:
             return _after_save(request, case_row, "bill", account=account)
-    return _page(request, case_row, "bill", form, bill_first.intro(first, reading) if first else
-                 _("Enter what the bill says. Upload it, take a photo of it, or type its lines."), reading=reading)
+    if first:
+        intro = bill_first.intro(first, reading)
+    elif reading or (found and (fill or found.get("problem"))):
+        intro = bill_first.intro({"read": found, "saved": True}, reading)
+    else:
+        intro = _("Enter what the bill says. Upload it, take a photo of it, or type its lines.")
+    return _page(request, case_row, "bill", form, intro, reading=reading,
+                 reading_account=account.key if account is not None and reading else None)
 
 
 @case_view("edit")
@@ -312,8 +331,12 @@ def bill_reading(request, case_row):
     bill's page to follow it without reloading."""
     from django.http import JsonResponse
 
-    first = bill_first.pending(request, case_row)
-    state = bill_first.progress_of(request, case_row, first) if first else None
+    account = case_row.accounts.filter(key=request.GET.get("account") or "").first()
+    if account is not None:  # a file sent on this bill's page
+        state = bill_first.documents_reading(case_row, account)[0]
+    else:
+        first = bill_first.pending(request, case_row)
+        state = bill_first.progress_of(request, case_row, first) if first else None
     return JsonResponse({"reading": state is not None, **(state or {"done": 0, "total": 0})})
 
 
@@ -325,7 +348,7 @@ def _set(target: dict, key: str, value) -> None:
             str(value) if isinstance(value, Decimal) else value)
 
 
-def _save_account(request, case_row, account, d, upload, *, token=None) -> m.Account:
+def _save_account(request, case_row, account, d, upload, *, read=None, token=None) -> m.Account:
     with transaction.atomic():
         if account is None:
             position = (max(case_row.accounts.values_list("position", flat=True), default=-1)) + 1
@@ -379,7 +402,8 @@ def _save_account(request, case_row, account, d, upload, *, token=None) -> m.Acc
             if not same:  # the same photo sent twice is kept once
                 path = Path(tmp) / f"bill-{account.key}.{upload.extension}"
                 path.write_bytes(upload.data)
-                store.add_document(case_row, path, role="bill", account_key=account.key, user=request.user)
+                store.add_document(case_row, path, role="bill", account_key=account.key, user=request.user,
+                                   read=read)  # read in the background (None: still reading)
         if d.get("typed_lines"):
             path = Path(tmp) / f"typed-{account.key}.csv"
             path.write_text(_lines_csv(d["typed_lines"]), encoding="utf-8")
