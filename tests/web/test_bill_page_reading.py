@@ -82,3 +82,22 @@ def test_a_pdf_read_within_the_wait_goes_on_as_before(web, client_as):
     assert r.status_code == 302 and "/intake/collector/" in r["Location"]
     (doc,) = case.documents.filter(role="bill")
     assert doc.read["lines"] == 4
+
+
+def test_a_bill_photo_sent_on_the_documents_page_is_read_in_the_background_too(web, client_as, monkeypatch):
+    from billadvocate.web import bill_first
+
+    monkeypatch.setattr(bill_first, "WAIT_SECONDS", 0.0)
+    monkeypatch.setattr(bill_first, "_reads", {})
+    c, case = _case(client_as)
+    c.post(f"/cases/{case.pk}/intake/bill/", {"provider_name": "Valley Clinic", "provider_kind": "physician"})
+    account = case.accounts.get()
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 96
+    r = c.post(f"/cases/{case.pk}/documents/", {"role": "bill", "account": account.key,
+                                                "file": SimpleUploadedFile("IMG_5.png", png, content_type="image/png")})
+    assert r.status_code == 302 and r["Location"] == f"/cases/{case.pk}/intake/bill/?account={account.key}"
+    (doc,) = case.documents.filter(role="bill")
+    bill_first.start_reading(doc.sha256, "png").join(60)
+    shown = c.get(r["Location"]).content.decode()
+    doc.refresh_from_db()
+    assert doc.read["problem"].rstrip(".") in shown.replace("&#x27;", "'").replace("&quot;", '"')

@@ -9,6 +9,7 @@ from pathlib import Path
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -18,7 +19,7 @@ from ...errors import BadInput
 from ...store import blobs
 from ...store import cases as store
 from ...store import models as m
-from .. import casework
+from .. import bill_first, casework
 from ..forms import QuickLogForm, ReminderForm, SnoozeForm
 from ..permissions import can, case_view
 from ..reminders import kind_words, split
@@ -192,11 +193,14 @@ def documents(request, case_row):
         else:
             try:
                 accepted = accept(upload)
+                more = {}
+                if role == "bill":  # read in the background, as on the bill's page (waits a few seconds at most)
+                    more["read"] = bill_first.read_upload(accepted)
                 with tempfile.TemporaryDirectory(prefix="billadvocate-upload-") as tmp:
                     path = Path(tmp) / f"{role}.{accepted.extension}"
                     path.write_bytes(accepted.data)
                     store.add_document(case_row, path, role=role, account_key=key, user=request.user,
-                                       note=(request.POST.get("note") or None))
+                                       note=(request.POST.get("note") or None), **more)
             except UploadRefused as e:
                 messages.error(request, str(e))
             except BadInput as e:
@@ -207,6 +211,10 @@ def documents(request, case_row):
             else:
                 casework.touch(case_row)
                 messages.success(request, _("Document kept with the case."))
+                if "read" in more and (more["read"] is None or more["read"].get("problem")):
+                    # the bill's page shows how far the reading is, or what went wrong
+                    return redirect(f"{reverse('web:intake', kwargs={'case_id': case_row.pk, 'step': 'bill'})}"
+                                    f"?account={key}")
                 return redirect("web:documents", case_id=case_row.pk)
     return render(request, "web/documents.html", {
         "case": case_row, "documents": case_row.documents.select_related("account").order_by("position", "id"),
