@@ -19,3 +19,11 @@ def test_the_english_lines_table_has_no_rule_ids(world, client_as):
     assert "<td>" in table
     assert not RULE_ID.search(table), RULE_ID.search(table)
     assert re.search(r"<td>[A-Z][a-z][^<]{10,}</td></tr>", table), "no problem named in words"
+
+
+def test_the_results_page_explains_the_words_it_uses(world, client_as):
+    page = client_as(world.client_a).get(f"/cases/{world.case_a.pk}/").content.decode()
+    i = page.index('class="glossary"')
+    assert i < page.index("</main>")
+    words = re.findall(r"<dt>([^<]+)</dt>", page[i:])
+    assert words and all(w.split()[0] in page[:i] or w in page[:i] for w in words), words

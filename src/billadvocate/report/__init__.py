@@ -52,7 +52,7 @@ def render_html(result, lang: str = "en") -> str:
     what the patient reads first (the plan, the amounts, the findings, the deadlines) in Spanish, and a
     link to the full English report for the rest."""
     if lang != "es":
-        return _env.get_template("report.html").render(r=result, data=result.to_json())
+        return with_glossary(_env.get_template("report.html").render(r=result, data=result.to_json()), "en")
     from ..actions.spanish import in_spanish
     from ..states import NAMES
     from . import spanish
@@ -72,7 +72,24 @@ def render_html(result, lang: str = "en") -> str:
     prose = [account_es(a, fallback=lambda text: Markup('<span lang="en">%s</span>') % escape(text))
              for a in data["accounts"]]
     state = result.case.patient.state
-    return _env.get_template("report_es.html").render(prose=prose, passed_application=PASSED_APPLICATION,
+    return with_glossary(_env.get_template("report_es.html").render(prose=prose, passed_application=PASSED_APPLICATION,
         r=result, steps=in_spanish(result) if result.actions else [], state_name=NAMES.get(state, state),
         finding=spanish.finding, deadline=spanish.deadline, severity=SEVERITY_ES, letter_titles=letter_titles,
-        who_es=spanish.WHO_ES)
+        who_es=spanish.WHO_ES), "es")
+
+
+def with_glossary(page: str, lang: str) -> str:
+    """The page with its glossary (the words it uses that must stay, in plain words) at the end of its
+    main content (before </main>, else </body>)."""
+    from markupsafe import escape
+
+    from .glossary import HEADING, used
+
+    end = "</main>" if "</main>" in page else "</body>"
+    words = used(page, lang)
+    if not words or end not in page:
+        return page
+    items = "".join(f"<dt>{escape(t)}</dt><dd>{escape(m)}</dd>" for t, m in words)
+    block = f'<section class="glossary"><h2>{escape(HEADING[lang])}</h2><dl>{items}</dl></section>\n'
+    i = page.rindex(end)
+    return page[:i] + block + page[i:]

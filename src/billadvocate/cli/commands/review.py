@@ -111,5 +111,20 @@ def review(case_file: Path, out_dir: Path | None, credit_file: Path | None, as_o
         print_credit_es(c, result.credit_result)
     else:
         print_credit(c, result.credit_result)
+    print_glossary(c, result, "es" if case.patient.language == "es" else "en")
     for path in written:
         c.print(f"wrote {path}")
+
+
+def print_glossary(c, result, lang: str) -> None:
+    """The words that must stay (EOB, FAP, AGB ...) the review uses, each in plain words."""
+    import json
+
+    from ...report.glossary import HEADING, used
+
+    words = used(json.dumps(result.to_json(), ensure_ascii=False, default=str), lang)
+    if words:
+        c.print(f"[bold]{HEADING[lang]}[/]")
+        for term, meaning in words:
+            c.print(f"  {term}: {meaning}", soft_wrap=True, markup=False)
+        c.print()

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from .. import casework
 from ..charts import money_chart
 from ..permissions import can, case_view
-from ...report import spanish
+from ...report import spanish, with_glossary
 from ...store.deadlines import refresh_from_review
 
 
@@ -221,7 +221,7 @@ def case_page(request, case_row):
 
         actions = in_spanish(result, actions)
     owed = [owed_summary(acc) for acc in accounts]
-    return render(request, "web/case.html", {
+    page = render(request, "web/case.html", {
         "owed": owed,
         # engine prose without Spanish yet is wrapped as English (lang="en", WCAG 3.1.2) by in_spanish_prose
         "case": case_row, "result": result, "problem": problem, "accounts": accounts,
@@ -229,6 +229,8 @@ def case_page(request, case_row):
         "patient": casework.patient_of(case_row), "credit": credit,
         "can_manage": can(request.user, "manage", case_row),
     })
+    page.content = with_glossary(page.content.decode(page.charset), "es" if spanish_page else "en").encode(page.charset)
+    return page
 
 
 class DeleteCaseForm(forms.Form):
