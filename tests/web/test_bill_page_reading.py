@@ -101,3 +101,23 @@ def test_a_bill_photo_sent_on_the_documents_page_is_read_in_the_background_too(w
     shown = c.get(r["Location"]).content.decode()
     doc.refresh_from_db()
     assert doc.read["problem"].rstrip(".") in shown.replace("&#x27;", "'").replace("&quot;", '"')
+
+
+def test_an_eob_photo_sent_on_the_documents_page_is_not_read_during_the_request(web, client_as, monkeypatch):
+    # an OCR takes seconds to minutes: the EOB photo is kept unread and the review (which runs in the
+    # background for photos) reads it; a photo that cannot be read affects only itself
+    from billadvocate.store import cases as store_cases
+
+    def no_reading_here(file, role):
+        raise AssertionError(f"the {role} was read during the request")
+
+    monkeypatch.setattr(store_cases, "_read", no_reading_here)
+    c, case = _case(client_as)
+    c.post(f"/cases/{case.pk}/intake/bill/", {"provider_name": "Valley Clinic", "provider_kind": "physician"})
+    account = case.accounts.get()
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 96
+    r = c.post(f"/cases/{case.pk}/documents/", {"role": "eob", "account": account.key,
+                                                "file": SimpleUploadedFile("EOB_1.png", png, content_type="image/png")})
+    assert r.status_code == 302
+    (doc,) = case.documents.filter(role="eob")
+    assert doc.read is None

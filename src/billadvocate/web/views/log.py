@@ -28,6 +28,8 @@ from ...store.deadlines import refresh_from_review
 
 LOG_PAGE = 200  # the newest entries shown; the rest behind "show all"
 
+SLOW_TO_READ = {"png", "jpg", "jpeg", "heic", "webp", "pdf"}  # a photo or a PDF may need an OCR
+
 
 def event_words() -> dict[str, dict[str, str]]:
     """The log's codes in the patient's language: kinds, parties, what an entry was about, letters."""
@@ -196,6 +198,8 @@ def documents(request, case_row):
                 more = {}
                 if role == "bill":  # read in the background, as on the bill's page (waits a few seconds at most)
                     more["read"] = bill_first.read_upload(accepted)
+                elif role == "eob" and accepted.extension in SLOW_TO_READ:
+                    more["read"] = None  # kept unread: the review reads it in the background (an OCR takes seconds)
                 with tempfile.TemporaryDirectory(prefix="billadvocate-upload-") as tmp:
                     path = Path(tmp) / f"{role}.{accepted.extension}"
                     path.write_bytes(accepted.data)
