@@ -932,6 +932,41 @@ _PATTERNS += [
 ]
 
 
+def _reasons_es(text: str) -> str | None:
+    """Reasons joined by '; ' (each one an engine sentence, which may hold '; ' itself), in Spanish: the
+    longest run of parts that is a known sentence is taken first; None when a part is not known."""
+    parts, out, i = text.split("; "), [], 0
+    while i < len(parts):
+        for j in range(len(parts), i, -1):
+            cand = "; ".join(parts[i:j]).rstrip(".")
+            es = sentence(cand[:1].upper() + cand[1:] + ".")
+            if es:
+                es = es.rstrip(".")
+                out.append(es[:1].lower() + es[1:])
+                i = j
+                break
+        else:
+            return None
+    return "; ".join(out)
+
+
+def _with_reasons(head_es: str, tail_es: str = ""):
+    def translate(m):
+        es = _reasons_es(m["r"])
+        return f"{head_es}{es}.{tail_es}" if es else None
+    return translate
+
+
+_PATTERNS += [  # several reasons in one sentence (actions/safety.money_advice)
+    (r"Do not offer, promise or agree to any payment on this account: (?P<r>.+)\.",
+     _with_reasons("No ofrezca, prometa ni acepte ningún pago en esta cuenta: ")),
+    (r"You chose to pay this debt anyway, so the offer letters are written; be aware that (?P<r>.+)\. The letters "
+     r"say that they acknowledge no debt\.",
+     _with_reasons("Usted decidió pagar esta deuda de todos modos, así que se escriben las cartas de oferta; tenga en "
+                   "cuenta que ", " Las cartas dicen que no reconocen ninguna deuda.")),
+]
+
+
 _COMPILED = [(re.compile(p + r"\Z", re.S), t) for p, t in _PATTERNS]
 
 # sentences split at ". " before a capital letter, but not after these abbreviations
