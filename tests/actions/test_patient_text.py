@@ -42,7 +42,7 @@ def _plan_and_scripts(result):
                     yield f"script {s['to']} {key}", line
 
 
-def _check(texts):
+def assert_reads_clean(texts):
     texts = list(texts)
     assert texts, "nothing was read back: the review produced no text to check"
     found = {where: p for where, text in texts for p in [problems(text)] if p}
@@ -52,24 +52,24 @@ def _check(texts):
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
 def test_the_examples_letters_read_clean_in_both_languages(name):
     result = review_case(load_case(EXAMPLES / name / "case.yaml"))
-    _check(_letters(result))
+    assert_reads_clean(_letters(result))
 
 
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
 def test_the_letters_read_clean_with_every_engine_result_filled_in(name):
-    _check(_letters(full_result(name)))
+    assert_reads_clean(_letters(full_result(name)))
 
 
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
 def test_the_examples_plan_and_call_scripts_read_clean(name):
-    _check(_plan_and_scripts(review_case(load_case(EXAMPLES / name / "case.yaml"))))
+    assert_reads_clean(_plan_and_scripts(review_case(load_case(EXAMPLES / name / "case.yaml"))))
 
 
 def test_a_time_barred_debt_and_a_lawsuit_read_clean(tmp_path):
     events = [{"at": "2026-11-18", "kind": "legal_action", "from": "collector", "type": "lawsuit"}]
     result = review(write_case(tmp_path / "c", state="TX", first_bill="2016-04-01", events=events), date(2026, 11, 21))
-    _check(_plan_and_scripts(result))
-    _check(_letters(result))
+    assert_reads_clean(_plan_and_scripts(result))
+    assert_reads_clean(_letters(result))
 
 
 def test_the_checker_finds_what_it_must():

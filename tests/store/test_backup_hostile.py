@@ -59,7 +59,7 @@ def _forge(src, dst, *, rows=None, files=None, extra=None, rebuild_manifest=Fals
     return dst
 
 
-def _restores_nothing(tmp_path, file, match, **flags):
+def assert_restores_nothing(tmp_path, file, match, **flags):
     from billadvocate.store import backup
     from billadvocate.store.models import AuditEntry, Case
 
@@ -90,12 +90,12 @@ def test_a_changed_row_is_refused(sqlite_store, tmp_path):
     def change(data):
         _first(data, "store.account")["fields"]["balance"] = "1.00"
 
-    _restores_nothing(tmp_path, _forge(b, tmp_path / "f.zip", rows=change), "rows of store.account")
+    assert_restores_nothing(tmp_path, _forge(b, tmp_path / "f.zip", rows=change), "rows of store.account")
 
 
 def test_an_added_or_removed_row_is_refused(sqlite_store, tmp_path):
     b = _backup(tmp_path)
-    _restores_nothing(tmp_path, _forge(b, tmp_path / "f1.zip", rows=lambda d: d.remove(_first(d, "store.event"))),
+    assert_restores_nothing(tmp_path, _forge(b, tmp_path / "f1.zip", rows=lambda d: d.remove(_first(d, "store.event"))),
                       "rows of store.event")
 
 
@@ -103,7 +103,7 @@ def test_a_changed_document_is_refused(sqlite_store, tmp_path):
     b = _backup(tmp_path)
     forged = _forge(b, tmp_path / "f.zip",
                     files=lambda n, body: body + b"x" if n.startswith("documents/") else body)
-    _restores_nothing(tmp_path, forged, "does not match its hash")
+    assert_restores_nothing(tmp_path, forged, "does not match its hash")
 
 
 def test_an_extra_file_is_refused(sqlite_store, tmp_path):
@@ -111,7 +111,7 @@ def test_an_extra_file_is_refused(sqlite_store, tmp_path):
     for extra in ({"documents/../../evil.sh": b"#!"}, {"notes.txt": b"hello"},
                   {"documents/" + "a" * 64: b"unlisted"}):
         forged = _forge(b, tmp_path / "f.zip", extra=extra)
-        _restores_nothing(tmp_path, forged, "climbs out|manifest does not list")
+        assert_restores_nothing(tmp_path, forged, "climbs out|manifest does not list")
 
 
 def test_a_superuser_added_is_refused(sqlite_store, tmp_path):
@@ -124,11 +124,11 @@ def test_a_superuser_added_is_refused(sqlite_store, tmp_path):
             "last_login": None, "groups": [], "user_permissions": []}})
 
     # the manifest left as it was: the row hashes give it away
-    _restores_nothing(tmp_path, _forge(b, tmp_path / "f1.zip", rows=add_root), "rows of auth.user")
+    assert_restores_nothing(tmp_path, _forge(b, tmp_path / "f1.zip", rows=add_root), "rows of auth.user")
     # the manifest rebuilt: no user comes in without --with-users, no administrator without --with-admins
     forged = _forge(b, tmp_path / "f2.zip", rows=add_root, rebuild_manifest=True)
-    _restores_nothing(tmp_path, forged, "holds 1 user account.*--with-users")
-    _restores_nothing(tmp_path, forged, "makes 'root' an administrator.*--with-admins", with_users=True)
+    assert_restores_nothing(tmp_path, forged, "holds 1 user account.*--with-users")
+    assert_restores_nothing(tmp_path, forged, "makes 'root' an administrator.*--with-admins", with_users=True)
 
 
 def test_a_user_made_staff_or_admin_role_is_refused(sqlite_store, tmp_path):
@@ -138,7 +138,7 @@ def test_a_user_made_staff_or_admin_role_is_refused(sqlite_store, tmp_path):
         _first(data, "auth.user")["fields"]["is_staff"] = True
 
     forged = _forge(b, tmp_path / "f.zip", rows=promote, rebuild_manifest=True)
-    _restores_nothing(tmp_path, forged, "administrator", with_users=True)
+    assert_restores_nothing(tmp_path, forged, "administrator", with_users=True)
 
 
 def test_users_come_in_only_when_the_operator_says_so(sqlite_store, tmp_path):
@@ -147,7 +147,7 @@ def test_users_come_in_only_when_the_operator_says_so(sqlite_store, tmp_path):
     from billadvocate.store import backup
 
     b = _backup(tmp_path, users=True)
-    _restores_nothing(tmp_path, b, "holds 1 user account")
+    assert_restores_nothing(tmp_path, b, "holds 1 user account")
     backup.restore(b, with_users=True)
     user = get_user_model().objects.get()
     assert user.username == "advocate1" and not user.is_superuser and not user.is_staff
@@ -160,7 +160,7 @@ def test_an_administrator_comes_in_with_with_admins(sqlite_store, tmp_path):
 
     get_user_model().objects.create_superuser("boss", password="a long pass phrase")
     b = _backup(tmp_path)
-    _restores_nothing(tmp_path, b, "makes 'boss' an administrator", with_users=True)
+    assert_restores_nothing(tmp_path, b, "makes 'boss' an administrator", with_users=True)
     backup.restore(b, with_admins=True)
     assert get_user_model().objects.get().is_superuser
 
@@ -186,14 +186,14 @@ def test_a_forged_value_is_refused_even_with_a_rebuilt_manifest(sqlite_store, tm
         _first(data, label)["fields"][field] = value
 
     forged = _forge(b, tmp_path / "f.zip", rows=forge, rebuild_manifest=True)
-    _restores_nothing(tmp_path, forged, match, with_admins=True)
+    assert_restores_nothing(tmp_path, forged, match, with_admins=True)
 
 
 def test_a_row_of_a_table_no_backup_holds_is_refused(sqlite_store, tmp_path):
     b = _backup(tmp_path)
     forged = _forge(b, tmp_path / "f.zip", rebuild_manifest=True, rows=lambda d: d.append(
         {"model": "sessions.session", "pk": "abc", "fields": {"session_data": "x", "expire_date": "2030-01-01T00:00:00Z"}}))
-    _restores_nothing(tmp_path, forged, "no backup holds")
+    assert_restores_nothing(tmp_path, forged, "no backup holds")
 
 
 def test_a_case_the_model_refuses_is_not_restored(sqlite_store, tmp_path):
@@ -203,7 +203,7 @@ def test_a_case_the_model_refuses_is_not_restored(sqlite_store, tmp_path):
     def forge(data):
         _first(data, "store.person")["fields"]["state"] = "ZZ"
 
-    _restores_nothing(tmp_path, _forge(b, tmp_path / "f.zip", rows=forge, rebuild_manifest=True),
+    assert_restores_nothing(tmp_path, _forge(b, tmp_path / "f.zip", rows=forge, rebuild_manifest=True),
                       "case 1 would not open")
 
 
