@@ -149,23 +149,22 @@ def owed_nothing_because(review) -> str | None:
     return fair.get("capped_by") or "lines"
 
 
-def _revives_words(sol: dict[str, Any]) -> str:
-    r = restarts(sol)
-    what = [w for w, on in (("a payment", r["payment"]),
-                            ("a signed written acknowledgment or promise to pay", r["written_acknowledgment"])) if on]
-    return " or ".join(what)
+def _what_words(rule: dict[str, bool]) -> str:
+    """'a payment or a signed written acknowledgment or promise to pay': what a restart or revival rule
+    (`restarts`/`revives`) names; '' when nothing does."""
+    return " or ".join(w for w, on in (("a payment", rule["payment"]),
+                                         ("a signed written acknowledgment or promise to pay",
+                                          rule["written_acknowledgment"])) if on)
 
 
 def _barred_words(sol: dict[str, Any], name: str) -> str:
     """Why money is not offered on a debt whose limit ran out, in the state's own terms."""
     if sol.get("suit_allowed") is False:
         return "and the law does not let whoever holds it sue on it: nothing needs to be paid or promised"
-    what = [w for w, on in (("a payment", revives(sol)["payment"]),
-                            ("a signed written acknowledgment or promise to pay",
-                             revives(sol)["written_acknowledgment"])) if on]
+    what = _what_words(revives(sol))
     if not what:
         return f"and in {name} nothing revives it: nothing needs to be paid or promised"
-    return f"and in {name} {' or '.join(what)} could give the collector back the right to sue"
+    return f"and in {name} {what} could give the collector back the right to sue"
 
 
 def money_advice(review, as_of: date, *, state: str) -> MoneyAdvice:
@@ -182,7 +181,7 @@ def money_advice(review, as_of: date, *, state: str) -> MoneyAdvice:
     else:
         limit = plan_must_end_before(sol)
         if limit is not None:
-            revives = _revives_words(sol)
+            revives = _what_words(restarts(sol))
             if limit <= offer_closes(as_of):
                 settle_sol = True
                 sol_reasons.append(f"the limit to sue ends on {limit}, before an offer made now would be paid; in "
