@@ -17,3 +17,15 @@ def test_the_free_care_application_comes_before_the_disputes():
     first = next(i for i, k in enumerate(kinds) if k not in FIRST_TIERS)
     assert kinds[first] == "APPLY_FOR_ASSISTANCE", kinds
     assert result.actions[first]["step"] == first + 1
+
+
+def test_the_lawyer_step_says_plainly_why_it_is_urgent_in_both_languages():
+    # the example's collector threatened legal action (no suit served): the step says so, once, in plain words
+    from billadvocate.actions.spanish import in_spanish
+
+    result = review_case(load_case(EXAMPLES / "er-visit-nonprofit" / "case.yaml"))
+    step = next(s for s in result.actions if s["kind"] == "SEE_A_LAWYER")
+    assert step["why"].startswith("You were threatened with a lawsuit: talk to a consumer lawyer now.")
+    assert "sued or threatened" not in step["why"]
+    es = next(s for s in in_spanish(result) if s["kind"] == "SEE_A_LAWYER")
+    assert es["why"].startswith("Le amenazaron con una demanda")

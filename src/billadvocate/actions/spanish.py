@@ -134,6 +134,11 @@ def _render(s: dict, r, state: str, as_of: date) -> tuple[str, str]:
                    "prohíbe. ")
         else:
             why = "Puede que tenga derecho a demandar por estas violaciones" + (f" (hasta el {due})" if due else "") + ". "
+            if s["why"].startswith("You are being sued"):
+                why = ("Le están demandando: hable con un abogado del consumidor ahora, antes de la fecha para responder "
+                       "a la demanda. " + why)
+            elif s["why"].startswith("You were threatened with a lawsuit"):
+                why = "Le amenazaron con una demanda: hable con un abogado del consumidor ahora. " + why
         return title, why + LEGAL_AID
     if kind in ("NEGOTIATE", "PAYMENT_PLAN"):
         hardship = letter == "hardship"

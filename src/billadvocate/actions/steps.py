@@ -272,8 +272,10 @@ def other_steps(r, as_of: date, case) -> list[dict]:
         claims = sorted(v.act_by for v in serious if v.act_by and v.act_by >= as_of)
         if claims:
             urgent = sued_or_threatened(r)
-            out.append(_step("SEE_A_LAWYER", acct, ("Talk to a consumer lawyer now" + _before_answer(r, as_of) + ": you "
-                             "are being sued or threatened with a suit. " if urgent else "") + "You may be able to sue "
+            served = any(d.kind == "ANSWER_DUE" for d in r.deadlines)
+            lead = ("You are being sued: talk to a consumer lawyer now" + _before_answer(r, as_of) + ". " if served else
+                    "You were threatened with a lawsuit: talk to a consumer lawyer now. " if urgent else "")
+            out.append(_step("SEE_A_LAWYER", acct, lead + "You may be able to sue "
                              "over these violations; a consumer lawyer can often take the case at no cost to you, "
                              "because the collector must pay the lawyer's fees if you win. The first of them can be "
                              f"sued on until {claims[0].isoformat()}.", due=as_of if urgent else claims[0]))
