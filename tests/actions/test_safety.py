@@ -123,7 +123,9 @@ def test_a_debt_buyer_that_cannot_sue_never_gets_a_hardship_letter_even_if_the_p
 @pytest.mark.parametrize("state,revival_words", [
     ("CO", "a payment, however small or a signed letter"),   # both revive
     ("CA", "a signed letter admitting the debt"),             # only a writing revives
-    ("NY", "not known to revive"),                            # nothing revives
+    # nothing revives it (N.Y. CPLR 214-i): said plainly, naming the law, not 'not known to revive'
+    ("NY", "Under New York law (N.Y. CPLR 214-i), a payment, a signed letter or anything else you do now does not "
+           "restart the limit to sue or revive the debt"),
 ])
 def test_do_not_pay_says_what_revives_the_debt_in_this_state(tmp_path, state, revival_words):
     path = write_case(tmp_path / state, state=state, first_bill="2016-04-01")
@@ -132,6 +134,43 @@ def test_do_not_pay_says_what_revives_the_debt_in_this_state(tmp_path, state, re
     step = next(a for a in result.actions if a["kind"] == "DO_NOT_PAY")
     assert revival_words in step["why"]
     assert step["step"] == 1
+
+
+# Every state whose law data says nothing revives a barred debt gets the same plain words, naming its law, in English
+# and Spanish: New York since CPLR 214-i (2022-04-07), Maryland since 5-1202(b)(1) (2016-10-01, where no one may sue on
+# it either), Wisconsin (893.05 extinguishes the right itself). Never the old hedge 'not known to revive'.
+@pytest.mark.parametrize("state,law_words", [
+    ("NY", "Under New York law (N.Y. CPLR 214-i)"),
+    ("MD", "Under Maryland law (Md. Code, Cts. & Jud. Proc. 5-1202(b)(1)),"),
+    ("WI", "Under Wisconsin law (Wis. Stat. 893.05)"),
+])
+def test_do_not_pay_says_plainly_that_nothing_revives_where_the_law_says_so(tmp_path, state, law_words):
+    from billadvocate.actions.hygiene import problems
+    from billadvocate.actions.spanish import in_spanish
+
+    path = write_case(tmp_path / state, state=state, first_bill="2016-04-01")
+    result = review(path, date(2026, 11, 28))
+    sol = result.accounts[0].sol
+    assert sol["time_barred"] is True and sol["revival_unconfirmed"] is False
+    why = next(a for a in result.actions if a["kind"] == "DO_NOT_PAY")["why"]
+    assert law_words in why and "does not restart the limit to sue or revive the debt" in why, why
+    assert "not known to revive" not in why and "could give the collector back" not in why
+    es = next(a for a in in_spanish(result) if a["kind"] == "DO_NOT_PAY")["why"]
+    assert law_words.replace("Under", "Según la ley de").replace(" law (", " (") in es, es
+    assert "no reinicia el plazo para demandar ni revive la deuda" in es and "no se sabe" not in es
+    assert problems(why) == [] and problems(es) == []
+
+
+def test_the_plain_no_revival_words_need_a_confirmed_rule_with_its_law():
+    from billadvocate.actions.safety import nothing_revives
+
+    nothing = {"payment": False, "written_acknowledgment": False}
+    said = {"revival": nothing, "revival_citation": "N.Y. CPLR 214-i", "revival_unconfirmed": False}
+    assert "(N.Y. CPLR 214-i)" in nothing_revives(said, "New York")
+    assert nothing_revives({**said, "revival_unconfirmed": True}, "New York") is None  # not read in the statute
+    assert nothing_revives({**said, "revival_citation": None}, "New York") is None  # no law to name
+    assert nothing_revives({**said, "revival": {**nothing, "written_acknowledgment": True}}, "New York") is None
+    assert nothing_revives({**said, "revival": {**nothing, "payment": None}}, "New York") is None  # silent = revives
 
 
 def test_the_patient_who_chose_to_pay_gets_the_letter_that_acknowledges_no_debt_and_a_warning(tmp_path):

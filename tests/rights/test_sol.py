@@ -94,14 +94,38 @@ def test_new_york_medical_and_consumer_periods_the_later_end_is_chosen_and_said(
     assert any("2026-01-10" in why and "safe choice" in why for why in s["chosen_because"])
 
 
-def test_texas_runs_from_when_the_dealings_ceased_and_payments_do_not_move_it():
-    c = case(pay("2023-06-01"), state="TX",
-             account={"first_bill_date": "2020-03-01", "care": {"start": "2020-02-10", "end": "2020-02-12"}})
-    s = status(c, date(2024, 2, 12))
-    assert (s["start_rule"], s["starts"], s["expires"], s["status"]) == ("dealings_ceased", date(2020, 2, 12),
-                                                                          date(2024, 2, 12), "running")
-    assert s["restarted_by"] == [] and s["restarts_on_payment"] is False
-    assert status(c, date(2024, 2, 13))["status"] == "expired"
+def test_texas_dealings_ceased_is_never_earlier_than_the_bill_and_a_payment_before_the_limit_moves_it():
+    # 16.004(c): 'the cause of action accrues on the day that the dealings in which the parties were interested
+    # together cease'. The last day of care is the earliest a court could find; the account was billed later, and a
+    # payment is a dealing on the account (Capital One v. Conti, 345 S.W.3d 490: the last payment does not fix the
+    # day by itself). Telling a patient the debt is too old to sue on before a court could is the harm to avoid.
+    acct = {"first_bill_date": "2020-03-01", "care": {"start": "2020-02-10", "end": "2020-02-12"}}
+    s = status(case(state="TX", account=acct), date(2024, 2, 13))
+    assert (s["start_rule"], s["starts"], s["expires"], s["status"]) == ("dealings_ceased", date(2020, 3, 1),
+                                                                          date(2024, 3, 1), "running")
+    assert "the first bill (2020-03-01)" in s["start_basis"] and "the last day of care (2020-02-12)" in s["start_basis"]
+    assert status(case(state="TX", account=acct), date(2024, 3, 1))["status"] == "running"   # the last day to sue
+    assert status(case(state="TX", account=acct), date(2024, 3, 2))["status"] == "expired"   # the day after
+    paid = case(pay("2023-06-01"), state="TX", account=acct)
+    s = status(paid, date(2024, 3, 2))
+    assert (s["starts"], s["expires"], s["status"]) == (date(2023, 6, 1), date(2027, 6, 1), "running")
+    assert s["restarted_by"] and s["restarts_on_payment"] is True
+    assert "A payment alone does not restart it" not in s["warning"]
+
+
+def test_texas_the_first_delinquency_on_the_credit_report_is_a_later_day_of_the_dealings():
+    acct = {"id": "a", "first_bill_date": "2020-03-01", "care": {"start": "2020-02-10", "end": "2020-02-12"}}
+    c = case(state="TX", account=acct, tradelines=[{"bureau": "equifax", "furnisher": "ABC Recovery", "account": "a",
+                                                     "first_delinquency": "2020-09-15"}])
+    s = status(c, date(2024, 9, 15))
+    assert (s["starts"], s["expires"], s["status"]) == (date(2020, 9, 15), date(2024, 9, 15), "running")
+    assert status(c, date(2024, 9, 16))["status"] == "expired"
+
+
+def test_texas_a_payment_after_the_limit_does_not_revive():
+    acct = {"first_bill_date": "2020-03-01", "care": {"start": "2020-02-10", "end": "2020-02-12"}}
+    s = status(case(pay("2024-05-01"), state="TX", account=acct), date(2025, 1, 1))
+    assert (s["expires"], s["status"], s["revived_by"]) == (date(2024, 3, 1), "expired", [])
 
 
 def test_a_texas_debt_buyer_may_not_sue_on_a_barred_debt():

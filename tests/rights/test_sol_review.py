@@ -61,19 +61,21 @@ def test_new_york_a_payment_after_the_limit_does_not_revive(cli, tmp_path):
     assert any("N.Y. CPLR 214-i" in c for c in s["citations"])
 
 
-def test_texas_a_payment_after_the_limit_does_not_revive_and_the_clock_ran_from_the_last_care(cli, tmp_path):
+def test_texas_a_payment_after_the_limit_does_not_revive_and_the_clock_ran_from_the_bill(cli, tmp_path):
     s = review_sol(cli, tmp_path, "TX", "2025-01-01",
                    {"first_bill_date": "2020-03-01", "care": {"start": "2020-02-10", "end": "2020-02-12"}},
                    pay("2024-05-01"))
-    assert (s["start_rule"], s["starts"], s["expires"], s["status"]) == ("dealings_ceased", "2020-02-12",
-                                                                          "2024-02-12", "expired")
+    assert (s["start_rule"], s["starts"], s["expires"], s["status"]) == ("dealings_ceased", "2020-03-01",
+                                                                          "2024-03-01", "expired")
     assert s["revived_by"] == [] and s["revives_on_payment"] is False
 
 
 def test_texas_the_day_before_and_after_the_limit(cli, tmp_path):
+    # care on 2020-02-10, first bill 2020-03-01: the dealings went on at least until the bill
     acct = {"first_bill_date": "2020-03-01", "care": {"start": "2020-02-10"}}
-    assert review_sol(cli, tmp_path, "TX", "2024-02-10", acct)["status"] == "running"
-    assert review_sol(cli, tmp_path, "TX", "2024-02-11", acct)["status"] == "expired"
+    assert review_sol(cli, tmp_path, "TX", "2024-02-11", acct)["status"] == "running"  # barred here before
+    assert review_sol(cli, tmp_path, "TX", "2024-03-01", acct)["status"] == "running"
+    assert review_sol(cli, tmp_path, "TX", "2024-03-02", acct)["status"] == "expired"
 
 
 def test_ohio_2021_consumer_debt_has_six_years_from_thirty_days_after_the_last_charge_or_payment(cli, tmp_path):

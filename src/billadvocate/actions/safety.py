@@ -22,6 +22,7 @@ A plan whose last payment falls on or after that day is refused here; shorten it
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -63,6 +64,23 @@ def revives(sol: dict[str, Any] | None) -> dict[str, bool]:
     rule = sol.get("revival") if isinstance(sol.get("revival"), dict) else sol.get("restart")
     rule = rule if isinstance(rule, dict) else {}
     return {what: rule.get(what) is not False for what in REVIVERS}
+
+
+def nothing_revives(sol: dict[str, Any] | None, name: str, lang: str = "en") -> str | None:
+    """The plain sentence that, under the state's law, nothing done now restarts or revives a debt whose limit
+    ran out, naming that law (N.Y. CPLR 214-i, Md. Cts. & Jud. Proc. 5-1202(b)(1), Wis. Stat. 893.05). None when
+    the data does not say so plainly: something revives it, or the rule has no citation or was not confirmed in
+    the statute's text (then the wording stays cautious)."""
+    sol = sol or {}
+    cite = sol.get("revival_citation")
+    if any(revives(sol).values()) or sol.get("revival_unconfirmed") or not cite:
+        return None
+    cite = re.sub(r" \([^()]*\)$", "", str(cite))  # 'Md. Code ... 5-1202(b)(1) (SB 771, 2016)': the section only
+    if lang == "es":
+        return (f"Según la ley de {name} ({cite}), un pago, una carta firmada o cualquier otra cosa que haga ahora "
+                "no reinicia el plazo para demandar ni revive la deuda.")
+    return (f"Under {name} law ({cite}), a payment, a signed letter or anything else you do now does not restart the "
+            "limit to sue or revive the debt.")
 
 
 def time_barred(sol: dict[str, Any] | None) -> bool:

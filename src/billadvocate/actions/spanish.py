@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from ..states import NAMES
-from .safety import revives, time_barred
+from .safety import nothing_revives, revives, time_barred
 from .steps import BUREAU_NAMES
 
 TITLES = {
@@ -168,20 +168,24 @@ def _barred_why(sol: dict, state: str, holder: str | None = None) -> str:
     what = [w for w, on in (("un pago, aunque sea pequeño", rv["payment"]),
                             ("una carta firmada que reconozca la deuda o prometa pagarla",
                              rv["written_acknowledgment"])) if on]
+    plain = nothing_revives(sol, name, "es")
     if sol.get("collection_allowed") is False:
         bar = (f"{who} no puede demandarle ni cobrarle una deuda tan antigua" if sol.get("suit_allowed") is False
                else "una deuda tan antigua no se puede cobrar")
-        rev = f"En {name}, {bar}: no pague ni firme nada, y dígaselo al cobrador por escrito."
+        rev = f"En {name}, {bar}: no pague ni firme nada, y dígaselo al cobrador por escrito." + (
+            f" {plain}" if plain else "")
     elif sol.get("suit_allowed") is False:
         rule = sol.get("debt_buyer_rule") if holder == "debt_buyer" else None
         rev = (f"En {name}, {who} no puede demandarle por una deuda tan antigua"
                + (f" (lo dice la ley de {name} sobre compradores de deudas)." if rule else "."))
         if not what:
-            rev += " Nada que pague o firme ahora la revive."
+            rev += " " + (plain or "Nada que pague o firme ahora la revive.")
         elif not rule:
             rev += (f" Aun así, se podría alegar que {' o '.join(what)} reinicia el plazo: hable con un abogado antes "
                     "de pagar o firmar nada.")
         rev += " Pagar es su decisión, no una obligación: no pague ni firme nada antes de decidir."
+    elif not what and plain:
+        rev = plain + " Pagar es su decisión, no una obligación: no pague ni firme nada antes de decidir."
     else:
         rev = (f"En {name}, {' o '.join(what)} puede revivirla: el cobrador podría entonces demandar por toda la "
                "cantidad. Una promesa por teléfono también se puede usar en su contra." if what else

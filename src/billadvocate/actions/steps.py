@@ -7,7 +7,7 @@ from typing import Any
 
 from ..rights.nsa_scope import no_estimate
 from ..states import NAMES
-from .safety import bill_known, money_advice, owed_nothing_because, revives, time_barred
+from .safety import bill_known, money_advice, nothing_revives, owed_nothing_because, revives, time_barred
 
 MAX_NUMBERED = 7
 URGENT_DAYS = 60  # a deadline this close orders the step before the steps without one
@@ -83,20 +83,24 @@ def _revival_words(sol: dict, state: str, holder: str | None = None) -> str:
     what = [w for w, on in (("a payment, however small", r["payment"]),
                             ("a signed letter admitting the debt or promising to pay", r["written_acknowledgment"]))
             if on]
+    plain = nothing_revives(sol, name)  # the state's law says nothing revives it: say so, naming the law
     if sol.get("collection_allowed") is False:
         bar = f"{who} may not sue you on or collect a debt this old" if sol.get("suit_allowed") is False else \
             "a debt this old may not be collected at all"
-        return f"In {name}, {bar}: do not pay or sign anything, and tell the collector so in writing."
+        return f"In {name}, {bar}: do not pay or sign anything, and tell the collector so in writing." + (
+            f" {plain}" if plain else "")
     if sol.get("suit_allowed") is False:  # a state law bars this holder's suit (Tex. Fin. Code 392.307, CCP 337(d))
         rule = sol.get("debt_buyer_rule") if holder == "debt_buyer" else None
         out = f"In {name}, {who} may not sue you on a debt this old" + (
             f" ({name} law for debt buyers: {str(rule).rstrip('.')})." if rule else ".")
         if not what:
-            out += " Nothing you pay or sign now revives it."
+            out += " " + (plain or "Nothing you pay or sign now revives it.")
         elif not rule:
             out += (f" Even so, {' or '.join(what)} could be argued to restart the limit, so talk to a lawyer before "
                     "paying or signing anything.")
         return out + " Paying is your choice, not a duty: do not pay or sign anything before deciding."
+    if not what and plain:
+        return plain + " Paying is your choice, not a duty: do not pay or sign anything before deciding."
     if not what:
         return (f"In {name}, a payment is not known to revive a debt this old, but do not pay or sign anything "
                 "before talking to a lawyer.")

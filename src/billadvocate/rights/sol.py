@@ -9,7 +9,8 @@ The period is the patient's state's (where a collector would sue). Each state's 
   213-d / 214-i, Ohio 2305.07(C)...). Where two specific periods could apply, the later end is used
   (the safe choice for "too late to sue"), and `chosen_because` says so;
 - when the clock starts (`start_rule`): the default or first delinquency (`default_or_last_payment`),
-  the day the dealings ceased (Texas 16.004(c)), thirty days after the last charge or payment (Ohio
+  the day the dealings ceased (Texas 16.004(c): the latest of the last day of care, the first bill and the
+  first delinquency, or a later payment), thirty days after the last charge or payment (Ohio
   2305.07(C)), the date of treatment (New York 213-d), the later of the service or the last partial
   payment (Arkansas 16-56-106), or plain accrual (payments do not move it);
 - what starts the clock again BEFORE it runs out (`restart`) and what revives the debt AFTER it ran out
@@ -35,8 +36,11 @@ from ..states import NAMES
 
 ACKNOWLEDGMENTS = ("acknowledgment", "promise_to_pay", "payment_plan_agreement")
 SPECIFIC = ("medical", "consumer_debt")  # periods that override the open-account one where they apply
-PAYMENT_MOVES_START = ("service_or_last_payment", "last_charge_or_payment", "last_charge_or_payment_plus_30")
-PAYMENT_NEVER_MOVES = ("dealings_ceased", "accrual")
+# a payment made before the limit runs out moves these starts: the rule runs from the last payment, or (Texas
+# 16.004(c), 'the day that the dealings ... cease') a court may find the dealings went on until that payment
+PAYMENT_MOVES_START = ("service_or_last_payment", "last_charge_or_payment", "last_charge_or_payment_plus_30",
+                       "dealings_ceased")
+PAYMENT_NEVER_MOVES = ("accrual",)
 CATEGORY_WORDS = {"open_account": "open-account", "medical": "medical-debt", "consumer_debt": "consumer-debt"}
 
 
@@ -120,10 +124,22 @@ def _start_for(code: str, account: Account, default: tuple[date, str] | None) ->
     last_service = care.end or care.start
     if code == "treatment" and care.start:
         return care.start, f"the date of treatment ({care.start})"
-    if code in ("dealings_ceased", "service_or_last_payment") and last_service:
-        what = "the dealings ceased (the last day of care" if code == "dealings_ceased" else "the last service ("
-        return last_service, (f"the day {what}, {last_service})" if code == "dealings_ceased"
-                              else f"the date of {what}{last_service})")
+    if code == "dealings_ceased":
+        # Texas 16.004(c): the day the dealings ceased. The last day of care is the earliest a court could find;
+        # the account was still being billed and fell due later (Capital One v. Conti, 345 S.W.3d 490: the last
+        # payment alone does not fix the day), so the latest known day of the dealings is taken - never barred
+        # earlier than a court could find
+        known = [(d, what) for d, what in ((last_service, "the last day of care"),
+                                           (account.first_bill_date, "the first bill"),
+                                           (default[0] if default and default[1].startswith("the first delinquency")
+                                            else None, "the first delinquency on the credit report")) if d]
+        if known:
+            day, what = max(known, key=lambda k: k[0])
+            others = [f"{w} ({d})" for d, w in known if (d, w) != (day, what)]
+            return day, (f"the day the dealings ceased, taken as {what} ({day})"
+                         + (f", the latest of it and {' and '.join(others)}" if others else ""))
+    if code == "service_or_last_payment" and last_service:
+        return last_service, f"the date of the last service ({last_service})"
     if code == "last_charge_or_payment_plus_30":
         charge = last_service or account.first_bill_date
         if charge:
@@ -146,7 +162,8 @@ def sol_status(case: Case, account: Account, as_of: date, lw: Law | None = None)
                            "expires_if_written_contract": None, "status": "unknown", "time_barred": None,
                            "expired": None, "restarted_by": [], "revived_by": [], "not_restarted_or_revived_by": [],
                            "restart": None, "revival": None, "restarts_on_payment": None, "restarts_on_writing": None,
-                           "revives_on_payment": None, "revives_on_writing": None, "suit_allowed": None,
+                           "revives_on_payment": None, "revives_on_writing": None, "revival_citation": None,
+                           "revival_unconfirmed": None, "suit_allowed": None,
                            "collection_allowed": None, "debt_buyer_rule": None, "chosen_because": [],
                            "warning": None, "citations": [], "unconfirmed": False, "unconfirmed_values": []}
     if f"{base}.open_account" not in lw:
@@ -266,8 +283,14 @@ _NOTHING_REVIVES = re.compile(r"\bno payment\b[^;.]*\brevives\b", re.I)
 
 def _rules_now(out: dict, lw: Law, base: str, as_of: date, code: str, account: Account) -> None:
     restart = dict(_at(lw, f"{base}.restart", as_of).value or {}) if f"{base}.restart" in lw else {}
-    revival = dict(_at(lw, f"{base}.revival", as_of).value or {})
+    revival_dv = _at(lw, f"{base}.revival", as_of)
+    revival = dict(revival_dv.value or {})
     out["restart"], out["revival"] = restart or None, revival
+    # the law the revival rule in force today was read in (the wording of 'nothing revives it' names it), and
+    # whether it was confirmed in the statute's text (an unconfirmed rule is never stated as plain law)
+    out["revival_citation"] = next((c for c in revival_dv.citations if not c.startswith("billadvocate research")),
+                                   None)
+    out["revival_unconfirmed"] = bool(revival_dv.unconfirmed)
     out["restarts_on_payment"] = (code in PAYMENT_MOVES_START or _on(restart.get("payment"))) and code not in PAYMENT_NEVER_MOVES
     out["restarts_on_writing"] = _on(restart.get("written_acknowledgment"))
     out["revives_on_payment"] = _on(revival.get("payment"))
