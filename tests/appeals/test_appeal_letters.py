@@ -112,6 +112,44 @@ def test_the_judge_s_hearing_letter_after_the_qic_says_no(tmp_path):
     assert "OMHA-100" in text and "Administrative Law Judge" in text and "January 24, 2027" in text  # +60
 
 
+def test_the_judge_s_hearing_letter_after_the_ire_upholds_a_medicare_advantage_denial(tmp_path):
+    # 422.602(b): 60 days from receipt of the IRE's decision, presumed 5 days after 2026-11-25: 2027-01-29
+    path = _case(tmp_path, _event("2026-10-25", "patient", "insurer_appeal"),
+                 _event("2026-11-05", "insurer", "appeal_decision", "denied"),
+                 _event("2026-11-25", "insurer", "reconsideration_decision", "denied"),
+                 plan_type="medicare_advantage", member_id="H1234-567", plan="Sunrise Medicare Advantage")
+    result, types = _letters(path, as_of=date(2026, 11, 28))
+    assert "medicare_redetermination" in types and "insurer_appeal" not in types
+    for text in _read(result, "medicare_redetermination", "en"):
+        assert "OMHA-100" in text and "independent review entity" in text and "42 CFR 422.602" in text
+        assert "January 29, 2027" in text and "Member number: H1234-567" in text and "QIC" not in text
+    for text in _read(result, "medicare_redetermination", "es"):
+        assert "entidad de revisión independiente del 25 de noviembre de 2026 sobre" in text
+        assert "29 de enero de 2027" in text
+        assert "Número de miembro" in text
+
+
+def test_the_council_letter_after_the_judge_upholds_a_medicare_advantage_denial(tmp_path):
+    # 422.608 applies 405.1102: 60 days from receipt, presumed 5 days after 2026-11-25: 2027-01-29
+    path = _case(tmp_path, _event("2026-08-25", "insurer", "reconsideration_decision", "denied"),
+                 _event("2026-09-01", "patient", "alj_hearing_request"),
+                 _event("2026-11-25", "insurer", "alj_decision", "denied"),
+                 plan_type="medicare_advantage", member_id="H1234-567")
+    result, types = _letters(path, as_of=date(2026, 11, 28))
+    assert "medicare_redetermination" in types
+    text = _read(result, "medicare_redetermination", "en")[0]
+    assert "DAB-101" in text and "42 CFR 422.608" in text and "January 29, 2027" in text
+    es = _read(result, "medicare_redetermination", "es")[0]
+    assert "Consejo de Apelaciones de Medicare" in es and "42 CFR 422.608" in es
+
+
+def test_a_medicare_advantage_denial_waiting_for_the_ire_gets_no_later_letter(tmp_path):
+    path = _case(tmp_path, _event("2026-10-25", "patient", "insurer_appeal"),
+                 _event("2026-11-05", "insurer", "appeal_decision", "denied"), plan_type="medicare_advantage")
+    _, types = _letters(path, as_of=date(2026, 11, 28))
+    assert "medicare_redetermination" not in types
+
+
 def test_a_medicaid_denial_gets_the_fair_hearing_request(tmp_path):
     result, types = _letters(_case(tmp_path, plan_type="medicaid"))
     assert "fair_hearing_request" in types and "insurer_appeal" not in types

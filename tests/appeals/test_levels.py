@@ -181,3 +181,84 @@ def test_a_medicare_advantage_plan_decides_an_expedited_reconsideration_in_72_ho
     assert "expedited (fast) reconsideration" in fresh["expedited"]
     assert not any(d["kind"] == "APPEAL_DECISION_DUE" for d in route_of(
         "medicare_advantage", _denial(), _account(_sent("insurer_appeal", date(2026, 4, 1))), date(2026, 4, 2))["deadlines"])
+
+
+# ---------------------------------------------------------------- Medicare Advantage after the IRE
+
+
+@pytest.mark.parametrize("level,stage,kind,days", [
+    # the IRE's reconsidered determination: 60 days from receipt, presumed 5 days after its date (422.602(b))
+    ("reconsideration_decision", "alj_hearing", "ALJ_HEARING_DUE", 5 + 60),
+    # the judge's decision: the Council's 60 days under part 405 (422.608; 405.1102(a)), receipt presumed +5
+    ("alj_decision", "council_review", "COUNCIL_REVIEW_DUE", 5 + 60),
+])
+def test_each_medicare_advantage_level_after_the_ire_opens_the_next_until_its_last_day(level, stage, kind, days):
+    account = _account(_decision("appeal_decision", DECIDED - timedelta(days=40)), _decision(level))
+    last = DECIDED + timedelta(days=days)
+    on_time = route_of("medicare_advantage", _denial(), account, last)
+    late = route_of("medicare_advantage", _denial(), account, last + timedelta(days=1))
+    due = next(d for d in on_time["deadlines"] if d["kind"] == kind)
+    assert on_time["stage"] == stage and due["date"] == last.isoformat() and on_time["open"] and on_time["hold"]
+    assert str(DECIDED) in due["why"] and not due["unconfirmed"]
+    assert any("422.60" in c for c in due["citations"])
+    assert not late["open"] and late["hold"] is None and "has passed" in late["late"]
+
+
+def test_the_ire_decision_reads_as_the_independent_reviewer_s_not_the_qic_s():
+    r = route_of("medicare_advantage", _denial(), _account(_decision("reconsideration_decision")), DECIDED)
+    due = next(d for d in r["deadlines"] if d["kind"] == "ALJ_HEARING_DUE")
+    assert "independent review entity" in due["why"] and "QIC" not in due["why"]
+    assert r["decisions"][0]["level"] == "independent_review"
+    # the same event for Original Medicare is the QIC's, counted from the notice's date (405.1014(c)(1))
+    qic = route_of("medicare_original", _denial(), _account(_decision("reconsideration_decision")), DECIDED)
+    assert next(d for d in qic["deadlines"] if d["kind"] == "ALJ_HEARING_DUE")["date"] == \
+        (DECIDED + timedelta(days=60)).isoformat()
+
+
+def test_an_ire_decision_before_march_20_2017_counts_60_days_from_its_date():
+    # 422.602(b) before the 2017 rule: "within 60 days of the date of the notice"; the 5 days came 2017-03-20
+    for day, days in ((date(2017, 3, 19), 60), (date(2017, 3, 20), 65)):
+        r = route_of("medicare_advantage", _denial(), _account(_decision("reconsideration_decision", day)), day)
+        assert next(d for d in r["deadlines"] if d["kind"] == "ALJ_HEARING_DUE")["date"] == \
+            (day + timedelta(days=days)).isoformat()
+
+
+@pytest.mark.parametrize("amount,note", [("199.99", True), ("200", False)])
+def test_a_medicare_advantage_hearing_needs_the_amount_in_controversy(amount, note):
+    # 422.600(a): the yearly threshold, $200 in 2026 (90 FR 55869); $200.00 meets it, a cent less does not
+    r = route_of("medicare_advantage", _denial(amount=amount), _account(_decision("reconsideration_decision")),
+                 DECIDED)
+    assert (r.get("next_note") is not None) == note
+    if note:
+        assert "$200" in r["next_note"] and "added together" in r["next_note"]
+
+
+def test_after_the_council_a_medicare_advantage_denial_names_the_lawsuit_and_its_amount():
+    r = route_of("medicare_advantage", _denial(), _account(_decision("council_decision")), DECIDED)
+    assert r["stage"] == "judicial_review" and not r["open"] and r["next_due"] is None
+    assert "federal district court" in r["next_note"] and "$1,960" in r["next_note"]  # 422.612; 90 FR 55869
+
+
+def test_a_reversal_by_the_ire_closes_the_medicare_advantage_appeal():
+    r = route_of("medicare_advantage", _denial(),
+                 _account(_decision("appeal_decision", DECIDED - timedelta(days=40)),
+                          _decision("reconsideration_decision", outcome="approved")), DECIDED)
+    assert r["stage"] == "approved" and not r["open"] and "independent review entity" in r["won"]
+
+
+def test_a_medicare_advantage_reconsideration_is_asked_within_60_days_of_the_notice():
+    # 422.582(b): "within 60 calendar days from the date of the notice" (not 65: see the data's note)
+    last = NOTICE + timedelta(days=60)
+    on_time = route_of("medicare_advantage", _denial(), _account(), last)
+    late = route_of("medicare_advantage", _denial(), _account(), last + timedelta(days=1))
+    assert on_time["open"] and on_time["next_due"]["date"] == last.isoformat()
+    assert not late["open"] and "good reason" in late["late"]
+
+
+def test_the_medicare_advantage_hearing_deadline_reads_in_spanish_from_the_ire():
+    from billadvocate.report import spanish
+
+    r = route_of("medicare_advantage", _denial(), _account(_decision("reconsideration_decision")), DECIDED)
+    es = spanish.deadline(next(d for d in r["deadlines"] if d["kind"] == "ALJ_HEARING_DUE"))
+    assert "entidad de revisión independiente" in es["why"] and "5 días" in es["why"] and "60 días" in es["why"]
+    assert str(DECIDED) in es["why"] and "QIC" not in es["why"]

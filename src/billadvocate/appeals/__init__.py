@@ -16,7 +16,7 @@ from ..model import Deadline
 from .denials import Denial, denials
 from datetime import timedelta
 
-from .levels import (LEVEL_WORDS, decisions, expedited_decision, expedited_external_decision,
+from .levels import (LEVEL_WORDS, advantage_next, decisions, expedited_decision, expedited_external_decision,
                      final_internal_denial, medicare_next, sent)
 from .routes import (ACA_ERISA, NOTICE_DATE, PLAN_TYPES, REGULATOR, STEPS, WHO_ISSUED, WHO_ISSUED_BY_STATUS, Used,
                      _dl, appeal_deadline, decision_deadline, external_review_deadline)
@@ -96,7 +96,7 @@ def route(plan_type: str | None, denial: Denial, account, as_of: date, index: in
             out["deadlines"], out["_deadlines"] = [backstop.model_dump(mode="json")], [backstop]
             out["backstop"] = backstop.why
         return out
-    logged = decisions(account)
+    logged = decisions(account, known_type)
     out["decisions"] = [d.to_json() for d in logged]
     out["urgent"] = bool(account.denial_urgent)
     last = logged[-1] if logged else None
@@ -195,9 +195,9 @@ def _later_stage(plan_type, logged, account, denial, label):
     if plan_type == "medicare_original":
         found = medicare_next(last, float(denial.amount), label=label)
         return None if found[0] == "internal" else found
-    if plan_type == "medicare_advantage" and last.level == "internal":
-        return "independent_review", None, ("The plan upheld its denial: it must send the case to the independent "
-                                            "review entity on its own. Ask the plan when it sent it.")
+    if plan_type == "medicare_advantage":
+        found = advantage_next(last, float(denial.amount), label=label)
+        return None if found[0] == "internal" else found
     if plan_type == "medicaid_managed_care" and last.level == "internal":
         used = Used([])
         days = used.value("federal.appeals.medicaid.managed_care_fair_hearing_min_days", last.day)

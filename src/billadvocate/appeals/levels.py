@@ -7,6 +7,10 @@ partly_approved). A denial at one level starts the next level's clock:
 Original Medicare's reconsideration by a QIC (180 days, 42 CFR 405.962), a hearing before an
 Administrative Law Judge (60 days, 42 CFR 405.1014), the Medicare Appeals Council (60 days,
 42 CFR 405.1102); a plan's final internal denial starts the external review's four months.
+A Medicare Advantage plan's upheld reconsideration goes to the independent review entity (IRE) on its
+own; the IRE's decision (logged as `reconsideration_decision`: the IRE is Medicare's Part C
+reconsideration contractor) starts the ALJ hearing's 60 days (42 CFR 422.602), then the Council's
+(422.608) and the federal court (422.612), as in Original Medicare.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ DECISION_TYPES = {
 }
 LEVEL_WORDS = {
     "internal": "the plan's decision on the appeal", "reconsideration": "the QIC's reconsideration",
+    "independent_review": "the independent review entity's decision",
     "alj": "the Administrative Law Judge's decision", "council": "the Medicare Appeals Council's decision",
     "external_review": "the external review's decision", "fair_hearing": "the fair hearing's decision",
 }
@@ -53,10 +58,14 @@ class Decision:
                 "words": LEVEL_WORDS[self.level]}
 
 
-def decisions(account) -> list[Decision]:
-    """The decisions logged on the account, oldest first."""
+def decisions(account, plan_type: str | None = None) -> list[Decision]:
+    """The decisions logged on the account, oldest first; for a Medicare Advantage plan a
+    reconsideration is the independent review entity's (the plan's own is its appeal decision)."""
     out = [Decision(DECISION_TYPES[e.type], _day(e.at), e.outcome, e.note) for e in account.events
            if e.from_ != "patient" and e.type in DECISION_TYPES]
+    if plan_type == "medicare_advantage":
+        out = [Decision("independent_review", d.day, d.outcome, d.note) if d.level == "reconsideration" else d
+               for d in out]
     return sorted(out, key=lambda d: d.day)
 
 
@@ -113,6 +122,51 @@ def medicare_next(decision: Decision, amount: float, *, label: str = "") -> tupl
         return "judicial_review", None, (
             "The Medicare Appeals Council upheld the denial: the next step is a lawsuit in federal district "
             "court, with its own deadline and amount in dispute (the Council's notice gives both); see a lawyer.")
+    return "internal", None, None
+
+
+def advantage_next(decision: Decision, amount: float, *, label: str = "") -> tuple[str, Deadline | None, str | None]:
+    """Medicare Advantage: after a level's denial, the next stage, its deadline and a note (42 CFR 422.592,
+    422.600-422.612)."""
+    used = Used([])
+    what = f" {label}" if label else ""
+    d = decision.day
+    ma = "federal.appeals.medicare_advantage."
+    if decision.level == "internal":
+        return "independent_review", None, (
+            "The plan upheld its denial: it must send the case to the independent review entity on its own. "
+            "Ask the plan when it sent it, and log the independent review entity's decision when it comes.")
+    if decision.level == "independent_review":
+        days = used.value(ma + "alj_hearing_days", d)
+        presumed = law().parameter(ma + "alj_receipt_presumed_days")
+        grace = used.value(ma + "alj_receipt_presumed_days", d) if presumed.in_force(d) else 0  # none before 2017
+        note = None
+        if law().parameter(ma + "alj_amount_in_controversy_usd").in_force(d):
+            least = used.value(ma + "alj_amount_in_controversy_usd", d)
+            if amount < least:
+                note = (f"A hearing before a judge needs at least ${least:,.0f} still in dispute; this claim is "
+                        f"${amount:,.2f}: claims can be added together to reach it, or the independent review "
+                        "entity's decision stands.")
+        counted = (f"presumed {grace} days after its date ({d})" if grace
+                   else f"counted here from its date ({d})")
+        return "alj_hearing", _dl("ALJ_HEARING_DUE", d + timedelta(days=grace + days),
+            f"Last day to ask for a hearing before an Administrative Law Judge{what}: {days} days from receiving "
+            f"the independent review entity's decision, {counted}. Use form OMHA-100, sent to the office the "
+            f"decision names.", used), note
+    if decision.level == "alj":
+        days = used.value(ma + "council_review_days", d)
+        grace = used.value("federal.appeals.medicare.council_receipt_presumed_days", d)
+        return "council_review", _dl("COUNCIL_REVIEW_DUE", d + timedelta(days=grace + days),
+            f"Last day to ask the Medicare Appeals Council to review the judge's decision{what}: {days} days from "
+            f"receiving it, presumed {grace} days after its date ({d}). Use form DAB-101.", used), None
+    if decision.level == "council":
+        least = ""
+        if law().parameter(ma + "judicial_review_amount_in_controversy_usd").in_force(d):
+            usd = law().value(ma + "judicial_review_amount_in_controversy_usd", d)
+            least = f" (at least ${usd:,.0f} must still be in dispute)"
+        return "judicial_review", None, (
+            f"The Medicare Appeals Council upheld the denial: the next step is a lawsuit in federal district court"
+            f"{least}, with its own deadline, which the Council's notice gives; see a lawyer.")
     return "internal", None, None
 
 

@@ -62,7 +62,9 @@ STEPS = {
                           "a hearing."],
     "medicare_advantage": ["Ask the Medicare Advantage plan to reconsider its decision.",
                            "If the plan says no again, it must send the case to an independent reviewer "
-                           "on its own."],
+                           "on its own.",
+                           "If the independent reviewer says no, ask for a hearing before a judge (ALJ), then the "
+                           "Medicare Appeals Council, then a federal court."],
     "medicaid": ["Ask your state for a fair hearing by the date on the notice."],
     "medicaid_managed_care": ["Appeal to the Medicaid plan first, by the date on its notice.",
                               "If the plan says no again, ask your state for a fair hearing."],

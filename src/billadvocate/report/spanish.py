@@ -333,6 +333,12 @@ def _qic(f: _Facts, day: str) -> str:
 
 
 def _alj(f: _Facts, day: str) -> str:
+    if f.has("independent review entity"):  # Medicare Advantage: 42 CFR 422.602(b)
+        counted = (f"que se supone recibida {_days(f.number(1))} después de su fecha ({f.date()})" if f.number(1)
+                   else f"contados aquí desde su fecha ({f.date()})")
+        return (f"Último día para pedir una audiencia ante un juez de derecho administrativo: {_days(f.number())} "
+                f"desde que recibió la decisión de la entidad de revisión independiente, {counted}. Use el "
+                "formulario OMHA-100, enviado a la oficina que indica la decisión.")
     return (f"Último día para pedir una audiencia ante un juez de derecho administrativo: {_days(f.number())} desde "
             f"que recibió la reconsideración del QIC, contados aquí desde su fecha ({f.date()}). Use el formulario "
             "OMHA-100, enviado a la oficina que indica el aviso.")

@@ -1,6 +1,7 @@
 """Original Medicare's appeal, level by level: the redetermination (the facts of form CMS-20027),
 then the reconsideration by the QIC (CMS-20033), the hearing before an Administrative Law Judge
-(OMHA-100) and the Medicare Appeals Council's review (DAB-101).
+(OMHA-100) and the Medicare Appeals Council's review (DAB-101). A Medicare Advantage denial the
+independent review entity upheld takes the same two later letters (42 CFR 422.602, 422.608).
 
 Needed when Original Medicare denied a claim the patient can contest and the time for the current
 level is open: the redetermination within 120 days of receiving the Medicare Summary Notice (42 CFR
@@ -21,15 +22,23 @@ LEVELS = {"internal": ("redetermination", "MEDICARE_REDETERMINATION_DUE", "medic
           "council_review": ("council_review", "COUNCIL_REVIEW_DUE", "council_review_request")}
 
 
+LATER = ("alj_hearing", "council_review")  # the levels Medicare Advantage shares with Original Medicare
+
+
+def _ours(a: dict) -> bool:
+    return a.get("plan_type") == "medicare_original" or (
+        a.get("plan_type") == "medicare_advantage" and a.get("stage") in LATER)
+
+
 def medicare_appeals(f) -> list[dict]:
-    """Original Medicare's denials open at a level this letter asks for, not yet asked for."""
+    """Original Medicare's denials open at a level this letter asks for, and Medicare Advantage's at
+    the judge's hearing or the Council, not yet asked for; all at the first one's level and plan type."""
     out = []
     for a in getattr(f.review, "appeals", None) or []:
         level = LEVELS.get(a.get("stage") or "")
-        if (a.get("plan_type") == "medicare_original" and a.get("who") != "provider" and a.get("open")
-                and level and not f.sent(level[2])):
+        if _ours(a) and a.get("who") != "provider" and a.get("open") and level and not f.sent(level[2]):
             out.append(a)
-    return out
+    return [a for a in out if (a["stage"], a["plan_type"]) == (out[0]["stage"], out[0]["plan_type"])] if out else out
 
 
 CLAIMS = Need("accounts[{i}].eob", "a claim Original Medicare denied that can still be appealed", medicare_appeals)
@@ -48,7 +57,11 @@ def when(f) -> str | None:
     words = {"redetermination": "ask Medicare for a redetermination", "reconsideration": "ask the independent "
              "contractor (QIC) for a reconsideration", "alj_hearing": "ask for a hearing before a judge",
              "council_review": "ask the Medicare Appeals Council to review the judge's decision"}[level]
-    return f"Medicare denied {count(len(found), 'claim')} and the time to appeal is open: {words}"
+    who = "Medicare denied"
+    if found[0]["plan_type"] == "medicare_advantage":
+        who = {"alj_hearing": "The independent review entity upheld the Medicare Advantage plan's denial of",
+               "council_review": "The judge upheld the Medicare Advantage plan's denial of"}[found[0]["stage"]]
+    return f"{who} {count(len(found), 'claim')} and the time to appeal is open: {words}"
 
 
 def extra(f) -> dict:
@@ -64,6 +77,8 @@ def extra(f) -> dict:
                              "council_review": "Medicare Appeals Council"}[level],
                     "address": address_lines(ins.appeals_address if ins else None)},
         "level": level,
+        "advantage": bool(found) and found[0]["plan_type"] == "medicare_advantage",
+        "plan_name": (ins.plan if ins else None) or next((a["payer"] for a in found if a["payer"]), None),
         "medicare_number": ins.member_id if ins else None,
         "denials": [{"claim_id": a["claim_id"], "service_date": _day(a["service_date"]), "provider": a["provider"],
                      "amount": a["amount"], **reason_lines(a), "argument": argument(a["reasons"])} for a in found],
@@ -79,9 +94,12 @@ KIND = LetterKind(
     recipient="insurer",
     summary="Asks Original Medicare for a redetermination with the facts of form CMS-20027 (name, Medicare "
             "number, the service and its dates, why you disagree), or at a later level the QIC's "
-            "reconsideration, a judge's hearing or the Council's review, within that level's time.",
+            "reconsideration, a judge's hearing or the Council's review, within that level's time (a Medicare "
+            "Advantage denial upheld by the independent review entity: the judge's hearing and the Council's "
+            "review).",
     citations=(),
-    may_cite=("42 CFR 405.942", "42 CFR 405.962", "42 CFR 405.1014", "42 CFR 405.1102"),
+    may_cite=("42 CFR 405.942", "42 CFR 405.962", "42 CFR 405.1014", "42 CFR 405.1102", "42 CFR 422.602",
+              "42 CFR 422.608"),
     needs=(PATIENT_NAME, PATIENT_ADDRESS, CLAIMS, MEDICARE_NUMBER, ADDRESS),
     when=when,
     extra=extra,
