@@ -110,3 +110,24 @@ def test_arizona_a_signed_writing_after_the_three_years_revives(cli, tmp_path):
                    {"at": "2023-06-01", "kind": "letter", "from": "patient", "type": "acknowledgment"})
     assert (s["status"], s["expires"], s["revived_by"]) == ("running", "2026-06-01",
                                                             ["events[0] (written acknowledgment on 2023-06-01)"])
+
+
+def test_virginia_a_payment_after_the_limit_does_not_revive_but_a_signed_promise_does_and_both_are_read(cli, tmp_path):
+    # Magarity v. Shipman, 93 Va. 64 (1896): only a writing signed by the party takes an account out of the statute;
+    # Virginia's statute has no part-payment clause. The rule is now read (no longer unconfirmed).
+    acct = {"first_bill_date": "2019-01-10"}
+    paid = review_sol(cli, tmp_path, "VA", "2024-01-01", acct, pay("2023-03-01"))
+    assert (paid["years"], paid["expires"], paid["time_barred"], paid["revived_by"]) == (3, "2022-01-10", True, [])
+    assert not any(u["value"].startswith(("restart", "revival")) for u in paid["unconfirmed_values"])
+    assert any("Magarity v. Shipman" in c for c in paid["citations"])
+    wrote = review_sol(cli, tmp_path, "VA", "2024-01-01", acct, signed("2023-03-01"))
+    assert (wrote["status"], wrote["starts"], wrote["expires"]) == ("running", "2023-03-01", "2026-03-01")
+    assert wrote["revived_by"] == ["events[0] (written acknowledgment on 2023-03-01)"]
+
+
+def test_minnesota_after_2013_an_unread_no_revival_rule_still_warns_that_a_payment_may_revive(cli, tmp_path):
+    # The 2013 consumer-debt rule (Minn. Stat. 541.053) was not read in its own words: the unconfirmed row takes the
+    # broader reading for warnings, so a payment after the six years is not said to have done nothing.
+    s = review_sol(cli, tmp_path, "MN", "2027-01-01", {"first_bill_date": "2019-01-10"}, pay("2026-02-01"))
+    assert (s["status"], s["starts"], s["revived_by"]) == ("running", "2026-02-01", ["events[0] (payment on 2026-02-01)"])
+    assert s["unconfirmed"] is True and any(u["value"].startswith("revival") for u in s["unconfirmed_values"])
