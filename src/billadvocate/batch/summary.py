@@ -10,6 +10,7 @@ from typing import Any
 import duckdb
 
 from ..util import atomic_write, dollars
+from .parquet_concat import concat
 from .sqltext import literal
 
 TOP = 25
@@ -88,8 +89,9 @@ def write_results(con: duckdb.DuckDBPyConnection, parts: list[Path], out: Path, 
                   started: float) -> None:
     """Put the findings parts together as OUT/findings.parquet, then the optional CSV and the summary;
     each file appears whole or not at all. Up to SORTED_UP_TO findings are sorted by patient, claim,
-    rule and lines; beyond that one part is moved into place and several are copied one after the
-    other, in order (a global sort of millions of findings would cost more than the audit)."""
+    rule and lines; beyond that one part is moved into place and several are joined one after the
+    other, in order, their pages copied as they are (a global sort of millions of findings would
+    cost more than the audit)."""
     import time
 
     final = out / "findings.parquet"
@@ -102,8 +104,10 @@ def write_results(con: duckdb.DuckDBPyConnection, parts: list[Path], out: Path, 
         Path(f"{final}.part").replace(final)
     elif len(parts) == 1:
         parts[0].replace(final)
-    else:  # the parts' row groups one after the other, part after part (a third faster than a COPY
-        # through DuckDB, which decodes and re-plans every row; one row group in memory at a time)
+    elif concat(parts, Path(f"{final}.part")):  # the parts' pages copied as they are, one footer
+        Path(f"{final}.part").replace(final)
+    else:  # parts of different schemas: their row groups decoded and written again, part after part
+        # (a third faster than a COPY through DuckDB; one row group in memory at a time)
         import pyarrow.parquet as pq
 
         schema = pq.ParquetFile(parts[0]).schema_arrow
