@@ -265,3 +265,23 @@ def test_do_not_pay_for_the_texas_hospital_itself_still_warns_that_a_signed_lett
     assert result.accounts[0].sol["suit_allowed"] is True
     step = next(a for a in result.actions if a["kind"] == "DO_NOT_PAY")
     assert "a signed letter admitting the debt or promising to pay can revive it" in step["why"]
+
+
+# Where only a signed writing revives a barred debt (Texas 16.065 for the hospital's own agency, Virginia, Georgia...),
+# the step says a payment alone does not - and that a payment sent with a signed note admitting the debt can (Gilman
+# Corp. v. Williams, Va. 1976: signed checks were part of the written acknowledgment). Where a payment revives it too
+# (Colorado's broad rule), the sentence is not needed.
+@pytest.mark.parametrize("state,said", [("TX", True), ("VA", True), ("GA", True), ("CO", False)])
+def test_do_not_pay_warns_that_a_signed_note_with_a_payment_can_revive_where_only_a_writing_does(tmp_path, state, said):
+    from billadvocate.actions.hygiene import problems
+    from billadvocate.actions.spanish import in_spanish
+
+    path = write_case(tmp_path / state, state=state, first_bill="2016-04-01",
+                      care={"start": "2016-03-01", "end": "2016-03-01"})
+    result = review(path, date(2026, 11, 28))
+    assert result.accounts[0].sol["time_barred"] is True
+    why = next(a for a in result.actions if a["kind"] == "DO_NOT_PAY")["why"]
+    es = next(a for a in in_spanish(result) if a["kind"] == "DO_NOT_PAY")["why"]
+    assert ("such as a note on a check" in why) is said, why
+    assert ("como una nota en un cheque" in es) is said, es
+    assert problems(why) == [] and problems(es) == []

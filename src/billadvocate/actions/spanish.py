@@ -188,7 +188,10 @@ def _barred_why(sol: dict, state: str, holder: str | None = None) -> str:
         rev = plain + " Pagar es su decisión, no una obligación: no pague ni firme nada antes de decidir."
     else:
         rev = (f"En {name}, {' o '.join(what)} puede revivirla: el cobrador podría entonces demandar por toda la "
-               "cantidad. Una promesa por teléfono también se puede usar en su contra." if what else
+               "cantidad. Una promesa por teléfono también se puede usar en su contra."
+               + ("" if rv["payment"] or sol.get("revival_unconfirmed") else " Un pago solo no la revive, pero un pago "
+                  "enviado con algo firmado por usted que reconozca la deuda (como una nota en un cheque) sí puede.")
+               if what else
                f"En {name}, no se sabe que un pago reviva una deuda tan antigua, pero no pague ni firme nada antes "
                "de hablar con un abogado.")
     return (head + rev + " Aún puede disputarla, pedir al cobrador que deje de contactarle y quejarse si amenaza "

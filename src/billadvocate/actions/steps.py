@@ -65,6 +65,10 @@ def _script(r, to: str) -> str | None:
     return to if any(s.get("to") == to for s in r.call_scripts or []) else None
 
 
+# where only a signed writing revives, a payment still must not carry one: signed checks noting the debt were part of
+# the written acknowledgment in Gilman Corp. v. Williams (Va. 1976) (scripts/state_law/va.yaml)
+CHECK_NOTE = (" A payment alone does not revive it, but a payment sent with something you sign admitting the debt (such "
+              "as a note on a check) can.")
 HOLDERS = {"debt_buyer": "the debt buyer", "agency": "the collection agency", "attorney": "the collection law firm"}
 
 
@@ -105,7 +109,8 @@ def _revival_words(sol: dict, state: str, holder: str | None = None) -> str:
         return (f"In {name}, a payment is not known to revive a debt this old, but do not pay or sign anything "
                 "before talking to a lawyer.")
     return (f"In {name}, {' or '.join(what)} can revive it: the collector could then sue for the whole amount. "
-            "A phone promise can be used against you too.")
+            "A phone promise can be used against you too."
+            + (CHECK_NOTE if not r["payment"] and not sol.get("revival_unconfirmed") else ""))
 
 
 def lawsuit_steps(r, as_of: date) -> list[dict]:
