@@ -341,3 +341,28 @@ def test_every_quoted_address_is_proved_by_its_quote():
                 continue
             numbers = [w.strip(".,#") for w in e["address"].replace(",", " ").split() if w[:1].isdigit()]
             assert numbers and all(n in e["quote"] for n in numbers), (key, numbers)
+
+
+OFFICIAL = {"la": "adminlaw.la.gov", "ct": "portaldir.ct.gov", "ut": "medicaid.utah.gov", "ar": "humanservices.arkansas.gov",
+            "nm": "hca.nm.gov", "id": "yes.idaho.gov", "vt": "humanservices.vermont.gov", "dc": "dchealthlink.com"}
+
+
+def test_the_20_states_searched_after_the_23_are_quoted_flagged_or_say_what_was_searched():
+    states = medicaid_table()["states"]
+    for key, domain in OFFICIAL.items():  # read on the state's own page: not flagged
+        assert not states[key].get("unconfirmed") and domain in states[key]["source"], key
+    for key in ("ia", "ms", "ne"):  # a plan's page, or official pages that disagree: flagged with what was searched
+        assert states[key]["unconfirmed"] and states[key]["address"] and states[key]["searched"], key
+    for key in ("or", "al", "ky", "ok", "ks", "nv", "me", "de", "wv"):  # no address found: the letter asks for it
+        assert states[key]["address"] is None and states[key]["unconfirmed"] and states[key]["searched"], key
+        assert regulator("medicaid", key.upper())["address"] is None
+
+
+def test_a_louisiana_medicaid_plan_complaint_goes_to_the_division_of_administrative_law(tmp_path):
+    path = _late(tmp_path, plan_type="medicaid_managed_care")
+    data = yaml.safe_load(path.read_text())
+    data["patient"].update(state="LA", address="1 Main St, Baton Rouge, LA 70801")
+    path.write_text(yaml.safe_dump(data))
+    result, _ = _letters(path)
+    for text in _read(result, "insurance_complaint", "en"):
+        assert "Division of Administrative Law" in text and "P.O. Box 4189" in text and "70821" in text
