@@ -56,8 +56,15 @@ SHIPPED = [
     ("dmepos", "DMEPOS_JAN.csv", "2025-01-01", "2025-03-31",
      "CMS DMEPOS fee schedule, January 2025 (DME25 quarterly file, DMEPOS_JAN), via github.com/mike-cochran/cms-ffs-processing "
      "@73df1f7e Inputs/DME/2025/dme25/"),
+    ("msdrg", "drgstable-2025.csv", "2024-10-01", "2025-09-30",
+     "CMS IPPS Pricer (Java, v2.12, FY 2025 final rule CMS-1808-F) DRG table, weights with the 10% cap applied, via "
+     "github.com/DSACMS/MedicareClaimsPricerSource @2255c69f ipps-pricer/ipps-pricer-application/"),
+    ("msdrg", "drgstable-2026.csv", "2025-10-01", "2026-09-30",
+     "CMS IPPS Pricer (Java, v2.12, FY 2026 final rule CMS-1833-F) DRG table, weights with the 10% cap applied, via "
+     "github.com/DSACMS/MedicareClaimsPricerSource @2255c69f ipps-pricer/ipps-pricer-application/"),
 ]
-SORT = {"opps": ["hcpcs"], "clfs": ["hcpcs", "modifier"], "asp": ["hcpcs"], "dmepos": ["hcpcs", "state", "modifier"]}
+SORT = {"opps": ["hcpcs"], "clfs": ["hcpcs", "modifier"], "asp": ["hcpcs"], "dmepos": ["hcpcs", "state", "modifier"],
+        "msdrg": ["drg"]}
 
 
 def main() -> None:

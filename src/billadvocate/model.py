@@ -411,6 +411,8 @@ class Bill(BaseModel):
     # type of bill (UB-04 FL 4, e.g. "0131"); the audit infers the setting from them (audit/setting.py)
     claim_form: Literal["institutional", "professional"] | None = None
     type_of_bill: str | None = None
+    # the MS-DRG an inpatient claim was grouped to (837I HI*DR, a bill's "DRG" column), three digits
+    ms_drg: str | None = None
 
     @property
     def total_charges(self) -> Decimal:

@@ -199,6 +199,9 @@ def review_account(case: Case, account: Account, as_of: date, *, skip_unreadable
     out.bills = _read_each(read_bill, base, account.bill, out, skip_unreadable)
     out.eobs = _read_each(read_eob, base, account.eob, out, skip_unreadable)
     if out.eobs:
+        from .audit.stay_drg import carry_ms_drg
+
+        carry_ms_drg(out.bills, out.eobs)  # a stay's MS-DRG from the payer's 835 (CLP11)
         out.eob_match = match(out.bills, out.eobs)
     if out.bills:
         out.audit = audit_bills(out.bills, facts=audit_facts(case, account, as_of),

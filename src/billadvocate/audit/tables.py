@@ -3,7 +3,7 @@
   lines  one row per charge line: (source, line, service_date, code, revenue_code, description,
          units, charge, unit_price, modifiers VARCHAR[], ndc, provider, claim_id, not_received)
   bills  one row per bill (or claim): what it states about itself (stated_total, payments,
-         adjustments, stated_balance) and the case facts the rules need (FACT_COLUMNS)
+         adjustments, stated_balance, ms_drg) and the case facts the rules need (FACT_COLUMNS)
   eobs   one row per EOB claim (level 'claim'), per denied EOB line (level 'line') and per line not
          denied of a claim not denied (level 'service', with its code), repeated for each bill of the
          account (source): billed, allowed, paid, patient_responsibility, denied, reason codes, and
@@ -53,7 +53,7 @@ FACT_NAMES = {name for name, _ in FACT_COLUMNS}
 
 BILLS_SCHEMA = pa.schema([
     ("source", pa.string()), ("stated_total", MONEY), ("payments", MONEY), ("adjustments", MONEY),
-    ("stated_balance", MONEY), *FACT_COLUMNS,
+    ("stated_balance", MONEY), ("ms_drg", pa.string()), *FACT_COLUMNS,
 ])
 
 EOBS_SCHEMA = pa.schema([
@@ -114,6 +114,7 @@ def bills_table(bills: Iterable[Bill], facts: Mapping[str, Any] | None = None) -
         rows["source"].append(b.source)
         for name in ("stated_total", "payments", "adjustments", "stated_balance"):
             rows[name].append(_money(getattr(b, name)))
+        rows["ms_drg"].append(b.ms_drg)  # the stay's MS-DRG (BILL.PRICE_INPATIENT_DRG)
         for name, kind in FACT_COLUMNS:
             rows[name].append(_fact(facts.get(name), kind))
     return pa.table(rows, schema=BILLS_SCHEMA)

@@ -35,6 +35,7 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "ndc": ("ndc", "ndc code", "drug code"),
     "provider": ("provider", "rendering provider", "npi", "physician", "doctor", "rendering npi"),
     "claim_id": ("claim", "claim id", "claim number", "claim no"),
+    "ms_drg": ("drg", "ms-drg", "ms drg", "msdrg", "drg code", "ms-drg code"),  # the stay's MS-DRG
 }
 _ALIAS_TO_CANONICAL = {alias: canon for canon, aliases in HEADER_ALIASES.items() for alias in aliases}
 
@@ -125,6 +126,12 @@ def read_rows(rows: list[list[str]], *, file: str, format: str, row_offset: int 
         fields = {canon: (row[i].strip() if i < len(row) else "") for i, canon in mapping.items()}
         where = f"row {row_no}"
         kind = _summary_kind(fields)
+        drg = (fields.get("ms_drg") or "").strip().upper().removeprefix("MS-DRG").removeprefix("DRG").strip()
+        if drg and bill.ms_drg is None:
+            if not (drg.isdigit() and len(drg) <= 3):
+                raise BadInput(f"{fields['ms_drg']!r} is not an MS-DRG (three digits, e.g. 871)", file=file,
+                               where=f"{where}, column drg")
+            bill.ms_drg = drg.zfill(3)
         try:
             if kind:
                 amount = parse_money(fields.get("charge"))

@@ -98,6 +98,7 @@ class EobClaim(BaseModel):
     denied: bool = False
     in_network: bool | None = None
     payer_order: str | None = None  # primary | secondary | tertiary
+    ms_drg: str | None = None  # the MS-DRG the payer priced an inpatient claim by (X12 CLP11), three digits
     # the day the payer decided the claim, as the document states it (the denial notice's date): an EOB
     # export's Date Processed / Notice Date column, FHIR `created`; an 835 gives it for the whole file
     # (Eob.payment_date: its production date DTM*405 or payment date BPR16)

@@ -64,6 +64,12 @@ def _new(defaults: tuple[dict, tuple[str, ...]], **values) -> _Record:
 _set = object.__setattr__
 
 
+def _drg(text: str) -> str | None:
+    """CLP11, the DRG code of an institutional claim: three digits (871), else not read."""
+    t = text.strip()
+    return t.zfill(3) if t.isdigit() and 1 <= len(t) <= 3 else None
+
+
 def _build(model, values: dict):
     """The model from complete values the reader already typed and checked (Decimal amounts, dates,
     codes as text), without validating them a second time: that would double the time of a large 835."""
@@ -186,6 +192,7 @@ class _Reader:
             status_text=_STATUS_TEXT.get(status) or (f"status code {status}" if status else ""),
             kind=_KIND.get(el[6].strip()),
             payer_order=order if order in ("primary", "secondary", "tertiary") else None,
+            ms_drg=_drg(el[11] if len(el) > 11 else ""),
         )
         self.line = None
 

@@ -104,6 +104,17 @@ class _Reader:
                 frequency = facility[2].strip() if len(facility) > 2 else ""
                 self.bill.type_of_bill = "0" + facility[0].strip().zfill(2) + frequency
 
+    def on_HI(self, el: list[str], n: int) -> None:
+        """Health care information codes: the DR qualifier is the DRG the claim was grouped to (837I)."""
+        if self.in_other_payer:
+            return
+        for value in el[1:]:
+            parts = self.ic.components(value) if value else []
+            if len(parts) > 1 and parts[0].strip().upper() == "DR":
+                drg = parts[1].strip()
+                if drg.isdigit() and 1 <= len(drg) <= 3 and self.bill.ms_drg is None:
+                    self.bill.ms_drg = drg.zfill(3)
+
     def on_SBR(self, el: list[str], n: int) -> None:
         if self.claim_id is not None:  # an SBR inside a claim starts the other-payer loop (2320)
             self.in_other_payer = True

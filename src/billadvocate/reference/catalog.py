@@ -60,6 +60,9 @@ TABLES: dict[str, tuple[tuple[str, ...] | None, pa.Schema]] = {
         ("hcpcs", pa.string()), ("modifier", pa.string()), ("modifier2", pa.string()), ("state", pa.string()),
         ("fee_nonrural", pa.float64()), ("fee_rural", pa.float64()),
     ])),
+    # IPPS MS-DRG relative weights (final rule Table 5, the weight CMS pays with) and the geometric mean
+    # length of stay, one release per federal fiscal year (reference/ipps_files.py)
+    "msdrg": (None, pa.schema([("drg", pa.string()), ("weight", pa.float64()), ("gmlos", pa.float64())])),
 }
 
 SETTING_NAMES = {"professional": "practitioner services", "outpatient": "outpatient hospital",

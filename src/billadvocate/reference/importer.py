@@ -24,14 +24,16 @@ from .prices import price_key, read_prices
 from .store import Release, install
 from .zip_locality import quarter_period, read_zip_locality
 from .yardstick_files import read_asp, read_clfs, read_dmepos, read_opps_addendum_b
+from .ipps_files import read_msdrg
 
-KINDS = ("ncci-ptp", "mue", "pfs-rvu", "hcpcs", "prices", "zip-locality", "opps", "clfs", "asp", "dmepos")
+KINDS = ("ncci-ptp", "mue", "pfs-rvu", "hcpcs", "prices", "zip-locality", "opps", "clfs", "asp", "dmepos", "msdrg")
 # the price yardsticks: kind -> (table, reader, what the file is)
 YARDSTICKS = {
     "opps": ("opps", read_opps_addendum_b, "CMS OPPS Addendum B (payment by HCPCS code), descriptors dropped"),
     "clfs": ("clfs", read_clfs, "CMS Clinical Laboratory Fee Schedule (national limits), descriptors dropped"),
     "asp": ("asp", read_asp, "CMS ASP pricing file (Part B drug payment limits), descriptors dropped"),
     "dmepos": ("dmepos", read_dmepos, "CMS DMEPOS fee schedule (state fees), descriptors dropped"),
+    "msdrg": ("msdrg", read_msdrg, "CMS IPPS MS-DRG relative weights (final rule Table 5 or the IPPS Pricer DRG table), titles dropped"),
 }
 _SETTING_WORDS = {"professional": ("ccipra", "practitioner", "prac"), "outpatient": ("ccioph", "outpatient", "hospital"),
                   "dme": ("dme",)}

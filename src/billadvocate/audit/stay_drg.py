@@ -1,0 +1,31 @@
+"""The MS-DRG of a stay when the bill does not give it but the payer's remittance does (X12 835 CLP11).
+
+A bill from the hospital rarely prints its MS-DRG; the insurer's 835 for the same stay does. A bill
+without one takes the DRG of the EOB claim it matches (same claim id as one of its lines), else, when
+the EOBs name a single MS-DRG, that one. Two different DRGs and no claim id to tell them apart: none
+is guessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..model import Bill
+
+
+def carry_ms_drg(bills: Iterable[Bill], eobs: Iterable) -> None:
+    """Set `ms_drg` on each bill that lacks one, from the EOB claims (in place)."""
+    claims = [c for e in eobs for c in getattr(e, "claims", []) if getattr(c, "ms_drg", None)]
+    if not claims:
+        return
+    by_id = {c.claim_id: c.ms_drg for c in claims} | {c.payer_claim_id: c.ms_drg for c in claims if c.payer_claim_id}
+    only = {c.ms_drg for c in claims}
+    for bill in bills:
+        if bill.ms_drg:
+            continue
+        ids = {ln.claim_id for ln in bill.lines if ln.claim_id}
+        found = {by_id[i] for i in ids if i in by_id}
+        if len(found) == 1:
+            bill.ms_drg = found.pop()
+        elif not found and len(only) == 1:
+            bill.ms_drg = next(iter(only))
