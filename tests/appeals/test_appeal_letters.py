@@ -366,3 +366,13 @@ def test_a_louisiana_medicaid_plan_complaint_goes_to_the_division_of_administrat
     result, _ = _letters(path)
     for text in _read(result, "insurance_complaint", "en"):
         assert "Division of Administrative Law" in text and "P.O. Box 4189" in text and "70821" in text
+
+
+def test_kansas_and_arkansas_regulators_are_now_read_on_their_own_sites():
+    states = table()["states"]
+    for key, domain in (("ks", "ksinsurance.org"), ("ar", "insurance.arkansas.gov")):
+        assert not states[key].get("unconfirmed") and domain in states[key]["source"], key
+        assert states[key]["phone"] and states[key]["phone"].replace("1-", "", 1).replace("-", "")[:3] in \
+            states[key]["quote"], key
+    for key in ("dc", "wy"):  # searched again: still no address on the regulator's own pages
+        assert states[key]["address"] is None and "2026-12-05" in states[key]["searched"], key
