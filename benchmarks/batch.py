@@ -154,6 +154,39 @@ def child_hand(claims: str, out: str) -> dict:
     return {"seconds": time.perf_counter() - started, "findings": n}
 
 
+def child_hand_all(claims: str, out: str) -> dict:
+    """benchmarks/hand_sql.py (every rule, the price yardsticks included, by hand) over the claims read
+    as the engine reads them (the same `lines` and `bills` views of the staged columns)."""
+    from datetime import date
+
+    import duckdb
+
+    from billadvocate.audit import engine
+    from billadvocate.batch.bucket_sql import bucket_views_sql
+    from billadvocate.batch.inputs import inspect_all
+    from billadvocate.batch.stage import select_normalised
+    from billadvocate.reference import register
+    from hand_sql import HAND_WRITTEN as EVERY_RULE
+
+    started = time.perf_counter()
+    con = duckdb.connect()
+    con.execute("SET memory_limit = '3GB'")
+    con.execute(f"SET temp_directory = '{out}/duck_tmp'")
+    con.execute("SET preserve_insertion_order = false")
+    con.execute("SET disabled_optimizers = 'build_side_probe_side'")  # as the engine does
+    register(con, None)
+    as_of = date(2026, 11, 28)
+    engine._law_tables(con, as_of)
+    con.register("eobs", engine.empty_eobs())
+    con.execute("CREATE VIEW staged AS " + "\nUNION ALL\n".join(select_normalised(f) for f in inspect_all([claims])))
+    for name, body, table in bucket_views_sql(None):
+        con.execute(f"CREATE {'TEMP TABLE' if table else 'VIEW'} {name} AS {body}")
+    engine._business_days(con, as_of)
+    con.execute(f"COPY ({EVERY_RULE}) TO '{out}/hand_all.parquet' (FORMAT parquet)")
+    n = con.execute(f"SELECT count(*) FROM read_parquet('{out}/hand_all.parquet')").fetchone()[0]
+    return {"seconds": time.perf_counter() - started, "findings": n}
+
+
 def child_spark(claims: str, out: str, plan: str = "claims") -> dict:
     from datetime import date
 
@@ -229,8 +262,9 @@ def main() -> None:
     ap.add_argument("--lines", type=int, default=10_000_000)
     ap.add_argument("--spark", action="store_true")
     ap.add_argument("--spark-sql", action="store_true", help="also the Spark SQL plan (the rules translated; slow)")
-    ap.add_argument("--runs", default="hand,same,full",
-                    help="which of hand,same,full to measure (e.g. --runs full for a quick 100M figure)")
+    ap.add_argument("--runs", default="hand,same,full,hand_all",
+                    help="which of hand,same,full,hand_all to measure (e.g. --runs full for a quick 100M figure; "
+                         "hand_all: benchmarks/hand_sql.py, every rule by hand)")
     ap.add_argument("--rules-only", action="store_true",
                     help="also the rule engine alone over the same lines already in memory: the whole job's "
                          "baseline (--runs full --rules-only for the 100M figure)")
@@ -246,7 +280,7 @@ def main() -> None:
         if kind == "rules":
             print(json.dumps({**child_rules_only(*rest), "peak_mb": _own_peak_mb()}))
             return
-        fn = {"engine": child_engine, "hand": child_hand, "spark": child_spark}[kind]
+        fn = {"engine": child_engine, "hand": child_hand, "hand_all": child_hand_all, "spark": child_spark}[kind]
         result = fn(*rest)
         # the process's own peak (VmHWM: ru_maxrss would keep a parent's), or a child's (Spark's JVM)
         result["peak_mb"] = max(_own_peak_mb(), round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024))
@@ -269,8 +303,10 @@ def main() -> None:
         same = measure("engine", str(claims), str(Path(tmp) / "same"), ",".join(SAME_RULES), bucket) if "same" in runs else None
         rules_only = measure("rules", str(claims), str(Path(tmp) / "rules")) if args.rules_only else None
         full = measure("engine", str(claims), str(Path(tmp) / "full"), "all", bucket) if "full" in runs else None
+        hand_all = measure("hand_all", str(claims), tmp) if "hand_all" in runs else None
         rows = [(name, r) for name, r in (("hand-written DuckDB query (DUPLICATE, NCCI_PTP, MUE)", hand),
                                           ("batch audit, the same 3 rules", same),
+                                          ("hand-written query, every rule (hand_sql.py)", hand_all),
                                           ("batch audit, every rule", full)) if r]
         if rules_only:
             rows.insert(len(rows) - bool(full), ("rule engine alone, every rule, lines in memory", rules_only))
@@ -308,6 +344,16 @@ def main() -> None:
                      + (SELECT count(*) FROM (SELECT * FROM h EXCEPT ALL SELECT * FROM e))""").fetchall()[0][0]
             print(f"ratio batch (same rules) / hand-written: {same['seconds'] / hand['seconds']:.2f}x  (target <= 1.5x); "
                   f"{differ} findings differ")
+        if hand_all and full:
+            differ = duckdb.sql(f"""
+                WITH e AS (SELECT rule, claim_id, list_sort(lines) AS lines, amount FROM read_parquet('{tmp}/full/findings.parquet')),
+                     h AS (SELECT rule, source AS claim_id, list_sort(lines) AS lines, CAST(amount AS DECIMAL(14,2)) AS amount
+                           FROM read_parquet('{tmp}/hand_all.parquet'))
+                SELECT (SELECT count(*) FROM (SELECT * FROM e EXCEPT ALL SELECT * FROM h))
+                     + (SELECT count(*) FROM (SELECT * FROM h EXCEPT ALL SELECT * FROM e))""").fetchall()[0][0]
+            print(f"ratio batch (every rule) / hand-written every rule (hand_sql.py, price yardsticks included): "
+                  f"{full['seconds'] / hand_all['seconds']:.2f}x  (target <= 1.5x); {differ} findings differ "
+                  "(the engine also writes each finding's message, citations, patient, provider and month)")
         if full and rules_only:
             p = full["phases"]
             print(f"whole job / rule engine alone, same run: {full['seconds'] / rules_only['seconds']:.2f}x "
