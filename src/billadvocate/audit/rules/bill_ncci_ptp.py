@@ -32,12 +32,11 @@ TABLES = ("professional", "outpatient")
 
 def coded() -> str:
     """The coded lines of bills whose setting picks an NCCI table, each with `tbl`, the table it is
-    checked against, and its bypass modifiers tested once per line, not once per pair. A line of a
-    bill whose setting is unknown (NULL) comes twice, once per table (`undecided`)."""
+    checked against. A line of a bill whose setting is unknown (NULL) comes twice, once per table
+    (`undecided`). Their modifiers are tested in `hits`, only on the pairs an edit matches: a few
+    thousand in millions of lines, where testing every line cost more than the pair join itself."""
     both = " UNION ALL ".join(f"SELECT '{t}' AS s" for t in TABLES)
-    return f"""(SELECT source, line, dos, code, description, charge, {has_modifier('mods', BYPASS_MODIFIERS)} AS bypass,
-                       {has_modifier('mods', DISTINCT_SERVICE)} AS distinct_mod,
-                       t.s AS tbl, setting IS NULL AS undecided
+    return f"""(SELECT source, line, dos, code, description, charge, mods, t.s AS tbl, setting IS NULL AS undecided
                 FROM audit_lines JOIN ({both}) t ON t.s = coalesce(setting, t.s)
                 WHERE code IS NOT NULL AND dos IS NOT NULL)"""
 
@@ -53,15 +52,19 @@ def pair_hits_sql() -> str:
             WHERE modifier_indicator IN (0, 1)
               AND (setting, column_1) IN (SELECT tbl, code FROM codes)
               AND (setting, column_2) IN (SELECT tbl, code FROM codes)
-        ), c1 AS (  -- lines whose code is the column-1 code of one of those edits
-            SELECT * FROM {coded()} AS a WHERE (tbl, code) IN (SELECT setting, column_1 FROM edits)
+        ), candidates AS (  -- lines whose code is in one of those edits (either column), read once
+            SELECT * FROM {coded()} AS a
+            WHERE (tbl, code) IN (SELECT setting, column_1 FROM edits UNION SELECT setting, column_2 FROM edits)
+        ), c1 AS (  -- lines whose code is the column-1 code of an edit
+            SELECT * FROM candidates WHERE (tbl, code) IN (SELECT setting, column_1 FROM edits)
         ), c2 AS (  -- lines whose code is a column-2 code: only these pairs can hit an edit
-            SELECT * FROM {coded()} AS a WHERE (tbl, code) IN (SELECT setting, column_2 FROM edits)
+            SELECT * FROM candidates WHERE (tbl, code) IN (SELECT setting, column_2 FROM edits)
         ), hits AS (
             SELECT c2.source, c2.line AS line2, c1.line AS line1, c2.code AS code2, c1.code AS code1,
                    c2.description AS description2, c2.charge AS charge2, c2.dos, p.modifier_indicator,
                    p.rationale, p.release_from, c2.tbl, c2.undecided,
-                   CASE WHEN c2.distinct_mod THEN c2.line WHEN c1.distinct_mod THEN c1.line END AS misused_on
+                   CASE WHEN {has_modifier('c2.mods', DISTINCT_SERVICE)} THEN c2.line
+                        WHEN {has_modifier('c1.mods', DISTINCT_SERVICE)} THEN c1.line END AS misused_on
             FROM c1
             JOIN c2 ON c2.source = c1.source AND c2.dos = c1.dos AND c2.line <> c1.line AND c2.tbl = c1.tbl
             JOIN edits p
@@ -70,7 +73,8 @@ def pair_hits_sql() -> str:
              AND (p.effective_date IS NULL OR c1.dos >= p.effective_date)
              AND (p.deletion_date IS NULL OR c1.dos < p.deletion_date)
             WHERE p.modifier_indicator = 0
-               OR (p.modifier_indicator = 1 AND NOT c1.bypass AND NOT c2.bypass)
+               OR (p.modifier_indicator = 1 AND NOT {has_modifier('c1.mods', BYPASS_MODIFIERS)}
+                   AND NOT {has_modifier('c2.mods', BYPASS_MODIFIERS)})
         )"""
 
 
