@@ -344,16 +344,18 @@ def test_every_quoted_address_is_proved_by_its_quote():
 
 
 OFFICIAL = {"la": "adminlaw.la.gov", "ct": "portaldir.ct.gov", "ut": "medicaid.utah.gov", "ar": "humanservices.arkansas.gov",
-            "nm": "hca.nm.gov", "id": "yes.idaho.gov", "vt": "humanservices.vermont.gov", "dc": "dchealthlink.com"}
+            "nm": "hca.nm.gov", "id": "yes.idaho.gov", "vt": "humanservices.vermont.gov", "dc": "dchealthlink.com",
+            "nd": "hhs.nd.gov", "sd": "dss.sd.gov", "mt": "dphhs.mt.gov"}
 
 
-def test_the_20_states_searched_after_the_23_are_quoted_flagged_or_say_what_was_searched():
+def test_every_state_after_the_23_is_quoted_flagged_or_says_what_was_searched():
     states = medicaid_table()["states"]
+    assert set(states) == set(STATES)
     for key, domain in OFFICIAL.items():  # read on the state's own page: not flagged
         assert not states[key].get("unconfirmed") and domain in states[key]["source"], key
-    for key in ("ia", "ms", "ne"):  # a plan's page, or official pages that disagree: flagged with what was searched
+    for key in ("ia", "ms", "ne", "ri", "hi"):  # a plan's page, another program's page, or pages that disagree
         assert states[key]["unconfirmed"] and states[key]["address"] and states[key]["searched"], key
-    for key in ("or", "al", "ky", "ok", "ks", "nv", "me", "de", "wv"):  # no address found: the letter asks for it
+    for key in ("or", "al", "ky", "ok", "ks", "nv", "me", "de", "wv", "ak", "nh", "wy"):  # the letter asks for it
         assert states[key]["address"] is None and states[key]["unconfirmed"] and states[key]["searched"], key
         assert regulator("medicaid", key.upper())["address"] is None
 
