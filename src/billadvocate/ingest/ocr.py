@@ -7,6 +7,7 @@ kept on the bill so `billadvocate read` can show how far to trust it. Install wi
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -47,8 +48,16 @@ def check_pixels(size: tuple[int, int], *, file: str | None = None) -> None:
 _OCR_MONEY_COLON = re.compile(r"(?<![\d:])(\d{1,3}(?:,\d{3})*):(\d{2})(?![\d:])")
 
 
+# onnxruntime's threads for one OCR model run: the machine's cores, at most 2 (a page's recognition is
+# batches of 6 small crops: more threads wait on each other more than they work)
+THREADS = max(1, min(2, os.cpu_count() or 1))
+
+
 @lru_cache(maxsize=1)
 def _engine():
+    """The OCR engine, loaded once per process (the web worker's background reads share it). Models:
+    rapidocr-onnxruntime's own (PP-OCRv4 detection and recognition; the angle classifier is never run:
+    bills are read upright, and use_cls=False on every call)."""
     try:
         from rapidocr_onnxruntime import RapidOCR
     except ImportError:
@@ -57,7 +66,29 @@ def _engine():
 
     logging.getLogger("RapidOCR").setLevel(logging.ERROR)
     logging.getLogger("rapidocr_onnxruntime").setLevel(logging.ERROR)
-    return RapidOCR()
+    engine = RapidOCR(intra_op_num_threads=THREADS, inter_op_num_threads=1)
+    for holder in (getattr(engine.text_det, "infer", None), getattr(engine.text_rec, "session", None)):
+        _without_spinning(holder)
+    return engine
+
+
+def _without_spinning(holder) -> None:
+    """The same model's session again, with threads that sleep when idle: by default onnxruntime's
+    threads spin between runs, burning a core the web requests (and the other OCR thread) need on a
+    shared two-core machine. Results are the same (tests/ingest/test_ocr_same_reading.py)."""
+    import onnxruntime as ort
+
+    session = getattr(holder, "session", None)
+    path = getattr(session, "_model_path", None)
+    if path is None:  # another rapidocr version's layout: keep its session as it is
+        return
+    options = ort.SessionOptions()
+    options.log_severity_level = 4
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.intra_op_num_threads = THREADS
+    options.inter_op_num_threads = 1
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    holder.session = ort.InferenceSession(path, sess_options=options, providers=["CPUExecutionProvider"])
 
 
 def ocr_available() -> bool:
