@@ -75,12 +75,12 @@ def run_batch(inputs: list[str | Path], out_dir: str | Path, *, as_of: date, set
     from ..audit.rules import all_rules
     from .summary import write_results
 
+    started = time.perf_counter()  # "stage" includes checking the inputs
     rules = [r for r in all_rules() if rule_ids is None or r.id in rule_ids]
 
     files = inspect_all(inputs)
     out = Path(out_dir)
     work = out / "_work"
-    started = time.perf_counter()
     con = _connect(memory_limit, work, threads)
     run = BatchRun(inputs=files, out_dir=out)
     try:
@@ -125,7 +125,9 @@ def run_batch(inputs: list[str | Path], out_dir: str | Path, *, as_of: date, set
                 audit_bucket(con, source, setting=setting, as_of=as_of)
                 n = con.execute("SELECT count(*) FROM staged").fetchall()[0][0]
                 tmp = part.with_suffix(".part")
-                con.execute(f"COPY ({finding_rows_sql(rules)}) TO {sqltext.literal(tmp)} (FORMAT parquet)")
+                # zstd: the same CPU as snappy here, a third of the bytes (the messages repeat)
+                con.execute(f"COPY ({finding_rows_sql(rules)}) TO {sqltext.literal(tmp)} "
+                            "(FORMAT parquet, COMPRESSION zstd)")
                 tmp.replace(part)
             else:
                 n = 0

@@ -22,18 +22,28 @@ EMPTY_FINDINGS = ("SELECT NULL::VARCHAR AS rule, NULL::VARCHAR AS severity, NULL
 SORTED_UP_TO = 250_000  # findings: sorted below this, written as the buckets made them above it
 
 
-def _group(con: duckdb.DuckDBPyConnection, findings: str, key: str, order: str, limit: int | None) -> list[dict]:
-    lim = f"LIMIT {limit}" if limit else ""
-    rows = con.execute(
-        f"SELECT coalesce(CAST({key} AS VARCHAR), '(unknown)') AS k, count(*) AS n, "
-        f"CAST(coalesce(sum(amount), 0) AS DOUBLE) AS dollars "
-        f"FROM read_parquet({literal(findings)}) GROUP BY 1 ORDER BY {order} {lim}").fetchall()
-    return [{"key": k, "findings": n, "dollars": round(d, 2)} for k, n, d in rows]
-
-
 def summarise(con: duckdb.DuckDBPyConnection, findings: str, run) -> dict[str, Any]:
-    total_n, total_d = con.execute(
-        f"SELECT count(*), CAST(coalesce(sum(amount), 0) AS DOUBLE) FROM read_parquet({literal(findings)})").fetchall()[0]
+    """Findings and dollars by rule, by provider (top TOP) and by month, and in all: one pass over
+    the findings (grouping sets), the groups ordered by dollars then name (months by month)."""
+    rows = con.execute(
+        "SELECT GROUPING(rule), GROUPING(provider), GROUPING(month), "
+        "coalesce(CAST(CASE WHEN GROUPING(rule) = 0 THEN rule WHEN GROUPING(provider) = 0 THEN provider "
+        "ELSE month END AS VARCHAR), '(unknown)') AS k, count(*) AS n, "
+        "CAST(coalesce(sum(amount), 0) AS DOUBLE) AS dollars "
+        f"FROM read_parquet({literal(findings)}) GROUP BY GROUPING SETS ((rule), (provider), (month), ())").fetchall()
+    found: dict[int, list[tuple[float, str, int]]] = {0: [], 1: [], 2: []}
+    total_n, total_d = 0, 0.0
+    for by_rule, by_provider, by_month, k, n, d in rows:
+        flags = (by_rule, by_provider, by_month)
+        if 0 in flags:
+            found[flags.index(0)].append((d, k, n))
+        else:
+            total_n, total_d = n, d
+
+    def listed(items: list[tuple[float, str, int]], *, by_name: bool = False) -> list[dict]:
+        items = sorted(items, key=(lambda x: x[1]) if by_name else (lambda x: (-x[0], x[1])))
+        return [{"key": k, "findings": n, "dollars": round(d, 2)} for d, k, n in items]
+
     return {
         "lines": run.lines,
         "claims_buckets": run.buckets,
@@ -41,9 +51,9 @@ def summarise(con: duckdb.DuckDBPyConnection, findings: str, run) -> dict[str, A
         "lines_per_second": round(run.lines_per_second),
         "findings": total_n,
         "dollars": round(total_d, 2),
-        "by_rule": _group(con, findings, "rule", "dollars DESC, k", None),
-        "by_provider": _group(con, findings, "provider", "dollars DESC, k", TOP),
-        "by_month": _group(con, findings, "month", "k", None),
+        "by_rule": listed(found[0]),
+        "by_provider": listed(found[1])[:TOP],
+        "by_month": listed(found[2], by_name=True),
         "inputs": [str(f.path) for f in run.inputs],
     }
 
@@ -100,7 +110,7 @@ def write_results(con: duckdb.DuckDBPyConnection, parts: list[Path], out: Path, 
     count = con.execute(f"SELECT count(*) FROM {source}").fetchall()[0][0]  # from the Parquet footers
     if count <= SORTED_UP_TO:  # small enough to sort cheaply: the same order on every run
         con.execute(f"COPY (SELECT * FROM {source} ORDER BY patient_id, claim_id, rule, lines) "
-                    f"TO {literal(f'{final}.part')} (FORMAT parquet)")
+                    f"TO {literal(f'{final}.part')} (FORMAT parquet, COMPRESSION zstd)")
         Path(f"{final}.part").replace(final)
     elif len(parts) == 1:
         parts[0].replace(final)
@@ -111,7 +121,7 @@ def write_results(con: duckdb.DuckDBPyConnection, parts: list[Path], out: Path, 
         import pyarrow.parquet as pq
 
         schema = pq.ParquetFile(parts[0]).schema_arrow
-        with pq.ParquetWriter(f"{final}.part", schema) as writer:
+        with pq.ParquetWriter(f"{final}.part", schema, compression="zstd") as writer:
             for part in parts:
                 f = pq.ParquetFile(part)
                 for i in range(f.num_row_groups):
