@@ -4,15 +4,18 @@ bill its MS-DRG (837I HI*DR, 835 CLP11, a bill's DRG column)."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
+from click.testing import CliRunner
 
 from billadvocate.audit import audit_bills
 from billadvocate.audit.stay_drg import carry_ms_drg
+from billadvocate.cli.commands.audit import audit as audit_command
 from billadvocate.errors import BadInput
 from billadvocate.ingest.csv_bill import read_csv_text
 from billadvocate.ingest.x12_835 import read_835
@@ -113,3 +116,58 @@ def test_an_837i_gives_the_drg_of_its_hi_dr_segment(tmp_path):
     bill = read_837(tmp_path / "c.837i", text=text.replace("HI*BK:3669~", "HI*BK:3669~HI*DR:871~"))
     assert bill.ms_drg == "871"
     assert read_837(tmp_path / "c.837i", text=text).ms_drg is None
+
+
+def test_the_fair_price_estimate_takes_a_drg_stay_at_its_drg_payment_shared_by_charge():
+    medicare = medicare_for("871")  # 13,116.94
+    r = stay("58400")
+    # two lines of 29,200 each: each carries half the DRG payment, the stay the whole of it
+    assert r.benchmark_total == medicare
+    one, two = r.benchmarks[1], r.benchmarks[2]
+    assert (one["basis"], two["basis"]) == ("ms_drg", "ms_drg")
+    assert Decimal(str(one["fair"])) + Decimal(str(two["fair"])) == medicare
+    assert one["fair"] == float((medicare / 2).quantize(Decimal("0.01")))
+    assert "MS-DRG 871 ($13,116.94, FY 2026" in one["yardstick"]
+    assert not any("No Medicare price to compare" in n for n in r.notes)
+
+
+def test_a_stay_charged_below_its_drg_payment_is_taken_at_its_charges_and_no_drg_keeps_the_charges():
+    assert stay("9000").benchmark_total == Decimal("9000.00")  # below 13,116.94: the charges stand
+    no_drg = stay("58400", drg=None)
+    assert no_drg.benchmark_total == Decimal("58400.00")
+    assert {b["basis"] for b in no_drg.benchmarks.values()} == {"charge"}
+
+
+def test_uneven_lines_share_the_drg_payment_to_the_cent():
+    medicare = medicare_for("470")
+    bill = Bill(source="knee.csv", ms_drg="470", lines=[
+        Line(line=1, date=date(2026, 3, 2), revenue_code="0120", description="ROOM", charge=Decimal("10000.01")),
+        Line(line=2, date=date(2026, 3, 2), revenue_code="0360", description="OR", charge=Decimal("33333.33")),
+        Line(line=3, date=date(2026, 3, 2), revenue_code="0278", description="IMPLANT", charge=Decimal("12345.67"))])
+    r = audit_bills([bill], facts={"setting": "inpatient", "care_start": date(2026, 3, 2),
+                                   "care_end": date(2026, 3, 4)}, as_of=AS_OF)
+    assert r.benchmark_total == medicare
+    shares = [Decimal(str(r.benchmarks[n]["fair"])) for n in (1, 2, 3)]
+    assert sum(shares) == medicare
+    billed = Decimal("55679.01")
+    assert shares[0] == (medicare * Decimal("10000.01") / billed).quantize(Decimal("0.01"))
+
+
+def test_an_eob_audited_alone_with_a_drg_says_the_check_needs_the_bill(tmp_path):
+    isa = "ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       *240101*1200*^*00501*000000001*0*P*:~"
+    claim = "CLP*C1*1*58400*9000*1600*MA*P1*11*1*01*871~"
+    text = (isa + "GS*HP*S*R*20260401*1200*1*X*005010X221A1~ST*835*0001~BPR*I*9000*C*CHK~"
+            "N1*PR*ACME HEALTH PLAN~N1*PE*CITY HOSPITAL*XX*1234567893~" + claim + "SE*6*0001~GE*1*1~IEA*1*000000001~")
+
+    def audit_alone(text: str) -> dict:
+        (tmp_path / "r.835").write_text(text)
+        res = CliRunner().invoke(audit_command, ["--eob", str(tmp_path / "r.835"), "--json", "--as-of", "2026-12-05"])
+        assert res.exit_code == 0, res.output
+        return json.loads(res.output)
+
+    data = audit_alone(text)
+    assert not [f for f in data["findings"] if f["rule"] == RULE]
+    (note,) = [n for n in data["notes"] if "MS-DRG" in n]
+    assert "claim C1: MS-DRG 871" in note and "needs the hospital's itemized bill" in note
+    without = audit_alone(text.replace(claim, claim.replace("*01*871~", "*01~")))
+    assert not [n for n in without["notes"] if "MS-DRG" in n]

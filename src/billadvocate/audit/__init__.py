@@ -77,15 +77,27 @@ def _lookups(con, facts: dict[str, Any], lookup: dict[str, Any]) -> list[str]:
     return notes
 
 
-def unpriced_notes(benchmark_rows: list[dict[str, Any]]) -> list[str]:
-    """One note per reason a coded line has no Medicare yardstick: its prices were not judged."""
+def unpriced_notes(benchmark_rows: list[dict[str, Any]], priced: set[int] = frozenset()) -> list[str]:
+    """One note per reason a coded line has no Medicare yardstick: its prices were not judged (a
+    line of a stay priced by its MS-DRG, `priced`, is judged with its stay)."""
     by_reason: dict[str, list[int]] = {}
     for r in benchmark_rows:
-        if r.get("no_yardstick") and r.get("fair") is None:
+        if r.get("no_yardstick") and r.get("fair") is None and int(r["line"]) not in priced:
             by_reason.setdefault(r["no_yardstick"], []).append(int(r["line"]))
     return [f"No Medicare price to compare for {'line' if len(ns) == 1 else 'lines'} "
             f"{', '.join(map(str, sorted(ns)))} ({reason}); {'its charge was' if len(ns) == 1 else 'their charges were'} "
             "not judged." for reason, ns in by_reason.items()]
+
+
+def _drg_stays(con, pairs: list[tuple[str, Line]]) -> list[dict[str, Any]]:
+    """The stays Medicare pays by their MS-DRG, each with its lines (the fair-price estimate's yardstick)."""
+    from .rules.bill_price_inpatient_drg import stay_payments_sql
+
+    if not con.execute("SELECT EXISTS (SELECT 1 FROM bills WHERE ms_drg IS NOT NULL)").fetchone()[0]:
+        return []
+    cur = con.execute(f"SELECT source, ms_drg, fy, medicare FROM ({stay_payments_sql()})")
+    return [{"source": source, "ms_drg": drg, "fy": fy, "medicare": medicare,
+             "lines": [ln.line for s, ln in pairs if s == source]} for source, drg, fy, medicare in cur.fetchall()]
 
 
 def audit_bills(bills: list[Bill], *, facts: dict[str, Any] | None = None,
@@ -119,14 +131,15 @@ def audit_bills(bills: list[Bill], *, facts: dict[str, Any] | None = None,
             notes += [left_out] if left_out else []
         benchmark_rows = con.execute("SELECT * FROM line_benchmarks ORDER BY line").fetchall()
         cols = [d[0] for d in con.description]
+        stays = _drg_stays(con, pairs)
     finally:
         con.close()
     total = sum((ln.charge for ln in lines), Decimal(0))
     findings = merge_findings(detailed)
     findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.lines[:1] or [0], f.rule))
     benchmark_dicts = [dict(zip(cols, r)) for r in benchmark_rows]
-    benchmarks, benchmark_total = fair_prices(lines, benchmark_dicts, detailed)
-    notes += unpriced_notes(benchmark_dicts)
+    benchmarks, benchmark_total = fair_prices(lines, benchmark_dicts, detailed, stays)
+    notes += unpriced_notes(benchmark_dicts, {n for s in stays for n in s["lines"]})
     return AuditResult(lines=lines, total_charges=total, findings=findings, bills=bills,
                        benchmark_total=benchmark_total, benchmarks=benchmarks,
                        in_dispute=in_dispute(lines, detailed, total), notes=notes,

@@ -29,3 +29,16 @@ def carry_ms_drg(bills: Iterable[Bill], eobs: Iterable) -> None:
             bill.ms_drg = found.pop()
         elif not found and len(only) == 1:
             bill.ms_drg = next(iter(only))
+
+
+def drg_needs_bill_notes(eobs: Iterable) -> list[str]:
+    """An EOB audited without its bill: the MS-DRG check compares the hospital's bill for the stay
+    with the DRG payment, and the EOB's rows carry no DRG or discharge date for it (nor is a plan's
+    adjudicated claim what the patient is asked to pay), so it says the check needs the bill."""
+    named = [(c.claim_id, c.ms_drg) for e in eobs for c in getattr(e, "claims", []) if getattr(c, "ms_drg", None)]
+    if not named:
+        return []
+    which = "; ".join(f"claim {cid}: MS-DRG {drg}" for cid, drg in named)
+    return [f"The EOB names the MS-DRG of an inpatient stay ({which}). The check of a stay's charges against "
+            "the Medicare payment for its MS-DRG needs the hospital's itemized bill: audit the bill with this EOB "
+            "(billadvocate audit BILL --eob EOB)."]

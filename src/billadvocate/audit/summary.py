@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..model import Finding, Line
+from ..util import dollars
 
 CENT = Decimal("0.01")
 
@@ -69,21 +70,25 @@ def _num(v) -> float | None:
     return None if v is None else round(float(v), 2)
 
 
-def fair_prices(lines: list[Line], benchmark_rows: list[dict[str, Any]], detailed: list[tuple[Finding, dict]]
-                ) -> tuple[dict[int, dict[str, Any]], Decimal]:
+def fair_prices(lines: list[Line], benchmark_rows: list[dict[str, Any]], detailed: list[tuple[Finding, dict]],
+                stays: list[dict[str, Any]] = ()) -> tuple[dict[int, dict[str, Any]], Decimal]:
     """Per line: the benchmarks and the fair price; and their sum, the bill's fair-price estimate.
 
     A line whose whole charge a high-severity finding disputes (a duplicate copy, a bundled code, a
     service not received) is worth 0; a line with a benchmark is worth the lesser of it and the
-    charge; a line with none is taken at its charge."""
+    charge; a line with none is taken at its charge. An inpatient stay Medicare pays by its MS-DRG
+    (`stays`: each stay's `lines`, `ms_drg`, `fy` and `medicare`, the DRG payment) is worth that one
+    payment, never more than its lines' charges: shared among its lines in proportion to their
+    charges, whatever their own yardsticks, as Medicare pays nothing for them apart from the DRG."""
     charges = {ln.line: Decimal(ln.charge) for ln in lines}
     disputed: set[int] = set()
     for f, row in detailed:
-        if f.severity == "high" and f.rule != "BILL.PRICE_OUTLIER":
+        if f.severity == "high" and f.rule not in ("BILL.PRICE_OUTLIER", "BILL.PRICE_INPATIENT_DRG"):
             for n, amount in line_stakes(f, row, charges).items():
                 if amount >= charges.get(n, Decimal(0)):
                     disputed.add(n)
     by_line = {int(r["line"]): r for r in benchmark_rows}
+    drg_share = _drg_shares(stays, charges, disputed)
     out: dict[int, dict[str, Any]] = {}
     total = Decimal(0)
     for ln in lines:
@@ -95,6 +100,10 @@ def fair_prices(lines: list[Line], benchmark_rows: list[dict[str, Any]], detaile
         charge = Decimal(ln.charge)
         if ln.line in disputed:
             fair, basis = Decimal(0), "disputed"
+        elif ln.line in drg_share:
+            fair, basis = drg_share[ln.line]
+            entry.update(medicare=float(fair), yardstick=basis, no_yardstick=None)
+            basis = "ms_drg"
         elif r.get("fair") is not None:
             fair, basis = min(Decimal(str(r["fair"])), charge), r.get("basis")
         else:
@@ -103,3 +112,23 @@ def fair_prices(lines: list[Line], benchmark_rows: list[dict[str, Any]], detaile
         out[ln.line] = entry
         total += fair
     return out, total.quantize(CENT)
+
+
+def _drg_shares(stays, charges: dict[int, Decimal], disputed: set[int]) -> dict[int, tuple[Decimal, str]]:
+    """Line -> (its share of its stay's MS-DRG payment, the yardstick's name). The stay is worth the
+    payment, or its lines' charges when they are less; the lines share it by charge, to the cent."""
+    out: dict[int, tuple[Decimal, str]] = {}
+    for stay in stays:
+        ns = [n for n in stay["lines"] if n in charges and n not in disputed and charges[n] > 0]
+        billed = sum((charges[n] for n in ns), Decimal(0))
+        if not ns:
+            continue
+        worth = min(Decimal(str(stay["medicare"])).quantize(CENT), billed)
+        name = (f"the Medicare payment for MS-DRG {stay['ms_drg']} ({dollars(stay['medicare'])}, FY {stay['fy']} "
+                "national operating payment), shared among the stay's lines by charge")
+        left = worth
+        for i, n in enumerate(ns):
+            share = left if i == len(ns) - 1 else (worth * charges[n] / billed).quantize(CENT)
+            out[n] = (share, name)
+            left -= share
+    return out

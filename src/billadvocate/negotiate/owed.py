@@ -24,7 +24,8 @@ from ..util import cents, dollars
 from .steps import Steps
 
 # findings that say a price is too high: pricing at a benchmark answers them (negotiate/fair.py)
-PRICE_RULES = {"BILL.PRICE_OUTLIER", "NSA.GFE_EXCEEDED", "IRS501R.OVER_AGB"}
+# (BILL.PRICE_INPATIENT_DRG: a stay far above its MS-DRG payment; the stay is priced at that payment)
+PRICE_RULES = {"BILL.PRICE_OUTLIER", "BILL.PRICE_INPATIENT_DRG", "NSA.GFE_EXCEEDED", "IRS501R.OVER_AGB"}
 # findings about the balance as a whole, answered by a cap below, never by removing lines
 BALANCE_RULES = {"EOB.PATIENT_RESP", "NSA.BALANCE_BILL", "EOB.OOP_MAX_EXCEEDED", "MEDICAID.BALANCE_BILL",
                  "MEDICARE.QMB_BILLED", "EOB.DUPLICATE_CLAIM", "EOB.OUT_OF_NETWORK_ANCILLARY"}

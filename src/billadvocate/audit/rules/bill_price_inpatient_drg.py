@@ -5,10 +5,12 @@ to (42 CFR 412.60, 412.64): the DRG's relative weight times the national standar
 operating payment), plus the weight times the capital federal rate (42 CFR 412.308). The weights are
 the IPPS final rule's Table 5 as CMS's own IPPS Pricer holds them (reference table msdrg, one release
 per fiscal year, FY 2025 and FY 2026 shipped); the standardized amount is a law parameter
-(federal.cms_ipps), $6,624.39 per unit of weight in FY 2025 and $6,752.61 in FY 2026. The yardstick is the operating payment, national and unadjusted: wage index 1.0,
-without the capital payment (its rate was not read in a CMS text: about 8% more), and without the
-teaching (IME), disproportionate share, outlier, new-technology and transfer adjustments a given
-hospital receives; the finding says so.
+(federal.cms_ipps), $6,624.39 per unit of weight in FY 2025 and $6,752.61 in FY 2026. The yardstick
+is the operating payment, national and unadjusted: wage index 1.0, without the capital payment (about
+8% more: its FY 2025 and FY 2026 federal rate is not in the CMS pricer source that could be read, see
+SOURCES.md), and without the teaching (IME), disproportionate share, outlier, new-technology and
+transfer adjustments a given hospital receives; the finding says so. The audit's fair-price estimate
+prices the stay at the same payment (audit.summary.fair_prices).
 
 The MS-DRG comes from the bill (an 837I's HI*DR, a "DRG" column) or from the payer's remittance for
 the same stay (an 835's CLP11). The stay's charges are the bill's lines (else its stated total); the
@@ -43,6 +45,28 @@ def ipps_rates_sql() -> str:
     return f"SELECT * FROM (VALUES {', '.join(rows)}) AS r(applies_from, until, operating)"
 
 
+def stay_payments_sql() -> str:
+    """Each stay with an MS-DRG the shipped weights price: (source, ms_drg, total, medicare, weight,
+    gmlos, fy, operating), medicare = weight x the national operating rate of its discharge date.
+    The rule below and the audit's fair-price estimate (audit.summary.fair_prices) both read it."""
+    return f"""
+        WITH stays AS (
+            SELECT b.source, b.ms_drg, coalesce(s.total, b.stated_total) AS total,
+                   coalesce(b.care_end, s.first_date, b.care_start) AS discharge
+            FROM bills b LEFT JOIN bill_sums s ON s.source = b.source
+            WHERE b.ms_drg IS NOT NULL
+        )
+        SELECT st.source, st.ms_drg, st.total, d.weight, d.gmlos,
+               CAST(year(d.release_from) + 1 AS INTEGER) AS fy, r.operating,
+               round(d.weight * r.operating, 2) AS medicare
+        FROM stays st
+        JOIN ref_msdrg d ON d.drg = st.ms_drg AND st.discharge >= d.release_from
+                        AND st.discharge BETWEEN d.applies_from AND d.applies_to
+        JOIN ({ipps_rates_sql()}) r ON st.discharge >= r.applies_from AND st.discharge < r.until
+        WHERE d.weight > 0 AND st.total > 0
+    """
+
+
 RULE = Rule(
     id="BILL.PRICE_INPATIENT_DRG",
     severity="medium",
@@ -52,21 +76,7 @@ RULE = Rule(
         "CMS IPPS final rules for FY 2025 (CMS-1808-F) and FY 2026 (CMS-1833-F): Table 5 (MS-DRG relative weights), Tables 1A/1B (standardized amounts), as the CMS IPPS Pricer holds them",
     ],
     sql=f"""
-        WITH stays AS (
-            SELECT b.source, b.ms_drg, coalesce(s.total, b.stated_total) AS total,
-                   coalesce(b.care_end, s.first_date, b.care_start) AS discharge
-            FROM bills b LEFT JOIN bill_sums s ON s.source = b.source
-            WHERE b.ms_drg IS NOT NULL
-        ), priced AS (
-            SELECT st.source, st.ms_drg, st.total, d.weight, d.gmlos,
-                   CAST(year(d.release_from) + 1 AS INTEGER) AS fy, r.operating,
-                   round(d.weight * r.operating, 2) AS medicare
-            FROM stays st
-            JOIN ref_msdrg d ON d.drg = st.ms_drg AND st.discharge >= d.release_from
-                            AND st.discharge BETWEEN d.applies_from AND d.applies_to
-            JOIN ({ipps_rates_sql()}) r ON st.discharge >= r.applies_from AND st.discharge < r.until
-            WHERE d.weight > 0 AND st.total > 0
-        )
+        WITH priced AS ({stay_payments_sql()})
         SELECT p.source, {no_lines()} AS lines, {no_lines()} AS stake_lines, p.ms_drg, p.total, p.medicare,
                p.weight, p.gmlos, p.fy, p.operating AS operating_rate,
                round(CAST(p.total AS DOUBLE) / p.medicare, 1) AS ratio,

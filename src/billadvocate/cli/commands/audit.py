@@ -62,13 +62,15 @@ def audit(files: tuple[Path, ...], eob_files: tuple[Path, ...], fmt: str | None,
     if zip_code is not None and not zip_of(zip_code):
         raise BadInput(f"--zip: {zip_code!r} is not a ZIP code (5 digits, or ZIP+4 as 94103-1234)")
     facts = {"setting": setting, "state": state, "has_eob": bool(eobs) or None, "patient_zip": zip_code}
-    from ...audit.stay_drg import carry_ms_drg
+    from ...audit.stay_drg import carry_ms_drg, drg_needs_bill_notes
 
     carry_ms_drg(bills, eobs)  # a stay's MS-DRG from the payer's 835 (CLP11)
     # an EOB audited on its own: its claims stand for the bill they belong to
     owners = bills or [Bill(source=e.source, format=e.format) for e in eobs]
     result = audit_bills(bills, facts=facts, as_of=parse_as_of(as_of) or date.today(),
                          eobs=eobs_table(eobs, owners) if eobs else None)
+    if not bills:
+        result.notes += drg_needs_bill_notes(eobs)
     matched = match(bills, eobs) if eobs and bills else None
     if as_json:
         data = result.to_json()
