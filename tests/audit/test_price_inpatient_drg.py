@@ -132,7 +132,12 @@ def test_the_fair_price_estimate_takes_a_drg_stay_at_its_drg_payment_shared_by_c
 
 
 def test_a_stay_charged_below_its_drg_payment_is_taken_at_its_charges_and_no_drg_keeps_the_charges():
-    assert stay("9000").benchmark_total == Decimal("9000.00")  # below 13,116.94: the charges stand
+    low = stay("9000")
+    assert low.benchmark_total == Decimal("9000.00")  # below 13,116.94: the charges stand
+    # each line still shows its share of the DRG payment as its Medicare amount (13,116.94 / 2)
+    half = (medicare_for("871") / 2).quantize(Decimal("0.01"))
+    assert [low.benchmarks[n]["medicare"] for n in (1, 2)] == [float(half)] * 2
+    assert [low.benchmarks[n]["fair"] for n in (1, 2)] == [4500.0, 4500.0]
     no_drg = stay("58400", drg=None)
     assert no_drg.benchmark_total == Decimal("58400.00")
     assert {b["basis"] for b in no_drg.benchmarks.values()} == {"charge"}

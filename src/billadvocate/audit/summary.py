@@ -101,9 +101,9 @@ def fair_prices(lines: list[Line], benchmark_rows: list[dict[str, Any]], detaile
         if ln.line in disputed:
             fair, basis = Decimal(0), "disputed"
         elif ln.line in drg_share:
-            fair, basis = drg_share[ln.line]
-            entry.update(medicare=float(fair), yardstick=basis, no_yardstick=None)
-            basis = "ms_drg"
+            share, name = drg_share[ln.line]
+            entry.update(medicare=float(share), yardstick=name, no_yardstick=None)
+            fair, basis = min(share, charge), "ms_drg"
         elif r.get("fair") is not None:
             fair, basis = min(Decimal(str(r["fair"])), charge), r.get("basis")
         else:
@@ -115,20 +115,21 @@ def fair_prices(lines: list[Line], benchmark_rows: list[dict[str, Any]], detaile
 
 
 def _drg_shares(stays, charges: dict[int, Decimal], disputed: set[int]) -> dict[int, tuple[Decimal, str]]:
-    """Line -> (its share of its stay's MS-DRG payment, the yardstick's name). The stay is worth the
-    payment, or its lines' charges when they are less; the lines share it by charge, to the cent."""
+    """Line -> (its share of its stay's MS-DRG payment, the yardstick's name): the lines left on the
+    bill share the payment in proportion to their charges, to the cent. A line is then worth the
+    lesser of its share and its charge, so the stay is worth the payment or its charges if less."""
     out: dict[int, tuple[Decimal, str]] = {}
     for stay in stays:
         ns = [n for n in stay["lines"] if n in charges and n not in disputed and charges[n] > 0]
         billed = sum((charges[n] for n in ns), Decimal(0))
         if not ns:
             continue
-        worth = min(Decimal(str(stay["medicare"])).quantize(CENT), billed)
-        name = (f"the Medicare payment for MS-DRG {stay['ms_drg']} ({dollars(stay['medicare'])}, FY {stay['fy']} "
-                "national operating payment), shared among the stay's lines by charge")
-        left = worth
+        payment = Decimal(str(stay["medicare"])).quantize(CENT)
+        name = (f"the Medicare payment for MS-DRG {stay['ms_drg']} ({dollars(payment)}, FY {stay['fy']} national "
+                "operating payment), shared among the stay's lines by charge")
+        left = payment
         for i, n in enumerate(ns):
-            share = left if i == len(ns) - 1 else (worth * charges[n] / billed).quantize(CENT)
+            share = left if i == len(ns) - 1 else (payment * charges[n] / billed).quantize(CENT)
             out[n] = (share, name)
             left -= share
     return out
