@@ -86,3 +86,19 @@ def test_the_decision_fields_read_in_spanish(world, client_as, tmp_path):
     assert _decide(c, row).status_code == 302
     page = html.unescape(c.get(f"/cases/{row.pk}/log/").content.decode())
     assert "La decisión del plan sobre mi apelación: confirmada (sigue negada)" in page
+
+
+def test_a_medicare_advantage_patient_finds_the_independent_review_entity_s_decision_to_log(world, client_as, tmp_path):
+    # the one event type serves Original Medicare's QIC and a Medicare Advantage plan's IRE (42 CFR 422.592)
+    row = _denied_case(tmp_path, world.client_a, plan_type="medicare_advantage", member_id="H1234-567")
+    c = client_as(world.client_a)
+    log = html.unescape(c.get(f"/cases/{row.pk}/log/").content.decode())
+    assert ("Reconsideration decision (Medicare's QIC or, for a Medicare Advantage plan, the independent review "
+            "entity)") in log
+    assert _decide(c, row, decision="reconsideration_decision", decided_on="2026-11-20").status_code == 302
+    section = _section(c.get(f"/cases/{row.pk}/").content.decode(), "Insurance denials")
+    assert "Now: a hearing before an Administrative Law Judge" in section
+    assert "2027-01-24" in section  # 422.602(b): 60 days from receipt, presumed 5 days after 2026-11-20
+    c.post("/i18n/setlang/", {"language": "es", "next": f"/cases/{row.pk}/log/"})
+    page = html.unescape(c.get(f"/cases/{row.pk}/log/").content.decode())
+    assert "en un plan Medicare Advantage, de la entidad de revisión independiente" in page

@@ -240,7 +240,9 @@ APPEAL_DECISIONS = [
     ("appeal_decision", _("The plan's decision on my appeal")),
     ("external_review_decision", _("The external review's decision")),
     ("redetermination_decision", _("Medicare's redetermination")),
-    ("reconsideration_decision", _("Medicare's reconsideration (by the QIC)")),
+    # the same event for both: Original Medicare's QIC and a Medicare Advantage plan's IRE (appeals/levels.py)
+    ("reconsideration_decision", _("Reconsideration decision (Medicare's QIC or, for a Medicare Advantage plan, "
+                                   "the independent review entity)")),
     ("alj_decision", _("An Administrative Law Judge's decision (Medicare)")),
     ("council_decision", _("The Medicare Appeals Council's decision")),
     ("fair_hearing_decision", _("The state fair hearing's decision"))]
