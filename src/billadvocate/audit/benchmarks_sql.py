@@ -30,6 +30,16 @@ MEDICARE_STATUSES = ("A", "R", "T")
 # brachytherapy, V visits, G/H/K drugs, devices and radiopharmaceuticals)
 OPPS_PAID = ("J1", "J2", "P", "Q1", "Q2", "Q3", "R", "S", "T", "U", "V", "G", "H", "K")
 
+# each price_day key once with its columns: portable SQL (the Spark plan translates it) ...
+DAY_KEYS = """SELECT price_day, min(code) AS code, min(dos) AS dos, min(setting) AS setting, min(state) AS state,
+           min(mods) AS mods, min(pfs_mac) AS pfs_mac, min(pfs_locality) AS pfs_locality
+    FROM audit_lines WHERE code IS NOT NULL GROUP BY price_day"""
+# ... and where audit_lines is a DuckDB table: the first row of each key by its row id, so that only
+# those few thousand rows' columns are read, not every line's (the price rules' largest step at scale)
+DAY_KEYS_BY_ROW = """SELECT price_day, code, dos, setting, state, mods, pfs_mac, pfs_locality
+    FROM audit_lines
+    WHERE rowid IN (SELECT min(rowid) FROM audit_lines WHERE code IS NOT NULL GROUP BY price_day)"""
+
 LINE_BENCHMARKS_SQL = f"""
 WITH hospital AS (
     SELECT a.source, a.line,
@@ -42,9 +52,7 @@ WITH hospital AS (
           OR p.care_setting = CASE WHEN a.setting = 'inpatient' THEN 'inpatient' ELSE 'outpatient' END)
     GROUP BY a.source, a.line, a.units
 ), day_keys AS (  -- each distinct (code, date, setting, state, modifiers, locality) once
-    SELECT price_day, min(code) AS code, min(dos) AS dos, min(setting) AS setting, min(state) AS state,
-           min(mods) AS mods, min(pfs_mac) AS pfs_mac, min(pfs_locality) AS pfs_locality
-    FROM audit_lines WHERE code IS NOT NULL GROUP BY price_day
+    {{DAY_KEYS}}
 ), dme AS (  -- the line's modifier row when it has one (NU purchase, RR rental ...), else the highest fee
     SELECT k.price_day,
            coalesce(max(CASE WHEN k.mods LIKE '% ' || d.modifier || ' %' THEN greatest(d.fee_nonrural, coalesce(d.fee_rural, 0)) END),
@@ -140,3 +148,7 @@ SELECT source, line, code, description, units, charge, insurance_status, yardsti
             WHEN medicare IS NOT NULL THEN 'medicare' END AS basis
 FROM priced
 """
+
+# line_benchmarks over a materialised audit_lines (engine.prepare); LINE_BENCHMARKS_SQL is the portable one
+LINE_BENCHMARKS_BY_ROW_SQL = LINE_BENCHMARKS_SQL.replace("{DAY_KEYS}", DAY_KEYS_BY_ROW)
+LINE_BENCHMARKS_SQL = LINE_BENCHMARKS_SQL.replace("{DAY_KEYS}", DAY_KEYS)

@@ -24,7 +24,7 @@ import pyarrow as pa
 from ..law import law
 from ..model import Finding
 from ..reference import register
-from .benchmarks_sql import LINE_BENCHMARKS_SQL
+from .benchmarks_sql import LINE_BENCHMARKS_BY_ROW_SQL, LINE_BENCHMARKS_SQL
 from .rule import Rule
 from .rules import all_rules
 from .sqltypes import group_key, modifiers_text
@@ -177,6 +177,8 @@ def prepare(con: duckdb.DuckDBPyConnection, *, as_of: date, lines: str = "lines"
         # one bill: every derived table is computed once (line_benchmarks is read by several rules)
         kind = "TEMP TABLE" if materialize and (at_scale or narrow) else "VIEW"
         body = AUDIT_LINES_SQL.format(lines=lines, bills=bills) if sql is None else sql
+        if sql is LINE_BENCHMARKS_SQL and materialize:  # audit_lines is a table: its row ids find each key
+            body = LINE_BENCHMARKS_BY_ROW_SQL
         con.execute(f"CREATE OR REPLACE {kind} {name} AS {body}")
 
 
