@@ -63,9 +63,24 @@ def test_a_judge_hearing_needs_the_amount_in_controversy():
     assert big.get("next_note") is None
 
 
-def test_after_the_council_the_route_names_a_lawsuit_and_sets_no_date():
-    r = route_of("medicare_original", _denial(), _account(_decision("council_decision")), DECIDED)
-    assert r["stage"] == "judicial_review" and "federal district court" in r["next_note"]
+@pytest.mark.parametrize("plan_type", ["medicare_original", "medicare_advantage"])
+def test_after_the_council_the_lawsuit_is_due_60_days_from_receipt_presumed_5_days_after_the_decision(plan_type):
+    # 405.1130: "within 60 calendar days after the date it receives notice of the Council's decision";
+    # 405.1136(c)(2): receipt presumed 5 days after the notice's date (422.612(c) sends MA to part 405)
+    last = DECIDED + timedelta(days=5 + 60)  # 2026-06-01 -> 2026-08-05
+    account = _account(_decision("council_decision"))
+    on_time = route_of(plan_type, _denial(amount="2500"), account, last)
+    late = route_of(plan_type, _denial(amount="2500"), account, last + timedelta(days=1))
+    due = next(d for d in on_time["deadlines"] if d["kind"] == "JUDICIAL_REVIEW_DUE")
+    assert last == date(2026, 8, 5) and due["date"] == last.isoformat() and on_time["next_due"]["date"] == due["date"]
+    assert on_time["stage"] == "judicial_review" and on_time["open"] and not due["unconfirmed"]
+    assert "405.1130" in " ".join(due["citations"]) and str(DECIDED) in due["why"]
+    # a lawsuit: the patient is told to see a lawyer, never that a letter will do
+    assert "see a lawyer" in due["why"] and "not a letter" in due["why"] and "federal district court" in due["why"]
+    from billadvocate.appeals import next_letter
+
+    assert next_letter(on_time) is None and on_time.get("next_note") is None  # no letter; $2,500 is over the threshold
+    assert not late["open"] and late["hold"] is None and "has passed" in late["late"]
 
 
 @pytest.mark.parametrize("plan_type", ["aca_individual", "employer_fully_insured", "employer_self_funded"])
@@ -233,10 +248,15 @@ def test_a_medicare_advantage_hearing_needs_the_amount_in_controversy(amount, no
         assert "$200" in r["next_note"] and "added together" in r["next_note"]
 
 
-def test_after_the_council_a_medicare_advantage_denial_names_the_lawsuit_and_its_amount():
-    r = route_of("medicare_advantage", _denial(), _account(_decision("council_decision")), DECIDED)
-    assert r["stage"] == "judicial_review" and not r["open"] and r["next_due"] is None
-    assert "federal district court" in r["next_note"] and "$1,960" in r["next_note"]  # 422.612; 90 FR 55869
+@pytest.mark.parametrize("plan_type", ["medicare_original", "medicare_advantage"])
+@pytest.mark.parametrize("amount,note", [("1959.99", True), ("1960", False)])
+def test_the_lawsuit_needs_the_amount_in_controversy(plan_type, amount, note):
+    # 405.1136(a)(1), 422.612(b): the yearly threshold, $1,960 in 2026 (90 FR 55869); $1,960.00 meets it
+    r = route_of(plan_type, _denial(amount=amount), _account(_decision("council_decision")), DECIDED)
+    assert (r.get("next_note") is not None) == note
+    assert any(d["kind"] == "JUDICIAL_REVIEW_DUE" for d in r["deadlines"])  # claims can be added together
+    if note:
+        assert "$1,960" in r["next_note"] and "added together" in r["next_note"] and "$1,959.99" in r["next_note"]
 
 
 def test_a_reversal_by_the_ire_closes_the_medicare_advantage_appeal():
@@ -262,3 +282,14 @@ def test_the_medicare_advantage_hearing_deadline_reads_in_spanish_from_the_ire()
     es = spanish.deadline(next(d for d in r["deadlines"] if d["kind"] == "ALJ_HEARING_DUE"))
     assert "entidad de revisión independiente" in es["why"] and "5 días" in es["why"] and "60 días" in es["why"]
     assert str(DECIDED) in es["why"] and "QIC" not in es["why"]
+
+
+@pytest.mark.parametrize("plan_type", ["medicare_original", "medicare_advantage"])
+def test_the_lawsuit_deadline_reads_in_spanish(plan_type):
+    from billadvocate.report import spanish
+
+    r = route_of(plan_type, _denial(), _account(_decision("council_decision")), DECIDED)
+    es = spanish.deadline(next(d for d in r["deadlines"] if d["kind"] == "JUDICIAL_REVIEW_DUE"))
+    assert "60 días" in es["why"] and "5 días" in es["why"] and str(DECIDED) in es["why"]
+    assert "abogado" in es["why"] and "no una carta" in es["why"] and "Last day" not in es["why"]
+    assert es["what"].startswith("Último día para demandar ante un tribunal federal")

@@ -6,7 +6,9 @@ SENT_TYPES) and each decision (`type` one of DECISION_TYPES, with `outcome` deni
 partly_approved). A denial at one level starts the next level's clock:
 Original Medicare's reconsideration by a QIC (180 days, 42 CFR 405.962), a hearing before an
 Administrative Law Judge (60 days, 42 CFR 405.1014), the Medicare Appeals Council (60 days,
-42 CFR 405.1102); a plan's final internal denial starts the external review's four months.
+42 CFR 405.1102), then a lawsuit in federal district court (60 days from receiving the Council's
+decision, presumed 5 days after its date, 42 CFR 405.1130 and 405.1136(c)); a plan's final internal denial
+starts the external review's four months.
 A Medicare Advantage plan's upheld reconsideration goes to the independent review entity (IRE) on its
 own; the IRE's decision (logged as `reconsideration_decision`: the IRE is Medicare's Part C
 reconsideration contractor) starts the ALJ hearing's 60 days (42 CFR 422.602), then the Council's
@@ -119,10 +121,32 @@ def medicare_next(decision: Decision, amount: float, *, label: str = "") -> tupl
             f"Last day to ask the Medicare Appeals Council to review the judge's decision{what}: {days} days from "
             f"receiving it, presumed {grace} days after its date ({d}). Use form DAB-101.", used), None
     if decision.level == "council":
-        return "judicial_review", None, (
-            "The Medicare Appeals Council upheld the denial: the next step is a lawsuit in federal district "
-            "court, with its own deadline and amount in dispute (the Council's notice gives both); see a lawyer.")
+        return _court(decision, amount, what, "federal.appeals.medicare.judicial_review_days",
+                      "federal.appeals.medicare.judicial_review_amount_in_controversy_usd")
     return "internal", None, None
+
+
+def _court(decision: Decision, amount: float, what: str, days_key: str, aic_key: str
+           ) -> tuple[str, Deadline, str | None]:
+    """After the Council: the lawsuit in federal district court, 60 days from receiving its decision, presumed
+    5 days after its date (42 CFR 405.1130, 405.1136(c); 422.612(c) for Medicare Advantage), and a note when
+    less than the year's amount in controversy is in dispute (405.1136(a)(1), 422.612(b))."""
+    used = Used([])
+    d = decision.day
+    days = used.value(days_key, d)
+    grace = used.value("federal.appeals.medicare.judicial_review_receipt_presumed_days", d)
+    note = None
+    if law().parameter(aic_key).in_force(d):
+        least = used.value(aic_key, d)
+        if amount < least:
+            note = (f"A lawsuit in federal court needs at least ${least:,.0f} still in dispute; this claim is "
+                    f"${amount:,.2f}: claims can be added together to reach it, or the Medicare Appeals Council's "
+                    "decision stands.")
+    return "judicial_review", _dl("JUDICIAL_REVIEW_DUE", d + timedelta(days=grace + days),
+        f"Last day to file a lawsuit in federal district court against the Medicare Appeals Council's decision{what}: "
+        f"{days} days from receiving it, presumed {grace} days after its date ({d}). This is a lawsuit, not a letter: "
+        "see a lawyer now (legal aid, or a lawyer who handles Medicare appeals); the Council's notice says how to "
+        "file.", used), note
 
 
 def advantage_next(decision: Decision, amount: float, *, label: str = "") -> tuple[str, Deadline | None, str | None]:
@@ -160,13 +184,7 @@ def advantage_next(decision: Decision, amount: float, *, label: str = "") -> tup
             f"Last day to ask the Medicare Appeals Council to review the judge's decision{what}: {days} days from "
             f"receiving it, presumed {grace} days after its date ({d}). Use form DAB-101.", used), None
     if decision.level == "council":
-        least = ""
-        if law().parameter(ma + "judicial_review_amount_in_controversy_usd").in_force(d):
-            usd = law().value(ma + "judicial_review_amount_in_controversy_usd", d)
-            least = f" (at least ${usd:,.0f} must still be in dispute)"
-        return "judicial_review", None, (
-            f"The Medicare Appeals Council upheld the denial: the next step is a lawsuit in federal district court"
-            f"{least}, with its own deadline, which the Council's notice gives; see a lawyer.")
+        return _court(decision, amount, what, ma + "judicial_review_days", ma + "judicial_review_amount_in_controversy_usd")
     return "internal", None, None
 
 

@@ -55,6 +55,9 @@ DEADLINE_KINDS: dict[str, tuple[str, str]] = {
                         "Último día para pedir una audiencia ante un juez de Medicare"),
     "COUNCIL_REVIEW_DUE": ("Last day to ask the Medicare Appeals Council to review",
                            "Último día para pedir la revisión del Consejo de Apelaciones de Medicare"),
+    "JUDICIAL_REVIEW_DUE": ("Last day to sue in federal court over Medicare's decision (see a lawyer)",
+                            "Último día para demandar ante un tribunal federal por la decisión de Medicare (consulte "
+                            "a un abogado)"),
     "STATE.*.COLLECTION_WAIT": ("State waiting period before collection actions",
                                 "Período de espera de su estado antes de acciones de cobro"),
     "STATE.NV.NOTICE_60_DAYS": ("Nevada: the collector may act to collect from this day",
@@ -350,6 +353,14 @@ def _council(f: _Facts, day: str) -> str:
             f"({f.date()}). Use el formulario DAB-101.")
 
 
+def _court(f: _Facts, day: str) -> str:
+    return (f"Último día para presentar una demanda ante el tribunal federal de distrito contra la decisión del Consejo "
+            f"de Apelaciones de Medicare: {_days(f.number())} desde que la recibió, que se supone recibida "
+            f"{_days(f.number(1))} después de su fecha ({f.date()}). Es una demanda, no una carta: consulte ya a un "
+            "abogado (ayuda legal, o un abogado que lleve apelaciones de Medicare); el aviso del Consejo dice cómo "
+            "presentarla.")
+
+
 def _collection_wait(f: _Facts, day: str) -> str:
     state = f.kind.split(".")[1]
     return (f"Antes de este día la ley de {NAMES.get(state, state)} prohíbe ciertas acciones de cobro por esta factura "
@@ -377,7 +388,7 @@ _RENDER = {
     "FCRA_REINVESTIGATION_DUE": _fcra, "APPEAL_DUE": _appeal, "MEDICARE_REDETERMINATION_DUE": _redetermination,
     "FAIR_HEARING_DUE": _hearing, "APPEAL_DECISION_DUE": _decision, "EXTERNAL_REVIEW_DUE": _external,
     "EXTERNAL_REVIEW_DECISION_DUE": _external_decision, "MEDICARE_RECONSIDERATION_DUE": _qic,
-    "ALJ_HEARING_DUE": _alj, "COUNCIL_REVIEW_DUE": _council,
+    "ALJ_HEARING_DUE": _alj, "COUNCIL_REVIEW_DUE": _council, "JUDICIAL_REVIEW_DUE": _court,
     "STATE.*.COLLECTION_WAIT": _collection_wait, "STATE.NV.NOTICE_60_DAYS": _nv, "STATE.FL.ECA_NOTICE": _fl,
     "REMINDER": _reminder,
 }

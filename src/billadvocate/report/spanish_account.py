@@ -801,11 +801,14 @@ _PATTERNS += [
      lambda m: ("Medicaid: un proveedor que " + ("le" if m["who"] == "you" else "me") + " aceptó como paciente de "
                 "Medicaid solo puede cobrar el costo compartido de Medicaid (un copago pequeño como mucho), así que "
                 + ("usted debe " if m["who"] == "you" else "debo ") + m["o"] + (m["end"] or ""))),
-    (rf"(?P<who>Your|My) plan's EOB put (?:your|my) share at (?P<s>{M}) for the (?P<n>\d+) claims? on this bill: "
+    (rf"(?P<who>Your|My) plan's EOB put (?:your|my) share at (?P<s>{M}) for the (?P<n>\d+) claims? on this bill"
+     rf"(?: less the (?P<less>{M}) patient share of the lines that should not be billed)?: "
      rf"(?:you|I) owe at most (?P<o>{M})(?P<end>\. \(.+\))?",
      lambda m: (("La EOB de su plan puso su parte en " if m["who"] == "Your" else "La EOB de mi plan puso mi parte en ")
                 + f"{m['s']} por {'el' if m['n'] == '1' else 'los'} {m['n']} "
-                + ("reclamo" if m["n"] == "1" else "reclamos") + " de esta factura: "
+                + ("reclamo" if m["n"] == "1" else "reclamos") + " de esta factura"
+                + (f", menos {m['less']} de la parte del paciente en las líneas que no se deberían cobrar"
+                   if m["less"] else "") + ": "
                 + ("usted debe como máximo " if m["who"] == "Your" else "debo como máximo ") + m["o"]
                 + (m["end"] or "").replace("(the EOB states the patient's share)", "(la EOB indica la parte del "
                                                                                    "paciente)"))),
@@ -964,6 +967,78 @@ _PATTERNS += [  # several reasons in one sentence (actions/safety.money_advice)
      r"say that they acknowledge no debt\.",
      _with_reasons("Usted decidió pagar esta deuda de todos modos, así que se escriben las cartas de oferta; tenga en "
                    "cuenta que ", " Las cartas dicen que no reconocen ninguna deuda.")),
+]
+
+
+# an insurer denial's route notes (appeals/__init__.py, appeals/levels.py): hold, later levels, late, won
+_LEVELS_ES = {"the plan's decision on the appeal": "la decisión del plan sobre la apelación",
+              "the qic's reconsideration": "la reconsideración del QIC",
+              "the independent review entity's decision": "la decisión de la entidad de revisión independiente",
+              "the administrative law judge's decision": "la decisión del juez de derecho administrativo",
+              "the medicare appeals council's decision": "la decisión del Consejo de Apelaciones de Medicare",
+              "the external review's decision": "la decisión de la revisión externa",
+              "the fair hearing's decision": "la decisión de la audiencia imparcial"}
+_STANDS_ES = {"QIC's decision": "la decisión del QIC",
+              "independent review entity's decision": "la decisión de la entidad de revisión independiente",
+              "Medicare Appeals Council's decision": "la decisión del Consejo de Apelaciones de Medicare"}
+
+
+def _hold_who(who: str) -> str:
+    provider, _, collector = who.partition(" and ")
+    if collector.endswith(", which is collecting it,"):
+        return f"{provider} y a {collector[:-len(', which is collecting it,')]}, que la está cobrando,"
+    return who
+
+
+def _stage_es(words: str) -> str | None:
+    from ..appeals import STAGE_WORDS
+
+    stage = next((k for k, v in STAGE_WORDS.items() if v == words), None)
+    return spanish.STAGE_WORDS_ES.get(stage) if stage else None
+
+
+def _late_es(m) -> str | None:
+    stage = _stage_es(m["s"])
+    return (f"Ya pasó el último día para el siguiente paso de la reclamación {m['c']} ({m['d']}, {stage}). Pregunte "
+            "si todavía lo aceptarán por una buena razón." if stage else None)
+
+
+_PATTERNS += [
+    (r"While the appeal is open, ask (?P<who>.+?) in writing to hold the account: no collection, no late fees and no "
+     r"credit reporting on the denied amount until the plan decides; and offer no settlement or payment plan on the "
+     r"denied amount before then\.",
+     lambda m: (f"Mientras la apelación esté abierta, pida por escrito a {_hold_who(m['who'])} que detenga la cuenta: "
+                "ningún cobro, ningún recargo por atraso y ningún reporte de crédito por la cantidad negada hasta que "
+                "el plan decida; y no ofrezca ningún acuerdo ni plan de pagos por la cantidad negada antes de eso.")),
+    (rf"A (?P<what>hearing before a judge|lawsuit in federal court) needs at least (?P<l>{M}) still in dispute; this "
+     rf"claim is (?P<a>{M}): claims can be added together to reach it, or the (?P<who>QIC's decision|independent "
+     r"review entity's decision|Medicare Appeals Council's decision) stands\.",
+     lambda m: (("Una audiencia ante un juez" if m["what"].startswith("hearing") else "Una demanda ante un tribunal "
+                 "federal") + f" necesita que sigan en disputa al menos {m['l']}; esta reclamación es de {m['a']}: se "
+                f"pueden sumar reclamaciones para llegar a esa cantidad, o queda en pie {_STANDS_ES[m['who']]}.")),
+    (r"The plan upheld its denial: it must send the case to the independent review entity on its own\. Ask the plan "
+     r"when it sent it, and log the independent review entity's decision when it comes\.",
+     "El plan mantuvo su negación: debe enviar el caso por su cuenta a la entidad de revisión independiente. Pregunte "
+     "al plan cuándo lo envió, y anote la decisión de la entidad de revisión independiente cuando llegue."),
+    (rf"The last day for the next step on claim (?P<c>\S+) \((?P<d>{D}), (?P<s>[^)]+)\) has passed\. Ask whether it "
+     r"will still be taken for a good reason\.", _late_es),
+    (rf"The last day to ask for an external review of claim (?P<c>\S+) \((?P<d>{D})\) has passed\.",
+     "Ya pasó el último día para pedir una revisión externa de la reclamación {c} ({d})."),
+    (rf"(?P<lvl>[^:]+?) of (?P<d>{D}) reversed the denial of claim (?P<c>\S+): ask the provider to bill the plan "
+     r"again; you owe only your share under the plan\.",
+     lambda m: (f"{_LEVELS_ES[m['lvl'].lower()][:1].upper()}{_LEVELS_ES[m['lvl'].lower()][1:]} del {m['d']} revirtió "
+                f"la negación de la reclamación {m['c']}: pida al proveedor que vuelva a cobrarle al plan; usted solo "
+                "debe su parte según el plan." if m["lvl"].lower() in _LEVELS_ES else None)),
+    (rf"The independent reviewer upheld the denial of claim (?P<c>\S+) on (?P<d>{D}): the appeals are over"
+     r"(?P<erisa> \(under ERISA you may still sue the plan: see a lawyer\))?\.",
+     lambda m: (f"El revisor independiente mantuvo la negación de la reclamación {m['c']} el {m['d']}: las apelaciones "
+                "terminaron" + (" (según ERISA todavía puede demandar al plan: consulte a un abogado)" if m["erisa"]
+                                else "") + ".")),
+    (rf"The state's fair hearing upheld the denial of claim (?P<c>\S+) on (?P<d>{D}): its notice says how to ask a "
+     r"state court to review it; legal aid can help\.",
+     "La audiencia imparcial del estado mantuvo la negación de la reclamación {c} el {d}: su aviso dice cómo pedir "
+     "que un tribunal del estado la revise; la ayuda legal puede ayudarle."),
+    (r"\(Have your member ID ready: (?P<i>[^()]+)\.\)", "(Tenga a mano su número de miembro: {i}.)"),
 ]
 
 
