@@ -293,3 +293,10 @@ def test_the_lawsuit_deadline_reads_in_spanish(plan_type):
     assert "60 días" in es["why"] and "5 días" in es["why"] and str(DECIDED) in es["why"]
     assert "abogado" in es["why"] and "no una carta" in es["why"] and "Last day" not in es["why"]
     assert es["what"].startswith("Último día para demandar ante un tribunal federal")
+
+
+def test_while_the_lawsuit_can_be_filed_the_hold_waits_for_the_court_not_the_plan():
+    r = route_of("medicare_original", _denial(amount="2500"), _account(_decision("council_decision")), DECIDED)
+    assert "until the court decides" in r["hold"] and "until the plan decides" not in r["hold"]
+    alj = route_of("medicare_original", _denial(), _account(_decision("reconsideration_decision")), DECIDED)
+    assert "until the plan decides" in alj["hold"]

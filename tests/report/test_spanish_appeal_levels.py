@@ -15,7 +15,7 @@ from rich.console import Console
 from billadvocate import load_case, review_case
 from billadvocate.cli.spanish_text import print_account_es
 from billadvocate.report import render_html, spanish
-from billadvocate.report.spanish_account import untranslated
+from billadvocate.report.spanish_account import account_es, untranslated
 from tests.conftest import EXAMPLES, ROOT
 
 # English words the route notes and deadlines use; none may be left on a Spanish page
@@ -39,6 +39,10 @@ def _case(tmp_path, plan_type, decision, outcome="denied", as_of=date(2026, 11, 
     return review_case(load_case(path), as_of=as_of)
 
 
+def account_es_notes(account: dict) -> list[str]:
+    return account_es(account)["notes"]
+
+
 @pytest.mark.parametrize("plan_type", ["medicare_original", "medicare_advantage"])
 @pytest.mark.parametrize("decision,stage,kind", [
     ("reconsideration_decision", "alj_hearing", "ALJ_HEARING_DUE"),
@@ -59,6 +63,8 @@ def test_each_later_level_reads_in_spanish(tmp_path, plan_type, decision, stage,
     print_account_es(c, account, result.as_of.isoformat())
     text = c.export_text()
     assert spanish.STAGE_WORDS_ES[stage] in text
+    until = "el tribunal decida" if stage == "judicial_review" else "el plan decida"
+    assert any(until in n for n in account_es_notes(account)), account["notes"]
     for line in text.splitlines():
         if line.startswith(("Reclamación", "Nota:")) or re.match(r"\s+\d{4}-\d{2}-\d{2}", line):
             assert not ENGLISH.search(line), line

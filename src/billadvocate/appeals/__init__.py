@@ -33,7 +33,7 @@ WHO_WORDS = {
                "deadline to keep your right",
 }
 HOLD = ("While the appeal is open, ask {who} in writing to hold the account: no collection, no late "
-        "fees and no credit reporting on the denied amount until the plan decides; and offer no settlement "
+        "fees and no credit reporting on the denied amount until {until} decides; and offer no settlement "
         "or payment plan on the denied amount before then.")
 
 
@@ -131,7 +131,8 @@ def route(plan_type: str | None, denial: Denial, account, as_of: date, index: in
             out["next_note"] = note
         out["next_due"] = due.model_dump(mode="json") if due is not None else None
         out["open"] = due.date >= as_of if due is not None else stage in ("independent_review",)
-        out["hold"] = HOLD.format(who=denial.provider or account.provider.name) if out["open"] else None
+        until = "the court" if stage == "judicial_review" else "the plan"  # after the Council: the lawsuit
+        out["hold"] = HOLD.format(who=denial.provider or account.provider.name, until=until) if out["open"] else None
         if due is not None and not out["open"] and stage == "external_review":
             out["late"] = (f"The last day to ask for an external review of claim {denial.claim_id} "
                            f"({due.date}) has passed.")
@@ -156,7 +157,7 @@ def route(plan_type: str | None, denial: Denial, account, as_of: date, index: in
         who = denial.provider or account.provider.name
         if account.collector is not None:
             who += f" and {account.collector.name}, which is collecting it,"
-        out["hold"] = HOLD.format(who=who)
+        out["hold"] = HOLD.format(who=who, until="the plan")
     else:
         when = ("may have passed (counted from the date of the care, as the date on the denial letter is not "
                 "known)" if notice_from == "assumed" else "has passed")

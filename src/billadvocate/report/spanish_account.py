@@ -1005,11 +1005,12 @@ def _late_es(m) -> str | None:
 
 _PATTERNS += [
     (r"While the appeal is open, ask (?P<who>.+?) in writing to hold the account: no collection, no late fees and no "
-     r"credit reporting on the denied amount until the plan decides; and offer no settlement or payment plan on the "
-     r"denied amount before then\.",
+     r"credit reporting on the denied amount until the (?P<until>plan|court) decides; and offer no settlement or "
+     r"payment plan on the denied amount before then\.",
      lambda m: (f"Mientras la apelación esté abierta, pida por escrito a {_hold_who(m['who'])} que detenga la cuenta: "
                 "ningún cobro, ningún recargo por atraso y ningún reporte de crédito por la cantidad negada hasta que "
-                "el plan decida; y no ofrezca ningún acuerdo ni plan de pagos por la cantidad negada antes de eso.")),
+                + ("el plan" if m["until"] == "plan" else "el tribunal") + " decida; y no ofrezca ningún acuerdo ni "
+                "plan de pagos por la cantidad negada antes de eso.")),
     (rf"A (?P<what>hearing before a judge|lawsuit in federal court) needs at least (?P<l>{M}) still in dispute; this "
      rf"claim is (?P<a>{M}): claims can be added together to reach it, or the (?P<who>QIC's decision|independent "
      r"review entity's decision|Medicare Appeals Council's decision) stands\.",
