@@ -61,3 +61,31 @@ def test_parts_of_different_schemas_are_refused(tmp_path):
     broken.write_bytes(a.read_bytes()[:-20])
     assert not concat([a, broken], tmp_path / "all.parquet")
     assert not (tmp_path / "all.parquet").exists()
+
+
+def test_parts_that_differ_in_nullability_are_joined_the_slow_way(tmp_path, monkeypatch):
+    """DuckDB writes a column as required when the part has no null in it: a part whose providers are
+    all known and one with an unknown provider have different schemas, and both rows must be kept."""
+    import time
+
+    from billadvocate.batch import summary
+    from billadvocate.batch.run import BatchRun
+
+    con = duckdb.connect()
+    row = ("SELECT 'R' AS rule, 'high' AS severity, 'P1' AS patient_id, '{c}' AS claim_id, [1] AS lines, "
+           "1.50::DECIMAL(14,2) AS amount, 'm' AS message, ['x'] AS citations, {p} AS provider, '2025-01' AS month")
+    a, b = tmp_path / "part-00000.parquet", tmp_path / "part-00001.parquet"
+    known, unknown, other = (row.format(c="C1", p="'Clinic A'"), row.format(c="C2", p="NULL::VARCHAR"),
+                             row.format(c="C3", p="'Clinic B'"))
+    con.execute(f"COPY ({known}) TO '{a}' (FORMAT parquet)")
+    con.execute(f"COPY ({unknown} UNION ALL {other}) TO '{b}' (FORMAT parquet)")
+    assert not pq.ParquetFile(a).schema_arrow.field("provider").nullable  # required: no null in it
+    assert not concat([a, b], tmp_path / "x.parquet")
+    monkeypatch.setattr(summary, "SORTED_UP_TO", 0)
+    out = tmp_path / "out"
+    out.mkdir()
+    run = BatchRun(inputs=[], out_dir=out)
+    summary.write_results(con, [a, b], out, run, write_csv=False, started=time.perf_counter())
+    assert sorted(duckdb.sql(f"SELECT claim_id, provider FROM read_parquet('{out}/findings.parquet')").fetchall(),
+                  key=str) == [("C1", "Clinic A"), ("C2", None), ("C3", "Clinic B")]
+    assert run.findings == 3

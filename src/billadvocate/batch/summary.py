@@ -118,9 +118,11 @@ def write_results(con: duckdb.DuckDBPyConnection, parts: list[Path], out: Path, 
         Path(f"{final}.part").replace(final)
     else:  # parts of different schemas: their row groups decoded and written again, part after part
         # (a third faster than a COPY through DuckDB; one row group in memory at a time)
+        import pyarrow as pa
         import pyarrow.parquet as pq
 
-        schema = pq.ParquetFile(parts[0]).schema_arrow
+        # every column nullable: DuckDB writes a column as required in a part without a null in it
+        schema = pa.schema([f.with_nullable(True) for f in pq.ParquetFile(parts[0]).schema_arrow])
         with pq.ParquetWriter(f"{final}.part", schema, compression="zstd") as writer:
             for part in parts:
                 f = pq.ParquetFile(part)
