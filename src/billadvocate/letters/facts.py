@@ -274,6 +274,7 @@ class Need:
     field: str | Callable[[LetterFacts], str]  # a case-file path; "{i}" is the account's index
     what: str
     get: Callable[[LetterFacts], Any]
+    what_es: str = ""  # `what` in Spanish, for the account note on a Spanish page (tests: none is empty)
 
     def path(self, facts: LetterFacts) -> str:
         name = self.field(facts) if callable(self.field) else self.field

@@ -33,8 +33,9 @@ def _consider(kind, facts: LetterFacts, notes: list[str]) -> Choice | None:
         return None
     missing = first_missing(kind.needs, facts)
     if missing is not None:
-        notes.append(f"a {kind.type} letter would help ({why}), but it needs {missing.what}: "
-                     f"fill {missing.path(facts)}")
+        # the letter by its title (report/spanish_account.py reads this note back for the Spanish pages)
+        notes.append(f'The letter "{kind.title}" would help ({why}), but it needs {missing.what}: '
+                     f"add it to the case (field {missing.path(facts)}).")
         return None
     return Choice(kind.type, why, facts.account.id if facts.account else None, facts.bureau)
 

@@ -1043,6 +1043,44 @@ _PATTERNS += [
 ]
 
 
+# a letter that would help lacks a fact (letters/select.py): its title and need in Spanish, read from the
+# letters when first asked (the letters import the report's parts)
+_LETTER_WORDS: list[dict[str, str]] = []
+
+
+def _letter_words() -> tuple[dict[str, str], dict[str, str]]:
+    """{English title: Spanish title} of the letters and {English need: Spanish need}; empty in a build
+    without the letters."""
+    if not _LETTER_WORDS:
+        try:
+            from ..letters.compose import labels
+            from ..letters.kinds import all_kinds
+        except ImportError:
+            return {}, {}
+        titles = labels("es").get("titles") or {}
+        kinds = all_kinds()
+        _LETTER_WORDS.append({k.title: titles[k.type] for k in kinds if k.type in titles})
+        _LETTER_WORDS.append({n.what: n.what_es for k in kinds for n in k.needs if n.what_es})
+    return _LETTER_WORDS[0], _LETTER_WORDS[1]
+
+
+def _missing_fact(m) -> str | None:
+    """A letter that would help lacks a fact (letters/select.py): its Spanish title and need; the reason
+    in Spanish when known, else left out (never English on a Spanish page)."""
+    titles, needs = _letter_words()
+    if m["t"] not in titles or m["w"] not in needs:
+        return None
+    why = _reasons_es(m["r"])
+    return (f"La carta «{titles[m['t']]}» ayudaría" + (f" ({why})" if why else "") + f", pero necesita "
+            f"{needs[m['w']]}: añada ese dato al caso (campo {m['f']}).")
+
+
+_PATTERNS += [
+    (r'The letter "(?P<t>[^"]+)" would help \((?P<r>.*)\), but it needs (?P<w>.+): add it to the case '
+     r"\(field (?P<f>[^()\s]+)\)\.", _missing_fact),
+]
+
+
 _COMPILED = [(re.compile(p + r"\Z", re.S), t) for p, t in _PATTERNS]
 
 # sentences split at ". " before a capital letter, but not after these abbreviations

@@ -41,21 +41,30 @@ class LetterKind:
 
 # ---------------------------------------------------------------- needs shared by the types
 
-PATIENT_NAME = Need("patient.name", "the patient's name", lambda f: f.patient.name)
-PATIENT_ADDRESS = Need("patient.address", "the patient's mailing address", lambda f: f.patient.address)
+PATIENT_NAME = Need("patient.name", "the patient's name", lambda f: f.patient.name,
+                    what_es="el nombre del paciente")
+PATIENT_ADDRESS = Need("patient.address", "the patient's mailing address", lambda f: f.patient.address,
+                       what_es="la dirección postal del paciente")
 PROVIDER_ADDRESS = Need("accounts[{i}].provider.address", "the billing office's mailing address",
-                        lambda f: f.account.provider.address)
+                        lambda f: f.account.provider.address,
+                        what_es="la dirección postal de la oficina de facturación")
 ACCOUNT_NUMBER = Need("accounts[{i}].account_number", "the account number printed on the bill",
-                      lambda f: f.account.account_number)
+                      lambda f: f.account.account_number,
+                      what_es="el número de cuenta impreso en la factura")
 COLLECTOR = Need("accounts[{i}].collector", "the collector holding the account (name and address)",
-                 lambda f: f.collector)
+                 lambda f: f.collector,
+                 what_es="el cobrador que tiene la cuenta (nombre y dirección)")
 COLLECTOR_ADDRESS = Need("accounts[{i}].collector.address", "the collector's mailing address",
-                         lambda f: f.collector.address if f.collector else None)
+                         lambda f: f.collector.address if f.collector else None,
+                         what_es="la dirección postal del cobrador")
 COLLECTOR_REFERENCE = Need("accounts[{i}].collector.account_number",
                            "the collector's reference number (or the bill's account number)",
                            lambda f: (f.collector.account_number if f.collector else None)
-                           or f.account.account_number)
-BALANCE = Need("accounts[{i}].balance", "the balance being asked for", lambda f: f.account.balance)
+                           or f.account.account_number,
+                           what_es="el número de referencia del cobrador (o el número de cuenta de la "
+                                   "factura)")
+BALANCE = Need("accounts[{i}].balance", "the balance being asked for", lambda f: f.account.balance,
+               what_es="el saldo que le cobran")
 
 
 def holder_needs() -> tuple[Need, ...]:
@@ -63,9 +72,11 @@ def holder_needs() -> tuple[Need, ...]:
     return (Need(lambda f: "accounts[{i}].collector.address" if f.collector
                  else "accounts[{i}].provider.address",
                  "the mailing address of whoever holds the debt now",
-                 lambda f: f.collector.address if f.collector else f.account.provider.address),
+                 lambda f: f.collector.address if f.collector else f.account.provider.address,
+                 what_es="la dirección postal de quien tiene la deuda ahora"),
             Need("accounts[{i}].account_number", "an account number (the bill's or the collector's)",
-                 lambda f: f.account.account_number or (f.collector.account_number if f.collector else None)))
+                 lambda f: f.account.account_number or (f.collector.account_number if f.collector else None),
+                 what_es="un número de cuenta (el de la factura o el del cobrador)"))
 
 
 def barred(f) -> dict[str, Any] | None:

@@ -11,7 +11,9 @@ from . import ACCOUNT_NUMBER, PATIENT_ADDRESS, PATIENT_NAME, PROVIDER_ADDRESS, L
 from ..facts import Need
 
 FINDINGS = Need("accounts[{i}].bill", "problems found by the bill audit (none were found; "
-                "an itemized bill is needed for the audit)", lambda f: f.findings)
+                "an itemized bill is needed for the audit)", lambda f: f.findings,
+                what_es="errores encontrados por la revisión de la factura (no se encontró ninguno; para revisarla "
+                        "hace falta una factura detallada)")
 
 
 def when(f) -> str | None:

@@ -25,7 +25,8 @@ def file_appeals(f) -> list[dict]:
 
 
 CLAIMS = Need("accounts[{i}].eob", "a claim an employer or marketplace plan denied, still open to appeal",
-              file_appeals)
+              file_appeals,
+              what_es="una reclamación negada por un plan de empleador o del mercado de seguros que todavía se puede apelar")
 
 
 def when(f) -> str | None:

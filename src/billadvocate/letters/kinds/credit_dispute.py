@@ -25,7 +25,9 @@ def bureaus() -> dict:
 
 
 PROBLEMS = Need("credit_report.tradelines", "a credit-report problem found by the credit check "
-                "for this bureau", lambda f: f.credit_problems())
+                "for this bureau", lambda f: f.credit_problems(),
+                what_es="un problema en el informe de crédito encontrado por la revisión de crédito para esta agencia "
+                        "de crédito")
 
 
 NAMES = {"equifax": "Equifax", "experian": "Experian", "transunion": "TransUnion"}

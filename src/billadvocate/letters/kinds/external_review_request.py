@@ -22,7 +22,8 @@ def external_appeals(f) -> list[dict]:
 
 
 CLAIMS = Need("accounts[{i}].final_denial_date", "the date of the plan's final denial of the appeal (within "
-              "the last four months)", external_appeals)
+              "the last four months)", external_appeals,
+              what_es="la fecha en que el plan negó la apelación por última vez (dentro de los últimos cuatro meses)")
 
 
 def when(f) -> str | None:

@@ -25,9 +25,12 @@ def hearing_appeals(f) -> list[dict]:
     return out
 
 
-CLAIMS = Need("accounts[{i}].eob", "a claim Medicaid denied that can still go to a fair hearing", hearing_appeals)
+CLAIMS = Need("accounts[{i}].eob", "a claim Medicaid denied that can still go to a fair hearing", hearing_appeals,
+              what_es="una reclamación negada por Medicaid que todavía puede ir a una audiencia imparcial")
 ADDRESS = Need("insurance.appeals_address", "the address where the state takes fair hearing requests (printed on "
-               "the notice)", lambda f: f.case.insurance.appeals_address if f.case.insurance else None)
+               "the notice)", lambda f: f.case.insurance.appeals_address if f.case.insurance else None,
+               what_es="la dirección donde el estado recibe las solicitudes de audiencia imparcial (impresa en el "
+                       "aviso)")
 
 
 def when(f) -> str | None:

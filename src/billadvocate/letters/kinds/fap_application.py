@@ -11,11 +11,14 @@ from . import ACCOUNT_NUMBER, PATIENT_ADDRESS, PATIENT_NAME, PROVIDER_ADDRESS, L
 from ..facts import Need
 
 HOUSEHOLD_SIZE = Need("household.size", "the number of people in the household",
-                      lambda f: f.case.household.size if f.case.household else None)
+                      lambda f: f.case.household.size if f.case.household else None,
+                      what_es="el número de personas en el hogar")
 INCOME = Need("household.annual_income", "the household's yearly income",
-              lambda f: f.case.household.annual_income if f.case.household else None)
+              lambda f: f.case.household.annual_income if f.case.household else None,
+              what_es="los ingresos anuales del hogar")
 FPL = Need("household.size", "the household's poverty-guideline percentage (from its size and income)",
-           lambda f: f.fpl_percent)
+           lambda f: f.fpl_percent,
+           what_es="el porcentaje de la línea de pobreza del hogar (según su tamaño y sus ingresos)")
 
 
 NOT_THE_PROVIDERS = ("MEDICAID",)  # applied for with the state, not with the provider

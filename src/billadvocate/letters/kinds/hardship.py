@@ -16,7 +16,8 @@ from .fap_application import when as fap_when
 
 LOW_INCOME_FPL = Decimal(200)  # percent of the poverty guideline; a common charity line, not a legal number
 EXPENSES = Need("household.monthly_expenses", "the household's essential monthly expenses",
-                lambda f: f.case.household.monthly_expenses if f.case.household else None)
+                lambda f: f.case.household.monthly_expenses if f.case.household else None,
+                what_es="los gastos mensuales esenciales del hogar")
 
 
 def when(f) -> str | None:

@@ -51,10 +51,13 @@ def overdue(f) -> list[tuple[dict, date]]:
     return out
 
 
-CLAIMS = Need("accounts[{i}].eob", "a claim the plan denied", complained)
+CLAIMS = Need("accounts[{i}].eob", "a claim the plan denied", complained,
+              what_es="una reclamación negada por el plan")
 ADDRESS = Need("insurance.regulator_address", "the mailing address of the agency that takes complaints about your "
                "plan (your state's insurance department or Medicaid agency: its website gives it)",
-               lambda f: _regulator(f).get("address"))
+               lambda f: _regulator(f).get("address"),
+               what_es="la dirección postal de la agencia que recibe quejas sobre su plan (el departamento de seguros "
+                       "de su estado o la agencia de Medicaid: su sitio web la indica)")
 
 
 def when(f) -> str | None:

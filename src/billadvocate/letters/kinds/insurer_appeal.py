@@ -32,9 +32,11 @@ def open_appeals(f) -> list[dict]:
             and a.get("stage", "internal") == "internal"]
 
 
-APPEALS = Need("accounts[{i}].eob", "a claim denied on the EOB that can still be appealed", open_appeals)
+APPEALS = Need("accounts[{i}].eob", "a claim denied on the EOB that can still be appealed", open_appeals,
+               what_es="una reclamación negada en la EOB que todavía se puede apelar")
 INSURER_ADDRESS = Need("insurance.appeals_address", "the address where the plan takes appeals (printed on the "
-                       "denial notice)", lambda f: f.case.insurance.appeals_address if f.case.insurance else None)
+                       "denial notice)", lambda f: f.case.insurance.appeals_address if f.case.insurance else None,
+                       what_es="la dirección donde el plan recibe las apelaciones (impresa en el aviso de negación)")
 
 
 def when(f) -> str | None:

@@ -27,7 +27,8 @@ def necessity_appeals(f) -> list[dict]:
 
 
 DENIALS = Need("accounts[{i}].eob", "a claim denied as not medically necessary that can still be appealed",
-               necessity_appeals)
+               necessity_appeals,
+               what_es="una reclamación negada por no ser médicamente necesario que todavía se puede apelar")
 
 
 def when(f) -> str | None:

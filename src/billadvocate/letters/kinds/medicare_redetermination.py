@@ -41,12 +41,16 @@ def medicare_appeals(f) -> list[dict]:
     return [a for a in out if (a["stage"], a["plan_type"]) == (out[0]["stage"], out[0]["plan_type"])] if out else out
 
 
-CLAIMS = Need("accounts[{i}].eob", "a claim Original Medicare denied that can still be appealed", medicare_appeals)
+CLAIMS = Need("accounts[{i}].eob", "a claim Original Medicare denied that can still be appealed", medicare_appeals,
+              what_es="una reclamación negada por Medicare Original que todavía se puede apelar")
 MEDICARE_NUMBER = Need("insurance.member_id", "your Medicare number (on your red, white and blue Medicare card)",
-                       lambda f: f.case.insurance.member_id if f.case.insurance else None)
+                       lambda f: f.case.insurance.member_id if f.case.insurance else None,
+                       what_es="su número de Medicare (en su tarjeta roja, blanca y azul de Medicare)")
 ADDRESS = Need("insurance.appeals_address", "the address on the latest Medicare notice where appeals are sent "
                "(the Medicare Summary Notice, or the decision you are appealing)",
-               lambda f: f.case.insurance.appeals_address if f.case.insurance else None)
+               lambda f: f.case.insurance.appeals_address if f.case.insurance else None,
+               what_es="la dirección del último aviso de Medicare a la que se envían las apelaciones (el Resumen de "
+                       "Medicare, o la decisión que está apelando)")
 
 
 def when(f) -> str | None:

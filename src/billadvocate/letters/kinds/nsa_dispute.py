@@ -34,7 +34,11 @@ NSA_FINDING = Need("accounts[{i}].gfe_total", "a No Surprises Act problem found 
                    "the Good Faith Estimate, no Good Faith Estimate for care booked ahead, or a balance bill "
                    "for emergency care, an air ambulance or an out-of-network provider at an in-network "
                    "hospital)",
-                   lambda f: _hits(f))
+                   lambda f: _hits(f),
+                   what_es="un problema de la Ley Sin Sorpresas (No Surprises Act) encontrado en la factura (una "
+                           "factura muy por encima de la Estimación de Buena Fe, ninguna Estimación de Buena Fe "
+                           "para una atención programada, o una factura por saldo por atención de emergencia, una "
+                           "ambulancia aérea o un proveedor fuera de la red en un hospital de la red)")
 OWN_PARAGRAPH = (ANCILLARY, GFE_MISSING)  # named in their own paragraph, not in the list of findings
 
 

@@ -17,7 +17,9 @@ from .settlement_offer import held
 from .settlement_offer import when as settlement_when
 
 PLAN = Need("household.monthly_expenses", "a payment plan from the review (the money engine needs "
-            "household.annual_income and household.monthly_expenses)", lambda f: f.plan)
+            "household.annual_income and household.monthly_expenses)", lambda f: f.plan,
+            what_es="un plan de pagos calculado por la revisión (el cálculo de dinero necesita "
+                    "household.annual_income y household.monthly_expenses)")
 
 
 def when(f) -> str | None:

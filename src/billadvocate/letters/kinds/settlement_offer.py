@@ -14,7 +14,10 @@ from ..facts import Need, number
 
 OFFER = Need("household.lump_sum_available", "an offer amount from the review (the money engine "
              "needs household.annual_income, household.monthly_expenses and "
-             "household.lump_sum_available or liquid_assets)", lambda f: f.offer)
+             "household.lump_sum_available or liquid_assets)", lambda f: f.offer,
+             what_es="una cantidad para ofrecer calculada por la revisión (el cálculo de dinero necesita "
+                     "household.annual_income, household.monthly_expenses y household.lump_sum_available o "
+                     "liquid_assets)")
 
 
 KIND_TYPE = "settlement_offer"
