@@ -141,13 +141,14 @@ def stress(con: duckdb.DuckDBPyConnection, n: int) -> None:
 
 
 def _other_facts(con: duckdb.DuckDBPyConnection) -> None:
-    """Every other case fact the audit's `bills` table has (audit/tables.py), unknown (NULL), so a
-    rule added with a new fact runs here as it would on a claims extract that lacks it."""
+    """Every other column the audit's `bills` table has (audit/tables.py: the bill's own, such as its
+    MS-DRG, and the case facts), unknown (NULL), so a rule added with a new column runs here as it
+    would on a claims extract that lacks it."""
     from billadvocate.audit.sqltypes import duck_type
-    from billadvocate.audit.tables import FACT_COLUMNS
+    from billadvocate.audit.tables import BILLS_SCHEMA
 
     have = {row[0] for row in con.execute("DESCRIBE bills").fetchall()}
-    for name, kind in FACT_COLUMNS:
+    for name, kind in zip(BILLS_SCHEMA.names, BILLS_SCHEMA.types):
         if name not in have:
             con.execute(f"ALTER TABLE bills ADD COLUMN {name} {duck_type(kind)}")
 
