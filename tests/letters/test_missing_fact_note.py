@@ -71,6 +71,18 @@ CASES = {  # name: (example, with the denied EOB, edit, the letter, the field)
     "household expenses": ("uninsured-outpatient", False, _expenses, "hardship", "household.monthly_expenses"),
 }
 
+WHY_ES = {  # the reason the letter would help, in Spanish (None: the regulator's name has no Spanish yet)
+    "insurer appeals address": "ayudaría (el plan negó 1 reclamación ($610.00) por un motivo que usted puede "
+                               "impugnar: apele por escrito antes de la fecha límite)",
+    "Medicare appeals address": "ayudaría (Medicare negó 1 reclamación y el plazo para apelar sigue abierto: pida a "
+                                "Medicare una nueva determinación)",
+    "regulator address": None,
+    "provider address": "ayudaría (la revisión encontró 19 problemas en la factura, $4,830.00 en juego: pida a la "
+                        "oficina de facturación que la corrija)",
+    "household expenses": "ayudaría (dificultad económica: los ingresos son el 194.24% de la línea de pobreza: pida "
+                          "una reducción o la cancelación de la deuda)",
+}
+
 
 def _review(tmp_path, example, eob, edit):
     shutil.copytree(EXAMPLES / example, tmp_path / "case")
@@ -105,6 +117,7 @@ def test_a_missing_fact_note_names_the_letter_plainly_and_reads_wholly_in_spanis
     need = next(n for n in kind.needs if not callable(n.field) and n.field.replace("{i}", "0") == field)
     notes_es = [n for n in account_es(account)["notes"] if f"«{title_es}»" in n]
     assert len(notes_es) == len(notes), account_es(account)["notes"]
+    assert (WHY_ES[name] or "ayudaría,") in notes_es[0], notes_es[0]  # the reason in Spanish, or none
     for n in notes_es:
         assert need.what_es in n and f"(campo {field})" in n and not ENGLISH.search(_no_field(n)), n
     c = Console(record=True, width=400)
@@ -127,3 +140,26 @@ def test_a_why_without_spanish_leaves_it_out_rather_than_show_english():
     es = sentence(note)
     assert es and es.startswith("La carta «Apelación de una denegación del seguro» ayudaría, pero necesita ")
     assert "(campo insurance.appeals_address)" in es and not ENGLISH.search(_no_field(es)), es
+
+
+@pytest.mark.parametrize("why,es", [
+    ("the plan upheld its denial of 2 claims: ask for an independent external review, whose decision the plan must "
+     "follow", "el plan mantuvo su negación de 2 reclamaciones: pida una revisión externa independiente"),
+    ("The judge upheld the Medicare Advantage plan's denial of 1 claim and the time to appeal is open: ask the "
+     "Medicare Appeals Council to review the judge's decision", "el juez mantuvo la negación del plan Medicare "
+     "Advantage de 1 reclamación y el plazo para apelar sigue abierto: pida al Consejo de Apelaciones de Medicare"),
+    ("Medicaid denied 3 claims: ask the state for a fair hearing in writing before the date on the notice",
+     "Medicaid negó 3 reclamaciones: pida por escrito al estado una audiencia imparcial"),
+    ("ask the plan for its file on the 2 denied claims and the criteria it used: the law gives you a free copy, and "
+     "the appeal answers what is in it", "pida al plan su expediente sobre las 2 reclamaciones negadas"),
+    ("financial hardship: income is 150% of the poverty guideline; after essential costs 40.00 dollars a month are "
+     "left, less than a year's payments on 3,140.00: ask for a reduction or write-off",
+     "después de los gastos esenciales quedan 40.00 dólares al mes, menos que un año de pagos sobre 3,140.00"),
+])
+def test_each_letter_s_reason_reads_in_spanish_inside_the_note(why, es):
+    from billadvocate.report.spanish_account import sentence
+
+    note = (f'The letter "Appeal of an insurance denial" would help ({why}), but it needs the address where the '
+            "plan takes appeals (printed on the denial notice): add it to the case (field insurance.appeals_address).")
+    done = sentence(note)
+    assert done and f"ayudaría ({es[:1]}" in done and es in done and not ENGLISH.search(_no_field(done)), done

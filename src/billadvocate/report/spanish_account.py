@@ -1071,11 +1071,71 @@ def _missing_fact(m) -> str | None:
     if m["t"] not in titles or m["w"] not in needs:
         return None
     why = _reasons_es(m["r"])
+    if why and why.split(" ", 1)[0].lower() in ("medicare", "medicaid"):
+        why = why[:1].upper() + why[1:]
     return (f"La carta «{titles[m['t']]}» ayudaría" + (f" ({why})" if why else "") + f", pero necesita "
             f"{needs[m['w']]}: añada ese dato al caso (campo {m['f']}).")
 
 
-_PATTERNS += [
+def _claims(n: str, word: str = "reclamación", plural: str = "reclamaciones") -> str:
+    return f"{n} {word if n == '1' else plural}"
+
+
+_NEXT_LEVEL_ES = {"ask Medicare for a redetermination": "pida a Medicare una nueva determinación",
+                  "ask the independent contractor (QIC) for a reconsideration":
+                      "pida al contratista independiente (QIC) una reconsideración",
+                  "ask for a hearing before a judge": "pida una audiencia ante un juez",
+                  "ask the Medicare Appeals Council to review the judge's decision":
+                      "pida al Consejo de Apelaciones de Medicare que revise la decisión del juez"}
+_UPHELD_ES = {"Medicare denied": "Medicare negó",
+              "The independent review entity upheld the Medicare Advantage plan's denial of":
+                  "La entidad de revisión independiente mantuvo la negación del plan Medicare Advantage de",
+              "The judge upheld the Medicare Advantage plan's denial of":
+                  "El juez mantuvo la negación del plan Medicare Advantage de"}
+_HARDSHIP_ES = [(r"income is (?P<p>[\d.]+)% of the poverty guideline", "los ingresos son el {p}% de la línea de pobreza"),
+                (r"after essential costs (?P<s>[\d,.]+) dollars a month are left, less than a year's payments on "
+                 r"(?P<b>[\d,.]+)", "después de los gastos esenciales quedan {s} dólares al mes, menos que un año "
+                                   "de pagos sobre {b}")]
+
+
+def _hardship_es(m) -> str | None:
+    out = []
+    for part in m["r"].split("; "):
+        es = next((t.format(**x.groupdict()) for p, t in _HARDSHIP_ES if (x := re.fullmatch(p, part))), None)
+        if es is None:
+            return None
+        out.append(es)
+    return "Dificultad económica: " + "; ".join(out) + ": pida una reducción o la cancelación de la deuda."
+
+
+_PATTERNS += [  # the reasons a letter is needed (letters/kinds/*.py `when`), read inside the note below
+    (rf"The plan denied (?P<n>\d+) claims? \((?P<a>{M})\) for a reason you can contest: appeal in writing before "
+     r"the deadline\.",
+     lambda m: f"El plan negó {_claims(m['n'])} ({m['a']}) por un motivo que usted puede impugnar: apele por escrito "
+               "antes de la fecha límite."),
+    (r"(?P<who>Medicare denied|The independent review entity upheld the Medicare Advantage plan's denial of|The judge "
+     r"upheld the Medicare Advantage plan's denial of) (?P<n>\d+) claims? and the time to appeal is open: "
+     r"(?P<w>.+)\.",
+     lambda m: (f"{_UPHELD_ES[m['who']]} {_claims(m['n'])} y el plazo para apelar sigue abierto: "
+                f"{_NEXT_LEVEL_ES[m['w']]}." if m["w"] in _NEXT_LEVEL_ES else None)),
+    (r"Medicaid denied (?P<n>\d+) claims?: ask the state for a fair hearing in writing before the date on the "
+     r"notice\.",
+     lambda m: f"Medicaid negó {_claims(m['n'])}: pida por escrito al estado una audiencia imparcial antes de la "
+               "fecha del aviso."),
+    (r"Ask the plan for its file on the (?P<n>\d+) denied claims? and the criteria it used: the law gives you a free "
+     r"copy, and the appeal answers what is in it\.",
+     lambda m: ("Pida al plan su expediente sobre " + ("la reclamación negada" if m["n"] == "1" else
+                f"las {m['n']} reclamaciones negadas") + " y los criterios que usó: la ley le da una copia gratis, "
+                "y la apelación responde a lo que contiene.")),
+    (r"The plan upheld its denial of (?P<n>\d+) claims?: ask for an independent external review, whose decision "
+     r"the plan must follow\.",
+     lambda m: f"El plan mantuvo su negación de {_claims(m['n'])}: pida una revisión externa independiente, cuya "
+               "decisión el plan debe cumplir."),
+    (rf"The audit found (?P<n>\d+) problems? on the bill, (?P<a>{M}) at stake: ask the billing office to correct "
+     r"it\.",
+     lambda m: f"La revisión encontró {_claims(m['n'], 'problema', 'problemas')} en la factura, {m['a']} en juego: "
+               "pida a la oficina de facturación que la corrija."),
+    (r"Financial hardship: (?P<r>.+): ask for a reduction or write-off\.", _hardship_es),
     (r'The letter "(?P<t>[^"]+)" would help \((?P<r>.*)\), but it needs (?P<w>.+): add it to the case '
      r"\(field (?P<f>[^()\s]+)\)\.", _missing_fact),
 ]
