@@ -189,3 +189,39 @@ def test_claims_spread_across_files_are_staged(claims_parquet, tmp_path):
     fresh = tmp_path / "fresh"
     run_batch([claims_parquet], fresh, as_of=AS_OF, setting="professional")
     assert run.buckets == 2 and keyed(tmp_path / "out" / "findings.parquet") == keyed(fresh / "findings.parquet") >= EXPECTED
+
+
+DRG_CLAIMS = ("patient_id,claim_id,line,service_date,code,revenue_code,units,charge,care_start,care_end,ms_drg\n"
+              "P7,S1,1,2025-11-02,,0120,3,55000.00,2025-11-02,2025-11-05,MS-DRG 871\n"
+              "P7,S1,2,2025-11-02,85025,0300,1,400.00,2025-11-02,2025-11-05,MS-DRG 871\n"
+              "P8,S2,1,2025-11-10,,0120,2,900.00,2025-11-10,2025-11-12,871\n"
+              "P9,S3,1,2025-11-20,,0120,2,70000.00,2025-11-20,2025-11-22,\n")
+
+
+def test_an_inpatient_claims_ms_drg_is_priced_as_the_single_bill_audit_prices_it(tmp_path):
+    """A claims extract's MS-DRG column: the stay is compared with the Medicare payment for its DRG,
+    with the same dollars as the stay audited as one bill; a low charge and a claim without a DRG
+    give no finding."""
+    from billadvocate.audit import audit_bills
+    from billadvocate.ingest.csv_bill import read_csv_text
+
+    src = tmp_path / "in" / "stays.csv"
+    src.parent.mkdir()
+    src.write_text(DRG_CLAIMS)
+    run_batch([src], tmp_path / "out", as_of=AS_OF)
+    batch = duckdb.sql(f"SELECT claim_id, amount, message FROM read_parquet('{tmp_path}/out/findings.parquet') "
+                       "WHERE rule = 'BILL.PRICE_INPATIENT_DRG'").fetchall()
+    assert [r[0] for r in batch] == ["S1"]
+    bill = read_csv_text("line,date,code,revenue code,units,charge,drg\n"
+                         "1,2025-11-02,,0120,3,55000.00,871\n2,2025-11-02,85025,0300,1,400.00,871\n", file="S1")
+    single = audit_bills([bill], facts={"care_start": date(2025, 11, 2), "care_end": date(2025, 11, 5)}, as_of=AS_OF)
+    drg = [f for f in single.findings if f.rule == "BILL.PRICE_INPATIENT_DRG"]
+    assert len(drg) == 1 and drg[0].amount == batch[0][1]
+
+
+def test_a_value_that_is_not_an_ms_drg_is_refused_naming_the_column(tmp_path):
+    src = tmp_path / "bad.csv"
+    src.write_text(DRG_CLAIMS.replace("MS-DRG 871", "sepsis", 1))
+    with pytest.raises(BadInput, match=r"column ms_drg has 'sepsis', which is not an MS-DRG"):
+        run_batch([src], tmp_path / "out", as_of=AS_OF)
+    assert not (tmp_path / "out" / "findings.parquet").exists()

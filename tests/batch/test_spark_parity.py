@@ -71,3 +71,20 @@ def test_without_pandas_the_spark_engine_says_what_to_install(monkeypatch, claim
     monkeypatch.setitem(sys.modules, "pandas", None)  # as if it were not installed
     with pytest.raises(BadInput, match="pandas"):
         run_batch_spark([claims_parquet], tmp_path / "out", as_of=AS_OF)
+
+
+def test_both_engines_read_and_price_an_ms_drg_alike(spark, tmp_path):
+    """The MS-DRG column normalised the same way ("MS-DRG 871", "871", 470 as a number) and the stay
+    priced the same by both engines."""
+    from tests.batch.test_batch_audit import DRG_CLAIMS
+
+    src = tmp_path / "stays.csv"
+    src.write_text(DRG_CLAIMS + "P10,S4,1,2025-12-01,,0120,4,95000.00,2025-12-01,2025-12-04,470\n")
+    typed = tmp_path / "stays.parquet"
+    duckdb.sql(f"COPY (SELECT * REPLACE (CAST(nullif(ms_drg, '') AS VARCHAR) AS ms_drg) FROM read_csv('{src}', "
+               f"header = true, all_varchar = true)) TO '{typed}' (FORMAT parquet)")
+    run_batch([src], tmp_path / "duck", as_of=AS_OF)
+    run_batch_spark([typed], tmp_path / "spark", as_of=AS_OF, spark=spark, lines_per_partition=1)
+    duck, spk = rows(tmp_path / "duck" / "findings.parquet"), rows(tmp_path / "spark" / "findings.parquet")
+    assert duck == spk
+    assert {r[3] for r in duck if r[0] == "BILL.PRICE_INPATIENT_DRG"} == {"S1", "S4"}

@@ -19,9 +19,9 @@ def bucket_views_sql(setting: str | None) -> list[tuple[str, str, bool]]:
              "pfs_mac": "VARCHAR", "pfs_locality": "VARCHAR", "price_key": "VARCHAR", "price_plan": "VARCHAR",
              "medicare_participating": "BOOLEAN", "oop_max": money, "plan_deductible": money,
              "ambulance": "VARCHAR", "care_scheduled": "DATE", "self_pay": "BOOLEAN", "gfe_given": "BOOLEAN",
-             "gfe_date": "DATE", "ms_drg": "VARCHAR"}
+             "gfe_date": "DATE"}
     facts = ["care_start", "care_end", "emergency", "insurance_status", "in_network", "facility_in_network",
-             "state", "gfe_total"]
+             "state", "gfe_total", "ms_drg"]
     fact_cols = [f"MAX({name}) AS {name}" for name in facts]
     fact_cols.append(f"COALESCE(MAX(setting), {setting_sql}) AS setting")
     fact_cols += ["MIN(patient_id) AS patient_id", "MIN(provider) AS provider",

@@ -5,7 +5,8 @@ A claim-line extract has the canonical line columns plus a claim id and a patien
     required  patient_id, claim_id, line, service_date (or date), code, units, charge
     optional  revenue_code, description, modifiers (text '25 59' or a list), unit_price, ndc,
               provider, and per-claim facts the rules may use: care_start, care_end, setting,
-              emergency, insurance_status, state, in_network, gfe_total ...
+              emergency, insurance_status, state, in_network, gfe_total, ms_drg (an
+              inpatient claim's MS-DRG) ...
 
 Every problem is one BadInput naming the file and the column, raised before anything is written.
 """
@@ -22,7 +23,8 @@ from ..errors import BadInput
 REQUIRED = ("patient_id", "claim_id", "line", "service_date", "code", "units", "charge")
 ALIASES = {"date": "service_date", "dos": "service_date", "hcpcs": "code", "cpt": "code",
            "quantity": "units", "qty": "units", "amount": "charge", "claim": "claim_id",
-           "patient": "patient_id", "member_id": "patient_id"}
+           "patient": "patient_id", "member_id": "patient_id",
+           "drg": "ms_drg", "ms-drg": "ms_drg", "msdrg": "ms_drg", "drg_code": "ms_drg", "clm_drg_cd": "ms_drg"}
 NUMERIC = ("line", "units", "charge", "unit_price", "gfe_total")
 DATES = ("service_date", "care_start", "care_end")
 _NUMERIC_TYPES = ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT",
@@ -107,6 +109,8 @@ def inspect(path: Path, con: duckdb.DuckDBPyConnection | None = None) -> InputFi
     for col in DATES:
         if col in types and not types[col].startswith(("DATE", "TIMESTAMP")):
             _check_castable(own, path, kind, columns[col], col, "DATE", "a date (YYYY-MM-DD)")
+    if "ms_drg" in columns:
+        _check_drg(own, path, kind, columns["ms_drg"])
     if con is None:
         own.close()
     return InputFile(path, kind, columns, types)
@@ -122,6 +126,23 @@ def _check_castable(con, path: Path, kind: str, own_name: str, col: str, sql_typ
     ).fetchall()
     if rows:
         raise BadInput(f"column {col} has {rows[0][0]!r}, which is not {what}", file=str(path))
+
+
+# an MS-DRG as a claims extract writes it ("871", "0871" is not one, "MS-DRG 871", "DRG 871", 871 as a number);
+# stage.py and spark.py normalise it to three digits with the same prefix
+DRG_PREFIX = "^(MS-?DRG|DRG) *"
+
+
+def _check_drg(con, path: Path, kind: str, own_name: str) -> None:
+    probe = InputFile(path, kind, {}, {})
+    quoted = '"' + own_name.replace('"', '""') + '"'
+    rows = con.execute(
+        f"SELECT {quoted}::VARCHAR FROM {probe.reader()} "
+        f"WHERE {quoted} IS NOT NULL AND trim({quoted}::VARCHAR) <> '' AND NOT regexp_full_match("
+        f"regexp_replace(upper(trim({quoted}::VARCHAR)), '{DRG_PREFIX}', ''), '[0-9]{{1,3}}') LIMIT 1").fetchall()
+    if rows:
+        raise BadInput(f"column ms_drg has {rows[0][0]!r}, which is not an MS-DRG (three digits, e.g. 871)",
+                       file=str(path))
 
 
 def inspect_all(inputs: list[str | Path]) -> list[InputFile]:

@@ -30,7 +30,7 @@ from ..audit.rules import all_rules
 from ..errors import BadInput
 from . import sqltext
 from .findings_sql import rules_table
-from .inputs import InputFile, inspect_all
+from .inputs import DRG_PREFIX, InputFile, inspect_all
 from .run import BatchRun
 from .stage import STAGED_COLUMNS, count_lines
 
@@ -103,6 +103,9 @@ def _normalised_columns(f: InputFile) -> str:
                              f"m -> UPPER(m)), m -> m <> '') AS modifiers")
         elif col in ("code", "revenue_code"):
             exprs.append(f"NULLIF(UPPER(TRIM(CAST({src} AS STRING))), '') AS {col}")
+        elif col == "ms_drg":  # as stage.py does it
+            exprs.append(f"CASE WHEN COALESCE(TRIM(CAST({src} AS STRING)), '') = '' THEN NULL ELSE LPAD(REGEXP_REPLACE("
+                         f"UPPER(TRIM(CAST({src} AS STRING))), '{DRG_PREFIX}', ''), 3, '0') END AS ms_drg")
         elif (typ.startswith("DECIMAL") or col == "line") and f.types[col].startswith(_EXACT_NUMBERS):
             exprs.append(f"CAST({src} AS {st}) AS {col}")  # already a number: no trip through text
         elif typ == "DATE" and f.types[col] == "DATE":

@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 
 from ..errors import BadInput
-from .inputs import DATES, NUMERIC, InputFile
+from .inputs import DRG_PREFIX, DATES, NUMERIC, InputFile
 
 # canonical column -> SQL type after staging
 STAGED_COLUMNS = {
@@ -23,7 +23,7 @@ STAGED_COLUMNS = {
     # per-claim facts (optional)
     "care_start": "DATE", "care_end": "DATE", "setting": "VARCHAR", "emergency": "BOOLEAN",
     "insurance_status": "VARCHAR", "state": "VARCHAR", "in_network": "BOOLEAN",
-    "facility_in_network": "BOOLEAN", "gfe_total": "DECIMAL(14,2)",
+    "facility_in_network": "BOOLEAN", "gfe_total": "DECIMAL(14,2)", "ms_drg": "VARCHAR",
 }
 LINES_PER_BUCKET = 10_000_000
 
@@ -48,6 +48,9 @@ def _expr(f: InputFile, col: str) -> str:
         return f"CAST(trim({src}::VARCHAR) AS DATE) AS {col}"
     if col in ("code", "revenue_code"):
         return f"nullif(upper(trim({src}::VARCHAR)), '') AS {col}"
+    if col == "ms_drg":  # three digits, as the bill readers keep it (inputs.py checked the values)
+        return (f"CASE WHEN coalesce(trim({src}::VARCHAR), '') = '' THEN NULL ELSE lpad(regexp_replace("
+                f"upper(trim({src}::VARCHAR)), '{DRG_PREFIX}', ''), 3, '0') END AS ms_drg")
     return f"CAST({src} AS {typ}) AS {col}"
 
 
