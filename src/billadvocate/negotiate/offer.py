@@ -11,7 +11,7 @@ from datetime import date
 from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
-from ..util import dollars
+from ..util import cents, dollars
 from .barred import GENERIC, known, warnings as sol_warnings
 
 # (opening, target, walk_away) as shares of the fair amount, and why.
@@ -56,16 +56,27 @@ def _sol_expired(sol: dict[str, Any] | None) -> bool | None:
 
 
 def lump_sum(household) -> tuple[Decimal | None, str]:
-    """What the household can raise now: its stated lump sum, else savings less a month's expenses."""
+    """What the household can raise now: its stated lump sum, else savings less a month's expenses kept
+    as a cushion. Without expense figures a month's gross income stands in for them (never $0: that
+    would tell a family to spend its last dollar); with neither, it is unknown."""
     if household is None:
         return None, "no household facts in the case"
     if household.lump_sum_available is not None:
         return Decimal(household.lump_sum_available), "the lump sum the household says it can raise"
     if household.liquid_assets is not None:
-        cushion = Decimal(household.monthly_expenses or 0)
-        return max(Decimal(household.liquid_assets) - cushion, Decimal(0)), (
-            f"savings of {dollars(household.liquid_assets)} less one month of essential expenses "
-            f"({dollars(cushion)}) kept as a cushion")
+        savings = Decimal(household.liquid_assets)
+        if household.monthly_expenses is not None:
+            cushion = Decimal(household.monthly_expenses)
+            return max(savings - cushion, Decimal(0)), (
+                f"savings of {dollars(savings)} less one month of essential expenses ({dollars(cushion)}) kept as "
+                "a cushion")
+        if household.annual_income is not None:
+            cushion = cents(Decimal(household.annual_income) / 12)
+            return max(savings - cushion, Decimal(0)), (
+                f"savings of {dollars(savings)} less one month of income ({dollars(cushion)}) kept as a cushion, "
+                "since the case gives no essential expenses")
+        return None, ("savings are in the case but not the essential monthly expenses a cushion must cover: "
+                      "add them")
     return None, "how much you could pay at once (savings, or a lump sum you could raise) is not in the case"
 
 

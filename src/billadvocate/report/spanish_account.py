@@ -392,8 +392,60 @@ def _ca_fair_pricing(m):
             f"{m['t']} menos {m['paid']} pagados, así que debe como máximo {m['most']}; eso no es menos de {m['low']}")
 
 
+_LUMP_WHY = [  # negotiate/offer.lump_sum's reasons
+    (re.compile(r"the lump sum the household says it can raise\Z"), "la suma que el hogar dice que puede juntar"),
+    (re.compile(rf"savings of (?P<s>{M}) less one month of essential expenses \((?P<e>{M})\) kept as a cushion\Z"),
+     "ahorros de {s} menos un mes de gastos esenciales ({e}) que guarda como colchón"),
+    (re.compile(rf"savings of (?P<s>{M}) less one month of income \((?P<e>{M})\) kept as a cushion, since the case "
+                r"gives no essential expenses\Z"),
+     "ahorros de {s} menos un mes de ingresos ({e}) que guarda como colchón, porque el caso no indica los gastos "
+     "esenciales"),
+    (re.compile(r"savings are in the case but not the essential monthly expenses a cushion must cover: add them\Z"),
+     "el caso tiene los ahorros pero no los gastos esenciales de un mes que debe cubrir un colchón: añádalos"),
+    (re.compile(r"no household facts in the case\Z"), "el caso no tiene datos del hogar"),
+    (re.compile(r"how much you could pay at once \(savings, or a lump sum you could raise\) is not in the case\Z"),
+     "el caso no dice cuánto podría pagar de una vez (ahorros, o una suma que pudiera juntar)"),
+]
+_LUMP_TAIL = {
+    ": offer a lump sum, starting at the opening.": ": ofrezca un pago único, empezando por la oferta inicial.",
+    ", between the opening and the target: offer the opening, settle at no more than that lump sum, or take the "
+    "payment plan.": ", entre la oferta inicial y la meta: ofrezca la inicial, acuerde no más de esa suma, o tome el "
+                     "plan de pagos.",
+    ", below what a settlement needs: propose the payment plan instead, or a smaller lump sum plus the plan.":
+        ", menos de lo que pide un acuerdo: proponga mejor el plan de pagos, o una suma menor más el plan.",
+}
+
+
+def _lump_why_es(why: str) -> str | None:
+    for pattern, es in _LUMP_WHY:
+        m = pattern.match(why)
+        if m:
+            return es.format(**m.groupdict())
+    return None
+
+
+def _lump_advice(m) -> str | None:
+    """negotiate/offer.py's advice on a lump sum, in Spanish (each reason and each ending)."""
+    why, tail = _lump_why_es(m["why"]), _LUMP_TAIL.get(m["tail"])
+    if why is None or tail is None:
+        return None
+    return f"{'Solo puede' if m['only'] else 'Puede'} juntar {m['a']} ({why}){tail}"
+
+
+def _lump_unknown(m) -> str | None:
+    why = _lump_why_es(m["why"])
+    return None if why is None else (f"No se sabe cuánto puede pagar de una vez ({why}); el plan de pagos es la "
+                                     "alternativa.")
+
+
 _PATTERNS: list[tuple[str, Any]] = [
     # the offer (negotiate/offer.py, fair.py, owed.py)
+    (rf"You can raise (?P<only>only )?(?P<a>{M}) \((?P<why>[^()]*(?:\([^()]*\)[^()]*)*)\)(?P<tail>[:,] .+)",
+     _lump_advice),
+    (r"How much you can pay at once is unknown \((?P<why>.+)\); the payment plan is the fallback\.", _lump_unknown),
+    (rf"No expense figures \(household\.monthly_expenses\): (?P<p>\d+)% of gross monthly income, (?P<b>{M})\.",
+     "Sin cifras de gastos esenciales en el caso (campo household.monthly_expenses): el {p}% de los ingresos mensuales "
+     "brutos, {b}."),
     (rf"You can raise only (?P<a>{M}) \(savings of (?P<s>{M}) less one month of essential expenses \((?P<e>{M})\) "
      r"kept as a cushion\), below what a settlement needs: propose the payment plan instead, or a smaller lump sum "
      r"plus the plan\.",
