@@ -33,3 +33,36 @@ def test_an_eob_amount_beyond_any_real_claim_is_refused(tmp_path):
                    "C1,2025-01-05,99213,100.00,80.00,60.00,20000000000.00\n")
     with pytest.raises(BadInput, match="beyond any real amount"):
         read_eob(eob)
+
+
+def test_every_number_and_date_field_of_the_read_rows_is_checked():
+    """The check reads only the fields that can hold a number or a date (a 10 MB 835 has a million
+    values): every such field of every row model must be among them."""
+    import typing
+    from datetime import date
+    from decimal import Decimal
+
+    from billadvocate.ingest import _checked_fields
+    from billadvocate.ingest.eob_model import Adjustment, EobClaim, EobLine
+    from billadvocate.model import Line
+
+    def types_in(t):
+        args = typing.get_args(t)
+        return {t} if not args else {x for a in args for x in types_in(a)}
+
+    for model in (Line, EobClaim, EobLine, Adjustment):
+        must = {name for name, f in model.model_fields.items()
+                if any(isinstance(t, type) and issubclass(t, (Decimal, date)) for t in types_in(f.annotation))}
+        assert must and must <= set(_checked_fields(model)), model.__name__
+
+
+@pytest.mark.parametrize("column,cell,says", [(4, "-1000000000.00", "beyond any real amount"),
+                                              (1, "1899-12-31", "not between 1900")])
+def test_an_eob_line_value_beyond_any_real_claim_is_refused(tmp_path, column, cell, says):
+    row = ["C1", "2025-01-05", "99213", "100.00", "80.00", "60.00", "20.00"]
+    row[column] = cell
+    eob = tmp_path / "eob.csv"
+    eob.write_text("Claim Number,Service Date,Procedure Code,Billed,Allowed,Paid,Patient Responsibility\n"
+                   + ",".join(row) + "\n")
+    with pytest.raises(BadInput, match=says):
+        read_eob(eob)

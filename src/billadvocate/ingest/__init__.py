@@ -12,13 +12,15 @@ command line (`format=` here) forces a reader.
 from __future__ import annotations
 
 import csv
+import functools
 import importlib
+import typing
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 from ..errors import BadInput
-from ..model import Bill, check_sane
+from ..model import EARLIEST_DATE, LARGEST_NUMBER, LATEST_DATE, Bill, check_sane
 from .detect import (BILL_FORMATS, EOB_FORMATS, EOB_VIEW, FORMATS, NOTICE_FORMAT, check_file, detect_format,
                      is_eob_format)
 from .eob_model import Adjustment, Eob, EobClaim, EobLine
@@ -118,15 +120,46 @@ def _read(fmt: str, path: Path):
 _MAX_UNITS = Decimal(100_000)
 
 
+@functools.cache
+def _checked_fields(model: type) -> tuple[str, ...] | None:
+    """The fields of a reader's row model that can hold a number or a date (the ones _sane_values
+    checks); None (every field) when the model does not declare its fields."""
+    declared = getattr(model, "model_fields", None)
+    if not declared:
+        return None
+
+    def holds(t) -> bool:  # an annotation that can hold a number or a date; anything unknown counts
+        if isinstance(t, type):
+            return issubclass(t, (Decimal, date, int, float))
+        args = typing.get_args(t)
+        return any(holds(a) for a in args) if args else True
+
+    return tuple(name for name, f in declared.items() if holds(f.annotation))
+
+
 def _sane_values(row, path: Path, where: str) -> None:
     """Refuse a read value no real bill or EOB has (a date in 2999, $1e15, a million units): one line
     naming the file and line, never a number that poisons every sum after it."""
-    for name, value in row:
-        if isinstance(value, (Decimal, date)):
-            try:
-                check_sane(value)
-            except ValueError as e:
-                raise BadInput(f"{name} {e}", file=str(path), where=where)
+    names = _checked_fields(type(row))
+    if names is None or getattr(row, "__pydantic_extra__", None):
+        fields = dict(row)
+    else:
+        values = row.__dict__
+        fields = {name: values[name] for name in names if name in values}
+    for name, value in fields.items():
+        kind = type(value)  # the common cases checked inline: a 10 MB 835 has a million values
+        if kind is Decimal:
+            if value.is_finite() and -LARGEST_NUMBER <= value <= LARGEST_NUMBER:
+                continue
+        elif kind is date:
+            if EARLIEST_DATE <= value <= LATEST_DATE:
+                continue
+        elif not isinstance(value, (Decimal, date)):
+            continue
+        try:
+            check_sane(value)
+        except ValueError as e:
+            raise BadInput(f"{name} {e}", file=str(path), where=where)
     units = getattr(row, "units", None)
     if units is not None and abs(units) > _MAX_UNITS:
         raise BadInput(f"units {units} is more than {_MAX_UNITS:,} units: check the quantity column",
