@@ -446,11 +446,6 @@ _PATTERNS: list[tuple[str, Any]] = [
     (rf"No expense figures \(household\.monthly_expenses\): (?P<p>\d+)% of gross monthly income, (?P<b>{M})\.",
      "Sin cifras de gastos esenciales en el caso (campo household.monthly_expenses): el {p}% de los ingresos mensuales "
      "brutos, {b}."),
-    (rf"You can raise only (?P<a>{M}) \(savings of (?P<s>{M}) less one month of essential expenses \((?P<e>{M})\) "
-     r"kept as a cushion\), below what a settlement needs: propose the payment plan instead, or a smaller lump sum "
-     r"plus the plan\.",
-     "Solo puede juntar {a} (ahorros de {s} menos un mes de gastos esenciales ({e}) que guarda como colchón), menos de "
-     "lo que pide un acuerdo: proponga mejor el plan de pagos, o una suma menor más el plan."),
     (rf"Shares (?P<a>\d+)% / (?P<b>\d+)% / (?P<c>\d+)% of the fair amount because (?P<why>.+)\.",
      lambda m: (f"Apertura, meta y máximo: el {m['a']}%, el {m['b']}% y el {m['c']}% de la cantidad justa, porque "
                 f"{_HOLDER_WHY[m['why']]}." if m["why"] in _HOLDER_WHY else None)),
@@ -764,10 +759,6 @@ _PATTERNS += [
      "normalmente no califican solo por sus ingresos."),
     (rf"(?P<t>{M}) at (?P<m>{M}) a month is 1 payment, the first on (?P<f>{D})\.",
      "{t} a {m} al mes es 1 pago, el {f}."),
-    (rf"You can raise (?P<a>{M}) \(the lump sum the household says it can raise\): offer a lump sum, starting at the "
-     r"opening\.",
-     "Puede juntar {a} (la suma que el hogar dice que puede juntar): ofrezca un pago único, empezando por la oferta "
-     "inicial."),
     (rf"I'm calling about a claim for care on (?P<d>{D}) at (?P<p>{N})\.",
      "Llamo por un reclamo por la atención del {d} en {p}."),
     (rf"The (?P<y>\d+)-year limit to sue ran out on (?P<d>{D}): a collector may still ask, but may not sue or threaten "
