@@ -90,6 +90,30 @@ def _value(state: str, row: dict) -> dict:
     return entry
 
 
+def _earlier(state: str, row: dict) -> dict[str, dict]:
+    """Dated values before the row's own `since` (`earlier:`, a list of rows with since, days, cite, quote,
+    source and an optional note): a rule the state changed, each period quoted in its own words."""
+    out: dict[str, dict] = {}
+    since = str(row.get("since", SINCE))
+    for old in row.get("earlier") or []:
+        if not isinstance(old, dict):
+            raise BadRow(f"{RESEARCH.name}: {state}: earlier: expected rows of since, days, cite, quote, source")
+        for f in ("since", "days", "cite", "quote", "source"):
+            if not old.get(f):
+                raise BadRow(f"{RESEARCH.name}: {state}: earlier: missing `{f}`; each earlier row is quoted too")
+        days, when = old["days"], str(old["since"])
+        if not isinstance(days, int) or isinstance(days, bool) or not 1 <= days <= 90:
+            raise BadRow(f"{RESEARCH.name}: {state}: earlier: days must be a whole number of days (1-90), not {days!r}")
+        if when >= since:
+            raise BadRow(f"{RESEARCH.name}: {state}: earlier: since {when} must come before the row's since {since}")
+        entry = {"value": days, "reference": [{"title": old["cite"], "href": old["source"]}],
+                 "quote": old["quote"], "source": old["source"]}
+        if old.get("note"):
+            entry["note"] = old["note"]
+        out[when] = entry
+    return out
+
+
 def param(state: str, row: dict) -> dict:
     """states.<xx>.courts.answer_days for one jurisdiction's research row."""
     answer = _check(state, row)
@@ -108,7 +132,7 @@ def param(state: str, row: dict) -> dict:
         "court": row["court"],
         **meta,
         "last_checked": CHECKED,
-        "values": {since: _value(state, row)},
+        "values": {**dict(sorted(_earlier(state, row).items())), since: _value(state, row)},
     }
 
 

@@ -74,6 +74,32 @@ def test_where_courts_differ_the_shortest_period_is_kept_and_the_note_says_so(st
         assert "shortest" in v.note and "safe choice" in v.note
 
 
+def test_wyoming_counts_from_the_earliest_small_claims_appearance_and_the_summons_governs():
+    """W.S. 1-21-204: a small-claims appearance 12-20 days after service since 2021-07-01, 3-12 days before;
+    the circuit court's own answer rule (W.R.C.P.C.C.) was not read, and one guide counts 35 days from
+    filing: billadvocate counts no later than the earliest plausible day, and the summons governs."""
+    path = "states.wy.courts.answer_days"
+    now, before = law().at(path, AT), law().at(path, date(2020, 6, 1))
+    meta = law().parameter(path).meta
+    assert meta.get("date_on_summons") and not meta.get("appear")  # a written answer may be due: never "just appear"
+    assert now.value == 10 and not now.unconfirmed and "twelve (12) days" in now.quote and now.policy
+    assert before.value == 3 and not before.unconfirmed and "three (3)" in before.quote
+    assert "filed" in meta["file"] and "small claims" in meta["file"]
+
+
+def test_an_earlier_row_needs_its_own_days_quote_and_source(tmp_path, capsys):
+    builder = _builder(tmp_path)
+    rows = yaml.safe_load(builder.RESEARCH.read_text(encoding="utf-8"))
+    rows["WY"]["earlier"] = [{"since": "2000-01-01", "days": 3, "cite": "X"}]
+    bad = tmp_path / "state_courts.yaml"
+    bad.write_text(yaml.safe_dump(rows))
+    builder.RESEARCH = bad
+    assert builder.main() == 2
+    err = capsys.readouterr().err
+    assert "WY: earlier" in err and "quote" in err and len(err.strip().splitlines()) == 1
+    assert not builder.OUT.exists()
+
+
 @pytest.mark.parametrize("text,words", [
     ("AK: {court: district court, days: 20, cite: X, source: 'https://x.gov'}\n", "AK: missing `quote`"),
     ("AK: {court: c, days: 20, cite: X, quote: 'within 20 days', source: 'https://x.gov', answer: soon}\n",
