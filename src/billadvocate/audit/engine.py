@@ -223,13 +223,17 @@ def run_rules(con: duckdb.DuckDBPyConnection, *, as_of: date, rules: list[Rule] 
     return [f for f, _ in run_rules_detailed(con, as_of=as_of, rules=rules)]
 
 
-def scale_sql(rules: list[Rule] | None = None) -> str:
-    """One statement: every rule's (rule, severity, source, lines, amount) rows."""
+def scale_sql(rules: list[Rule] | None = None, constants=None) -> str:
+    """One statement: every rule's (rule, severity, source, lines, amount) rows. `constants(rule)`, if
+    given, adds columns that are the same on every row of a rule (SQL text ", x AS name, ..."): a constant
+    costs nothing per row where a join to a table of rules copies it into each row."""
     parts = []
     for rule in rules if rules is not None else all_rules():
         severity = "severity" if rule.severity_column else f"'{rule.severity}'"
+        extra = constants(rule) if constants else ""
         parts.append(f"SELECT '{rule.id}' AS rule, {severity} AS severity, source, lines, "
-                     f"CAST(amount AS DECIMAL(14,2)) AS amount FROM ({rule.sql}) AS r_{rule.id.replace('.', '_')}")
+                     f"CAST(amount AS DECIMAL(14,2)) AS amount{extra} "
+                     f"FROM ({rule.sql}) AS r_{rule.id.replace('.', '_')}")
     return "\nUNION ALL\n".join(parts)
 
 
