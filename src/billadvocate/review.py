@@ -166,6 +166,7 @@ def audit_facts(case: Case, account: Account, as_of: date | None = None) -> dict
         "patient_address": case.patient.address,
         "provider_name": provider.name,
         "provider_npi": provider.npi,
+        "provider_ccn": provider.ccn,  # the OPPS wage area of a hospital's outpatient lines
         "plan": case.insurance.plan if case.insurance else None,
         "medicare_participating": provider.medicare_participating,
         "oop_max": case.insurance.out_of_pocket_max if case.insurance else None,

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from billadvocate.errors import BadInput
+from billadvocate.reference.wage_index import read_opps_wage_index
 from billadvocate.reference.yardstick_files import read_asp, read_clfs, read_dmepos, read_opps_addendum_b
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -21,6 +22,7 @@ READERS = [
     (read_clfs, "CLFS 2025 Q2V1.csv"),
     (read_asp, "section 508 version of Oct 2025 ASP Pricing File 091725.csv"),
     (read_dmepos, "DMEPOS_JAN.csv"),
+    (read_opps_wage_index, "cbsa-wage-index-2026.csv"),
 ]
 
 

@@ -13,6 +13,7 @@ import pyarrow as pa
 
 from ..model import Bill, Finding, Line
 from ..reference import register
+from . import opps_wage
 from .engine import audit_at_scale, prepare, run_rules_detailed
 from .setting import infer_setting, left_out_note
 from .summary import disputed_lines, fair_prices, in_dispute, merge_findings
@@ -20,7 +21,7 @@ from .tables import bills_table, lines_table
 
 SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2, "info": 3}
 # facts that only help find the locality and the hospital's price file (not columns of `bills`)
-LOOKUP_FACTS = ("patient_address", "patient_zip", "provider_name", "provider_npi", "plan")
+LOOKUP_FACTS = ("patient_address", "patient_zip", "provider_name", "provider_npi", "plan", "provider_ccn")
 
 __all__ = ["AuditResult", "audit_bills", "audit_at_scale", "prepare", "lines_table", "bills_table"]
 
@@ -125,7 +126,14 @@ def audit_bills(bills: list[Bill], *, facts: dict[str, Any] | None = None,
         if eobs is not None:
             con.register("eobs_in", eobs)
         prepare(con, as_of=as_of, eobs="eobs_in" if eobs is not None else None, narrow=True)
+        # the hospital's area: its outpatient lines' Medicare amounts wage-adjusted before the rules read them
+        wage = opps_wage.adjust(con, lookup.get("provider_ccn"))
+        notes += wage.notes if wage else []
         detailed = run_rules_detailed(con, as_of=as_of)
+        if wage and wage.lines:
+            for f, row in detailed:
+                if f.rule == "BILL.PRICE_OUTLIER" and row.get("kind") == "medicare" and set(f.lines) & wage.lines:
+                    f.citations += [c for c in wage.citations if c not in f.citations]
         if bills and facts.get("setting") is None:
             left_out = left_out_note(con)
             notes += [left_out] if left_out else []

@@ -63,6 +63,18 @@ TABLES: dict[str, tuple[tuple[str, ...] | None, pa.Schema]] = {
     # IPPS MS-DRG relative weights (final rule Table 5, the weight CMS pays with) and the geometric mean
     # length of stay, one release per federal fiscal year (reference/ipps_files.py)
     "msdrg": (None, pa.schema([("drg", pa.string()), ("weight", pa.float64()), ("gmlos", pa.float64())])),
+    # the OPPS wage index by CBSA for a calendar year (the CMS OPPS Pricer's cbsa-wage-index-YYYY.csv):
+    # a metropolitan area's (or division's) wage index, and for a state's rural area (its two-digit
+    # SSA state code) the rural wage index and the state's imputed floor (reference/wage_index.py)
+    "opps_wage_index": (None, pa.schema([
+        ("cbsa", pa.string()), ("wage_index", pa.float64()), ("imputed_floor", pa.float64()),
+    ])),
+    # each Medicare hospital's wage area: the CBSA (metropolitan division where there is one) of its
+    # county under OMB's July 2023 delineations, or its state's rural area (scripts/build_wage_areas.py)
+    "hospital_cbsa": (None, pa.schema([
+        ("ccn", pa.string()), ("state", pa.string()), ("state_code", pa.string()), ("county", pa.string()),
+        ("county_fips", pa.string()), ("cbsa", pa.string()), ("area", pa.string()),
+    ])),
 }
 
 SETTING_NAMES = {"professional": "practitioner services", "outpatient": "outpatient hospital",

@@ -25,8 +25,10 @@ from .store import Release, install
 from .zip_locality import quarter_period, read_zip_locality
 from .yardstick_files import read_asp, read_clfs, read_dmepos, read_opps_addendum_b
 from .ipps_files import read_msdrg
+from .wage_index import read_opps_wage_index
 
-KINDS = ("ncci-ptp", "mue", "pfs-rvu", "hcpcs", "prices", "zip-locality", "opps", "clfs", "asp", "dmepos", "msdrg")
+KINDS = ("ncci-ptp", "mue", "pfs-rvu", "hcpcs", "prices", "zip-locality", "opps", "clfs", "asp", "dmepos", "msdrg",
+         "opps-wage-index")
 # the price yardsticks: kind -> (table, reader, what the file is)
 YARDSTICKS = {
     "opps": ("opps", read_opps_addendum_b, "CMS OPPS Addendum B (payment by HCPCS code), descriptors dropped"),
@@ -34,6 +36,8 @@ YARDSTICKS = {
     "asp": ("asp", read_asp, "CMS ASP pricing file (Part B drug payment limits), descriptors dropped"),
     "dmepos": ("dmepos", read_dmepos, "CMS DMEPOS fee schedule (state fees), descriptors dropped"),
     "msdrg": ("msdrg", read_msdrg, "CMS IPPS MS-DRG relative weights (final rule Table 5 or the IPPS Pricer DRG table), titles dropped"),
+    "opps-wage-index": ("opps_wage_index", read_opps_wage_index,
+                        "CMS OPPS Pricer wage index by CBSA (cbsa-wage-index-YYYY.csv), geographic and imputed floor columns"),
 }
 _SETTING_WORDS = {"professional": ("ccipra", "practitioner", "prac"), "outpatient": ("ccioph", "outpatient", "hospital"),
                   "dme": ("dme",)}

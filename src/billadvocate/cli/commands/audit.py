@@ -12,7 +12,7 @@ from ...audit.tables import eobs_table
 from ...errors import BadInput
 from ...ingest import EOB_FORMATS, Eob, read_document, read_eob
 from ...ingest.match import match
-from ...model import Bill
+from ...model import Bill, Provider
 from ...reference.locality import zip_of
 from ...states import normalise_state
 from ...util import dollars
@@ -34,10 +34,12 @@ COMMANDS = ["audit"]
 @click.option("--state", metavar="XX", help="The patient's state, for Medicare amounts of its locality.")
 @click.option("--zip", "zip_code", metavar="ZIP", help="The patient's ZIP code (or ZIP+4), for the locality "
               "when the CMS ZIP file is imported (data import zip-locality).")
+@click.option("--ccn", metavar="CCN", help="The hospital's CMS Certification Number (six characters, e.g. 450015), "
+              "to price its outpatient lines for its area's wage index (hospital find NAME shows it).")
 @as_of_option
 @json_option
 def audit(files: tuple[Path, ...], eob_files: tuple[Path, ...], fmt: str | None, setting: str | None,
-          state: str | None, zip_code: str | None, as_of: str | None, as_json: bool) -> None:
+          state: str | None, zip_code: str | None, ccn: str | None, as_of: str | None, as_json: bool) -> None:
     """Audit itemized bills and EOBs: duplicates, coding edits, unit limits, prices, arithmetic and
     denials, with line numbers, dollars at stake, the total in dispute and a fair-price estimate.
 
@@ -61,7 +63,13 @@ def audit(files: tuple[Path, ...], eob_files: tuple[Path, ...], fmt: str | None,
         raise BadInput(f"--state: {e}")
     if zip_code is not None and not zip_of(zip_code):
         raise BadInput(f"--zip: {zip_code!r} is not a ZIP code (5 digits, or ZIP+4 as 94103-1234)")
-    facts = {"setting": setting, "state": state, "has_eob": bool(eobs) or None, "patient_zip": zip_code}
+    if ccn is not None:
+        try:
+            ccn = Provider(name="-", ccn=ccn).ccn
+        except ValueError:
+            raise BadInput(f"--ccn: {ccn!r} is not a CMS Certification Number (six letters or digits, e.g. 450015)")
+    facts = {"setting": setting, "state": state, "has_eob": bool(eobs) or None, "patient_zip": zip_code,
+             "provider_ccn": ccn}
     from ...audit.stay_drg import carry_ms_drg, drg_needs_bill_notes
 
     carry_ms_drg(bills, eobs)  # a stay's MS-DRG from the payer's 835 (CLP11)

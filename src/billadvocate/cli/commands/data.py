@@ -43,7 +43,9 @@ def import_(kind: str, file: Path, setting: str | None, effective: str | None, a
     yardstick of the audit: opps (the OPPS Addendum B CSV), clfs (the Clinical Laboratory Fee Schedule
     CSV), asp (the ASP pricing file CSV), dmepos (the DMEPOS fee schedule CSV) or msdrg (the IPPS
     final rule's Table 5 .txt, or the IPPS Pricer's drgstable-YYYY.csv: the MS-DRG weights of one
-    fiscal year, for an inpatient stay whose bill or EOB gives its MS-DRG).
+    fiscal year, for an inpatient stay whose bill or EOB gives its MS-DRG), or opps-wage-index (the
+    OPPS Pricer's cbsa-wage-index-YYYY.csv: the wage index that adjusts an OPPS payment when the
+    hospital is known).
 
     Example: billadvocate data import prices 123456789_west-mercy_standardcharges.csv
     """

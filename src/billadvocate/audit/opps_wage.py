@@ -1,0 +1,112 @@
+"""One bill's hospital outpatient lines priced for the hospital's area: the OPPS wage adjustment.
+
+The OPPS Addendum B rate is national. Medicare pays a hospital that rate with its labor-related
+portion adjusted by the hospital's wage index (42 CFR 419.43(a), (c)(1)):
+
+    payment = national rate x (share x wage index + (1 - share)), share = 60%
+    (federal.cms_opps.labor_related_share, from CMS's OPPS Pricer)
+
+for the lines CMS adjusts (status indicators S, T, V, P, X, J1, J2, and Q1-Q3 codes when paid on
+their own); blood, brachytherapy, drugs and devices are paid unadjusted. The hospital is known by its
+CCN (the case's provider, filled from the CMS hospital directory when its name matched, or
+`audit --ccn`); its wage area is its county's CBSA (metropolitan division) under OMB's 2023
+delineations, else its state's rural area (reference table hospital_cbsa), and the area's wage index
+is the OPPS Pricer's for the year of the line (opps_wage_index), raised to the state's imputed floor
+where CMS sets one, as the pricer does. What CMS records for one hospital only in its provider file
+(a geographic reclassification, the rural or frontier-State floor, the out-migration adjustment, the
+5% cap on a decrease) is not known here, so the amount is the area's.
+
+Only the one-bill audit (audit_bills) adjusts: it updates its materialised line_benchmarks before the
+rules run, so the finding, the fair-price estimate and the negotiation all use the adjusted amount.
+The batch engine has no hospital per line and keeps the national amounts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import duckdb
+
+from ..law import law
+
+SHARE = "federal.cms_opps.labor_related_share"
+# OPPS status indicators whose payment is wage-adjusted (the pricer's 19550-SCH-ADJ; a conditionally
+# packaged Q1-Q3 code paid on its own is paid as S, T or V)
+WAGE_ADJUSTED = ("S", "T", "V", "P", "X", "J1", "J2", "Q1", "Q2", "Q3")
+
+
+@dataclass
+class WageAdjustment:
+    ccn: str
+    cbsa: str | None = None
+    area: str | None = None
+    lines: set[int] = field(default_factory=set)  # the lines whose Medicare amount was adjusted
+    notes: list[str] = field(default_factory=list)
+    citations: list[str] = field(default_factory=list)
+
+
+def _shares_sql() -> str:
+    values = law().parameter(SHARE).values
+    rows = []
+    for i, v in enumerate(values):
+        until = f"DATE '{values[i + 1].start}' - 1" if i + 1 < len(values) else "DATE '9999-12-31'"
+        rows.append(f"(DATE '{v.start}', {until}, {float(v.value) / 100!r})")
+    return f"SELECT * FROM (VALUES {', '.join(rows)}) AS s(share_from, share_to, share)"
+
+
+def _opps_lines(con: duckdb.DuckDBPyConnection) -> int:
+    return con.execute("SELECT count(*) FROM line_benchmarks WHERE yardstick = 'opps'").fetchone()[0]
+
+
+def adjust(con: duckdb.DuckDBPyConnection, ccn: str | None) -> WageAdjustment | None:
+    """Adjust the OPPS lines of `line_benchmarks` (a table) for hospital `ccn`; None when the bill has
+    no OPPS line. The notes say what was done, or why a known hospital's amounts stay national (with
+    no hospital, the yardstick's own name says "national, unadjusted")."""
+    if _opps_lines(con) == 0:
+        return None
+    out = WageAdjustment(ccn or "")
+    if not ccn:  # the finding's yardstick already says "(national, unadjusted)"
+        return out
+    place = con.execute("SELECT cbsa, area, state_code FROM ref_hospital_cbsa WHERE ccn = ? "
+                        "ORDER BY release_from DESC LIMIT 1", [ccn]).fetchone()
+    if place is None or place[0] is None:
+        why = ("is not in the CMS hospital list the wage areas were built from" if place is None else
+               "has no wage area in the shipped crosswalk (its county was not found in OMB's 2023 delineations)")
+        out.notes.append(f"Medicare outpatient hospital amounts are national, unadjusted: hospital {ccn} {why}.")
+        return out
+    out.cbsa, out.area, state_code = place
+    rows = con.execute(f"""
+        UPDATE line_benchmarks AS b
+        SET medicare = round(b.medicare * (w.share * w.wage_index + 1 - w.share), 2),
+            fair = CASE WHEN b.basis = 'medicare' THEN round(b.medicare * (w.share * w.wage_index + 1 - w.share), 2)
+                        ELSE b.fair END,
+            yardstick_name = 'the Medicare outpatient hospital payment for APC ' || b.apc || ' in CBSA ' || $cbsa
+                             || ' ' || $area || ' (CY ' || w.wage_year || ' wage index '
+                             || printf('%.4f', w.wage_index) || ')'
+        FROM (
+            SELECT a.source, a.line, s.share, year(w.release_from) AS wage_year,
+                   greatest(w.wage_index, coalesce(f.imputed_floor, 0)) AS wage_index
+            FROM audit_lines a
+            JOIN ref_opps_wage_index w ON w.cbsa = $cbsa AND a.dos BETWEEN w.applies_from AND w.applies_to
+            LEFT JOIN ref_opps_wage_index f ON f.cbsa = $state AND a.dos BETWEEN f.applies_from AND f.applies_to
+            JOIN ({_shares_sql()}) AS s ON a.dos BETWEEN s.share_from AND s.share_to
+        ) AS w
+        WHERE b.source = w.source AND b.line = w.line AND b.yardstick = 'opps' AND w.wage_index > 0
+          AND b.status_indicator IN {WAGE_ADJUSTED}
+        RETURNING b.line
+    """, {"cbsa": out.cbsa, "state": state_code, "area": out.area}).fetchall()
+    out.lines = {int(r[0]) for r in rows}
+    if out.lines:
+        ns = sorted(out.lines)
+        out.notes.append(
+            f"Medicare outpatient hospital amounts for {'line' if len(ns) == 1 else 'lines'} {', '.join(map(str, ns))} "
+            f"are for hospital {ccn}'s area, CBSA {out.cbsa} {out.area}: the national rate with its labor-related "
+            f"share ({law().parameter(SHARE).values[-1].value}%) adjusted by the area's wage index (42 CFR 419.43); "
+            "a reclassification or floor CMS gives this hospital alone is not known here.")
+        out.citations = ["42 CFR 419.43(a), (c)(1) (the labor-related portion of the OPPS payment adjusted by the "
+                         "hospital's wage index)"] + [str(c) for v in law().parameter(SHARE).values
+                                                      for c in v.citations[1:]]
+    else:
+        out.notes.append(f"Medicare outpatient hospital amounts are national, unadjusted: no wage index for "
+                         f"CBSA {out.cbsa} on the lines' dates.")
+    return out

@@ -1,0 +1,123 @@
+"""A hospital outpatient line priced for the hospital's area: the OPPS wage adjustment, each value
+computed here from the shipped rows (hospital -> wage area -> wage index -> adjusted amount)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+
+import duckdb
+
+from billadvocate.law import law
+from billadvocate.reference.store import SHIPPED_DIR
+
+from .support import audit, line
+
+D = date(2025, 3, 2)  # inside the shipped CY 2025 OPPS and wage index releases
+
+
+def shipped(table: str, where: str, *columns: str):
+    (file,) = SHIPPED_DIR.glob(f"{table}-2025-01-01.parquet")
+    rows = duckdb.sql(f"SELECT {', '.join(columns)} FROM read_parquet('{file}') WHERE {where}").fetchall()
+    assert len(rows) == 1, (table, where, rows)
+    return rows[0] if len(columns) > 1 else rows[0][0]
+
+
+def adjusted(rate: float, wage_index: float) -> float:
+    share = law().value("federal.cms_opps.labor_related_share", D) / 100
+    return float(Decimal(str(rate * (share * wage_index + 1 - share))).quantize(Decimal("0.01")))
+
+
+ER = dict(code="99284", d=D, charge="1320.00", rev="0450")
+
+
+def test_a_known_hospitals_er_visit_is_priced_at_its_areas_wage_adjusted_opps_payment():
+    cbsa, area = shipped("hospital_cbsa", "ccn = '450015'", "cbsa", "area")
+    assert (cbsa, area) == ("19124", "Dallas-Plano-Irving, TX")  # Dallas County, OMB 2023 division
+    wage_index = shipped("opps_wage_index", "cbsa = '19124'", "wage_index")
+    rate, apc = shipped("opps", "hcpcs = '99284'", "payment_rate", "apc")
+    want = adjusted(rate, wage_index)
+    assert want < rate  # Dallas's wage index is below 1
+
+    result = audit(line(1, **ER), facts={"provider_ccn": "450015"})
+    b = result.benchmarks[1]
+    assert b["medicare"] == want and b["fair"] == want and b["basis"] == "medicare"
+    assert result.benchmark_total == Decimal(str(want))  # the fair-price estimate uses the same amount
+    (f,) = [f for f in result.findings if f.rule == "BILL.PRICE_OUTLIER"]
+    assert (f"{round(1320 / want, 1)}x the Medicare outpatient hospital payment for APC {apc} in CBSA 19124 "
+            f"Dallas-Plano-Irving, TX (CY 2025 wage index {wage_index:.4f})") in f.message
+    assert f.amount == Decimal("1320.00") - Decimal(str(want))
+    assert all(isinstance(c, str) for c in f.citations)
+    assert any(c.startswith("42 CFR 419.43") for c in f.citations)
+    assert any("CBSA 19124" in n and "450015" in n for n in result.notes)
+
+
+def test_an_all_urban_states_imputed_floor_raises_a_lower_area_wage_index():
+    cbsa = shipped("hospital_cbsa", "ccn = '310002'", "cbsa")  # Essex County NJ: the Newark division
+    area_index = shipped("opps_wage_index", f"cbsa = '{cbsa}'", "wage_index")
+    floor = shipped("opps_wage_index", "cbsa = '31'", "imputed_floor")  # New Jersey's row
+    assert floor > area_index > 0
+    rate = shipped("opps", "hcpcs = '99284'", "payment_rate")
+    result = audit(line(1, **ER), facts={"provider_ccn": "310002"})
+    assert result.benchmarks[1]["medicare"] == adjusted(rate, floor)
+
+
+def test_a_rural_hospital_takes_its_states_rural_wage_index():
+    ccn, state_code = duckdb.sql(
+        f"SELECT ccn, state_code FROM read_parquet('{SHIPPED_DIR}/hospital_cbsa-2025-01-01.parquet') "
+        "WHERE state = 'IA' AND cbsa = state_code ORDER BY ccn LIMIT 1").fetchall()[0]
+    rural = shipped("opps_wage_index", f"cbsa = '{state_code}'", "wage_index")
+    rate = shipped("opps", "hcpcs = '99284'", "payment_rate")
+    result = audit(line(1, **ER), facts={"provider_ccn": ccn})
+    assert result.benchmarks[1]["medicare"] == adjusted(rate, rural)
+    assert "rural Iowa" in result.benchmarks[1]["yardstick"]
+
+
+def test_blood_is_not_wage_adjusted_and_stays_national():
+    si, rate = shipped("opps", "hcpcs = 'P9016'", "status_indicator", "payment_rate")
+    assert si == "R"
+    result = audit(line(1, "P9016", d=D, charge="900.00", rev="0390"), line(2, **ER),
+                   facts={"provider_ccn": "450015", "setting": "outpatient"})
+    assert result.benchmarks[1]["medicare"] == rate and "(national, unadjusted)" in result.benchmarks[1]["yardstick"]
+    assert "CBSA 19124" in result.benchmarks[2]["yardstick"]
+
+
+def test_an_unknown_hospital_keeps_the_national_amount_and_says_so():
+    rate = shipped("opps", "hcpcs = '99284'", "payment_rate")
+    for facts in ({}, {"provider_ccn": "999999"}):
+        result = audit(line(1, **ER), facts=facts)
+        assert result.benchmarks[1]["medicare"] == rate
+        assert "(national, unadjusted)" in result.benchmarks[1]["yardstick"]
+        (f,) = [f for f in result.findings if f.rule == "BILL.PRICE_OUTLIER"]
+        assert "APC 5024 (national, unadjusted)" in f.message
+        assert not any(c.startswith("42 CFR 419.43") for c in f.citations)
+    # a CCN that is not in the list is named in a note
+    assert any("999999 is not in the CMS" in n for n in result.notes), result.notes
+
+
+def test_a_connecticut_hospital_has_no_wage_area_in_the_county_crosswalk():
+    # OMB's 2023 delineations place Connecticut by planning region, not by the county CMS lists
+    assert shipped("hospital_cbsa", "ccn = '070002'", "cbsa") is None
+    result = audit(line(1, **ER), facts={"provider_ccn": "070002"})
+    assert "(national, unadjusted)" in result.benchmarks[1]["yardstick"]
+    assert any("has no wage area" in n for n in result.notes)
+
+
+def test_a_bill_without_outpatient_hospital_lines_gets_no_wage_note():
+    result = audit(line(1, "85025", d=D, charge="180.00", rev="0300"), facts={"provider_ccn": "450015"})
+    assert not any("wage" in n for n in result.notes)
+
+
+def test_the_audit_command_takes_the_hospitals_ccn(cli, tmp_path):
+    bill = tmp_path / "er.csv"
+    bill.write_text("line,date,code,description,units,charge,revenue_code\n"
+                    "1,2025-03-02,99284,ER visit level 4,1,1320.00,0450\n")
+    wage_index = shipped("opps_wage_index", "cbsa = '19124'", "wage_index")
+    want = adjusted(shipped("opps", "hcpcs = '99284'", "payment_rate"), wage_index)
+    r = cli("audit", bill, "--ccn", "450015", "--json")
+    assert r.code == 0, r.err
+    out = json.loads(r.out)
+    assert out["benchmarks"]["1"]["medicare"] == want and out["benchmark_total"] == want
+    bad = cli("audit", bill, "--ccn", "AB-12")
+    assert bad.code == 2 and "--ccn" in bad.err and len(bad.err.strip().splitlines()) == 1
