@@ -33,3 +33,20 @@ def test_room_lines_are_found_by_description_without_a_revenue_code():
 
 def test_observation_hours_are_not_room_days():
     assert room(22, rev="0762", desc="OBSERVATION PER HR") == []
+
+
+def test_descriptions_in_any_case_are_found_and_other_words_are_not():
+    for desc in ("room and board private", "R&B Semi-Priv", "Semi Private Ward", "PRIVATE ROOM 2 BED"):
+        assert len(room(3, rev=None, desc=desc)) == 1, desc
+    for desc in ("BOARD CERTIFIED VISIT", "ROOM CHARGE", "PRIVILEGE FEE"):
+        assert room(3, rev=None, desc=desc) == [], desc
+
+
+def test_every_room_word_holds_one_of_the_cheap_first_words():
+    import re
+
+    from billadvocate.audit.rules.bill_room_days import ROOM_NEEDLES, ROOM_WORDS
+
+    for pattern in ROOM_WORDS:  # the literal letters of each pattern, which any match holds in order
+        literal = re.sub(r"[.*]", "", pattern).lower()
+        assert any(n in literal for n in ROOM_NEEDLES), pattern

@@ -53,10 +53,16 @@ def has_modifier(mods_column: str, modifiers) -> str:
     return f"({mods_column} <> '  ' AND regexp_matches({mods_column}, ' ({'|'.join(modifiers)}) '))"
 
 
-def text_matches(column: str, patterns) -> str:
+def text_matches(column: str, patterns, needles=()) -> str:
     """Does the text hold any of these regular expressions, ignoring case? One scan, no upper-cased
-    copy of every description (Spark: RLIKE with the same flags)."""
-    return f"regexp_matches({column}, '(?is){'|'.join(patterns)}')"
+    copy of every description (Spark: RLIKE with the same flags). `needles`: plain words, one of which
+    (any case) every match holds: a cheap ILIKE first, so the regular expression reads only the few
+    texts that could match (a third of the time over ten million descriptions)."""
+    regex = f"regexp_matches({column}, '(?is){'|'.join(patterns)}')"
+    if not needles:
+        return regex
+    first = " OR ".join(f"{column} ILIKE '%{n}%'" for n in needles)
+    return f"(({first}) AND {regex})"
 
 
 def group_key(*columns: str) -> str:

@@ -11,6 +11,13 @@ from ..audit.engine import prepare, scale_sql
 from ..audit.rules import all_rules
 
 
+# how a bucket's findings are written: zstd (the same CPU as snappy here, a third of the bytes: the
+# messages repeat), and a dictionary only for columns of few values (rule, severity, month, the
+# citations: under 6 kB for every rule at once); a claim id's or a message's dictionary would be tried
+# and dropped in every row group (8192 bytes: 12% less time writing 6.8 M findings, 14% fewer bytes)
+PART_OPTIONS = "FORMAT parquet, COMPRESSION zstd, DICTIONARY_SIZE_LIMIT 8192"
+
+
 def rules_table() -> pa.Table:
     """rule id -> summary and citations (Spark's plan "sql" joins it onto the findings)."""
     rules = all_rules()

@@ -201,7 +201,7 @@ def _audit_partition(*, setting: str | None, as_of: date, memory_limit: str, par
 
         from pyspark import TaskContext
 
-        from billadvocate.batch.findings_sql import audit_bucket, finding_rows_sql
+        from billadvocate.batch.findings_sql import PART_OPTIONS, audit_bucket, finding_rows_sql
 
         t0, c0 = time.perf_counter(), time.process_time()
         batches = list(batches)
@@ -226,7 +226,7 @@ def _audit_partition(*, setting: str | None, as_of: date, memory_limit: str, par
                 audit_bucket(con, "SELECT * FROM staged_in", setting=setting, as_of=as_of)
                 t2, c2 = time.perf_counter(), time.process_time()
                 partial = Path(tmp) / part.name
-                con.execute(f"COPY ({finding_rows_sql()}) TO {sqltext.literal(partial)} (FORMAT parquet)")
+                con.execute(f"COPY ({finding_rows_sql()}) TO {sqltext.literal(partial)} ({PART_OPTIONS})")
                 found = con.execute(f"SELECT count(*) FROM read_parquet({sqltext.literal(partial)})").fetchall()[0][0]
                 shutil.move(str(partial), f"{part}.part")
                 os.replace(f"{part}.part", part)

@@ -11,7 +11,8 @@ from ..sqltypes import lines_of, text_matches
 
 # descriptions naming room and board (regular expressions, any case): "ROOM & BOARD", "R&B SEMI-PRIV"
 ROOM_WORDS = ("ROOM.*BOARD", "R&B", "SEMI.*PRIV", "PRIVATE ROOM")
-_words = text_matches("description", ROOM_WORDS)
+ROOM_NEEDLES = ("b", "priv")  # every match of ROOM_WORDS holds one of them
+_words = text_matches("description", ROOM_WORDS, ROOM_NEEDLES)
 
 RULE = Rule(
     id="BILL.ROOM_DAYS",
