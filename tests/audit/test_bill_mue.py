@@ -56,3 +56,13 @@ def test_undecided_setting_leaves_out_a_limit_only_one_table_sets_and_notes_it()
 def test_without_a_setting_a_coded_bill_without_revenue_codes_is_checked_as_professional():
     (f,) = mue(line(1, "85025", units=3, charge="30.00"), facts={})
     assert "professional MUE" in f.message
+
+
+def test_a_code_whose_mue_is_one_unit_at_one_and_two_units():
+    # 72148 (MRI lumbar spine) has an outpatient MUE of 1 (indicator 3): one unit on a line is at the
+    # limit, two units on one line are over on their own, and two one-unit lines on one date add up
+    assert mue(line(1, "72148", units=1, charge="900.00")) == []
+    (f,) = mue(line(1, "72148", units=2, charge="1800.00"))
+    assert f.lines == [1] and f.amount == Decimal("900.00") and "allows 1" in f.message
+    (g,) = mue(line(1, "72148", units=1, charge="900.00"), line(2, "72148", units=1, charge="900.00", mods=["76"]))
+    assert g.lines == [1, 2] and g.amount == Decimal("900.00")

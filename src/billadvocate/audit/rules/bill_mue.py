@@ -17,13 +17,17 @@ from ..sqltypes import line_list, lines_of
 # each coded line with the MUE in force for its setting, code and date of service; a line of a bill
 # whose setting could not be decided (NULL) gets the limit both tables agree on: the larger of the
 # practitioner and outpatient hospital MUEs, counted per line if either table counts per line
-MUE_LINES = """(
+def mue_lines(only: str) -> str:
+    """Lines with the MUE that applies to them (both tables' agreed limit when the setting is unknown),
+    among the lines for which `only` holds (read before the join: most lines need no MUE)."""
+    return f"""(
         SELECT a.source, a.line, a.dos, a.code, a.description, a.units, a.charge, a.setting, a.service_day,
                m.mue_units, m.mai, m.rationale, m.release_from
         FROM audit_lines a
         JOIN ref_mue m ON m.setting = a.setting AND m.code = a.code
          AND a.dos BETWEEN m.applies_from AND m.applies_to
         WHERE a.setting IN ('professional', 'outpatient') AND a.dos IS NOT NULL AND m.mue_units > 0 AND a.units > 0
+          AND {only}
         UNION ALL
         SELECT a.source, a.line, a.dos, a.code, a.description, a.units, a.charge,
                'practitioner and outpatient hospital', a.service_day,
@@ -35,7 +39,14 @@ MUE_LINES = """(
         JOIN ref_mue p ON p.setting = 'professional' AND p.code = a.code AND a.dos BETWEEN p.applies_from AND p.applies_to
         JOIN ref_mue o ON o.setting = 'outpatient' AND o.code = a.code AND a.dos BETWEEN o.applies_from AND o.applies_to
         WHERE a.setting IS NULL AND a.dos IS NOT NULL AND p.mue_units > 0 AND o.mue_units > 0 AND a.units > 0
+          AND {only}
     ) AS l"""
+
+
+# a line over its MUE on its own has more than one unit: every MUE in force is a whole number of at
+# least 1 (the tables hold integers; 0 means no MUE), so lines of one unit are not joined at all
+OVER_ON_ITS_OWN = mue_lines("a.units > 1")
+REPEATED = mue_lines("a.service_day IN (SELECT k FROM repeat_keys)")
 
 RULE = Rule(
     id="BILL.MUE",
@@ -50,13 +61,13 @@ RULE = Rule(
             -- one line on its own: MAI 1 counts per line; a code billed once that day is its own total
             SELECT source, {line_list('line')} AS lines, dos, code, units, charge, mue_units, mai, rationale,
                    description, release_from AS release, setting
-            FROM {MUE_LINES}
+            FROM {OVER_ON_ITS_OWN}
             WHERE units > mue_units AND (mai = 1 OR service_day NOT IN (SELECT k FROM repeat_keys))
             UNION ALL  -- MAI 2 and 3 count per date of service: the code's lines that day together
             SELECT source, {lines_of('line')}, dos, code, sum(units), sum(charge), min(mue_units), min(mai),
                    min(rationale), min(description), min(release_from), min(setting)
-            FROM {MUE_LINES}
-            WHERE mai <> 1 AND service_day IN (SELECT k FROM repeat_keys)
+            FROM {REPEATED}
+            WHERE mai <> 1
             GROUP BY source, dos, code
         )
         SELECT source, lines, code, description, dos AS date, CAST(units AS DOUBLE) AS units, mue_units, mai,

@@ -48,12 +48,15 @@ RULE = Rule(
         ), eob AS (
             SELECT source, sum(patient_responsibility) AS cost_sharing FROM eobs
             WHERE level = 'claim' AND patient_responsibility IS NOT NULL GROUP BY source
-        ), coded AS (
+        ), coded AS (  -- only the bills the protection could reach (insured, provider not in network)
             SELECT source,
                    CASE WHEN bool_or(upper(code) IN ({_in(AIR_CODES)})) THEN 'air'
                         WHEN bool_or(upper(code) IN ({_in(GROUND_CODES)})) THEN 'ground' END AS ambulance,
                    bool_or({ANCILLARY_SQL}) AS ancillary
-            FROM lines GROUP BY source
+            FROM audit_lines
+            WHERE source IN (SELECT source FROM bills WHERE insurance_status = 'insured'
+                                                        AND (in_network IS NULL OR NOT in_network))
+            GROUP BY source
         ), facts AS (
             SELECT b.*, k.lines, k.total, k.first_date, coalesce(b.ambulance, c.ambulance) AS ride,
                    coalesce(c.ancillary, false) OR coalesce(b.provider_kind, '') = 'lab' AS ancillary
