@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from ..report import spanish as report_spanish
 from ..states import NAMES
 from .safety import nothing_revives, revives, time_barred
 from .steps import BUREAU_NAMES
@@ -61,6 +62,14 @@ def _render(s: dict, r, state: str, as_of: date) -> tuple[str, str]:
                + "Si no responde por escrito ni se presenta, el tribunal puede dictar sentencia en su contra, y el "
                "cobrador podría embargar su salario o su cuenta de banco. La citación (summons) manda: si da otra "
                "fecha u otro tribunal, siga la citación. " + LEGAL_AID)
+        english = s["why"]
+        for start in ("Last day to answer the lawsuit", "Appear on the date on the summons"):
+            if start in english:  # the answer deadline's own reason: its Spanish, with the state's instruction
+                answer = report_spanish.deadline({"kind": "ANSWER_DUE", "why": english[english.index(start):],
+                                                  "date": due})["why"]
+                why = (why[:why.index("Si no responde")] + answer + " También puede buscar un abogado del "
+                       "consumidor, que a menudo no le cobra porque el cobrador paga sus honorarios si usted gana.")
+                break
         return (f"Responda a la demanda antes del {due}" if due else title), why
     if kind == "DO_NOT_PAY":
         if r is not None and time_barred(r.sol or {}):

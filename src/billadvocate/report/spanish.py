@@ -241,18 +241,47 @@ def _fdcpa(f: _Facts, day: str) -> str:
             + (f" Por infracciones posteriores del mismo tipo puede demandar hasta el {later}." if later else ""))
 
 
+@lru_cache(maxsize=None)
+def court_steps() -> dict[str, dict[str, str]]:
+    """courts parameter path -> {en, es}: what to file or do to answer a lawsuit in that court, the
+    English as the courts data says it (`file:`) and its Spanish (report/courts_es.yaml)."""
+    text = files("billadvocate.report").joinpath("courts_es.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text) or {}
+
+
+def _court_step(why: str) -> str | None:
+    """The Spanish of the court's own instruction that an answer deadline's English names, if any."""
+    found = [e for e in court_steps().values() if e["en"] in why]
+    return max(found, key=lambda e: len(e["en"]))["es"] if found else None
+
+
 def _answer(f: _Facts, day: str) -> str:
     served = re.search(r"served on (\d{4}-\d{2}-\d{2})", f.why)
     when = f" que le entregaron el {served.group(1)}" if served else ""
+    step = _court_step(f.why)
+    to_do = ""
     if f.has("Appear on the date on the summons"):
         head = (f"Preséntese en el tribunal en la fecha de la citación (summons): ese tribunal no acepta una respuesta "
                 f"escrita a la demanda{when}; usted responde en persona ese día. Hasta leer la fecha, cuente con este "
                 f"día, el más temprano posible. ")
+        to_do = (f" Qué hacer: {step or 'preséntese en el tribunal en la fecha que indica la citación'}; lleve la "
+                 "citación y todas las facturas y cartas sobre la deuda, y envíe una copia de todo lo que presente al "
+                 "abogado del demandante.")
     else:
         head = (f"Último día para responder a la demanda{when}"
-                + (f": {f.number()} días" if f.number() else "") + ". Presente una respuesta escrita en la "
-                "secretaría del tribunal diciendo con qué no está de acuerdo, y envíe una copia al abogado del "
-                "demandante. ")
+                + (f": {f.number()} días" if f.number() else "") + ". ")
+        if f.has("This court sets the date on the summons"):
+            head += ("Este tribunal pone la fecha en la citación: esa fecha manda; hasta leerla, cuente con el día "
+                     "más temprano posible. ")
+        if step and f.has("What to do: "):
+            # the court's own instruction ("appear or file ... by the time stated in the summons")
+            to_do = f" Qué hacer: {step}; envíe una copia de todo lo que presente al abogado del demandante."
+        elif step:  # the thing to file ("the answer form that came with the original notice")
+            head += (f"Presente {step} en la secretaría del tribunal, diciendo con qué no está de acuerdo, y envíe una "
+                     "copia al abogado del demandante. ")
+        else:
+            head += ("Presente una respuesta escrita en la secretaría del tribunal diciendo con qué no está de "
+                     "acuerdo, y envíe una copia al abogado del demandante. ")
     barred = re.search(r"ran out on (\d{4}-\d{2}-\d{2})", f.why)
     defence = (f" Alegue la prescripción: el plazo para demandarle por esta deuda terminó el {barred.group(1)}; una "
                "defensa que no se alega se puede perder." if barred else
@@ -260,7 +289,7 @@ def _answer(f: _Facts, day: str) -> str:
                if f.has("too old to sue on") else "")
     return (head + "La citación manda: si da otra fecha u otro tribunal, siga la citación, y si el último día cae en "
             "fin de semana o feriado, actúe antes. Si no responde ni se presenta, el tribunal puede dictar sentencia "
-            "en su contra, y el cobrador podría embargar su salario o su cuenta de banco." + defence
+            "en su contra, y el cobrador podría embargar su salario o su cuenta de banco." + to_do + defence
             + " Ayuda legal gratuita: lawhelp.org o lsc.gov/find-legal-aid.")
 
 
