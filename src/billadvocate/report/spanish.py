@@ -95,12 +95,63 @@ def _get(obj: Any, name: str, default=None):
     return obj.get(name, default) if isinstance(obj, dict) else getattr(obj, name, default)
 
 
+# a price finding's message (audit/rules/bill_price_outlier.py), its figures captured; the description is the
+# bill's own words and stays out (the line and code name the line)
+_PRICE = re.compile(r"Line (?P<line>\d+), .*\((?P<code>[^()]*)\), is billed at (?P<charge>\$[\d,]+\.\d\d), "
+                    r"(?:(?P<ratio>[\d.]+)x (?P<yardstick>.+) \((?P<medicare>\$[\d,]+\.\d\d)\)"
+                    r"|above the hospital's own published cash price of (?P<cash>\$[\d,]+\.\d\d))")
+_OPPS_ES = "el pago de Medicare a un hospital por atención ambulatoria del APC {apc}"
+# the yardstick's name (audit/benchmarks_sql.py, audit/opps_wage.py) -> its Spanish; one not here adds nothing
+_YARDSTICKS_ES = (
+    (r"the Medicare outpatient hospital payment for APC (?P<apc>\w+) \(national, unadjusted\)",
+     _OPPS_ES + " (nacional, sin ajustar a la zona del hospital)"),
+    (r"the Medicare outpatient hospital payment for APC (?P<apc>\w+) in CBSA (?P<cbsa>\d+) (?P<area>.+) "
+     r"\(CY (?P<year>\d{4}) wage index (?P<index>\d+\.\d+)\)",
+     _OPPS_ES + " en el área CBSA {cbsa} {area} (índice de salarios del año {year}: {index})"),
+    (r"the Medicare Clinical Laboratory Fee Schedule national limit",
+     "el límite nacional de la tabla de tarifas de laboratorio clínico de Medicare"),
+    (r"the Medicare Physician Fee Schedule amount \(national\)",
+     "el monto nacional de la tabla de tarifas de médicos de Medicare"),
+    (r"the Medicare Physician Fee Schedule amount \((?P<place>[^()]+)\)",
+     "el monto de la tabla de tarifas de médicos de Medicare ({place})"),
+    (r"the Medicare DMEPOS fee schedule for (?P<state>[A-Z]{2})",
+     "la tabla de tarifas de Medicare para equipo médico y suministros (DMEPOS) de {state}"),
+    (r"the Medicare Part B drug payment limit \(ASP\) per (?P<dose>[\d.,]+ (?:mg|mcg|ml|gm|iu|cc))",
+     "el límite de pago de Medicare Parte B para el medicamento (ASP) por {dose}"),
+    (r"the Medicare Part B drug payment limit \(ASP\) per billing unit",
+     "el límite de pago de Medicare Parte B para el medicamento (ASP) por unidad facturada"),
+)
+
+
+def _price_es(message: str) -> str | None:
+    """A price finding's figures in Spanish, or None when its message or its yardstick is not known."""
+    m = _PRICE.fullmatch(message.rstrip("."))
+    if not m:
+        return None
+    head = f"Línea {m['line']} ({m['code']}): se cobra {m['charge']}, "
+    if m["cash"]:
+        return head + f"por encima del precio en efectivo que publica el propio hospital, {m['cash']}."
+    for pattern, es in _YARDSTICKS_ES:
+        y = re.fullmatch(pattern, m["yardstick"])
+        if y:
+            words = y.groupdict()
+            if words.get("area", "").startswith("rural "):
+                words["area"] = f"zona rural de {words['area'][6:]}"
+            return head + f"{m['ratio']} veces {es.format(**words)}, {m['medicare']}."
+    return None
+
+
 def finding(f: Any, engine: str) -> dict[str, str]:
     """{title, explanation} in Spanish for a finding (a Finding or its JSON) of `engine` (audit,
-    conduct or credit); a rule without Spanish keeps its English (the test requires every rule)."""
+    conduct or credit); a rule without Spanish keeps its English (the test requires every rule). A price
+    finding's explanation opens with its figures (the line, the charge and the yardstick), as its English
+    message gives them."""
     entry = rule_table(engine).get(_get(f, "rule")) or {}
     title = entry.get("title") or _get(f, "message") or ""
     explanation = entry.get("explanation") or _get(f, "explanation") or ""
+    if engine == "audit" and _get(f, "rule") == "BILL.PRICE_OUTLIER" and entry.get("explanation"):
+        figures = _price_es(_get(f, "message") or "")
+        explanation = f"{figures} {explanation.strip()}" if figures else explanation
     act_by = _get(f, "act_by")
     if engine == "conduct" and act_by:
         cap = re.search(r"Statutory damages up to \$([\d,]+)", _get(f, "explanation") or "")
