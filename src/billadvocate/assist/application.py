@@ -32,9 +32,10 @@ def application_facts(sit, programs: list[dict[str, Any]]) -> dict[str, Any]:
             if d not in documents:
                 documents.append(d)
         if p.get("window"):
-            windows.append(f"{p['id']}: {p['window']}")
-    if any(p["id"] == "FEDERAL.501R" for p in useful):
-        windows.insert(0, f"FEDERAL.501R: {WINDOW_501R}")
+            windows.append(f"{p['name']}: {p['window']}")  # the program's name: the patient reads it
+    federal = next((p for p in useful if p["id"] == "FEDERAL.501R"), None)
+    if federal is not None:
+        windows.insert(0, f"{federal['name']}: {WINDOW_501R}")
     return {
         "programs": [p["id"] for p in useful],
         "send_to": sit.provider_name,

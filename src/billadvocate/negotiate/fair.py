@@ -132,11 +132,11 @@ def fair_amount(*, account, audit, findings, bills, assistance: dict[str, Any] |
     else:
         steps.add(f"You owe at most {dollars(o.amount)}", o.amount, kind="owed")
     computed = {n.split(":", 1)[1] for n in o.notes if n.startswith("medicare_cap:")}
-    capped = [p["id"] for p in programs if p["eligible"] is True and p.get("discount") is None and p.get("charge_cap")
+    capped = [p for p in programs if p["eligible"] is True and p.get("discount") is None and p.get("charge_cap")
               and p["id"] != "MEDICAID" and p["id"] not in computed]
-    if capped and fair > 0:
-        steps.add(f"{', '.join(capped)} may lower it further: the law caps the price (see the program's "
-                  "charge cap); ask the hospital to apply it")
+    for p in capped if fair > 0 else []:  # the patient reads the program's name and its law, never its rule id
+        steps.add(f"{p['name']} may lower it further: the law caps the price ({p['charge_cap']}); ask the hospital "
+                  "to apply it", citations=p.get("citations", []))
     disputed_lines = sorted({n for f in findings if f.severity != "info" for n in f.lines}) if has_lines else []
     program = o.program
     return {

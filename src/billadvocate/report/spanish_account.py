@@ -1184,6 +1184,54 @@ _PATTERNS += [  # the reasons a letter is needed (letters/kinds/*.py `when`), re
 ]
 
 
+# Colorado Hospital Discounted Care (states/co/charity_care.yaml, payment_plans.yaml): the law data's
+# English (a price cap, the documents, the screening window) with its Spanish; citations stay as written
+_CHARGE_CAPS_ES = {
+    "no more than the discounted rate set by HCPF rule (C.R.S. 25.5-3-503(1)(a)), the greater of the Medicare rate or "
+    "the Medicaid base rate":
+        "no más que la tarifa con descuento que fija una regla del HCPF, la agencia de Medicaid de Colorado (C.R.S. "
+        "25.5-3-503(1)(a)): la mayor entre la tarifa de Medicare y la tarifa base de Medicaid",
+}
+_FIXED.update({
+    "proof of household income (pay stubs, tax return or benefits letter)":
+        "prueba de los ingresos del hogar (talones de pago, declaración de impuestos o carta de beneficios)",
+    "household size": "cuántas personas viven en el hogar",
+    "The hospital must screen you for discounted care and public coverage if you ask; bills from professionals who "
+    "work at the hospital are covered too.":
+        "Si usted lo pide, el hospital debe revisar si califica para atención con descuento y para cobertura pública; "
+        "las facturas de los profesionales que trabajan en el hospital también están cubiertas.",
+})
+
+
+def _capped_program(m) -> str | None:
+    """negotiate/fair: a program that caps the price may lower the fair amount further."""
+    name, cap = program_name(None, m["prog"]), _CHARGE_CAPS_ES.get(m["cap"])
+    if name == m["prog"] or cap is None:
+        return None
+    return f"{name} puede bajar aún más esa cantidad: la ley limita el precio ({cap}); pida al hospital que aplique ese límite"
+
+
+_PATTERNS += [
+    (r"Income is (?P<p>[\d.]+)% of the poverty guideline, at or below (?P<l>\d+)%: price capped: (?P<cap>.+)\.",
+     lambda m: (f"Sus ingresos son el {m['p']}% de la línea de pobreza, igual o por debajo del {m['l']}%: precio "
+                f"limitado: {_CHARGE_CAPS_ES[m['cap']]}." if m["cap"] in _CHARGE_CAPS_ES else None)),
+    (r"(?P<prog>[^:]+?) may lower it further: the law caps the price \((?P<cap>.+)\); ask the hospital to apply it",
+     _capped_program),
+    (rf"Colorado Hospital Discounted Care: at most (?P<v>[\d.]+)% of monthly household income on (?P<who>a hospital "
+     rf"bill|each professional's bill)(?: \((?P<c>[\d.]+)%, (?P<ca>{M}), if the hospital's bill also includes its "
+     rf"professionals' charges\))?(?: \((?P<m>{M}) a month\)\.)?",
+     lambda m: (f"{PROGRAM_NAMES['STATE.CO.HOSPITAL_DISCOUNTED_CARE']}: como máximo el {m['v']}% de los ingresos "
+                "mensuales del hogar en " + ("una factura del hospital" if m["who"] == "a hospital bill" else
+                                             "la factura de cada profesional")
+                + (f" (el {m['c']}%, {m['ca']}, si la factura del hospital incluye también los cargos de sus "
+                   "profesionales)" if m["c"] else "") + (f" ({m['m']} al mes)." if m["m"] else ""))),
+    # a plan cap's monthly amount, read on its own when the cap's sentence ends in a parenthesis
+    (rf"\((?P<m>{M}) a month\)\.", "({m} al mes)."),
+    (rf"After (?P<n>\d+) payments? the rest, (?P<f>{M}), is paid in full by law\.",
+     lambda m: f"Después de {m['n']} {'pago' if m['n'] == '1' else 'pagos'}, el resto, {m['f']}, queda pagado por "
+               "completo por ley."),
+]
+
 _COMPILED = [(re.compile(p + r"\Z", re.S), t) for p, t in _PATTERNS]
 
 # sentences split at ". " before a capital letter, but not after these abbreviations
