@@ -4,6 +4,7 @@ computed here from the shipped rows (hospital -> wage area -> wage index -> adju
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -121,3 +122,17 @@ def test_the_audit_command_takes_the_hospitals_ccn(cli, tmp_path):
     assert out["benchmarks"]["1"]["medicare"] == want and out["benchmark_total"] == want
     bad = cli("audit", bill, "--ccn", "AB-12")
     assert bad.code == 2 and "--ccn" in bad.err and len(bad.err.strip().splitlines()) == 1
+
+
+def test_the_findings_citations_read_as_words_and_the_pricers_locator_stays_in_the_law_data():
+    # patients see the citations (web page, HTML report, letters): the pricer by name and what it does,
+    # the class and paragraph it was read in kept in the law data's note and quote
+    result = audit(line(1, **ER), facts={"provider_ccn": "450015"})
+    (f,) = [f for f in result.findings if f.rule == "BILL.PRICE_OUTLIER"]
+    value = law().parameter("federal.cms_opps.labor_related_share").at(D)
+    pricer = [c for c in f.citations if "Pricer" in c]
+    assert pricer == [c for c in value.citations if "Pricer" in c] and pricer
+    assert not any(re.search(r"Java|Abstract|calculate|19550|SCH-ADJ", c) for c in f.citations), f.citations
+    assert "60% of the rate adjusted by the wage index" in pricer[0]
+    assert "AbstractStatusIndicatorPayments2023.calculateWageAdjustedPaymentAndSchAdj" in value.note
+    assert "19550" in value.note and "(H-SCH-PYMT * .60) * W-WINX" in value.quote
