@@ -27,7 +27,7 @@ DATES = ["2025-02-30", "0000-01-01", "9999-12-31", "2025-13-01", "yesterday", "2
          "2024-02-29", "2026-12-04T10:00", "2026-12-04T25:00"]
 TEXT = ["", " ", "x" * 5000, "../../etc/passwd", "'; DROP TABLE cases; --", "<script>alert(1)</script>",
         "ñandú", "\u202e", "--json", "-", "CA", "ZZ", "er-visit", "1", "0", "999999", "99999999999999999999999",
-        "-1", "1.5", "0x10"]
+        "-1", "1.5", "0x10", "[/]", "[bold red]x[/]", "[link=file:///etc/passwd]y[/link]", ":warning:", "a\\"]
 
 
 def _files(root: Path) -> list[str]:

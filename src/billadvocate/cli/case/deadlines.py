@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 from rich.table import Table
+from rich.text import Text
 
 from ...errors import BadInput
 from ...util import atomic_write
@@ -57,8 +58,8 @@ def deadlines(days, case_id, today, as_json):
         t.add_column(col, overflow="fold", max_width=50 if col == "why" else None)
     for d in items:
         left = f"[bold red]{-d['days_left']}d overdue[/]" if d["overdue"] else f"{d['days_left']}d"
-        t.add_row(str(d["id"]), d["date"], left, str(d["case"]), d["patient"] or "-", d["account"] or "-",
-                  d["kind"], d["why"])
+        t.add_row(str(d["id"]), d["date"], left, str(d["case"]), Text(d["patient"] or "-"), Text(d["account"] or "-"),
+                  Text(d["kind"] or ""), Text(d["why"] or ""))
     c.print(t)
 
 
@@ -100,7 +101,8 @@ def done(deadline_id, undo, as_json):
     if as_json:
         print_json({"id": row.pk, "done": row.done_at is not None})
         return
-    console().print(f"Deadline {row.pk} ({row.kind}, {row.date}) is {'done' if row.done_at else 'open again'}.")
+    console().print(f"Deadline {row.pk} ({row.kind}, {row.date}) is {'done' if row.done_at else 'open again'}.",
+                    markup=False)
 
 
 @case.command("snooze")
@@ -145,4 +147,4 @@ def calendar(out, remind_days, today, as_json):
     if as_json:
         print_json({"file": str(out), "events": len(due)})
         return
-    console().print(f"wrote {out} ({len(due)} deadline(s))")
+    console().print(f"wrote {out} ({len(due)} deadline(s))", markup=False)

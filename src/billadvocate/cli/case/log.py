@@ -76,7 +76,7 @@ def log(case_id, kind, from_, to, note, at, type_, conversation, amount, method,
         print_json(_event_json(logged))
         return
     console().print(f"Logged {kind} from {from_} at {logged.at_text} on case {row.pk} "
-                    f"({logged.account.key}).")
+                    f"({logged.account.key}).", markup=False)
 
 
 @case.command("add-document")
@@ -102,7 +102,7 @@ def add_document(case_id, file, role, note, account, as_json):
         print_json(data)
         return
     console().print(f"Kept {file.name} as {doc.path} ({doc.role}, {doc.size:,} bytes, sha256 {doc.sha256[:12]}) "
-                    f"on case {doc.case_id}.")
+                    f"on case {doc.case_id}.", markup=False)
 
 
 @case.command("letter-sent")
@@ -133,4 +133,4 @@ def letter_sent(case_id, type_, at, method, tracking, to, file, note, account, a
         return
     console().print(f"Recorded the {type_} letter sent {letter.sent_at:%Y-%m-%d}"
                     + (f" by {method}" if method else "") + (f", tracking {tracking}" if tracking else "")
-                    + f" on case {row.pk}.")
+                    + f" on case {row.pk}.", markup=False)

@@ -7,7 +7,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import click
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from ...util import dollars
 from ..human import console
@@ -33,7 +35,7 @@ def import_(file: Path, as_json: bool) -> None:
     if as_json:
         print_json(summary)
         return
-    console().print(f"Imported case [bold]{row.pk}[/]: {row.title} ({summary['accounts']} account(s), "
+    console().print(f"Imported case [bold]{row.pk}[/]: {escape(row.title)} ({summary['accounts']} account(s), "
                     f"{summary['events']} log entries, {summary['documents']} document(s)).")
 
 
@@ -74,8 +76,8 @@ def list_(show_all: bool, as_json: bool) -> None:
         t.add_column(col, justify="right" if col in ("id", "balance", "log") else "left")
     for s in items:
         nxt = f"{s['next_deadline']['date']} {s['next_deadline']['kind']}" if s["next_deadline"] else "-"
-        t.add_row(str(s["id"]), s["patient"] or "-", s["state"] or "-", str(s["accounts"]),
-                  dollars(s["balance"]), nxt, str(s["events"]), s["updated_at"][:10])
+        t.add_row(str(s["id"]), Text(s["patient"] or "-"), Text(s["state"] or "-"), str(s["accounts"]),
+                  dollars(s["balance"]), Text(nxt), str(s["events"]), s["updated_at"][:10])
     c.print(t)
 
 
@@ -124,23 +126,26 @@ def show(case_id: str, as_json: bool) -> None:
         return
     c = console()
     p = data["case"]["patient"]
-    c.print(f"[bold]Case {data['id']}[/] ({data['status']}): {p.get('name') or 'patient'}, {p['state']}")
+    c.print(f"[bold]Case {data['id']}[/] ({escape(data['status'])}): {escape(p.get('name') or 'patient')}, "
+            f"{escape(p['state'])}")
     for a in data["case"]["accounts"]:
         holder = f", now with {a['collector']['name']}" if a.get("collector") else ""
-        c.print(f"  account [bold]{a['id']}[/]: {a['provider']['name']}{holder}; balance {dollars(a.get('balance'))}")
+        c.print(f"  account [bold]{escape(a['id'])}[/]: {escape(a['provider']['name'])}{escape(holder)}; "
+                f"balance {dollars(a.get('balance'))}")
     if data["log"]:
         t = Table(title="Log", title_justify="left")
         for col in ("when", "account", "kind", "from", "type", "note"):
             t.add_column(col, overflow="fold", max_width=60 if col == "note" else None)
         for e in data["log"]:
-            t.add_row(e["at"], e["account"], e["kind"], e["from"], e["type"] or "-", e["note"] or "")
+            t.add_row(*(Text(v or "") for v in (e["at"], e["account"], e["kind"], e["from"], e["type"] or "-",
+                                           e["note"] or "")))
         c.print(t)
     if data["documents"]:
         t = Table(title="Documents", title_justify="left")
         for col in ("id", "role", "path", "size", "sha256"):
             t.add_column(col)
         for d in data["documents"]:
-            t.add_row(str(d["id"]), d["role"], d["path"], f"{d['size']:,}", d["sha256"][:12])
+            t.add_row(str(d["id"]), Text(d["role"] or ""), Text(d["path"] or ""), f"{d['size']:,}", d["sha256"][:12])
         c.print(t)
     open_ = [d for d in data["deadlines"] if not d["done"]]
     if open_:
@@ -148,11 +153,12 @@ def show(case_id: str, as_json: bool) -> None:
         for col in ("id", "date", "kind", "why"):
             t.add_column(col, overflow="fold", max_width=70 if col == "why" else None)
         for d in open_:
-            t.add_row(str(d["id"]), d["date"], d["kind"], d["why"])
+            t.add_row(str(d["id"]), d["date"], Text(d["kind"] or ""), Text(d["why"] or ""))
         c.print(t)
     for x in data["letters"]:
         sent = f"sent {x['sent_at'][:10]} by {x['method'] or '?'}" if x["sent_at"] else "not sent"
-        c.print(f"  letter {x['type']}: {sent}" + (f", tracking {x['tracking']}" if x["tracking"] else ""))
+        c.print(f"  letter {x['type']}: {sent}" + (f", tracking {x['tracking']}" if x["tracking"] else ""),
+                markup=False)
 
 
 @case.command("export")
@@ -173,7 +179,7 @@ def export(case_id: str, out: Path, as_json: bool) -> None:
         print_json({"case": int(case_id), "files": [str(p) for p in written]})
         return
     for p in written:
-        console().print(f"wrote {p}")
+        console().print(f"wrote {p}", markup=False)
 
 
 @case.command("close")

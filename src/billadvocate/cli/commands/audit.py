@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import click
+from rich.markup import escape
 
 from ...audit import audit_bills
 from ...audit.tables import eobs_table
@@ -96,7 +97,7 @@ def audit(files: tuple[Path, ...], eob_files: tuple[Path, ...], fmt: str | None,
         denied = [cl.claim_id for cl in e.claims if cl.denied]
         c.print(f"EOB {e.source}: {len(e.claims)} claim(s), billed {dollars(e.total_billed)}, plan paid "
                 f"{dollars(e.total_paid)}, you owe {dollars(e.total_patient_responsibility)}"
-                + (f"; denied: {', '.join(denied)}" if denied else "") + ".")
+                + (f"; denied: {', '.join(denied)}" if denied else "") + ".", markup=False)
     if matched:
         c.print(f"{len(matched.lines)} bill line(s) matched to EOB lines; not on any EOB: "
                 f"{', '.join(map(str, matched.unmatched_bill_lines)) or 'none'}.")
@@ -105,4 +106,4 @@ def audit(files: tuple[Path, ...], eob_files: tuple[Path, ...], fmt: str | None,
     else:
         c.print("No problems found by the checks that could run.")
     for note in result.notes:
-        c.print(f"[dim]{note}[/]")
+        c.print(f"[dim]{escape(note)}[/]")

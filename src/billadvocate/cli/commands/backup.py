@@ -31,7 +31,7 @@ def backup(file: Path, as_json: bool) -> None:
         print_json(info)
         return
     console().print(f"wrote {info['file']}: {info['cases']} case(s), {info['events']} log entries, "
-                    f"{info['documents']} document(s), {info['bytes']:,} bytes")
+                    f"{info['documents']} document(s), {info['bytes']:,} bytes", markup=False)
 
 
 @click.command()
@@ -57,4 +57,4 @@ def restore(file: Path, with_users: bool, with_admins: bool, as_json: bool) -> N
         print_json(info)
         return
     console().print(f"restored {info['cases']} case(s), {info['events']} log entries and "
-                    f"{info['documents']} document(s) from {info['file']}")
+                    f"{info['documents']} document(s) from {info['file']}", markup=False)

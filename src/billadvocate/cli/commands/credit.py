@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import click
+from rich.markup import escape
 
 from ...casefile import load_case
 from ...credit import check_credit, read_tradelines
@@ -64,11 +65,11 @@ def read(file: Path, bureau: str | None, pulled: str | None, to_csv: Path | None
         print_json({"file": str(file), "tradelines": [t.model_dump(mode="json") for t in items]})
         return
     c = console()
-    c.print(f"[bold]Read from {file}:[/]")
+    c.print(f"[bold]Read from {escape(str(file))}:[/]")
     for text in tradeline_lines(items):
-        c.print(text, soft_wrap=True)
+        c.print(text, soft_wrap=True, markup=False)
     c.print("Check each row against your report. If anything is wrong, correct it in a CSV"
-            + (f" ({to_csv})" if to_csv else " (--to-csv OUT writes one)") + " and use that instead.")
+            + (f" ({to_csv})" if to_csv else " (--to-csv OUT writes one)") + " and use that instead.", markup=False)
 
 
 @credit.command("check")

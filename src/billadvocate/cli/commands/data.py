@@ -56,7 +56,7 @@ def import_(kind: str, file: Path, setting: str | None, effective: str | None, a
     c = console()
     for r in written:
         what = r.table + (f" ({r.setting})" if r.setting else "")
-        c.print(f"Imported {what}: {r.rows:,} rows, effective {r.effective_from}, into {r.file.parent}.")
+        c.print(f"Imported {what}: {r.rows:,} rows, effective {r.effective_from}, into {r.file.parent}.", markup=False)
 
 
 @data.command("status")
@@ -72,6 +72,7 @@ def status_(as_of: str | None, as_json: bool) -> None:
         print_json({"folder": str(user_reference_dir()), "releases": rows})
         return
     from rich.table import Table
+    from rich.text import Text
 
     t = Table(title="Reference data", title_justify="left")
     for col in ("table", "setting", "effective", "rows", "age", "origin", "source"):
@@ -80,7 +81,8 @@ def status_(as_of: str | None, as_json: bool) -> None:
         period = r["effective_from"] + (f" to {r['effective_to']}" if r.get("effective_to") else "")
         age = f"{r['age_days'] // 365} y {r['age_days'] % 365 // 30} m" if r["age_days"] >= 365 else f"{r['age_days']} d"
         t.add_row(r["table"], r.get("setting") or "", period, f"{r['rows']:,}", age + (" (stale)" if r.get("stale") else ""),
-                  r["origin"], r.get("hospital_name") or r["source"])
+                  r["origin"], Text(r.get("hospital_name") or r["source"]))
     c = console()
     c.print(t)
-    c.print(f"Imports go to {user_reference_dir()}. Newer official files: billadvocate data import KIND FILE.")
+    c.print(f"Imports go to {user_reference_dir()}. Newer official files: billadvocate data import KIND FILE.",
+            markup=False)

@@ -67,9 +67,10 @@ def find_(query: tuple[str, ...], state: str | None, city: str | None, zip_code:
     c = console()
     if not found:
         c.print(f"No hospital in {d.label} matches {text!r}" + (" there" if state or city or zip_code else "")
-                + ". Check the spelling, or try fewer words.")
+                + ". Check the spelling, or try fewer words.", markup=False)
         return
     from rich.table import Table
+    from rich.text import Text
 
     t = Table(title=f"Hospitals ({d.label})", title_justify="left")
     for col in ("CCN", "hospital", "kind and owner", "501(r)", "score"):
@@ -77,10 +78,10 @@ def find_(query: tuple[str, ...], state: str | None, city: str | None, zip_code:
     for h in found:
         np = {True: "binds it", False: "does not", None: "ask"}[h["nonprofit"]]
         er = {True: "; emergency dept.", False: "; no emergency dept.", None: ""}[h["emergency"]]
-        t.add_row(h["ccn"], f"{h['name']}\n{h['city']}, {h['state']} {h['zip'] or ''}".strip(),
-                  f"{h['type'] or '?'}{er}\n{h['ownership'] or 'ownership not listed'}", np,
+        t.add_row(Text(h["ccn"]), Text(f"{h['name']}\n{h['city']}, {h['state']} {h['zip'] or ''}".strip()),
+                  Text(f"{h['type'] or '?'}{er}\n{h['ownership'] or 'ownership not listed'}"), np,
                   "" if h["score"] is None else f"{h['score']:.0f}")
     c.print(t)
     top = found[0]
-    c.print(f"{top['name']}: {top['nonprofit_reason']}.")
+    c.print(f"{top['name']}: {top['nonprofit_reason']}.", markup=False)
     c.print("To use one in a case, add its CCN to the provider (ccn: \"240010\").")

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from ...ingest import FORMATS, Eob, read_any
 from ...ingest.progress import show_progress
@@ -77,7 +79,7 @@ def read(file: Path, fmt: str | None, as_json: bool) -> None:
 def print_notice(c, read: NoticeRead) -> None:
     n = read.notice
     lang = {"en": "English", "es": "Spanish"}.get(read.language, read.language)
-    c.print(f"[bold]{read.source}[/]: a debt collector's validation notice ({lang}).")
+    c.print(f"[bold]{escape(read.source)}[/]: a debt collector's validation notice ({escape(lang)}).")
     money = {k: dollars(v) if v is not None else None for k, v in (
         ("itemization_amount", n.itemization_amount), ("interest", n.interest), ("fees", n.fees),
         ("payments", n.payments), ("amount", n.amount))}
@@ -91,24 +93,24 @@ def print_notice(c, read: NoticeRead) -> None:
     t.add_column("field")
     t.add_column("value", overflow="fold")
     for label, value in rows:
-        t.add_row(label, str(value) if value is not None else "[yellow]not stated[/]")
+        t.add_row(label, Text(str(value)) if value is not None else "[yellow]not stated[/]")
     c.print(t)
     if read.arithmetic:
         color = "green" if read.adds_up else "red"
-        c.print(f"[{color}]Arithmetic:[/] {read.arithmetic}.")
+        c.print(f"[{color}]Arithmetic:[/] {escape(read.arithmetic)}.")
     for m in read.missing:
-        c.print(f"[yellow]Not found on the notice:[/] {m}")
+        c.print(f"[yellow]Not found on the notice:[/] {escape(m)}")
     if read.missing:
         c.print("(read in the wording of the CFPB model form: check the paper, a notice worded otherwise may "
                 "state it in other words)")
     if not read.missing:
         c.print("Every item of validation information checked (12 CFR 1006.34(c)(2) and (c)(3)(i)) is stated.")
     for note in read.notes:
-        c.print(f"[yellow]Note:[/] {note}")
+        c.print(f"[yellow]Note:[/] {escape(note)}")
 
 
 def print_bill(c, bill: Bill) -> None:
-    c.print(f"[bold]{bill.source}[/]: itemized bill ({bill.format}), {len(bill.lines)} lines, "
+    c.print(f"[bold]{escape(bill.source)}[/]: itemized bill ({escape(bill.format)}), {len(bill.lines)} lines, "
             f"{dollars(bill.total_charges)} charged.")
     t = Table(show_lines=False)
     for name, justify in (("line", "right"), ("date", "left"), ("code", "left"), ("rev", "left"),
@@ -118,7 +120,7 @@ def print_bill(c, bill: Bill) -> None:
         code = ln.code or ""
         if ln.modifiers:
             code += "-" + "-".join(ln.modifiers)
-        t.add_row(str(ln.line), str(ln.date or ""), code, ln.revenue_code or "", ln.description,
+        t.add_row(str(ln.line), str(ln.date or ""), Text(code), Text(ln.revenue_code or ""), Text(ln.description),
                   f"{ln.units.normalize():f}", dollars(ln.charge))
     c.print(t)
     for label, value in (("The bill states a total of", bill.stated_total), ("payments", bill.payments),
@@ -131,11 +133,12 @@ def print_bill(c, bill: Bill) -> None:
     if bill.ocr_confidence is not None:
         c.print(f"OCR confidence: {bill.ocr_confidence:.0%}. Check every amount against the paper.")
     for n in bill.notes:
-        c.print(f"[yellow]Note:[/] {n}")
+        c.print(f"[yellow]Note:[/] {escape(n)}")
 
 
 def print_eob(c, eob: Eob) -> None:
-    c.print(f"[bold]{eob.source}[/]: EOB ({eob.format}){' from ' + eob.payer if eob.payer else ''}, "
+    payer = escape(f" from {eob.payer}") if eob.payer else ""
+    c.print(f"[bold]{escape(eob.source)}[/]: EOB ({escape(eob.format)}){payer}, "
             f"{len(eob.claims)} claim(s), {eob.line_count} line(s).")
     if any(cl.billed is not None or cl.paid is not None or cl.adjudicated_patient_responsibility is not None
            for cl in eob.claims):
@@ -148,8 +151,8 @@ def print_eob(c, eob: Eob) -> None:
     for claim in eob.claims:
         net = {True: ", in network", False: ", OUT of network", None: ""}[claim.in_network]
         dates = f"{claim.start}" + (f" to {claim.end}" if claim.end and claim.end != claim.start else "")
-        c.print(f"\n[bold]Claim {claim.claim_id}[/] {dates} {claim.provider or ''}{net}: "
-                f"{claim.status_text or claim.status}" + (" [bold red]DENIED[/]" if claim.denied else ""))
+        c.print(f"\n[bold]Claim {escape(claim.claim_id)}[/] {escape(dates)} {escape(claim.provider or '')}{net}: "
+                f"{escape(f'{claim.status_text or claim.status}')}" + (" [bold red]DENIED[/]" if claim.denied else ""))
         split = [f"{k} {dollars(v)}" for k, v in (("deductible", claim.deductible), ("coinsurance", claim.coinsurance),
                                                    ("copay", claim.copay), ("other", claim.other_patient)) if v]
         if claim.billed is not None or claim.paid is not None or claim.adjudicated_patient_responsibility is not None:
@@ -158,18 +161,18 @@ def print_eob(c, eob: Eob) -> None:
         if claim.patient_balance or claim.insurer_balance:
             c.print(f"  still owed: by you {dollars(claim.patient_balance)}, by the insurer {dollars(claim.insurer_balance)}")
         for a in claim.adjustments:
-            c.print(f"  {a.key} {dollars(a.amount)}: {a.meaning}")
+            c.print(f"  {a.key} {dollars(a.amount)}: {a.meaning}", markup=False)
         if claim.lines:
             t = Table(show_lines=False)
             for name in ("line", "date", "code", "billed", "allowed", "paid", "you owe", "why"):
                 t.add_column(name, overflow="fold", max_width=50 if name == "why" else None)
             for ln in claim.lines:
-                why = "; ".join(f"{a.key} {dollars(a.amount)}: {a.meaning}" for a in ln.adjustments)
+                why = escape("; ".join(f"{a.key} {dollars(a.amount)}: {a.meaning}" for a in ln.adjustments))
                 if ln.denied:
                     why = "[red]DENIED[/] " + why
                 code = (ln.code or ln.revenue_code or "") + ("-" + "-".join(ln.modifiers) if ln.modifiers else "")
-                t.add_row(str(ln.line), str(ln.date or ""), code, dollars(ln.billed), dollars(ln.allowed),
+                t.add_row(str(ln.line), str(ln.date or ""), Text(code), dollars(ln.billed), dollars(ln.allowed),
                           dollars(ln.paid), dollars(ln.patient_responsibility), why)
             c.print(t)
     for n in eob.notes:
-        c.print(f"[yellow]Note:[/] {n}")
+        c.print(f"[yellow]Note:[/] {escape(n)}")

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import click
+from rich.markup import escape
 
 from ...casefile import load_case
 from ...credit import read_tradelines
@@ -59,15 +60,15 @@ def review(case_file: Path, out_dir: Path | None, credit_file: Path | None, as_o
         return
     c = console()
     if credit_file is not None:
-        c.print(f"[bold]Tradelines read from {credit_file}[/] (check them against your report):")
+        c.print(f"[bold]Tradelines read from {escape(str(credit_file))}[/] (check them against your report):")
         for text in tradeline_lines(case.credit_report.tradelines):
-            c.print("  " + text, soft_wrap=True)
+            c.print("  " + text, soft_wrap=True, markup=False)
     if case.patient.language == "es":
-        c.print(f"[bold]Revisión para {case.patient.name or 'el paciente'}[/] ({case.patient.state}), "
-                f"al {result.as_of}\n")
+        c.print(f"[bold]Revisión para {escape(case.patient.name or 'el paciente')}[/] "
+                f"({escape(case.patient.state)}), al {result.as_of}\n")
     else:
         who = case.patient.name or "the patient"
-        c.print(f"[bold]Review for {who}[/] ({case.patient.state}), as of {result.as_of}\n")
+        c.print(f"[bold]Review for {escape(who)}[/] ({escape(case.patient.state)}), as of {result.as_of}\n")
     if result.actions:  # what to do first opens the review
         from ...actions import plan_lines
         from ...actions.spanish import in_spanish, plan_lines_es
@@ -86,12 +87,13 @@ def review(case_file: Path, out_dir: Path | None, credit_file: Path | None, as_o
     for a in result.accounts if case.patient.language != "es" else []:
         acct = a.account
         holder = f", now with {acct.collector.name}" if acct.collector else ""
-        c.print(f"[bold underline]{acct.provider.name}[/] - account {acct.account_number or acct.id}{holder}")
+        c.print(f"[bold underline]{escape(acct.provider.name)}[/] - account "
+                f"{escape(acct.account_number or acct.id)}{escape(holder)}")
         n_lines = len(a.audit.lines) if a.audit else 0
         c.print(f"Billed {dollars(a.total_charges)} on {n_lines} line{'' if n_lines == 1 else 's'}; "
                 f"balance asked {dollars(acct.balance)}; in dispute {dollars(a.in_dispute)}.")
         for n in (a.hospital or {}).get("notes", []):  # what the CMS hospital list says (hospitals/case.py)
-            c.print(f"[cyan]Hospital:[/] {n}")
+            c.print(f"[cyan]Hospital:[/] {escape(n)}")
         if a.findings:
             c.print(findings_table("What is wrong with the bill", a.findings))
         elif a.audit:
@@ -103,7 +105,7 @@ def review(case_file: Path, out_dir: Path | None, credit_file: Path | None, as_o
         print_plan(c, a.plan)
         print_call_scripts(c, a.call_scripts)
         for n in a.notes:
-            c.print(f"[yellow]Note:[/] {n}")
+            c.print(f"[yellow]Note:[/] {escape(n)}")
         c.print()
     if case.patient.language == "es":
         from ..spanish_text import print_credit_es
@@ -113,7 +115,7 @@ def review(case_file: Path, out_dir: Path | None, credit_file: Path | None, as_o
         print_credit(c, result.credit_result)
     print_glossary(c, result, "es" if case.patient.language == "es" else "en")
     for path in written:
-        c.print(f"wrote {path}")
+        c.print(f"wrote {path}", markup=False)
 
 
 def print_glossary(c, result, lang: str) -> None:
