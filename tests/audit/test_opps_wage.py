@@ -136,3 +136,19 @@ def test_the_findings_citations_read_as_words_and_the_pricers_locator_stays_in_t
     assert "60% of the rate adjusted by the wage index" in pricer[0]
     assert "AbstractStatusIndicatorPayments2023.calculateWageAdjustedPaymentAndSchAdj" in value.note
     assert "19550" in value.note and "(H-SCH-PYMT * .60) * W-WINX" in value.quote
+
+
+def test_a_line_of_a_year_after_the_newest_wage_index_says_which_year_priced_it():
+    # the newest shipped wage index (CY 2025) is used for every later date; a line of 2026 says so,
+    # one of 2025-12-31 does not need to
+    newest = max(int(f.stem.rsplit("-", 3)[1]) for f in SHIPPED_DIR.glob("opps_wage_index-*.parquet"))
+    assert newest == 2025
+    wage_index = shipped("opps_wage_index", "cbsa = '19124'", "wage_index")
+    result = audit(line(1, **{**ER, "d": date(2025, 12, 31)}), line(2, **{**ER, "d": date(2026, 1, 1)}),
+                   facts={"provider_ccn": "450015"})
+    assert result.benchmarks[1]["medicare"] == result.benchmarks[2]["medicare"]  # both at the CY 2025 index
+    assert f"(CY 2025 wage index {wage_index:.4f})" in result.benchmarks[2]["yardstick"]
+    said = [n for n in result.notes if "of 2026" in n]
+    assert said == ["Line 2, of 2026, is priced with the CY 2025 wage index, the newest billadvocate has: no CY "
+                    "2026 wage index is installed yet."]
+    assert not any("of 2025" in n for n in result.notes)

@@ -12,9 +12,11 @@ CCN (the case's provider, filled from the CMS hospital directory when its name m
 `audit --ccn`); its wage area is its county's CBSA (metropolitan division) under OMB's 2023
 delineations, else its state's rural area (reference table hospital_cbsa), and the area's wage index
 is the OPPS Pricer's for the year of the line (opps_wage_index), raised to the state's imputed floor
-where CMS sets one, as the pricer does. What CMS records for one hospital only in its provider file
-(a geographic reclassification, the rural or frontier-State floor, the out-migration adjustment, the
-5% cap on a decrease) is not known here, so the amount is the area's.
+where CMS sets one, as the pricer does; a line of a later year than the newest release installed is
+priced with that release (its window runs on), and the notes say which year priced it. What CMS
+records for one hospital only in its provider file (a geographic reclassification, the rural or
+frontier-State floor, the out-migration adjustment, the 5% cap on a decrease) is not known here, so
+the amount is the area's.
 
 Only the one-bill audit (audit_bills) adjusts: it updates its materialised line_benchmarks before the
 rules run, so the finding, the fair-price estimate and the negotiation all use the adjusted amount.
@@ -75,6 +77,16 @@ def adjust(con: duckdb.DuckDBPyConnection, ccn: str | None) -> WageAdjustment | 
         out.notes.append(f"Medicare outpatient hospital amounts are national, unadjusted: hospital {ccn} {why}.")
         return out
     out.cbsa, out.area, state_code = place
+    # each line's wage index: the release whose window holds its date (the newest one holds every later date)
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE wage_lines AS
+        SELECT a.source, a.line, year(a.dos) AS line_year, s.share, year(w.release_from) AS wage_year,
+               greatest(w.wage_index, coalesce(f.imputed_floor, 0)) AS wage_index
+        FROM audit_lines a
+        JOIN ref_opps_wage_index w ON w.cbsa = $cbsa AND a.dos BETWEEN w.applies_from AND w.applies_to
+        LEFT JOIN ref_opps_wage_index f ON f.cbsa = $state AND a.dos BETWEEN f.applies_from AND f.applies_to
+        JOIN ({_shares_sql()}) AS s ON a.dos BETWEEN s.share_from AND s.share_to
+    """, {"cbsa": out.cbsa, "state": state_code})
     rows = con.execute(f"""
         UPDATE line_benchmarks AS b
         SET medicare = round(b.medicare * (w.share * w.wage_index + 1 - w.share), 2),
@@ -83,19 +95,14 @@ def adjust(con: duckdb.DuckDBPyConnection, ccn: str | None) -> WageAdjustment | 
             yardstick_name = 'the Medicare outpatient hospital payment for APC ' || b.apc || ' in CBSA ' || $cbsa
                              || ' ' || $area || ' (CY ' || w.wage_year || ' wage index '
                              || printf('%.4f', w.wage_index) || ')'
-        FROM (
-            SELECT a.source, a.line, s.share, year(w.release_from) AS wage_year,
-                   greatest(w.wage_index, coalesce(f.imputed_floor, 0)) AS wage_index
-            FROM audit_lines a
-            JOIN ref_opps_wage_index w ON w.cbsa = $cbsa AND a.dos BETWEEN w.applies_from AND w.applies_to
-            LEFT JOIN ref_opps_wage_index f ON f.cbsa = $state AND a.dos BETWEEN f.applies_from AND f.applies_to
-            JOIN ({_shares_sql()}) AS s ON a.dos BETWEEN s.share_from AND s.share_to
-        ) AS w
+        FROM wage_lines AS w
         WHERE b.source = w.source AND b.line = w.line AND b.yardstick = 'opps' AND w.wage_index > 0
           AND b.status_indicator IN {WAGE_ADJUSTED}
-        RETURNING b.line
-    """, {"cbsa": out.cbsa, "state": state_code, "area": out.area}).fetchall()
-    out.lines = {int(r[0]) for r in rows}
+        RETURNING b.source, b.line
+    """, {"cbsa": out.cbsa, "area": out.area}).fetchall()
+    out.lines = {int(r[1]) for r in rows}
+    years = con.execute("SELECT source, line, line_year, wage_year FROM wage_lines "
+                        "WHERE line_year > wage_year").fetchall()
     if out.lines:
         ns = sorted(out.lines)
         out.notes.append(
@@ -103,10 +110,27 @@ def adjust(con: duckdb.DuckDBPyConnection, ccn: str | None) -> WageAdjustment | 
             f"are for hospital {ccn}'s area, CBSA {out.cbsa} {out.area}: the national rate with its labor-related "
             f"share ({law().parameter(SHARE).values[-1].value}%) adjusted by the area's wage index (42 CFR 419.43); "
             "a reclassification or floor CMS gives this hospital alone is not known here.")
+        out.notes += _later_years(set(rows), years)
         out.citations = ["42 CFR 419.43(a), (c)(1) (the labor-related portion of the OPPS payment adjusted by the "
                          "hospital's wage index)"] + [str(c) for v in law().parameter(SHARE).values
                                                       for c in v.citations[1:]]
     else:
         out.notes.append(f"Medicare outpatient hospital amounts are national, unadjusted: no wage index for "
                          f"CBSA {out.cbsa} on the lines' dates.")
+    return out
+
+
+def _later_years(adjusted: set[tuple[str, int]], years: list[tuple]) -> list[str]:
+    """A line dated after the newest wage index's year is priced with it: say which year, plainly."""
+    by_year: dict[tuple[int, int], list[int]] = {}
+    for source, ln, line_year, wage_year in years:
+        if (source, ln) in adjusted:
+            by_year.setdefault((line_year, wage_year), []).append(int(ln))
+    out = []
+    for (line_year, wage_year), ns in sorted(by_year.items()):
+        ns = sorted(set(ns))
+        which = f"Line {ns[0]}, of {line_year}, is" if len(ns) == 1 else \
+            f"Lines {', '.join(map(str, ns))}, of {line_year}, are"
+        out.append(f"{which} priced with the CY {wage_year} wage index, the newest billadvocate has: no CY "
+                   f"{line_year} wage index is installed yet.")
     return out
