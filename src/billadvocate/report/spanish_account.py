@@ -1208,7 +1208,8 @@ def _capped_program(m) -> str | None:
     name, cap = program_name(None, m["prog"]), _CHARGE_CAPS_ES.get(m["cap"])
     if name == m["prog"] or cap is None:
         return None
-    return f"{name} puede bajar aún más esa cantidad: la ley limita el precio ({cap}); pida al hospital que aplique ese límite"
+    return (f"{name} puede bajar aún más esa cantidad: la ley limita el precio ({cap}); pida al hospital que "
+            "aplique ese límite")
 
 
 _PATTERNS += [
