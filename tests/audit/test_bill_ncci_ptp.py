@@ -98,3 +98,14 @@ def test_a_separate_service_modifier_on_an_indicator_0_pair_is_named_as_a_misuse
 def test_an_indicator_0_pair_without_a_modifier_is_not_called_a_misuse():
     (f,) = ncci(line(1, "80053"), line(2, "80048"))
     assert "misuse" not in f.message
+
+
+def test_two_findings_sharing_a_first_line_come_in_the_same_order_every_time():
+    # 80053 (line 1) bundles both 80076 (line 2) and 80048 (line 3), indicator 0: two high findings
+    # whose first line is 1; they come by their lines, then rule and message, on every run
+    bill = (line(1, "80053", charge="60.00"), line(2, "80076", charge="40.00"), line(3, "80048", charge="30.00"))
+    runs = {tuple(tuple(f.lines) for f in audit(*bill, facts=OUT).findings) for _ in range(8)}
+    assert len(runs) == 1
+    (order,) = runs
+    ncci_lines = [ls for ls in order if ls in ((1, 2), (1, 3))]
+    assert ncci_lines == [(1, 2), (1, 3)]

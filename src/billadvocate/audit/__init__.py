@@ -104,7 +104,7 @@ def _drg_stays(con, pairs: list[tuple[str, Line]]) -> list[dict[str, Any]]:
 def audit_bills(bills: list[Bill], *, facts: dict[str, Any] | None = None,
                 not_received: set[int] = frozenset(), eobs: pa.Table | None = None,
                 as_of: date | None = None) -> AuditResult:
-    """Run every rule over the bills' lines; findings sorted by severity, then first line."""
+    """Run every rule over the bills' lines; findings sorted by severity, then lines, rule and message."""
     as_of = as_of or date.today()
     facts = dict(facts or {})
     lookup = {k: facts.pop(k) for k in LOOKUP_FACTS if k in facts}
@@ -144,7 +144,9 @@ def audit_bills(bills: list[Bill], *, facts: dict[str, Any] | None = None,
         con.close()
     total = sum((ln.charge for ln in lines), Decimal(0))
     findings = merge_findings(detailed)
-    findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.lines[:1] or [0], f.rule))
+    # the same order on every run (the rules' rows come in any order from DuckDB's threads): severity,
+    # then lines, rule and message, so two findings of one rule that share a first line keep their order
+    findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.lines or [0], f.rule, f.message))
     benchmark_dicts = [dict(zip(cols, r)) for r in benchmark_rows]
     benchmarks, benchmark_total = fair_prices(lines, benchmark_dicts, detailed, stays)
     notes += unpriced_notes(benchmark_dicts, {n for s in stays for n in s["lines"]})
