@@ -155,13 +155,20 @@ def spark_session(master: str):
             # adaptive execution: shuffle partitions coalesced to the data, and a join whose side turns
             # out small after a shuffle becomes a broadcast join (the NCCI table is kept out by a hint)
             .config("spark.sql.adaptive.enabled", "true")
+            # a task's partition reaches its Python worker in Arrow batches of this many rows (default
+            # 10,000: 170 batches for a partition of 1.7 M lines, each with its own overhead)
+            .config("spark.sql.execution.arrow.maxRecordsPerBatch", "200000")
             .config("spark.sql.adaptive.coalescePartitions.enabled", "true")
             .config("spark.sql.autoBroadcastJoinThreshold", str(BROADCAST_BYTES)).getOrCreate())
 
 
 # what each task returns to the driver: one row
 _COUNTS_ARROW = pa.schema([("partition", pa.int32()), ("lines", pa.int64()), ("findings", pa.int64())])
-LINES_PER_PARTITION = 2_000_000  # claim lines each task audits at once (about 0.5 GB of DuckDB memory)
+LINES_PER_PARTITION = 2_000_000  # claim lines each task audits at once
+# each task's DuckDB memory limit: a partition of 1.7 M lines peaks at 1.1 GB of the worker's memory
+# under a 1.5 or 2 GB limit, but under 1 GB DuckDB's joins and aggregates run out of memory and
+# partition their work again and again: 3.7x the CPU and a higher peak (1.5 GB; measured 2026-12-05)
+TASK_MEMORY = "2GB"
 
 
 def _staged_frame(spark, files: list[InputFile]):
@@ -316,7 +323,7 @@ def _findings_by_sql(spark, files: list[InputFile], work: Path, *, as_of: date, 
 
 def run_batch_spark(inputs: list[str | Path], out_dir: str | Path, *, as_of: date, setting: str | None = None,
                     master: str = "local[*]", write_csv: bool = False, spark=None, plan: str = "claims",
-                    lines_per_partition: int = LINES_PER_PARTITION, task_memory: str = "1GB") -> BatchRun:
+                    lines_per_partition: int = LINES_PER_PARTITION, task_memory: str = TASK_MEMORY) -> BatchRun:
     """Audit the inputs on Spark; the same outputs as run_batch (findings.parquet, summary).
 
     plan="claims" (default): Spark partitions the lines by claim and each task audits its claims with
