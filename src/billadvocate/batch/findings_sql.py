@@ -49,7 +49,21 @@ def audit_bucket(con: duckdb.DuckDBPyConnection, staged_sql: str, *, setting: st
     for name, body, table in views[1:]:
         con.execute(f"CREATE OR REPLACE {'TEMP TABLE' if table else 'VIEW'} {name} AS {body}")
     prepare_bucket(con, as_of=as_of)
+    con.execute(citation_type_sql())
     return keys
+
+
+# the citations are an ENUM in DuckDB: Parquet gets the same list of strings, but the writer takes
+# each value's dictionary code instead of hashing the text (6.8 M findings' citations: 2.1-3.0 s -> 0.4 s)
+CITATION_TYPE = "finding_citation"
+
+
+def citation_type_sql() -> str:
+    """The ENUM of every rule's citations (created once per connection)."""
+    from .sqltext import literal
+
+    values = sorted({c for rule in all_rules() for c in rule.citations})
+    return f"CREATE TYPE IF NOT EXISTS {CITATION_TYPE} AS ENUM ({', '.join(literal(c) for c in values)})"
 
 
 def _rule_constants(rule) -> str:
@@ -57,7 +71,7 @@ def _rule_constants(rule) -> str:
     from .sqltext import literal
 
     citations = ", ".join(literal(c) for c in rule.citations)
-    return f", {literal(rule.summary + ' (claim ')} AS head, [{citations}]::VARCHAR[] AS citations"
+    return f", {literal(rule.summary + ' (claim ')} AS head, [{citations}]::{CITATION_TYPE}[] AS citations"
 
 
 def finding_rows_sql(rules=None) -> str:
