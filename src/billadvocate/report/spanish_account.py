@@ -35,6 +35,15 @@ PROGRAM_NAMES = {
     "STATE.WA.CHARITY_CARE": "Atención caritativa de Washington",
     "STATE.IL.HOSPITAL_UNINSURED_PATIENT_DISCOUNT": "Ley de Descuentos Hospitalarios para Pacientes sin Seguro de "
                                                     "Illinois",
+    # the state's own word for the help in parentheses: what the patient asks the hospital for
+    "STATE.CT.UNINSURED_COST_LIMIT": "Límite de costo de Connecticut para pacientes de hospital sin seguro",
+    "STATE.MD.HOSPITAL_FINANCIAL_ASSISTANCE": "Atención gratuita y a costo reducido de los hospitales de Maryland "
+                                              "(financial assistance)",
+    "STATE.NJ.CHARITY_CARE": "Asistencia de Pago de Atención Hospitalaria de Nueva Jersey (Hospital Care Payment "
+                             "Assistance, charity care)",
+    "STATE.NJ.UNINSURED_CHARGE_CAP": "Límite de cobro de Nueva Jersey para residentes sin seguro",
+    "STATE.NY.HOSPITAL_FINANCIAL_ASSISTANCE": "Ayuda financiera de los hospitales de Nueva York (financial assistance)",
+    "STATE.RI.CHARITY_CARE": "Atención caritativa de los hospitales de Rhode Island (charity care)",
 }
 PROGRAM_NAMES_EN = {
     "The hospital's financial-assistance policy (IRS 501(r))": "FEDERAL.501R",
@@ -43,6 +52,12 @@ PROGRAM_NAMES_EN = {
     "Colorado Hospital Discounted Care": "STATE.CO.HOSPITAL_DISCOUNTED_CARE",
     "Washington hospital charity care": "STATE.WA.CHARITY_CARE",
     "Illinois Hospital Uninsured Patient Discount Act": "STATE.IL.HOSPITAL_UNINSURED_PATIENT_DISCOUNT",
+    "Connecticut cost limit for uninsured hospital patients": "STATE.CT.UNINSURED_COST_LIMIT",
+    "Maryland hospital free and reduced-cost care": "STATE.MD.HOSPITAL_FINANCIAL_ASSISTANCE",
+    "New Jersey Hospital Care Payment Assistance (charity care)": "STATE.NJ.CHARITY_CARE",
+    "New Jersey charge cap for uninsured residents": "STATE.NJ.UNINSURED_CHARGE_CAP",
+    "New York hospital financial assistance": "STATE.NY.HOSPITAL_FINANCIAL_ASSISTANCE",
+    "Rhode Island hospital charity care": "STATE.RI.CHARITY_CARE",
 }
 LAW_NAMES = {
     "FDCPA": "Ley de Prácticas Justas de Cobro de Deudas (FDCPA) y Regulación F",
@@ -1191,11 +1206,31 @@ _CHARGE_CAPS_ES = {
     "the Medicaid base rate":
         "no más que la tarifa con descuento que fija una regla del HCPF, la agencia de Medicaid de Colorado (C.R.S. "
         "25.5-3-503(1)(a)): la mayor entre la tarifa de Medicare y la tarifa base de Medicaid",
+    # the other states' caps (states/<xx>/charity_care.yaml `charge_cap`), each beside its law data's English
+    "no more than the highest amount Medicare, Medi-Cal or another government program would pay for the same care "
+    "(Health & Saf. Code 127405(d))":  # ca
+        "no más que la cantidad más alta que pagaría Medicare, Medi-Cal u otro programa del gobierno por la misma "
+        "atención (Health & Saf. Code 127405(d))",
+    "no more than the cost of providing services: published charges x the hospital's cost-to-charge ratio":  # ct
+        "no más que lo que le cuesta al hospital dar la atención: sus cargos publicados x la proporción entre sus "
+        "costos y sus cargos",
+    "no more than 135% of the hospital's cost (charges x its cost-to-charge ratio x 1.35)":  # il
+        "no más del 135% de lo que le cuesta al hospital (los cargos x la proporción entre sus costos y sus cargos "
+        "x 1.35)",
+    "reduced-cost care under the hospital's own scale":  # md, care before October 1, 2025
+        "atención a costo reducido según la escala propia del hospital",
+    "no more than 115% of what Medicare would pay for the same care (N.J.S.A. 26:2H-12.52)":  # nj
+        "no más del 115% de lo que pagaría Medicare por la misma atención (N.J.S.A. 26:2H-12.52)",
+    "no more than 10% to 20% of what Medicaid would pay for the same care":  # ny
+        "no más del 10% al 20% de lo que pagaría Medicaid por la misma atención",
+    "a discount on the hospital's own sliding scale":  # ri
+        "un descuento según la escala móvil propia del hospital (sliding scale)",
 }
 _FIXED.update({
     "proof of household income (pay stubs, tax return or benefits letter)":
         "prueba de los ingresos del hogar (talones de pago, declaración de impuestos o carta de beneficios)",
     "household size": "cuántas personas viven en el hogar",
+    "Covered as uninsured.": "Cubierto por no tener seguro.",  # assist/programs/state_charity.py
     "The hospital must screen you for discounted care and public coverage if you ask; bills from professionals who "
     "work at the hospital are covered too.":
         "Si usted lo pide, el hospital debe revisar si califica para atención con descuento y para cobertura pública; "
@@ -1213,9 +1248,13 @@ def _capped_program(m) -> str | None:
 
 
 _PATTERNS += [
-    (r"Income is (?P<p>[\d.]+)% of the poverty guideline, at or below (?P<l>\d+)%: price capped: (?P<cap>.+)\.",
-     lambda m: (f"Sus ingresos son el {m['p']}% de la línea de pobreza, igual o por debajo del {m['l']}%: precio "
-                f"limitado: {_CHARGE_CAPS_ES[m['cap']]}." if m["cap"] in _CHARGE_CAPS_ES else None)),
+    # 'below' where the law reads 'less than' (NJ); '(rural hospital)' where the tiers depend on it (IL)
+    (r"Income is (?P<p>[\d.]+)% of the poverty guideline, (?P<b>at or below|below) (?P<l>\d+)%(?: \((?P<v>rural|urban) "
+     r"hospital\))?: price capped: (?P<cap>.+)\.",
+     lambda m: (f"Sus ingresos son el {m['p']}% de la línea de pobreza, "
+                + ("igual o por debajo" if m["b"] == "at or below" else "por debajo") + f" del {m['l']}%"
+                + (f" (hospital {'rural' if m['v'] == 'rural' else 'urbano'})" if m["v"] else "")
+                + f": precio limitado: {_CHARGE_CAPS_ES[m['cap']]}." if m["cap"] in _CHARGE_CAPS_ES else None)),
     (r"(?P<prog>[^:]+?) may lower it further: the law caps the price \((?P<cap>.+)\); ask the hospital to apply it",
      _capped_program),
     (rf"Colorado Hospital Discounted Care: at most (?P<v>[\d.]+)% of monthly household income on (?P<who>a hospital "
@@ -1236,7 +1275,7 @@ _PATTERNS += [
 _COMPILED = [(re.compile(p + r"\Z", re.S), t) for p, t in _PATTERNS]
 
 # sentences split at ". " before a capital letter, but not after these abbreviations
-_ABBR = ("U.S.", "U.S.C.", "Pub.", "ch.", "sec.", "Stat.", "Code", "Cal.", "Saf.", "No.", "v.")
+_ABBR = ("U.S.", "U.S.C.", "Pub.", "ch.", "sec.", "Stat.", "Code", "Cal.", "Saf.", "No.", "v.", "N.J.S.A.", "C.R.S.")
 _SPLIT = re.compile(r"(?<=[.?!)])\s+(?=[A-Z0-9(\"'$])")
 
 

@@ -1,0 +1,115 @@
+"""The state programs that cap a hospital's price (California, Connecticut, Illinois, Maryland, New
+Jersey, New York, Rhode Island, as Colorado in test_colorado_discounted_care.py): a Spanish-speaking
+patient reads the offer's step ('<program> may lower it further: the law caps the price (<cap>)')
+and the program's reason ('... price capped: <cap>.') wholly in Spanish, the program's name in
+Spanish, the cap's figures and citations as the law data writes them. Each sentence is built from
+the law data as negotiate/fair.py and assist/programs/state_charity.py build it; a case per state
+checks the real engines' step."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from billadvocate.law import law
+from billadvocate.report.spanish_account import PROGRAM_NAMES, account_es, sentence, untranslated
+
+from .test_spanish_account import ENGLISH
+
+STATES = ("ca", "ct", "il", "md", "nj", "ny", "ri")
+CO = Path(__file__).parent / "cases" / "co_hospital"
+
+
+def _capped() -> list[tuple[str, str, str, dict]]:
+    """(state, program id, program name, tier) for every dated tier that caps the price."""
+    out = []
+    for st in STATES:
+        prefix = f"states.{st}.charity_care"
+        for slug in sorted({k.split(".", 1)[0] for k in law().children(prefix)}):
+            programs = law().parameter(f"{prefix}.{slug}.program").values
+            for variant in law().children(f"{prefix}.{slug}.tiers"):
+                for v in law().parameter(f"{prefix}.{slug}.tiers.{variant}").values:
+                    for t in v.value:
+                        if t.get("discount") is None and t.get("charge_cap"):
+                            for p in programs:
+                                out.append((st, p.value["id"], p.value["name"], t))
+    unique = {(st, pid, name, t["charge_cap"], t["up_to_fpl"], t.get("limit_inclusive", True)): (st, pid, name, t)
+              for st, pid, name, t in out}
+    return list(unique.values())
+
+
+CAPPED = _capped()
+
+
+def _figures(text: str) -> list[str]:
+    """The numbers, percentages and citations' figures a translation must keep."""
+    return re.findall(r"\d[\d.,:()\-a-z]*%?", text)
+
+
+def _english(es: str) -> list[str]:
+    # a program's official English name, kept in parentheses for asking the hospital, holds no sentence words
+    return ENGLISH.findall(es)
+
+
+def test_every_state_has_a_capped_program():
+    assert {c[0] for c in CAPPED} == set(STATES)
+
+
+@pytest.mark.parametrize("state,pid,name,tier", CAPPED, ids=[f"{c[0]}-{c[3]['up_to_fpl']}" for c in CAPPED])
+def test_the_offer_step_of_a_capped_program_reads_in_spanish(state, pid, name, tier):
+    cap = tier["charge_cap"]
+    step = f"{name} may lower it further: the law caps the price ({cap}); ask the hospital to apply it"
+    es = sentence(step)
+    assert es is not None, step
+    assert es.startswith(PROGRAM_NAMES[pid] + " puede bajar aún más esa cantidad")
+    assert not _english(es), es
+    for figure in _figures(cap):
+        assert figure in es, (figure, es)
+
+
+@pytest.mark.parametrize("state,pid,name,tier", CAPPED, ids=[f"{c[0]}-{c[3]['up_to_fpl']}" for c in CAPPED])
+def test_the_reason_of_a_capped_program_reads_in_spanish(state, pid, name, tier):
+    band = ("at or below " if tier.get("limit_inclusive", True) else "below ") + f"{tier['up_to_fpl']}%"
+    cap = tier["charge_cap"]
+    why = f"Income is 231.83% of the poverty guideline, {band}: price capped: {cap}. Covered as uninsured."
+    es = sentence(why)
+    assert es is not None, why
+    assert "231.83%" in es and f"{tier['up_to_fpl']}%" in es
+    assert not _english(es), es
+    for figure in _figures(cap):
+        assert figure in es, (figure, es)
+
+
+PLACES = {"CT": "55 Elm St, Hartford, CT 06106", "IL": "50 W Washington St, Chicago, IL 60602",
+          "NY": "24 Eagle St, Albany, NY 12207", "RI": "25 Dorrance St, Providence, RI 02903"}
+
+
+@pytest.mark.parametrize("state", sorted(PLACES))
+def test_a_case_s_capped_program_step_and_reason_read_in_spanish(state, tmp_path):
+    """An uninsured patient at about 232% of the poverty guideline at a nonprofit hospital of the state:
+    the state's program caps the price and the offer says so; in Spanish none of it is left English."""
+    from billadvocate.casefile import load_case
+    from billadvocate.review import review_case
+
+    (tmp_path / "bills").mkdir()
+    shutil.copy(CO / "bills" / "itemized.csv", tmp_path / "bills" / "itemized.csv")
+    case = yaml.safe_load((CO / "case.yaml").read_text())
+    case["patient"].update({"address": PLACES[state], "state": state, "language": "es"})
+    case["household"]["annual_income"] = 37000
+    case["accounts"][0]["provider"] = {"name": "Community General Hospital", "kind": "hospital", "nonprofit": True,
+                                       "state": state}
+    (tmp_path / "case.yaml").write_text(yaml.safe_dump(case))
+    a = review_case(load_case(tmp_path / "case.yaml")).to_json()["accounts"][0]
+    (program,) = [p for p in a["assistance"]["programs"] if p["id"].startswith(f"STATE.{state}.")]
+    assert program["eligible"] is True and program["discount"] is None and program["charge_cap"]
+    (step,) = [s["step"] for s in a["offer"]["steps"] if "may lower it further" in s["step"]]
+    left = untranslated(a)
+    assert step not in left and program["why"] not in left
+    assert not [r for r in left if r.startswith("Fair amount")]  # the offer's reason, made of the steps
+    es = account_es(a)
+    (step_es,) = [s["step"] for s in es["offer"]["steps"] if "puede bajar aún más" in s["step"]]
+    assert step_es.startswith(PROGRAM_NAMES[program["id"]]) and not _english(step_es)
