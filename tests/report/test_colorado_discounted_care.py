@@ -66,8 +66,7 @@ def test_the_english_report_shows_no_rule_id(english):
 
 def test_no_colorado_discounted_care_sentence_is_left_in_english():
     a = _review("es").to_json()["accounts"][0]
-    # the hospital's directory match (not a Colorado sentence) is not translated yet
-    assert [s for s in untranslated(a) if s not in a["hospital"]["notes"]] == []
+    assert untranslated(a) == []  # the hospital's match in the CMS list too (test_spanish_hospital_match.py)
     es = account_es(a)
     (step,) = [s["step"] for s in es["offer"]["steps"] if "C.R.S. 25.5-3-503(1)(a)" in s["step"]]
     assert step.startswith("Atención con Descuento de los Hospitales de Colorado")

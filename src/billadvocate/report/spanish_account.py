@@ -1272,6 +1272,108 @@ _PATTERNS += [
                "completo por ley."),
 ]
 
+# What the CMS hospital list said about the case's hospital (hospitals/case.py; the ownership's reason from
+# hospitals/ownership.py): the hospital's name, city, CCN and the list's name stay as CMS writes them
+_HOSPITAL_TYPES_ES = {
+    "Acute Care Hospitals": "hospital de cuidados agudos",
+    "Critical Access Hospitals": "hospital de acceso crítico (Critical Access Hospital)",
+    "Psychiatric": "hospital psiquiátrico",
+    "Childrens": "hospital de niños",
+    "Long-term": "hospital de cuidados a largo plazo",
+    "Rural Emergency Hospital": "hospital rural de emergencias (Rural Emergency Hospital)",
+    "Acute Care - Veterans Administration": "hospital de cuidados agudos de la Administración de Veteranos",
+    "Acute Care - Department of Defense": "hospital de cuidados agudos del Departamento de Defensa",
+}
+_OWNERSHIPS_ES = {
+    "Voluntary non-profit - Private": "sin fines de lucro, privado",
+    "Voluntary non-profit - Church": "sin fines de lucro, de una iglesia",
+    "Voluntary non-profit - Other": "sin fines de lucro, otro",
+    "Proprietary": "con fines de lucro",
+    "Physician": "propiedad de médicos",
+    "Government - Hospital District or Authority": "del gobierno, distrito o autoridad hospitalaria",
+    "Government - Local": "del gobierno local",
+    "Government - State": "del gobierno del estado",
+    "Government - Federal": "del gobierno federal",
+    "Veterans Health Administration": "de la Administración de Salud de Veteranos",
+    "Department of Defense": "del Departamento de Defensa",
+    "Tribal": "tribal",
+}
+_OWNERSHIP_WHY = [  # hospitals/ownership.nonprofit_status, each beside its English
+    (r"CMS does not list this hospital's ownership: ask the hospital whether it is a 501\(c\)\(3\) nonprofit",
+     "CMS no dice de quién es este hospital: pregunte al hospital si es una organización sin fines de lucro "
+     "501(c)(3)"),
+    (r"CMS lists it as (?P<o>.+?): a private nonprofit hospital, bound by IRS 501\(r\) \(financial assistance, limits "
+     r"on charges and on collection\)",
+     "CMS lo registra como {o}: un hospital privado sin fines de lucro, obligado por IRS 501(r) (ayuda financiera y "
+     "límites a los cobros y a las acciones de cobranza)"),
+    (r"CMS lists it as (?P<o>.+?): a for-profit hospital, which IRS 501\(r\) does not bind \(state law and its own "
+     r"policy may still offer help\)",
+     "CMS lo registra como {o}: un hospital con fines de lucro, al que IRS 501(r) no obliga (la ley del estado y la "
+     "política propia del hospital todavía pueden ofrecerle ayuda)"),
+    (r"CMS lists it as physician-owned: such hospitals are usually for-profit, but only a 501\(c\)\(3\) hospital is "
+     r"bound by IRS 501\(r\); ask the hospital whether it is one",
+     "CMS lo registra como propiedad de médicos: estos hospitales suelen tener fines de lucro, pero solo un hospital "
+     "501(c)(3) está obligado por IRS 501(r); pregunte al hospital si lo es"),
+    (r"CMS lists it as (?P<o>.+?): a government hospital is bound by IRS 501\(r\) only if it is also a 501\(c\)\(3\) "
+     r"organization, which some are; ask the hospital whether it is \(and whether it has a financial-assistance "
+     r"policy\)",
+     "CMS lo registra como {o}: un hospital del gobierno está obligado por IRS 501(r) solo si también es una "
+     "organización 501(c)(3), como algunos lo son; pregunte al hospital si lo es (y si tiene una política de ayuda "
+     "financiera)"),
+    (r"CMS lists its ownership as '(?P<o>.+?)': ask the hospital whether it is a 501\(c\)\(3\) nonprofit",
+     "CMS registra su propiedad como «{o}»: pregunte al hospital si es una organización sin fines de lucro 501(c)(3)"),
+]
+_OWNERSHIP_WHY_RE = [(re.compile(p + r"\Z"), t) for p, t in _OWNERSHIP_WHY]
+
+
+def _ownership_why(why: str) -> str | None:
+    for pattern, template in _OWNERSHIP_WHY_RE:
+        m = pattern.match(why)
+        if m:
+            return template.format(**{k: _OWNERSHIPS_ES.get(v, v) for k, v in m.groupdict().items()})
+    return None
+
+
+def _where_es(where: str) -> str:
+    return "en todo el país" if where == "nationwide" else "en " + where[3:]
+
+
+def _hospital_taken(m) -> str | None:
+    why = _ownership_why(m["why"])
+    if why is None:
+        return None
+    er = {"has an emergency department": ", con departamento de emergencias",
+          "has no emergency department": ", sin departamento de emergencias"}.get(m["er"] or "", "")
+    return (f'"{m["p"]}" se toma como {m["h"]} ({m["place"]}; CCN {m["ccn"]}), según {m["src"]}: '
+            f"{_HOSPITAL_TYPES_ES.get(m['type'], m['type'])}{er}. {why}. Si este no es el hospital que le cobró, "
+            "diga cuál es (su CCN) o si es sin fines de lucro: un dato que ya esté en el caso tiene prioridad.")
+
+
+_PATTERNS += [
+    (r'"(?P<p>[^"]+)" is taken to be (?P<h>.+) \((?P<place>[^;()]*); CCN (?P<ccn>[^)]+)\), per (?P<src>.+?): '
+     r"(?P<type>.+?)(?:, (?P<er>has an emergency department|has no emergency department))?\. (?P<why>.+?)\. If this "
+     r"is not the hospital that billed you, say which one it is \(its CCN\) or whether it is a nonprofit: a fact "
+     r"stated in the case wins\.",
+     _hospital_taken),
+    (r"The case says (?P<p>.+?) is (?P<no>not )?a nonprofit; (?P<src>.+?) lists it as (?P<o>.+?)\. The case's answer "
+     r"is used: check it \(the hospital's IRS Form 990 or its financial-assistance policy says\)\.",
+     lambda m: (f"El caso dice que {m['p']} {'no ' if m['no'] else ''}es un hospital sin fines de lucro; {m['src']} lo "
+                f"registra como {_OWNERSHIPS_ES.get(m['o'], m['o'])}. Se usa la respuesta del caso: revísela (lo dice "
+                "el formulario 990 del hospital ante el IRS o su política de ayuda financiera).")),
+    (r"CCN (?P<ccn>\S+) is not in the (?P<src>.+?) list of Medicare hospitals: check the number \(it is on the "
+     r"hospital's bill or its Care Compare page\)\.",
+     "El CCN {ccn} no está en la lista de hospitales de Medicare ({src}): revise el número (está en la factura del "
+     "hospital o en su página de Care Compare)."),
+    (r'No hospital (?P<where>in [A-Z]{2}|nationwide) in the (?P<src>.+?) list matches "(?P<p>.+)": check the name '
+     r"and state on the bill, or add the hospital's CCN to the case\.",
+     lambda m: (f'Ningún hospital {_where_es(m["where"])} de la lista ({m["src"]}) coincide con "{m["p"]}": revise el '
+                "nombre y el estado en la factura, o añada al caso el CCN del hospital.")),
+    (r'More than one hospital (?P<where>in [A-Z]{2}|nationwide) could be "(?P<p>.+?)": (?P<names>.+)\. Nothing was '
+     r"taken from the list; to use it, add the right one's CCN to the case \(provider ccn\)\.",
+     lambda m: (f'Más de un hospital {_where_es(m["where"])} podría ser "{m["p"]}": {m["names"]}. No se tomó nada de '
+                "la lista; para usarla, añada al caso el CCN del hospital correcto (provider ccn).")),
+]
+
 _COMPILED = [(re.compile(p + r"\Z", re.S), t) for p, t in _PATTERNS]
 
 # sentences split at ". " before a capital letter, but not after these abbreviations
