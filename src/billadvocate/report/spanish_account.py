@@ -1374,6 +1374,46 @@ _PATTERNS += [
                 "la lista; para usarla, añada al caso el CCN del hospital correcto (provider ccn).")),
 ]
 
+# audit/opps_wage.py: the hospital outpatient lines priced for the hospital's area, or why they stay national
+# (the yardstick's own words as report/spanish.py writes them: "índice de salarios", "nacional, sin ajustar")
+_OPPS = "Las cantidades de Medicare para la atención ambulatoria del hospital"
+_NOT_PLACED_ES = {
+    "is not in the CMS hospital list the wage areas were built from":
+        "no está en la lista de hospitales de CMS con la que se armaron las áreas salariales",
+    "has no wage area in the shipped crosswalk (its county was not found in OMB's 2023 delineations)":
+        "no tiene área salarial en la tabla que trae billadvocate (su condado no está en las delimitaciones de 2023 "
+        "de la OMB)",
+}
+
+
+def _line_words(ns: str) -> str:
+    return f"la línea {ns}" if "," not in ns else f"las líneas {ns}"
+
+
+_PATTERNS += [
+    (r"Medicare outpatient hospital amounts are national, unadjusted: hospital (?P<ccn>\S+) (?P<why>.+)\.",
+     lambda m: (f"{_OPPS} son las nacionales, sin ajustar: el hospital {m['ccn']} {_NOT_PLACED_ES[m['why']]}."
+                if m["why"] in _NOT_PLACED_ES else None)),
+    (r"Medicare outpatient hospital amounts are national, unadjusted: no wage index for CBSA (?P<cbsa>\S+) on the "
+     r"lines' dates\.",
+     _OPPS + " son las nacionales, sin ajustar: no hay índice de salarios para el CBSA {cbsa} en las fechas de las "
+     "líneas."),
+    (r"Medicare outpatient hospital amounts for lines? (?P<ns>[\d, ]+) are for hospital (?P<ccn>\S+)'s area, CBSA "
+     r"(?P<cbsa>\S+) (?P<area>.+?): the national rate with its labor-related share \((?P<share>[\d.]+)%\) adjusted by "
+     r"the area's wage index \(42 CFR 419\.43\); a reclassification or floor CMS gives this hospital alone is not "
+     r"known here\.",
+     lambda m: (f"{_OPPS} en {_line_words(m['ns'])} son las del área del hospital {m['ccn']}, CBSA {m['cbsa']} "
+                f"{m['area']}: la tarifa nacional con su parte laboral ({m['share']}%) ajustada por el índice de "
+                "salarios del área (42 CFR 419.43); aquí no se conoce una reclasificación o un mínimo que CMS dé solo "
+                "a este hospital.")),
+    (r"(?P<n>Lines?) (?P<ns>[\d, ]+), of (?P<y>\d{4}), (?:is|are) priced with the CY (?P<w>\d{4}) wage index, the "
+     r"newest billadvocate has: no CY (?P=y) wage index is installed yet\.",
+     lambda m: ((f"La línea {m['ns']}, de {m['y']}, tiene" if m["n"] == "Line" else
+                 f"Las líneas {m['ns']}, de {m['y']}, tienen")
+                + f" el precio con el índice de salarios del año {m['w']}, el más reciente que tiene billadvocate: "
+                f"todavía no está instalado el índice de salarios del año {m['y']}.")),
+]
+
 _COMPILED = [(re.compile(p + r"\Z", re.S), t) for p, t in _PATTERNS]
 
 # sentences split at ". " before a capital letter, but not after these abbreviations
