@@ -85,13 +85,12 @@ def test_the_reason_of_a_capped_program_reads_in_spanish(state, pid, name, tier)
 
 
 PLACES = {"CT": "55 Elm St, Hartford, CT 06106", "IL": "50 W Washington St, Chicago, IL 60602",
-          "NY": "24 Eagle St, Albany, NY 12207", "RI": "25 Dorrance St, Providence, RI 02903"}
+          "NY": "24 Eagle St, Albany, NY 12207", "RI": "25 Dorrance St, Providence, RI 02903",
+          "NJ": "920 Broad St, Newark, NJ 07102"}
 
 
-@pytest.mark.parametrize("state", sorted(PLACES))
-def test_a_case_s_capped_program_step_and_reason_read_in_spanish(state, tmp_path):
-    """An uninsured patient at about 232% of the poverty guideline at a nonprofit hospital of the state:
-    the state's program caps the price and the offer says so; in Spanish none of it is left English."""
+def _account(state: str, tmp_path: Path) -> dict:
+    """An uninsured patient at about 232% of the poverty guideline at a nonprofit hospital of the state."""
     from billadvocate.casefile import load_case
     from billadvocate.review import review_case
 
@@ -103,7 +102,13 @@ def test_a_case_s_capped_program_step_and_reason_read_in_spanish(state, tmp_path
     case["accounts"][0]["provider"] = {"name": "Community General Hospital", "kind": "hospital", "nonprofit": True,
                                        "state": state}
     (tmp_path / "case.yaml").write_text(yaml.safe_dump(case))
-    a = review_case(load_case(tmp_path / "case.yaml")).to_json()["accounts"][0]
+    return review_case(load_case(tmp_path / "case.yaml")).to_json()["accounts"][0]
+
+
+@pytest.mark.parametrize("state", sorted(set(PLACES) - {"NJ"}))
+def test_a_case_s_capped_program_step_and_reason_read_in_spanish(state, tmp_path):
+    """The state's program caps the price and the offer says so; in Spanish none of it is left English."""
+    a = _account(state, tmp_path)
     (program,) = [p for p in a["assistance"]["programs"] if p["id"].startswith(f"STATE.{state}.")]
     assert program["eligible"] is True and program["discount"] is None and program["charge_cap"]
     (step,) = [s["step"] for s in a["offer"]["steps"] if "may lower it further" in s["step"]]
@@ -113,3 +118,23 @@ def test_a_case_s_capped_program_step_and_reason_read_in_spanish(state, tmp_path
     es = account_es(a)
     (step_es,) = [s["step"] for s in es["offer"]["steps"] if "puede bajar aún más" in s["step"]]
     assert step_es.startswith(PROGRAM_NAMES[program["id"]]) and not _english(step_es)
+
+
+def test_new_jersey_s_charity_care_and_medicare_cap_read_in_spanish(tmp_path):
+    """New Jersey: charity care takes 60% off and the uninsured charge cap, 115% of Medicare priced line
+    by line, lowers the price further (negotiate/owed.medicare_caps); both steps, both programs' reasons
+    and the offer's reason read in Spanish."""
+    a = _account("NJ", tmp_path)
+    programs = {p["id"]: p for p in a["assistance"]["programs"]}
+    steps = [s["step"] for s in a["offer"]["steps"]]
+    cap = next(s for s in steps if s.startswith("New Jersey charge cap for uninsured residents: at your income"))
+    off = next(s for s in steps if s.startswith("New Jersey Hospital Care Payment Assistance (charity care): 60% off"))
+    left = untranslated(a)
+    whys = [programs[i]["why"] for i in ("STATE.NJ.CHARITY_CARE", "STATE.NJ.UNINSURED_CHARGE_CAP")]
+    for english in (cap, off, *whys):
+        assert english not in left, english
+    assert not [r for r in left if r.startswith("Fair amount")]
+    es = [s["step"] for s in account_es(a)["offer"]["steps"]]
+    (cap_es,) = [s for s in es if s.startswith(PROGRAM_NAMES["STATE.NJ.UNINSURED_CHARGE_CAP"])]
+    assert "115% de lo que paga Medicare" in cap_es and not _english(cap_es)
+    assert all(figure in cap_es for figure in re.findall(r"\$[\d,]+\.\d\d", cap))

@@ -1247,6 +1247,24 @@ def _capped_program(m) -> str | None:
             "aplique ese límite")
 
 
+def _medicare_cap(m) -> str | None:
+    """negotiate/owed.medicare_caps: the price a state's Medicare cap allows, line by line."""
+    name = program_name(None, m["prog"])
+    if name == m["prog"]:
+        return None
+    lines = "; ".join(f"línea {n} {a}" for n, a in re.findall(rf"line (\d+) ({M})", m["list"]))
+    you = m["who"] == "your"
+    band = "igual o por debajo" if m["b"] == "at or below" else "por debajo"
+    return (f"{name}: con {'sus' if you else 'mis'} ingresos ({m['p']}% de la línea de pobreza, {band} del {m['l']}%) "
+            f"el hospital puede cobrar como máximo el {m['cap']}% de lo que paga Medicare: {m['n']} "
+            f"{'línea' if m['n'] == '1' else 'líneas'} al {m['cap']}% de Medicare ({lines})"
+            + (f", {m['k']} {'línea' if m['k'] == '1' else 'líneas'} sin cantidad de Medicare a su cargo" if m["k"]
+               else "")
+            + f" = {m['t']}" + (f" menos {m['paid']} pagados" if m["paid"] else "")
+            + f", así que {'usted debe' if you else 'debo'} como máximo {m['most']}"
+            + (f"; eso no es menos de {m['low']}" if m["low"] else "") + (m["end"] or ""))
+
+
 _PATTERNS += [
     # 'below' where the law reads 'less than' (NJ); '(rural hospital)' where the tiers depend on it (IL)
     (r"Income is (?P<p>[\d.]+)% of the poverty guideline, (?P<b>at or below|below) (?P<l>\d+)%(?: \((?P<v>rural|urban) "
@@ -1265,6 +1283,26 @@ _PATTERNS += [
                                              "la factura de cada profesional")
                 + (f" (el {m['c']}%, {m['ca']}, si la factura del hospital incluye también los cargos de sus "
                    "profesionales)" if m["c"] else "") + (f" ({m['m']} al mes)." if m["m"] else ""))),
+    # assist/programs/state_charity._describe: a tier that takes a share off or makes the care free
+    (r"Income is (?P<p>[\d.]+)% of the poverty guideline, (?P<b>at or below|below) (?P<l>\d+)%(?: \((?P<v>rural|urban) "
+     r"hospital\))?: (?P<what>free care|(?P<least>at least )?(?P<d>[\d.]+)% off)\.",
+     lambda m: (f"Sus ingresos son el {m['p']}% de la línea de pobreza, "
+                + ("igual o por debajo" if m["b"] == "at or below" else "por debajo") + f" del {m['l']}%"
+                + (f" (hospital {'rural' if m['v'] == 'rural' else 'urbano'})" if m["v"] else "") + ": "
+                + ("atención gratuita." if m["what"] == "free care" else
+                   f"{'al menos el ' if m['least'] else ''}{m['d']}% de descuento."))),
+    # negotiate/owed._assistance: a state program's discount (NJ's charity care, MD's reduced-cost care)
+    (rf"(?P<prog>[^:]+?): (?P<d>[\d.]+)% off the (?P<c>{M}) charged to (?P<who>you|me) = (?P<o>{M})"
+     r"(?P<end>\. \(.+\))?",
+     lambda m: (f"{name}: {m['d']}% de descuento sobre los {m['c']} que {'le' if m['who'] == 'you' else 'me'} cobran "
+                f"= {m['o']}{m['end'] or ''}" if (name := program_name(None, m["prog"])) != m["prog"] else None)),
+    # negotiate/owed.medicare_caps: a state's cap at a share of Medicare priced line by line (NJ's 115%)
+    (rf"(?P<prog>[^:]+?): at (?P<who>your|my) income \((?P<p>[\d.]+)% of the poverty guideline, "
+     rf"(?P<b>at or below|below) (?P<l>\d+)%\) the hospital may charge at most (?P<cap>[\d.]+)% of what Medicare "
+     rf"pays: (?P<n>\d+) lines? at [\d.]+% of Medicare \((?P<list>[^)]+)\)(?:, (?P<k>\d+) lines? with no Medicare "
+     rf"amount at (?:its|their) charge)? = (?P<t>{M})(?: less (?P<paid>{M}) paid)?, so (?:you|I) owe at most "
+     rf"(?P<most>{M})(?:; that is not below (?P<low>{M}))?(?P<end>\. \(.+\))?",
+     _medicare_cap),
     # a plan cap's monthly amount, read on its own when the cap's sentence ends in a parenthesis
     (rf"\((?P<m>{M}) a month\)\.", "({m} al mes)."),
     (rf"After (?P<n>\d+) payments? the rest, (?P<f>{M}), is paid in full by law\.",
