@@ -86,10 +86,11 @@ def test_the_reason_of_a_capped_program_reads_in_spanish(state, pid, name, tier)
 
 PLACES = {"CT": "55 Elm St, Hartford, CT 06106", "IL": "50 W Washington St, Chicago, IL 60602",
           "NY": "24 Eagle St, Albany, NY 12207", "RI": "25 Dorrance St, Providence, RI 02903",
-          "NJ": "920 Broad St, Newark, NJ 07102"}
+          "NJ": "920 Broad St, Newark, NJ 07102", "CA": "200 N Spring St, Los Angeles, CA 90012",
+          "MD": "100 N Holliday St, Baltimore, MD 21202"}
 
 
-def _account(state: str, tmp_path: Path) -> dict:
+def _result(state: str, tmp_path: Path):
     """An uninsured patient at about 232% of the poverty guideline at a nonprofit hospital of the state."""
     from billadvocate.casefile import load_case
     from billadvocate.review import review_case
@@ -102,10 +103,14 @@ def _account(state: str, tmp_path: Path) -> dict:
     case["accounts"][0]["provider"] = {"name": "Community General Hospital", "kind": "hospital", "nonprofit": True,
                                        "state": state}
     (tmp_path / "case.yaml").write_text(yaml.safe_dump(case))
-    return review_case(load_case(tmp_path / "case.yaml")).to_json()["accounts"][0]
+    return review_case(load_case(tmp_path / "case.yaml"))
 
 
-@pytest.mark.parametrize("state", sorted(set(PLACES) - {"NJ"}))
+def _account(state: str, tmp_path: Path) -> dict:
+    return _result(state, tmp_path).to_json()["accounts"][0]
+
+
+@pytest.mark.parametrize("state", ["CT", "IL", "NY", "RI"])
 def test_a_case_s_capped_program_step_and_reason_read_in_spanish(state, tmp_path):
     """The state's program caps the price and the offer says so; in Spanish none of it is left English."""
     a = _account(state, tmp_path)
@@ -138,3 +143,31 @@ def test_new_jersey_s_charity_care_and_medicare_cap_read_in_spanish(tmp_path):
     (cap_es,) = [s for s in es if s.startswith(PROGRAM_NAMES["STATE.NJ.UNINSURED_CHARGE_CAP"])]
     assert "115% de lo que paga Medicare" in cap_es and not _english(cap_es)
     assert all(figure in cap_es for figure in re.findall(r"\$[\d,]+\.\d\d", cap))
+
+
+def _citations(node) -> set[str]:
+    if isinstance(node, dict):
+        found = {c for c in node.get("citations") or [] if isinstance(c, str)}
+        return found.union(*(_citations(v) for k, v in node.items() if k != "citations"))
+    if isinstance(node, list):
+        return set().union(*(_citations(v) for v in node))
+    return set()
+
+
+@pytest.mark.parametrize("state", sorted(PLACES))
+def test_each_state_s_case_reads_wholly_in_spanish(state, tmp_path):
+    """The whole account (the programs' reasons, documents and windows, the offer, the plan's state cap, the
+    scripts) and the Spanish report: no English left."""
+    from billadvocate.report import render_html
+
+    from .test_spanish_account import _patient_text
+
+    result = _result(state, tmp_path)
+    assert untranslated(result.to_json()["accounts"][0]) == []
+    page = render_html(result, lang="es")
+    assert ' lang="en"' not in page.split("<body>", 1)[1], "a sentence fell back to English"
+    text = _patient_text(page)
+    for cite in sorted(_citations(result.to_json()), key=len, reverse=True):  # a citation keeps its source's words
+        text = text.replace(cite, " ")
+    left = [text[max(0, m.start() - 60):m.end() + 60] for m in ENGLISH.finditer(text)]
+    assert not left, left[:5]

@@ -115,7 +115,9 @@ def _render(s: dict, r, state: str, as_of: date) -> tuple[str, str]:
                        "pagar a usted, y pida la Explicación de Beneficios (EOB).")
     if kind == "APPLY_FOR_ASSISTANCE":
         if letter is None and s["why"].startswith("You are likely eligible: "):
-            names = s["why"][len("You are likely eligible: "):].rsplit(". Apply in writing.", 1)[0]
+            from ..report.spanish_account import _names  # the programs' Spanish names (English where none yet)
+
+            names = _names(s["why"][len("You are likely eligible: "):].rsplit(". Apply in writing.", 1)[0])
             return title, f"Es probable que califique: {names}. Solicítela por escrito."
         return title, ("El programa de ayuda financiera puede reducir o borrar esta factura: solicítelo por escrito, "
                        "y pida que no la cobren mientras lo deciden.")

@@ -511,9 +511,10 @@ _PATTERNS: list[tuple[str, Any]] = [
     (rf"Monthly income (?P<i>{M}) less essential expenses (?P<e>{M}) leaves (?P<l>{M}); half of it, (?P<h>{M}), keeps "
      r"room for surprises\.",
      "Ingresos mensuales de {i} menos gastos esenciales de {e} dejan {l}; la mitad, {h}, deja margen para imprevistos."),
-    (rf"(?P<t>{M}) at (?P<m>{M}) a month is (?P<n>\d+) payments, the first on (?P<f>{D}) and the last \((?P<l>{M})\) "
-     rf"on (?P<d>{D})\.",
-     "{t} a {m} al mes son {n} pagos, el primero el {f} y el último ({l}) el {d}."),
+    (rf"(?P<t>{M}) at (?P<m>{M}) a month is (?P<n>\d+) payments, the first on (?P<f>{D}) and the last(?: "
+     rf"\((?P<l>{M})\))? on (?P<d>{D})\.",  # the last payment's amount only when it differs
+     lambda m: (f"{m['t']} a {m['m']} al mes son {m['n']} pagos, el primero el {m['f']} y el último"
+                + (f" ({m['l']})" if m["l"] else "") + f" el {m['d']}.")),
     (rf"Zero interest asked for; the law caps interest at (?P<r>[\d.]+)% a year here in any case\.",
      "Se pide cero interés; de todos modos la ley limita aquí el interés al {r}% al año."),
     # the statute of limitations (rights/sol.py)
@@ -1231,6 +1232,68 @@ _FIXED.update({
         "prueba de los ingresos del hogar (talones de pago, declaración de impuestos o carta de beneficios)",
     "household size": "cuántas personas viven en el hogar",
     "Covered as uninsured.": "Cubierto por no tener seguro.",  # assist/programs/state_charity.py
+    # the other capped states' documents and windows (states/<xx>/charity_care.yaml `documents`, `window`)
+    "proof of income": "prueba de ingresos",  # ct
+    "the Medicaid (HUSKY) denial letter": "la carta de rechazo de Medicaid (HUSKY)",
+    "The law's 'uninsured patient' must have applied for Medicaid and been denied; a hospital must stop collecting "
+    "while it decides eligibility for free or reduced-price care or bed funds (CGS 19a-673d). Ask also about the "
+    "hospital's bed funds.":
+        "Para la ley, un 'paciente sin seguro' debe haber solicitado Medicaid y haber sido rechazado; el hospital debe "
+        "dejar de cobrar mientras decide si usted califica para atención gratuita o a precio reducido o para sus "
+        "fondos de camas (CGS 19a-673d). Pregunte también por los fondos de camas del hospital (bed funds).",
+    "third-party proof of family income (pay stubs, tax return, benefits letter)":  # il
+        "prueba de los ingresos de la familia emitida por otros (talones de pago, declaración de impuestos, carta de "
+        "beneficios)",
+    "proof of Illinois residence (ID, lease or utility bill)":
+        "prueba de residencia en Illinois (identificación, contrato de alquiler o factura de servicios)",
+    "Apply for the discount promptly after the bill; the hospital may set a deadline (reported as 60 days) and may "
+    "ask you to apply for Medicaid or other public programs first.":
+        "Solicite el descuento pronto después de recibir la factura; el hospital puede fijar un plazo (se informa que "
+        "es de 60 días) y puede pedirle que primero solicite Medicaid u otros programas públicos.",
+    "proof of family income (pay stubs, tax return, benefits letter)":  # md
+        "prueba de los ingresos de la familia (talones de pago, declaración de impuestos, carta de beneficios)",
+    "if medical debt over 12 months exceeds 25% of family income: the bills showing it (financial hardship)":
+        "si la deuda médica de 12 meses supera el 25% de los ingresos de la familia: las facturas que lo muestran "
+        "(dificultad económica, financial hardship)",
+    "Apply within 240 days after the first hospital bill; income is counted at the time of service or updated for "
+    "changes within those 240 days, and a denial can be reconsidered on request (HG 19-214.1(b)(2)).":
+        "Presente la solicitud dentro de los 240 días después de la primera factura del hospital; los ingresos se "
+        "cuentan en la fecha de la atención o se actualizan si cambian dentro de esos 240 días, y un rechazo puede "
+        "reconsiderarse si usted lo pide (HG 19-214.1(b)(2)).",
+    "proof of New Jersey residence": "prueba de residencia en Nueva Jersey",  # nj
+    "proof of family gross income (pay stubs, tax return, benefits letter)":
+        "prueba de los ingresos brutos de la familia (talones de pago, declaración de impuestos, carta de beneficios)",
+    "proof of family gross income": "prueba de los ingresos brutos de la familia",
+    "bank statements (assets test)": "estados de cuenta del banco (para la prueba de bienes)",
+    "proof of identity": "prueba de identidad",
+    "Apply at the hospital; charity care can be applied up to two years after the date of service. Assets count: "
+    "about $7,500 for one person and $15,000 for a family.":
+        "Solicítela en el hospital; la atención caritativa (charity care) se puede solicitar hasta dos años después "
+        "de la fecha de la atención. Los bienes cuentan: unos $7,500 para una persona y $15,000 para una familia.",
+    "Applies to uninsured New Jersey residents whether or not they qualify for charity care.":
+        "Se aplica a los residentes de Nueva Jersey sin seguro, califiquen o no para la atención caritativa (charity "
+        "care).",
+    "the uniform New York hospital financial-assistance application":  # ny
+        "la solicitud uniforme de ayuda financiera de los hospitales de Nueva York",
+    "proof of household income (pay stubs, tax return, benefits letter, or a signed statement)":
+        "prueba de los ingresos del hogar (talones de pago, declaración de impuestos, carta de beneficios o una "
+        "declaración firmada)",
+    "Every licensed hospital uses the state's uniform application; immigration status and assets may not be asked "
+    "about.":
+        "Todo hospital con licencia usa la solicitud uniforme del estado; no pueden preguntarle por su situación "
+        "migratoria ni por sus bienes.",
+    "proof of family income": "prueba de los ingresos de la familia",  # ri
+    "proof of Rhode Island residence": "prueba de residencia en Rhode Island",
+    "proof that you are not eligible for other coverage (e.g. a Medicaid denial)":
+        "prueba de que usted no califica para otra cobertura (por ejemplo, un rechazo de Medicaid)",
+    "Covers uninsured Rhode Island residents not eligible for state, federal or employer coverage, for essential "
+    "medical services billed by the hospital (doctors' own bills may be separate). A denial can be appealed at the "
+    "hospital and then to the Department of Health.":
+        "Cubre a los residentes de Rhode Island sin seguro que no califican para cobertura estatal, federal ni del "
+        "empleador, por los servicios médicos esenciales que cobra el hospital (las facturas propias de los médicos "
+        "pueden llegar aparte). Un rechazo se puede apelar ante el hospital y después ante el Departamento de Salud.",
+    # negotiate/plan.interest_rate
+    "The law makes these plans interest free.": "La ley no permite cobrar interés en estos planes.",
     "The hospital must screen you for discounted care and public coverage if you ask; bills from professionals who "
     "work at the hospital are covered too.":
         "Si usted lo pide, el hospital debe revisar si califica para atención con descuento y para cobertura pública; "
@@ -1256,7 +1319,11 @@ def _medicare_cap(m) -> str | None:
     you = m["who"] == "your"
     band = "igual o por debajo" if m["b"] == "at or below" else "por debajo"
     return (f"{name}: con {'sus' if you else 'mis'} ingresos ({m['p']}% de la línea de pobreza, {band} del {m['l']}%) "
-            f"el hospital puede cobrar como máximo el {m['cap']}% de lo que paga Medicare: {m['n']} "
+            f"el hospital puede cobrar como máximo el {m['cap']}% de lo que paga Medicare"
+            + (" (la redacción exacta de la ley para este límite aún no está confirmada)" if m["unc"] else "")
+            + (" (el límite de la ley es el mayor entre Medicare, Medi-Cal u otro programa del gobierno en que "
+               "participe el hospital; aquí se conoce el de Medicare)" if m["gov"] else "")
+            + f": {m['n']} "
             f"{'línea' if m['n'] == '1' else 'líneas'} al {m['cap']}% de Medicare ({lines})"
             + (f", {m['k']} {'línea' if m['k'] == '1' else 'líneas'} sin cantidad de Medicare a su cargo" if m["k"]
                else "")
@@ -1299,10 +1366,26 @@ _PATTERNS += [
     # negotiate/owed.medicare_caps: a state's cap at a share of Medicare priced line by line (NJ's 115%)
     (rf"(?P<prog>[^:]+?): at (?P<who>your|my) income \((?P<p>[\d.]+)% of the poverty guideline, "
      rf"(?P<b>at or below|below) (?P<l>\d+)%\) the hospital may charge at most (?P<cap>[\d.]+)% of what Medicare "
-     rf"pays: (?P<n>\d+) lines? at [\d.]+% of Medicare \((?P<list>[^)]+)\)(?:, (?P<k>\d+) lines? with no Medicare "
-     rf"amount at (?:its|their) charge)? = (?P<t>{M})(?: less (?P<paid>{M}) paid)?, so (?:you|I) owe at most "
+     r"pays(?P<unc> \(the statute's own words for this cap are not yet confirmed\))?(?P<gov> \(the law's cap is the "
+     r"greatest of Medicare, Medi-Cal or another government program the hospital takes part in; Medicare's is the one "
+     rf"known here\))?: (?P<n>\d+) lines? at [\d.]+% of Medicare \((?P<list>[^)]+)\)(?:, (?P<k>\d+) lines? with no "
+     rf"Medicare amount at (?:its|their) charge)? = (?P<t>{M})(?: less (?P<paid>{M}) paid)?, so (?:you|I) owe at most "
      rf"(?P<most>{M})(?:; that is not below (?P<low>{M}))?(?P<end>\. \(.+\))?",
      _medicare_cap),
+    # negotiate/plan.state_caps: the other states' plan caps
+    (rf"(?P<st>MD|NY): hospital payment plans at most (?P<v>[\d.]+)% of monthly income(?: \((?P<m>{M}) a month\)\.)?",
+     lambda m: (f"{m['st']}: los planes de pago del hospital son como máximo el {m['v']}% de los ingresos mensuales"
+                + (f" ({m['m']} al mes)." if m["m"] else ""))),
+    (rf"California reasonable payment plan: at most (?P<v>[\d.]+)% of monthly income after essential expenses"
+     rf"(?: \((?P<m>{M}) a month\)\.)?",
+     lambda m: (f"Plan de pago razonable de California: como máximo el {m['v']}% de los ingresos mensuales después "
+                "de los gastos esenciales" + (f" ({m['m']} al mes)." if m["m"] else ""))),
+    (rf"Illinois: the hospital may collect at most (?P<v>[\d.]+)% of the family's yearly income \((?P<a>{M})\) in any "
+     r"12 months\.",
+     "Illinois: el hospital puede cobrar como máximo el {v}% de los ingresos anuales de la familia ({a}) en cualquier "
+     "período de 12 meses."),
+    (rf"More than (?P<a>{M}) cannot be collected in the first 12 months\.",
+     "No se puede cobrar más de {a} en los primeros 12 meses."),
     # a plan cap's monthly amount, read on its own when the cap's sentence ends in a parenthesis
     (rf"\((?P<m>{M}) a month\)\.", "({m} al mes)."),
     (rf"After (?P<n>\d+) payments? the rest, (?P<f>{M}), is paid in full by law\.",
