@@ -90,8 +90,9 @@ PLACES = {"CT": "55 Elm St, Hartford, CT 06106", "IL": "50 W Washington St, Chic
           "MD": "100 N Holliday St, Baltimore, MD 21202"}
 
 
-def _result(state: str, tmp_path: Path):
-    """An uninsured patient at about 232% of the poverty guideline at a nonprofit hospital of the state."""
+def _result(state: str, tmp_path: Path, income: int = 37000, setting: str | None = None):
+    """An uninsured patient at about 232% of the poverty guideline (or at `income`) at a nonprofit hospital of the
+    state, seen as an outpatient (or in `setting`)."""
     from billadvocate.casefile import load_case
     from billadvocate.review import review_case
 
@@ -99,7 +100,9 @@ def _result(state: str, tmp_path: Path):
     shutil.copy(CO / "bills" / "itemized.csv", tmp_path / "bills" / "itemized.csv")
     case = yaml.safe_load((CO / "case.yaml").read_text())
     case["patient"].update({"address": PLACES[state], "state": state, "language": "es"})
-    case["household"]["annual_income"] = 37000
+    case["household"]["annual_income"] = income
+    if setting:
+        case["accounts"][0]["care"]["setting"] = setting
     case["accounts"][0]["provider"] = {"name": "Community General Hospital", "kind": "hospital", "nonprofit": True,
                                        "state": state}
     (tmp_path / "case.yaml").write_text(yaml.safe_dump(case))
@@ -154,15 +157,21 @@ def _citations(node) -> set[str]:
     return set()
 
 
-@pytest.mark.parametrize("state", sorted(PLACES))
-def test_each_state_s_case_reads_wholly_in_spanish(state, tmp_path):
+# a case per state at about 232% of the poverty guideline, and the other bands a state's program words differently
+WHOLLY = [(state, 37000, None) for state in sorted(PLACES)] + [
+    ("MD", 56000, None),  # about 351%: Maryland's 35% off while the law steps down from 60% to 35% (300-450%)
+]
+
+
+@pytest.mark.parametrize("state,income,setting", WHOLLY, ids=[f"{s}-{i}" for s, i, _ in WHOLLY])
+def test_each_state_s_case_reads_wholly_in_spanish(state, income, setting, tmp_path):
     """The whole account (the programs' reasons, documents and windows, the offer, the plan's state cap, the
     scripts) and the Spanish report: no English left."""
     from billadvocate.report import render_html
 
     from .test_spanish_account import _patient_text
 
-    result = _result(state, tmp_path)
+    result = _result(state, tmp_path, income, setting)
     assert untranslated(result.to_json()["accounts"][0]) == []
     page = render_html(result, lang="es")
     assert ' lang="en"' not in page.split("<body>", 1)[1], "a sentence fell back to English"

@@ -1220,6 +1220,10 @@ _CHARGE_CAPS_ES = {
         "x 1.35)",
     "reduced-cost care under the hospital's own scale":  # md, care before October 1, 2025
         "atención a costo reducido según la escala propia del hospital",
+    "at least 35%; the law steps down from 60% to 35% between 300% and 450% FPL, and the exact steps were not "
+    "confirmed":  # md, 300-450% from October 1, 2025 (a tier's discount beside it: '35% off (<this>)')
+        "al menos el 35%; la ley baja del 60% al 35% entre el 300% y el 450% de la línea de pobreza (FPL), y no se "
+        "confirmaron los escalones exactos",
     "no more than 115% of what Medicare would pay for the same care (N.J.S.A. 26:2H-12.52)":  # nj
         "no más del 115% de lo que pagaría Medicare por la misma atención (N.J.S.A. 26:2H-12.52)",
     "no more than 10% to 20% of what Medicaid would pay for the same care":  # ny
@@ -1352,12 +1356,14 @@ _PATTERNS += [
                    "profesionales)" if m["c"] else "") + (f" ({m['m']} al mes)." if m["m"] else ""))),
     # assist/programs/state_charity._describe: a tier that takes a share off or makes the care free
     (r"Income is (?P<p>[\d.]+)% of the poverty guideline, (?P<b>at or below|below) (?P<l>\d+)%(?: \((?P<v>rural|urban) "
-     r"hospital\))?: (?P<what>free care|(?P<least>at least )?(?P<d>[\d.]+)% off)\.",
+     r"hospital\))?: (?P<what>free care|(?P<least>at least )?(?P<d>[\d.]+)% off)(?: \((?P<cap>.+)\))?\.",
      lambda m: (f"Sus ingresos son el {m['p']}% de la línea de pobreza, "
                 + ("igual o por debajo" if m["b"] == "at or below" else "por debajo") + f" del {m['l']}%"
                 + (f" (hospital {'rural' if m['v'] == 'rural' else 'urbano'})" if m["v"] else "") + ": "
-                + ("atención gratuita." if m["what"] == "free care" else
-                   f"{'al menos el ' if m['least'] else ''}{m['d']}% de descuento."))),
+                + ("atención gratuita" if m["what"] == "free care" else
+                   f"{'al menos el ' if m['least'] else ''}{m['d']}% de descuento")
+                + (f" ({_CHARGE_CAPS_ES[m['cap']]})" if m["cap"] else "") + "."
+                if not m["cap"] or m["cap"] in _CHARGE_CAPS_ES else None)),
     # negotiate/owed._assistance: a state program's discount (NJ's charity care, MD's reduced-cost care)
     (rf"(?P<prog>[^:]+?): (?P<d>[\d.]+)% off the (?P<c>{M}) charged to (?P<who>you|me) = (?P<o>{M})"
      r"(?P<end>\. \(.+\))?",
