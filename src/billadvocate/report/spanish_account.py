@@ -44,6 +44,11 @@ PROGRAM_NAMES = {
     "STATE.NJ.UNINSURED_CHARGE_CAP": "Límite de cobro de Nueva Jersey para residentes sin seguro",
     "STATE.NY.HOSPITAL_FINANCIAL_ASSISTANCE": "Ayuda financiera de los hospitales de Nueva York (financial assistance)",
     "STATE.RI.CHARITY_CARE": "Atención caritativa de los hospitales de Rhode Island (charity care)",
+    "STATE.OR.HOSPITAL_FINANCIAL_ASSISTANCE": "Ayuda financiera de los hospitales sin fines de lucro de Oregón "
+                                              "(financial assistance)",
+    "STATE.ME.CHARITY_CARE": "Atención gratuita de los hospitales de Maine (free care, charity care)",
+    "STATE.NV.UNINSURED_INPATIENT_DISCOUNT": "Descuento de los hospitales grandes de Nevada para pacientes "
+                                             "hospitalizados sin seguro",
 }
 PROGRAM_NAMES_EN = {
     "The hospital's financial-assistance policy (IRS 501(r))": "FEDERAL.501R",
@@ -58,6 +63,10 @@ PROGRAM_NAMES_EN = {
     "New Jersey charge cap for uninsured residents": "STATE.NJ.UNINSURED_CHARGE_CAP",
     "New York hospital financial assistance": "STATE.NY.HOSPITAL_FINANCIAL_ASSISTANCE",
     "Rhode Island hospital charity care": "STATE.RI.CHARITY_CARE",
+    "Oregon nonprofit hospital financial assistance": "STATE.OR.HOSPITAL_FINANCIAL_ASSISTANCE",
+    "Maine hospital free care": "STATE.ME.CHARITY_CARE",  # care before July 1, 2026
+    "Maine hospital charity care (22 MRSA 1716-A)": "STATE.ME.CHARITY_CARE",
+    "Nevada major-hospital discount for uninsured inpatients": "STATE.NV.UNINSURED_INPATIENT_DISCOUNT",
 }
 LAW_NAMES = {
     "FDCPA": "Ley de Prácticas Justas de Cobro de Deudas (FDCPA) y Regulación F",
@@ -1398,6 +1407,78 @@ _PATTERNS += [
      lambda m: f"Después de {m['n']} {'pago' if m['n'] == '1' else 'pagos'}, el resto, {m['f']}, queda pagado por "
                "completo por ley."),
 ]
+
+
+
+def _tier_es(what: str) -> str | None:
+    """A tier's share off as assist/programs/state_charity._describe words it (or 'not eligible'), in Spanish."""
+    if what == "free care":
+        return "atención gratuita"
+    if what == "not eligible":
+        return "no califica"
+    m = re.fullmatch(r"(?P<least>at least )?(?P<d>[\d.]+)% off", what)
+    return f"{'al menos el ' if m['least'] else ''}{m['d']}% de descuento" if m else None
+
+
+def _tiers_es(m) -> str | None:
+    parts = [re.fullmatch(r"tier (?P<t>\d+): (?P<w>.+)", d) for d in m["d"].split("; ")]
+    if not all(parts) or any(_tier_es(p["w"]) is None for p in parts):
+        return None
+    return (f"Sus ingresos son el {m['p']}% de la línea de pobreza; la respuesta depende del nivel del hospital según "
+            "la ley de Washington (" + "; ".join(f"nivel {p['t']}: {_tier_es(p['w'])}" for p in parts) + ").")
+
+
+# the other states' programs (WA, ME, NV, OR: states/<xx>/charity_care.yaml): a tier the hospital's own tier
+# decides (WA), a share off with no income limit (NV), and the law data's documents and windows, each beside its
+# English (citations unchanged)
+_PATTERNS += [
+    (r"Income is (?P<p>[\d.]+)% of the poverty guideline; the answer depends on the hospital's tier under Washington "
+     r"law \((?P<d>.+)\)\.", _tiers_es),
+    (r"No income limit(?: \(tier (?P<t>\d+) hospital\))?: (?P<w>free care|(?:at least )?[\d.]+% off)\.",
+     lambda m: ("Sin límite de ingresos" + (f" (hospital de nivel {m['t']})" if m["t"] else "") + ": "
+                + _tier_es(m["w"]) + ".")),
+]
+_FIXED.update({
+    "any one document showing household income (pay stubs, a tax return, a benefits letter, or a signed statement if "
+    "there is no income)":  # wa
+        "un solo documento que muestre los ingresos del hogar (talones de pago, una declaración de impuestos, una "
+        "carta de beneficios, o una declaración firmada si no hay ingresos)",
+    "Hospitals must consider an application at any time before or after care, including after the account went to "
+    "collections (WAC 246-453-020).":
+        "Los hospitales deben considerar una solicitud en cualquier momento antes o después de la atención, incluso "
+        "después de que la cuenta pasó a cobranza (WAC 246-453-020).",
+    "proof of household income only: an Oregon resident's application may ask for household income and household "
+    "size (ORS 442.610(4))":  # or
+        "solo prueba de los ingresos del hogar: la solicitud de un residente de Oregón puede pedir los ingresos del "
+        "hogar y cuántas personas viven en él (ORS 442.610(4))",
+    "The policy applies to all medically necessary services and to the hospital's nonprofit affiliated clinics; the "
+    "hospital may not make you apply for Medicaid first (ORS 442.614(2)).":
+        "La política cubre todos los servicios médicamente necesarios y las clínicas afiliadas sin fines de lucro del "
+        "hospital; el hospital no puede obligarle a solicitar Medicaid primero (ORS 442.614(2)).",
+    "proof of household income (modified adjusted gross income)":  # me, care from July 1, 2026
+        "prueba de los ingresos del hogar (ingreso bruto ajustado modificado, MAGI)",
+    "proof of Maine residence": "prueba de residencia en Maine",
+    "Hospitals must publicize the program, give written notice of it, and allow a hearing after a denial "
+    "(22 MRSA 1716-A).":
+        "Los hospitales deben dar a conocer el programa, avisarle de él por escrito y permitir una audiencia después "
+        "de un rechazo (22 MRSA 1716-A).",
+    "proof of income for the last 3 months":  # me, care before July 1, 2026
+        "prueba de ingresos de los últimos 3 meses",
+    "proof that insurance or a public program will not pay":
+        "prueba de que el seguro o un programa público no pagará",
+    "The hospital must first check whether insurance or a public program pays; a denial can be taken to a fair "
+    "hearing (22 MRSA 1716).":
+        "El hospital debe comprobar primero si paga un seguro o un programa público; un rechazo se puede llevar a una "
+        "audiencia imparcial (22 MRSA 1716).",
+    "a written payment proposal sent within 30 days of the first bill":  # nv
+        "una propuesta de pago por escrito enviada dentro de los 30 días de la primera factura",
+    "You must make reasonable arrangements to pay within 30 days after the hospital's notice (on or with the first "
+    "bill after discharge); disputes go to the Bureau for Hospital Patients. Applies to 'major hospitals' (100+ "
+    "beds).":
+        "Usted debe hacer arreglos razonables para pagar dentro de los 30 días del aviso del hospital (en la primera "
+        "factura después del alta o junto con ella); los desacuerdos van a la Oficina para Pacientes de Hospital "
+        "de Nevada. Se aplica a los 'hospitales grandes' (major hospitals, 100 camas o más).",
+})
 
 # What the CMS hospital list said about the case's hospital (hospitals/case.py; the ownership's reason from
 # hospitals/ownership.py): the hospital's name, city, CCN and the list's name stay as CMS writes them
