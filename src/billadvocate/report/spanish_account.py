@@ -1477,7 +1477,7 @@ _FIXED.update({
     "beds).":
         "Usted debe hacer arreglos razonables para pagar dentro de los 30 días del aviso del hospital (en la primera "
         "factura después del alta o junto con ella); los desacuerdos van a la Oficina para Pacientes de Hospital "
-        "de Nevada. Se aplica a los 'hospitales grandes' (major hospitals, 100 camas o más).",
+        "de Nevada («Bureau for Hospital Patients», su nombre oficial). Se aplica a los 'hospitales grandes' (major hospitals, 100 camas o más).",
 })
 
 # What the CMS hospital list said about the case's hospital (hospitals/case.py; the ownership's reason from
