@@ -12,6 +12,9 @@ dialect; the Spark engine's plan "sql" translates it (text keys).
 from __future__ import annotations
 
 TEXT, HASH = "text", "hash"
+# each claim's facts: the largest value of its lines (a claim states them once, on any line)
+FACTS = ["care_start", "care_end", "emergency", "insurance_status", "in_network", "facility_in_network",
+         "state", "gfe_total", "ms_drg"]
 
 
 def claim_facts_sql(setting: str | None) -> str:
@@ -22,10 +25,6 @@ def claim_facts_sql(setting: str | None) -> str:
     fact_cols += ["MIN(patient_id) AS patient_id", "MIN(provider) AS provider",
                   "strftime(MIN(service_date), '%Y-%m') AS month"]
     return f"SELECT claim_id, hash(claim_id) AS claim_key, {', '.join(fact_cols)} FROM staged GROUP BY claim_id"
-
-
-FACTS = ["care_start", "care_end", "emergency", "insurance_status", "in_network", "facility_in_network",
-         "state", "gfe_total", "ms_drg"]
 
 
 def keys_unique_sql() -> str:

@@ -40,18 +40,18 @@ def audit_bucket(con: duckdb.DuckDBPyConnection, staged_sql: str, *, setting: st
     from .bucket_sql import HASH, TEXT, bucket_views_sql, keys_unique_sql
 
     con.execute(f"CREATE OR REPLACE VIEW staged AS {staged_sql}")
-    views = bucket_views_sql(setting, keys=HASH)
-    name, body, _ = views[0]
+    views = bucket_views_sql(setting, keys=keys or HASH)
+    name, body, _ = views[0]  # claim_facts (the same for both keys): the hashes are checked on it
     con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {body}")
-    if keys is None:
-        keys = HASH if con.execute(keys_unique_sql()).fetchone()[0] else TEXT
-    views = bucket_views_sql(setting, keys=keys)
+    if keys is None and not con.execute(keys_unique_sql()).fetchone()[0]:
+        keys = TEXT
+        views = bucket_views_sql(setting, keys=TEXT)
     for name, body, table in views[1:]:
         con.execute(f"CREATE OR REPLACE {'TEMP TABLE' if table else 'VIEW'} {name} AS {body}")
     prepare_bucket(con, as_of=as_of)
     for sql in enum_types_sql():
         con.execute(sql)
-    return keys
+    return keys or HASH
 
 
 # the citations, rule ids and severities are ENUMs in DuckDB: Parquet gets the same strings, but the
