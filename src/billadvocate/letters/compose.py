@@ -43,6 +43,8 @@ def _env(lang: str) -> Environment:
     env.filters["day"] = lambda d: long_date(d, lang)
     env.filters["lines"] = lambda f: ", ".join(map(str, f.lines))
     env.filters["first_person"] = lambda text: first_person(text)
+    # a finding as the patient's statement, without the request (the letter's own paragraph asks)
+    env.filters["statement"] = lambda f: letter_message(f.rule, f.message, request=False)
     return env
 
 
@@ -71,12 +73,48 @@ def first_person(message: str) -> str:
     return re.sub(r"\bYour\b", "My", message)
 
 
+# The statute and rule that hold each kind of protected care to in-network cost sharing (the No Surprises Act)
+NSA_LAW = {"emergency care": "42 U.S.C. 300gg-131; 45 CFR 149.410",
+           "care at an in-network facility": "42 U.S.C. 300gg-132; 45 CFR 149.420",
+           "an air ambulance": "42 U.S.C. 300gg-135; 45 CFR 149.440"}
+NSA_CAN_BE_WAIVED = ", unless you signed its notice-and-consent form before the care"
+IN_NETWORK_REQUEST = ("I ask you to bill me no more than the in-network cost-sharing amount and to send me the "
+                      "corrected bill")
+
+
+def letter_message(rule: str, message: str, *, request: bool = True) -> str:
+    """An engine's finding as the patient's own statement to the letter's recipient: first person, the
+    patient's position and (`request`) what the patient asks of the recipient, never the review's advice
+    to the patient ('get the insurer's EOB ...', 'check that the plan applied ...'), which stays in the
+    report. The consent exception is the provider's to raise and prove (45 CFR 149.420(c)-(e)): the
+    patient's letter does not raise it."""
+    from ..audit.rules.eob_out_of_network_ancillary import RULE as ANCILLARY
+    from ..audit.rules.nsa_balance_bill import RULE as BALANCE_BILL
+    from .facts import message_fields
+
+    if rule == BALANCE_BILL.id:
+        kind, cols = message_fields(BALANCE_BILL, message)
+        consent = "" if cols.get("consent") == NSA_CAN_BE_WAIVED else cols.get("consent", "")
+        if kind == "no_eob":
+            law = NSA_LAW.get(cols["care"], "")
+            text = (f"For {cols['care']} from an out-of-network provider I may be billed no more than the in-network "
+                    f"cost-sharing amount{f' ({law})' if law else ''}{consent}; the bill asks {cols['asked']}")
+            return text + (f". {IN_NETWORK_REQUEST}" if request else "")
+        if kind == "excess":
+            message = message.replace(NSA_CAN_BE_WAIVED, "")
+    if rule == ANCILLARY.id and message_fields(ANCILLARY, message)[0] == "share":
+        head = message.rsplit("; check that the plan applied in-network cost sharing", 1)[0]
+        return first_person(head) + ("; I ask you to bill me no more than my in-network cost sharing" if request else "")
+    return first_person(message)
+
+
 def rule_name(rule: str, lang: str, message: str = "", *, short: bool = False) -> str:
-    """A rule id in the reader's words: in English the engine's message (or, `short`, the rule's
-    name); in Spanish always the rule's name, since the engines' messages are English."""
+    """A rule id in the reader's words: in English the engine's message as the patient's statement
+    (letter_message), or, `short`, the rule's name; in Spanish always the rule's name, since the
+    engines' messages are English."""
     names = labels(lang).get("rules", {})
     if lang == "en" and message and not short:
-        return first_person(message)
+        return letter_message(rule, message)
     if rule in names:
         return names[rule]
     prefix = rule.split(".")[0] + ".*"

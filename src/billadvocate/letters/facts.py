@@ -126,7 +126,7 @@ def _template_pattern(template: str) -> re.Pattern:
     for literal, name, _spec, _conv in Formatter().parse(template):
         parts.append(re.escape(literal))
         if name:
-            parts.append(f"(?P={name})" if name in seen else f"(?P<{name}>.+?)")
+            parts.append(f"(?P={name})" if name in seen else f"(?P<{name}>.*?)")  # a field may be empty ("{consent}")
             seen.add(name)
     return re.compile("".join(parts), re.S)
 
