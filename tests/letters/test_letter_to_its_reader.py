@@ -21,7 +21,8 @@ ER_BILL = (EXAMPLES / "er-visit-nonprofit" / "bills" / "er-itemized.csv").read_t
 PATIENT_ADVICE = re.compile(r"\b(get the|check that|check whether|tell it in writing|ask it to|if they are)\b", re.I)
 
 
-def reviewed(tmp_path: Path, bill: str = ER_BILL, household: dict | None = None, **account):
+def reviewed(tmp_path: Path, bill: str = ER_BILL, household: dict | None = None, insurance: dict | None = None,
+             **account):
     """The er-visit example's case with `account` fields changed, reviewed on AS_OF."""
     data = yaml.safe_load((EXAMPLES / "er-visit-nonprofit" / "case.yaml").read_text())
     acct = data["accounts"][0]
@@ -29,6 +30,8 @@ def reviewed(tmp_path: Path, bill: str = ER_BILL, household: dict | None = None,
     acct.update(account, provider=provider, bill=["bill.csv"])
     if household is not None:
         data["household"] = household
+    if insurance is not None:
+        data["insurance"] = insurance
     (tmp_path / "bill.csv").write_text(bill)
     (tmp_path / "case.yaml").write_text(yaml.safe_dump(data, sort_keys=False))
     return review_case(load_case(tmp_path / "case.yaml"), AS_OF)
@@ -84,3 +87,97 @@ def test_the_ancillary_item_asks_the_provider_instead_of_telling_the_patient_to_
         text = letter_text(result, kind)
         assert not PATIENT_ADVICE.search(text), (kind, PATIENT_ADVICE.search(text))
     assert "bill me no more than my in-network cost sharing" in letter_text(result, "billing_dispute")
+
+
+# ------------------------------------------------------------ the billing dispute's closing sentence
+
+CLEAN_LAB = "Line,Svc Date,CPT/HCPCS,Description,Qty,Amount\n1,03/02/2025,85025,CBC W/AUTO DIFF,1,$5.00\n"
+
+
+def _money(text: str) -> float:
+    return float(text.replace("$", "").replace(",", ""))
+
+
+def test_free_care_with_errors_says_nothing_is_owed_and_the_errors_must_go_anyway(tmp_path):
+    result = reviewed(tmp_path)  # the example: free care at 153% of the guideline, and errors on the bill
+    assert [f.rule for f in result.accounts[0].findings][0] == "IRS501R.OVER_AGB"
+    en = letter_text(result, "billing_dispute")
+    assert "at most $0.00" not in en and "before any financial assistance" not in en
+    assert ("Under your financial-assistance policy I qualify for free care: I owe nothing on this account, so the "
+            "whole balance of $4,830.00 is in dispute.") in en
+    assert "The other items listed are errors on the bill, to be corrected whatever the decision on my " \
+           "financial assistance." in en
+    es = letter_text(result, "billing_dispute", "es")
+    assert "como máximo en $0.00" not in es and "antes de cualquier asistencia financiera" not in es
+    assert ("Conforme a su política de asistencia financiera tengo derecho a atención gratuita: no debo nada en esta "
+            "cuenta, así que todo el saldo de $4,830.00 está en disputa.") in es
+    assert "Los demás conceptos son errores de la factura" in es
+
+
+def test_free_care_alone_is_not_called_an_error(tmp_path):
+    result = reviewed(tmp_path, CLEAN_LAB, insurance={"status": "uninsured"}, balance=5.00, not_received=[])
+    assert [f.rule for f in result.accounts[0].findings] == ["IRS501R.OVER_AGB"]
+    en = letter_text(result, "billing_dispute")
+    assert "found errors" not in en and "these errors" not in en and "The other items" not in en
+    assert "I owe nothing on this account, so the whole balance of $5.00 is in dispute." in en
+    es = letter_text(result, "billing_dispute", "es")
+    assert "he encontrado errores" not in es and "estos errores" not in es and "Los demás conceptos" not in es
+    assert "no debo nada en esta cuenta, así que todo el saldo de $5.00 está en disputa." in es
+
+
+def test_a_discount_with_errors_names_what_is_owed_under_the_policy(tmp_path):
+    # 80,000 a year for 3 people is about 293% of the 2026 guideline: the policy's 60% discount, not free care
+    result = reviewed(tmp_path, household={"size": 3, "annual_income": 80000, "monthly_expenses": 2900})
+    agb = next(f for f in result.accounts[0].findings if f.rule == "IRS501R.OVER_AGB")
+    owed = 4830 - float(agb.amount)
+    assert 0 < owed < 4830
+    en = letter_text(result, "billing_dispute")
+    # 'may charge me no more than', never 'I owe': the letter states a limit, not a debt
+    assert (f"Under your financial-assistance policy you may charge me no more than ${owed:,.2f} of the balance of "
+            f"$4,830.00, so "
+            f"${float(agb.amount):,.2f} is in dispute.") in en
+    assert "free care" not in en.split("Attachment A")[0] and "whatever the decision" in en
+    es = letter_text(result, "billing_dispute", "es")
+    assert (f"Conforme a su política de asistencia financiera no pueden cobrarme más de ${owed:,.2f} del saldo de "
+            f"$4,830.00, así que ${float(agb.amount):,.2f} está en disputa.") in es
+
+
+def test_errors_alone_give_the_balance_left_once_they_are_removed(tmp_path):
+    result = reviewed(tmp_path, household=HIGH_INCOME)  # over the policy's limits: no assistance finding
+    review = result.accounts[0]
+    assert all(f.rule != "IRS501R.OVER_AGB" for f in review.findings)
+    x = float(review.in_dispute)
+    assert 0 < x < 4830
+    en = letter_text(result, "billing_dispute")
+    assert (f"Together these errors come to ${x:,.2f}. With them removed, the balance of $4,830.00 would be at most "
+            f"${4830 - x:,.2f}, before any financial assistance or insurance payment.") in en
+    es = letter_text(result, "billing_dispute", "es")
+    assert f"En conjunto, estos errores suman ${x:,.2f}. Una vez eliminados, el saldo de $4,830.00 quedaría" in es
+
+
+def test_free_care_alone_asks_for_the_policy_not_for_lines_to_be_removed(tmp_path):
+    result = reviewed(tmp_path, CLEAN_LAB, insurance={"status": "uninsured"}, balance=5.00, not_received=[])
+    en = letter_text(result, "billing_dispute")
+    assert "remove or correct each charge in error" not in en
+    assert "apply your financial-assistance policy to this account, and send me a corrected bill" in en
+    es = letter_text(result, "billing_dispute", "es")
+    assert "eliminen o corrijan cada cargo erróneo" not in es
+    assert "apliquen su política de asistencia financiera a esta cuenta" in es
+    # the policy's row says free care, in Spanish too (not 'more than AGB')
+    assert "Atención gratuita según la política de asistencia financiera del hospital" in es
+
+
+COLLECTOR = {"name": "ABC Recovery", "address": "PO Box 9, Austin, TX 78701", "account_number": "ABC-554120",
+             "kind": "agency", "validation_notice": {"received": "2026-10-20", "amount": 5.00}}
+
+
+def test_the_collector_dispute_does_not_call_free_care_an_error(tmp_path):
+    result = reviewed(tmp_path, CLEAN_LAB, insurance={"status": "uninsured"}, balance=5.00, not_received=[],
+                      collector=COLLECTOR)
+    en = letter_text(result, "dispute")
+    assert "has errors" not in en
+    assert "under that policy I qualify for free care and owe nothing on this account." in en
+    assert "I qualify for free care under the hospital's financial-assistance policy" in en  # its table row
+    es = letter_text(result, "dispute", "es")
+    assert "contiene errores" not in es
+    assert "conforme a esa política tengo derecho a atención gratuita y no debo nada en esta cuenta." in es

@@ -115,6 +115,8 @@ def rule_name(rule: str, lang: str, message: str = "", *, short: bool = False) -
     names = labels(lang).get("rules", {})
     if lang == "en" and message and not short:
         return letter_message(rule, message)
+    if rule == "IRS501R.OVER_AGB" and "free care" in message:  # free care is not a charge above AGB
+        return names["IRS501R.OVER_AGB:free"]
     if rule in names:
         return names[rule]
     prefix = rule.split(".")[0] + ".*"

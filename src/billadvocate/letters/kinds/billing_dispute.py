@@ -23,10 +23,27 @@ def when(f) -> str | None:
             f"${f.review.in_dispute:,.2f} at stake: ask the billing office to correct it")
 
 
-def extra(f) -> dict:
+# The finding that says what the hospital's financial-assistance policy lets it charge (its amount is what
+# is asked above that): not an error on the bill, and not something to take off "before any assistance"
+ASSISTANCE_RULES = ("IRS501R.OVER_AGB",)
+
+
+def assistance_split(f) -> dict:
+    """The findings split into the financial-assistance finding and the errors on the bill, with what the
+    policy lets the hospital charge (the balance less the finding's amount; None when the balance is
+    unknown): a closing sentence that is right for errors only, assistance only, or both."""
+    assistance = next((x for x in f.findings if x.rule in ASSISTANCE_RULES), None)
+    errors = [x for x in f.findings if x.rule not in ASSISTANCE_RULES]
     balance = f.account.balance
-    corrected = balance - f.review.in_dispute if balance is not None else None
-    return {"corrected_balance": corrected if corrected is not None and corrected >= 0 else None}
+    owed = max(balance - assistance.amount, 0) if assistance is not None and balance is not None else None
+    return {"assistance": assistance, "errors": errors, "owed_after_assistance": owed}
+
+
+def extra(f) -> dict:
+    split = assistance_split(f)
+    balance = f.account.balance
+    corrected = balance - f.review.in_dispute if balance is not None and split["assistance"] is None else None
+    return {**split, "corrected_balance": corrected if corrected is not None and corrected >= 0 else None}
 
 
 KIND = LetterKind(

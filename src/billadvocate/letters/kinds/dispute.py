@@ -9,6 +9,7 @@ letter then asks instead; either way the collector must report the debt as dispu
 from __future__ import annotations
 
 from . import COLLECTOR, COLLECTOR_ADDRESS, COLLECTOR_REFERENCE, PATIENT_ADDRESS, PATIENT_NAME, LetterKind, barred, count
+from .billing_dispute import assistance_split
 
 
 def notice_amount(f):
@@ -46,7 +47,7 @@ def extra(f) -> dict:
     return {"notice_amount": amount, "amount_difference": (amount - balance) if higher else None,
             "period_end": end.date if end is not None and end.date >= f.as_of else None,
             "period_ended": end.date if end is not None and end.date < f.as_of else None,
-            "barred": barred(f)}
+            "barred": barred(f), **assistance_split(f)}
 
 
 KIND = LetterKind(
