@@ -181,3 +181,33 @@ def test_the_collector_dispute_does_not_call_free_care_an_error(tmp_path):
     es = letter_text(result, "dispute", "es")
     assert "contiene errores" not in es
     assert "conforme a esa política tengo derecho a atención gratuita y no debo nada en esta cuenta." in es
+
+
+# ------------------------------------------------------------ a time-barred debt: nothing that revives it
+
+SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios" / "cases"
+NO_DEBT_EN = ("Nothing in this letter acknowledges that I owe this debt or any part of it or promises to pay it, "
+              "and I keep every defense, including that the time to sue on it has run out.")
+NO_DEBT_ES = ("Nada en esta carta reconoce que debo esta deuda ni parte alguna de ella ni promete pagarla, y "
+              "mantengo todas mis defensas, incluida la de que ha vencido el plazo para demandar por ella.")
+
+
+def test_every_letter_about_a_time_barred_debt_acknowledges_none_of_it():
+    # Texas: a signed written acknowledgment of the debt revives it (the scenario's limit ran out)
+    result = review_case(load_case(SCENARIOS / "tx_debt_buyer" / "case.yaml"))
+    assert result.accounts[0].sol["time_barred"]
+    for kind in ("billing_dispute", "fap_application", "itemized_request"):
+        en = letter_text(result, kind)
+        assert NO_DEBT_EN in en, kind
+        assert "the amount I owe" not in en and "or pay anything" not in en, kind
+        assert "not an acknowledgment that I owe the amount billed" not in en, kind  # 'the amount billed' only
+        assert NO_DEBT_ES in letter_text(result, kind, "es"), kind
+
+
+def test_a_debt_still_in_time_keeps_the_short_wording(tmp_path):
+    result = reviewed(tmp_path)
+    assert not (result.accounts[0].sol or {}).get("time_barred")
+    assert NO_DEBT_EN not in letter_text(result, "billing_dispute")
+    fap = letter_text(result, "fap_application")
+    assert "the amount I owe" not in fap  # a refund is asked for above what the policy allows, never 'what I owe'
+    assert "refund anything I have paid above what your policy allows you to charge me" in fap

@@ -21,7 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from ..util import dollars, safe_slug
 from .document import Bullets, Heading, Letter, Paragraph, Table
 from .facts import LetterFacts, address_lines, check_needs, long_date
-from .kinds import LetterKind
+from .kinds import LetterKind, barred
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 LANGUAGES = ("en", "es")
@@ -329,6 +329,9 @@ def context(kind: LetterKind, facts: LetterFacts, lang: str) -> dict[str, Any]:
     }
     advice = facts.money_advice
     ctx["no_acknowledgment"] = advice.no_acknowledgment if advice is not None else None
+    # a debt too old to sue on: a signed letter acknowledging it or promising to pay may revive it in
+    # many states (e.g. Tex. Civ. Prac. & Rem. Code 16.065), so every letter about it says it does neither
+    ctx["no_debt"] = labels(lang)["no_debt_barred"] if a is not None and barred(facts) else None
     ctx.update(extra)
     return ctx
 
