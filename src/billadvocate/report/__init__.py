@@ -54,7 +54,6 @@ def render_html(result, lang: str = "en") -> str:
     if lang != "es":
         return with_glossary(_env.get_template("report.html").render(r=result, data=result.to_json()), "en")
     from ..actions.spanish import in_spanish
-    from ..states import NAMES
     from . import spanish
 
     try:
@@ -73,7 +72,7 @@ def render_html(result, lang: str = "en") -> str:
              for a in data["accounts"]]
     state = result.case.patient.state
     return with_glossary(_env.get_template("report_es.html").render(prose=prose, passed_application=PASSED_APPLICATION,
-        r=result, steps=in_spanish(result) if result.actions else [], state_name=NAMES.get(state, state),
+        r=result, steps=in_spanish(result) if result.actions else [], state_name=spanish.state_name_es(state),
         finding=spanish.finding, deadline=spanish.deadline, severity=SEVERITY_ES, letter_titles=letter_titles,
         who_es=spanish.WHO_ES), "es")
 

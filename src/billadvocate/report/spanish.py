@@ -258,13 +258,34 @@ def _nsa(f: _Facts, day: str) -> str:
             "esté abierta, el proveedor no puede mandar la factura a cobranza ni añadir recargos por atraso.")
 
 
+# the District of Columbia in a Spanish sentence (its English name, with 'of', is the one state name that reads as
+# English); the other states keep the names the law data and the English use
+_DC = "District of Columbia"
+_CONTRACTED = {"de": "del", "De": "Del", "a": "al", "A": "Al"}
+
+
+def places_es(text: str) -> str:
+    """A Spanish text with 'District of Columbia' as 'el Distrito de Columbia' ('del' after 'de', 'al' after 'a',
+    'El' where a sentence starts)."""
+    if not isinstance(text, str) or _DC not in text:
+        return text
+    text = re.sub(r"\b(de|De|a|A) " + _DC, lambda m: _CONTRACTED[m[1]] + " Distrito de Columbia", text)
+    text = re.sub(r"(^|[.:!?]\s+)" + _DC, r"\1El Distrito de Columbia", text)
+    return text.replace(_DC, "el Distrito de Columbia")
+
+
+def state_name_es(state: str) -> str:
+    """A state's name standing alone (a page's header, a label), in Spanish."""
+    return "Distrito de Columbia" if state == "DC" else NAMES.get(state, state)
+
+
 def _sol(f: _Facts, day: str) -> str:
     state = (f.sol.get("state") if isinstance(f.sol, dict) else None) or ""
     years = re.search(r"(\d+)-year clock", f.why)
     contract = re.search(r"\(or (\d{4}-\d{2}-\d{2}) if you signed", f.why)
     started = re.search(r"clock started at [^.]*?(\d{4}-\d{2}-\d{2})", f.why)
     text = (f"Después de este día la deuda es demasiado antigua para que le demanden"
-            + (f" en {NAMES.get(state, state)}" if state else "")
+            + (places_es(f" en {NAMES.get(state, state)}") if state else "")
             + (f" (o después del {contract.group(1)} si firmó un contrato por escrito)" if contract else "")
             + (f"; el plazo es de {years.group(1)} años" if years else "")
             + (f", contados desde el {started.group(1)}" if started else "")
@@ -443,9 +464,10 @@ def _court(f: _Facts, day: str) -> str:
 
 def _collection_wait(f: _Facts, day: str) -> str:
     state = f.kind.split(".")[1]
-    return (f"Antes de este día la ley de {NAMES.get(state, state)} prohíbe ciertas acciones de cobro por esta factura "
-            f"médica (como reportarle a las agencias de crédito o demandarle)"
-            + (f": {f.number()} días después de la primera factura del {f.date()}" if f.number() else "") + ".")
+    return places_es(f"Antes de este día la ley de {NAMES.get(state, state)} prohíbe ciertas acciones de cobro por "
+                     f"esta factura médica (como reportarle a las agencias de crédito o demandarle)"
+                     + (f": {f.number()} días después de la primera factura del {f.date()}" if f.number() else "")
+                     + ".")
 
 
 def _nv(f: _Facts, day: str) -> str:

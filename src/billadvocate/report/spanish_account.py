@@ -91,7 +91,10 @@ def law_name(p: dict) -> str:
     if pid in LAW_NAMES:
         return LAW_NAMES[pid]
     if pid.startswith("STATE.") and pid.count(".") == 1:
-        return f"Ley de cobro de deudas de {NAMES.get(pid[6:], pid[6:])}"
+        return spanish.places_es(f"Ley de cobro de deudas de {NAMES.get(pid[6:], pid[6:])}")
+    if re.fullmatch(r"STATE\.[A-Z]{2}\.WAGES", pid):  # rights/state_protections: the state bars garnishment
+        return spanish.places_es(f"Protección del salario de {NAMES.get(pid[6:8], pid[6:8])} (no se permite el embargo "
+                                 "por deudas de consumo)")
     if "Rosenthal" in (p.get("law") or ""):
         return "Ley Rosenthal de Prácticas Justas de Cobro de Deudas de California"
     return p.get("law") or pid
@@ -1480,6 +1483,143 @@ _FIXED.update({
         "de Nevada («Bureau for Hospital Patients», su nombre oficial). Se aplica a los 'hospitales grandes' (major hospitals, 100 camas o más).",
 })
 
+# assist/programs/medicaid.py: the adult expansion group, Medicaid's retroactive coverage of a bill and a hospital's
+# presumptive eligibility (the months and the limit as the law data gives them)
+def _months(n: str) -> str:
+    return f"{n} {'mes' if n == '1' else 'meses'}"
+
+
+_EXPANSION = (rf"Income is (?P<p>[\d.]+)% of the poverty guideline, at or below (?P<l>\d+)% in (?P<st>{STATE_NAMES}), "
+              r"an expansion state: ")
+_EXPANSION_ES = ("Sus ingresos son el {p}% de la línea de pobreza, igual o por debajo del {l}% en {st}, un estado que "
+                 "amplió Medicaid: ")
+_PATTERNS += [
+    (_EXPANSION + r"apply for Medicaid\.", _EXPANSION_ES + "solicite Medicaid."),
+    (rf"This bill's care \((?P<d>{D})\) is more than (?P<n>\d+) months? before now, outside retroactive coverage, so "
+     r"Medicaid will not pay this bill\.",
+     lambda m: (f"La atención de esta factura ({m['d']}) fue hace más de {_months(m['n'])}, fuera de la cobertura "
+                "retroactiva, así que Medicaid no pagará esta factura.")),
+    (_EXPANSION + r"apply for Medicaid now and ask for retroactive coverage of bills from up to (?P<n>\d+) months? "
+     r"before the month you apply\.",
+     lambda m: (_EXPANSION_ES.format(**m.groupdict()) + "solicite Medicaid ahora y pida la cobertura retroactiva de las "
+                f"facturas de hasta {_months(m['n'])} antes del mes en que la solicite.")),
+    (r"A hospital can also find you presumptively eligible on the spot from your income and household size, so "
+     r"Medicaid pays while the application is decided: ask its financial counselor\.",
+     "Un hospital también puede declararle elegible de forma presunta en el momento, por sus ingresos y el tamaño de su "
+     "hogar, para que Medicaid pague mientras se decide la solicitud: pregunte a su consejero financiero."),
+    (r"Apply for Medicaid now: at (?P<p>[\d.]+)% of the poverty guideline you may qualify, and Medicaid can pay bills "
+     r"from up to (?P<n>\d+) months? before the month you apply \(retroactive coverage\), this one included\.",
+     lambda m: (f"Solicite Medicaid ahora: con el {m['p']}% de la línea de pobreza puede calificar, y Medicaid puede "
+                f"pagar facturas de hasta {_months(m['n'])} antes del mes en que la solicite (cobertura retroactiva), "
+                "incluida esta.")),
+    (r"If it does, you owe nothing on this bill\.", "Si lo hace, usted no debe nada de esta factura."),
+    (rf"Cannot tell for a date before (?P<d>{D}): which states had expanded Medicaid before then is not in "
+     r"billadvocate's data\.",
+     "No se puede saber para una fecha anterior al {d}: qué estados habían ampliado Medicaid antes de esa fecha no está "
+     "en los datos de billadvocate."),
+    (r"Ask your state's Medicaid office whether you qualify now and whether it can pay these past bills\.",
+     "Pregunte a la oficina de Medicaid de su estado si califica ahora y si puede pagar estas facturas pasadas."),
+    (r"With Medicare, the adult expansion group does not apply; ask the state Medicaid agency about the Medicare "
+     r"Savings Programs \(QMB\), which stop Medicare cost-sharing bills\.",
+     "Con Medicare, el grupo de adultos de la ampliación de Medicaid no se aplica; pregunte a la agencia de Medicaid del "
+     "estado por los Programas de Ahorros de Medicare (QMB), que detienen los cobros del costo compartido de "
+     "Medicare."),
+]
+
+# assist/programs/state_charity.py: who a state's program covers, and the income limits it reads
+_INSURANCE_ES = {"insured": "seguro médico", "medicare": "Medicare", "medicaid": "Medicaid",
+                 "qmb": "QMB (Beneficiario Calificado de Medicare)"}
+_SETTINGS_ES = {"inpatient": "con ingreso en el hospital", "outpatient": "ambulatoria", "emergency": "de emergencia",
+                "professional": "de un profesional"}
+_VARIANTS_ES = {"rural": "rural", "urban": "urbano"}
+
+
+def _variant_es(v: str | None) -> str:
+    """A tier set's label ('(rural hospital)', '(tier 2 hospital)') in Spanish."""
+    if not v:
+        return ""
+    m = re.fullmatch(r"tier (\d+)", v)
+    return f" (hospital de nivel {m[1]})" if m else f" (hospital {_VARIANTS_ES[v]})"
+
+
+def _program_then(m, text: str) -> str | None:
+    """'<program>: ...' or '<program> ...' with the program's Spanish name, or None when it has none."""
+    name = program_name(None, m["prog"])
+    return None if name == m["prog"] else name + text
+
+
+def _outcome_es(what: str) -> str | None:
+    """A tier's outcome (free care, a share off, a price cap, not eligible) in Spanish."""
+    if what.startswith("price capped: "):
+        cap = _CHARGE_CAPS_ES.get(what[len("price capped: "):])
+        return f"precio limitado: {cap}" if cap else None
+    return _tier_es(what)
+
+
+def _rural_or_urban(m) -> str | None:
+    parts = re.findall(r"(?:^|; )(urban|rural): (.+?)(?=; (?:urban|rural): |\Z)", m["d"])
+    done = [(v, _outcome_es(w)) for v, w in parts]
+    if not done or any(w is None for _, w in done):
+        return None
+    return (f"Sus ingresos son el {m['p']}% de la línea de pobreza; la respuesta depende de si el hospital es rural o un "
+            "hospital de acceso crítico (" + "; ".join(f"{_VARIANTS_ES[v]}: {w}" for v, w in done) + ").")
+
+
+_LABEL = r"(?: \((?P<v>rural|urban|tier \d+) hospital\))?"
+_PATTERNS += [
+    (r"(?P<prog>[^:]+?): it covers uninsured patients only, and the case says (?P<i>insured|medicare|medicaid|qmb)\.",
+     lambda m: _program_then(m, f": cubre solo a pacientes sin seguro, y el caso dice que usted tiene "
+                                f"{_INSURANCE_ES[m['i']]}.")),
+    (rf"(?P<prog>[^:]+?): insured patients qualify only with high medical costs \(more than (?P<l>[\d.]+)% of "
+     rf"income\); (?P<b>{M}) is not more than (?P=l)% of (?P<i>{M})\.",
+     lambda m: _program_then(m, f": los pacientes con seguro califican solo con gastos médicos altos (más del "
+                                f"{m['l']}% de los ingresos); {m['b']} no es más del {m['l']}% de {m['i']}.")),
+    (r"(?P<prog>.+?) covers (?P<s>[a-z]+(?: or [a-z]+)*) care; this care was (?P<c>[a-z]+)\.",
+     lambda m: (_program_then(m, " cubre solo la atención "
+                              + " o ".join(_SETTINGS_ES[s] for s in m["s"].split(" or "))
+                              + f"; esta atención fue {_SETTINGS_ES[m['c']]}.")
+                if all(s in _SETTINGS_ES for s in [*m["s"].split(" or "), m["c"]]) else None)),
+    (rf"(?P<prog>.+?) binds nonprofit hospitals; (?P<p>{N}) is recorded as for-profit\.",
+     lambda m: _program_then(m, f" obliga a los hospitales sin fines de lucro; {m['p']} está registrado como con "
+                                "fines de lucro.")),
+    (r"(?P<prog>.+?) covers (?P<a>[A-Z]{2}) residents; the patient lives in (?P<b>[A-Z]{2})\.",
+     lambda m: _program_then(m, f" cubre a los residentes de {m['a']}; el paciente vive en {m['b']}.")),
+    (r"Income is (?P<p>[\d.]+)% of the poverty guideline, above the law's limit of (?P<l>[\d.]+)%" + _LABEL + r"\.",
+     lambda m: (f"Sus ingresos son el {m['p']}% de la línea de pobreza, por encima del límite de la ley ({m['l']}%)"
+                + _variant_es(m["v"]) + ".")),
+    (r"Income is (?P<p>[\d.]+)% of the poverty guideline; the law covers incomes (?P<b>at or below|below) "
+     r"(?P<l>[\d.]+)%" + _LABEL + r" only\.",
+     lambda m: (f"Sus ingresos son el {m['p']}% de la línea de pobreza; la ley cubre solo ingresos "
+                + ("iguales o por debajo" if m["b"] == "at or below" else "por debajo") + f" del {m['l']}%"
+                + _variant_es(m["v"]) + ".")),
+    (r"Income is (?P<p>[\d.]+)% of the poverty guideline; the answer depends on whether the hospital is rural or a "
+     r"Critical Access Hospital \((?P<d>.+)\)\.", _rural_or_urban),
+    # negotiate/plan.py: a budget with nothing left after the essential expenses
+    (rf"Monthly income (?P<i>{M}) less essential expenses (?P<e>{M}) leaves (?P<l>-{M}); half of it, (?P<h>{M}), "
+     r"keeps room for surprises\.",
+     "Ingresos mensuales de {i} menos gastos esenciales de {e} dejan {l}; no queda nada ({h}) para un pago."),
+]
+_FIXED.update({
+    "There is no room in the budget for a payment: ask for a hardship review and financial assistance; do not agree "
+    "to a plan you cannot keep.":
+        "No hay margen en el presupuesto para un pago: pida una revisión por dificultad económica y ayuda financiera; no "
+        "acepte un plan que no pueda cumplir.",
+    "Nothing to pay on a plan: the fair amount is zero.":
+        "No hay nada que pagar en un plan: la cantidad justa es cero.",
+})
+_GARNISH_EXCEPTIONS.update({
+    "earnings not needed to support the debtor's family, and debts to the state or for taxes, child support and "
+    "student loans; a public hospital's debt setoff against state tax refunds is a separate remedy":  # nc
+        "los ingresos que no se necesitan para mantener a la familia del deudor, y las deudas con el estado o por "
+        "impuestos, la manutención de hijos y los préstamos estudiantiles; que un hospital público cobre su deuda de "
+        "los reembolsos de impuestos del estado es un recurso aparte",
+    "government debts (state tax refunds through the GEAR program, federal taxes and student loans) and child "
+    "support; a judgment from another state may differ":  # sc
+        "deudas con el gobierno (reembolsos de impuestos del estado por el programa GEAR, impuestos federales y "
+        "préstamos estudiantiles) y la manutención de hijos; una sentencia de otro estado puede ser distinta",
+})
+
+
 # What the CMS hospital list said about the case's hospital (hospitals/case.py; the ownership's reason from
 # hospitals/ownership.py): the hospital's name, city, CCN and the list's name stay as CMS writes them
 _HOSPITAL_TYPES_ES = {
@@ -1647,8 +1787,8 @@ def _one(text: str) -> str | None:
         m = pattern.match(text)
         if m:
             if callable(template):
-                return template(m)
-            return template.format(**{k: (v or "") for k, v in m.groupdict().items()})
+                return spanish.places_es(template(m))
+            return spanish.places_es(template.format(**{k: (v or "") for k, v in m.groupdict().items()}))
     return None
 
 
@@ -1784,6 +1924,8 @@ def account_es(a: dict, fallback: Callable[[str], Any] = lambda s: s) -> dict:
         if not isinstance(cs, dict):
             continue
         cs["to_es"] = PARTIES.get(cs.get("to"), cs.get("to"))
+        if cs.get("name") == "your insurer":  # negotiate/scripts: a plan without a name
+            cs["name"] = "su seguro"
         for key in ("say", "ask", "never_say", "write_down"):
             cs[key] = [es(x, script_line) for x in cs.get(key) or []]
     out["notes"] = [es(n) for n in out.get("notes") or []]
