@@ -211,3 +211,31 @@ def test_a_debt_still_in_time_keeps_the_short_wording(tmp_path):
     fap = letter_text(result, "fap_application")
     assert "the amount I owe" not in fap  # a refund is asked for above what the policy allows, never 'what I owe'
     assert "refund anything I have paid above what your policy allows you to charge me" in fap
+
+
+# ------------------------------------------------------------ the collector's conduct, as the letter alleges it
+
+def test_the_cease_letter_alleges_no_conditional_violation_and_gives_no_advice(tmp_path):
+    # the example (insured, CA): the hospital reported 105 days after the first bill; California's 180-day wait
+    # covers an insured patient only with high medical costs the hospital was told of, which the case cannot show
+    result = reviewed(tmp_path)
+    rules = [v.rule for v in result.accounts[0].violations]
+    assert "STATE.CA.COLLECTION_WAIT" in rules and "STATE.REPORTED_DEBT_VOID" in rules
+    en = letter_text(result, "cease")
+    assert not PATIENT_ADVICE.search(en), PATIENT_ADVICE.search(en)
+    assert "this applies if" not in en.lower() and "usually does" not in en and ".)." not in en
+    assert "Under California law a medical debt reported to a credit bureau is void" in en  # the allegation stays
+    # the hospital's reporting is not the collector's conduct: the lead does not say 'Your conduct'
+    assert "Your conduct so far" not in en and "The collection of this account has broken the rules" in en
+    es = letter_text(result, "cease", "es")
+    assert "Su conducta hasta ahora" not in es and "El cobro de esta cuenta ha infringido las normas" in es
+
+
+def test_the_cease_letter_says_your_conduct_when_every_row_is_the_collectors(tmp_path):
+    data_events = [{"at": "2026-10-15T07:45:00-07:00", "kind": "call", "from": "collector", "conversation": False,
+                    "note": "voicemail before 8 am"}]
+    result = reviewed(tmp_path, events=data_events)
+    result.accounts[0].violations = [v for v in result.accounts[0].violations if v.rule.startswith(("REGF.", "FDCPA."))]
+    assert result.accounts[0].violations
+    assert "Your conduct so far has broken the rules that protect me" in letter_text(result, "cease")
+    assert "Su conducta hasta ahora ha infringido las normas que me protegen" in letter_text(result, "cease", "es")

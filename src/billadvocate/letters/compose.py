@@ -102,6 +102,8 @@ def letter_message(rule: str, message: str, *, request: bool = True) -> str:
             return text + (f". {IN_NETWORK_REQUEST}" if request else "")
         if kind == "excess":
             message = message.replace(NSA_CAN_BE_WAIVED, "")
+    if rule == "STATE.REPORTED_DEBT_VOID":  # the letter states the law; the hedge is the review's
+        message = re.sub(r"\s*\(This applies if [^)]*\)", "", message)
     if rule == ANCILLARY.id and message_fields(ANCILLARY, message)[0] == "share":
         head = message.rsplit("; check that the plan applied in-network cost sharing", 1)[0]
         return first_person(head) + ("; I ask you to bill me no more than my in-network cost sharing" if request else "")

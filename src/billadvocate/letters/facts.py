@@ -131,6 +131,13 @@ def _template_pattern(template: str) -> re.Pattern:
     return re.compile("".join(parts), re.S)
 
 
+def conditional(v: Finding) -> bool:
+    """A violation the engine states only on a condition the case cannot show ('You have insurance, so
+    this applies if your medical costs are high ... and you told the hospital so'): the review tells the
+    patient what to check; a letter does not allege it."""
+    return v.rule.startswith("STATE.") and v.rule.endswith(".COLLECTION_WAIT") and " so this applies if " in v.message
+
+
 @dataclass
 class LetterFacts:
     """Everything known for one letter: the case, one account's review (or none, for the
@@ -181,7 +188,10 @@ class LetterFacts:
 
     @property
     def violations(self) -> list[Finding]:
-        return [v for v in (self.review.violations if self.review else []) if v.severity != "info"]
+        """Conduct a letter can allege: not info-level notes, and not a violation that holds only on a fact
+        the case cannot show (conditional)."""
+        return [v for v in (self.review.violations if self.review else [])
+                if v.severity != "info" and not conditional(v)]
 
     @property
     def deadlines(self) -> list:

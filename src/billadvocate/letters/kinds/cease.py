@@ -30,8 +30,15 @@ def when(f) -> str | None:
             + " (a collector told to stop may still sue; keep the log)")
 
 
+def own(v) -> bool:
+    """Conduct only a collector can commit (Regulation F, the FDCPA); a state rule's hit may be the
+    provider's (its credit reporting), which the letter to the collector must not call 'your conduct'."""
+    return v.rule.startswith(("REGF.", "FDCPA."))
+
+
 def extra(f) -> dict:
-    return {"conduct": conduct(f), "barred": barred(f)}
+    found = conduct(f)
+    return {"conduct": found, "own_conduct": all(own(v) for v in found), "barred": barred(f)}
 
 
 KIND = LetterKind(
