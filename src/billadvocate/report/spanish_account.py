@@ -20,6 +20,7 @@ from typing import Any, Callable
 
 from ..states import NAMES
 from . import spanish
+from .spanish_audit_notes import PATTERNS as AUDIT_NOTES
 
 M = r"\$[\d,]+(?:\.\d\d)?"
 D = r"\d{4}-\d{2}-\d{2}"
@@ -80,10 +81,16 @@ PASSED_APPLICATION = ("El plazo de solicitud duró al menos hasta el {day}: soli
 PARTIES = {"provider": "al proveedor", "collector": "al cobrador", "insurer": "al seguro"}
 
 
+def _cited(es: str, en: str) -> str:
+    """A program's Spanish name with the citation its English name ends in, e.g. '(22 MRSA 1716-A)'."""
+    cite = re.search(r" (\([^()]*\d[^()]*\))\Z", en)
+    return f"{es} {cite[1]}" if cite and cite[1] not in es else es
+
+
 def program_name(pid: str | None, name: str | None) -> str:
     name = name or ""
-    return (PROGRAM_NAMES.get(pid or "") or PROGRAM_NAMES.get(PROGRAM_NAMES_EN.get(name[:1].upper() + name[1:], ""))
-            or name or pid or "")
+    es = PROGRAM_NAMES.get(pid or "") or PROGRAM_NAMES.get(PROGRAM_NAMES_EN.get(name[:1].upper() + name[1:], ""))
+    return _cited(es, name) if es else name or pid or ""
 
 
 def law_name(p: dict) -> str:
@@ -103,8 +110,9 @@ def law_name(p: dict) -> str:
 def _names(text: str) -> str:
     """Program names inside a sentence, in Spanish."""
     for en, pid in PROGRAM_NAMES_EN.items():
-        text = text.replace(en, PROGRAM_NAMES[pid])
-        text = text.replace(en[:1].lower() + en[1:], PROGRAM_NAMES[pid][:1].lower() + PROGRAM_NAMES[pid][1:])
+        es = _cited(PROGRAM_NAMES[pid], en)
+        text = text.replace(en, es)
+        text = text.replace(en[:1].lower() + en[1:], es[:1].lower() + es[1:])
     return text
 
 
@@ -1542,6 +1550,11 @@ def _variant_es(v: str | None) -> str:
     return f" (hospital de nivel {m[1]})" if m else f" (hospital {_VARIANTS_ES[v]})"
 
 
+def _provider(who: str) -> str:
+    """The provider's name, or the engines' 'the provider' when the case gives none, in Spanish."""
+    return "el proveedor" if who == "the provider" else who
+
+
 def _program_then(m, text: str) -> str | None:
     """'<program>: ...' or '<program> ...' with the program's Spanish name, or None when it has none."""
     name = program_name(None, m["prog"])
@@ -1580,8 +1593,8 @@ _PATTERNS += [
                               + f"; esta atención fue {_SETTINGS_ES[m['c']]}.")
                 if all(s in _SETTINGS_ES for s in [*m["s"].split(" or "), m["c"]]) else None)),
     (rf"(?P<prog>.+?) binds nonprofit hospitals; (?P<p>{N}) is recorded as for-profit\.",
-     lambda m: _program_then(m, f" obliga a los hospitales sin fines de lucro; {m['p']} está registrado como con "
-                                "fines de lucro.")),
+     lambda m: _program_then(m, f" obliga a los hospitales sin fines de lucro; {_provider(m['p'])} está registrado "
+                                "como con fines de lucro.")),
     (r"(?P<prog>.+?) covers (?P<a>[A-Z]{2}) residents; the patient lives in (?P<b>[A-Z]{2})\.",
      lambda m: _program_then(m, f" cubre a los residentes de {m['a']}; el paciente vive en {m['b']}.")),
     (r"Income is (?P<p>[\d.]+)% of the poverty guideline, above the law's limit of (?P<l>[\d.]+)%" + _LABEL + r"\.",
@@ -1762,6 +1775,7 @@ _PATTERNS += [
                 f"todavía no está instalado el índice de salarios del año {m['y']}.")),
 ]
 
+_PATTERNS += AUDIT_NOTES  # the audit's other notes (report/spanish_audit_notes.py)
 _COMPILED = [(re.compile(p + r"\Z", re.S), t) for p, t in _PATTERNS]
 
 # sentences split at ". " before a capital letter, but not after these abbreviations

@@ -1,0 +1,200 @@
+"""The audit's notes (not its findings) in Spanish: the setting read from the bill or left undecided and the NCCI
+and MUE edits left out because of it (audit/setting.py), the patient's fee-schedule locality or why the amounts are
+national (reference/locality.py), a line with no Medicare yardstick (audit.unpriced_notes, the reasons of
+audit/benchmarks_sql.py), the hospital's price file (reference/prices.py) and an EOB's MS-DRG that needs its bill
+(audit/stay_drg.py). The OPPS wage notes (audit/opps_wage.py) are in report/spanish_account.py.
+
+Each entry is (pattern, Spanish) as report/spanish_account.py reads them: the note's figures, codes, dates, file
+editions and names are kept as the audit writes them. A note whose part no table knows gives None (stays English).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+SETTINGS_ES = {"professional": "atención de un profesional (consultorio)", "outpatient": "atención ambulatoria de hospital",
+               "inpatient": "hospitalización"}
+_FACILITY_WHY_ES = {"it has revenue codes": "tiene códigos de facturación del hospital (revenue codes)",
+                    "it is an institutional claim (837I)": "es una reclamación institucional (837I)",
+                    "it has room and board lines": "tiene líneas de habitación y comida"}
+_FACILITY_WITH_ES = {"with room and board lines": "con líneas de habitación y comida",
+                     "with an admission": "con un ingreso en el hospital",
+                     "without room and board or an admission": "sin habitación y comida ni ingreso en el hospital"}
+_HOW_FIXED_ES = {
+    "CPT/HCPCS lines without revenue codes, from a provider that is not a facility":
+        "líneas CPT/HCPCS sin códigos de facturación del hospital, de un proveedor que no es un hospital ni un centro",
+    "a hospital's bill whose lines carry no revenue codes could be its facility or its practitioners' claim":
+        "la factura de un hospital cuyas líneas no tienen códigos de facturación del hospital puede ser la reclamación "
+        "del propio hospital o la de sus profesionales",
+    "the bill has no CPT/HCPCS or revenue codes": "la factura no tiene códigos CPT/HCPCS ni códigos de facturación del "
+                                                  "hospital",
+}
+_TABLES_ES = {"practitioner": "de los profesionales", "outpatient hospital": "de la atención ambulatoria de hospital"}
+# audit/benchmarks_sql.py `no_yardstick`: why a coded line has no Medicare price
+NO_YARDSTICK_ES = {
+    "an inpatient stay is paid per stay (MS-DRG), not per line":
+        "una hospitalización se paga por estadía (MS-DRG), no por línea",
+    "packaged: Medicare pays for it only within the hospital service it goes with":
+        "va incluido en un paquete: Medicare lo paga solo dentro del servicio del hospital al que acompaña",
+    "Medicare does not pay for it": "Medicare no lo paga",
+    "Medicare pays for it only on an inpatient stay": "Medicare lo paga solo en una hospitalización",
+    "not billable on a hospital outpatient claim (another code is used)":
+        "no se puede cobrar en una reclamación ambulatoria de hospital (se usa otro código)",
+    "no Medicare price for this code in the loaded fee schedules":
+        "no hay precio de Medicare para este código en los aranceles cargados",
+}
+
+
+def _how_es(how: str) -> str | None:
+    """Why the setting was read so (audit/setting.infer_setting's `how`)."""
+    if how in _HOW_FIXED_ES:
+        return _HOW_FIXED_ES[how]
+    m = re.fullmatch(r"the bill's type of bill (?P<tob>\S+) is a facility (?P<k>inpatient|outpatient) claim", how)
+    if m:
+        return (f"el tipo de factura {m['tob']} es una reclamación de un hospital o centro, "
+                + ("con hospitalización" if m["k"] == "inpatient" else "ambulatoria"))
+    m = re.fullmatch(r"a facility claim \((?P<why>.+)\) (?P<with>with room and board lines|with an admission|without "
+                     r"room and board or an admission)", how)
+    if m and m["why"] in _FACILITY_WHY_ES:
+        return f"una reclamación de un hospital o centro ({_FACILITY_WHY_ES[m['why']]}) {_FACILITY_WITH_ES[m['with']]}"
+    return None
+
+
+def _items(text: str, item: str) -> list[re.Match] | None:
+    """The items of a '; '-joined list (an item may hold '; ' itself), or None when the list is not all items."""
+    found = list(re.finditer(item, text))
+    return found if found and "; ".join(x.group(0) for x in found) == text else None
+
+
+def _left_out_part(part: str) -> str | None:
+    m = re.fullmatch(r"NCCI pair edits only one table makes: (?P<items>.+)", part)
+    if m:
+        items = _items(m["items"], r"lines (?P<a>\d+) and (?P<b>\d+) \((?P<c1>\S+) with (?P<c2>\S+), "
+                                   r"(?P<t>practitioner|outpatient hospital) table\)")
+        if not items:
+            return None
+        return "pares de códigos NCCI que solo una tabla señala: " + "; ".join(
+            f"líneas {x['a']} y {x['b']} ({x['c1']} con {x['c2']}, tabla {_TABLES_ES[x['t']]})" for x in items)
+    m = re.fullmatch(r"unit limits only one table sets this low: (?P<items>.+)", part)
+    if m:
+        items = _items(m["items"], r"line (?P<n>\d+) \((?P<c>\S+), (?P<u>[\d.]+) units; (?P<t>practitioner|"
+                                   r"outpatient hospital) MUE (?P<m>[\d.]+)\)")
+        if not items:
+            return None
+        return "límites de unidades que solo una tabla fija tan bajos: " + "; ".join(
+            f"línea {x['n']} ({x['c']}, {x['u']} {'unidad' if x['u'] == '1' else 'unidades'}; MUE "
+            f"{_TABLES_ES[x['t']]} {x['m']})" for x in items)
+    return None
+
+
+def _left_out(m) -> str | None:
+    parts = [_left_out_part(p) for p in m["parts"].split(". ")]
+    if not all(parts):
+        return None
+    return ("Se dejaron fuera porque el lugar de la atención no está decidido (se aplican a un solo tipo de "
+            "reclamación): " + ". ".join(p[:1].upper() + p[1:] if i else p for i, p in enumerate(parts))
+            + ". Indique --setting o care.setting para revisarlos.")
+
+
+_EDITION = r"CMS ZIP code to carrier locality file, (?P<y{i}>\d{{4}}) Q(?P<q{i}>\d)"
+
+
+def _edition_es(m, i: int) -> str:
+    return f"archivo de CMS de códigos postales por localidad de Medicare, {m[f'y{i}']} T{m[f'q{i}']}"
+
+
+def _locality_how_es(how: str) -> str | None:
+    """How the locality was found (reference/locality.Locality.how)."""
+    m = re.fullmatch(r"from ZIP (?P<z>\d{5}) \(" + _EDITION.format(i=1) + r"(?P<split>; the ZIP is split between "
+                     r"localities by ZIP\+4 \(CMS ZIP9 file, not read\))?\)", how)
+    if m:
+        return (f"según el código postal {m['z']} ({_edition_es(m, 1)}"
+                + ("; el código postal está repartido entre localidades según el ZIP+4 (archivo ZIP9 de CMS, no "
+                   "leído)" if m["split"] else "") + ")")
+    m = re.fullmatch(r"the only locality of (?P<st>[A-Z]{2})", how)
+    if m:
+        return f"la única localidad de {m['st']}"
+    m = re.fullmatch(r"from the address \((?P<place>[^()]+)\)", how)
+    return f"según la dirección ({m['place']})" if m else None
+
+
+def _zip_unused_es(why: str) -> str | None:
+    """Why the ZIP was not used (reference/locality._from_zip)."""
+    m = re.fullmatch(r"ZIP (?P<z>\d{5}) is not in the " + _EDITION.format(i=1), why)
+    if m:
+        return f"el código postal {m['z']} no está en el {_edition_es(m, 1)}"
+    m = re.fullmatch(r"the " + _EDITION.format(i=1) + r" puts ZIP (?P<z>\d{5}) in (?P<a>[A-Z]{2}), not (?P<b>[A-Z]{2})",
+                     why)
+    if m:
+        return f"el {_edition_es(m, 1)} pone el código postal {m['z']} en {m['a']}, no en {m['b']}"
+    m = re.fullmatch(r"ZIP (?P<z>\d{5})'s locality (?P<loc>\S+) \(MAC (?P<mac>\S+)\) in the " + _EDITION.format(i=1)
+                     + r" is not in the GPCI table", why)
+    if m:
+        return (f"la localidad {m['loc']} (MAC {m['mac']}) del código postal {m['z']} en el {_edition_es(m, 1)} no "
+                "está en la tabla GPCI")
+    return None
+
+
+def _locality(m) -> str | None:
+    rest = m["rest"]
+    cuts = [i for i in range(len(rest)) if rest.startswith("; ", i)] + [len(rest)]
+    for cut in reversed(cuts):  # the ZIP's reason, when there is one, is the part after the last top-level '; '
+        how, unused = _locality_how_es(rest[:cut]), rest[cut + 2:]
+        unused_es = _zip_unused_es(unused) if unused else ""
+        if how and unused_es is not None:
+            return (f"Las cantidades de Medicare son las de la localidad {m['loc']} {m['name']} del arancel de médicos "
+                    f"(MAC {m['mac']}), {how}" + (f"; {unused_es}" if unused_es else "") + ".")
+    return None
+
+
+def _national(m) -> str | None:
+    unused = _zip_unused_es(m["unused"]) if m["unused"] else ""
+    if unused is None:
+        return None
+    return ("Las cantidades de Medicare son las nacionales (no se sabe la localidad del paciente en el arancel de "
+            "médicos" + (f"; {unused}" if unused else "") + ").")
+
+
+def _unpriced(m) -> str | None:
+    why = NO_YARDSTICK_ES.get(m["why"])
+    if why is None:
+        return None
+    one = m["n"] == "line"
+    return (f"No hay precio de Medicare para comparar {'la línea' if one else 'las líneas'} {m['ns']} ({why}); "
+            + ("su cargo no se juzgó." if one else "sus cargos no se juzgaron."))
+
+
+def _drg_claims(m) -> str | None:
+    items = _items(m["which"], r"claim (?P<c>[^;:]+?): MS-DRG (?P<d>[^;\s]+)")
+    if not items:
+        return None
+    which = "; ".join(f"reclamación {x['c']}: MS-DRG {x['d']}" for x in items)
+    return (f"La EOB indica el MS-DRG de una hospitalización ({which}). La revisión de los cargos de una estadía "
+            "frente al pago de Medicare por su MS-DRG necesita la factura detallada del hospital: revise la factura "
+            "con esta EOB (billadvocate audit BILL --eob EOB).")
+
+
+PATTERNS: list[tuple[str, Any]] = [
+    (r"Setting: (?P<s>professional|outpatient|inpatient), read from the bill \((?P<how>.+)\)\.",
+     lambda m: (f"Lugar de la atención: {SETTINGS_ES[m['s']]}, según la factura ({how}).")
+     if (how := _how_es(m["how"])) else None),
+    (r"Setting undecided \((?P<how>.+)\): the NCCI and MUE checks report only what the practitioner and the "
+     r"outpatient hospital tables agree on\.",
+     lambda m: (f"Lugar de la atención sin decidir ({how}): las revisiones NCCI y MUE informan solo lo que señalan a "
+                "la vez la tabla de los profesionales y la de la atención ambulatoria de hospital.")
+     if (how := _how_es(m["how"])) else None),
+    (r"Left out because the setting is undecided \(they apply to one kind of claim only\): (?P<parts>.+)\. Give "
+     r"--setting or care\.setting to check them\.", _left_out),
+    (r"Medicare amounts are for the fee-schedule locality (?P<loc>\S+) (?P<name>.+?) \(MAC (?P<mac>\d+)\), "
+     r"(?P<rest>.+)\.", _locality),
+    (r"Medicare amounts are national \(the patient's fee-schedule locality is unknown(?:; (?P<unused>.+))?\)\.",
+     _national),
+    (r"No Medicare price to compare for (?P<n>lines?) (?P<ns>[\d, ]+) \((?P<why>.+)\); (?:its charge was|their "
+     r"charges were) not judged\.", _unpriced),
+    (r"Hospital prices from (?P<h>.+)'s published file of (?P<d>\S+)\.",
+     "Precios del hospital tomados del archivo que publicó {h}, del {d}."),
+    (r"The EOB names the MS-DRG of an inpatient stay \((?P<which>.+)\)\. The check of a stay's charges against the "
+     r"Medicare payment for its MS-DRG needs the hospital's itemized bill: audit the bill with this EOB \(billadvocate "
+     r"audit BILL --eob EOB\)\.", _drg_claims),
+]
