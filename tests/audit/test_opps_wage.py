@@ -97,12 +97,65 @@ def test_an_unknown_hospital_keeps_the_national_amount_and_says_so():
     assert any("999999 is not in the CMS" in n for n in result.notes), result.notes
 
 
-def test_a_connecticut_hospital_has_no_wage_area_in_the_county_crosswalk():
-    # OMB's 2023 delineations place Connecticut by planning region, not by the county CMS lists
-    assert shipped("hospital_cbsa", "ccn = '070002'", "cbsa") is None
-    result = audit(line(1, **ER), facts={"provider_ccn": "070002"})
+def test_a_connecticut_hospital_takes_the_wage_index_of_its_towns_planning_region():
+    # OMB's 2023 delineations list Connecticut's planning regions, not the county CMS names: Hartford
+    # Hospital (Hartford town) is in the Capitol Planning Region (09110), in CBSA 25540
+    cbsa, area, fips = shipped("hospital_cbsa", "ccn = '070025'", "cbsa", "area", "county_fips")
+    assert (cbsa, area, fips) == ("25540", "Hartford-West Hartford-East Hartford, CT", "09110")
+    wage_index = shipped("opps_wage_index", "cbsa = '25540'", "wage_index")
+    rate, apc = shipped("opps", "hcpcs = '99284'", "payment_rate", "apc")
+    want = adjusted(rate, wage_index)
+    assert want > rate  # Hartford's wage index is above 1
+    result = audit(line(1, **ER), facts={"provider_ccn": "070025"})
+    assert result.benchmarks[1]["medicare"] == want
+    (f,) = [f for f in result.findings if f.rule == "BILL.PRICE_OUTLIER"]
+    assert (f"the Medicare outpatient hospital payment for APC {apc} in CBSA 25540 Hartford-West Hartford-East "
+            f"Hartford, CT (CY 2025 wage index {wage_index:.4f})") in f.message
+    assert any("CBSA 25540" in n and "070025" in n for n in result.notes)
+
+
+def test_connecticut_towns_in_one_old_county_take_their_own_planning_regions():
+    # Bristol (old Hartford County) is in the Naugatuck Valley region, Middletown (Middlesex) in the Lower
+    # Connecticut River Valley, Putnam (Windham) in the Northeastern region, a micropolitan area: rural
+    assert shipped("hospital_cbsa", "ccn = '070029'", "county", "county_fips", "cbsa") == ("HARTFORD", "09140", "47930")
+    assert shipped("hospital_cbsa", "ccn = '070020'", "county_fips", "cbsa") == ("09130", "25540")
+    assert shipped("hospital_cbsa", "ccn = '070003'", "county_fips", "cbsa", "area") == ("09150", "07",
+                                                                                      "rural Connecticut")
+
+
+def test_a_county_misspelt_in_the_cms_file_is_placed_only_where_one_census_county_fits():
+    assert shipped("hospital_cbsa", "ccn = '190053'", "county", "county_fips", "cbsa") == (
+        "JEFFRSON DAVIS", "22053", "29340")  # Jefferson Davis Parish, Lake Charles, LA
+    assert shipped("hospital_cbsa", "ccn = '280061'", "county_fips", "cbsa") == ("31157", "28")  # Scotts Bluff
+    assert shipped("hospital_cbsa", "ccn = '021312'", "county_fips", "cbsa") == ("02185", "02")  # North Slope
+    # renamed: Oglala Lakota County, SD, is Shannon County (46113) in the 2010 list, and in no CBSA
+    assert shipped("hospital_cbsa", "ccn = '430098'", "county_fips", "cbsa") == ("46113", "43")
+
+
+# every hospital still without a wage area, and why
+UNPLACED = {
+    "070008": "Stafford Springs, a village of Stafford town; ZIP 06076 spans the Capitol and Northeastern regions",
+    "070021": "Willimantic, a village of Windham town; ZIP 06226 spans the Capitol and Southeastern regions",
+    "074008": "Mansfield Center, a village of Mansfield town; ZIP 06250 spans the Capitol and Northeastern regions",
+    "480001": "U.S. Virgin Islands: no OPPS wage area here", "480002": "U.S. Virgin Islands: no OPPS wage area here",
+    "640001": "American Samoa: no OPPS wage area here",
+    "650001": "Guam: no OPPS wage area here", "650003": "Guam: no OPPS wage area here",
+    "660001": "Northern Mariana Islands: no OPPS wage area here",
+}
+
+
+def test_the_hospitals_left_without_a_wage_area_are_the_known_ones():
+    rows = duckdb.sql(f"SELECT ccn, state FROM read_parquet('{SHIPPED_DIR}/hospital_cbsa-2025-01-01.parquet') "
+                      "WHERE cbsa IS NULL ORDER BY ccn").fetchall()
+    assert {ccn for ccn, _ in rows} == set(UNPLACED)  # 52 before Connecticut's towns and the misspellings
+    assert {s for _, s in rows} == {"CT", "VI", "AS", "GU", "MP"}
+
+
+def test_a_connecticut_hospital_in_a_village_keeps_the_national_amount_and_says_so():
+    assert shipped("hospital_cbsa", "ccn = '070021'", "cbsa") is None
+    result = audit(line(1, **ER), facts={"provider_ccn": "070021"})
     assert "(national, unadjusted)" in result.benchmarks[1]["yardstick"]
-    assert any("has no wage area" in n for n in result.notes)
+    assert any("070021" in n and "has no wage area" in n for n in result.notes)
 
 
 def test_a_bill_without_outpatient_hospital_lines_gets_no_wage_note():

@@ -10,7 +10,8 @@ for the lines CMS adjusts (status indicators S, T, V, P, X, J1, J2, and Q1-Q3 co
 their own); blood, brachytherapy, drugs and devices are paid unadjusted. The hospital is known by its
 CCN (the case's provider, filled from the CMS hospital directory when its name matched, or
 `audit --ccn`); its wage area is its county's CBSA (metropolitan division) under OMB's 2023
-delineations, else its state's rural area (reference table hospital_cbsa), and the area's wage index
+delineations, else its state's rural area (reference table hospital_cbsa; in Connecticut the county is
+the planning region of the hospital's town, as those delineations list it), and the area's wage index
 is the OPPS Pricer's for the year of the line (opps_wage_index), raised to the state's imputed floor
 where CMS sets one, as the pricer does; a line of a later year than the newest release installed is
 priced with that release (its window runs on), and the notes say which year priced it. What CMS
