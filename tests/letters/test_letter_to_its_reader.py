@@ -239,3 +239,54 @@ def test_the_cease_letter_says_your_conduct_when_every_row_is_the_collectors(tmp
     assert result.accounts[0].violations
     assert "Your conduct so far has broken the rules that protect me" in letter_text(result, "cease")
     assert "Su conducta hasta ahora ha infringido las normas que me protegen" in letter_text(result, "cease", "es")
+
+
+# ------------------------------------------------------------ offers: terms, never a statement of what the care is worth
+
+def test_the_payment_plan_does_not_say_its_total_is_the_fair_amount_for_the_care():
+    # 'which I consider the fair amount for this care' is the patient's own word on what the care is worth, which a
+    # collector could use against the patient; the plan states its terms: the total against the amount billed
+    for case in (EXAMPLES / "uninsured-outpatient" / "case.yaml", SCENARIOS / "ga_time_barred_pay" / "case.yaml"):
+        result = review_case(load_case(case))
+        en = letter_text(result, "payment_plan_offer")
+        assert "fair amount" not in en, case
+        assert "the rest of the balance would be forgiven when the plan is complete" in en, case
+        es = letter_text(result, "payment_plan_offer", "es")
+        assert "importe justo" not in es, case
+        assert "el resto del saldo quedaría condonado al completar el plan" in es, case
+
+
+# ------------------------------------------------------------ no word of the case file, no condition left to the reader
+
+def test_the_credit_dispute_does_not_speak_of_the_case_file(tmp_path):
+    result = reviewed(tmp_path)  # TransUnion and Equifax show ABC Recovery's $5,010.00 against the $4,830.00 bill
+    for bureau in ("equifax", "transunion"):
+        letter = letter_for(result, "credit_dispute", bureau=bureau)
+        text = " ".join(" ".join(letter.text_blocks()).split())
+        assert "in the case" not in text, bureau
+        assert "nothing I have received explains the difference" in text, bureau
+
+
+def test_an_estimate_the_case_does_not_show_is_asked_for_not_left_to_the_reader(tmp_path):
+    data = yaml.safe_load((Path(__file__).parent / "cases" / "gfe_missing" / "case.yaml").read_text())
+    del data["accounts"][0]["gfe_given"]  # the case does not say whether an estimate was given
+    (tmp_path / "bill.csv").write_text((Path(__file__).parent / "cases" / "gfe_missing" / "bill.csv").read_text())
+    (tmp_path / "case.yaml").write_text(yaml.safe_dump(data, sort_keys=False))
+    result = review_case(load_case(tmp_path / "case.yaml"))
+    assert any(f.rule == "NSA.GFE_MISSING" for f in result.accounts[0].findings)
+    text = letter_text(result, "billing_dispute")
+    assert "add its total" not in text and "to the case" not in text and "if I got none" not in text
+    assert ("I ask you to send me a copy of the Good Faith Estimate you gave me, or to tell me in writing that you "
+            "did not give me one") in text
+
+
+def test_the_cease_letter_leaves_out_a_violation_the_case_cannot_establish(tmp_path):
+    # without the collector's validation notice, whether the dispute came within the validation period (and so
+    # whether collecting after it broke 15 U.S.C. 1692g(b)) cannot be told: the review asks for the date
+    data_collector = {"name": "ABC Recovery", "address": "PO Box 9, Austin, TX 78701", "account_number": "ABC-554120",
+                      "kind": "agency"}
+    result = reviewed(tmp_path, collector=data_collector)
+    during = [v for v in result.accounts[0].violations if v.rule == "REGF.COLLECTION_DURING_DISPUTE"]
+    assert during and "cannot be told" in during[0].message
+    text = letter_text(result, "cease")
+    assert "to the case" not in text and "cannot be told" not in text and "kept collecting" not in text

@@ -90,6 +90,7 @@ def letter_message(rule: str, message: str, *, request: bool = True) -> str:
     patient's letter does not raise it."""
     from ..audit.rules.eob_out_of_network_ancillary import RULE as ANCILLARY
     from ..audit.rules.nsa_balance_bill import RULE as BALANCE_BILL
+    from ..audit.rules.nsa_gfe_missing import RULE as GFE_MISSING
     from .facts import message_fields
 
     if rule == BALANCE_BILL.id:
@@ -102,6 +103,14 @@ def letter_message(rule: str, message: str, *, request: bool = True) -> str:
             return text + (f". {IN_NETWORK_REQUEST}" if request else "")
         if kind == "excess":
             message = message.replace(NSA_CAN_BE_WAIVED, "")
+    if rule == GFE_MISSING.id and message_fields(GFE_MISSING, message)[0] == "not_shown":
+        # the case does not say whether an estimate was given: the letter asks for it (45 CFR 149.610)
+        head = message.split("; if you got none", 1)[0]
+        return first_person(head) + ("; I ask you to send me a copy of the Good Faith Estimate you gave me, or to tell "
+                                     "me in writing that you did not give me one" if request else "")
+    if rule == "CREDIT.BALANCE_WRONG":  # the bureau knows no case file
+        message = message.replace(", with nothing in the case explaining it",
+                                  ", and nothing I have received explains the difference")
     if rule == "STATE.REPORTED_DEBT_VOID":  # the letter states the law; the hedge is the review's
         message = re.sub(r"\s*\(This applies if [^)]*\)", "", message)
     if rule == ANCILLARY.id and message_fields(ANCILLARY, message)[0] == "share":
@@ -197,7 +206,7 @@ def credit_items(facts: LetterFacts) -> list[dict[str, Any]]:
             "furnisher": t.furnisher if t else "-", "account": bureau_account(facts, t),
             "amount": t.original_amount if t and t.original_amount is not None else None,
             "reasons": []})
-        item["reasons"].append({"rule": f.rule, "message": first_person(f.message),
+        item["reasons"].append({"rule": f.rule, "message": letter_message(f.rule, f.message),
                                 "cites": [c for c in cites(f.citations).split("; ") if c != "-"]})
     return list(grouped.values())
 

@@ -133,9 +133,11 @@ def _template_pattern(template: str) -> re.Pattern:
 
 def conditional(v: Finding) -> bool:
     """A violation the engine states only on a condition the case cannot show ('You have insurance, so
-    this applies if your medical costs are high ... and you told the hospital so'): the review tells the
-    patient what to check; a letter does not allege it."""
-    return v.rule.startswith("STATE.") and v.rule.endswith(".COLLECTION_WAIT") and " so this applies if " in v.message
+    this applies if your medical costs are high ... and you told the hospital so'; collecting after a
+    dispute when, with no validation notice in the case, whether the dispute was timely 'cannot be
+    told'): the review tells the patient what to check; a letter does not allege it."""
+    return ((v.rule.startswith("STATE.") and v.rule.endswith(".COLLECTION_WAIT") and " so this applies if " in v.message)
+            or (v.rule == "REGF.COLLECTION_DURING_DISPUTE" and "cannot be told" in v.message))
 
 
 @dataclass
