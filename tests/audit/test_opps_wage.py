@@ -134,9 +134,9 @@ def test_a_county_misspelt_in_the_cms_file_is_placed_only_where_one_census_count
 
 # every hospital still without a wage area, and why
 UNPLACED = {
-    "070008": "Stafford Springs, a village of Stafford town; ZIP 06076 spans the Capitol and Northeastern regions",
-    "070021": "Willimantic, a village of Windham town; ZIP 06226 spans the Capitol and Southeastern regions",
-    "074008": "Mansfield Center, a village of Mansfield town; ZIP 06250 spans the Capitol and Northeastern regions",
+    "070008": "Stafford Springs, not a town; ZIP 06076's towns lie in the Capitol and Northeastern regions",
+    "070021": "Willimantic, not a town; ZIP 06226's towns lie in the Capitol and Southeastern regions",
+    "074008": "Mansfield Center, not a town; ZIP 06250's towns lie in the Capitol and Northeastern regions",
     "480001": "U.S. Virgin Islands: no OPPS wage area here", "480002": "U.S. Virgin Islands: no OPPS wage area here",
     "640001": "American Samoa: no OPPS wage area here",
     "650001": "Guam: no OPPS wage area here", "650003": "Guam: no OPPS wage area here",
