@@ -290,3 +290,23 @@ def test_the_cease_letter_leaves_out_a_violation_the_case_cannot_establish(tmp_p
     assert during and "cannot be told" in during[0].message
     text = letter_text(result, "cease")
     assert "to the case" not in text and "cannot be told" not in text and "kept collecting" not in text
+
+
+def test_charges_not_sent_to_the_insurer_are_a_request_to_bill_it_not_a_guess():
+    result = review_case(load_case(SCENARIOS / "wa_charity_250" / "case.yaml"))
+    text = letter_text(result, "billing_dispute")
+    assert "may never have been billed" not in text and "there is no Explanation of Benefits" not in text
+    assert ("I have a health plan, but the bill shows no insurance payment and I have received no Explanation of "
+            "Benefits for it: I ask you to bill my insurance for the $24,038.00") in text
+
+
+def test_errors_that_take_the_whole_balance_say_nothing_is_left_not_at_most_zero():
+    result = review_case(load_case(SCENARIOS / "medicare_qmb" / "case.yaml"))
+    review = result.accounts[0]
+    assert review.in_dispute == review.account.balance
+    en = letter_text(result, "billing_dispute")
+    assert "at most $0.00" not in en
+    assert f"With them removed, nothing would be left of the balance of ${review.account.balance:,.2f}." in en
+    es = letter_text(result, "billing_dispute", "es")
+    assert "como máximo en $0.00" not in es
+    assert f"Una vez eliminados, no quedaría nada del saldo de ${review.account.balance:,.2f}." in es

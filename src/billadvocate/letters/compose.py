@@ -90,6 +90,7 @@ def letter_message(rule: str, message: str, *, request: bool = True) -> str:
     patient's letter does not raise it."""
     from ..audit.rules.eob_out_of_network_ancillary import RULE as ANCILLARY
     from ..audit.rules.nsa_balance_bill import RULE as BALANCE_BILL
+    from ..audit.rules.eob_not_billed_to_insurer import RULE as NOT_BILLED
     from ..audit.rules.nsa_gfe_missing import RULE as GFE_MISSING
     from .facts import message_fields
 
@@ -108,6 +109,13 @@ def letter_message(rule: str, message: str, *, request: bool = True) -> str:
         head = message.split("; if you got none", 1)[0]
         return first_person(head) + ("; I ask you to send me a copy of the Good Faith Estimate you gave me, or to tell "
                                      "me in writing that you did not give me one" if request else "")
+    if rule == NOT_BILLED.id:  # a request to bill the plan, not a guess that it was never billed
+        cols = message_fields(NOT_BILLED, message)[1]
+        if cols:
+            return first_person(f"You have {cols['plan']}, but the bill shows no insurance payment and you have "
+                                f"received no Explanation of Benefits for it") + (
+                f": I ask you to bill my insurance for the {cols['amount']} and to send me a corrected bill once it "
+                "has processed the claim" if request else "")
     if rule == "CREDIT.BALANCE_WRONG":  # the bureau knows no case file
         message = message.replace(", with nothing in the case explaining it",
                                   ", and nothing I have received explains the difference")
