@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from billadvocate import load_case, review_case
+from billadvocate.audit.summary import in_dispute
 from billadvocate.letters.select import attach_letters
 from billadvocate.model import Deadline, Finding
 
@@ -113,6 +114,11 @@ def full_result(name: str):
                    "why": "the Good Faith Estimate"}
         a.plan = {"monthly": 50.0, "months": 24, "why": "what is left after essential costs"}
         result.credit = []
+    # the dollars in dispute are the fixed findings' (each line once, whole-bill findings as one), counted by
+    # the audit's own summary, with the rules' stake lines (a duplicate's copies after the first)
+    if a.audit is not None:
+        detailed = [(f, {"stake_lines": f.lines[1:] if len(f.lines) > 1 else f.lines}) for f in a.findings]
+        a.audit.in_dispute = in_dispute(a.audit.lines, detailed, a.audit.total_charges)
     attach_letters(result)
     return result
 

@@ -61,3 +61,12 @@ def test_no_stale_golden_files():
         for bureau in (["equifax", "experian"] if t == "credit_dispute" else [None]):
             expected.add(f"{name}-{t}" + (f"-{bureau}" if bureau else "") + f".{lang}.txt")
     assert {p.name for p in GOLDEN.glob("*.txt")} == expected
+
+
+def test_the_fixed_results_total_what_their_findings_put_in_dispute(results):
+    """A golden letter whose total disagrees with the items it lists teaches the wrong thing: the fixed
+    findings replace the audit's, so the dollars in dispute must be theirs, not the real audit's."""
+    for name, result in results.items():
+        review = result.accounts[0]
+        listed = sum((f.amount for f in review.findings if f.severity != "info"), 0)
+        assert 0 < review.in_dispute <= listed, name
