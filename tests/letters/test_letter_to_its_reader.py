@@ -310,3 +310,13 @@ def test_errors_that_take_the_whole_balance_say_nothing_is_left_not_at_most_zero
     es = letter_text(result, "billing_dispute", "es")
     assert "como máximo en $0.00" not in es
     assert f"Una vez eliminados, no quedaría nada del saldo de ${review.account.balance:,.2f}." in es
+
+
+def test_the_estimate_paragraph_states_whether_the_patient_was_uninsured_or_paid_alone():
+    result = review_case(load_case(EXAMPLES / "uninsured-outpatient" / "case.yaml"))  # uninsured
+    en = letter_text(result, "nsa_dispute")
+    assert "(or paying for myself)" not in en
+    assert "I had no health insurance, and you gave me a Good Faith Estimate of" in en
+    es = letter_text(result, "nsa_dispute", "es")
+    assert "(o pagaba por mi cuenta)" not in es
+    assert "No tenía seguro médico, y ustedes me entregaron un presupuesto de buena fe de" in es
