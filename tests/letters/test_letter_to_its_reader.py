@@ -320,3 +320,15 @@ def test_the_estimate_paragraph_states_whether_the_patient_was_uninsured_or_paid
     es = letter_text(result, "nsa_dispute", "es")
     assert "(o pagaba por mi cuenta)" not in es
     assert "No tenía seguro médico, y ustedes me entregaron un presupuesto de buena fe de" in es
+
+
+def test_a_collector_is_not_asked_to_rebill_what_only_the_provider_can(tmp_path):
+    # the collector's dispute lists the bill's problems as the patient's position; the requests to re-bill the
+    # insurer or to bill no more than the in-network cost sharing go to the provider, in the billing dispute
+    ny = review_case(load_case(SCENARIOS / "ny_lawsuit" / "case.yaml"))
+    assert "I ask you to bill my insurance" not in letter_text(ny, "dispute")
+    assert "I ask you to bill my insurance" in letter_text(ny, "billing_dispute")
+    er = reviewed(tmp_path)
+    dispute = letter_text(er, "dispute")
+    assert "I ask you to bill me" not in dispute and "in-network cost-sharing amount (42 U.S.C. 300gg-131" in dispute
+    assert "I ask you to bill me no more than the in-network cost-sharing amount" in letter_text(er, "billing_dispute")

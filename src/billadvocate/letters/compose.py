@@ -127,13 +127,13 @@ def letter_message(rule: str, message: str, *, request: bool = True) -> str:
     return first_person(message)
 
 
-def rule_name(rule: str, lang: str, message: str = "", *, short: bool = False) -> str:
+def rule_name(rule: str, lang: str, message: str = "", *, short: bool = False, request: bool = True) -> str:
     """A rule id in the reader's words: in English the engine's message as the patient's statement
     (letter_message), or, `short`, the rule's name; in Spanish always the rule's name, since the
     engines' messages are English."""
     names = labels(lang).get("rules", {})
     if lang == "en" and message and not short:
-        return letter_message(rule, message)
+        return letter_message(rule, message, request=request)
     if rule == "IRS501R.OVER_AGB" and "free care" in message:  # free care is not a charge above AGB
         return names["IRS501R.OVER_AGB:free"]
     if rule in names:
@@ -222,11 +222,14 @@ def credit_items(facts: LetterFacts) -> list[dict[str, Any]]:
 def _tables(kind: LetterKind, facts: LetterFacts, lang: str, extra: dict) -> dict[str, Table]:
     col = labels(lang)["columns"]
     tables: dict[str, Table] = {}
+    # what a finding asks (re-bill the insurer, bill no more than in-network cost sharing) only the provider can
+    # do: a letter to the collector states the patient's position alone
+    to_provider = not (kind.recipient == "collector" or (kind.recipient == "holder" and facts.collector))
     if facts.review is not None:
         tables["findings"] = Table(
             labels(lang)["tables"]["findings"],
             [col["lines"], col["problem"], col["amount"], col["law"]],
-            [[", ".join(map(str, f.lines)) or "-", rule_name(f.rule, lang, f.message),
+            [[", ".join(map(str, f.lines)) or "-", rule_name(f.rule, lang, f.message, request=to_provider),
               dollars(f.amount) if f.amount else "-", cites(f.citations, lang)]
              for f in facts.findings],
             widths=[1.2, 6, 1.5, 3.6], align=["L", "L", "R", "L"])
