@@ -332,3 +332,27 @@ def test_a_collector_is_not_asked_to_rebill_what_only_the_provider_can(tmp_path)
     dispute = letter_text(er, "dispute")
     assert "I ask you to bill me" not in dispute and "in-network cost-sharing amount (42 U.S.C. 300gg-131" in dispute
     assert "I ask you to bill me no more than the in-network cost-sharing amount" in letter_text(er, "billing_dispute")
+
+
+def _professional(**care):
+    return {"provider": {"in_network": True, "kind": "physician", "nonprofit": False, "fap": None},
+            "care": {"emergency": False, "start": "2025-03-02", "setting": "professional", **care}}
+
+
+TOP_LEVEL_VISIT = ("Line,Svc Date,CPT/HCPCS,Description,Qty,Amount,Modifiers\n"
+                   "1,03/02/2025,99285,ER VISIT LEVEL 5,1,\"$2,150.00\",\n2,03/02/2025,85025,CBC W/AUTO DIFF,1,$45.00,\n")
+VISIT_WITH_25 = ("Line,Svc Date,CPT/HCPCS,Description,Qty,Amount,Modifiers\n"
+                 "1,03/02/2025,99213,OFFICE VISIT,1,$200.00,25\n2,03/02/2025,11200,REMOVAL SKIN TAGS,1,$150.00,\n")
+
+
+def test_a_record_the_review_tells_the_patient_to_ask_for_is_asked_of_the_provider(tmp_path):
+    top = reviewed(tmp_path, TOP_LEVEL_VISIT, household=HIGH_INCOME, not_received=[], provider={"in_network": True})
+    assert any(f.rule == "BILL.UPCODING_SUSPECT" for f in top.accounts[0].findings)
+    text = letter_text(top, "billing_dispute")
+    assert "; ask for the record" not in text
+    assert "I ask you to send me the record supporting it (the next level is 99284)" in text
+    (tmp_path / "m25").mkdir()
+    visit = reviewed(tmp_path / "m25", VISIT_WITH_25, household=HIGH_INCOME, not_received=[], **_professional())
+    assert any(f.rule == "BILL.MODIFIER_25_UNSUPPORTED" for f in visit.accounts[0].findings)
+    text = letter_text(visit, "billing_dispute")
+    assert ": ask for the visit note" not in text and ": I ask you to send me the visit note" in text

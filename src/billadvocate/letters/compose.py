@@ -124,7 +124,17 @@ def letter_message(rule: str, message: str, *, request: bool = True) -> str:
     if rule == ANCILLARY.id and message_fields(ANCILLARY, message)[0] == "share":
         head = message.rsplit("; check that the plan applied in-network cost sharing", 1)[0]
         return first_person(head) + ("; I ask you to bill me no more than my in-network cost sharing" if request else "")
+    # 'ask for the visit note' is the review's advice to the patient: to the provider the patient asks for it;
+    # to anyone else (a collector cannot send the provider's records) the request is left out
+    asked = ASK_FOR.search(message)
+    if asked:
+        head = message[:asked.start()]
+        return first_person(head + (f"{asked['sep']} I ask you to send me {asked['what']}{asked['note'] or ''}"
+                                     if request else ""))
     return first_person(message)
+
+
+ASK_FOR = re.compile(r"(?P<sep>[:;]) ask for (?P<what>the [^()]+?)(?P<note> \([^()]*\))?$")
 
 
 def rule_name(rule: str, lang: str, message: str = "", *, short: bool = False, request: bool = True) -> str:
