@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import os
 import re
+import threading
+from collections import deque
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -78,7 +81,32 @@ def _engine():
     padded width and tiny must read them too (at best 21% of recognition saved), and 18 of the 99 crops it
     reads digit-free at >= 0.9 confidence differ ('ChargeDescription' -> 'Charge Description'), besides a
     75 MB wheel. Batches (rapidocr already sorts crops by width and pads each batch of 6 to its widest):
-    batches of 1 or 12 change descriptions' spacing and, at 12, the Sentara adjustments read."""
+    batches of 1 or 12 change descriptions' spacing and, at 12, the Sentara adjustments read.
+
+    Kept (2026-12-06, issue 22), each reading the same bit for bit (every box, text, score and character
+    box of the 14 engine calls tests/ingest/ocr_corpus.py makes, and tests/ingest/test_ocr_parallel.py):
+    recognition batches run side by side on LANES one-thread sessions (_Lanes: rapidocr's own batches),
+    and a scanned PDF's pages two at a time (PAGES_AHEAD: one page's detection and our Python run while
+    the other's recognition does). The Sentara scan, per page, the three in turn in one run at load 5-6
+    (benchmarks/ingest.py; docs/scale.md, OCR): 3.23 s -> 1.81 s wall, 3.60 -> 3.52 CPU s.
+
+    Where a page's CPU goes (Sentara, one-thread sessions): recognition 2.8-3.0 s, detection 0.27-0.31 s,
+    rapidocr's character boxes 0.08 s, rendering 0.05 s, our grouping, spacing and the one amount read
+    again closer on the whole scan (0.1 s) under 0.05 s a page. Recognition, op by op: Conv 44%, the
+    Mul/Add/Clip/Div of the model's hardswish and scale-and-shift blocks 40%, onnxruntime's NCHWc layout
+    reorders around them 11%. So the CPU floor is about 3.2-3.5 s a page, 1.6-1.75 s on two cores: 1.5 s
+    is out of reach on this machine without reading differently.
+
+    Measured and rejected (same inputs: the Sentara scan's 46 recognition batches and 3 detection
+    inputs): graph optimisation EXTENDED, BASIC, or ALL without the NCHWc transformer: +8-20% CPU and
+    outputs up to 4e-4 apart; denormals as zero: the same bits, no gain (none to flush); no memory
+    arena: the same; ORT_PARALLEL execution (2 inter-op threads): 2x the CPU (the graph is a chain);
+    a one-thread detection session: the same bits and -13% of detection's CPU, but a photo's detection
+    would use one core (left at THREADS). Not shipped: the graph without its 26 layout round trips
+    (ReorderOutput, scale/hardswish ops, ReorderInput become the same ops on the blocked layout, which
+    for per-element ops with scalars is exact): the same bits and -8% recognition CPU, but it rewrites
+    onnxruntime's own hardware-specific optimised graph (its internal com.microsoft.nchwc ops) with the
+    `onnx` package, which is not a dependency."""
     try:
         from rapidocr_onnxruntime import RapidOCR
     except ImportError:
@@ -88,28 +116,109 @@ def _engine():
     logging.getLogger("RapidOCR").setLevel(logging.ERROR)
     logging.getLogger("rapidocr_onnxruntime").setLevel(logging.ERROR)
     engine = RapidOCR(intra_op_num_threads=THREADS, inter_op_num_threads=1)
-    for holder in (getattr(engine.text_det, "infer", None), getattr(engine.text_rec, "session", None)):
-        _without_spinning(holder)
+    _resession(getattr(engine.text_det, "infer", None), THREADS)
+    if LANES > 1 and _Lanes.fits(engine.text_rec):
+        engine.text_rec = _Lanes(engine.text_rec, LANES)
+    else:
+        _resession(getattr(engine.text_rec, "session", None), THREADS)
     return engine
 
 
-def _without_spinning(holder) -> None:
-    """The same model's session again, with threads that sleep when idle: by default onnxruntime's
-    threads spin between runs, burning a core the web requests (and the other OCR thread) need on a
-    shared two-core machine. Results are the same (tests/ingest/test_ocr_same_reading.py)."""
+def _resession(holder, threads: int) -> bool:
+    """The same model's session again, with `threads` intra-op threads that sleep when idle: by default
+    onnxruntime's threads spin between runs, burning a core the web requests (and the other OCR thread)
+    need on a shared two-core machine. Results are the same (tests/ingest/test_ocr_same_reading.py)."""
     import onnxruntime as ort
 
     session = getattr(holder, "session", None)
     path = getattr(session, "_model_path", None)
     if path is None:  # another rapidocr version's layout: keep its session as it is
-        return
+        return False
     options = ort.SessionOptions()
     options.log_severity_level = 4
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-    options.intra_op_num_threads = THREADS
+    options.intra_op_num_threads = threads
     options.inter_op_num_threads = 1
     options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     holder.session = ort.InferenceSession(path, sess_options=options, providers=["CPUExecutionProvider"])
+    return True
+
+
+# recognition batches run at once, each on its own one-thread session (at most the cores, at most 2)
+LANES = THREADS
+
+
+class _Lanes:
+    """rapidocr's recogniser with its batches run side by side on LANES one-thread sessions instead of one
+    after the other on one session of LANES threads. The batches are rapidocr's own: its crops sorted by
+    width, cut into batches of rec_batch_num, each padded to its widest (the recogniser itself is called
+    on each batch's crops, so its resizing, padding and decoding are unchanged). A one-thread session
+    computes the same floats as a two-thread one (checked on the Sentara scan's 46 batches: every output
+    equal bit for bit), and onnxruntime releases the GIL while it runs; a small batch scales poorly on two
+    intra-op threads (2026-12-06: 3.3-3.4 CPU s a Sentara page on one 2-thread session, 2.8-3.0 on 1)."""
+
+    def __init__(self, recognizer, lanes: int):
+        import copy
+
+        self.lanes = []
+        for _ in range(lanes):
+            lane = copy.copy(recognizer)
+            lane.session = copy.copy(recognizer.session)
+            _resession(lane.session, 1)
+            self.lanes.append(lane)
+
+    @staticmethod
+    def fits(recognizer) -> bool:
+        """This rapidocr's recogniser has the layout the lanes copy (1.4: a session holder, batches of
+        rec_batch_num crops sorted by width)."""
+        holder = getattr(recognizer, "session", None)
+        return (getattr(getattr(holder, "session", None), "_model_path", None) is not None
+                and isinstance(getattr(recognizer, "rec_batch_num", None), int))
+
+    def __call__(self, img_list, return_word_box: bool = False):
+        import numpy as np
+
+        if isinstance(img_list, np.ndarray):
+            img_list = [img_list]
+        # rapidocr's order and batches (TextRecognizer.__call__): crops by width over height, in batches
+        order = np.argsort(np.array([img.shape[1] / float(img.shape[0]) for img in img_list]))
+        size = self.lanes[0].rec_batch_num
+        batches = [order[start:start + size] for start in range(0, len(img_list), size)]
+        results: list = [("", 0.0)] * len(img_list)
+        if len(batches) <= 1:
+            for batch in batches:
+                self._read(self.lanes[0], img_list, batch, results, return_word_box)
+            return results, 0.0
+        todo = list(reversed(batches))  # the widest first: the lanes end together
+        lock = threading.Lock()
+
+        def work(lane) -> None:
+            while True:
+                with lock:
+                    if not todo:
+                        return
+                    batch = todo.pop(0)
+                self._read(lane, img_list, batch, results, return_word_box)
+
+        others = [_pool().submit(work, lane) for lane in self.lanes[1:]]
+        try:
+            work(self.lanes[0])
+        finally:
+            for future in others:
+                future.result()
+        return results, 0.0
+
+    @staticmethod
+    def _read(lane, img_list, batch, results, return_word_box: bool) -> None:
+        """One batch on one lane: the recogniser gets exactly the batch's crops, in rapidocr's order."""
+        found, _ = lane([img_list[i] for i in batch], return_word_box)
+        for i, result in zip(batch, found):
+            results[i] = result
+
+
+@lru_cache(maxsize=1)
+def _pool() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(max_workers=max(1, LANES - 1), thread_name_prefix="ocr-lane")
 
 
 def ocr_available() -> bool:
@@ -276,34 +385,69 @@ def _mean_confidence(lines: list[TextLine]) -> float:
     return sum(values) / len(values) if values else 0.0
 
 
+# a scanned PDF's pages read at once: while one page's recognition runs, the next page's text detection
+# and our own Python (crops, grouping, character boxes) fill the core the other would leave idle
+PAGES_AHEAD = THREADS
+_PDFIUM = threading.Lock()  # pdfium is not thread-safe: every call on a document goes through this lock
+
+
 def ocr_pdf_pages(path: Path, pages: list[int], *, file: str,
                   corrections: list[str] | None = None) -> tuple[list[TextLine], float]:
-    """OCR of the given PDF pages (numbered from 1): their text lines and mean confidence."""
+    """OCR of the given PDF pages (numbered from 1): their text lines and mean confidence. Up to
+    PAGES_AHEAD pages are read at once; lines and corrections come back in page order."""
     import pypdfium2
 
     _engine()
     try:
-        doc = pypdfium2.PdfDocument(str(path))
+        with _PDFIUM:
+            doc = pypdfium2.PdfDocument(str(path))
     except pypdfium2.PdfiumError as e:
         message = str(e).lower()
         if "password" in message:
             raise BadInput("the PDF is password-protected: save a copy without a password, then try again", file=file)
         raise BadInput(f"the scanned PDF cannot be rendered for OCR ({e})", file=file)
     lines: list[TextLine] = []
+    in_flight: deque = deque()  # (page, its future, its own corrections), oldest first
+    ahead = ThreadPoolExecutor(max_workers=PAGES_AHEAD, thread_name_prefix="ocr-page")
     try:
         with steps("OCR of scanned pages", len(pages)) as advance:
-            for number in pages:
-                page = doc[number - 1]
-                # a page of any size renders to at most PAGE_SIDE pixels (a 200-inch page must not cost GBs)
-                scale = _page_scale(page, PDF_SCALE, PAGE_SIDE)
-                close = _page_scale(page, PDF_SCALE * HIRES, PAGE_SIDE * HIRES)
-                image = page.render(scale=scale).to_numpy()
-                closer = Closer(lru_cache(maxsize=1)(lambda page=page, close=close: page.render(scale=close).to_numpy()),
-                                close / scale)
-                lines.extend(ocr_lines(image, number, closer=closer, corrections=corrections))
+
+            def finish_oldest() -> None:
+                page, future, found = in_flight.popleft()
+                try:
+                    lines.extend(future.result())
+                finally:
+                    with _PDFIUM:
+                        page.close()
+                if corrections is not None:
+                    corrections.extend(found)
                 advance(1)
+
+            for number in pages:
+                if len(in_flight) >= PAGES_AHEAD:
+                    finish_oldest()
+                with _PDFIUM:
+                    page = doc[number - 1]
+                    # a page of any size renders to at most PAGE_SIDE pixels (a 200-inch page must not cost GBs)
+                    scale = _page_scale(page, PDF_SCALE, PAGE_SIDE)
+                    close = _page_scale(page, PDF_SCALE * HIRES, PAGE_SIDE * HIRES)
+                    image = page.render(scale=scale).to_numpy()
+
+                def render_closer(page=page, close=close):
+                    with _PDFIUM:
+                        return page.render(scale=close).to_numpy()
+
+                closer = Closer(lru_cache(maxsize=1)(render_closer), close / scale)
+                found: list[str] = []
+                in_flight.append((page, ahead.submit(ocr_lines, image, number, closer=closer, corrections=found), found))
+            while in_flight:
+                finish_oldest()
     finally:
-        doc.close()
+        ahead.shutdown(wait=True)  # no page is still being read when the document closes
+        with _PDFIUM:
+            for page, _, _ in in_flight:
+                page.close()
+            doc.close()
     return lines, _mean_confidence(lines)
 
 
