@@ -155,7 +155,8 @@ class _Lanes:
     on each batch's crops, so its resizing, padding and decoding are unchanged). A one-thread session
     computes the same floats as a two-thread one (checked on the Sentara scan's 46 batches: every output
     equal bit for bit), and onnxruntime releases the GIL while it runs; a small batch scales poorly on two
-    intra-op threads (2026-12-06: 3.3-3.4 CPU s a Sentara page on one 2-thread session, 2.8-3.0 on 1)."""
+    intra-op threads (2026-12-06, the Sentara scan's recognition alone: 3.3-3.4 CPU s a page on one
+    2-thread session, 2.8-3.0 on one-thread sessions)."""
 
     def __init__(self, recognizer, lanes: int):
         import copy
