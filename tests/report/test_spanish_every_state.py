@@ -6,7 +6,8 @@ report shows no English word outside the citations (a source's own words) and of
 
 from __future__ import annotations
 
-import shutil
+import io
+import re
 from datetime import date
 from pathlib import Path
 
@@ -47,11 +48,12 @@ PLACES = {
 PERCENTS = (100, 150, 250, 400)
 
 
-def review(tmp_path: Path, state: str, percent: int, insured: bool, care: str | None = None):
+def review(tmp_path: Path, state: str, percent: int, insured: bool, care: str | None = None, variant: str = ""):
     """The Colorado hospital case's bill moved to `state`: income at `percent` of the state's poverty guideline for
-    one person, insured or not, the care on `care` (default: 2026-09-14 uninsured, 2026-03-14 insured)."""
+    one person, insured or not, the care on `care` (default: 2026-09-14 uninsured, 2026-03-14 insured), changed by
+    one of VARIANTS."""
     care = care or ("2026-03-14" if insured else "2026-09-14")
-    folder = tmp_path / f"{state}-{percent}-{'insured' if insured else 'uninsured'}-{care}"
+    folder = tmp_path / f"{state}-{percent}-{'insured' if insured else 'uninsured'}-{care}{variant}"
     (folder / "bills").mkdir(parents=True)
     bill = (CO / "bills" / "itemized.csv").read_text().replace("2026-09-14", care)
     (folder / "bills" / "itemized.csv").write_text(bill)
@@ -64,21 +66,69 @@ def review(tmp_path: Path, state: str, percent: int, insured: bool, care: str | 
     account["first_bill_date"] = care[:8] + "28"
     account["provider"] = {"name": "Community General Hospital", "kind": "hospital", "nonprofit": True,
                            "state": state, "address": "1 Hospital Way, " + PLACES[state]}
+    if variant:
+        VARIANTS[variant](case, account, state)
     (folder / "case.yaml").write_text(yaml.safe_dump(case))
     return review_case(load_case(folder / "case.yaml"))
 
 
+# citations keep their source's words: one a sentence names beside another ('42 U.S.C. 300gg-132 and 45 CFR
+# 149.420'), and a citation whose closing note is in Spanish ('45 CFR 147.136(b) and 29 CFR 2560.503-1(g) (la EOB ...')
+CITED = re.compile(r"\b\d+ (?:U\.S\.C\.|CFR) [\w.()\-]+ and \d+ (?:U\.S\.C\.|CFR) [\w.()\-]+")
+
+
+def _english_words(text: str, data: dict) -> list[str]:
+    for cite in sorted(_citations(data), key=len, reverse=True):
+        text = text.replace(cite, " ")
+        text = text.replace(cite.split(" (", 1)[0] + " (", " (")
+    text = CITED.sub(" ", OFFICIAL_NAME.sub(" ", text))
+    return [text[max(0, m.start() - 60):m.end() + 60] for m in ENGLISH.finditer(text)]
+
+
+def text_review(result) -> str:
+    """The text review's accounts in Spanish (cli/spanish_text.py), as `review` prints them."""
+    from rich.console import Console
+
+    from billadvocate.cli.spanish_text import print_account_es
+
+    console = Console(record=True, width=400, file=io.StringIO())
+    for a in result.to_json()["accounts"]:
+        print_account_es(console, a, result.as_of.isoformat())
+    return re.sub(r"\s+", " ", console.export_text())
+
+
 def english_left(result) -> list[str]:
-    """The account's sentences without Spanish, then any English word the Spanish report shows (in context)."""
-    left = [t for a in result.to_json()["accounts"] for t in untranslated(a)]
+    """The account's sentences without Spanish, then any English word the Spanish report or the Spanish text review
+    shows (in context)."""
+    data = result.to_json()
+    left = [t for a in data["accounts"] for t in untranslated(a)]
     page = render_html(result, lang="es")
     if ' lang="en"' in page.split("<body>", 1)[1]:
         left.append("a sentence fell back to English (lang=\"en\")")
-    text = _patient_text(page)
-    for cite in sorted(_citations(result.to_json()), key=len, reverse=True):  # a citation keeps its source's words
-        text = text.replace(cite, " ")
-    text = OFFICIAL_NAME.sub(" ", text)
-    return left + [text[max(0, m.start() - 60):m.end() + 60] for m in ENGLISH.finditer(text)]
+    return left + _english_words(_patient_text(page), data) + _english_words(text_review(result), data)
+
+
+def _old_debt(case, account, state):
+    account["care"]["start"] = account["care"]["end"] = "2019-03-01"  # the bill's lines keep their own date
+    account["first_bill_date"] = "2019-04-01"
+    account["collector"] = {"name": "Midland Credit", "kind": "debt_buyer"}
+
+
+# the other situations a patient's case is often in (each found English the income sweep did not reach)
+VARIANTS = {
+    "inpatient": lambda case, a, st: a["care"].update(setting="inpatient"),
+    "emergency-collector": lambda case, a, st: (a["care"].update(emergency=True), a.update(collector={
+        "name": "Apex Recovery LLC", "kind": "agency", "address": "1 Debt Rd, " + PLACES[st]})),
+    "medicare": lambda case, a, st: case.update(insurance={"status": "medicare"}),
+    "medicaid": lambda case, a, st: case.update(insurance={"status": "medicaid"}),
+    "no-income": lambda case, a, st: case["household"].pop("annual_income"),
+    "old-debt-buyer": _old_debt,
+    "for-profit-physician": lambda case, a, st: a["provider"].update(nonprofit=False, kind="physician"),
+}
+# every variant in each state with its own hospital-help law, one variant in each other state in turn
+PROGRAM_STATES = sorted(p.parent.name.upper() for p in STATES_DIR.glob("*/charity_care.yaml"))
+VARIANT_CASES = [(st, v) for st in PROGRAM_STATES for v in VARIANTS] + [
+    (st, list(VARIANTS)[i % len(VARIANTS)]) for i, st in enumerate(s for s in STATES if s not in PROGRAM_STATES)]
 
 
 def test_every_state_with_law_data_is_swept():
@@ -115,3 +165,11 @@ def test_maine_free_care_before_july_2026_and_medicaid_outside_retroactive_cover
     step_es = next(s["step"] for s in es["offer"]["steps"] if s["step"].startswith("Atención gratuita de los hospitales"))
     assert step_es.endswith("atención gratuita. Así que usted debe $0.00") and "125.00%" in step_es
     assert english_left(result) == []
+
+
+@pytest.mark.parametrize("state,variant", VARIANT_CASES, ids=[f"{s}-{v}" for s, v in VARIANT_CASES])
+def test_a_state_s_case_in_another_situation_reads_wholly_in_spanish(state, variant, tmp_path):
+    """Inpatient care, an emergency sent to a collection agency, Medicare, Medicaid, no income given, a debt buyer's
+    2019 debt, a for-profit physician: at about 150% of the poverty guideline, uninsured unless the variant says."""
+    left = english_left(review(tmp_path, state, 150, False, variant=variant))
+    assert not left, left[:3]

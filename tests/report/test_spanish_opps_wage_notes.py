@@ -39,7 +39,7 @@ def _es(note: str) -> str:
     ([line(1, d=LATER, **ER)], "450015", 2),  # and a line of a year with no wage index yet
     ([line(1, d=LATER, **ER), line(2, "99283", d=LATER, charge="900.00", rev="0450")], "450015", 2),  # two lines
     ([line(1, d=D, **ER)], "999999", 1),  # a hospital not in the CMS list
-    ([line(1, d=D, **ER)], "070002", 1),  # a hospital without a wage area
+    ([line(1, d=D, **ER)], "070021", 1),  # a hospital without a wage area
 ], ids=["area", "later-year", "two-lines", "unknown-hospital", "no-wage-area"])
 def test_the_audit_s_wage_notes_read_in_spanish(lines, ccn, count):
     notes = _wage_notes(lines, ccn)

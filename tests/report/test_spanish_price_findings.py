@@ -44,7 +44,7 @@ def test_a_wage_adjusted_outpatient_price_finding_reads_in_spanish_with_its_area
 
 
 def test_an_unplaced_hospitals_price_finding_says_in_spanish_the_amount_is_national():
-    for facts in ({}, {"provider_ccn": "070002"}):  # no hospital; a Connecticut hospital with no wage area
+    for facts in ({}, {"provider_ccn": "070021"}):  # no hospital; a Connecticut hospital with no wage area
         f, es = _price(audit(line(1, **ER), facts=facts))
         assert "(national, unadjusted)" in f.message
         assert "del APC 5024 (nacional, sin ajustar a la zona del hospital)" in es["explanation"], es["explanation"]

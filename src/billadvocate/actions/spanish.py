@@ -205,8 +205,9 @@ def _barred_why(sol: dict, state: str, holder: str | None = None) -> str:
                if what else
                f"En {name}, no se sabe que un pago reviva una deuda tan antigua, pero no pague ni firme nada antes "
                "de hablar con un abogado.")
-    return (head + rev + " Aún puede disputarla, pedir al cobrador que deje de contactarle y quejarse si amenaza "
-            "con demandar; si le demanda, responda y diga que la deuda es demasiado antigua para demandar.")
+    return report_spanish.places_es(head + rev + " Aún puede disputarla, pedir al cobrador que deje de contactarle y "
+                                    "quejarse si amenaza con demandar; si le demanda, responda y diga que la deuda es "
+                                    "demasiado antigua para demandar.")
 
 
 def plan_lines_es(actions: list[dict]) -> list[str]:

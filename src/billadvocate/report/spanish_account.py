@@ -714,7 +714,8 @@ _STATE_PHRASES = {
 }
 _BLOCKS = {"credit reporting": "reportes de crédito", "lawsuit": "demandas", "debt sale": "venta de la deuda",
            "lien": "gravámenes", "garnishment": "embargos"}
-_SOL_STATUS = {"running": "corriendo", "expired": "vencido", "time barred": "vencido"}
+_SOL_STATUS = {"running": "corriendo", "expired": "vencido", "time barred": "vencido",
+               "expired unless written contract": "vencido salvo que haya un contrato por escrito"}
 _NONE_FOUND = {"interest cap": "tope de interés", "collection wait": "espera antes del cobro",
                "notice before collection": "aviso antes del cobro", "garnishment": "embargo de salario",
                "liens": "gravámenes"}
@@ -895,9 +896,11 @@ _PATTERNS += [
      r"care\.",
      "Sus ingresos son el {p}% de la línea de pobreza, igual o por debajo del {l}% (hospital de nivel {t}): atención "
      "gratuita."),
-    (rf"(?P<prog>[^:]+): (?P<why>Income is .+?) So (?P<who>you|I) owe (?P<o>{M})(?P<end>\. \(.+\))?",
+    (rf"(?P<prog>[^:]+): (?P<why>Income is .+?) So (?P<who>you|I) owe (?P<o>{M})(?:; that is not below "
+     rf"(?P<low>{M}))?(?P<end>\. \(.+\))?",
      lambda m: ((f"{program_name(None, m['prog'])}: {w} " + ("Así que usted debe " if m["who"] == "you" else
-                                                            "Así que debo ") + m["o"] + (m["end"] or ""))
+                                                            "Así que debo ") + m["o"]
+                 + (f"; eso no es menos de {m['low']}" if m["low"] else "") + (m["end"] or ""))
                 if program_name(None, m["prog"]) != m["prog"] and (w := sentence(m["why"])) else None)),
 ]
 
@@ -1631,6 +1634,109 @@ _GARNISH_EXCEPTIONS.update({
         "deudas con el gobierno (reembolsos de impuestos del estado por el programa GEAR, impuestos federales y "
         "préstamos estudiantiles) y la manutención de hijos; una sentencia de otro estado puede ser distinta",
 })
+
+
+# cases the every-state sweep's variants reach (inpatient care, Medicare, a case without income, an old debt)
+_FIXED.update({
+    "The No Surprises Act does not cover Medicare: its protections are for private health plans and the uninsured. "
+    "Instead, Medicare's own rules limit what a provider may bill you beyond what Medicare approves; ask the provider "
+    "to bill Medicare and send you the Medicare Summary Notice.":
+        "La Ley Sin Sorpresas no cubre Medicare: sus protecciones son para los planes de salud privados y las personas "
+        "sin seguro. En cambio, las reglas de Medicare limitan lo que un proveedor puede cobrarle por encima de lo que "
+        "Medicare aprueba; pida al proveedor que le cobre a Medicare y que le envíe el Resumen de Medicare (Medicare "
+        "Summary Notice).",
+    "No yardstick is known (no Medicare prices, AGB or estimate in the case): ask for the cash price and the AGB":
+        "No se conoce ninguna referencia de precio (ni precios de Medicare, ni AGB, ni presupuesto en el caso): pida el "
+        "precio en efectivo y el AGB",
+    "A plan needs the household's yearly income and its essential monthly expenses: add them to the case.":
+        "Un plan necesita los ingresos anuales del hogar y sus gastos esenciales de cada mes: añádalos al caso.",
+    "Paying it is your choice, not a duty; if you decide to pay anyway, talk to a lawyer or legal aid first.":
+        "Pagarla es su decisión, no una obligación; si decide pagar de todos modos, hable antes con un abogado o con "
+        "una oficina de ayuda legal.",
+})
+# assist/situation.CASE_WORDS: a fact the case still lacks, in the words a patient reads
+_CASE_WORDS_ES = {
+    "the household's yearly income": "los ingresos anuales del hogar",
+    "the number of people in the household": "el número de personas del hogar",
+    "the patient's insurance (insured, uninsured, Medicare, Medicaid)":
+        "el seguro del paciente (con seguro, sin seguro, Medicare, Medicaid)",
+    "what kind of provider sent the bill": "qué tipo de proveedor envió la factura",
+    "whether the hospital is a nonprofit": "si el hospital es sin fines de lucro",
+    "the hospital's tier under Washington law": "el nivel del hospital según la ley de Washington",
+    "whether the hospital is rural or a Critical Access Hospital": "si el hospital es rural o un hospital de acceso "
+                                                                   "crítico",
+    "the hospital's financial-assistance policy (its free-care and discount income limits)":
+        "la política de ayuda financiera del hospital (sus límites de ingresos para atención gratuita y con descuento)",
+    "the balance asked": "el saldo que le piden",
+    "whether the care was inpatient or outpatient": "si la atención fue con ingreso en el hospital o ambulatoria",
+}
+
+
+def _said_es(said: str) -> str | None:
+    """Situation.said's list of missing facts in Spanish (each one of CASE_WORDS), or None."""
+    parts, rest = [], said
+    while rest:
+        word = next((w for w in sorted(_CASE_WORDS_ES, key=len, reverse=True) if rest.startswith(w)), None)
+        if word is None:
+            return None
+        parts.append(_CASE_WORDS_ES[word])
+        rest = rest[len(word):]
+        if rest and not rest.startswith(", "):
+            return None
+        rest = rest[2:]
+    return ", ".join(parts) if parts else None
+
+
+_PATTERNS += [
+    (r"Cannot decide without (?P<s>.+?): a nonprofit hospital must publish its financial-assistance policy; ask for it "
+     r"\(free and discount income limits, and its AGB percentage\)\.",
+     lambda m: (f"No se puede decidir sin {s}: un hospital sin fines de lucro debe publicar su política de ayuda "
+                "financiera; pídala (los límites de ingresos y su porcentaje AGB).") if (s := _said_es(m["s"])) else None),
+    (r"Still needed: (?P<s>.+?)\.", lambda m: f"Todavía falta: {s}." if (s := _said_es(m["s"])) else None),
+    (r"Cannot decide without (?P<s>[^:]+?)\.",
+     lambda m: f"No se puede decidir sin {s}." if (s := _said_es(m["s"])) else None),
+    (rf"The limit to sue on this debt ran out on (?P<d>{D}), and (?P<rest>.+?)\.",
+     lambda m: (f"El plazo para demandar por esta deuda terminó el {m['d']}, y {r}."
+                if (r := _revival_es(m["rest"])) else None)),
+    (rf"(?P<prog>[^:]+?): at (?P<who>your|my) income \((?P<p>[\d.]+)% of the poverty guideline, "
+     rf"(?P<b>at or below|below) (?P<l>\d+)%\) the hospital may charge at most (?P<cap>[\d.]+)% of what Medicare "
+     r"pays(?P<unc> \(the statute's own words for this cap are not yet confirmed\))?(?P<gov> \(the law's cap is the "
+     r"greatest of Medicare, Medi-Cal or another government program the hospital takes part in; Medicare's is the one "
+     r"known here\))?: ask the hospital for the Medicare amounts of these services and apply it(?P<end>\. \(.+\))?",
+     lambda m: (f"{name}: con {'sus' if m['who'] == 'your' else 'mis'} ingresos ({m['p']}% de la línea de pobreza, "
+                + ("igual o por debajo" if m["b"] == "at or below" else "por debajo") + f" del {m['l']}%) el hospital "
+                f"puede cobrar como máximo el {m['cap']}% de lo que paga Medicare"
+                + (" (la redacción exacta de la ley para este límite aún no está confirmada)" if m["unc"] else "")
+                + (" (el límite de la ley es el mayor entre Medicare, Medi-Cal u otro programa del gobierno en que "
+                   "participe el hospital; aquí se conoce el de Medicare)" if m["gov"] else "")
+                + ": pida al hospital las cantidades de Medicare de estos servicios y que aplique el límite"
+                + (m["end"] or "")
+                if (name := program_name(None, m["prog"])) != m["prog"] else None)),
+]
+_REVIVE_ES = {"a payment": "un pago", "a signed written acknowledgment or promise to pay":
+              "un reconocimiento o una promesa de pago firmados por escrito",
+              "a payment or a signed written acknowledgment or promise to pay":
+              "un pago o un reconocimiento o una promesa de pago firmados por escrito"}
+
+
+def _revival_es(words: str) -> str | None:
+    """negotiate/barred.revival_words in Spanish: what paying or signing would do now to a debt past its limit."""
+    head = ""
+    if words.startswith("the law does not let whoever holds it sue on it, and "):
+        head, words = "la ley no permite que quien la tiene la demande, y ", words[len("the law does not let whoever "
+                                                                                    "holds it sue on it, and "):]
+    m = re.fullmatch(rf"in (?P<st>{STATE_NAMES}) a debt this old may not be collected at all", words)
+    if m:
+        return head + f"en {m['st']} una deuda tan antigua no se puede cobrar en absoluto"
+    m = re.fullmatch(rf"in (?P<st>{STATE_NAMES}) nothing you pay or sign now revives it", words)
+    if m:
+        return head + f"en {m['st']} nada que usted pague o firme ahora la revive"
+    m = re.fullmatch(rf"in (?P<st>{STATE_NAMES}) (?P<w>.+?) could revive it(?P<alone> \(a payment alone does not\))?",
+                     words)
+    if m and m["w"] in _REVIVE_ES:
+        return (head + f"en {m['st']} {_REVIVE_ES[m['w']]} podría revivirla"
+                + (" (un pago por sí solo no)" if m["alone"] else ""))
+    return None
 
 
 # What the CMS hospital list said about the case's hospital (hospitals/case.py; the ownership's reason from

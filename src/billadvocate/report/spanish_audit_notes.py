@@ -50,6 +50,18 @@ def _how_es(how: str) -> str | None:
     """Why the setting was read so (audit/setting.infer_setting's `how`)."""
     if how in _HOW_FIXED_ES:
         return _HOW_FIXED_ES[how]
+    m = re.fullmatch(r"CPT/HCPCS lines without revenue codes, (?:from (?P<n>.+), not a hospital or medical center|"
+                     r"(?P<none>and neither the bill nor the case names a hospital or medical center as the sender))",
+                     how)
+    if m:
+        return ("líneas CPT/HCPCS sin códigos de facturación del hospital, "
+                + (f"de {m['n']}, que no es un hospital ni un centro médico" if m["n"] else
+                   "y ni la factura ni el caso nombran a un hospital o centro médico como remitente"))
+    m = re.fullmatch(r"a hospital's bill \((?P<h>.+)\) whose lines carry no revenue codes could be its facility or its "
+                     r"practitioners' claim", how)
+    if m:
+        return (f"la factura de un hospital ({m['h']}) cuyas líneas no tienen códigos de facturación del hospital puede "
+                "ser la reclamación del propio hospital o la de sus profesionales")
     m = re.fullmatch(r"the bill's type of bill (?P<tob>\S+) is a facility (?P<k>inpatient|outpatient) claim", how)
     if m:
         return (f"el tipo de factura {m['tob']} es una reclamación de un hospital o centro, "
@@ -175,7 +187,21 @@ def _drg_claims(m) -> str | None:
             "con esta EOB (billadvocate audit BILL --eob EOB).")
 
 
+def _undated(m) -> str:
+    one = m["n"] == "Line"
+    return ((f"La línea {m['ns']} no tiene" if one else f"Las líneas {m['ns']} no tienen")
+            + f" fecha de servicio en la factura: sus cantidades de Medicare son las de los aranceles vigentes el "
+            f"{m['d']} (el arancel de un año anterior paga un poco menos, así que la comparación favorece al hospital). "
+            "Para comparar con el año correcto, indique en el caso las fechas de la atención (care.start, care.end) o "
+            "revise la factura con --as-of un día de la atención.")
+
+
 PATTERNS: list[tuple[str, Any]] = [
+    # audit.undated_note: coded lines without a date of service, priced by the schedules of the as-of date
+    (r"(?P<n>Lines?) (?P<ns>[\d, ]+) (?:has|have) no date of service on the bill: (?:its|their) Medicare amounts are "
+     r"those of the fee schedules in force on (?P<d>\d{4}-\d{2}-\d{2}) \(an earlier year's schedule pays a little "
+     r"less, so the comparison errs toward the hospital\)\. To compare with the right year, give the dates of care in "
+     r"the case \(care\.start, care\.end\) or audit with --as-of a day of the care\.", _undated),
     (r"Setting: (?P<s>professional|outpatient|inpatient), read from the bill \((?P<how>.+)\)\.",
      lambda m: (f"Lugar de la atención: {SETTINGS_ES[m['s']]}, según la factura ({how}).")
      if (how := _how_es(m["how"])) else None),
