@@ -149,10 +149,12 @@ def test_errors_alone_give_the_balance_left_once_they_are_removed(tmp_path):
     x = float(review.in_dispute)
     assert 0 < x < 4830
     en = letter_text(result, "billing_dispute")
-    assert (f"Together these errors come to ${x:,.2f}. With them removed, the balance of $4,830.00 would be at most "
-            f"${4830 - x:,.2f}, before any financial assistance or insurance payment.") in en
+    assert (f"These errors put ${x:,.2f} of the balance of $4,830.00 in dispute, each dollar counted once. With them "
+            f"removed, the balance would be at most ${4830 - x:,.2f}, before any financial assistance or insurance "
+            "payment.") in en
     es = letter_text(result, "billing_dispute", "es")
-    assert f"En conjunto, estos errores suman ${x:,.2f}. Una vez eliminados, el saldo de $4,830.00 quedaría" in es
+    assert (f"Estos errores ponen en disputa ${x:,.2f} del saldo de $4,830.00, contando cada dólar una sola vez. Una "
+            "vez eliminados, el saldo quedaría como máximo en") in es
 
 
 def test_free_care_alone_asks_for_the_policy_not_for_lines_to_be_removed(tmp_path):
@@ -306,10 +308,10 @@ def test_errors_that_take_the_whole_balance_say_nothing_is_left_not_at_most_zero
     assert review.in_dispute == review.account.balance
     en = letter_text(result, "billing_dispute")
     assert "at most $0.00" not in en
-    assert f"With them removed, nothing would be left of the balance of ${review.account.balance:,.2f}." in en
+    assert f"These errors put the whole balance of ${review.account.balance:,.2f} in dispute: with them removed" in en
     es = letter_text(result, "billing_dispute", "es")
     assert "como máximo en $0.00" not in es
-    assert f"Una vez eliminados, no quedaría nada del saldo de ${review.account.balance:,.2f}." in es
+    assert f"ponen en disputa todo el saldo de ${review.account.balance:,.2f}: una vez eliminados, no quedaría" in es
 
 
 def test_the_estimate_paragraph_states_whether_the_patient_was_uninsured_or_paid_alone():
@@ -356,3 +358,23 @@ def test_a_record_the_review_tells_the_patient_to_ask_for_is_asked_of_the_provid
     assert any(f.rule == "BILL.MODIFIER_25_UNSUPPORTED" for f in visit.accounts[0].findings)
     text = letter_text(visit, "billing_dispute")
     assert ": ask for the visit note" not in text and ": I ask you to send me the visit note" in text
+
+
+def test_the_dollars_in_dispute_are_not_called_a_sum_of_items_that_add_up_to_more():
+    # the QMB scenario lists $58.40, $505.00 and $81.33 against a balance of $58.40: the dollars in dispute are
+    # counted once and capped at the balance, so the letters must not call them the items' total
+    result = review_case(load_case(SCENARIOS / "medicare_qmb" / "case.yaml"))
+    review = result.accounts[0]
+    assert sum(f.amount for f in review.findings) > review.in_dispute == review.account.balance
+    dispute = letter_text(result, "dispute")
+    assert "totalling" not in dispute
+    assert "The itemized bill shows these problems, which put the whole balance of $58.40 in dispute:" in dispute
+    billing = letter_text(result, "billing_dispute")
+    assert "Together these errors come to" not in billing
+    assert ("These errors put the whole balance of $58.40 in dispute: with them removed, nothing would be left "
+            "of it.") in billing
+    es = letter_text(result, "dispute", "es")
+    assert "que suman" not in es and "que ponen en disputa todo el saldo de $58.40:" in es
+    es = letter_text(result, "billing_dispute", "es")
+    assert "En conjunto" not in es
+    assert "Estos errores ponen en disputa todo el saldo de $58.40: una vez eliminados, no quedaría nada de él." in es
