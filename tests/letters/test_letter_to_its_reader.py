@@ -378,3 +378,13 @@ def test_the_dollars_in_dispute_are_not_called_a_sum_of_items_that_add_up_to_mor
     es = letter_text(result, "billing_dispute", "es")
     assert "En conjunto" not in es
     assert "Estos errores ponen en disputa todo el saldo de $58.40: una vez eliminados, no quedaría nada de él." in es
+
+
+def test_the_spanish_billing_dispute_makes_the_same_requests_as_the_english_table(tmp_path):
+    # the Spanish table names each problem by its rule's name; the requests the English rows carry are bullets
+    er = letter_text(reviewed(tmp_path), "billing_dispute", "es")
+    assert ("me facturen como máximo el costo compartido dentro de la red por la atención protegida por la Ley Sin "
+            "Sorpresas (42 U.S.C. 300gg-131; 45 CFR 149.410) y me envíen la factura corregida") in er
+    ny = letter_text(review_case(load_case(SCENARIOS / "ny_lawsuit" / "case.yaml")), "billing_dispute", "es")
+    assert "facturen a mi seguro médico los cargos que no le han enviado" in ny
+    assert "facturen a mi seguro médico" not in er  # no such finding there

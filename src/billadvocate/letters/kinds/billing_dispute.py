@@ -39,11 +39,31 @@ def assistance_split(f) -> dict:
     return {"assistance": assistance, "errors": errors, "owed_after_assistance": owed}
 
 
+CARE_WORDS = {"emergency": "emergency care", "facility": "care at an in-network facility", "air": "an air ambulance"}
+
+
+def nsa_law(f) -> str | None:
+    """The statute and rule for the No Surprises Act balance bill on this bill: from the finding's own words
+    (the kind of care it found), else from the case's care."""
+    from ...audit.rules.nsa_balance_bill import RULE as BALANCE_BILL
+    from ..compose import NSA_LAW
+    from ..facts import message_fields
+    from .nsa_dispute import care_kind
+
+    hit = next((x for x in f.findings if x.rule == BALANCE_BILL.id), None)
+    if hit is None:
+        return None
+    care = message_fields(BALANCE_BILL, hit.message)[1].get("care") or CARE_WORDS[care_kind(f.account)]
+    return NSA_LAW.get(care)
+
+
 def extra(f) -> dict:
     split = assistance_split(f)
     balance = f.account.balance
     corrected = balance - f.review.in_dispute if balance is not None and split["assistance"] is None else None
-    return {**split, "corrected_balance": corrected if corrected is not None and corrected >= 0 else None}
+    # the requests the English table's rows make in the engine's words; the Spanish letter makes them as bullets
+    return {**split, "corrected_balance": corrected if corrected is not None and corrected >= 0 else None,
+            "nsa_law": nsa_law(f), "rebill": any(x.rule == "EOB.NOT_BILLED_TO_INSURER" for x in f.findings)}
 
 
 KIND = LetterKind(
