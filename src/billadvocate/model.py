@@ -413,6 +413,9 @@ class Bill(BaseModel):
     type_of_bill: str | None = None
     # the MS-DRG an inpatient claim was grouped to (837I HI*DR, a bill's "DRG" column), three digits
     ms_drg: str | None = None
+    # the hospital or medical center a printed bill's heading names ("Valley General Hospital"), read
+    # from a PDF, scan or photo; the audit's setting inference reads it (audit/setting.py)
+    provider_name: str | None = None
 
     @property
     def total_charges(self) -> Decimal:

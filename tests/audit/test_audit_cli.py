@@ -61,3 +61,17 @@ def test_review_uninsured_example_finds_the_gfe_dispute(cli, tmp_path):
     (acct,) = data["accounts"]
     gfe = [f for f in acct["findings"] if f["rule"] == "NSA.GFE_EXCEEDED"]
     assert gfe and gfe[0]["amount"] == 1940.0  # 3,140 - 1,200
+
+
+def test_audit_of_a_hospital_pdf_without_flags_prices_the_er_visit_as_a_hospital_would(cli, tmp_path):
+    # "Hospital Bill - Valley General Hospital", CPT lines, no revenue codes: the hospital's own ER charge
+    # is not compared with the physician fee schedule (the mistake a billing office dismisses at once)
+    from tests.conftest import shared
+
+    r = cli("audit", shared("sample_bills", "er-visit-with-cpt.pdf"), "--json", env={"BILLADVOCATE_HOME": str(tmp_path)})
+    assert r.code == 0, r.err
+    data = r.json()
+    assert any(n.startswith("Setting undecided (a hospital's bill (Valley General Hospital)") for n in data["notes"])
+    er_visit = data["benchmarks"]["1"]
+    assert "APC 5025" in er_visit["yardstick"] and er_visit["medicare"] > 173.10  # the OPPS rate, above the PFS's
+    assert not [f for f in data["findings"] if f["rule"] == "BILL.PRICE_OUTLIER" and f["lines"] == [1]]

@@ -84,3 +84,21 @@ def test_care_setting_or_the_flag_overrides_what_the_bill_shows():
     result = audit(line(1, "80053", rev="0301"), line(2, "80048", rev="0301"), facts={"setting": "professional"})
     (f,) = [f for f in result.findings if f.rule == "BILL.NCCI_PTP"]
     assert "professional" in f.message and not any(n.startswith("Setting") for n in result.notes)
+
+
+def test_the_hospital_a_printed_bill_names_leaves_cpt_lines_undecided():
+    choice = infer_setting([bill(line(1, "99285"), provider_name="Valley General Hospital")])
+    assert choice.setting is None and "(Valley General Hospital)" in choice.how
+
+
+def test_a_hospital_in_the_lines_provider_column_leaves_cpt_lines_undecided():
+    ln = line(1, "99285").model_copy(update={"provider": "MERCY MEDICAL CENTER"})
+    assert infer_setting([bill(ln)]).setting is None
+
+
+def test_no_name_at_all_is_professional_and_the_note_does_not_claim_to_know_the_sender():
+    choice = infer_setting([bill(line(1, "99213"))])
+    assert choice.setting == "professional"
+    assert "neither the bill nor the case names a hospital" in choice.how and "not a facility" not in choice.how
+    named = infer_setting([bill(line(1, "99213"))], provider_name="Fresno Family Practice")
+    assert named.setting == "professional" and "from Fresno Family Practice, not a hospital" in named.how

@@ -114,3 +114,9 @@ def test_read_a_notice_that_leaves_things_out(cli, tmp_path):
     r = cli("read", path)
     assert r.code == 0 and "Not found on the notice: the itemization date (12 CFR 1006.34(c)(2)(vi))" in r.out
     assert cli("read", path, "--json").json()["missing"][0] == "the debt collector's mailing address (12 CFR 1006.34(c)(2)(i))"
+
+
+def test_read_names_the_hospital_the_printed_bill_names(cli):
+    r = cli("read", shared("sample_bills", "er-visit-with-cpt.pdf"))
+    assert r.code == 0 and "itemized bill (pdf) from Valley General Hospital, 4 lines" in " ".join(r.out.split())
+    assert cli("read", shared("sample_bills", "er-visit-with-cpt.pdf"), "--json").json()["provider_name"] == "Valley General Hospital"

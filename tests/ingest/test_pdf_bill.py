@@ -105,3 +105,37 @@ def test_a_collectors_validation_notice_is_not_read_as_a_bill(name):
     with pytest.raises(BadInput, match="validation notice .* not an itemized bill") as e:
         read_bill(shared("debt_collection", "cfpb_model_validation_notice", name))
     assert e.value.file.endswith(name)
+
+
+@pytest.mark.parametrize("sample, name", [("er-visit-with-cpt.pdf", "Valley General Hospital"),
+                                          ("medical-bill-generated.pdf", "Sample Medical Center")])
+def test_the_facility_the_heading_names_is_kept_on_the_bill(sample, name):
+    # "Hospital Bill - Valley General Hospital" above the charges; a heading whose columns run together
+    assert read_bill(shared("sample_bills", sample)).provider_name == name
+
+
+def test_a_repeated_page_heading_still_names_the_facility(tmp_path):
+    itemized_pdf(tmp_path / "bill.pdf", pages=3, rows_per_page=5)  # "Valley General Hospital - Itemized Statement"
+    bill = read_bill(tmp_path / "bill.pdf")
+    assert bill.provider_name == "Valley General Hospital"
+    assert not [ln for ln in bill.lines if "Hospital" in (ln.description or "")]
+
+
+def test_a_count_in_the_description_is_the_units_when_the_bill_has_no_units_column():
+    # "J0696 Ceftriaxone 250mg x4 $150.00": four 250 mg billing units, so the drug's price per unit is
+    # compared for all four (the ratio is never overstated fourfold); said in a note
+    bill = read_bill(shared("sample_bills", "er-visit-with-cpt.pdf"))
+    drug = bill.lines[3]
+    assert (drug.code, drug.units, drug.description) == ("J0696", D(4), "Ceftriaxone 250mg x4")
+    assert any("4 units read from 'x4'" in n for n in bill.notes)
+    assert [ln.units for ln in bill.lines[:3]] == [1, 1, 1]
+
+
+@pytest.mark.parametrize("text, units", [("A6402 GAUZE PAD 4X4 $12.00", 1), ("A4206 SYRINGE 1CC X 3 $9.00", 3),
+                                          ("99285 ER VISIT x1 $820.00", 1), ("J1100 DEXAMETHASONE x12 $30.00", 12)])
+def test_only_a_count_after_a_space_is_read_as_units(text, units):
+    from billadvocate.ingest.text_table import TextLine, read_text_lines
+    from billadvocate.model import Bill
+
+    bill = read_text_lines([TextLine("Valley General Hospital"), TextLine(text)], Bill(source="b.pdf", format="pdf"))
+    assert [ln.units for ln in bill.lines] == [units]

@@ -3,7 +3,8 @@
 A facility claim shows itself by revenue codes on its lines, a type of bill, room and board lines, or
 an institutional 837 (837I); it is inpatient when it has room and board days or an admission, else
 outpatient. CPT/HCPCS lines without revenue codes, from a provider that is not a facility, are a
-professional claim. A hospital's name on a bill whose lines carry no revenue codes, or a bill with no
+professional claim. A hospital's name (the case's provider, the heading of a printed bill, a line's
+provider column) on a bill whose lines carry no revenue codes, or a bill with no
 code at all, leaves the setting undecided: the NCCI and MUE checks then use only what the practitioner
 and the outpatient hospital tables agree on, and the result's notes say what was left out.
 `--setting` and `care.setting` override all of this.
@@ -16,13 +17,13 @@ from dataclasses import dataclass
 
 import duckdb
 
+from ..facility_name import names_a_facility
 from ..model import Bill
 
 # UB-04 revenue codes 010x-021x: room and board (all-inclusive, private, semi-private, ward, ICU, CCU)
 ROOM_AND_BOARD = re.compile(r"^0?(1\d\d|20\d|21\d)$")
 ROOM_WORDS = re.compile(r"ROOM\s*(&|AND)\s*BOARD|\bR&B\b|SEMI[- ]?PRIV|PRIVATE ROOM|\bICU ROOM\b|\bWARD\b", re.I)
 ADMISSION_WORDS = re.compile(r"\bADMISSION\b|\bADMIT(TED)?\b|\bINPATIENT\b", re.I)
-FACILITY_NAME = re.compile(r"HOSPITAL|MEDICAL CENTER|MED(ICAL)? CTR|INFIRMARY|HEALTH SYSTEM|\bREGIONAL MEDICAL\b", re.I)
 # types of bill (UB-04 FL 4): 011x hospital inpatient, 018x swing bed, 021x SNF inpatient; 013x/014x
 # hospital outpatient, 085x critical access hospital outpatient
 INPATIENT_BILL_TYPES = ("011", "018", "021")
@@ -57,13 +58,17 @@ def infer_setting(bills: list[Bill], *, provider_name: str | None = None,
             return SettingChoice("inpatient", f"a facility claim ({why}) with an admission")
         return SettingChoice("outpatient", f"a facility claim ({why}) without room and board or an admission")
     coded = [ln for ln in lines if ln.code]
-    facility = provider_kind == "hospital" or bool(provider_name and FACILITY_NAME.search(provider_name))
-    if coded and not facility:
-        return SettingChoice("professional", "CPT/HCPCS lines without revenue codes, from a provider that is "
-                                             "not a facility")
+    # who sent it: the case's provider, the name a printed bill's heading gives, the lines' provider column
+    names = [n for n in [provider_name, *(b.provider_name for b in bills), *(ln.provider for ln in lines)] if n]
+    hospital = next((n for n in names if names_a_facility(n)), None)
+    if coded and provider_kind != "hospital" and hospital is None:
+        sender = (f"from {names[0]}, not a hospital or medical center" if names else
+                  "and neither the bill nor the case names a hospital or medical center as the sender")
+        return SettingChoice("professional", f"CPT/HCPCS lines without revenue codes, {sender}")
     if coded:
-        return SettingChoice(None, "a hospital's bill whose lines carry no revenue codes could be its facility "
-                                   "or its practitioners' claim")
+        named = f" ({hospital})" if hospital else ""
+        return SettingChoice(None, f"a hospital's bill{named} whose lines carry no revenue codes could be its "
+                                   "facility or its practitioners' claim")
     return SettingChoice(None, "the bill has no CPT/HCPCS or revenue codes")
 
 

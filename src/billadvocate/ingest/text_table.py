@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..errors import BadInput
+from ..facility_name import facility_in_heading
 from ..model import Bill, Line
 from .values import parse_date, parse_money
 
@@ -31,6 +32,9 @@ CODE_ANYWHERE = re.compile(r"(?<![\w.,$/-])(\d{4}[0-9A-Z]|[A-Z]\d{4})(?:-([0-9A-
 REVENUE = re.compile(r"^(0\d{3})(?=[A-Za-z\s]|$)")
 WEEKDAY = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?=\d)", re.I)
 UNITS = re.compile(r"(?:^|\s)(?:x\s?)?(\d{1,4}(?:\.\d+)?)\s*$", re.I)
+# "Ceftriaxone 250mg x4" on a bill without a units column: the count the description gives ("x4", "X 2";
+# never "4X4" gauze, whose x sits between digits)
+TIMES = re.compile(r"(?<![\w.])x\s?(\d{1,3})\s*$", re.I)
 PAGE_MARK = re.compile(r"^\s*(page\s*\d+(\s*(of|/)\s*\d+)?|\d+\s*(of|/)\s*\d+|-\s*\d+\s*-)\s*$", re.I)
 HEADER_WHAT = re.compile(r"description|\bservices?\b|\bitem\b|\bprocedure\b", re.I)
 HEADER_AMOUNT = re.compile(r"\b(charges?|amount|total|billed|price)\b", re.I)
@@ -138,6 +142,8 @@ def _money(token: str) -> Decimal | None:
 
 def read_text_lines(lines: list[TextLine], bill: Bill) -> Bill:
     """Fill `bill` with the charge lines and stated amounts found in `lines`."""
+    if bill.provider_name is None:  # read before repeated page headings are dropped: the name is one
+        bill.provider_name = facility_in_heading(_heading(lines))
     lines, dropped = drop_repeated(lines)
     if dropped:
         bill.notes.append(f"ignored {len(dropped)} header/footer line(s) repeated on every page")
@@ -174,6 +180,17 @@ def read_text_lines(lines: list[TextLine], bill: Bill) -> Bill:
         r.last_text = ln
     _settle(r)
     return bill
+
+
+def _heading(lines: list[TextLine]) -> list[str]:
+    """The first page's lines above its charges: up to the table's header or the first amount."""
+    first = min((ln.page for ln in lines), default=None)
+    heading = []
+    for ln in lines:
+        if ln.page != first or is_header(ln.text) or MONEY.search(ln.text):
+            break
+        heading.append(ln.text)
+    return heading
 
 
 def _context_date(r: _Reading, text: str) -> bool:
@@ -242,6 +259,12 @@ def _read_item(r: _Reading, ln: TextLine, text: str, amounts: list[str]) -> str 
         mu = UNITS.search(text)
         if mu:
             units, text = Decimal(mu.group(1)), text[:mu.start()].strip()
+    elif (mt := TIMES.search(text)) and int(mt.group(1)) > 1:
+        # the description's count, kept in the description too: a price per billing unit (a drug's
+        # 250 mg) is then compared for all of them, never overstated by the count
+        units = Decimal(mt.group(1))
+        r.bill.notes.append(f"line {len(r.bill.lines) + 1}: {units} units read from {mt.group().strip()!r} in the "
+                            "description (the bill has no units column); check them against the bill")
     if amount < 0:  # a credit line with no words saying so
         r.items.setdefault("adjustments", []).append(abs(amount))
         return "adjustments"

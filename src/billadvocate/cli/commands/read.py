@@ -110,7 +110,8 @@ def print_notice(c, read: NoticeRead) -> None:
 
 
 def print_bill(c, bill: Bill) -> None:
-    c.print(f"[bold]{escape(bill.source)}[/]: itemized bill ({escape(bill.format)}), {len(bill.lines)} lines, "
+    sender = f" from {escape(bill.provider_name)}" if bill.provider_name else ""
+    c.print(f"[bold]{escape(bill.source)}[/]: itemized bill ({escape(bill.format)}){sender}, {len(bill.lines)} lines, "
             f"{dollars(bill.total_charges)} charged.")
     t = Table(show_lines=False)
     for name, justify in (("line", "right"), ("date", "left"), ("code", "left"), ("rev", "left"),
