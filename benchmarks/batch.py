@@ -69,7 +69,7 @@ WITH l AS (
   WHERE column_1 IN (SELECT code FROM l) AND column_2 IN (SELECT code FROM l) AND modifier_indicator IN (0, 1)
 ), dup AS (
   SELECT 'BILL.DUPLICATE' AS rule, claim_id, list(line ORDER BY line) AS lines, charge * (count(*) - 1) AS amount
-  FROM l WHERE charge > 0 AND NOT repeat_mod
+  FROM l WHERE charge >= 1 AND NOT repeat_mod
   GROUP BY claim_id, code, service_date, units, charge HAVING count(*) > 1
 ), ptp AS (
   SELECT 'BILL.NCCI_PTP' AS rule, c2.claim_id, list(DISTINCT c1.line) || [c2.line] AS lines, min(c2.charge) AS amount

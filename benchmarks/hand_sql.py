@@ -54,7 +54,7 @@ medicare AS (
     WHERE b.code IS NOT NULL
 )
 SELECT 'BILL.DUPLICATE' AS rule, source, list(line ORDER BY line) AS lines, charge * (count(*) - 1) AS amount
-FROM b WHERE charge > 0 AND NOT (mods LIKE '% 76 %' OR mods LIKE '% 77 %' OR mods LIKE '% 91 %' OR mods LIKE '% 59 %'
+FROM b WHERE charge >= 1 AND NOT (mods LIKE '% 76 %' OR mods LIKE '% 77 %' OR mods LIKE '% 91 %' OR mods LIKE '% 59 %'
       OR mods LIKE '% XE %' OR mods LIKE '% XS %' OR mods LIKE '% XP %' OR mods LIKE '% XU %')
 GROUP BY source, coalesce(code, upper(trim(description))), service_date, units, charge HAVING count(*) > 1
 UNION ALL

@@ -55,3 +55,26 @@ def test_different_units_or_charges_are_not_duplicates():
 def test_lines_without_codes_compare_by_description():
     assert len(dupes(line(1, code=None, desc="Pharmacy"), line(2, code=None, desc="PHARMACY "))) == 1
     assert dupes(line(1, code=None, desc="Pharmacy"), line(2, code=None, desc="Supplies")) == []
+
+
+def test_lines_without_a_date_are_a_question_not_a_duplicate_shown():
+    # a bill that prints no dates: the copies may be on different days; the message says so, medium
+    (f,) = dupes(line(1, d=None), line(2, d=None))
+    assert f.severity == "medium" and f.amount == Decimal("45.00")
+    assert "no date of service on the bill" in f.message and " on None" not in f.message and " on  " not in f.message
+
+
+def test_a_one_day_stay_dates_lines_that_print_no_date():
+    bill = Bill(source="b.csv", lines=[line(1, d=None), line(2, d=None)])
+    result = audit_bills([bill], facts={"care_start": D1, "care_end": D1})
+    (f,) = [f for f in result.findings if f.rule == "BILL.DUPLICATE"]
+    assert f.severity == "high" and "on 2024-10-15" in f.message
+    longer = audit_bills([bill], facts={"care_start": D1, "care_end": D2})
+    (g,) = [f for f in longer.findings if f.rule == "BILL.DUPLICATE"]
+    assert g.severity == "medium"
+
+
+@pytest.mark.parametrize("charge, found", [("0.01", False), ("0.99", False), ("1.00", True)])
+def test_a_nominal_reporting_line_is_no_duplicate(charge, found):
+    # G1004 at $0.01 comes once with each advanced imaging study (Sentara's three CT scans)
+    assert bool(dupes(line(1, "G1004", charge=charge), line(2, "G1004", charge=charge))) is found

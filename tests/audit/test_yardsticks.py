@@ -116,3 +116,20 @@ def test_the_limiting_charge_is_figured_on_physician_fee_schedule_lines_only():
     result = audit(line(1, "99213", d=D, charge="900.00"), line(2, "85025", d=D, charge="90.00"), facts=facts)
     limited = [f for f in result.findings if f.rule == "MEDICARE.LIMITING_CHARGE"]
     assert [f.lines for f in limited] == [[1]]  # the lab line has a CLFS amount, not a fee-schedule one
+
+
+def test_a_line_without_a_date_is_priced_by_the_schedules_of_the_as_of_date_and_says_so():
+    # a printed bill with no dates of service (the Sentara statement): priced, not left unjudged
+    from billadvocate.audit import audit_bills
+    from billadvocate.model import Bill
+    from tests.audit.support import AS_OF, line
+
+    bill = Bill(source="b.csv", lines=[line(1, "70450", d=None, charge="1691.00", rev="0351")])
+    result = audit_bills([bill], facts={"setting": "outpatient"}, as_of=AS_OF)
+    dated = audit_bills([Bill(source="b.csv", lines=[line(1, "70450", d=AS_OF, charge="1691.00", rev="0351")])],
+                        facts={"setting": "outpatient"}, as_of=AS_OF)
+    assert result.benchmarks[1]["medicare"] == dated.benchmarks[1]["medicare"] > 0
+    assert any(n.startswith("Line 1 has no date of service on the bill") and AS_OF.isoformat() in n
+               for n in result.notes)
+    assert not any("no date of service" in n for n in dated.notes)
+    assert [f.rule for f in result.findings] == [f.rule for f in dated.findings] == ["BILL.PRICE_OUTLIER"]

@@ -90,6 +90,23 @@ def unpriced_notes(benchmark_rows: list[dict[str, Any]], priced: set[int] = froz
             "not judged." for reason, ns in by_reason.items()]
 
 
+def undated_note(lines: list[Line], facts: dict[str, Any], as_of: date) -> str | None:
+    """Coded lines with no date of service (none on the line, no stay dates) are priced by the fee
+    schedules in force on the as-of date (audit/benchmarks_sql.py): said, so the patient can check the
+    dates on the bill and give them."""
+    if facts.get("care_start") is not None:
+        return None
+    undated = [ln.line for ln in lines if ln.code and ln.date is None]
+    if not undated:
+        return None
+    which = f"{'Line' if len(undated) == 1 else 'Lines'} {', '.join(map(str, undated))}"
+    return (f"{which} {'has' if len(undated) == 1 else 'have'} no date of service on the bill: "
+            f"{'its' if len(undated) == 1 else 'their'} Medicare amounts are those of the fee schedules in force on "
+            f"{as_of.isoformat()} (an earlier year's schedule pays a little less, so the comparison errs toward the "
+            "hospital). To compare with the right year, give the dates of care in the case (care.start, care.end) "
+            "or audit with --as-of a day of the care.")
+
+
 def _drg_stays(con, pairs: list[tuple[str, Line]]) -> list[dict[str, Any]]:
     """The stays Medicare pays by their MS-DRG, each with its lines (the fair-price estimate's yardstick)."""
     from .rules.bill_price_inpatient_drg import stay_payments_sql
@@ -150,6 +167,8 @@ def audit_bills(bills: list[Bill], *, facts: dict[str, Any] | None = None,
     benchmark_dicts = [dict(zip(cols, r)) for r in benchmark_rows]
     benchmarks, benchmark_total = fair_prices(lines, benchmark_dicts, detailed, stays)
     notes += unpriced_notes(benchmark_dicts, {n for s in stays for n in s["lines"]})
+    undated = undated_note(lines, facts, as_of)
+    notes += [undated] if undated else []
     return AuditResult(lines=lines, total_charges=total, findings=findings, bills=bills,
                        benchmark_total=benchmark_total, benchmarks=benchmarks,
                        in_dispute=in_dispute(lines, detailed, total), notes=notes,

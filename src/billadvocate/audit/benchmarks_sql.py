@@ -30,13 +30,18 @@ MEDICARE_STATUSES = ("A", "R", "T")
 # brachytherapy, V visits, G/H/K drugs, devices and radiopharmaceuticals)
 OPPS_PAID = ("J1", "J2", "P", "Q1", "Q2", "Q3", "R", "S", "T", "U", "V", "G", "H", "K")
 
-# each price_day key once with its columns: portable SQL (the Spark plan translates it) ...
-DAY_KEYS = """SELECT price_day, min(code) AS code, min(dos) AS dos, min(setting) AS setting, min(state) AS state,
+# each price_day key once with its columns: portable SQL (the Spark plan translates it) ... A line with no
+# date of service (none on the line, no stay dates) is priced by the schedules in force on the audit's
+# as-of date: a later schedule pays a little more, so the comparison errs toward the hospital, and the
+# result's notes say so (audit/__init__.py)
+DAY_KEYS = """SELECT price_day, min(code) AS code, min(coalesce(dos, (SELECT as_of FROM audit_params))) AS dos,
+           min(setting) AS setting, min(state) AS state,
            min(mods) AS mods, min(pfs_mac) AS pfs_mac, min(pfs_locality) AS pfs_locality
     FROM audit_lines WHERE code IS NOT NULL GROUP BY price_day"""
 # ... and where audit_lines is a DuckDB table: the first row of each key by its row id, so that only
 # those few thousand rows' columns are read, not every line's (the price rules' largest step at scale)
-DAY_KEYS_BY_ROW = """SELECT price_day, code, dos, setting, state, mods, pfs_mac, pfs_locality
+DAY_KEYS_BY_ROW = """SELECT price_day, code, coalesce(dos, (SELECT as_of FROM audit_params)) AS dos, setting, state,
+           mods, pfs_mac, pfs_locality
     FROM audit_lines
     WHERE rowid IN (SELECT min(rowid) FROM audit_lines WHERE code IS NOT NULL GROUP BY price_day)"""
 

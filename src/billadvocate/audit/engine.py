@@ -93,9 +93,9 @@ def _law_tables(con: duckdb.DuckDBPyConnection, as_of: date) -> None:
     con.execute("CREATE OR REPLACE TEMP TABLE audit_params AS SELECT ?::DECIMAL(14,2) AS gfe_threshold, "
                 "?::DATE AS nsa_from, ?::DOUBLE AS price_multiple, ?::DOUBLE AS cash_multiple, "
                 "?::DOUBLE AS limiting_charge, ?::DOUBLE AS nonpar_fee, "
-                + ", ".join(f"?::INTEGER AS {k}" for k in GFE_DAYS),
+                + ", ".join(f"?::INTEGER AS {k}" for k in GFE_DAYS) + ", ?::DATE AS as_of",
                 [values["gfe_threshold"], str(values["nsa_from"]), values["price_multiple"], values["cash_multiple"],
-                 values["limiting_charge"], values["nonpar_fee"], *(int(values[k]) for k in GFE_DAYS)])
+                 values["limiting_charge"], values["nonpar_fee"], *(int(values[k]) for k in GFE_DAYS), str(as_of)])
     con.execute("CREATE OR REPLACE TEMP TABLE pfs_cf_day AS " + pfs_cf_day_sql(as_of))
 
 
