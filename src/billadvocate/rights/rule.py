@@ -31,10 +31,13 @@ class ConductRule:
     id: str
     severity: Severity
     summary: str
-    citations: tuple[str, ...]
+    citations: tuple[str, ...]  # every source the rule may rest on (the rules reference lists them)
     explanation: str
     check: Callable[[Context], list[Hit]] = field(compare=False)
     fdcpa: bool = True  # a claim under 15 U.S.C. 1692k: statutory damages and the one-year limit
+    # what each finding cites besides the law values its check read; None: all of `citations`. A rule that
+    # reaches several states' statutes sets it, so a finding cites only the state whose law the check read
+    cites: tuple[str, ...] | None = None
 
     def findings(self, ctx: Context) -> list[Finding]:
         ctx.used.clear()
@@ -48,7 +51,7 @@ class ConductRule:
         out = []
         for hit in hits:
             amount, act_by, extra = Decimal(0), None, ""
-            cites = list(self.citations)
+            cites = list(self.citations if self.cites is None else self.cites)
             unconfirmed = hit.unconfirmed or used_unconfirmed
             if self.fdcpa:
                 ctx.used.clear()

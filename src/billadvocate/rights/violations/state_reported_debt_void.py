@@ -46,6 +46,7 @@ RULE = ConductRule(
     summary="a medical debt reported to a credit bureau where state law makes it void",
     citations=("Conn. Gen. Stat. 20-7i(c)", "Cal. Civ. Code 1785.27(b)", "N.Y. Fair Medical Debt Reporting Act (2023)",
                "Washington ESSB 5480 (2025)"),
+    cites=(),  # each finding cites the patient's state's statute, from the law value its check read
     explanation=("Some states punish reporting a medical debt to a credit bureau by wiping out the debt. Tell the "
                  "hospital and the collector in writing that the debt is void under your state's law and that you will "
                  "not pay it; dispute the entry with each bureau. Do not pay or promise to pay it."),
