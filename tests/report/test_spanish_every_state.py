@@ -124,6 +124,9 @@ VARIANTS = {
     "no-income": lambda case, a, st: case["household"].pop("annual_income"),
     "old-debt-buyer": _old_debt,
     "for-profit-physician": lambda case, a, st: a["provider"].update(nonprofit=False, kind="physician"),
+    # the case's care dates years before the bill's lines: every line is disputed, nothing is left to pay
+    "lines-after-care": lambda case, a, st: (a["care"].update(start="2021-06-01", end="2021-06-01"),
+                                             a.update(first_bill_date="2021-07-01")),
 }
 # every variant in each state with its own hospital-help law, one variant in each other state in turn
 PROGRAM_STATES = sorted(p.parent.name.upper() for p in STATES_DIR.glob("*/charity_care.yaml"))
@@ -170,6 +173,17 @@ def test_maine_free_care_before_july_2026_and_medicaid_outside_retroactive_cover
 @pytest.mark.parametrize("state,variant", VARIANT_CASES, ids=[f"{s}-{v}" for s, v in VARIANT_CASES])
 def test_a_state_s_case_in_another_situation_reads_wholly_in_spanish(state, variant, tmp_path):
     """Inpatient care, an emergency sent to a collection agency, Medicare, Medicaid, no income given, a debt buyer's
-    2019 debt, a for-profit physician: at about 150% of the poverty guideline, uninsured unless the variant says."""
+    2019 debt, a for-profit physician, a bill dated after the care: at about 150% of the poverty guideline, uninsured
+    unless the variant says."""
     left = english_left(review(tmp_path, state, 150, False, variant=variant))
     assert not left, left[:3]
+
+
+def test_a_program_discount_that_lowers_nothing_reads_in_spanish(tmp_path):
+    """Oregon at about 400% (25% off) for a bill whose lines are all dated after the care, so all are taken off: the
+    program's step ends '; that is not below $0.00' (negotiate/owed), which any program's step may; it reads in
+    Spanish."""
+    result = review(tmp_path, "OR", 400, False, variant="lines-after-care")
+    steps = [s["step"] for s in result.to_json()["accounts"][0]["offer"]["steps"]]
+    assert any(s.endswith("; that is not below $0.00") and "25% off" in s for s in steps), steps
+    assert english_left(result) == []

@@ -309,8 +309,21 @@ _FIXED = {
         "La Ley Sin Sorpresas protege la atención de emergencia y a los proveedores fuera de la red en hospitales y "
         "centros de la red; el caso no dice si esto fue una emergencia.",
     # time-barred debt and offers (negotiate/barred.py, offer.py)
-    "This debt looks time-barred: do not acknowledge it in writing.":
-        "Esta deuda parece demasiado antigua para demandar: no la reconozca por escrito.",
+    # negotiate/scripts: no admission of the debt on the phone, and the time-barred warning
+    "Do not say that you owe this bill or how much you owe: offer to resolve the account, and only in writing.":
+        "No diga que debe esta factura ni cuánto debe: ofrezca resolver la cuenta, y solo por escrito.",
+    "This debt looks too old to be sued on (time-barred). On this call do not agree to pay, do not promise to pay, do "
+    "not pay anything, and do not confirm that the debt is yours or how much it is: in some states that can restart "
+    "the time to sue.":
+        "Esta deuda parece demasiado antigua para demandar. En esta llamada no acepte pagar, no prometa pagar, no pague "
+        "nada, y no confirme que la deuda es suya ni cuánto es: en algunos estados eso puede reiniciar el plazo para "
+        "demandar.",
+    "This debt looks too old to be sued on (time-barred), and you chose to offer to settle it anyway. On this call do "
+    "not confirm that the debt is yours or how much it is, and do not pay or promise anything until the settlement is "
+    "in writing: in some states that can restart the time to sue.":
+        "Esta deuda parece demasiado antigua para demandar, y usted decidió ofrecer un acuerdo de todos modos. En esta "
+        "llamada no confirme que la deuda es suya ni cuánto es, y no pague ni prometa nada hasta tener el acuerdo por "
+        "escrito: en algunos estados eso puede reiniciar el plazo para demandar.",
     "Time-barred debt: you may choose not to pay at all. Do not pay anything before the agreement is in writing.":
         "Deuda demasiado antigua para demandar: puede decidir no pagar nada. No pague nada antes de tener el acuerdo "
         "por escrito.",
@@ -519,14 +532,26 @@ _PATTERNS: list[tuple[str, Any]] = [
      rf"here\): (?P<n>\d+) lines at \d+% of Medicare \((?P<list>[^)]+)\), (?P<k>\d+) lines? with no Medicare amount at "
      rf"its charge = (?P<t>{M}) less (?P<paid>{M}) paid, so you owe at most (?P<most>{M}); that is not below "
      rf"(?P<low>{M})", _ca_fair_pricing),
-    (rf"A fair amount for this care is (?P<f>{M})\. I can offer (?P<o>{M}) as payment in full\.",
-     "Una cantidad justa por esta atención es {f}. Puedo ofrecer {o} como pago total."),
-    (rf"Will you accept (?P<a>{M}) as payment in full, in writing, reported as paid\?",
-     "¿Aceptan {a} como pago total, por escrito, y reportado como pagado?"),
-    (rf"After validation: would you accept (?P<a>{M}) as payment in full, reported as paid or deleted, with no resale "
-     r"of any remainder\?",
-     "Después de la verificación: ¿aceptarían {a} como pago total, reportado como pagado o borrado, sin revender lo "
-     "que quede?"),
+    (rf"I can offer (?P<o>{M}) to resolve this account in full, if you confirm in writing that this settles the "
+     r"account in full, that nothing more will be billed or collected, and that it will be reported as paid or removed "
+     r"from my credit reports\. This is an offer to settle a disputed account, not an agreement that I owe it\.",
+     "Puedo ofrecer {o} para resolver esta cuenta por completo, si me confirman por escrito que esto cierra la cuenta "
+     "por completo, que no se cobrará ni se facturará nada más, y que se reportará como pagada o se quitará de mis "
+     "informes de crédito. Es una oferta para resolver una cuenta en disputa, no un reconocimiento de que la debo."),
+    (rf"Would you accept (?P<a>{M}) to resolve this account in full, and confirm in writing, before any payment, that "
+     r"this settles the account in full, that nothing more will be billed or collected, and that it will be reported "
+     r"as paid or removed from my credit reports\?",
+     "¿Aceptarían {a} para resolver esta cuenta por completo, y me confirmarían por escrito, antes de cualquier pago, "
+     "que esto cierra la cuenta por completo, que no se cobrará ni se facturará nada más, y que se reportará como "
+     "pagada o se quitará de mis informes de crédito?"),
+    (rf"After validation: I can offer (?P<o>{M}) to resolve this account in full, if you confirm in writing, before "
+     r"any payment, that this settles the account in full, that nothing more will be billed or collected, and that it "
+     r"will be reported as paid or removed from my credit reports, with no resale of any remainder\. Would you accept "
+     r"that\? This is an offer to settle a disputed account, not an agreement that I owe it\.",
+     "Después de la verificación: Puedo ofrecer {o} para resolver esta cuenta por completo, si me confirman por "
+     "escrito, antes de cualquier pago, que esto cierra la cuenta por completo, que no se cobrará ni se facturará nada "
+     "más, y que se reportará como pagada o se quitará de mis informes de crédito, sin revender lo que quede. ¿Lo "
+     "aceptarían? Es una oferta para resolver una cuenta en disputa, no un reconocimiento de que la debo."),
     # the payment plan (negotiate/plan.py)
     (rf"Monthly income (?P<i>{M}) less essential expenses (?P<e>{M}) leaves (?P<l>{M}); half of it, (?P<h>{M}), keeps "
      r"room for surprises\.",
@@ -1882,6 +1907,9 @@ _PATTERNS += [
 ]
 
 _PATTERNS += AUDIT_NOTES  # the audit's other notes (report/spanish_audit_notes.py)
+# negotiate/owed: a program's price that does not lower what is owed, any program's words
+_PATTERNS.append((rf"(?P<t>.+?); that is not below (?P<low>{M})",
+                  lambda m: f"{t}; eso no es menos de {m['low']}" if (t := sentence(m["t"])) else None))
 _COMPILED = [(re.compile(p + r"\Z", re.S), t) for p, t in _PATTERNS]
 
 # sentences split at ". " before a capital letter, but not after these abbreviations
@@ -1967,7 +1995,28 @@ def offer_step(step: dict, found: _Findings) -> str | None:
     return sentence(text)
 
 
+# negotiate/scripts says a limit on what may be charged, never what the patient owes: the same sentences as the
+# offer's steps, so they are read as those steps ("I owe at most $X") and said back as the limit
+_LIMIT_EN = ((rf"no more than ({M}) can be charged to me", r"I owe at most \1"),
+             (rf"the most that can be charged to me is ({M})", r"I owe \1"), (r"\bI can be charged only\b", "I owe only"),
+             (rf"({M}) still asked", r"\1 I owe"))
+_LIMIT_ES = ((rf"\b[Dd]ebo como máximo ({M})", r"no me pueden cobrar más de \1"),
+             (rf"\b[Dd]ebo (?!\$0\.00)({M})", r"lo más que me pueden cobrar es \1"))
+
+
 def script_line(text: str, found: _Findings) -> str | None:
+    limited = text
+    for a, b in _LIMIT_EN:
+        text = re.sub(a, b, text)
+    done = _script_line(text, found)
+    if done is None or limited == text:
+        return done
+    for a, b in _LIMIT_ES:
+        done = re.sub(a, b, done)
+    return done[:1].upper() + done[1:]
+
+
+def _script_line(text: str, found: _Findings) -> str | None:
     m = re.match(r"(?P<n>Lines?) (?P<lines>[\d, ]+) of the itemized bill (?:are|is) in dispute[:.] ", text)
     if m:
         titles = found.titles_on(m["lines"])
