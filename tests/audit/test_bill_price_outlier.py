@@ -66,3 +66,17 @@ def test_a_facility_imaging_charge_is_compared_with_its_apc():
 
 def test_lines_without_codes_are_not_judged():
     assert found("BILL.PRICE_OUTLIER", line(1, None, d=D, charge="99999.00"), facts=PRO_CO) == []
+
+
+def test_several_units_say_the_medicare_amount_is_for_all_of_them():
+    # J0696 is priced per 250 mg: four units are compared with four times that, and the message says so
+    one = medicare("J0696", {"setting": "outpatient"})
+    (f,) = found("BILL.PRICE_OUTLIER", line(1, "J0696", d=D, charge="150.00", units=4), facts={"setting": "outpatient"})
+    import re
+
+    # the line's amount is the unrounded per-unit limit times 4, rounded once (one unit shows rounded)
+    four = Decimal(re.search(r"per 250 mg \(\$([\d.]+) for 4 units\)$", f.message).group(1))
+    assert abs(four - one * 4) <= Decimal("0.02") and four > 0
+    assert f"{float(Decimal('150') / four):.1f}x" in f.message
+    (g,) = found("BILL.PRICE_OUTLIER", line(1, "J0696", d=D, charge="150.00"), facts={"setting": "outpatient"})
+    assert g.message.endswith(f"per 250 mg (${one})") and "units" not in g.message

@@ -231,3 +231,12 @@ def test_a_program_s_reason_the_sweep_does_not_reach_reads_in_spanish(sit, pid, 
     assert not ENGLISH.findall(re.sub(r"\([^()]*\)", " ", es)), es  # a program's official name stays in parentheses
     for figure in re.findall(r"\d[\d.]*%?", why):
         assert figure.rstrip(".") in es, (figure, es)
+
+
+def test_a_price_finding_for_several_units_keeps_its_units_in_spanish():
+    from billadvocate.report.spanish import _price_es
+
+    es = _price_es("Line 4, Ceftriaxone 250mg x4 (J0696), is billed at $150.00, 84.3x the Medicare Part B drug "
+                   "payment limit (ASP) per 250 mg ($1.78 for 4 units)")
+    assert es == ("Línea 4 (J0696): se cobra $150.00, 84.3 veces el límite de pago de Medicare Parte B para el "
+                  "medicamento (ASP) por 250 mg, $1.78 por 4 unidades.")

@@ -98,7 +98,7 @@ def _get(obj: Any, name: str, default=None):
 # a price finding's message (audit/rules/bill_price_outlier.py), its figures captured; the description is the
 # bill's own words and stays out (the line and code name the line)
 _PRICE = re.compile(r"Line (?P<line>\d+), .*\((?P<code>[^()]*)\), is billed at (?P<charge>\$[\d,]+\.\d\d), "
-                    r"(?:(?P<ratio>[\d.]+)x (?P<yardstick>.+) \((?P<medicare>\$[\d,]+\.\d\d)\)"
+                    r"(?:(?P<ratio>[\d.]+)x (?P<yardstick>.+) \((?P<medicare>\$[\d,]+\.\d\d)(?: for (?P<units>[\d.]+) units)?\)"
                     r"|above the hospital's own published cash price of (?P<cash>\$[\d,]+\.\d\d))")
 _OPPS_ES = "el pago de Medicare a un hospital por atención ambulatoria del APC {apc}"
 # the yardstick's name (audit/benchmarks_sql.py, audit/opps_wage.py) -> its Spanish; one not here adds nothing
@@ -137,7 +137,8 @@ def _price_es(message: str) -> str | None:
             words = y.groupdict()
             if words.get("area", "").startswith("rural "):
                 words["area"] = f"zona rural de {words['area'][6:]}"
-            return head + f"{m['ratio']} veces {es.format(**words)}, {m['medicare']}."
+            units = f" por {m['units']} unidades" if m["units"] else ""
+            return head + f"{m['ratio']} veces {es.format(**words)}, {m['medicare']}{units}."
     return None
 
 

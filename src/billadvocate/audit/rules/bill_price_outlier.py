@@ -35,7 +35,9 @@ RULE = Rule(
         SELECT b.source, {line_list('b.line')} AS lines, {line_list('b.line')} AS stake_lines, b.line, b.code,
                b.description, b.charge, b.medicare, b.cash_price, b.fair, b.yardstick_name,
                CASE WHEN b.cash_price > 0 AND coalesce(b.insurance_status, 'uninsured') = 'uninsured'
-                         AND b.charge > p.cash_multiple * b.cash_price THEN 'cash' ELSE 'medicare' END AS kind,
+                         AND b.charge > p.cash_multiple * b.cash_price THEN 'cash'
+                    WHEN b.units <> 1 THEN 'medicare_units' ELSE 'medicare' END AS kind,
+               regexp_replace(CAST(b.units AS VARCHAR), '\.?0+$', '') AS units,
                round(CAST(b.charge AS DOUBLE) / b.medicare, 1) AS ratio,
                greatest(b.charge - b.fair, 0) AS amount
         FROM line_benchmarks b CROSS JOIN audit_params p
@@ -49,6 +51,9 @@ RULE = Rule(
     message={
         "medicare": ("Line {line}, {description} ({code}), is billed at {charge}, {ratio}x {yardstick_name} "
                      "({medicare})"),
+        # several units: the Medicare amount is for all of them (a drug's price per 250 mg times 4)
+        "medicare_units": ("Line {line}, {description} ({code}), is billed at {charge}, {ratio}x {yardstick_name} "
+                           "({medicare} for {units} units)"),
         "cash": ("Line {line}, {description} ({code}), is billed at {charge}, above the hospital's own "
                  "published cash price of {cash_price}"),
     },
