@@ -1,6 +1,11 @@
 """Call scripts: what to say, what to ask and what never to say to the provider's billing office,
 the collector and the insurer, filled with this case's numbers.
 
+The patient never says the debt is theirs or how much they owe: a statement of the debt can be used
+as an admission, and on an old debt an acknowledgment or a promise to pay can revive it in some states.
+The script proposes a resolution instead, paid only once the terms are confirmed in writing, and on a
+time-barred debt it offers nothing unless the patient chose to pay (negotiate withholds the offer).
+
 Every call: write down the date, time, the person's name and a reference number, and follow up in
 writing; what is said on the phone is hard to prove.
 """
@@ -11,13 +16,24 @@ import re
 from typing import Any
 
 from ..util import dollars
+from .barred import time_barred
 
 ALWAYS_NOTE = ["the date and time", "the name of the person you spoke to", "a reference number for the call",
                "what they agreed to; then confirm it in a letter or email"]
 NEVER_SAY_BASE = [
     "Do not give a card number, bank account or routing number, or agree to an automatic withdrawal, on this call.",
     "Do not agree to a payment plan or an amount on the spot; say you will reply in writing.",
+    "Do not say that you owe this bill or how much you owe: offer to resolve the account, and only in writing.",
 ]
+TIME_BARRED = ("This debt looks too old to be sued on (time-barred). On this call do not agree to pay, do not promise "
+               "to pay, do not pay anything, and do not confirm that the debt is yours or how much it is: in some "
+               "states that can restart the time to sue.")
+TIME_BARRED_CHOSE = ("This debt looks too old to be sued on (time-barred), and you chose to offer to settle it anyway. "
+                     "On this call do not confirm that the debt is yours or how much it is, and do not pay or promise "
+                     "anything until the settlement is in writing: in some states that can restart the time to sue.")
+IN_WRITING = ("that this settles the account in full, that nothing more will be billed or collected, and that it will "
+              "be reported as paid or removed from my credit reports")
+NOT_AN_ADMISSION = "This is an offer to settle a disputed account, not an agreement that I owe it."
 
 
 def _lines(nums: list[int]) -> str:
@@ -29,13 +45,29 @@ def owed_sentences(offer) -> list[str]:
     changed the figure (the lines taken off, each cap, the yardstick), from the money engine."""
     if not offer or offer.get("withheld"):
         return []  # no figure on the phone where no offer is safe (a time-barred debt, a bill not yet known)
-    caps = [r for r in offer.get("steps", []) if r.get("kind") in ("cap", "price", "appeal_hold")]
+    # the legal limits only: a fair price said aloud reads as what the patient agrees is owed
+    caps = [r for r in offer.get("steps", []) if r.get("kind") in ("cap", "appeal_hold")]
     if offer.get("no_offer"):
         caps = [r for r in caps if r.get("amount") == 0 and r["step"] != offer["no_offer"]][:1]  # what brought it to $0
-    out = [_sentence(_first_person(offer["no_offer"]))] if offer.get("no_offer") else []
+    out = [_sentence(_said(offer["no_offer"]))] if offer.get("no_offer") else []
     for r in caps:
-        out.append(_sentence(_first_person(r["step"])) + (f" ({r['citations'][0]})" if r["citations"] else ""))
+        out.append(_sentence(_said(r["step"])) + (f" ({r['citations'][0]})" if r["citations"] else ""))
     return out
+
+
+# what the patient owes, as the limit of what may be charged: "I owe at most $250.00" admits $250.00
+NOT_OWED = ((r"\bI owe at most (\$[\d,]+\.\d\d)", r"no more than \1 can be charged to me"),
+            (r"\bI owe (?!\$0\.00\b)(\$[\d,]+\.\d\d)", r"the most that can be charged to me is \1"),
+            (r"\bI owe only\b", "I can be charged only"), (r"(\$[\d,]+\.\d\d) I owe\b", r"\1 still asked"))
+
+
+def _said(text: str) -> str:
+    """A message in the patient's words on the phone, with no statement of what they owe (that nothing is
+    owed, "I owe $0.00", is a denial and stays)."""
+    text = _first_person(text)
+    for a, b in NOT_OWED:
+        text = re.sub(a, b, text)
+    return text
 
 
 FIRST_PERSON = ((r"\b[Yy]ou are\b", "I am"), (r"\b[Yy]ou were\b", "I was"), (r"\b[Yy]ou\b(?= (?:owe|qualify|have|had|did|do|may|must|can|should|paid|got|received|signed|asked|need)\b)", "I"),
@@ -62,7 +94,7 @@ def _findings_said(messages: list[str]) -> str:
     others are counted, never cut mid-word or mid-sentence."""
     said: list[str] = []
     for m in messages:
-        sentence = _sentence(_first_person(m))
+        sentence = _sentence(_said(m))
         if said and sum(len(x) + 1 for x in said) + len(sentence) > SAY_FINDINGS_CHARS:
             break
         said.append(sentence)
@@ -77,7 +109,18 @@ def _lower_the(name: str) -> str:
     return "t" + name[1:] if name.startswith("The ") else name
 
 
-def provider_script(account, findings, assistance, offer) -> dict[str, Any]:
+def _offering(offer) -> bool:
+    """An offer the patient may make: negotiate withholds it on a time-barred debt the patient did not choose to pay."""
+    return bool(offer and not offer.get("withheld") and not offer.get("no_offer") and offer.get("opening"))
+
+
+def _barred_warning(sol, offer) -> list[str]:
+    if not time_barred(sol):
+        return []
+    return [TIME_BARRED_CHOSE if _offering(offer) else TIME_BARRED]
+
+
+def provider_script(account, findings, assistance, offer, sol=None) -> dict[str, Any]:
     p = account.provider
     acct = account.account_number or account.id
     when = account.care.start.isoformat() if account.care.start else "the date on the bill"
@@ -95,9 +138,9 @@ def provider_script(account, findings, assistance, offer) -> dict[str, Any]:
         say.append(f"I am applying for financial assistance ({names}). Please put "
                    "the account on hold, and stop any collection or credit reporting while it is reviewed.")
     say += owed_sentences(offer)
-    if offer and offer.get("opening") and offer["fair_amount"] > 0:
-        say.append(f"A fair amount for this care is {dollars(offer['fair_amount'])}. "
-                   f"I can offer {dollars(offer['opening'])} as payment in full.")
+    if _offering(offer) and offer["fair_amount"] > 0:
+        say.append(f"I can offer {dollars(offer['opening'])} to resolve this account in full, if you confirm in "
+                   f"writing {IN_WRITING}. {NOT_AN_ADMISSION}")
     ask = ["What is the balance after every insurance payment and adjustment, and has the claim been billed to my insurer?",
            "Has the account been sent to a collection agency, sold, or reported to a credit bureau? If so, when and to whom?",
            "Please send me your financial-assistance policy and application, and your cash (self-pay) price for these services."]
@@ -109,9 +152,10 @@ def provider_script(account, findings, assistance, offer) -> dict[str, Any]:
     elif p.fap and p.fap.agb_percent is not None:
         ask.append(f"Your amounts generally billed are {p.fap.agb_percent}% of charges: as a patient who qualifies "
                    "for assistance I may not be charged more; will you apply your discount and that limit?")
-    if offer and offer.get("target"):
-        ask.append(f"Will you accept {dollars(offer['target'])} as payment in full, in writing, reported as paid?")
-    never = NEVER_SAY_BASE + ["Do not say the bill is correct or that you can pay it in full."]
+    if _offering(offer) and offer.get("target"):
+        ask.append(f"Would you accept {dollars(offer['target'])} to resolve this account in full, and confirm in "
+                   f"writing, before any payment, {IN_WRITING}?")
+    never = NEVER_SAY_BASE + ["Do not say the bill is correct or that you can pay it in full."] + _barred_warning(sol, offer)
     return {"to": "provider", "name": p.name, "phone": p.phone, "say": say, "ask": ask, "never_say": never,
             "write_down": ALWAYS_NOTE}
 
@@ -136,16 +180,16 @@ def collector_script(account, offer, sol) -> dict[str, Any] | None:
         say += owed_sentences(offer)
         ask.append("Nothing is owed on this account: will you stop collection, return the account to the provider, "
                    "and delete any credit reporting?")
-    elif offer and offer.get("opening") is not None:
-        ask.append(f"After validation: would you accept {dollars(offer['opening'])} as payment in full, "
-                   "reported as paid or deleted, with no resale of any remainder?")
+    elif _offering(offer):
+        ask.append(f"After validation: I can offer {dollars(offer['opening'])} to resolve this account in full, if "
+                   f"you confirm in writing, before any payment, {IN_WRITING}, with no resale of any remainder. "
+                   f"Would you accept that? {NOT_AN_ADMISSION}")
     never = NEVER_SAY_BASE + [
         "Do not say the debt is yours, or promise to pay anything, before you have their validation in writing.",
         "Do not make any payment, however small, just to stop the calls: on an old debt it can restart the statute of limitations.",
         "Do not give your employer, your income or your bank's name.",
     ]
-    if sol and sol.get("expired"):
-        never.append("This debt looks time-barred: do not acknowledge it in writing.")
+    never += _barred_warning(sol, offer)
     return {"to": "collector", "name": c.name, "phone": c.phone, "say": say, "ask": ask, "never_say": never,
             "write_down": ALWAYS_NOTE}
 
@@ -205,6 +249,6 @@ def insurer_script(case, account, fair) -> dict[str, Any] | None:
 
 def call_scripts(case, account, findings, assistance, offer, sol) -> list[dict[str, Any]]:
     fair = (offer or {}).get("fair")
-    scripts = [provider_script(account, findings, assistance, offer),
+    scripts = [provider_script(account, findings, assistance, offer, sol),
                collector_script(account, offer, sol), insurer_script(case, account, fair)]
     return [s for s in scripts if s is not None]
