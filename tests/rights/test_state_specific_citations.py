@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from billadvocate.report import spanish
+from billadvocate.states import NAMES
 from tests.rights.helpers import case, fired
 
 VOID = "STATE.REPORTED_DEBT_VOID"
@@ -49,3 +51,18 @@ def test_a_wage_garnishment_finding_cites_its_own_states_protection_and_no_other
     assert WAGE_LAW[state] in cites, v.citations
     others = [law for st, law in WAGE_LAW.items() if st != state and law in cites]
     assert not others, f"a {state} case cites {others}"
+
+
+
+ES_NAMES = {"TX": "Texas", "PA": "Pensilvania", "NC": "Carolina del Norte", "SC": "Carolina del Sur"}
+
+
+@pytest.mark.parametrize("state", sorted(WAGE_LAW))
+def test_a_wage_garnishment_findings_explanation_names_no_other_states_law(state):
+    threat = {"at": "2026-05-02", "kind": "legal_action", "from": "collector", "type": "threat",
+              "note": "we will garnish your wages"}
+    (v,) = fired(case(threat, state=state), GARNISH)
+    es = spanish.finding(v.model_dump(mode="json"), "conduct")["explanation"]
+    for other in (s for s in WAGE_LAW if s != state):
+        assert NAMES[other] not in v.explanation, v.explanation
+        assert ES_NAMES[other] not in es, es

@@ -55,9 +55,8 @@ RULE = ConductRule(
     citations=("Tex. Const. art. XVI, sec. 28", "42 Pa.C.S. 8127", "N.C. Gen. Stat. 1-362", "S.C. Code 15-39-410",
                "15 U.S.C. 1692e(5)"),
     cites=("15 U.S.C. 1692e(5)",),  # and the patient's state's protection, from the law value its check read
-    explanation=("Texas, Pennsylvania, North Carolina and South Carolina do not let a creditor take wages for a consumer "
-                 "debt such as a medical bill, even after winning a lawsuit (support orders, taxes and student loans "
-                 "are different). A collector that threatens it threatens something it cannot do. Keep the letter and "
+    explanation=("Your state does not let a creditor take wages for a consumer debt such as a medical bill, even after "
+                 "winning a lawsuit (support orders, taxes and student loans are different). A collector that threatens it threatens something it cannot do. Keep the letter and "
                  "tell the court, if there is a case, that your wages are exempt."),
     check=check,
     fdcpa=False,
