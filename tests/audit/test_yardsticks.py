@@ -133,3 +133,16 @@ def test_a_line_without_a_date_is_priced_by_the_schedules_of_the_as_of_date_and_
                for n in result.notes)
     assert not any("no date of service" in n for n in dated.notes)
     assert [f.rule for f in result.findings] == [f.rule for f in dated.findings] == ["BILL.PRICE_OUTLIER"]
+
+
+def test_a_professional_line_is_not_given_a_hospital_outpatient_reason_for_having_no_yardstick():
+    # the real 837P home-infusion claim (linuxforhealth demo.drug.example10.3): J3490 saline and heparin
+    # lock from Professional Home IV, LLC; OPPS packages J3490 (status N) into a hospital's service, but
+    # this is no hospital claim: 'packaged: Medicare pays for it only within the hospital service it goes
+    # with' told the patient something false about a supplier's line
+    assert shipped("opps", "hcpcs = 'J3490'", "status_indicator") == "N"
+    result, b = bench(line(1, "J3490", d=D, units=7, charge="67.69", desc="Sod Chl 0.9%see NDC#"),
+                      facts={"setting": "professional"})
+    assert b[1]["medicare"] is None
+    assert b[1]["no_yardstick"] == "no Medicare price for this code in the loaded fee schedules"
+    assert not any("hospital" in n for n in result.notes)

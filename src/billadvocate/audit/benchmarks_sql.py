@@ -17,7 +17,8 @@
   - a bill whose setting could not be decided: the larger of the OPPS and PFS amounts, so a price is
     called high only when it is high by both;
   - an inpatient line: none (an inpatient stay is paid per stay, by its MS-DRG).
-  `no_yardstick` says, in words, why a coded line has none.
+  `no_yardstick` says, in words, why a coded line has none; the OPPS status indicator's reasons
+  (packaged, inpatient only, another code is used) only on a bill that may be a hospital's.
 - cash_price / negotiated / gross: the hospital's own published prices (an imported machine-readable
   file), per unit as published, times units; negotiated is the rate for the patient's plan.
 - fair: the benchmark the negotiation uses: the cash price for a self-pay patient, the plan's rate
@@ -109,14 +110,16 @@ WITH hospital AS (
            END AS yardstick_name,
            CASE WHEN yardstick IS NOT NULL THEN NULL
                 WHEN setting = 'inpatient' THEN 'an inpatient stay is paid per stay (MS-DRG), not per line'
-                WHEN status_indicator = 'N' THEN 'packaged: Medicare pays for it only within the hospital service it goes with'
-                WHEN status_indicator IN ('E1', 'E2') THEN 'Medicare does not pay for it'
-                WHEN status_indicator = 'C' THEN 'Medicare pays for it only on an inpatient stay'
-                WHEN status_indicator = 'B' THEN 'not billable on a hospital outpatient claim (another code is used)'
+                WHEN opps_status = 'N' THEN 'packaged: Medicare pays for it only within the hospital service it goes with'
+                WHEN opps_status IN ('E1', 'E2') THEN 'Medicare does not pay for it'
+                WHEN opps_status = 'C' THEN 'Medicare pays for it only on an inpatient stay'
+                WHEN opps_status = 'B' THEN 'not billable on a hospital outpatient claim (another code is used)'
                 ELSE 'no Medicare price for this code in the loaded fee schedules'
            END AS no_yardstick
     FROM (
         SELECT u.*, k.setting,
+               -- the OPPS status indicator speaks of a hospital's outpatient claim, not a practitioner's or supplier's
+               CASE WHEN k.setting IS NULL OR k.setting <> 'professional' THEN status_indicator END AS opps_status,
                CASE WHEN k.setting = 'inpatient' THEN NULL
                     WHEN asp_unit IS NOT NULL THEN 'asp'
                     WHEN clfs_unit IS NOT NULL THEN 'clfs'
