@@ -103,8 +103,8 @@ def test_carin_reversed_lines_are_not_denials():
 
 BLUE_BUTTON = {  # file: (claims, lines, billed, paid, patient responsibility)
     "eob_read_carrier_v2.json": (1, 1, "250.00", "50.00", "10.00"),
-    "eob_read_in_pt_v2.json": (1, 11, "19370.00", "10000.00", "1000.00"),
-    "eob_read_out_pt_v2.json": (1, 6, "300.00", "20.00", "0"),
+    "eob_read_in_pt_v2.json": (1, 10, "10000.00", "10000.00", "1000.00"),
+    "eob_read_out_pt_v2.json": (1, 5, "300.00", "20.00", "0"),
     "eob_search_v2.json": (10, 10, "920.00", "620.00", "120.00"),
 }
 
@@ -115,6 +115,23 @@ def test_every_blue_button_eob_reads_with_its_numbers(name):
     eob = read_eob(shared("fhir_eob", "bluebutton2", name))
     assert (len(eob.claims), eob.line_count) == (claims, lines)
     assert (eob.total_billed, eob.total_paid, eob.total_patient_responsibility) == (D(billed), D(paid), D(owed))
+
+
+@pytest.mark.parametrize("name", ["eob_read_in_pt_v2.json", "eob_read_out_pt_v2.json"])
+def test_a_revenue_code_0001_total_charge_item_is_the_claims_total_not_a_line(name):
+    # NUBC revenue code 0001 'Total charge': the institutional claim's total, sent as its last item.
+    # Read as a line it doubled the inpatient claim's charges ($9,370 of lines + $10,000 = $19,370)
+    # and repeated the outpatient claim's $70 denial as a $300 one.
+    claim = read_eob(shared("fhir_eob", "bluebutton2", name)).claims[0]
+    assert "0001" not in [ln.revenue_code for ln in claim.lines]
+    assert sum(ln.denied for ln in claim.lines) == (1 if "out_pt" in name else 0)
+
+
+def test_blue_button_inpatient_total_charge_line_is_the_claims_billed_amount():
+    eob = read_eob(shared("fhir_eob", "bluebutton2", "eob_read_in_pt_v2.json"))
+    claim = eob.claims[0]
+    assert claim.billed == D("10000.00") and sum(ln.billed for ln in claim.lines) == D("9370.00")
+    assert any("0001" in n and "9,370.00" in n for n in eob.notes)
 
 
 def test_blue_button_outpatient_hcpcs_sent_as_a_modifier_is_read_as_the_code():

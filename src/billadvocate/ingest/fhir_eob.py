@@ -254,6 +254,9 @@ def _denials(flags: dict[str, list[str]], adjustments: list[Adjustment]) -> list
     return reasons
 
 
+TOTAL_CHARGE = "0001"  # NUBC UB-04 revenue code 0001: total charge (the claim's sum, on its last line)
+
+
 def _line(item: dict, n: int) -> EobLine:
     code, system, display = _first_code(item.get("productOrService"))
     if code == "not-applicable":
@@ -326,6 +329,9 @@ def _claim(resource: dict, index: dict, eob: Eob) -> EobClaim:
                      processed=_date(resource.get("created")),
                      status_code=str(resource.get("outcome") or resource.get("status") or "") or None)
     claim.lines = [_line(item, n) for n, item in enumerate(resource.get("item") or [], start=1) if isinstance(item, dict)]
+    # NUBC revenue code 0001 'Total charge': an institutional claim's total sent as its last item, not a service
+    totals = [ln for ln in claim.lines if ln.revenue_code == TOTAL_CHARGE]
+    claim.lines = [ln for ln in claim.lines if ln.revenue_code != TOTAL_CHARGE]
     if claim.start is None:
         dates = [ln.date for ln in claim.lines if ln.date]
         claim.start, claim.end = (min(dates), max(dates)) if dates else (None, None)
@@ -343,6 +349,12 @@ def _claim(resource: dict, index: dict, eob: Eob) -> EobClaim:
     for key, value in _amounts(balances, BLUE_BUTTON_BALANCE)[0].items():
         amounts.setdefault(key, value)
     line_billed = sum((ln.billed for ln in claim.lines if ln.billed is not None), ZERO)
+    for total in totals:  # the total line's charge is the claim's where its `total` does not state one
+        if total.billed is not None:
+            amounts.setdefault("billed", total.billed)
+        if total.billed is not None and total.billed != line_billed and claim.lines:
+            eob.notes.append(f"claim {claim.claim_id}: its total charge line (revenue code 0001) states "
+                             f"{total.billed:,.2f}, its lines add up to {line_billed:,.2f}")
     if amounts.get("billed") == 0 and line_billed > 0:  # a stated zero total next to charged lines
         eob.notes.append(f"claim {claim.claim_id}: the stated total charge is 0 but the lines add up to "
                          f"{line_billed}; the lines' sum is used")
