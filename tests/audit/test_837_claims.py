@@ -39,3 +39,43 @@ def test_one_patient_with_a_subscriber_is_one_patient():
     # demo.example1: subscriber JANE SMITH, patient TED SMITH (NM1*QC): one patient
     bill = read_837(FIXTURES / "demo.example1.837")
     assert not [n for n in bill.notes if "patients" in n]
+
+
+def test_an_837s_lines_without_descriptions_are_named_by_their_codes_in_findings():
+    # the real 4010 837I automobile-accident claim: SV2 lines carry codes, never descriptions, and the
+    # findings read 'Line 3,  (86225), is billed at' and ' (86225) is billed for 2 units'
+    from billadvocate.audit import audit_bills
+
+    from tests.conftest import shared
+
+    bill = read_837(shared("x12", "linuxforhealth", "837_004010X096A1", "automobile-accident.837"))
+    assert bill.lines[2].code == "86225" and not bill.lines[2].description
+    messages = [f.message for f in audit_bills([bill]).findings]
+    assert "The service (86225) is billed for 2 units on 1994-03-18 (line 3)" in "\n".join(messages)
+    assert any(m.startswith("Line 3, the service (86225), is billed at $100.00") for m in messages)
+    assert not [m for m in messages if "  " in m or m.startswith(" ") or ",  (" in m]
+
+
+def test_the_audit_says_when_its_one_bill_holds_several_patients_claims():
+    # two-claims-single-provider.837i: JON DOE's and JOE SMITH's claims; the reader said so only to `read`,
+    # and `audit` showed its findings as one person's bill
+    from billadvocate.audit import audit_bills
+
+    result = audit_bills([read_837(FIXTURES / "two-claims-single-provider.837i")])
+    (note,) = [n for n in result.notes if "patients" in n]
+    assert note.startswith("This file holds the claims of 2 patients, audited here as one bill")
+    one = read_837(FIXTURES / "demo.example1.837")
+    assert not [n for n in audit_bills([one]).notes if "patients" in n]
+
+
+def test_a_synthea_ledger_of_eleven_patients_warns_that_repeats_may_be_two_peoples_care():
+    # the real Synthea claims_transactions.csv: 11 patients; the flu shots of three of them on 2015-02-20
+    # (lines 9, 642, 1261) are one 'duplicate' when the file is audited as one bill
+    from billadvocate.audit import audit_bills
+    from billadvocate.ingest.synthea_csv import read_ledger_bill
+
+    from tests.conftest import shared
+
+    bill = read_ledger_bill(shared("synthea", "jijones12_ma10", "csv", "claims_transactions.csv"))
+    notes = audit_bills([bill]).notes
+    assert any(n.startswith("This file holds the claims of 11 patients") and "duplicate" in n for n in notes)

@@ -3,6 +3,8 @@ then one summary: total billed, total in dispute (each dollar counted once) and 
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -107,6 +109,19 @@ def undated_note(lines: list[Line], facts: dict[str, Any], as_of: date) -> str |
             "or audit with --as-of a day of the care.")
 
 
+# a reader's note that one file holds several patients' claims (ingest/x12_837.py, ingest/synthea_csv.py)
+SEVERAL_PATIENTS = re.compile(r"\b(\d+) patients \(")
+
+
+def several_patients_note(bills: list[Bill]) -> str | None:
+    """When a file holds several patients' claims, audited as one bill: what that does to the findings."""
+    counts = [int(m.group(1)) for b in bills for n in b.notes if (m := SEVERAL_PATIENTS.search(n))]
+    if not counts or max(counts) < 2:
+        return None
+    return (f"This file holds the claims of {max(counts)} patients, audited here as one bill: a duplicate, a code "
+            "pair or a daily unit limit may join two people's care. Audit each patient's claims on their own.")
+
+
 def _drg_stays(con, pairs: list[tuple[str, Line]]) -> list[dict[str, Any]]:
     """The stays Medicare pays by their MS-DRG, each with its lines (the fair-price estimate's yardstick)."""
     from .rules.bill_price_inpatient_drg import stay_payments_sql
@@ -169,6 +184,8 @@ def audit_bills(bills: list[Bill], *, facts: dict[str, Any] | None = None,
     notes += unpriced_notes(benchmark_dicts, {n for s in stays for n in s["lines"]})
     undated = undated_note(lines, facts, as_of)
     notes += [undated] if undated else []
+    several = several_patients_note(bills)
+    notes += [several] if several else []
     return AuditResult(lines=lines, total_charges=total, findings=findings, bills=bills,
                        benchmark_total=benchmark_total, benchmarks=benchmarks,
                        in_dispute=in_dispute(lines, detailed, total), notes=notes,

@@ -19,6 +19,14 @@ from ..model import Finding, Severity
 from ..util import dollars
 
 
+UNNAMED = "the service"  # what a message calls a line that has a code but no description
+
+
+def _sentence(message: str) -> str:
+    """A message that starts with an unnamed line's words, capitalised."""
+    return message[0].upper() + message[1:] if message.startswith(UNNAMED) else message
+
+
 @dataclass(frozen=True)
 class Rule:
     id: str
@@ -38,6 +46,10 @@ class Rule:
 
     def finding(self, row: dict[str, Any], *, as_of: date | None = None) -> Finding:
         shown = {k: ("" if v is None else v) for k, v in row.items()}
+        # a line with no description (an 837's or 835's lines carry codes only) is 'the service (CODE)'
+        unnamed = [c for c in ("description", "description2") if c in row and not str(row[c] or "").strip()]
+        for col in unnamed:
+            shown[col] = UNNAMED
         for col in self.money_columns:
             if row.get(col) is not None:
                 shown[col] = dollars(row[col])
@@ -59,7 +71,7 @@ class Rule:
             severity=severity,
             lines=lines,
             amount=Decimal(str(row.get("amount") or 0)).quantize(Decimal("0.01")),
-            message=template.format(**shown),
+            message=_sentence(template.format(**shown)) if unnamed else template.format(**shown),
             citations=citations,
             explanation=self.explanation or None,
             unconfirmed=unconfirmed,
