@@ -95,3 +95,17 @@ def test_empty_file(tmp_path):
 def test_repeated_line_numbers_are_refused():
     with pytest.raises(BadInput, match="appears twice"):
         read_csv_text("line,code,charge\n1,85025,10\n1,85025,10\n", file="b.csv")
+
+
+@pytest.mark.parametrize("total_row", [
+    ',03/05/2025,0001,,TOTAL CHARGES,,,"$6,296.00",',  # a UB-04's line 23: revenue code 0001, dated
+    ',,0001,,,,,"$6,296.00",',  # the code and the amount alone
+])
+def test_a_revenue_code_0001_row_is_the_bills_stated_total_not_a_charge(total_row):
+    # the example's itemized bill with its total row as a UB-04 prints it (NUBC revenue code 0001,
+    # 'Total charge'); read as a line it doubled the charges ($12,592.00) and became a charge in dispute
+    lines = (EXAMPLES / "er-visit-nonprofit" / "bills" / "er-itemized.csv").read_text().splitlines()
+    text = "\n".join(total_row if ln.startswith(",,,,TOTAL CHARGES") else ln for ln in lines) + "\n"
+    bill = read_csv_text(text, file="ub04.csv")
+    assert len(bill.lines) == 15 and "0001" not in [ln.revenue_code for ln in bill.lines]
+    assert bill.total_charges == bill.stated_total == Decimal("6296.00")

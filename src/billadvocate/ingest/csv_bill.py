@@ -1,8 +1,9 @@
 """The itemized bill as CSV (spec/case-format.md): one row per charge line, headers mapped by name.
 
 Rows that state the bill's own total, payments, adjustments or balance (no date, no code, and a
-description such as "TOTAL CHARGES" or "PAYMENT - INSURANCE") are kept as what the bill states,
-not taken as charges, so the audit can check the arithmetic.
+description such as "TOTAL CHARGES" or "PAYMENT - INSURANCE"; or a UB-04's revenue code 0001, the
+total charge line) are kept as what the bill states, not taken as charges, so the audit can check
+the arithmetic.
 """
 
 from __future__ import annotations
@@ -76,7 +77,12 @@ _PAYER_ADJUSTMENT = re.compile(r"\b(adjustments?|adj|contractual|write[- ]?offs?
 _PAYER_PAYMENT = re.compile(r"\b(payments?|paid|pmt|remittance)\b", re.I)
 
 
+TOTAL_CHARGE = "0001"  # NUBC UB-04 revenue code 0001: total charge (the bill's sum, not a service)
+
+
 def _summary_kind(fields: dict[str, str]) -> str | None:
+    if not fields.get("code") and clean_code(fields.get("revenue_code")) in (TOTAL_CHARGE, TOTAL_CHARGE[1:]):
+        return "stated_total"  # a UB-04's total line (revenue code 0001), dated or not
     if fields.get("code") or fields.get("revenue_code"):
         return None
     text = fields.get("description", "") or fields.get("line", "")
