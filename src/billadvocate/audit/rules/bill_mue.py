@@ -79,7 +79,7 @@ RULE = Rule(
         WHERE units > mue_units
     """,
     message=("{description} ({code}) is billed for {units:g} units on {date} ({lines_word} {line_list}); "
-             "the {setting} MUE of {release} allows {mue_units} {counted} ({rationale})"),
+             "the {setting} MUE of {release} allows {mue_units} {counted} (CMS's reason: {rationale})"),
     explanation=("Medicare's Medically Unlikely Edits cap the units of a service one patient gets on one day. "
                  "Ask the billing office to correct the units, or to show the record that justifies them "
                  "(only a clinical MUE, indicator 3, can be justified that way)."),
