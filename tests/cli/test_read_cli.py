@@ -120,3 +120,12 @@ def test_read_names_the_hospital_the_printed_bill_names(cli):
     r = cli("read", shared("sample_bills", "er-visit-with-cpt.pdf"))
     assert r.code == 0 and "itemized bill (pdf) from Valley General Hospital, 4 lines" in " ".join(r.out.split())
     assert cli("read", shared("sample_bills", "er-visit-with-cpt.pdf"), "--json").json()["provider_name"] == "Valley General Hospital"
+
+
+def test_audit_of_an_eob_that_states_only_balances_never_says_you_owe_nothing(cli):
+    # Synthea's claims.csv: no amounts billed or paid, only what is still unpaid ($42.28 by the patient)
+    r = cli("audit", shared("synthea", "jijones12_ma10", "csv", "claims.csv"))
+    assert r.code == 0, r.err
+    out = " ".join(r.out.split())
+    assert "you owe $0.00" not in out and "no amounts billed or paid stated" in out
+    assert "still unpaid by you, as the document states: $42.28" in out

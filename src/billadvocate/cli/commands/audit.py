@@ -19,7 +19,7 @@ from ...states import normalise_state
 from ...util import dollars
 from ..human import console, findings_table
 from ..options import as_of_option, json_option, parse_as_of, print_json
-from .read import format_option, progress_for
+from .read import format_option, progress_for, states_amounts
 
 COMMANDS = ["audit"]
 
@@ -95,8 +95,12 @@ def audit(files: tuple[Path, ...], eob_files: tuple[Path, ...], fmt: str | None,
                 f"{dollars(result.benchmark_total)}.")
     for e in eobs:
         denied = [cl.claim_id for cl in e.claims if cl.denied]
-        c.print(f"EOB {e.source}: {len(e.claims)} claim(s), billed {dollars(e.total_billed)}, plan paid "
-                f"{dollars(e.total_paid)}, you owe {dollars(e.total_patient_responsibility)}"
+        # an EOB that states no amounts (Synthea's claims.csv: balances only) never says "you owe $0.00"
+        amounts = (f"billed {dollars(e.total_billed)}, plan paid {dollars(e.total_paid)}, you owe "
+                   f"{dollars(e.total_patient_responsibility)}" if states_amounts(e) else "no amounts billed or paid stated")
+        unpaid = (f"; still unpaid by you, as the document states: {dollars(e.total_patient_balance)}"
+                  if e.total_patient_balance is not None else "")
+        c.print(f"EOB {e.source}: {len(e.claims)} claim(s), {amounts}{unpaid}"
                 + (f"; denied: {', '.join(denied)}" if denied else "") + ".", markup=False)
     if matched:
         c.print(f"{len(matched.lines)} bill line(s) matched to EOB lines; not on any EOB: "

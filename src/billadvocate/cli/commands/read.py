@@ -137,12 +137,17 @@ def print_bill(c, bill: Bill) -> None:
         c.print(f"[yellow]Note:[/] {escape(n)}")
 
 
+def states_amounts(eob: Eob) -> bool:
+    """Whether the EOB states any amount billed, paid or owed (Synthea's claims.csv states only balances)."""
+    return any(cl.billed is not None or cl.paid is not None or cl.adjudicated_patient_responsibility is not None
+               for cl in eob.claims)
+
+
 def print_eob(c, eob: Eob) -> None:
     payer = escape(f" from {eob.payer}") if eob.payer else ""
     c.print(f"[bold]{escape(eob.source)}[/]: EOB ({escape(eob.format)}){payer}, "
             f"{len(eob.claims)} claim(s), {eob.line_count} line(s).")
-    if any(cl.billed is not None or cl.paid is not None or cl.adjudicated_patient_responsibility is not None
-           for cl in eob.claims):
+    if states_amounts(eob):
         c.print(f"Billed {dollars(eob.total_billed)}, plan paid {dollars(eob.total_paid)}, "
                 f"you owe {dollars(eob.total_patient_responsibility)}.")
     else:
