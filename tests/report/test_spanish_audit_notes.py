@@ -45,9 +45,11 @@ def _notes(*lines, facts) -> list[str]:
     ([line(1, "99284", d=D, rev="0450")], {}, "Setting: outpatient"),
     ([line(1, "99223", d=D, rev="0120", desc="ROOM AND BOARD SEMI-PRIVATE")], {}, "Setting: inpatient"),
     ([line(1, "99223", d=D, rev="0450", desc="ADMISSION H&P")], {}, "Setting: inpatient"),
+    ([line(1, None, d=D, desc="SEMI-PRIVATE ROOM & BOARD"), line(2, "85025", d=D)], {}, "Setting: inpatient"),
     ([line(1, "99214"), line(2, "99446")], HOSPITAL, "Setting undecided"),
     ([line(1, None, desc="PHARMACY")], {}, "Setting undecided"),
-], ids=["professional", "outpatient", "room-and-board", "admission", "hospital-no-revenue-codes", "no-codes"])
+], ids=["professional", "outpatient", "room-and-board", "admission", "room-and-board-words-only",
+        "hospital-no-revenue-codes", "no-codes"])
 def test_the_setting_note_reads_in_spanish(lines, facts, start):
     (note,) = [n for n in _notes(*lines, facts=facts) if n.startswith("Setting")]
     assert note.startswith(start), note

@@ -52,6 +52,8 @@ def infer_setting(bills: list[Bill], *, provider_name: str | None = None,
     if revenue or room or institutional:
         why = ("it has revenue codes" if revenue else "it is an institutional claim (837I)" if institutional
                else "it has room and board lines")
+        if room and not (revenue or institutional):  # the room and board lines are the reason: said once
+            return SettingChoice("inpatient", "a facility claim with room and board lines")
         if room:
             return SettingChoice("inpatient", f"a facility claim ({why}) with room and board lines")
         if admitted:

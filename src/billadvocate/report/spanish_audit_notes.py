@@ -22,6 +22,7 @@ _FACILITY_WITH_ES = {"with room and board lines": "con líneas de habitación y 
                      "with an admission": "con un ingreso en el hospital",
                      "without room and board or an admission": "sin habitación y comida ni ingreso en el hospital"}
 _HOW_FIXED_ES = {
+    "a facility claim with room and board lines": "una reclamación de un hospital o centro con líneas de habitación y comida",
     "CPT/HCPCS lines without revenue codes, from a provider that is not a facility":
         "líneas CPT/HCPCS sin códigos de facturación del hospital, de un proveedor que no es un hospital ni un centro",
     "a hospital's bill whose lines carry no revenue codes could be its facility or its practitioners' claim":
