@@ -416,6 +416,10 @@ class Bill(BaseModel):
     # the hospital or medical center a printed bill's heading names ("Valley General Hospital"), read
     # from a PDF, scan or photo; the audit's setting inference reads it (audit/setting.py)
     provider_name: str | None = None
+    # the claim's statement period (837 DTP*434; UB-04 FL 6), when the file's claims share one: every date
+    # of service must fall within it (BILL.DATE_OUTSIDE_CARE reads it when the case gives no care dates)
+    statement_from: Date | None = None
+    statement_to: Date | None = None
 
     @property
     def total_charges(self) -> Decimal:

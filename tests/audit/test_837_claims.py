@@ -79,3 +79,29 @@ def test_a_synthea_ledger_of_eleven_patients_warns_that_repeats_may_be_two_peopl
     bill = read_ledger_bill(shared("synthea", "jijones12_ma10", "csv", "claims_transactions.csv"))
     notes = audit_bills([bill]).notes
     assert any(n.startswith("This file holds the claims of 11 patients") and "duplicate" in n for n in notes)
+
+
+def test_lines_dated_outside_the_claims_statement_period_are_found_without_care_dates():
+    # the real 4010 837I automobile-accident claim: statement period (DTP*434) 1997-03-18, three of its four
+    # lines dated 1994 (DTP*472): Medicare's rule, every date of service within the statement period
+    from billadvocate.audit import audit_bills
+    from tests.conftest import shared
+
+    bill = read_837(shared("x12", "linuxforhealth", "837_004010X096A1", "automobile-accident.837"))
+    assert (str(bill.statement_from), str(bill.statement_to)) == ("1997-03-18", "1997-03-18")
+    result = audit_bills([bill])
+    outside = [f for f in result.findings if f.rule == "BILL.DATE_OUTSIDE_CARE"]
+    assert sorted(f.lines[0] for f in outside) == [1, 3, 4]
+    assert any(n.startswith("The care's dates are the claim's statement period, 1997-03-18 to 1997-03-18")
+               for n in result.notes)
+    # the case's own care dates win over the statement period
+    given = audit_bills([bill], facts={"care_start": __import__("datetime").date(1994, 3, 18),
+                                       "care_end": __import__("datetime").date(1997, 3, 18)})
+    assert not [f for f in given.findings if f.rule == "BILL.DATE_OUTSIDE_CARE"]
+    assert not any("statement period" in n for n in given.notes)
+
+
+def test_claims_with_different_statement_periods_give_the_bill_none():
+    # 2005-03-15 and 2005-04-01: no period stands for both claims
+    bill = read_837(FIXTURES / "two-claims-single-provider.837i")
+    assert (bill.statement_from, bill.statement_to) == (None, None)

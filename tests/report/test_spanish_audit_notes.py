@@ -242,3 +242,14 @@ def test_a_price_finding_for_several_units_keeps_its_units_in_spanish():
                    "payment limit (ASP) per 250 mg ($1.78 for 4 units)")
     assert es == ("Línea 4 (J0696): se cobra $150.00, 84.3 veces el límite de pago de Medicare Parte B para el "
                   "medicamento (ASP) por 250 mg, $1.78 por 4 unidades.")
+
+
+def test_the_statement_period_note_reads_in_spanish():
+    from billadvocate.audit import audit_bills
+    from billadvocate.ingest.x12_837 import read_837
+    from tests.conftest import shared
+
+    bill = read_837(shared("x12", "linuxforhealth", "837_004010X096A1", "automobile-accident.837"))
+    (note,) = [n for n in audit_bills([bill]).notes if "statement period" in n]
+    assert _es(note) == ("Las fechas de la atención son el período de facturación de la reclamación, del 1997-03-18 al "
+                         "1997-03-18 (el caso no indica ninguna).")

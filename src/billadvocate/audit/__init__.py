@@ -143,6 +143,12 @@ def audit_bills(bills: list[Bill], *, facts: dict[str, Any] | None = None,
     pairs = [(b.source, ln) for b in bills for ln in b.lines]
     lines = [ln for _, ln in pairs]
     setting_notes = []
+    periods = {(b.statement_from, b.statement_to) for b in bills}
+    if facts.get("care_start") is None and len(periods) == 1 and bills and bills[0].statement_from:
+        # the claim's own statement period stands for the care's dates (BILL.DATE_OUTSIDE_CARE)
+        facts["care_start"], facts["care_end"] = bills[0].statement_from, bills[0].statement_to
+        setting_notes.append(f"The care's dates are the claim's statement period, {facts['care_start']} to "
+                             f"{facts['care_end']} (the case gives none).")
     if facts.get("setting") is None and bills:
         choice = infer_setting(bills, provider_name=lookup.get("provider_name"), provider_kind=facts.get("provider_kind"))
         facts["setting"] = choice.setting

@@ -44,6 +44,7 @@ class _Reader:
         self.line_has_date = False
         self.person: str | None = None  # the subscriber or patient named before the claim (NM1*IL, NM1*QC)
         self.patients: list[str] = []  # one per claim
+        self.statements: list[tuple[date | None, date | None] | None] = []  # each claim's DTP*434, or None
 
     def read(self) -> Bill:
         handlers = {name[3:]: getattr(self, name) for name in dir(self) if name.startswith("on_")}
@@ -52,6 +53,8 @@ class _Reader:
         if not self.claims:
             raise BadInput("the 837 holds no claim (CLM segment)", file=self.ic.file)
         self.bill.stated_total = self.claim_total
+        if len(set(self.statements)) == 1 and self.statements[0] is not None:  # one period for every claim
+            self.bill.statement_from, self.bill.statement_to = self.statements[0]
         kinds = "institutional (837I)" if self.kind == "institutional" else "professional (837P)"
         self.bill.claim_form = self.kind
         self.bill.notes = [n for n in (*self.ic.notes, self.ic.version_note(), *self.bill.notes) if n]
@@ -93,6 +96,7 @@ class _Reader:
         self.claim_id = claim_id
         self.claims.append(claim_id)
         self.patients.append(self.person or "")
+        self.statements.append(None)
         self.claim_total += self.m(el, n, 2, "CLM02 total charge") or ZERO
         self.claim_provider = None
         self.claim_dates = (None, None)
@@ -131,6 +135,7 @@ class _Reader:
             self.claim_dates = (start, end)
         elif qual == "434" and self.claim_id is not None:
             self.claim_dates = (start, end)
+            self.statements[-1] = (start, end or start)
 
     def on_LX(self, el: list[str], n: int) -> None:
         self._finish_line()

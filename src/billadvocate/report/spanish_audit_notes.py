@@ -198,6 +198,11 @@ def _undated(m) -> str:
 
 
 PATTERNS: list[tuple[str, Any]] = [
+    # audit_bills: an 837's statement period (DTP*434) standing for the care's dates
+    (r"The care's dates are the claim's statement period, (?P<a>\d{4}-\d{2}-\d{2}) to (?P<b>\d{4}-\d{2}-\d{2}) "
+     r"\(the case gives none\)\.",
+     "Las fechas de la atención son el período de facturación de la reclamación, del {a} al {b} (el caso no indica "
+     "ninguna)."),
     # audit.undated_note: coded lines without a date of service, priced by the schedules of the as-of date
     (r"(?P<n>Lines?) (?P<ns>[\d, ]+) (?:has|have) no date of service on the bill: (?:its|their) Medicare amounts are "
      r"those of the fee schedules in force on (?P<d>\d{4}-\d{2}-\d{2}) \(an earlier year's schedule pays a little "

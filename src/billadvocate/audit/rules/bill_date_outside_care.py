@@ -2,8 +2,9 @@
 
 Anti-pattern: a stay from 2025-03-02 to 2025-03-04 and a basic metabolic panel dated 2025-03-05.
 Such a line is often another visit's charge, or a late posting entered with the wrong date; either
-way the provider should explain it. Needs the care's start (and end) from the case file; lines with
-no date are not judged.
+way the provider should explain it. Needs the care's start (and end) from the case file, else the
+claim's statement period (an 837's DTP*434, when its claims share one; the result's notes say so);
+lines with no date are not judged.
 """
 
 from ..rule import Rule
