@@ -270,7 +270,16 @@ def test_passed_legal_dates_are_history_and_the_calendar_downloads(world, client
     m = _m()
     c = client_as(world.client_a)
     page = c.get(f"/cases/{world.case_a.pk}/reminders/").content.decode()
-    today = date.today()
+    # the case's own day (its zone: the patient's state), as the page counts it, not the server's: between
+    # midnight UTC and midnight in California the two differ by a day
+    from zoneinfo import ZoneInfo
+
+    from django.utils import timezone
+
+    from billadvocate.store.mapping import to_canonical_zone
+
+    world.case_a.refresh_from_db()
+    today = timezone.localdate(timezone=ZoneInfo(to_canonical_zone(world.case_a)))
     rows = list(m.Deadline.objects.filter(case=world.case_a, source="engine"))
     passed = [d for d in rows if d.date < today]
     ahead = [d for d in rows if d.date >= today]

@@ -37,7 +37,7 @@ RULE = Rule(
                CASE WHEN b.cash_price > 0 AND coalesce(b.insurance_status, 'uninsured') = 'uninsured'
                          AND b.charge > p.cash_multiple * b.cash_price THEN 'cash'
                     WHEN b.units <> 1 THEN 'medicare_units' ELSE 'medicare' END AS kind,
-               regexp_replace(CAST(b.units AS VARCHAR), '\.?0+$', '') AS units,
+               regexp_replace(CAST(b.units AS VARCHAR), '\\.?0+$', '') AS units,
                round(CAST(b.charge AS DOUBLE) / b.medicare, 1) AS ratio,
                greatest(b.charge - b.fair, 0) AS amount
         FROM line_benchmarks b CROSS JOIN audit_params p
