@@ -420,6 +420,9 @@ class Bill(BaseModel):
     # of service must fall within it (BILL.DATE_OUTSIDE_CARE reads it when the case gives no care dates)
     statement_from: Date | None = None
     statement_to: Date | None = None
+    # how many patients' claims the file holds, when its reader can tell (837 patients, Synthea PATIENTID):
+    # more than one, audited as one bill, may join two people's care (the audit's notes say so)
+    patients: int | None = None
 
     @property
     def total_charges(self) -> Decimal:

@@ -3,8 +3,6 @@ then one summary: total billed, total in dispute (each dollar counted once) and 
 
 from __future__ import annotations
 
-import re
-
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -109,16 +107,13 @@ def undated_note(lines: list[Line], facts: dict[str, Any], as_of: date) -> str |
             "or audit with --as-of a day of the care.")
 
 
-# a reader's note that one file holds several patients' claims (ingest/x12_837.py, ingest/synthea_csv.py)
-SEVERAL_PATIENTS = re.compile(r"\b(\d+) patients \(")
-
-
 def several_patients_note(bills: list[Bill]) -> str | None:
-    """When a file holds several patients' claims, audited as one bill: what that does to the findings."""
-    counts = [int(m.group(1)) for b in bills for n in b.notes if (m := SEVERAL_PATIENTS.search(n))]
-    if not counts or max(counts) < 2:
+    """When a file holds several patients' claims (Bill.patients, as its reader counted them), audited as
+    one bill: what that does to the findings."""
+    most = max((b.patients or 0 for b in bills), default=0)
+    if most < 2:
         return None
-    return (f"This file holds the claims of {max(counts)} patients, audited here as one bill: a duplicate, a code "
+    return (f"This file holds the claims of {most} patients, audited here as one bill: a duplicate, a code "
             "pair or a daily unit limit may join two people's care. Audit each patient's claims on their own.")
 
 

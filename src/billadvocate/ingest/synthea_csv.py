@@ -234,6 +234,7 @@ def read_ledger_bill(path: str | Path, *, text: str | None = None) -> Bill:
     bill.adjustments = sum((ln.adjusted for ln in lines), ZERO)
     bill.stated_balance = sum((ln.outstanding for ln in lines), ZERO)
     bill.notes = _summary(lines)
+    bill.patients = len({ln.patient for ln in lines})
     return bill
 
 

@@ -60,6 +60,7 @@ class _Reader:
         self.bill.notes = [n for n in (*self.ic.notes, self.ic.version_note(), *self.bill.notes) if n]
         self.bill.notes.append(f"{len(self.claims)} {kinds} claim(s): {', '.join(self.claims)}")
         people = list(dict.fromkeys(p for p in self.patients if p))  # in file order
+        self.bill.patients = len(people) or None
         if len(people) > 1:
             self.bill.notes.append(f"this 837 holds claims for {len(people)} patients ({'; '.join(people)}): "
                                    "its lines are audited as one bill, so read each patient's claims on their own")
