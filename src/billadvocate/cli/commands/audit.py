@@ -11,7 +11,7 @@ from rich.markup import escape
 from ...audit import audit_bills
 from ...audit.tables import eobs_table
 from ...errors import BadInput
-from ...ingest import EOB_FORMATS, Eob, read_document, read_eob
+from ...ingest import EOB_FORMATS, FORMATS, Eob, read_document, read_eob
 from ...ingest.match import match
 from ...model import Bill, Provider
 from ...reference.locality import zip_of
@@ -19,16 +19,33 @@ from ...states import normalise_state
 from ...util import dollars
 from ..human import console, findings_table
 from ..options import as_of_option, json_option, parse_as_of, print_json
-from .read import format_option, progress_for, states_amounts
+from .read import progress_for, states_amounts
 
 COMMANDS = ["audit"]
+# what --eob-format takes: the EOB readers, an EOB export in a workbook, and auto (detect each file)
+EOB_FORMAT_CHOICES = ("auto", *EOB_FORMATS, "xlsx")
+
+
+def eob_reader(fmt: str | None, eob_fmt: str | None) -> str | None:
+    """The reader forced on the --eob files (None: detected from each file's content). --eob-format wins;
+    without it, --format applies to them only when it names an EOB reader, as it always did."""
+    if eob_fmt:
+        return None if eob_fmt == "auto" else eob_fmt
+    return fmt if fmt in EOB_FORMATS else None
 
 
 @click.command()
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path), metavar="FILE...")
 @click.option("--eob", "eob_files", multiple=True, type=click.Path(path_type=Path), metavar="FILE",
-              help="The insurer's EOB for this bill (X12 835, FHIR, CSV); may be given more than once.")
-@format_option
+              help="The insurer's EOB for this bill (X12 835, FHIR, CSV or XLSX export, the printed remittance "
+                   "pages of a PDF or photo); may be given more than once.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), metavar="FORMAT",
+              help="Force the reader of the bill FILEs instead of detecting it from the content "
+                   f"({', '.join(FORMATS)}); an --eob file follows it only when it names an EOB reader and "
+                   "--eob-format is not given.")
+@click.option("--eob-format", "eob_fmt", type=click.Choice(EOB_FORMAT_CHOICES), metavar="FORMAT",
+              help=f"Force the reader of the --eob files ({', '.join(EOB_FORMAT_CHOICES)}); default: detected "
+                   "from each file's content (a PDF or a photo: its printed remittance or EOB pages).")
 @click.option("--setting", type=click.Choice(["professional", "outpatient", "inpatient"]),
               help="Where the care was given (chooses the NCCI/MUE tables and the price yardsticks); "
                    "default: read from the bill (revenue codes, type of bill, room and board).")
@@ -39,13 +56,15 @@ COMMANDS = ["audit"]
               "to price its outpatient lines for its area's wage index (hospital find NAME shows it).")
 @as_of_option
 @json_option
-def audit(files: tuple[Path, ...], eob_files: tuple[Path, ...], fmt: str | None, setting: str | None,
+def audit(files: tuple[Path, ...], eob_files: tuple[Path, ...], fmt: str | None, eob_fmt: str | None,
+          setting: str | None,
           state: str | None, zip_code: str | None, ccn: str | None, as_of: str | None, as_json: bool) -> None:
     """Audit itemized bills and EOBs: duplicates, coding edits, unit limits, prices, arithmetic and
     denials, with line numbers, dollars at stake, the total in dispute and a fair-price estimate.
 
     FILE may be a bill (CSV, XLSX, PDF, photo, X12 837) or an EOB (X12 835, FHIR, EOB CSV); the
-    kind is detected from the content. An EOB can be audited on its own: audit --eob FILE.
+    kind is detected from each file's content. An EOB can be audited on its own: audit --eob FILE. A
+    statement whose last page is the insurer's remittance can be given as both: audit BILL.pdf --eob BILL.pdf.
 
     Example: billadvocate audit examples/er-visit-nonprofit/bills/er-itemized.csv --setting outpatient --json
     """
@@ -57,7 +76,7 @@ def audit(files: tuple[Path, ...], eob_files: tuple[Path, ...], fmt: str | None,
         for f in files:
             doc = read_document(f, format=fmt)
             (bills if isinstance(doc, Bill) else eobs).append(doc)
-        eobs += [read_eob(f, format=fmt if fmt in EOB_FORMATS else None) for f in eob_files]
+        eobs += [read_eob(f, format=eob_reader(fmt, eob_fmt)) for f in eob_files]
     try:
         state = normalise_state(state) if state else None
     except ValueError as e:

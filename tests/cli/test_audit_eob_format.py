@@ -1,0 +1,81 @@
+"""`audit BILL --eob EOB`: the EOB has its own reader option (--eob-format), each file is detected on its own
+content otherwise, and the old --format keeps its meaning (the CLI is a contract)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import ROOT, shared
+from tests.ingest.test_printed_eob import REMITTANCE, _pdf
+
+FIXTURES = ROOT / "tests" / "fixtures" / "ingest"
+SENTARA = ("sample_bills", "Sample-Itemized-Billing-Statement-Sentara.pdf")
+BILL_PAGE = ["Valley General Hospital", "Date Code Description Amount", "03/02/2024 99283 ER VISIT LEVEL 3 200.00",
+             "03/02/2024 85025 CBC WITH DIFF 50.00", "TOTAL CHARGES 250.00"]
+
+
+@pytest.fixture
+def statement(tmp_path):
+    """A hospital statement whose second page is the insurer's remittance advice (text layer, no OCR)."""
+    return _pdf(tmp_path / "statement.pdf", [BILL_PAGE, REMITTANCE])
+
+
+def _eob_codes(data) -> list:
+    return [(ln["code"], ln["modifiers"]) for e in data["eobs"] for c in e["claims"] for ln in c["lines"]]
+
+
+def test_the_bill_and_its_eob_each_get_their_own_reader(cli, statement):
+    r = cli("audit", statement, "--format", "pdf", "--eob", statement, "--eob-format", "pdf-eob", "--json")
+    assert r.code == 0, r.err
+    data = r.json()
+    assert [ln["code"] for ln in data["lines"]] == ["99283", "85025"]  # the remittance page is not charges
+    assert [e["format"] for e in data["eobs"]] == ["pdf-eob"]
+    assert _eob_codes(data) == [("99283", ["25"]), ("85025", [])]
+    assert {(m["bill_line"], m["eob_line"]) for m in data["eob_match"]["lines"]} == {(1, 1), (2, 2)}
+
+
+def test_without_eob_format_each_file_is_detected_on_its_own(cli, statement):
+    data = cli("audit", statement, "--eob", statement, "--eob", FIXTURES / "managed-care.835", "--json").json()
+    assert len(data["lines"]) == 2 and [e["format"] for e in data["eobs"]] == ["pdf-eob", "x12-835"]
+
+
+def test_eob_format_auto_detects_each_eob_even_when_format_names_an_eob_reader(cli, statement):
+    # --format x12-835 used to force every --eob file to be an 835: the PDF's remittance could not be read beside it
+    r = cli("audit", "--eob", FIXTURES / "managed-care.835", "--eob", statement, "--format", "x12-835",
+            "--eob-format", "auto", "--json")
+    assert r.code == 0, r.err
+    assert [e["format"] for e in r.json()["eobs"]] == ["x12-835", "pdf-eob"]
+
+
+def test_the_old_format_option_still_reads_the_eobs_when_it_names_an_eob_reader(cli, statement):
+    r = cli("audit", "--eob", statement, "--format", "pdf-eob", "--json")
+    assert r.code == 0, r.err
+    assert [e["format"] for e in r.json()["eobs"]] == ["pdf-eob"]
+    r = cli("audit", "--eob", statement, "--eob", FIXTURES / "managed-care.835", "--format", "pdf-eob")
+    assert r.code == 2 and "managed-care.835" in r.err  # forced, as before: the 835 is not a PDF
+
+
+def test_eob_format_refuses_a_bill_reader(cli, statement):
+    r = cli("audit", statement, "--eob", statement, "--eob-format", "x12-837")
+    assert r.code == 2 and "Invalid value for '--eob-format'" in r.err and "x12-837" in r.err
+
+
+def test_the_help_names_the_eob_option(cli):
+    out = cli("audit", "--help").out
+    assert "--eob-format FORMAT" in out and "pdf-eob" in out
+
+
+def test_the_real_sentara_statement_is_audited_against_its_own_remittance_page(cli):
+    """The scanned Sentara statement: pages 1-2 are the charges, page 3 the insurer's remittance (99284-25)."""
+    pytest.importorskip("rapidocr_onnxruntime", reason="the OCR extra is not installed")
+    path = shared(*SENTARA)
+    r = cli("audit", path, "--format", "pdf", "--eob", path, "--eob-format", "pdf-eob", "--json")
+    assert r.code == 0, r.err
+    data = r.json()
+    codes = [ln["code"] for ln in data["lines"]]
+    assert len(codes) == 10 and codes[-1] == "99284"  # the ED visit, charged on page 2
+    (eob,) = data["eobs"]
+    assert eob["format"] == "pdf-eob" and ("99284", ["25"]) in _eob_codes(data)
+    matched = {m["bill_line"]: m["eob_line"] for m in data["eob_match"]["lines"]}
+    assert matched[10] == 1  # the bill's ED visit is the remittance's 99284-25
+    assert any(f["rule"] == "EOB.DENIED" for f in data["findings"])
