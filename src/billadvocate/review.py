@@ -65,6 +65,18 @@ class AccountReview:
             out = min(out, Decimal(str(balance)))
         return out
 
+    def in_dispute_without(self, rules: tuple[str, ...]) -> Decimal:
+        """in_dispute counting only the findings of other rules (the billing errors apart from the hospital's
+        financial-assistance finding), never more than the balance asked."""
+        if self.audit is not None and self.audit.stakes:
+            out = self.audit.in_dispute_without(rules)
+        else:
+            out = sum((f.amount for f in self.findings if f.severity != "info" and f.rule not in rules), Decimal(0))
+        balance = self.account.balance
+        if balance is not None and Decimal(str(balance)) >= 0:
+            out = min(out, Decimal(str(balance)))
+        return out
+
     def to_json(self) -> dict[str, Any]:
         return {
             "id": self.account.id,

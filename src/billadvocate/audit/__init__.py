@@ -40,6 +40,13 @@ class AuditResult:
     # lines whose whole charge a finding disputes (duplicate copies, bundled codes, not received ...)
     disputed_lines: set[int] = field(default_factory=set)
     notes: list[str] = field(default_factory=list)
+    # each finding with the lines its dollars sit on (the rules' stake_lines): what in_dispute_without counts
+    stakes: list[tuple[Finding, dict[str, Any]]] = field(default_factory=list, repr=False)
+
+    def in_dispute_without(self, rules: tuple[str, ...]) -> Decimal:
+        """What the other rules' findings put in dispute, each dollar counted once as in_dispute counts it (a
+        letter's billing errors apart from the hospital's financial-assistance finding)."""
+        return in_dispute(self.lines, [(f, row) for f, row in self.stakes if f.rule not in rules], self.total_charges)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -190,4 +197,5 @@ def audit_bills(bills: list[Bill], *, facts: dict[str, Any] | None = None,
     return AuditResult(lines=lines, total_charges=total, findings=findings, bills=bills,
                        benchmark_total=benchmark_total, benchmarks=benchmarks,
                        in_dispute=in_dispute(lines, detailed, total), notes=notes,
-                       disputed_lines=disputed_lines(lines, detailed))
+                       disputed_lines=disputed_lines(lines, detailed),
+                       stakes=[(f, {"stake_lines": row.get("stake_lines")}) for f, row in detailed])

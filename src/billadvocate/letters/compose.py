@@ -45,6 +45,7 @@ def _env(lang: str) -> Environment:
     env.filters["first_person"] = lambda text: first_person(text)
     # a finding as the patient's statement, without the request (the letter's own paragraph asks)
     env.filters["statement"] = lambda f: letter_message(f.rule, f.message, request=False)
+    env.filters["law"] = lambda f: cites(f.citations, lang)  # a finding's law in a sentence (not a table row)
     return env
 
 
@@ -236,12 +237,15 @@ def _tables(kind: LetterKind, facts: LetterFacts, lang: str, extra: dict) -> dic
     # do: a letter to the collector states the patient's position alone
     to_provider = not (kind.recipient == "collector" or (kind.recipient == "holder" and facts.collector))
     if facts.review is not None:
+        from .kinds.billing_dispute import ASSISTANCE_RULES
+
+        # the errors on the bill: the financial-assistance finding is no billing error (its own section says it)
         tables["findings"] = Table(
             labels(lang)["tables"]["findings"],
             [col["lines"], col["problem"], col["amount"], col["law"]],
             [[", ".join(map(str, f.lines)) or "-", rule_name(f.rule, lang, f.message, request=to_provider),
               dollars(f.amount) if f.amount else "-", cites(f.citations, lang)]
-             for f in facts.findings],
+             for f in facts.findings if f.rule not in ASSISTANCE_RULES],
             widths=[1.2, 6, 1.5, 3.6], align=["L", "L", "R", "L"])
         tables["violations"] = Table(
             labels(lang)["tables"]["violations"], [col["problem"], col["law"]],
@@ -286,8 +290,8 @@ def parse_markup(text: str, tables: dict[str, Table], lang: str) -> tuple[list, 
                 name = labels(lang)["attachment"].format(letter=letter)
                 attachments.append(Table(f"{name}: {table.title}", table.columns, table.rows,
                                          table.widths, table.align))
-                body.append(Paragraph(labels(lang)["see_attachment"].format(
-                    attachment=name, count=len(table.rows), title=table.title.lower())))
+                body.append(Paragraph(labels(lang)["see_attachment"][line[8:-2]].format(
+                    attachment=name, count=len(table.rows))))
             elif table.rows:
                 body.append(table)
         elif line.startswith("## "):

@@ -31,12 +31,15 @@ ASSISTANCE_RULES = ("IRS501R.OVER_AGB",)
 def assistance_split(f) -> dict:
     """The findings split into the financial-assistance finding and the errors on the bill, with what the
     policy lets the hospital charge (the balance less the finding's amount; None when the balance is
-    unknown): a closing sentence that is right for errors only, assistance only, or both."""
+    unknown) and what the errors alone put in dispute (each dollar once: to be corrected whatever the
+    assistance decision): a closing sentence that is right for errors only, assistance only, or both."""
     assistance = next((x for x in f.findings if x.rule in ASSISTANCE_RULES), None)
     errors = [x for x in f.findings if x.rule not in ASSISTANCE_RULES]
     balance = f.account.balance
     owed = max(balance - assistance.amount, 0) if assistance is not None and balance is not None else None
-    return {"assistance": assistance, "errors": errors, "owed_after_assistance": owed}
+    errors_in_dispute = f.review.in_dispute_without(ASSISTANCE_RULES) if assistance is not None and errors else None
+    return {"assistance": assistance, "errors": errors, "owed_after_assistance": owed,
+            "errors_in_dispute": errors_in_dispute}
 
 
 CARE_WORDS = {"emergency": "emergency care", "facility": "care at an in-network facility", "air": "an air ambulance"}
