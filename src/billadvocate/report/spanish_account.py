@@ -1110,7 +1110,35 @@ def _late_es(m) -> str | None:
             "si todavía lo aceptarán por una buena razón." if stage else None)
 
 
+_HOLD_UNTIL_ES = {"its appeal is pending": "su apelación está pendiente", "its appeal is open": "su apelación está abierta",
+                  "their appeals are open": "sus apelaciones están abiertas"}
+
+
+def _appeal_hold(m) -> str | None:
+    """negotiate/hold.py's step: the denied amount waits for the plan; the offer and the plan are on the rest. In a
+    call script the rest is what is still asked (negotiate/scripts reads '$X I owe' so), never a debt admitted."""
+    until = (f"su apelación todavía se puede presentar (hasta el {m['d']}) o está pendiente" if m["d"]
+             else _HOLD_UNTIL_ES.get(m["until"]))
+    if until is None:
+        return None
+    mine = m["who"] == "my"
+    head = (f"Los {m['held']} que {'mi' if mine else 'su'} plan negó ("
+            + (f"reclamaciones {m['claims']}" if m["many"] else f"reclamación {m['claims']}")
+            + f") esperan la decisión del plan: {until}, así que no se ofrece ningún acuerdo ni plan de pagos sobre esa "
+            "cantidad; ")
+    if m["rest"]:
+        rest = "que usted debe" if m["tail"] == "you owe" else "que todavía me reclaman"
+        return head + f"la oferta y el plan son sobre los otros {m['rest']} {rest}." + (m["end"] or "")
+    return head + "no se debe nada más en esta cuenta, así que por ahora no hay oferta ni plan de pagos." + (m["end"] or "")
+
+
 _PATTERNS += [
+    # negotiate/hold.py: the appeal hold, in the review (your, you owe) and said on the phone (my, still asked)
+    (rf"The (?P<held>{M}) (?P<who>your|my) plan denied \(claim(?P<many>s)? (?P<claims>[^()]+)\) waits for the plan's "
+     rf"decision: (?:its appeal can still be filed \(until (?P<d>{D})\) or is pending|(?P<until>[^,]+)), so no "
+     rf"settlement or payment plan is offered on it; (?:the offer and the plan are on the other (?P<rest>{M}) "
+     r"(?P<tail>you owe|I owe|still asked)|nothing else is owed on this account, so there is no offer or plan for "
+     r"now)\.(?P<end> \(.+\))?", _appeal_hold),
     (r"While the appeal is open, ask (?P<who>.+?) in writing to hold the account: no collection, no late fees and no "
      r"credit reporting on the denied amount until the (?P<until>plan|court) decides; and offer no settlement or "
      r"payment plan on the denied amount before then\.",
@@ -1875,6 +1903,15 @@ _NOT_PLACED_ES = {
     "has no wage area in the shipped crosswalk (its county was not found in OMB's 2023 delineations)":
         "no tiene área salarial en la tabla que trae billadvocate (su condado no está en las delimitaciones de 2023 "
         "de la OMB)",
+    "is in a Connecticut village the CMS file does not place in a town, and the towns of its ZIP code lie in planning "
+    "regions of different wage areas":
+        "está en un pueblo de Connecticut que el archivo de CMS no ubica en un municipio (town), y los municipios de su "
+        "código postal están en regiones de planificación de áreas salariales distintas",
+    **{f"is in {en}, where CMS's OPPS wage-index table has no wage area":
+       f"está en {es}, donde la tabla de índices de salarios del OPPS de CMS no tiene área salarial"
+       for en, es in (("Guam", "Guam"), ("American Samoa", "Samoa Americana"),
+                      ("the Northern Mariana Islands", "las Islas Marianas del Norte"),
+                      ("the U.S. Virgin Islands", "las Islas Vírgenes de los Estados Unidos"))},
 }
 
 
