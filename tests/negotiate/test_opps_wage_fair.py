@@ -1,6 +1,7 @@
 """The negotiation's fair price uses the same wage-adjusted OPPS amount as the audit when the case names
-the hospital (its CCN): the uninsured example's outpatient line priced for Denver, the value computed
-here from the shipped rows."""
+the hospital (its CCN): the uninsured example's bill, as a hospital outpatient department's (the example
+itself is a freestanding imaging center, priced by the physician fee schedule), its MRI priced for Denver,
+the value computed here from the shipped rows."""
 
 from __future__ import annotations
 
@@ -24,9 +25,10 @@ def _one(sql: str):
     return row
 
 
-def _review(ccn: str | None):
+def _review(ccn: str | None, setting: str = "outpatient"):
     case = load_case(EXAMPLE)
     case.accounts[0].provider.ccn = ccn
+    case.accounts[0].care.setting = setting
     (account,) = review_case(case).accounts
     return account
 
@@ -51,3 +53,11 @@ def test_the_fair_amount_prices_the_outpatient_line_at_the_hospitals_wage_adjust
     line_1 = lambda m: (m * MEDICARE_MULTIPLE).quantize(CENT, ROUND_HALF_UP)  # noqa: E731
     want = Decimal(str(national.offer["fair_amount"])) - line_1(rate) + line_1(adjusted)
     assert Decimal(str(denver.offer["fair_amount"])) == want
+
+
+def test_a_ccn_does_not_make_a_freestanding_center_a_hospital_outpatient_department():
+    # the example as written (setting professional): the hospital's area has nothing to adjust
+    national, denver = _review(None, "professional"), _review("060011", "professional")
+    assert "Physician Fee Schedule" in national.audit.benchmarks[1]["yardstick"]
+    assert denver.audit.benchmarks == national.audit.benchmarks
+    assert denver.offer["fair_amount"] == national.offer["fair_amount"]

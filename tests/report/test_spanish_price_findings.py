@@ -89,6 +89,7 @@ def test_the_spanish_report_of_a_case_with_a_known_hospital_names_its_area_in_sp
     case = load_case(Path(__file__).resolve().parents[2] / "examples" / "uninsured-outpatient" / "case.yaml")
     case.patient.language = "es"
     case.accounts[0].provider.ccn = "450015"
+    case.accounts[0].care.setting = "outpatient"  # as a hospital's outpatient department (the example is a freestanding center)
     text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", render_html(review_case(case), lang="es"))).split())
     assert "en el área CBSA 19124 Dallas-Plano-Irving, TX (índice de salarios del año 2025:" in text
     assert "the Medicare outpatient hospital payment" not in text and "wage index 0." not in text
