@@ -10,6 +10,7 @@ state's rule is known.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..states import NAMES
@@ -47,6 +48,37 @@ def revival_words(sol: dict[str, Any]) -> str:
         return f"{head}in {name} nothing you pay or sign now revives it"
     alone = " (a payment alone does not)" if revive == [WRITING] else ""
     return f"{head}in {name} {' or '.join(revive)} could revive it{alone}"
+
+
+SIGNED = "a signed promise to pay or a signed letter admitting the debt"
+
+
+def call_revival(sol: dict[str, Any]) -> str:
+    """For the call scripts: what restarts the time limit to sue on a debt whose limit ran out, in the case's
+    state as of the case's date (`sol.revival`, after a state's debt-buyer rule). A rule the data leaves
+    open or did not confirm is said to be so, and treated as restarting it."""
+    name = _name(sol)
+    rule = sol.get("revival") if isinstance(sol.get("revival"), dict) else {}
+    pay, sign = sol.get("revives_on_payment") is not False, sol.get("revives_on_writing") is not False
+    if not pay and not sign and any(rule.get(k) is not False for k in ("payment", "written_acknowledgment")):
+        # the general rule revives it, the state's rule for debt buyers does not (Tex. Fin. Code 392.307)
+        return (f"In {name}, a payment or a signed promise to pay does not restart the time limit for a debt buyer "
+                f"to sue ({name} law for debt buyers).")
+    if sol.get("revival_unconfirmed"):
+        return (f"In {name}, a payment or a signed promise to pay may restart the time limit to sue: this rule could "
+                f"not be confirmed in {name}'s law, so act as if either can.")
+    if not pay and not sign:
+        cite = sol.get("revival_citation")
+        cite = f" ({re.sub(r' [(][^()]*[)]$', '', str(cite))})" if cite else ""
+        return f"In {name}, a payment or a signed promise to pay does not restart the time limit to sue{cite}."
+    if not pay:
+        return f"In {name}, a payment does not restart the time limit to sue, but {SIGNED} can."
+    if not sign:
+        return f"In {name}, a payment can restart the time limit to sue, but a signed letter alone does not."
+    if rule.get("payment") is None:
+        return (f"In {name}, {SIGNED} can restart the time limit to sue, and the law read for billadvocate does not "
+                "settle whether a payment can: act as if it can.")
+    return f"In {name}, a payment or a signed promise to pay can restart the time limit to sue."
 
 
 def barred_reason(sol: dict[str, Any]) -> str:

@@ -2,7 +2,8 @@
 the collector and the insurer, filled with this case's numbers.
 
 The patient never says the debt is theirs or how much they owe: a statement of the debt can be used
-as an admission, and on an old debt an acknowledgment or a promise to pay can revive it in some states.
+as an admission, and on an old debt an acknowledgment or a promise to pay can revive it: the time-barred
+warning names the case's state rule (negotiate/barred.call_revival).
 The script proposes a resolution instead, paid only once the terms are confirmed in writing, and on a
 time-barred debt it offers nothing unless the patient chose to pay (negotiate withholds the offer).
 
@@ -16,7 +17,7 @@ import re
 from typing import Any
 
 from ..util import dollars
-from .barred import time_barred
+from .barred import call_revival, time_barred
 
 ALWAYS_NOTE = ["the date and time", "the name of the person you spoke to", "a reference number for the call",
                "what they agreed to; then confirm it in a letter or email"]
@@ -26,11 +27,13 @@ NEVER_SAY_BASE = [
     "Do not say that you owe this bill or how much you owe: offer to resolve the account, and only in writing.",
 ]
 TIME_BARRED = ("This debt looks too old to be sued on (time-barred). On this call do not agree to pay, do not promise "
-               "to pay, do not pay anything, and do not confirm that the debt is yours or how much it is: in some "
-               "states that can restart the time to sue.")
+               "to pay, do not pay anything, and do not confirm that the debt is yours or how much it is.")
 TIME_BARRED_CHOSE = ("This debt looks too old to be sued on (time-barred), and you chose to offer to settle it anyway. "
                      "On this call do not confirm that the debt is yours or how much it is, and do not pay or promise "
-                     "anything until the settlement is in writing: in some states that can restart the time to sue.")
+                     "anything until the settlement is in writing.")
+# said only where the limit has not run out: past it, the time-barred warning says the state's own rule
+SMALL_PAYMENT = ("Do not make any payment, however small, just to stop the calls: on an old debt it can restart the "
+                 "statute of limitations.")
 IN_WRITING = ("that this settles the account in full, that nothing more will be billed or collected, and that it will "
               "be reported as paid or removed from my credit reports")
 NOT_AN_ADMISSION = "This is an offer to settle a disputed account, not an agreement that I owe it."
@@ -117,7 +120,7 @@ def _offering(offer) -> bool:
 def _barred_warning(sol, offer) -> list[str]:
     if not time_barred(sol):
         return []
-    return [TIME_BARRED_CHOSE if _offering(offer) else TIME_BARRED]
+    return [(TIME_BARRED_CHOSE if _offering(offer) else TIME_BARRED) + " " + call_revival(sol)]
 
 
 def provider_script(account, findings, assistance, offer, sol=None) -> dict[str, Any]:
@@ -186,7 +189,7 @@ def collector_script(account, offer, sol) -> dict[str, Any] | None:
                    f"Would you accept that? {NOT_AN_ADMISSION}")
     never = NEVER_SAY_BASE + [
         "Do not say the debt is yours, or promise to pay anything, before you have their validation in writing.",
-        "Do not make any payment, however small, just to stop the calls: on an old debt it can restart the statute of limitations.",
+        *([] if time_barred(sol) else [SMALL_PAYMENT]),
         "Do not give your employer, your income or your bank's name.",
     ]
     never += _barred_warning(sol, offer)

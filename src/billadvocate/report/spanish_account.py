@@ -312,18 +312,6 @@ _FIXED = {
     # negotiate/scripts: no admission of the debt on the phone, and the time-barred warning
     "Do not say that you owe this bill or how much you owe: offer to resolve the account, and only in writing.":
         "No diga que debe esta factura ni cuánto debe: ofrezca resolver la cuenta, y solo por escrito.",
-    "This debt looks too old to be sued on (time-barred). On this call do not agree to pay, do not promise to pay, do "
-    "not pay anything, and do not confirm that the debt is yours or how much it is: in some states that can restart "
-    "the time to sue.":
-        "Esta deuda parece demasiado antigua para demandar. En esta llamada no acepte pagar, no prometa pagar, no pague "
-        "nada, y no confirme que la deuda es suya ni cuánto es: en algunos estados eso puede reiniciar el plazo para "
-        "demandar.",
-    "This debt looks too old to be sued on (time-barred), and you chose to offer to settle it anyway. On this call do "
-    "not confirm that the debt is yours or how much it is, and do not pay or promise anything until the settlement is "
-    "in writing: in some states that can restart the time to sue.":
-        "Esta deuda parece demasiado antigua para demandar, y usted decidió ofrecer un acuerdo de todos modos. En esta "
-        "llamada no confirme que la deuda es suya ni cuánto es, y no pague ni prometa nada hasta tener el acuerdo por "
-        "escrito: en algunos estados eso puede reiniciar el plazo para demandar.",
     "Time-barred debt: you may choose not to pay at all. Do not pay anything before the agreement is in writing.":
         "Deuda demasiado antigua para demandar: puede decidir no pagar nada. No pague nada antes de tener el acuerdo "
         "por escrito.",
@@ -876,6 +864,11 @@ def _too_old_es(m) -> str:
         return head + f"en {m['st2']} {_REVIVERS_ES[m['what']]} podría devolverle al cobrador el derecho a demandar"
     return head + "la ley no permite que quien la tiene la demande: no hace falta pagar ni prometer nada"
 
+
+# negotiate/scripts: the call scripts' time-barred warning, with the case's state rule (report/spanish_scripts.py)
+from .spanish_scripts import PATTERNS as CALL_REVIVAL  # noqa: E402
+
+_PATTERNS += CALL_REVIVAL
 
 _LETTERS_NOT_WRITTEN = {"financial hardship letter": "no se escribe la carta de dificultad económica",
                         "offer to settle the account": "no se escribe la oferta para cerrar la cuenta"}

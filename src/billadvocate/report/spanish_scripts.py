@@ -1,0 +1,62 @@
+"""The Spanish of the call scripts' time-barred warning (negotiate/scripts.py): what not to do on the call, then the
+case's state rule on what restarts the time limit to sue (negotiate/barred.call_revival)."""
+
+from __future__ import annotations
+
+import re
+
+from ..negotiate.scripts import TIME_BARRED, TIME_BARRED_CHOSE
+from ..states import NAMES
+
+STATE_NAMES = "|".join(sorted(map(re.escape, NAMES.values()), key=len, reverse=True))
+
+HEADS_ES = {
+    TIME_BARRED: "Esta deuda parece demasiado antigua para demandar. En esta llamada no acepte pagar, no prometa pagar, "
+                 "no pague nada, y no confirme que la deuda es suya ni cuánto es.",
+    TIME_BARRED_CHOSE: "Esta deuda parece demasiado antigua para demandar, y usted decidió ofrecer un acuerdo de todos "
+                       "modos. En esta llamada no confirme que la deuda es suya ni cuánto es, y no pague ni prometa "
+                       "nada hasta tener el acuerdo por escrito.",
+}
+_SIGNED = "a signed promise to pay or a signed letter admitting the debt"
+_SIGNED_ES = "una promesa de pago firmada o una carta firmada que reconozca la deuda"
+_IN = rf"In (?P<st>{STATE_NAMES}), "
+RULES_ES = [(re.compile(p + r"\Z"), t) for p, t in [
+    (_IN + r"a payment or a signed promise to pay does not restart the time limit for a debt buyer to sue "
+           r"\((?P=st) law for debt buyers\)\.",
+     "En {st}, un pago o una promesa de pago firmada no reinician el plazo para que un comprador de deudas demande "
+     "(ley de {st} sobre compradores de deudas)."),
+    (_IN + r"a payment or a signed promise to pay may restart the time limit to sue: this rule could not be confirmed "
+           r"in (?P=st)'s law, so act as if either can\.",
+     "En {st}, un pago o una promesa de pago firmada podrían reiniciar el plazo para demandar: esta regla no se pudo "
+     "confirmar en la ley de {st}, así que actúe como si cualquiera de los dos pudiera."),
+    (_IN + r"a payment or a signed promise to pay does not restart the time limit to sue(?P<cite> \(.+\))?\.",
+     "En {st}, un pago o una promesa de pago firmada no reinician el plazo para demandar{cite}."),
+    (_IN + rf"a payment does not restart the time limit to sue, but {_SIGNED} can\.",
+     f"En {{st}}, un pago no reinicia el plazo para demandar, pero {_SIGNED_ES} sí puede."),
+    (_IN + r"a payment can restart the time limit to sue, but a signed letter alone does not\.",
+     "En {st}, un pago puede reiniciar el plazo para demandar, pero una carta firmada por sí sola no."),
+    (_IN + rf"{_SIGNED} can restart the time limit to sue, and the law read for billadvocate does not settle whether "
+           r"a payment can: act as if it can\.",
+     f"En {{st}}, {_SIGNED_ES} puede reiniciar el plazo para demandar, y la ley consultada por billadvocate no aclara "
+     "si un pago también: actúe como si pudiera."),
+    (_IN + r"a payment or a signed promise to pay can restart the time limit to sue\.",
+     "En {st}, un pago o una promesa de pago firmada pueden reiniciar el plazo para demandar."),
+]]
+
+
+def rule_es(rule: str) -> str | None:
+    """negotiate/barred.call_revival in Spanish, or None for a sentence not known here."""
+    for pattern, template in RULES_ES:
+        m = pattern.match(rule)
+        if m:
+            return template.format(**{k: v or "" for k, v in m.groupdict().items()})
+    return None
+
+
+def _warning_es(m) -> str | None:
+    rule = rule_es(m["rule"])
+    return f"{HEADS_ES[m['head']]} {rule}" if rule else None
+
+
+# for report/spanish_account's _PATTERNS: the whole warning, so its sentences are never split apart
+PATTERNS = [(rf"(?P<head>{re.escape(TIME_BARRED)}|{re.escape(TIME_BARRED_CHOSE)}) (?P<rule>In .+)", _warning_es)]
