@@ -50,10 +50,15 @@ def test_an_837s_lines_without_descriptions_are_named_by_their_codes_in_findings
 
     bill = read_837(shared("x12", "linuxforhealth", "837_004010X096A1", "automobile-accident.837"))
     assert bill.lines[2].code == "86225" and not bill.lines[2].description
-    messages = [f.message for f in audit_bills([bill]).findings]
-    assert "The service (86225) is billed for 2 units on 1994-03-18 (line 3)" in "\n".join(messages)
-    assert any(m.startswith("Line 3, the service (86225), is billed at $100.00") for m in messages)
+    result = audit_bills([bill])
+    messages = [f.message for f in result.findings]
+    assert any(m.startswith("Line 4, the service (99283), is dated 1994-03-18") for m in messages)
     assert not [m for m in messages if "  " in m or m.startswith(" ") or ",  (" in m]
+    # its lines of 1994 predate every Medicare schedule and edit shipped: no price or MUE finding, and the notes
+    # say so (before, 86225 x2 was held to the 2024 MUE and the 2025 lab fee schedule: tests/audit/test_dated_schedules.py)
+    assert not [f for f in result.findings if f.rule in ("BILL.MUE", "BILL.PRICE_OUTLIER")]
+    assert any(n.startswith("Lines 1, 2, 3, 4 are dated before 2024-07-01, the start of the earliest NCCI and MUE")
+               for n in result.notes)
 
 
 def test_the_audit_says_when_its_one_bill_holds_several_patients_claims():

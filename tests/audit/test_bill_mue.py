@@ -69,14 +69,9 @@ def test_a_code_whose_mue_is_one_unit_at_one_and_two_units():
 
 
 def test_the_mue_message_says_whose_reason_its_rationale_is():
-    # the real 4010 automobile-accident 837I: 86225 x2 where the outpatient MUE allows 1; the message
-    # ended '(Nature of Analyte)', CMS's MUE rationale given without saying what it was
-    from billadvocate.audit import audit_bills
-    from billadvocate.ingest.x12_837 import read_837
-
-    from tests.conftest import shared
-
-    bill = read_837(shared("x12", "linuxforhealth", "837_004010X096A1", "automobile-accident.837"))
-    (f,) = [f for f in audit_bills([bill]).findings if f.rule == "BILL.MUE"]
+    # 86225 x2 where the outpatient MUE allows 1 (as on the real 4010 automobile-accident 837I, whose lines of
+    # 1994 predate the shipped MUEs: tests/audit/test_dated_schedules.py); the message ended '(Nature of
+    # Analyte)', CMS's MUE rationale given without saying what it was
+    (f,) = mue(line(1, "86225", units=2, charge="200.00"))
     assert f.message.endswith("the outpatient MUE of 2024-07-01 allows 1 per date of service "
                               "(CMS's reason: Nature of Analyte)")

@@ -179,6 +179,23 @@ def test_every_reason_a_line_has_no_yardstick_has_spanish():
         _es(f"No Medicare price to compare for line 3 ({reason}); its charge was not judged.")
 
 
+def test_every_schedule_a_line_can_predate_has_spanish():
+    # a line dated before the earliest release of the schedule that would price it (audit/benchmarks_sql.py
+    # EARLY_SCHEDULES), each way the reason ends: an import adds the year's, or the PFS's factor is missing
+    from billadvocate.audit.benchmarks_sql import EARLY_SCHEDULES
+
+    for _, name, kind in EARLY_SCHEDULES.values():
+        ends = [f"billadvocate data import {kind} FILE adds its year's"]
+        if kind == "pfs-rvu":
+            ends.append("the conversion factor of its year is not in billadvocate's law data")
+        for end in ends:
+            es = _es(f"No Medicare price to compare for lines 3, 4 (dated before 2025-01-01, the start of the earliest "
+                     f"{name} loaded; a later year's rates may be higher or lower than those of its date: {end}); "
+                     "their charges were not judged.")
+            assert es.startswith("No hay precio de Medicare para comparar las líneas 3, 4 (con fecha anterior al "
+                                 "2025-01-01"), es
+
+
 def test_the_hospital_price_file_note_reads_in_spanish(tmp_path, monkeypatch):
     from billadvocate.reference.importer import import_release
 

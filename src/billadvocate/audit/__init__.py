@@ -14,6 +14,7 @@ import pyarrow as pa
 from ..model import Bill, Finding, Line
 from ..reference import register
 from . import opps_wage
+from .dated_schedules import predated_edits_note, predated_stays_note
 from .engine import audit_at_scale, prepare, run_rules_detailed
 from .setting import infer_setting, left_out_note
 from .summary import disputed_lines, fair_prices, in_dispute, merge_findings
@@ -177,6 +178,7 @@ def audit_bills(bills: list[Bill], *, facts: dict[str, Any] | None = None,
         if bills and facts.get("setting") is None:
             left_out = left_out_note(con)
             notes += [left_out] if left_out else []
+        notes += [n for n in (predated_edits_note(con), predated_stays_note(con)) if n]
         benchmark_rows = con.execute("SELECT * FROM line_benchmarks ORDER BY line").fetchall()
         cols = [d[0] for d in con.description]
         stays = _drg_stays(con, pairs)

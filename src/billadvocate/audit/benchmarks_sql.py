@@ -19,6 +19,10 @@
   - an inpatient line: none (an inpatient stay is paid per stay, by its MS-DRG).
   `no_yardstick` says, in words, why a coded line has none; the OPPS status indicator's reasons
   (packaged, inpatient only, another code is used) only on a bill that may be a hospital's.
+- a line dated before the earliest loaded release of the schedule that would price it (a code that
+  schedule lists, in any release) is not priced by a later year's schedule, nor by the next yardstick in
+  line (a drug by the physician fee): `no_yardstick` names the schedule, the date it starts and the
+  `data import` that adds an older one (reference/store.py DATED_FROM_START says why).
 - cash_price / negotiated / gross: the hospital's own published prices (an imported machine-readable
   file), per unit as published, times units; negotiated is the rate for the patient's plan.
 - fair: the benchmark the negotiation uses: the cash price for a self-pay patient, the plan's rate
@@ -30,6 +34,31 @@ MEDICARE_STATUSES = ("A", "R", "T")
 # hospitalization, Q1-Q3 conditionally packaged when paid alone, R blood, S/T procedures, U
 # brachytherapy, V visits, G/H/K drugs, devices and radiopharmaceuticals)
 OPPS_PAID = ("J1", "J2", "P", "Q1", "Q2", "Q3", "R", "S", "T", "U", "V", "G", "H", "K")
+
+# a schedule that would price a line dated before its earliest release: (its `early` column, its name in the
+# reason, its `data import` kind); the reason is data, its Spanish in report/spanish_audit_notes.py
+EARLY_SCHEDULES = {
+    "asp": ("asp_early", "Medicare Part B drug payment limits (ASP)", "asp"),
+    "clfs": ("clfs_early", "Medicare Clinical Laboratory Fee Schedule", "clfs"),
+    "opps": ("opps_early", "Medicare outpatient hospital payment rates (OPPS)", "opps"),
+    "dmepos": ("dme_early", "Medicare DMEPOS fee schedule", "dmepos"),
+    "pfs": ("pfs_early", "Medicare Physician Fee Schedule", "pfs-rvu"),
+}
+
+
+def _early_reason() -> str:
+    """'dated before 2025-01-01, the start of the earliest Medicare Clinical Laboratory Fee Schedule loaded; a
+    later year's rates may be higher or lower than those of its date: billadvocate data import clfs FILE adds
+    its year's' (the PFS's conversion factor is law data: when it starts later than the RVUs, that is said)."""
+    def case(i: int) -> str:
+        return "CASE pick " + " ".join(f"WHEN 'early {k}' THEN " + (v[i] if i == 0 else f"'{v[i]}'")
+                                       for k, v in EARLY_SCHEDULES.items()) + " END"
+    return ("'dated before ' || CAST(" + case(0) + " AS VARCHAR) || ', the start of the earliest ' || " + case(1)
+            + " || ' loaded; a later year''s rates may be higher or lower than those of its date: ' || "
+            "CASE WHEN pick = 'early pfs' AND pfs_cf_later "
+            "THEN 'the conversion factor of its year is not in billadvocate''s law data' "
+            "ELSE 'billadvocate data import ' || " + case(2) + " || ' FILE adds its year''s' END")
+
 
 # each price_day key once with its columns: portable SQL (the Spark plan translates it) ... A line with no
 # date of service (none on the line, no stay dates) is priced by the schedules in force on the audit's
@@ -67,6 +96,33 @@ WITH hospital AS (
     JOIN ref_dmepos d ON d.hcpcs = k.code AND d.state = k.state AND k.dos BETWEEN d.applies_from AND d.applies_to
     WHERE k.setting IS NULL OR k.setting <> 'inpatient'
     GROUP BY k.price_day
+), starts AS (  -- the first date of service each schedule covers (reference/store.py DATED_FROM_START)
+    SELECT max(CASE WHEN schedule = 'asp' THEN covers_from END) AS asp_from,
+           max(CASE WHEN schedule = 'clfs' THEN covers_from END) AS clfs_from,
+           max(CASE WHEN schedule = 'opps' THEN covers_from END) AS opps_from,
+           max(CASE WHEN schedule = 'dmepos' THEN covers_from END) AS dme_from,
+           max(CASE WHEN schedule = 'pfs_rvu' THEN covers_from END) AS rvu_from,
+           (SELECT min(day) FROM pfs_cf_day) AS cf_from
+    FROM ref_schedule_starts
+), early AS (  -- the schedules that list a key's code but start after its date of service
+    SELECT k.price_day,
+           CASE WHEN k.dos < s.asp_from AND ea.hcpcs IS NOT NULL THEN s.asp_from END AS asp_early,
+           CASE WHEN k.dos < s.clfs_from AND el.hcpcs IS NOT NULL THEN s.clfs_from END AS clfs_early,
+           CASE WHEN k.dos < s.opps_from AND eo.hcpcs IS NOT NULL THEN s.opps_from END AS opps_early,
+           CASE WHEN k.dos < s.opps_from AND eo.paid THEN s.opps_from END AS opps_paid_early,
+           CASE WHEN k.dos < s.dme_from AND ed.hcpcs IS NOT NULL THEN s.dme_from END AS dme_early,
+           CASE WHEN k.dos < greatest(s.rvu_from, s.cf_from) AND ep.hcpcs IS NOT NULL
+                THEN greatest(s.rvu_from, s.cf_from) END AS pfs_early,
+           s.cf_from > s.rvu_from AS pfs_cf_later  -- the conversion factor (law data), not the RVUs, starts later
+    FROM day_keys k CROSS JOIN starts s
+    LEFT JOIN (SELECT hcpcs FROM ref_asp GROUP BY hcpcs) ea ON ea.hcpcs = k.code
+    LEFT JOIN (SELECT hcpcs FROM ref_clfs WHERE modifier IS NULL GROUP BY hcpcs) el ON el.hcpcs = k.code
+    LEFT JOIN (SELECT hcpcs, max(CASE WHEN status_indicator IN {OPPS_PAID} THEN 1 ELSE 0 END) = 1 AS paid
+               FROM ref_opps GROUP BY hcpcs) eo ON eo.hcpcs = k.code
+    LEFT JOIN (SELECT hcpcs FROM ref_dmepos GROUP BY hcpcs) ed ON ed.hcpcs = k.code
+    LEFT JOIN (SELECT hcpcs FROM ref_pfs_rvu WHERE status IN {MEDICARE_STATUSES}
+               AND work_rvu + pe_nonfacility_rvu + mp_rvu > 0 GROUP BY hcpcs) ep ON ep.hcpcs = k.code
+    WHERE k.setting IS NULL OR k.setting <> 'inpatient'
 ), unit_prices AS (  -- one unit's price by each schedule, for each key
     SELECT k.price_day,
            CASE WHEN r.hcpcs IS NOT NULL AND c.cf IS NOT NULL THEN
@@ -97,19 +153,21 @@ WITH hospital AS (
     LEFT JOIN ref_asp d ON d.hcpcs = k.code AND k.dos BETWEEN d.applies_from AND d.applies_to
     LEFT JOIN dme m ON m.price_day = k.price_day
 ), chosen AS (  -- each key's yardstick (the setting is part of the key), its price for one unit and its name
-    SELECT price_day, yardstick, status_indicator, apc, pfs_release,
-           CASE yardstick WHEN 'asp' THEN asp_unit WHEN 'clfs' THEN clfs_unit WHEN 'opps' THEN opps_unit
-                          WHEN 'dmepos' THEN dme_unit WHEN 'pfs' THEN pfs_unit END AS unit_amount,
-           CASE WHEN yardstick = 'pfs' THEN locality_name END AS locality_name,
-           CASE yardstick
+    SELECT price_day, CASE WHEN pick LIKE 'early %' THEN NULL ELSE pick END AS yardstick, status_indicator, apc,
+           pfs_release,
+           CASE pick WHEN 'asp' THEN asp_unit WHEN 'clfs' THEN clfs_unit WHEN 'opps' THEN opps_unit
+                     WHEN 'dmepos' THEN dme_unit WHEN 'pfs' THEN pfs_unit END AS unit_amount,
+           CASE WHEN pick = 'pfs' THEN locality_name END AS locality_name,
+           CASE pick
                 WHEN 'asp' THEN 'the Medicare Part B drug payment limit (ASP) per ' || coalesce(lower(dosage), 'billing unit')
                 WHEN 'clfs' THEN 'the Medicare Clinical Laboratory Fee Schedule national limit'
                 WHEN 'opps' THEN 'the Medicare outpatient hospital payment for APC ' || apc || ' (national, unadjusted)'
                 WHEN 'dmepos' THEN 'the Medicare DMEPOS fee schedule for ' || dme_state
                 WHEN 'pfs' THEN 'the Medicare Physician Fee Schedule amount (' || locality_name || ')'
            END AS yardstick_name,
-           CASE WHEN yardstick IS NOT NULL THEN NULL
+           CASE WHEN pick IS NOT NULL AND pick NOT LIKE 'early %' THEN NULL
                 WHEN setting = 'inpatient' THEN 'an inpatient stay is paid per stay (MS-DRG), not per line'
+                WHEN pick LIKE 'early %' THEN {{EARLY_REASON}}
                 WHEN opps_status = 'N' THEN 'packaged: Medicare pays for it only within the hospital service it goes with'
                 WHEN opps_status IN ('E1', 'E2') THEN 'Medicare does not pay for it'
                 WHEN opps_status = 'C' THEN 'Medicare pays for it only on an inpatient stay'
@@ -117,22 +175,34 @@ WITH hospital AS (
                 ELSE 'no Medicare price for this code in the loaded fee schedules'
            END AS no_yardstick
     FROM (
-        SELECT u.*, k.setting,
+        SELECT u.*, k.setting, e.asp_early, e.clfs_early, e.opps_early, e.dme_early, e.pfs_early, e.pfs_cf_later,
                -- the OPPS status indicator speaks of a hospital's outpatient claim, not a practitioner's or supplier's
                CASE WHEN k.setting IS NULL OR k.setting <> 'professional' THEN status_indicator END AS opps_status,
+               -- the schedule that prices the line, or 'early X' when schedule X would and the line predates it
                CASE WHEN k.setting = 'inpatient' THEN NULL
                     WHEN asp_unit IS NOT NULL THEN 'asp'
+                    WHEN e.asp_early IS NOT NULL THEN 'early asp'
                     WHEN clfs_unit IS NOT NULL THEN 'clfs'
+                    WHEN e.clfs_early IS NOT NULL THEN 'early clfs'
+                    WHEN k.setting = 'outpatient' AND e.opps_early IS NOT NULL THEN 'early opps'
                     WHEN k.setting = 'outpatient' AND status_indicator = 'A' AND dme_unit IS NOT NULL THEN 'dmepos'
                     WHEN k.setting = 'outpatient' AND status_indicator = 'A' AND pfs_unit IS NOT NULL THEN 'pfs'
+                    WHEN k.setting = 'outpatient' AND status_indicator = 'A' AND e.dme_early IS NOT NULL THEN 'early dmepos'
+                    WHEN k.setting = 'outpatient' AND status_indicator = 'A' AND e.pfs_early IS NOT NULL THEN 'early pfs'
                     WHEN k.setting = 'outpatient' AND opps_unit IS NOT NULL THEN 'opps'
                     WHEN k.setting = 'outpatient' THEN NULL
+                    -- undecided: the larger of OPPS and PFS, so neither alone when the other is missing for the date
+                    WHEN k.setting IS NULL AND e.opps_paid_early IS NOT NULL THEN 'early opps'
+                    WHEN k.setting IS NULL AND e.pfs_early IS NOT NULL AND opps_unit IS NOT NULL THEN 'early pfs'
                     WHEN k.setting IS NULL AND opps_unit IS NOT NULL
                          AND (pfs_unit IS NULL OR opps_unit >= pfs_unit) THEN 'opps'
                     WHEN dme_unit IS NOT NULL THEN 'dmepos'
+                    WHEN e.dme_early IS NOT NULL THEN 'early dmepos'
                     WHEN pfs_unit IS NOT NULL THEN 'pfs'
-               END AS yardstick
+                    WHEN e.pfs_early IS NOT NULL THEN 'early pfs'
+               END AS pick
         FROM unit_prices u JOIN day_keys k ON k.price_day = u.price_day
+        LEFT JOIN early e ON e.price_day = u.price_day
     ) AS y
 ), priced AS (
     SELECT a.source, a.line, a.code, a.description, a.units, a.charge, a.insurance_status, c.yardstick,
@@ -158,5 +228,6 @@ FROM priced
 """
 
 # line_benchmarks over a materialised audit_lines (engine.prepare); LINE_BENCHMARKS_SQL is the portable one
+LINE_BENCHMARKS_SQL = LINE_BENCHMARKS_SQL.replace("{EARLY_REASON}", _early_reason())
 LINE_BENCHMARKS_BY_ROW_SQL = LINE_BENCHMARKS_SQL.replace("{DAY_KEYS}", DAY_KEYS_BY_ROW)
 LINE_BENCHMARKS_SQL = LINE_BENCHMARKS_SQL.replace("{DAY_KEYS}", DAY_KEYS)

@@ -8,7 +8,7 @@ import duckdb
 
 from .catalog import TABLES
 from .prices_schema import PRICES_SCHEMA
-from .store import SHIPPED_DIR, Release, all_releases
+from .store import DATED_FROM_START, SHIPPED_DIR, Release, all_releases
 
 
 def releases(imported: Path | None = None) -> list[Release]:
@@ -63,7 +63,22 @@ def register(con: duckdb.DuckDBPyConnection, imported: Path | None = None,
         else:
             _drop(con, f"temp.ref_{table}", "TABLE")
             con.execute(f"CREATE OR REPLACE VIEW ref_{table} AS {sql}")
+    con.execute(f"CREATE OR REPLACE VIEW ref_schedule_starts AS {schedule_starts_sql(rels)}")
     return rels
+
+
+def schedule_starts_sql(rels: list[Release]) -> str:
+    """`ref_schedule_starts` (schedule, covers_from): the first date of service each dated schedule's
+    earliest release is used for (store.DATED_FROM_START), from the whole table even when one bill's
+    audit narrows the rows to its codes: the audit says so of a line dated before it."""
+    starts: dict[str, object] = {}
+    for r in rels:
+        if r.table in DATED_FROM_START and r.file.is_file():
+            starts[r.table] = min(starts.get(r.table, r.applies_from), r.applies_from)
+    if not starts:
+        return "SELECT CAST(NULL AS VARCHAR) AS schedule, CAST(NULL AS DATE) AS covers_from WHERE false"
+    rows = ", ".join(f"({_q(t)}, DATE {_q(d)})" for t, d in sorted(starts.items()))
+    return f"SELECT * FROM (VALUES {rows}) AS s(schedule, covers_from)"
 
 
 def _drop(con: duckdb.DuckDBPyConnection, name: str, kind: str) -> None:

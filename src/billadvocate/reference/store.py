@@ -24,6 +24,27 @@ SHIPPED_DIR = Path(__file__).parent / "data"
 # other packages' shipped tables, listed with these (the CMS hospital directory: hospitals/data)
 OTHER_SHIPPED_DIRS = (Path(__file__).parent.parent / "hospitals" / "data",)
 
+# Medicare's payment schedules and edits, used only for dates of service from their earliest release on:
+# a later year's schedule is no stand-in for an older one, as it does not err one way (the PFS conversion
+# factor fell from $33.8872 in 2023 to $32.3465 in 2025, law federal.cms_pfs; lab rates were cut each year
+# 2018-2020 under PAMA; a drug's ASP falls when generics come), and an NCCI or MUE edit binds only the claims
+# of the quarter it is in force. Unpriced is safer for the patient than a ratio the billing office can rebut
+# with the right year's rate: the audit's notes say which schedule is missing and how to import it.
+DATED_FROM_START = frozenset({"pfs_rvu", "gpci", "opps", "clfs", "asp", "dmepos", "msdrg", "opps_wage_index",
+                              "ncci_ptp", "mue", "ncci_aoc"})
+# ... save that a schedule CMS sets for a calendar year, whose quarterly files within the year correct and add
+# codes (the July RVU24C is the CY 2024 fee schedule), covers its year from January 1st; ASP limits are set
+# anew each quarter, NCCI and MUE edits each take effect on their quarter's first day, and the MS-DRG weights'
+# year starts on October 1st, the release's own date
+CALENDAR_YEAR = frozenset({"pfs_rvu", "gpci", "opps", "clfs", "dmepos", "opps_wage_index"})
+
+
+def first_covered(r: "Release") -> date:
+    """The first date of service the earliest release of its table is used for."""
+    if r.table not in DATED_FROM_START:
+        return date(1900, 1, 1)
+    return r.effective_from.replace(month=1, day=1) if r.table in CALENDAR_YEAR else r.effective_from
+
 
 def user_home() -> Path:
     env = os.environ.get("BILLADVOCATE_HOME")
@@ -83,7 +104,9 @@ def read_manifest(folder: Path, origin: str) -> list[Release]:
 def all_releases(shipped: Path = SHIPPED_DIR, imported: Path | None = None) -> list[Release]:
     """Shipped and imported releases; an import of the same table, setting and start date wins.
     Each release gets the window of service dates it applies to: from its start to the day before
-    the next release's start (the earliest also covers older dates; the latest has no end)."""
+    the next release's start (the latest has no end: a schedule stays in force until the next one).
+    The earliest release of a yardstick or edit table (DATED_FROM_START) covers no older dates: a line
+    dated before it is not priced or edited by a later year's table; the audit says why, per line."""
     imported = user_reference_dir() if imported is None else imported
     chosen: dict[tuple, Release] = {}
     others = [r for d in OTHER_SHIPPED_DIRS for r in read_manifest(d, "shipped")] if shipped == SHIPPED_DIR else []
@@ -96,7 +119,7 @@ def all_releases(shipped: Path = SHIPPED_DIR, imported: Path | None = None) -> l
             groups.setdefault((r.table, r.setting), []).append(r)
     for group in groups.values():
         for i, r in enumerate(group):
-            r.applies_from = date(1900, 1, 1) if i == 0 else r.effective_from
+            r.applies_from = first_covered(r) if i == 0 else r.effective_from
             r.applies_to = group[i + 1].effective_from - timedelta(days=1) if i + 1 < len(group) else date(9999, 12, 31)
     return releases
 

@@ -46,6 +46,53 @@ NO_YARDSTICK_ES = {
         "no hay precio de Medicare para este código en los aranceles cargados",
 }
 
+# audit/benchmarks_sql.py EARLY_SCHEDULES: a line dated before the earliest release of the schedule that would
+# price it
+EARLY_SCHEDULES_ES = {
+    "Medicare Part B drug payment limits (ASP)": "los límites de pago de Medicare Parte B para medicamentos (ASP)",
+    "Medicare Clinical Laboratory Fee Schedule": "el arancel de laboratorio clínico de Medicare",
+    "Medicare outpatient hospital payment rates (OPPS)":
+        "las tarifas de Medicare para la atención ambulatoria de hospital (OPPS)",
+    "Medicare DMEPOS fee schedule": "el arancel de Medicare para equipo médico duradero y suministros (DMEPOS)",
+    "Medicare Physician Fee Schedule": "el arancel de médicos de Medicare",
+}
+_EARLY = re.compile(r"dated before (?P<d>\d{4}-\d{2}-\d{2}), the start of the earliest (?P<s>.+?) loaded; a later "
+                    r"year's rates may be higher or lower than those of its date: (?:billadvocate data import "
+                    r"(?P<k>\S+) FILE adds its year's|(?P<cf>the conversion factor of its year is not in "
+                    r"billadvocate's law data))")
+
+
+def _no_yardstick_es(why: str) -> str | None:
+    if why in NO_YARDSTICK_ES:
+        return NO_YARDSTICK_ES[why]
+    m = _EARLY.fullmatch(why)
+    if not m or m["s"] not in EARLY_SCHEDULES_ES:
+        return None
+    return (f"con fecha anterior al {m['d']}, cuando empieza la edición más antigua cargada de "
+            f"{EARLY_SCHEDULES_ES[m['s']]}; las tarifas de un año posterior pueden ser más altas o más bajas que las de "
+            "su fecha: " + ("el factor de conversión de su año no está en los datos legales de billadvocate" if m["cf"]
+                            else f"billadvocate data import {m['k']} FILE agrega las de su año"))
+
+
+def _predated_edits(m) -> str:
+    one = m["n"] == "Line"
+    return ((f"La línea {m['ns']} tiene" if one else f"Las líneas {m['ns']} tienen")
+            + f" fecha anterior al {m['d']}, cuando empiezan las ediciones NCCI y MUE más antiguas cargadas: no se "
+            "revisaron sus pares de códigos ni sus unidades por día, porque una edición se aplica solo a las fechas en "
+            f"que está vigente (billadvocate data import {m['k']} FILE agrega las de un trimestre anterior).")
+
+
+def _predated_stays(m) -> str | None:
+    items = _items(m["which"], r"MS-DRG (?P<g>\S+), discharged (?P<d>\d{4}-\d{2}-\d{2})")
+    if not items:
+        return None
+    which = "; ".join(f"MS-DRG {x['g']}, alta el {x['d']}" for x in items)
+    how = ("billadvocate data import msdrg FILE agrega los pesos de su año fiscal" if m["import"] else
+           "la tarifa nacional de su año fiscal no está en los datos legales de billadvocate")
+    return (f"No se calculó el pago de Medicare por la estadía ({which}): el alta es anterior al {m['d']}, cuando "
+            "empiezan los pesos MS-DRG y la tarifa nacional más antiguos cargados, y el pago de un año posterior puede "
+            f"ser más alto o más bajo; {how}.")
+
 
 def _how_es(how: str) -> str | None:
     """Why the setting was read so (audit/setting.infer_setting's `how`)."""
@@ -170,7 +217,7 @@ def _national(m) -> str | None:
 
 
 def _unpriced(m) -> str | None:
-    why = NO_YARDSTICK_ES.get(m["why"])
+    why = _no_yardstick_es(m["why"])
     if why is None:
         return None
     one = m["n"] == "line"
@@ -224,6 +271,15 @@ PATTERNS: list[tuple[str, Any]] = [
      _national),
     (r"No Medicare price to compare for (?P<n>lines?) (?P<ns>[\d, ]+) \((?P<why>.+)\); (?:its charge was|their "
      r"charges were) not judged\.", _unpriced),
+    # audit/dated_schedules.py: lines and stays dated before the earliest edits or MS-DRG weights loaded
+    (r"(?P<n>Lines?) (?P<ns>[\d, ]+) (?:is|are) dated before (?P<d>\d{4}-\d{2}-\d{2}), the start of the earliest "
+     r"NCCI and MUE edits loaded: (?:its|their) code pairs and units per day were not checked, as an edit applies only "
+     r"to the dates it is in force \(billadvocate data import (?P<k>.+?) FILE adds an older quarter's\)\.",
+     _predated_edits),
+    (r"The stay's Medicare payment was not computed \((?P<which>.+)\): the discharge is before "
+     r"(?P<d>\d{4}-\d{2}-\d{2}), the start of the earliest MS-DRG weights and national rate loaded, and a later "
+     r"year's payment may be higher or lower; (?:(?P<import>billadvocate data import msdrg FILE adds its fiscal year's "
+     r"weights)|the national rate of its fiscal year is not in billadvocate's law data)\.", _predated_stays),
     (r"Hospital prices from (?P<h>.+)'s published file of (?P<d>\S+)\.",
      "Precios del hospital tomados del archivo que publicó {h}, del {d}."),
     (r"The EOB names the MS-DRG of an inpatient stay \((?P<which>.+)\)\. The check of a stay's charges against the "
