@@ -155,7 +155,32 @@ def test_a_connecticut_hospital_in_a_village_keeps_the_national_amount_and_says_
     assert shipped("hospital_cbsa", "ccn = '070021'", "cbsa") is None
     result = audit(line(1, **ER), facts={"provider_ccn": "070021"})
     assert "(national, unadjusted)" in result.benchmarks[1]["yardstick"]
-    assert any("070021" in n and "has no wage area" in n for n in result.notes)
+    assert any("070021" in n and "is in a Connecticut village" in n for n in result.notes)
+
+
+def test_each_hospital_without_a_wage_area_keeps_the_national_amount_and_the_note_says_why_in_en_and_es():
+    from billadvocate.report.spanish_account import sentence
+
+    # the territories' rows are absent from CMS's OPPS Pricer wage-index table (their CCNs' first two digits, the
+    # SSA state code, are its rural rows' codes), as Puerto Rico's are not
+    codes = {ccn[:2] for ccn in UNPLACED if not ccn.startswith("07")}
+    assert codes == {"48", "64", "65", "66"}
+    rows = duckdb.sql(f"SELECT cbsa FROM read_parquet('{SHIPPED_DIR}/opps_wage_index-2025-01-01.parquet') "
+                      f"WHERE cbsa IN {tuple(sorted(codes | {'40'}))}").fetchall()
+    assert rows == [("40",)]
+    names = {"VI": "the U.S. Virgin Islands", "AS": "American Samoa", "GU": "Guam", "MP": "the Northern Mariana Islands"}
+    for ccn in UNPLACED:
+        state = shipped("hospital_cbsa", f"ccn = '{ccn}'", "state")
+        result = audit(line(1, **ER), facts={"provider_ccn": ccn})
+        assert "(national, unadjusted)" in result.benchmarks[1]["yardstick"]
+        (note,) = [n for n in result.notes if n.startswith("Medicare outpatient hospital amounts are national")]
+        why = (f"is in {names[state]}, where CMS's OPPS wage-index table has no wage area" if state in names else
+               "is in a Connecticut village the CMS file does not place in a town, and the towns of its ZIP code lie "
+               "in planning regions of different wage areas")
+        assert note == f"Medicare outpatient hospital amounts are national, unadjusted: hospital {ccn} {why}.", note
+        es = sentence(note)
+        assert es and es.startswith("Las cantidades de Medicare para la atención ambulatoria del hospital son las "
+                                    f"nacionales, sin ajustar: el hospital {ccn} está en "), es
 
 
 def test_a_bill_without_outpatient_hospital_lines_gets_no_wage_note():

@@ -57,6 +57,25 @@ def _shares_sql() -> str:
     return f"SELECT * FROM (VALUES {', '.join(rows)}) AS s(share_from, share_to, share)"
 
 
+# the territories whose hospitals CMS's OPPS Pricer wage-index table gives no wage area (it has Puerto Rico's
+# areas and rural row 40, no row for these), by the CMS file's state code
+TERRITORIES = {"GU": "Guam", "AS": "American Samoa", "MP": "the Northern Mariana Islands",
+               "VI": "the U.S. Virgin Islands"}
+
+
+def not_placed_why(state: str | None, listed: bool = True) -> str:
+    """Why a hospital has no wage area (reference table hospital_cbsa, SOURCES.md), by its state in the CMS
+    file: said so the patient knows the amounts were left national for a reason."""
+    if not listed:
+        return "is not in the CMS hospital list the wage areas were built from"
+    if state in TERRITORIES:
+        return f"is in {TERRITORIES[state]}, where CMS's OPPS wage-index table has no wage area"
+    if state == "CT":
+        return ("is in a Connecticut village the CMS file does not place in a town, and the towns of its ZIP code "
+                "lie in planning regions of different wage areas")
+    return "has no wage area in the shipped crosswalk (its county was not found in OMB's 2023 delineations)"
+
+
 def _opps_lines(con: duckdb.DuckDBPyConnection) -> int:
     return con.execute("SELECT count(*) FROM line_benchmarks WHERE yardstick = 'opps'").fetchone()[0]
 
@@ -70,14 +89,13 @@ def adjust(con: duckdb.DuckDBPyConnection, ccn: str | None) -> WageAdjustment | 
     out = WageAdjustment(ccn or "")
     if not ccn:  # the finding's yardstick already says "(national, unadjusted)"
         return out
-    place = con.execute("SELECT cbsa, area, state_code FROM ref_hospital_cbsa WHERE ccn = ? "
+    place = con.execute("SELECT cbsa, area, state_code, county, state FROM ref_hospital_cbsa WHERE ccn = ? "
                         "ORDER BY release_from DESC LIMIT 1", [ccn]).fetchone()
     if place is None or place[0] is None:
-        why = ("is not in the CMS hospital list the wage areas were built from" if place is None else
-               "has no wage area in the shipped crosswalk (its county was not found in OMB's 2023 delineations)")
-        out.notes.append(f"Medicare outpatient hospital amounts are national, unadjusted: hospital {ccn} {why}.")
+        out.notes.append(f"Medicare outpatient hospital amounts are national, unadjusted: hospital {ccn} "
+                         f"{not_placed_why(place and place[4], place is not None)}.")
         return out
-    out.cbsa, out.area, state_code = place
+    out.cbsa, out.area, state_code = place[:3]
     # each line's wage index: the release whose window holds its date (the newest one holds every later date)
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE wage_lines AS
