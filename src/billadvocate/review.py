@@ -7,6 +7,7 @@ written by the shell from the ReviewResult.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -201,6 +202,34 @@ def _read_each(reader, base, paths: list[str], out: AccountReview, skip_unreadab
     return done
 
 
+# the audit's notes a patient needs beside the findings (lines priced without a date, a setting left undecided and
+# the edits it leaves out, lines with no price to compare, a file of several patients ...); the routine ones, where
+# the Medicare amounts come from and the setting read from the bill, stay in `billadvocate audit`
+ROUTINE_AUDIT_NOTES = ("Medicare amounts are ", "Medicare outpatient hospital amounts ", "Setting: ",
+                       "Hospital prices from ")
+_WAGE_YEAR = re.compile(r"priced with the CY \d{4} wage index, the newest billadvocate has")
+# the audit's directions to whoever runs it (command options, case-file fields), in the patient's words
+# (report/spanish_account.py has their Spanish)
+PATIENT_WORDS = (
+    (" To compare with the right year, give the dates of care in the case (care.start, care.end) or audit with --as-of "
+     "a day of the care.", " To compare with the right year, give the dates of the care."),
+    (" Give --setting or care.setting to check them.", " Say where the care was given (a doctor's office, a hospital "
+     "outpatient visit or a hospital stay) to check them."),
+)
+
+
+def audit_notes(notes: list[str]) -> list[str]:
+    """The audit's notes the review shows with an account, in the patient's words."""
+    out = []
+    for n in notes:
+        if n.startswith(ROUTINE_AUDIT_NOTES) or _WAGE_YEAR.search(n):
+            continue
+        for a, b in PATIENT_WORDS:
+            n = n.replace(a, b)
+        out.append(n)
+    return out
+
+
 def review_account(case: Case, account: Account, as_of: date, *, skip_unreadable: bool = False) -> AccountReview:
     out = AccountReview(account=account)
     base = case_dir(case)
@@ -221,6 +250,7 @@ def review_account(case: Case, account: Account, as_of: date, *, skip_unreadable
                                 not_received=set(account.not_received), as_of=as_of,
                                 eobs=eobs_table(out.eobs, out.bills) if out.eobs else None)
         out.findings = list(out.audit.findings)
+        out.notes += audit_notes(out.audit.notes)
     elif out.eobs:
         # an EOB audited on its own (as `audit --eob` does): its claims stand for the bill
         owners = [Bill(source=e.source, format=e.format) for e in out.eobs]

@@ -20,7 +20,7 @@ from typing import Any, Callable
 
 from ..states import NAMES
 from . import spanish
-from .spanish_audit_notes import PATTERNS as AUDIT_NOTES
+from .spanish_audit_notes import PATTERNS as AUDIT_NOTES, _left_out_part
 
 M = r"\$[\d,]+(?:\.\d\d)?"
 D = r"\d{4}-\d{2}-\d{2}"
@@ -1937,6 +1937,38 @@ _PATTERNS += [
 ]
 
 _PATTERNS += AUDIT_NOTES  # the audit's other notes (report/spanish_audit_notes.py)
+
+
+def _patient_left_out(m) -> str | None:
+    parts = [_left_out_part(p) for p in m["parts"].split(". ")]
+    if not all(parts):
+        return None
+    return ("Se dejaron fuera porque el lugar de la atención no está decidido (se aplican a un solo tipo de "
+            "reclamación): " + ". ".join(p[:1].upper() + p[1:] if i else p for i, p in enumerate(parts))
+            + ". Indique dónde se dio la atención (en un consultorio, como paciente ambulatorio de un hospital o en "
+            "una hospitalización) para revisarlos.")
+
+
+# the audit's notes as the review shows them (review.audit_notes: the patient's words, no options or case fields)
+_PATTERNS += [
+    (r"(?P<n>Lines?) (?P<ns>[\d, ]+) (?:has|have) no date of service on the bill: (?:its|their) Medicare amounts are "
+     r"those of the fee schedules in force on (?P<d>\d{4}-\d{2}-\d{2}) \(an earlier year's schedule pays a little "
+     r"less, so the comparison errs toward the hospital\)\. To compare with the right year, give the dates of the "
+     r"care\.",
+     lambda m: ((f"La línea {m['ns']} no tiene" if m["n"] == "Line" else f"Las líneas {m['ns']} no tienen")
+                + " fecha de servicio en la factura: sus cantidades de Medicare son las de los aranceles vigentes el "
+                f"{m['d']} (el arancel de un año anterior paga un poco menos, así que la comparación favorece al "
+                "hospital). Para comparar con el año correcto, indique las fechas de la atención.")),
+    (r"Left out because the setting is undecided \(they apply to one kind of claim only\): (?P<parts>.+)\. Say where "
+     r"the care was given \(a doctor's office, a hospital outpatient visit or a hospital stay\) to check them\.",
+     _patient_left_out),
+    # audit.several_patients_note: a file of several patients' claims audited as one bill
+    (r"This file holds the claims of (?P<n>\d+) patients, audited here as one bill: a duplicate, a code pair or a "
+     r"daily unit limit may join two people's care\. Audit each patient's claims on their own\.",
+     "Este archivo contiene las reclamaciones de {n} pacientes, revisadas aquí como una sola factura: un duplicado, "
+     "un par de códigos o un límite diario de unidades puede juntar la atención de dos personas. Revise las "
+     "reclamaciones de cada paciente por separado."),
+]
 # negotiate/owed: a program's price that does not lower what is owed, any program's words
 _PATTERNS.append((rf"(?P<t>.+?); that is not below (?P<low>{M})",
                   lambda m: f"{t}; eso no es menos de {m['low']}" if (t := sentence(m["t"])) else None))
