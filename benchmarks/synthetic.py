@@ -17,6 +17,11 @@ from __future__ import annotations
 
 import duckdb
 
+# the first day of care: the claims are dated August to October 2025, inside the period every shipped
+# Medicare schedule covers (OPPS, CLFS, ASP and DMEPOS start in 2025; a line dated before a schedule's
+# earliest release is not priced, reference/store.py DATED_FROM_START), as an extract audited now would be
+FIRST_DAY = "2025-08-01"
+
 # code, usual charge per unit, most units on a normal line (usual charges ~2.4x the 2024 Medicare
 # amount for fee-schedule codes; labs and drugs at typical chargemaster levels)
 POOL = [
@@ -33,8 +38,8 @@ _BILLS = """
     CREATE OR REPLACE TABLE bills AS
     SELECT 'c' || c AS source, NULL::DECIMAL(14,2) AS stated_total, NULL::DECIMAL(14,2) AS payments,
            NULL::DECIMAL(14,2) AS adjustments, NULL::DECIMAL(14,2) AS stated_balance,
-           DATE '2024-08-01' + (c % 90)::INTEGER AS care_start,
-           DATE '2024-08-01' + (c % 90)::INTEGER + {stay} AS care_end,
+           DATE '{FIRST_DAY}' + (c % 90)::INTEGER AS care_start,
+           DATE '{FIRST_DAY}' + (c % 90)::INTEGER + {stay} AS care_end,
            CASE WHEN c % 2 = 0 THEN 'outpatient' ELSE 'professional' END AS setting,
            c % 7 = 0 AS emergency, CASE WHEN c % 3 = 0 THEN 'uninsured' ELSE 'insured' END AS insurance_status,
            'hospital' AS provider_kind, c % 5 <> 0 AS in_network, NULL::BOOLEAN AS facility_in_network,
@@ -98,7 +103,7 @@ def realistic(con: duckdb.DuckDBPyConnection, n: int, start: int = 0) -> None:
             FROM coded JOIN pool p ON p.code = coded.code
         ), line AS (
             SELECT *, (price * units * CASE WHEN r BETWEEN 100 AND 149 THEN 3 ELSE 1 END)::DECIMAL(14,2) AS charge,
-                   DATE '2024-08-01' + (c % 90)::INTEGER
+                   DATE '{FIRST_DAY}' + (c % 90)::INTEGER
                      + CASE WHEN c % 5 = 0 AND k >= 8 THEN 1 ELSE 0 END
                      + CASE WHEN r BETWEEN 20 AND 22 THEN 3 ELSE 0 END AS service_date  -- 0.3% outside the stay
             FROM priced
@@ -117,7 +122,7 @@ def realistic(con: duckdb.DuckDBPyConnection, n: int, start: int = 0) -> None:
         FROM lines p
         WHERE p.source = l.source AND p.line = l.line - 1 AND hash(l.source, l.line) % 100 = 0
     """)
-    con.execute(_BILLS.format(claims=f"{start // 10}, {(start + n) // 10}", stay="CASE WHEN c % 5 = 0 THEN 1 ELSE 0 END"))
+    con.execute(_BILLS.format(claims=f"{start // 10}, {(start + n) // 10}", stay="CASE WHEN c % 5 = 0 THEN 1 ELSE 0 END", FIRST_DAY=FIRST_DAY))
     _other_facts(con)
 
 
@@ -127,7 +132,7 @@ def stress(con: duckdb.DuckDBPyConnection, n: int) -> None:
         CREATE OR REPLACE TABLE lines AS
         WITH pool AS (SELECT unnest([{codes}]) AS code), p AS (SELECT list(code) AS codes FROM pool)
         SELECT 'c' || (i // 10) AS source, (i % 10 + 1)::BIGINT AS line,
-               (DATE '2024-08-01' + ((i // 10) % 90)::INTEGER + (CASE WHEN i % 10 >= 8 THEN 1 ELSE 0 END)::INTEGER) AS service_date,
+               (DATE '{FIRST_DAY}' + ((i // 10) % 90)::INTEGER + (CASE WHEN i % 10 >= 8 THEN 1 ELSE 0 END)::INTEGER) AS service_date,
                p.codes[1 + (hash(i // 3) % {len(CODES)})::INTEGER] AS code, NULL::VARCHAR AS revenue_code,
                'SERVICE' AS description, (1 + hash(i) % 3)::DECIMAL(12,3) AS units,
                (40 + hash(i + 7) % 900)::DECIMAL(14,2) AS charge,
@@ -136,7 +141,7 @@ def stress(con: duckdb.DuckDBPyConnection, n: int) -> None:
                NULL::VARCHAR AS ndc, NULL::VARCHAR AS provider, NULL::VARCHAR AS claim_id, i % 997 = 0 AS not_received
         FROM range({n}) t(i), p
     """)
-    con.execute(_BILLS.format(claims=n // 10, stay="0"))
+    con.execute(_BILLS.format(claims=n // 10, stay="0", FIRST_DAY=FIRST_DAY))
     _other_facts(con)
 
 
