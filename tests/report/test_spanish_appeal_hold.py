@@ -38,3 +38,16 @@ def test_a_hold_of_the_whole_balance_reads_in_spanish(tmp_path):
     x = account_es(data)
     assert x["offer"]["no_offer"].endswith("; no se debe nada más en esta cuenta, así que por ahora no hay oferta "
                                            "ni plan de pagos.")
+
+
+def test_an_eob_only_account_leaves_no_english_in_its_spanish(tmp_path):
+    # the same case has EOBs and no itemized bill: the note that the EOBs were audited alone, and the warnings that
+    # no offer is made before the bill is in hand (the scripts' and the letters'), had no Spanish
+    data = _case(tmp_path).accounts[0].to_json()
+    assert any("the EOBs were audited on their own" in n for n in data["notes"])
+    assert untranslated(data) == []
+    notes = account_es(data)["notes"]
+    assert ("el caso no tiene factura detallada: las EOB se revisaron por sí solas; pida al proveedor la factura "
+            "detallada para revisar cada cargo") in notes
+    assert any(n.endswith("todavía no tiene la factura detallada: pídala antes de ofrecer o prometer nada.")
+               for n in notes)

@@ -380,6 +380,12 @@ _FIXED = {
     "there is no itemized bill in the case: the bill could not be checked line by line; ask the provider for an "
     "itemized bill": "el caso no tiene factura detallada: no se pudo revisar línea por línea; pida al proveedor la "
                      "factura detallada",
+    "there is no itemized bill in the case: the EOBs were audited on their own; ask the provider for an itemized bill "
+    "to check each charge": "el caso no tiene factura detallada: las EOB se revisaron por sí solas; pida al proveedor "
+                            "la factura detallada para revisar cada cargo",
+    # actions/safety.money_advice: no offer before the bill is known (a reason, also among others)
+    "The itemized bill is not in hand yet: ask for it before offering or promising anything.":
+        "Todavía no tiene la factura detallada: pídala antes de ofrecer o prometer nada.",
     "Paying it is your choice, not a duty; if you decide to pay anyway, talk to a lawyer or legal aid first.":
         "Pagarla es su decisión, no una obligación; si decide pagar de todos modos, hable antes con un abogado o con "
         "ayuda legal.",
