@@ -59,6 +59,12 @@ def patient_words(message: str) -> str:
     return _LOG_REF.sub(lambda m: m.group(1) or "the log", message)
 
 
+LIMIT_NOT_DEBT = ((r"\bI owe only\b", "I can be charged only"),
+                  (r"\bI owe at most (\$[\d,]+\.\d\d)", r"no more than \1 can be charged to me"),
+                  (r"\bI owe (?!\$0\.00\b)(\$[\d,]+\.\d\d)", r"the most that can be charged to me is \1"),
+                  (r"(\$[\d,]+\.\d\d) owed\b", r"\1 billed"))
+
+
 def first_person(message: str) -> str:
     """The engines speak to the patient ('it spoke with you', 'your bill'); a letter is the
     patient speaking: 'it spoke with me', 'my bill'."""
@@ -69,6 +75,10 @@ def first_person(message: str) -> str:
     message = re.sub(r"\b[Yy]ou (owe|paid|have|had|were|are|asked|received|got|did|disputed|sent|qualify|"
                      r"may|can|must|will|should|would|need|spoke|called|wrote)\b",
                      lambda m: "I " + subject.get(m.group(1), m.group(1)), message)
+    # a letter states what may be charged, never what the patient owes (as negotiate/scripts says it on the phone),
+    # and an amount asked is not called a debt ('the $4,830.00 owed is more than 10% of the income')
+    for owed, limit in LIMIT_NOT_DEBT:
+        message = re.sub(owed, limit, message)
     message = re.sub(r"\bthe patient's\b", "my", message)
     message = re.sub(r"\byour\b", "my", message)
     return re.sub(r"\bYour\b", "My", message)
