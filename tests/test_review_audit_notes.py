@@ -92,3 +92,16 @@ def test_the_text_review_prints_them_in_the_patients_language(tmp_path):
     text = " ".join(es.output.split())
     assert "Las líneas 1, 2 no tienen fecha de servicio en la factura" in text
     assert "have no date of service" not in text
+
+
+def test_a_hospital_not_known_as_nonprofit_and_a_bill_without_dates_leave_no_english(tmp_path):
+    # the protection's 'applies if ... is a nonprofit' and the call script's 'for care on the date on the bill' had
+    # no Spanish (the case gives neither the hospital's tax status nor the care's dates)
+    data = review_case(load_case(_undated(tmp_path, "es")), AS_OF).accounts[0].to_json()
+    assert untranslated(data) == []
+    x = account_es(data)
+    why = " ".join(p.get("why") or "" for p in x["protections"])
+    assert ("501(r) se aplica si Valley General Hospital es un hospital sin fines de lucro (501(c)(3)); el caso no "
+            "dice si lo es. Revise su formulario 990 del IRS o su política de asistencia financiera.") in why
+    said = [line for cs in x["call_scripts"] for line in cs.get("say") or []]
+    assert "Llamo por la cuenta VGH-1 por la atención de la fecha que figura en la factura." in " ".join(said)

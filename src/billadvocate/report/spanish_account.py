@@ -664,10 +664,20 @@ _PATTERNS: list[tuple[str, Any]] = [
      "hospital, dígalo en el caso)."),
     # call scripts (negotiate/scripts.py)
     (rf"I'm calling about account (?P<a>\S+) for care on (?P<d>{D})\.", "Llamo por la cuenta {a} por la atención del {d}."),
+    # a case without the care's dates: negotiate/scripts says 'the date on the bill'
+    (r"I'm calling about account (?P<a>\S+) for care on the date on the bill\.",
+     "Llamo por la cuenta {a} por la atención de la fecha que figura en la factura."),
     (rf"I'm calling about your reference (?P<r>\S+), which you say is for (?P<p>{N})\.",
      "Llamo por su referencia {r}, que según ustedes es de {p}."),
     (rf"I'm calling about a claim for care on (?P<d>{D}) at (?P<p>{N}), billed (?P<a>{M})\.",
      "Llamo por un reclamo por la atención del {d} en {p}, facturada por {a}."),
+    (rf"I'm calling about a claim for care on the date on the bill at (?P<p>{N}), billed (?P<a>{M})\.",
+     "Llamo por un reclamo por la atención de la fecha que figura en la factura en {p}, facturada por {a}."),
+    # rights/protections.py: a hospital the case does not say is a nonprofit
+    (rf"501\(r\) applies if (?P<p>{N}) is a nonprofit \(501\(c\)\(3\)\) hospital; the case does not say whether it "
+     r"is\. Check its IRS Form 990 or its financial-assistance policy\.",
+     "501(r) se aplica si {p} es un hospital sin fines de lucro (501(c)(3)); el caso no dice si lo es. Revise su "
+     "formulario 990 del IRS o su política de asistencia financiera."),
     (rf"Your notice asks for (?P<a>{M}), but the provider's balance was (?P<b>{M}): explain the difference of "
      rf"(?P<d>{M}) in writing\.",
      "Su aviso pide {a}, pero el saldo del proveedor era {b}: explíquenme por escrito la diferencia de {d}."),
