@@ -57,3 +57,10 @@ def test_an_add_on_code_with_its_primary_on_the_same_date_passes():
 
 def test_the_primary_on_another_date_does_not_count():
     assert len(found("BILL.ADDON_WITHOUT_PRIMARY", line(1, "96374", d=D1), line(2, "96375", d=D2))) == 1
+
+
+def test_an_undated_line_marked_not_received_reads_without_a_date():
+    (f,) = found("BILL.NOT_RECEIVED", line(14, "J1100", d=None, charge="90.00"), not_received=[14])
+    assert f.message == "Line 14, service J1100 (J1100) for $90.00, is marked as never received"
+    (g,) = found("BILL.NOT_RECEIVED", line(14, "J1100", charge="90.00"), not_received=[14])
+    assert g.message == "Line 14, service J1100 (J1100) on 2024-10-15 for $90.00, is marked as never received"

@@ -100,3 +100,9 @@ def test_on_a_bill_of_one_claim_the_figure_is_what_the_bill_asks_above_the_patie
     f = out["EOB.OUT_OF_NETWORK_ANCILLARY"]
     assert f.amount == Decimal("2100.00") and "the $2,100.00 the bill asks above that share" in f.message
     assert out["EOB.PATIENT_RESP"].amount == Decimal("2100.00") and "(1 claim)" in out["EOB.PATIENT_RESP"].message
+
+
+def test_a_claim_with_no_service_date_reads_without_the_gap():
+    (f,) = ancillary(claim("00790", d=None), d=None)
+    assert ("Valley Anesthesia is out of your plan's network and billed anesthesia (00790) at an in-network "
+            "facility:") in f.message and "  " not in f.message and " on " not in f.message

@@ -104,3 +104,33 @@ def test_balance_bill_with_an_eob_puts_the_excess_at_stake():
 def test_a_reversed_claim_is_ignored():
     lines = [line(1)]
     assert eobs_for(*lines, e=eob(status="reversed")).num_rows == 0
+
+
+def undated_denial(claim_id="C1", level="line"):
+    """An EOB whose page gives no service date (a scanned remittance page: no claim start, no line date)."""
+    adj = [Adjustment(group="CO", reason="97", amount=Decimal("45"), meaning="bundled")]
+    ln = EobLine(line=1, code="85025", billed=Decimal("45"), denied=level == "line",
+                 adjustments=adj if level == "line" else [])
+    claim = EobClaim(claim_id=claim_id, billed=Decimal("45"), paid=Decimal("0"), lines=[ln],
+                     denied=level == "claim", status="denied" if level == "claim" else "processed",
+                     adjustments=adj if level == "claim" else [])
+    return Eob(source="scan.pdf", format="pdf-eob", claims=[claim])
+
+
+@pytest.mark.parametrize("claim_id,level,opening", [
+    ("remittance page 3", "line", "A line of claim remittance page 3 was denied for $45.00,"),
+    ("C1", "claim", "Claim C1 was denied for $45.00,"),
+    ("", "claim", "A claim was denied for $45.00,"),
+    ("", "line", "A line of a claim was denied for $45.00,"),
+])
+def test_a_denial_with_no_service_date_or_claim_number_reads_without_the_gap(claim_id, level, opening):
+    lines = [line(1, d=None)]
+    (f,) = found("EOB.DENIED", *lines, eobs=eobs_for(*lines, e=undated_denial(claim_id, level)))
+    assert f.message.startswith(opening) and "  " not in f.message and " on " not in f.message
+    assert "may not bill you" in f.message  # the CO reason still says whose it is
+
+
+def test_a_dated_denial_still_gives_its_date():
+    lines = [line(1, charge="45.00")]
+    (f,) = found("EOB.DENIED", *lines, eobs=eobs_for(*lines, e=eob(line_denied=True, group="CO", reason="97")))
+    assert f.message.startswith("A line of claim C1 on 2024-10-15 was denied for $45.00,")

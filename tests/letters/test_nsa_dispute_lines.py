@@ -109,3 +109,28 @@ def test_other_letters_name_the_two_findings_in_words_not_as_insurance_errors():
     assert rule_name("EOB.OUT_OF_NETWORK_ANCILLARY", "en", short=True).startswith("Out-of-network anesthesia")
     assert rule_name("NSA.GFE_MISSING", "es") == "Sin presupuesto de buena fe para una atención programada con antelación"
     assert rule_name("NSA.GFE_MISSING", "en", short=True) == "No Good Faith Estimate for care booked ahead"
+
+
+def test_an_undated_ancillary_claim_is_read_back_without_a_date():
+    from datetime import date as day
+    from decimal import Decimal
+
+    from billadvocate.audit import audit_bills
+    from billadvocate.audit.tables import eobs_table
+    from billadvocate.ingest.eob_model import Eob, EobClaim, EobLine
+    from billadvocate.letters.kinds.nsa_dispute import ancillary_lines
+    from billadvocate.model import Bill, Line
+
+    def findings(d):
+        ln = Line(line=1, date=d, code="01400", description="anesthesia", units=Decimal(1), charge=Decimal("3200"))
+        c = EobClaim(claim_id="A1", start=d, billed=Decimal("3200"), in_network=False, provider="Sunshine Anesthesia",
+                     lines=[EobLine(line=1, date=d, code="01400", billed=Decimal("3200"), allowed=Decimal("1350"))])
+        bill = Bill(source="b.csv", lines=[ln])
+        eobs = eobs_table([Eob(source="e.pdf", format="pdf-eob", claims=[c])], [bill])
+        return audit_bills([bill], facts={"insurance_status": "insured", "facility_in_network": True}, eobs=eobs,
+                           as_of=day(2026, 11, 28)).findings
+
+    for d in (None, day(2026, 4, 8)):
+        (a,) = ancillary_lines(findings(d))
+        assert a == {"date": d, "provider": "Sunshine Anesthesia", "services": ["anesthesia"], "codes": "01400",
+                     "amount": Decimal("1850.00")}

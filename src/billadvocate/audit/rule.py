@@ -4,8 +4,10 @@ The query runs in DuckDB over the canonical tables (see engine.py and tables.py)
 row per problem with at least `source`, `lines` (a list of bill line numbers) and `amount` (dollars
 at stake). A row may carry `severity` (when the rule's severity depends on the case) and `kind`
 (which of the rule's messages applies). The message is rendered from the row's columns, so it
-reads with this case's numbers. `law` names the law parameters the rule rests on: their citations
-join the finding's, and an unconfirmed value marks the finding unconfirmed.
+reads with this case's numbers; a NULL column drops its ' on {column}' from the message (an EOB
+page or a bill line with no service date reads 'Claim C1 was denied', not 'Claim C1 on  was'). `law`
+names the law parameters the rule rests on: their citations join the finding's, and an unconfirmed
+value marks the finding unconfirmed.
 """
 
 from __future__ import annotations
@@ -25,6 +27,14 @@ UNNAMED = "the service"  # what a message calls a line that has a code but no de
 def _sentence(message: str) -> str:
     """A message that starts with an unnamed line's words, capitalised."""
     return message[0].upper() + message[1:] if message.startswith(UNNAMED) else message
+
+
+def without_unknown_dates(template: str, row: dict[str, Any]) -> str:
+    """The template without ' on {column}' for each column the row leaves NULL (no date given)."""
+    for col, value in row.items():
+        if value is None:
+            template = template.replace(f" on {{{col}}}", "")
+    return template
 
 
 @dataclass(frozen=True)
@@ -57,6 +67,7 @@ class Rule:
         shown["line_list"] = ", ".join(str(n) for n in lines)
         shown["lines_word"] = "line" if len(lines) == 1 else "lines"
         template = self.message[row.get("kind") or "default"] if isinstance(self.message, dict) else self.message
+        template = without_unknown_dates(template, row)
         citations, unconfirmed = list(self.citations), False
         if self.law and as_of is not None:
             from .engine import param

@@ -124,9 +124,14 @@ def message_fields(rule, message: str) -> tuple[str | None, dict[str, str]]:
 def _template_pattern(template: str) -> re.Pattern:
     parts, seen = [], set()
     for literal, name, _spec, _conv in Formatter().parse(template):
-        parts.append(re.escape(literal))
-        if name:
+        # a NULL column's ' on {name}' is left out of the message (audit/rule.py): read it as optional
+        dropped = bool(name) and name not in seen and literal.endswith(" on ")
+        parts.append(re.escape(literal[:-4] if dropped else literal))
+        if dropped:
+            parts.append(f"(?: on (?P<{name}>.*?))?")
+        elif name:
             parts.append(f"(?P={name})" if name in seen else f"(?P<{name}>.*?)")  # a field may be empty ("{consent}")
+        if name:
             seen.add(name)
     return re.compile("".join(parts), re.S)
 

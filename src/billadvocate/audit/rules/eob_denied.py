@@ -19,16 +19,17 @@ RULE = Rule(
     sql="""
         SELECT source, coalesce(lines, CAST([] AS BIGINT[])) AS lines, coalesce(billed, 0) AS amount, eob,
                coalesce(claim_id, '') AS claim_id, coalesce(reason_codes, 'none given') AS reason_codes,
-               service_date AS date,
+               service_date AS date,  -- NULL when the EOB gives none: the message then leaves out 'on {date}'
                CASE WHEN reason_codes LIKE 'CO-%' AND reason_codes NOT LIKE '%PR-%' THEN 'contractual' ELSE 'appeal' END AS kind,
-               CASE WHEN level = 'line' THEN 'A line of claim' ELSE 'Claim' END AS what
+               CASE WHEN coalesce(claim_id, '') = '' THEN (CASE WHEN level = 'line' THEN 'A line of a claim' ELSE 'A claim' END)
+                    WHEN level = 'line' THEN 'A line of claim ' || claim_id ELSE 'Claim ' || claim_id END AS what
         FROM eobs
         WHERE denied
     """,
     message={
-        "appeal": ("{what} {claim_id} on {date} was denied for {amount}, the Explanation of Benefits shows (reason "
+        "appeal": ("{what} on {date} was denied for {amount}, the Explanation of Benefits shows (reason "
                    "{reason_codes}): it can be appealed"),
-        "contractual": ("{what} {claim_id} on {date} was denied for {amount}, the Explanation of Benefits shows, with "
+        "contractual": ("{what} on {date} was denied for {amount}, the Explanation of Benefits shows, with "
                         "a contractual-obligation "
                         "reason ({reason_codes}): the provider may not bill you for it"),
     },
