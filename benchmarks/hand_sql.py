@@ -8,7 +8,7 @@ HAND_WRITTEN = """
 WITH b AS MATERIALIZED (
     SELECT l.source, l.line, l.service_date, coalesce(l.service_date, c.care_start) AS dos, l.code,
            l.revenue_code, l.description, l.units, l.charge, l.unit_price, l.not_received,
-           ' ' || coalesce(array_to_string(l.modifiers, ' '), '') || ' ' AS mods,
+           l.mods,  -- the staged lines carry the modifiers as ' 25 59 ' text (batch/stage.py)
            c.setting, c.care_start, c.care_end, c.insurance_status, c.pfs_mac, c.pfs_locality, c.state
     FROM lines l JOIN bills c ON c.source = l.source
 ), sums AS (SELECT source, list(line ORDER BY line) AS lines, sum(charge) AS total FROM b GROUP BY source),

@@ -88,3 +88,17 @@ def test_both_engines_read_and_price_an_ms_drg_alike(spark, tmp_path):
     duck, spk = rows(tmp_path / "duck" / "findings.parquet"), rows(tmp_path / "spark" / "findings.parquet")
     assert duck == spk
     assert {r[3] for r in duck if r[0] == "BILL.PRICE_INPATIENT_DRG"} == {"S1", "S4"}
+
+
+def test_spark_reads_modifiers_into_the_same_text_as_duckdb(spark, tmp_path):
+    """stage.py's and spark.py's normalisations of a text modifiers column agree (tests/batch/test_stage.py)."""
+    import pyarrow.parquet as pq
+
+    from billadvocate.batch.inputs import inspect_all
+    from billadvocate.batch.spark import _staged_frame
+    from tests.batch.test_stage import TEXTS, claims, staged_mods
+
+    path = tmp_path / "claims.parquet"
+    pq.write_table(claims([t for t, _ in TEXTS]), path)
+    got = [r["mods"] for r in _staged_frame(spark, inspect_all([path])).orderBy("line").select("mods").collect()]
+    assert got == staged_mods(path) == [want for _, want in TEXTS]

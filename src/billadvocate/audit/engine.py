@@ -33,15 +33,24 @@ from .tables import empty_eobs
 AUDIT_LINES_SQL = f"""
     SELECT l.source, l.line, l.service_date, coalesce(l.service_date, b.care_start) AS dos,
            l.code, l.revenue_code, l.description, l.units, l.charge, l.unit_price,
-           {modifiers_text('l.modifiers')} AS mods, l.not_received,
+           {{mods}} AS mods, l.not_received,
            b.setting, b.care_start, b.care_end, b.insurance_status, b.pfs_mac, b.pfs_locality, b.state,
            b.price_key, b.price_plan,
            {group_key('l.source', 'coalesce(l.service_date, b.care_start)',
                       'coalesce(l.code, upper(trim(l.description)))')} AS service_day,
            {group_key('l.code', 'coalesce(l.service_date, b.care_start)', 'b.setting', 'b.state',
-                      modifiers_text('l.modifiers'), 'b.pfs_mac', 'b.pfs_locality')} AS price_day
+                      '{mods}', 'b.pfs_mac', 'b.pfs_locality')} AS price_day
     FROM {{lines}} l JOIN {{bills}} b ON b.source = l.source
 """
+
+
+def audit_lines_sql(lines: str = "lines", bills: str = "bills", mods_column: str | None = None) -> str:
+    """AUDIT_LINES_SQL over the caller's tables. `mods_column`: a column of `lines` that already holds
+    the modifiers as ' 25 59 ' text (a claims extract's staged lines, batch/stage.py), instead of the
+    canonical `modifiers` list."""
+    mods = f"l.{mods_column}" if mods_column else modifiers_text("l.modifiers")
+    return AUDIT_LINES_SQL.format(lines=lines, bills=bills, mods=mods)
+
 
 BILL_SUMS_SQL = """
     SELECT source, sum(charge) AS total, count(*) AS line_count, count(code) AS coded,
@@ -156,9 +165,10 @@ def _plan_joins(con: duckdb.DuckDBPyConnection) -> None:
 
 def prepare(con: duckdb.DuckDBPyConnection, *, as_of: date, lines: str = "lines", bills: str = "bills",
             eobs: str | None = None, materialize: bool = True, imported: Path | None = None,
-            narrow: bool = False) -> None:
+            narrow: bool = False, mods_column: str | None = None) -> None:
     """Define audit_lines, line_benchmarks, eobs, the law tables and the reference views in `con`.
-    `narrow` (one bill): keep only the reference rows of the bill's codes."""
+    `narrow` (one bill): keep only the reference rows of the bill's codes. `mods_column`: see
+    audit_lines_sql."""
     codes = None
     if narrow:
         codes = {c for (c,) in con.execute(f"SELECT DISTINCT code FROM {lines} WHERE code IS NOT NULL").fetchall()}
@@ -176,7 +186,7 @@ def prepare(con: duckdb.DuckDBPyConnection, *, as_of: date, lines: str = "lines"
     for name, sql, at_scale in DERIVED_VIEWS:
         # one bill: every derived table is computed once (line_benchmarks is read by several rules)
         kind = "TEMP TABLE" if materialize and (at_scale or narrow) else "VIEW"
-        body = AUDIT_LINES_SQL.format(lines=lines, bills=bills) if sql is None else sql
+        body = audit_lines_sql(lines, bills, mods_column) if sql is None else sql
         if sql is LINE_BENCHMARKS_SQL and materialize:  # audit_lines is a table: its row ids find each key
             body = LINE_BENCHMARKS_BY_ROW_SQL
         con.execute(f"CREATE OR REPLACE {kind} {name} AS {body}")

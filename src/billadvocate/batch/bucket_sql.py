@@ -51,7 +51,7 @@ def bucket_views_sql(setting: str | None, keys: str = TEXT) -> list[tuple[str, s
         ("claim_facts", claim_facts_sql(setting), True),
         ("lines", f"SELECT {line_key} AS source, line, service_date, code, revenue_code, "
                   "COALESCE(description, '') AS description, COALESCE(units, 1) AS units, charge, unit_price, "
-                  "modifiers, ndc, provider, claim_id, FALSE AS not_received FROM staged", False),
+                  "mods, ndc, provider, claim_id, FALSE AS not_received FROM staged", False),
         ("bills", f"SELECT {', '.join(bill_cols)} FROM claim_facts", False),
         ("claims", f"SELECT {bill_key} AS source, claim_id, patient_id, provider, month FROM claim_facts", False),
     ]

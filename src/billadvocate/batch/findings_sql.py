@@ -27,7 +27,7 @@ def rules_table() -> pa.Table:
 
 def prepare_bucket(con: duckdb.DuckDBPyConnection, *, as_of: date) -> None:
     """The audit engine's derived tables over the current `lines` and `bills` views."""
-    prepare(con, as_of=as_of, lines="lines", bills="bills", materialize=True)
+    prepare(con, as_of=as_of, lines="lines", bills="bills", materialize=True, mods_column="mods")
 
 
 def audit_bucket(con: duckdb.DuckDBPyConnection, staged_sql: str, *, setting: str | None, as_of: date,

@@ -25,14 +25,14 @@ import pyarrow as pa
 import sqlglot
 from sqlglot import exp
 
-from ..audit.engine import AUDIT_LINES_SQL, DERIVED_VIEWS, prepare
+from ..audit.engine import DERIVED_VIEWS, audit_lines_sql, prepare
 from ..audit.rules import all_rules
 from ..errors import BadInput
 from . import sqltext
 from .findings_sql import rules_table
 from .inputs import DRG_PREFIX, InputFile, inspect_all
 from .run import BatchRun
-from .stage import STAGED_COLUMNS, count_lines
+from .stage import MODIFIER_SEPARATORS, STAGED_COLUMNS, count_lines
 
 # the one reference table too large to copy to every executor from a small driver (3 M rows)
 NOT_BROADCAST = {"ref_ncci_ptp"}
@@ -87,21 +87,32 @@ _EXACT_NUMBERS = ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYI
                   "UBIGINT", "DECIMAL")
 
 
+def _mods_expr(f: InputFile) -> str:
+    """stage.py's _mods_expr in Spark SQL (Java regular expressions: the same separators)."""
+    if "modifiers" not in f.columns:
+        return "'  ' AS mods"
+    src = f"`{f.columns['modifiers']}`"
+    if f.types["modifiers"].endswith("[]"):
+        return f"CONCAT(' ', COALESCE(ARRAY_JOIN(TRANSFORM({src}, m -> UPPER(TRIM(CAST(m AS STRING)))), ' '), ''), ' ') AS mods"
+    sep = MODIFIER_SEPARATORS.replace("\\", "\\\\")  # a backslash in a Spark SQL literal is an escape
+    text = f"CAST({src} AS STRING)"
+    trimmed = f"REGEXP_REPLACE({text}, '^{sep}|{sep}$', '')"
+    return (f"CASE WHEN COALESCE({text}, '') = '' THEN '  ' "
+            f"ELSE CONCAT(' ', UPPER(REGEXP_REPLACE({trimmed}, '{sep}', ' ')), ' ') END AS mods")
+
+
 def _normalised_columns(f: InputFile) -> str:
     exprs = []
     for col, typ in STAGED_COLUMNS.items():
         st = _spark_type(typ)
+        if col == "mods":  # as stage.py's _mods_expr: ' 25 59 ', '  ' for none
+            exprs.append(_mods_expr(f))
+            continue
         if col not in f.columns:
             exprs.append(f"CAST(NULL AS {st}) AS {col}")
             continue
         src = f"`{f.columns[col]}`"
-        if col == "modifiers":
-            if f.types[col].endswith("[]"):
-                exprs.append(f"TRANSFORM({src}, m -> UPPER(TRIM(CAST(m AS STRING)))) AS modifiers")
-            else:
-                exprs.append(f"FILTER(TRANSFORM(SPLIT(COALESCE(CAST({src} AS STRING), ''), '[\\\\s,;]+'), "
-                             f"m -> UPPER(m)), m -> m <> '') AS modifiers")
-        elif col in ("code", "revenue_code"):
+        if col in ("code", "revenue_code"):
             exprs.append(f"NULLIF(UPPER(TRIM(CAST({src} AS STRING))), '') AS {col}")
         elif col == "ms_drg":  # as stage.py does it
             exprs.append(f"CASE WHEN COALESCE(TRIM(CAST({src} AS STRING)), '') = '' THEN NULL ELSE LPAD(REGEXP_REPLACE("
@@ -286,7 +297,7 @@ def _findings_by_sql(spark, files: list[InputFile], work: Path, *, as_of: date, 
             spark.sql(f"CACHE TABLE {name}")
     for name, sql, _ in DERIVED_VIEWS:
         # every derived table is computed once and cached (several rules read each of them)
-        body = AUDIT_LINES_SQL.format(lines="lines", bills="bills") if sql is None else sql
+        body = audit_lines_sql("lines", "bills", "mods") if sql is None else sql
         spark.sql(to_spark_sql(body)).createOrReplaceTempView(name)
         spark.sql(f"CACHE TABLE {name}")
     parts = []
