@@ -79,3 +79,21 @@ def test_the_real_sentara_statement_is_audited_against_its_own_remittance_page(c
     matched = {m["bill_line"]: m["eob_line"] for m in data["eob_match"]["lines"]}
     assert matched[10] == 1  # the bill's ED visit is the remittance's 99284-25
     assert any(f["rule"] == "EOB.DENIED" for f in data["findings"])
+
+
+def test_the_bills_note_on_its_remittance_page_gives_a_command_that_audits_that_page_as_its_eob(cli, statement):
+    # the note said 'read as an EOB with `--format pdf-eob`': under `audit` that reads the bill itself as the EOB
+    import shlex
+
+    from billadvocate.ingest import read_bill
+
+    (note,) = [n for n in read_bill(statement).notes if "remittance advice" in n]
+    assert "--format" not in note
+    command = note.split("`")[1]  # the command the note gives, as the patient would type it
+    args = shlex.split(command)
+    assert args[:2] == ["billadvocate", "audit"]
+    r = cli(*args[1:], "--json")
+    assert r.code == 0, r.err
+    data = r.json()
+    assert [ln["code"] for ln in data["lines"]] == ["99283", "85025"] and len(data["eobs"]) == 1
+    assert _eob_codes(data) == [("99283", ["25"]), ("85025", [])]

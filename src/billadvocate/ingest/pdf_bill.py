@@ -7,6 +7,7 @@ they go to OCR (the `ocr` extra) when it is installed, else the reader says how 
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -119,8 +120,11 @@ def read_pdf_bill(path: str | Path) -> Bill | Eob:
     remits = remittance_pages(lines)
     if remits and len(remits) < len({ln.page for ln in lines}):
         lines = [ln for ln in lines if ln.page not in remits]
+        # `--eob` names the same file as the EOB (a PDF's is read from its remittance pages, no --eob-format
+        # needed); `audit --format pdf-eob` would read the bill itself as the EOB
         bill.notes.append(f"page(s) {', '.join(map(str, remits))}: the insurer's remittance advice, not charges; "
-                          "it is read as an EOB with `--format pdf-eob` (or given as the case's EOB)")
+                          f"to audit the bill against it, give the same file as the EOB too: `billadvocate audit "
+                          f"{shlex.quote(file)} --eob {shlex.quote(file)}` (in a case file, list it under eob:)")
     if text.ocr_confidence is not None:
         from .ocr import read_ocr_text
 
