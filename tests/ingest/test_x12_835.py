@@ -118,3 +118,16 @@ def test_broken_interchanges_are_one_clear_line(tmp_path, text, words):
 def test_an_837_given_as_an_eob_is_refused():
     with pytest.raises(BadInput, match="not an EOB"):
         read_eob(FIXTURES / "demo.example1.837")
+
+
+def test_an_835_given_as_a_bill_says_how_to_give_it_as_the_eob_where_a_bill_is_read_alone(cli):
+    # read_bill reads the bills of a case file, a stored case's documents (case add-document --as bill) and the web's
+    # upload; `--eob` belongs to `audit`, which reads either kind itself: the note named a flag none of them has
+    from billadvocate.ingest import read_bill
+
+    with pytest.raises(BadInput) as e:
+        read_bill(FIXTURES / "managed-care.835")
+    said = e.value.problem
+    assert said.startswith("this is an EOB (x12-835), not a bill:") and "pass it with --eob" not in said
+    assert "under eob: in the case file" in said and "`--as eob`" in said
+    assert "--as [bill|eob|" in cli("case", "add-document", "--help").out

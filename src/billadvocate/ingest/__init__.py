@@ -89,19 +89,23 @@ def read_any(path: str | Path, *, format: str | None = None):
     return read_document(path, format=fmt)
 
 
+# a bill is read alone from a case file's bill:, a stored case's document and the web's upload (`audit` reads either
+# kind itself): where each takes an EOB instead
+GIVE_AS_EOB = ("give it as the EOB instead: under eob: in the case file, `--as eob` when adding it to a stored case "
+               "(billadvocate case add-document)")
+
+
 def read_bill(path: str | Path, *, format: str | None = None) -> Bill:
     """Read an itemized bill (or an 837 claim) from any supported format."""
     path = check_file(path)
     fmt = format or detect_format(path)
     if is_eob_format(fmt):
-        raise BadInput(f"this is an EOB ({fmt}), not a bill: pass it with --eob (or under eob: in the case)",
-                       file=str(path))
+        raise BadInput(f"this is an EOB ({fmt}), not a bill: {GIVE_AS_EOB}", file=str(path))
     result = _read(fmt, path)
     if isinstance(result, Eob):
         kind = "an EOB (the insurer's statement of what it paid)" if result.format in ("pdf-eob", "image-eob") \
             else "an EOB export"
-        raise BadInput(f"this is {kind}, not a bill: pass it with --eob (or under eob: in the case)",
-                       file=str(path))
+        raise BadInput(f"this is {kind}, not a bill: {GIVE_AS_EOB}", file=str(path))
     for ln in result.lines:
         _sane_values(ln, path, f"line {ln.line}")
     return result
