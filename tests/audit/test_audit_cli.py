@@ -73,10 +73,11 @@ def test_audit_of_a_hospital_pdf_without_flags_prices_the_er_visit_as_a_hospital
     data = r.json()
     assert any(n.startswith("Setting undecided (a hospital's bill (Valley General Hospital)") for n in data["notes"])
     er_visit = data["benchmarks"]["1"]
-    # its care of 2024-10-15 predates the shipped OPPS (CY 2025): neither the physician fee schedule alone nor a
-    # later year's OPPS rate prices it, and the reason names the missing schedule (tests/audit/test_dated_schedules.py)
+    # its care of 2024-10-15 predates the shipped OPPS (CY 2025): it is not judged against the physician fee schedule
+    # alone nor a later year's OPPS rate (the fair-price estimate takes that rate), and the reason names the missing
+    # schedule (tests/audit/test_dated_schedules.py)
     assert data["lines"][0]["date"] == "2024-10-15"
-    assert er_visit["yardstick"] is None and er_visit["medicare"] is None
+    assert er_visit["medicare"] is None and er_visit["basis"] == "medicare_later"
     assert er_visit["no_yardstick"].startswith("dated before 2025-01-01, the start of the earliest Medicare "
                                                "outpatient hospital payment rates (OPPS) loaded")
     assert not [f for f in data["findings"] if f["rule"] == "BILL.PRICE_OUTLIER" and f["lines"] == [1]]

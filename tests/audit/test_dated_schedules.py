@@ -70,15 +70,21 @@ def test_a_line_of_2018_is_not_priced_by_a_later_schedule_and_the_note_says_whic
         table, name, code, bill, facts, amount):
     result = one_line(code, OLD, bill, facts)
     b = result.benchmarks[1]
-    assert b["medicare"] is None and b["yardstick"] is None
     start = covers_from(table)
+    # no finding from a schedule not in force on the date of service ...
+    assert b["medicare"] is None and not [f for f in result.findings if f.rule == "BILL.PRICE_OUTLIER"]
     assert b["no_yardstick"].startswith(f"dated before {start.isoformat()}, the start of the earliest {name} loaded")
-    assert not [f for f in result.findings if f.rule == "BILL.PRICE_OUTLIER"]
+    # ... but the fair-price estimate (the offer's anchor) takes its earliest rates, and says so
+    assert b["medicare_later"] == pytest.approx(amount(), abs=0.005) and b["basis"] == "medicare_later"
+    assert b["fair"] == pytest.approx(amount(), abs=0.005)
+    assert b["yardstick"].endswith(", at a later year's rates than the line's")
     (note,) = [n for n in result.notes if n.startswith("No Medicare price to compare for line 1")]
     assert f"a later year's rates may be higher or lower than those of its date: billadvocate data import " \
-           f"{table.replace('_', '-')} FILE adds its year's); its charge was not judged." in note
+           f"{table.replace('_', '-')} FILE adds its year's); its charge was not judged, and the fair-price estimate " \
+           "uses that schedule's earliest rates." in note
     es = sentence(note)
     assert es and start.isoformat() in es and "con fecha anterior al" in es and "later" not in es
+    assert es.endswith("y la estimación del precio justo usa las tarifas más antiguas de ese arancel."), es
 
 
 @pytest.mark.parametrize("table,name,code,bill,facts,amount", KINDS, ids=[k[0] for k in KINDS])
@@ -95,8 +101,9 @@ def test_an_undecided_hospital_line_is_not_priced_by_the_physician_fee_alone_whe
     # 2024-08-14: the CY 2024 PFS is shipped, OPPS starts 2025-01-01; the larger of the two cannot be known
     d = date(2024, 8, 14)
     assert covers_from("pfs_rvu") <= d < covers_from("opps")
-    result = audit(line(1, "93005", d=d, charge="120.00"), facts={"provider_name": "Valley General Hospital"})
+    result = audit(line(1, "93005", d=d, charge="1200.00"), facts={"provider_name": "Valley General Hospital"})
     assert result.benchmarks[1]["medicare"] is None
+    assert not [f for f in result.findings if f.rule == "BILL.PRICE_OUTLIER"]
     assert "Medicare outpatient hospital payment rates (OPPS)" in result.benchmarks[1]["no_yardstick"]
 
 
@@ -104,6 +111,30 @@ def test_a_drug_is_not_priced_by_the_physician_fee_when_the_asp_file_starts_late
     d = date(2024, 8, 14)
     result = audit(line(1, "J1100", d=d, units=10, charge="90.00"), facts={"setting": "professional"})
     assert result.benchmarks[1]["medicare"] is None and "(ASP)" in result.benchmarks[1]["no_yardstick"]
+    asp = round(shipped("asp", "hcpcs = 'J1100'", "payment_limit") * 10, 2)
+    assert result.benchmarks[1]["medicare_later"] == pytest.approx(asp, abs=0.005)  # the drug's ASP, not a PFS fee
+
+
+def test_an_offer_on_an_old_bill_takes_the_earliest_medicare_rates_as_its_anchor():
+    # the Georgia scenario: a 2020 ER bill ($1,200) the patient chose to settle; no finding is made from the 2025
+    # OPPS, but the offer is anchored at 1.5x its rates, not at the whole balance
+    from billadvocate import load_case, review_case
+    from billadvocate.negotiate.fair import MEDICARE_MULTIPLE
+
+    from ..conftest import ROOT
+
+    result = review_case(load_case(ROOT / "tests" / "scenarios" / "cases" / "ga_time_barred_pay" / "case.yaml"))
+    audit_result = result.accounts[0].audit
+    assert not [f for f in audit_result.findings if f.rule == "BILL.PRICE_OUTLIER"]
+    # the ER visit (undecided setting: the larger of OPPS and PFS) at the CY 2025 OPPS rate of 99283
+    er = audit_result.benchmarks[1]
+    assert er["medicare_later"] == pytest.approx(shipped("opps", "hcpcs = '99283'", "payment_rate"), abs=0.005)
+    later = [audit_result.benchmarks[n]["medicare_later"] for n in (1, 2)]
+    assert all(x is not None for x in later)
+    fair = result.accounts[0].offer["fair"]
+    want = sum(round(float(MEDICARE_MULTIPLE) * x, 2) for x in later)
+    assert fair["benchmark"]["basis"] == "line_yardsticks" and fair["fair_amount"] == pytest.approx(want, abs=0.02)
+    assert fair["fair_amount"] < 1200
 
 
 @pytest.mark.parametrize("rule,lines,facts", [

@@ -89,13 +89,17 @@ def _lookups(con, facts: dict[str, Any], lookup: dict[str, Any]) -> list[str]:
 def unpriced_notes(benchmark_rows: list[dict[str, Any]], priced: set[int] = frozenset()) -> list[str]:
     """One note per reason a coded line has no Medicare yardstick: its prices were not judged (a
     line of a stay priced by its MS-DRG, `priced`, is judged with its stay)."""
-    by_reason: dict[str, list[int]] = {}
+    by_reason: dict[tuple[str, bool], list[int]] = {}
     for r in benchmark_rows:
-        if r.get("no_yardstick") and r.get("fair") is None and int(r["line"]) not in priced:
-            by_reason.setdefault(r["no_yardstick"], []).append(int(r["line"]))
+        # a line dated before its schedule (basis medicare_later) is not judged, but the fair-price estimate
+        # prices it at the schedule's earliest rates (audit/benchmarks_sql.py): said so
+        later = r.get("basis") == "medicare_later"
+        if r.get("no_yardstick") and (r.get("fair") is None or later) and int(r["line"]) not in priced:
+            by_reason.setdefault((r["no_yardstick"], later), []).append(int(r["line"]))
     return [f"No Medicare price to compare for {'line' if len(ns) == 1 else 'lines'} "
             f"{', '.join(map(str, sorted(ns)))} ({reason}); {'its charge was' if len(ns) == 1 else 'their charges were'} "
-            "not judged." for reason, ns in by_reason.items()]
+            "not judged" + (", and the fair-price estimate uses that schedule's earliest rates" if later else "") + "."
+            for (reason, later), ns in by_reason.items()]
 
 
 def undated_note(lines: list[Line], facts: dict[str, Any], as_of: date) -> str | None:

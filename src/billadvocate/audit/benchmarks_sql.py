@@ -19,10 +19,12 @@
   - an inpatient line: none (an inpatient stay is paid per stay, by its MS-DRG).
   `no_yardstick` says, in words, why a coded line has none; the OPPS status indicator's reasons
   (packaged, inpatient only, another code is used) only on a bill that may be a hospital's.
-- a line dated before the earliest loaded release of the schedule that would price it (a code that
-  schedule lists, in any release) is not priced by a later year's schedule, nor by the next yardstick in
-  line (a drug by the physician fee): `no_yardstick` names the schedule, the date it starts and the
-  `data import` that adds an older one (reference/store.py DATED_FROM_START says why).
+- a line dated before the earliest loaded release of the schedule that prices it (or, on a hospital's
+  bill, of the OPPS whose status or rate chose it) has no `medicare` amount, so no finding is made from a
+  schedule not in force on its date: `no_yardstick` names the schedule, the date it starts and the
+  `data import` that adds its year (reference/store.py DATED_FROM_START says why). Its amount at the
+  schedule's earliest rates is `medicare_later`, which the fair-price estimate (basis medicare_later)
+  and the offer take: an anchor for a settlement, not a claim, and the notes say it is a later year's.
 - cash_price / negotiated / gross: the hospital's own published prices (an imported machine-readable
   file), per unit as published, times units; negotiated is the rate for the patient's plan.
 - fair: the benchmark the negotiation uses: the cash price for a self-pay patient, the plan's rate
@@ -53,7 +55,7 @@ def _early_reason() -> str:
     def case(i: int) -> str:
         return "CASE pick " + " ".join(f"WHEN 'early {k}' THEN " + (v[i] if i == 0 else f"'{v[i]}'")
                                        for k, v in EARLY_SCHEDULES.items()) + " END"
-    return ("'dated before ' || CAST(" + case(0) + " AS VARCHAR) || ', the start of the earliest ' || " + case(1)
+    return ("'dated before ' || CAST(early_from AS VARCHAR) || ', the start of the earliest ' || " + case(1)
             + " || ' loaded; a later year''s rates may be higher or lower than those of its date: ' || "
             "CASE WHEN pick = 'early pfs' AND pfs_cf_later "
             "THEN 'the conversion factor of its year is not in billadvocate''s law data' "
@@ -88,14 +90,6 @@ WITH hospital AS (
     GROUP BY a.source, a.line, a.units
 ), day_keys AS (  -- each distinct (code, date, setting, state, modifiers, locality) once
     {{DAY_KEYS}}
-), dme AS (  -- the line's modifier row when it has one (NU purchase, RR rental ...), else the highest fee
-    SELECT k.price_day,
-           coalesce(max(CASE WHEN k.mods LIKE '% ' || d.modifier || ' %' THEN greatest(d.fee_nonrural, coalesce(d.fee_rural, 0)) END),
-                    max(greatest(d.fee_nonrural, coalesce(d.fee_rural, 0)))) AS fee
-    FROM day_keys k
-    JOIN ref_dmepos d ON d.hcpcs = k.code AND d.state = k.state AND k.dos BETWEEN d.applies_from AND d.applies_to
-    WHERE k.setting IS NULL OR k.setting <> 'inpatient'
-    GROUP BY k.price_day
 ), starts AS (  -- the first date of service each schedule covers (reference/store.py DATED_FROM_START)
     SELECT max(CASE WHEN schedule = 'asp' THEN covers_from END) AS asp_from,
            max(CASE WHEN schedule = 'clfs' THEN covers_from END) AS clfs_from,
@@ -104,6 +98,16 @@ WITH hospital AS (
            max(CASE WHEN schedule = 'pfs_rvu' THEN covers_from END) AS rvu_from,
            (SELECT min(day) FROM pfs_cf_day) AS cf_from
     FROM ref_schedule_starts
+), dme AS (  -- the line's modifier row when it has one (NU purchase, RR rental ...), else the highest fee
+    SELECT k.price_day,
+           coalesce(max(CASE WHEN k.mods LIKE '% ' || d.modifier || ' %' THEN greatest(d.fee_nonrural, coalesce(d.fee_rural, 0)) END),
+                    max(greatest(d.fee_nonrural, coalesce(d.fee_rural, 0)))) AS fee
+    FROM day_keys k
+    CROSS JOIN starts s
+    JOIN ref_dmepos d ON d.hcpcs = k.code AND d.state = k.state
+     AND greatest(k.dos, s.dme_from) BETWEEN d.applies_from AND d.applies_to
+    WHERE k.setting IS NULL OR k.setting <> 'inpatient'
+    GROUP BY k.price_day
 ), early AS (  -- the schedules that list a key's code but start after its date of service
     SELECT k.price_day,
            CASE WHEN k.dos < s.asp_from AND ea.hcpcs IS NOT NULL THEN s.asp_from END AS asp_early,
@@ -135,30 +139,33 @@ WITH hospital AS (
            CASE WHEN l.rate > 0 THEN l.rate END AS clfs_unit,
            CASE WHEN d.payment_limit > 0 THEN d.payment_limit END AS asp_unit, d.dosage,
            CASE WHEN m.fee > 0 THEN m.fee END AS dme_unit, CASE WHEN m.fee > 0 THEN k.state END AS dme_state
-    FROM day_keys k
+    FROM day_keys k CROSS JOIN starts s
     LEFT JOIN ref_pfs_rvu r
       ON r.hcpcs = k.code
      AND coalesce(r.modifier, '') = CASE WHEN k.mods LIKE '% 26 %' THEN '26'
                                          WHEN k.mods LIKE '% TC %' THEN 'TC' ELSE '' END
-     AND k.dos BETWEEN r.applies_from AND r.applies_to
+     AND greatest(k.dos, s.rvu_from, s.cf_from) BETWEEN r.applies_from AND r.applies_to
      AND r.status IN {MEDICARE_STATUSES}
      AND r.work_rvu + r.pe_nonfacility_rvu + r.mp_rvu > 0
      AND (k.setting IS NULL OR k.setting <> 'inpatient')
-    LEFT JOIN pfs_cf_day c ON r.hcpcs IS NOT NULL AND c.day = least(k.dos, (SELECT max(day) FROM pfs_cf_day))
+    LEFT JOIN pfs_cf_day c ON r.hcpcs IS NOT NULL AND c.day = least(greatest(k.dos, s.rvu_from, s.cf_from), (SELECT max(day) FROM pfs_cf_day))
     LEFT JOIN ref_gpci g
       ON r.hcpcs IS NOT NULL AND g.mac = k.pfs_mac AND g.locality = k.pfs_locality
-     AND k.dos BETWEEN g.applies_from AND g.applies_to
-    LEFT JOIN ref_opps o ON o.hcpcs = k.code AND k.dos BETWEEN o.applies_from AND o.applies_to
-    LEFT JOIN ref_clfs l ON l.hcpcs = k.code AND l.modifier IS NULL AND k.dos BETWEEN l.applies_from AND l.applies_to
-    LEFT JOIN ref_asp d ON d.hcpcs = k.code AND k.dos BETWEEN d.applies_from AND d.applies_to
+     AND greatest(k.dos, s.rvu_from, s.cf_from) BETWEEN g.applies_from AND g.applies_to
+    LEFT JOIN ref_opps o ON o.hcpcs = k.code AND greatest(k.dos, s.opps_from) BETWEEN o.applies_from AND o.applies_to
+    LEFT JOIN ref_clfs l ON l.hcpcs = k.code AND l.modifier IS NULL
+     AND greatest(k.dos, s.clfs_from) BETWEEN l.applies_from AND l.applies_to
+    LEFT JOIN ref_asp d ON d.hcpcs = k.code AND greatest(k.dos, s.asp_from) BETWEEN d.applies_from AND d.applies_to
     LEFT JOIN dme m ON m.price_day = k.price_day
 ), chosen AS (  -- each key's yardstick (the setting is part of the key), its price for one unit and its name
-    SELECT price_day, CASE WHEN pick LIKE 'early %' THEN NULL ELSE pick END AS yardstick, status_indicator, apc,
-           pfs_release,
-           CASE pick WHEN 'asp' THEN asp_unit WHEN 'clfs' THEN clfs_unit WHEN 'opps' THEN opps_unit
+    SELECT price_day, CASE WHEN pick LIKE 'early %' THEN NULL ELSE pick END AS yardstick, base, status_indicator,
+           CASE WHEN pick LIKE 'early %' THEN ', at a later year''s rates than the line''s' ELSE '' END AS name_tail,
+           apc, pfs_release,
+           CASE base WHEN 'asp' THEN asp_unit WHEN 'clfs' THEN clfs_unit WHEN 'opps' THEN opps_unit
                      WHEN 'dmepos' THEN dme_unit WHEN 'pfs' THEN pfs_unit END AS unit_amount,
-           CASE WHEN pick = 'pfs' THEN locality_name END AS locality_name,
-           CASE pick
+           CASE WHEN base = 'pfs' THEN locality_name END AS locality_name,
+           CASE WHEN pick LIKE 'early %' THEN early_from END AS later_from,
+           CASE base
                 WHEN 'asp' THEN 'the Medicare Part B drug payment limit (ASP) per ' || coalesce(lower(dosage), 'billing unit')
                 WHEN 'clfs' THEN 'the Medicare Clinical Laboratory Fee Schedule national limit'
                 WHEN 'opps' THEN 'the Medicare outpatient hospital payment for APC ' || apc || ' (national, unadjusted)'
@@ -175,55 +182,73 @@ WITH hospital AS (
                 ELSE 'no Medicare price for this code in the loaded fee schedules'
            END AS no_yardstick
     FROM (
-        SELECT u.*, k.setting, e.asp_early, e.clfs_early, e.opps_early, e.dme_early, e.pfs_early, e.pfs_cf_later,
+      SELECT z.*,
+             -- 'early X': the line predates schedule X, which chose or priced it (at its earliest rates)
+             CASE WHEN late IS NOT NULL THEN 'early ' || late ELSE base END AS pick,
+             CASE late WHEN 'asp' THEN asp_early WHEN 'clfs' THEN clfs_early WHEN 'opps' THEN opps_early
+                       WHEN 'dmepos' THEN dme_early WHEN 'pfs' THEN pfs_early END AS early_from
+      FROM (
+        SELECT w.*,
+               CASE WHEN base = 'asp' AND asp_early IS NOT NULL THEN 'asp'
+                    WHEN base = 'clfs' AND clfs_early IS NOT NULL THEN 'clfs'
+                    WHEN base = 'dmepos' AND dme_early IS NOT NULL THEN 'dmepos'
+                    WHEN base = 'pfs' AND pfs_early IS NOT NULL THEN 'pfs'
+                    WHEN base = 'opps' AND opps_early IS NOT NULL THEN 'opps'
+                    -- a hospital's line: OPPS's status chose PFS or DMEPOS; undecided: the larger of OPPS and PFS
+                    WHEN base IN ('pfs', 'dmepos') AND setting IS DISTINCT FROM 'professional'
+                         AND opps_paid_early IS NOT NULL THEN 'opps'
+                    WHEN base = 'opps' AND setting IS NULL AND pfs_early IS NOT NULL THEN 'pfs'
+               END AS late
+        FROM (
+        SELECT u.*, k.setting, e.asp_early, e.clfs_early, e.opps_early, e.opps_paid_early, e.dme_early, e.pfs_early,
+               e.pfs_cf_later,
                -- the OPPS status indicator speaks of a hospital's outpatient claim, not a practitioner's or supplier's
                CASE WHEN k.setting IS NULL OR k.setting <> 'professional' THEN status_indicator END AS opps_status,
-               -- the schedule that prices the line, or 'early X' when schedule X would and the line predates it
+               -- the schedule that prices the line (at its earliest rates when the line predates them)
                CASE WHEN k.setting = 'inpatient' THEN NULL
                     WHEN asp_unit IS NOT NULL THEN 'asp'
-                    WHEN e.asp_early IS NOT NULL THEN 'early asp'
                     WHEN clfs_unit IS NOT NULL THEN 'clfs'
-                    WHEN e.clfs_early IS NOT NULL THEN 'early clfs'
-                    WHEN k.setting = 'outpatient' AND e.opps_early IS NOT NULL THEN 'early opps'
                     WHEN k.setting = 'outpatient' AND status_indicator = 'A' AND dme_unit IS NOT NULL THEN 'dmepos'
                     WHEN k.setting = 'outpatient' AND status_indicator = 'A' AND pfs_unit IS NOT NULL THEN 'pfs'
-                    WHEN k.setting = 'outpatient' AND status_indicator = 'A' AND e.dme_early IS NOT NULL THEN 'early dmepos'
-                    WHEN k.setting = 'outpatient' AND status_indicator = 'A' AND e.pfs_early IS NOT NULL THEN 'early pfs'
                     WHEN k.setting = 'outpatient' AND opps_unit IS NOT NULL THEN 'opps'
                     WHEN k.setting = 'outpatient' THEN NULL
-                    -- undecided: the larger of OPPS and PFS, so neither alone when the other is missing for the date
-                    WHEN k.setting IS NULL AND e.opps_paid_early IS NOT NULL THEN 'early opps'
-                    WHEN k.setting IS NULL AND e.pfs_early IS NOT NULL AND opps_unit IS NOT NULL THEN 'early pfs'
                     WHEN k.setting IS NULL AND opps_unit IS NOT NULL
                          AND (pfs_unit IS NULL OR opps_unit >= pfs_unit) THEN 'opps'
                     WHEN dme_unit IS NOT NULL THEN 'dmepos'
-                    WHEN e.dme_early IS NOT NULL THEN 'early dmepos'
                     WHEN pfs_unit IS NOT NULL THEN 'pfs'
-                    WHEN e.pfs_early IS NOT NULL THEN 'early pfs'
-               END AS pick
+               END AS base
         FROM unit_prices u JOIN day_keys k ON k.price_day = u.price_day
         LEFT JOIN early e ON e.price_day = u.price_day
+        ) AS w
+      ) AS z
     ) AS y
 ), priced AS (
     SELECT a.source, a.line, a.code, a.description, a.units, a.charge, a.insurance_status, c.yardstick,
            -- the fee schedule rounds one unit's amount, the other schedules the line's
-           CASE WHEN c.yardstick = 'pfs' THEN CASE WHEN a.units > 0 THEN c.unit_amount * a.units END
+           CASE WHEN c.yardstick IS NULL THEN NULL
+                WHEN c.yardstick = 'pfs' THEN CASE WHEN a.units > 0 THEN c.unit_amount * a.units END
                 ELSE round(c.unit_amount * a.units, 2) END AS medicare,
-           c.yardstick_name, c.no_yardstick, c.status_indicator, c.apc, c.locality_name, c.pfs_release,
+           -- a line dated before the schedule: its earliest rates, for the fair-price estimate only
+           CASE WHEN c.yardstick IS NOT NULL OR c.later_from IS NULL THEN NULL
+                WHEN c.base = 'pfs' THEN CASE WHEN a.units > 0 THEN c.unit_amount * a.units END
+                ELSE round(c.unit_amount * a.units, 2) END AS medicare_later,
+           c.yardstick_name || c.name_tail AS yardstick_name, c.no_yardstick, c.status_indicator, c.apc, c.locality_name, c.pfs_release,
            h.cash_price, h.negotiated, h.gross
     FROM audit_lines a
     JOIN chosen c ON c.price_day = a.price_day
     LEFT JOIN hospital h ON h.source = a.source AND h.line = a.line
     WHERE a.code IS NOT NULL
 )
-SELECT source, line, code, description, units, charge, insurance_status, yardstick, medicare, yardstick_name,
+SELECT source, line, code, description, units, charge, insurance_status, yardstick, medicare, medicare_later,
+       yardstick_name,
        no_yardstick, status_indicator, apc, locality_name, pfs_release, cash_price, negotiated, gross,
        CASE WHEN cash_price IS NOT NULL AND coalesce(insurance_status, 'uninsured') = 'uninsured' THEN cash_price
             WHEN negotiated IS NOT NULL AND insurance_status = 'insured' THEN negotiated
-            ELSE medicare END AS fair,
+            ELSE coalesce(medicare, medicare_later) END AS fair,
        CASE WHEN cash_price IS NOT NULL AND coalesce(insurance_status, 'uninsured') = 'uninsured' THEN 'cash_price'
             WHEN negotiated IS NOT NULL AND insurance_status = 'insured' THEN 'negotiated'
-            WHEN medicare IS NOT NULL THEN 'medicare' END AS basis
+            WHEN medicare IS NOT NULL THEN 'medicare'
+            WHEN medicare_later IS NOT NULL THEN 'medicare_later' END AS basis
 FROM priced
 """
 

@@ -97,6 +97,8 @@ def fair_prices(lines: list[Line], benchmark_rows: list[dict[str, Any]], detaile
                  "negotiated": _num(r.get("negotiated")), "gross": _num(r.get("gross")),
                  "locality": r.get("locality_name"), "yardstick": r.get("yardstick_name"),
                  "no_yardstick": r.get("no_yardstick")}
+        if r.get("medicare_later") is not None:  # dated before its schedule: the offer's anchor, no finding's
+            entry["medicare_later"] = _num(r["medicare_later"])
         charge = Decimal(ln.charge)
         if ln.line in disputed:
             fair, basis = Decimal(0), "disputed"

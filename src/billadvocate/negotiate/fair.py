@@ -41,6 +41,10 @@ def line_yardstick(b: dict[str, Any], multiple: Decimal) -> tuple[Decimal, str] 
         return Decimal(str(b[basis])), labels[basis]
     if b.get("medicare") is not None:
         return cents(Decimal(str(b["medicare"])) * multiple), f"{multiple:g}x Medicare"
+    # a line dated before the earliest schedule shipped: no finding is made from it, but an offer may take the
+    # schedule's earliest rates (the audit's note says they are a later year's: audit/benchmarks_sql.py)
+    if b.get("basis") == "medicare_later" and b.get("medicare_later") is not None:
+        return cents(Decimal(str(b["medicare_later"])) * multiple), f"{multiple:g}x Medicare"
     if b.get("cash_price") is not None:
         return Decimal(str(b["cash_price"])), labels["cash_price"]
     return None

@@ -29,7 +29,9 @@ OTHER_SHIPPED_DIRS = (Path(__file__).parent.parent / "hospitals" / "data",)
 # factor fell from $33.8872 in 2023 to $32.3465 in 2025, law federal.cms_pfs; lab rates were cut each year
 # 2018-2020 under PAMA; a drug's ASP falls when generics come), and an NCCI or MUE edit binds only the claims
 # of the quarter it is in force. Unpriced is safer for the patient than a ratio the billing office can rebut
-# with the right year's rate: the audit's notes say which schedule is missing and how to import it.
+# with the right year's rate: the audit's notes say which schedule is missing and how to import it. Only the
+# fair-price estimate (the offer's anchor, not a claim of fact) takes the earliest rates for an older line, as a
+# whole balance is no fairer an anchor (audit/benchmarks_sql.py `medicare_later`).
 DATED_FROM_START = frozenset({"pfs_rvu", "gpci", "opps", "clfs", "asp", "dmepos", "msdrg", "opps_wage_index",
                               "ncci_ptp", "mue", "ncci_aoc"})
 # ... save that a schedule CMS sets for a calendar year, whose quarterly files within the year correct and add

@@ -222,7 +222,8 @@ def _unpriced(m) -> str | None:
         return None
     one = m["n"] == "line"
     return (f"No hay precio de Medicare para comparar {'la línea' if one else 'las líneas'} {m['ns']} ({why}); "
-            + ("su cargo no se juzgó." if one else "sus cargos no se juzgaron."))
+            + ("su cargo no se juzgó" if one else "sus cargos no se juzgaron")
+            + (", y la estimación del precio justo usa las tarifas más antiguas de ese arancel." if m["later"] else "."))
 
 
 def _drg_claims(m) -> str | None:
@@ -270,7 +271,8 @@ PATTERNS: list[tuple[str, Any]] = [
     (r"Medicare amounts are national \(the patient's fee-schedule locality is unknown(?:; (?P<unused>.+))?\)\.",
      _national),
     (r"No Medicare price to compare for (?P<n>lines?) (?P<ns>[\d, ]+) \((?P<why>.+)\); (?:its charge was|their "
-     r"charges were) not judged\.", _unpriced),
+     r"charges were) not judged(?P<later>, and the fair-price estimate uses that schedule's earliest rates)?\.",
+     _unpriced),
     # audit/dated_schedules.py: lines and stays dated before the earliest edits or MS-DRG weights loaded
     (r"(?P<n>Lines?) (?P<ns>[\d, ]+) (?:is|are) dated before (?P<d>\d{4}-\d{2}-\d{2}), the start of the earliest "
      r"NCCI and MUE edits loaded: (?:its|their) code pairs and units per day were not checked, as an edit applies only "
