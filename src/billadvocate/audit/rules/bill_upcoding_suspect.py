@@ -28,25 +28,25 @@ RULE = Rule(
         WITH top AS (
             SELECT a.source, a.line, a.dos, a.code, a.description, a.charge, t.lower_code, a.setting
             FROM audit_lines a JOIN (VALUES {_pairs}) AS t(code, lower_code) ON t.code = a.code
-        ), support AS (
-            SELECT t.source, t.line, count(DISTINCT o.code) AS services
-            FROM top t
-            LEFT JOIN (SELECT * FROM audit_lines WHERE source IN (SELECT source FROM top)) o  -- only those bills' lines
-              ON o.source = t.source AND o.dos = t.dos AND o.line <> t.line AND o.code IS NOT NULL
-             AND o.code NOT IN (SELECT code FROM (VALUES {_pairs}) AS x(code, lower_code))
-             AND (o.code BETWEEN '10000' AND '69999' OR o.code BETWEEN '70000' AND '89999'
-                  OR o.code BETWEEN '90000' AND '99199' OR o.code LIKE 'J%' OR o.code = '99291')
-            GROUP BY t.source, t.line
+        ), support AS (  -- each of those bills' dates: its distinct other diagnostic or treatment services
+            -- (a top level is never one, so a visit's own line is not counted: no line pairs to build)
+            SELECT o.source, o.dos, count(DISTINCT o.code) AS services
+            FROM audit_lines o
+            WHERE o.source IN (SELECT source FROM top) AND o.code IS NOT NULL
+              AND o.code NOT IN (SELECT code FROM (VALUES {_pairs}) AS x(code, lower_code))
+              AND (o.code BETWEEN '10000' AND '69999' OR o.code BETWEEN '70000' AND '89999'
+                   OR o.code BETWEEN '90000' AND '99199' OR o.code LIKE 'J%' OR o.code = '99291')
+            GROUP BY o.source, o.dos
         ), rvu AS (
             SELECT hcpcs, max(work_rvu + pe_facility_rvu + mp_rvu) AS total
             FROM ref_pfs_rvu WHERE modifier IS NULL GROUP BY hcpcs
         )
         SELECT t.source, {line_list('t.line')} AS lines, {line_list('t.line')} AS stake_lines, t.line, t.code,
-               t.description, t.lower_code, s.services, t.charge,
+               t.description, t.lower_code, coalesce(s.services, 0) AS services, t.charge,
                coalesce(round(t.charge * (1 - rl.total / rt.total), 2), 0) AS amount
-        FROM top t JOIN support s ON s.source = t.source AND s.line = t.line
+        FROM top t LEFT JOIN support s ON s.source = t.source AND s.dos = t.dos
         LEFT JOIN rvu rt ON rt.hcpcs = t.code LEFT JOIN rvu rl ON rl.hcpcs = t.lower_code
-        WHERE s.services < 2
+        WHERE coalesce(s.services, 0) < 2
     """,
     message=("Line {line}, {description} ({code}), is the highest visit level, but the bill shows only "
              "{services} other diagnostic or treatment service(s) that day; ask for the record supporting it "
