@@ -253,12 +253,16 @@ def test_the_payment_plan_does_not_say_its_total_is_the_fair_amount_for_the_care
     # collector could use against the patient; the plan states its terms: the total against the amount billed
     for case in (EXAMPLES / "uninsured-outpatient" / "case.yaml", SCENARIOS / "ga_time_barred_pay" / "case.yaml"):
         result = review_case(load_case(case))
+        # the rest is forgiven only where the plan pays less than the balance (the 2020 care of the Georgia case
+        # predates the shipped Medicare schedules: no fair figure below the balance)
+        less = result.accounts[0].plan["amount"] < result.accounts[0].account.balance
+        assert less or case.parent.name == "ga_time_barred_pay"
         en = letter_text(result, "payment_plan_offer")
         assert "fair amount" not in en, case
-        assert "the rest of the balance would be forgiven when the plan is complete" in en, case
+        assert ("the rest of the balance would be forgiven when the plan is complete" in en) == less, case
         es = letter_text(result, "payment_plan_offer", "es")
         assert "importe justo" not in es, case
-        assert "el resto del saldo quedaría condonado al completar el plan" in es, case
+        assert ("el resto del saldo quedaría condonado al completar el plan" in es) == less, case
 
 
 # ------------------------------------------------------------ no word of the case file, no condition left to the reader
