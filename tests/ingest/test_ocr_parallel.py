@@ -17,11 +17,12 @@ pytest.importorskip("rapidocr_onnxruntime", reason="the OCR extra is not install
 
 @pytest.fixture(scope="module")
 def one_session():
-    """rapidocr's recogniser as it ships: every batch in turn on one session of the machine's cores."""
+    """rapidocr's recogniser as it ships, on the model the engine reads with (folded, ocr_fold.py): every
+    batch in turn on one session of the machine's cores."""
     from rapidocr_onnxruntime import RapidOCR
 
     plain = RapidOCR(intra_op_num_threads=ocr.THREADS, inter_op_num_threads=1)
-    ocr._resession(plain.text_rec.session, ocr.THREADS)
+    ocr._resession(plain.text_rec.session, ocr.THREADS, ocr.folded_model(plain.text_rec.session.session))
     return plain.text_rec
 
 

@@ -7,6 +7,7 @@ kept on the bill so `billadvocate read` can show how far to trust it. Install wi
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 import threading
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING
 from ..errors import BadInput
 from ..model import Bill
 from .eob_model import Eob
+from .ocr_fold import DET_CHECK, REC_CHECK, computes_as
 from .progress import steps
 from .text_table import SUSPECT_AMOUNT, TextLine, read_text_lines, refuse_validation_notice
 
@@ -94,8 +96,17 @@ def _engine():
     rapidocr's character boxes 0.08 s, rendering 0.05 s, our grouping, spacing and the one amount read
     again closer on the whole scan (0.1 s) under 0.05 s a page. Recognition, op by op: Conv 44%, the
     Mul/Add/Clip/Div of the model's hardswish and scale-and-shift blocks 40%, onnxruntime's NCHWc layout
-    reorders around them 11%. So the CPU floor is about 3.2-3.5 s a page, 1.6-1.75 s on two cores: 1.5 s
-    is out of reach on this machine without reading differently.
+    reorders around them 11%. That was the floor (3.2-3.5 CPU s a page, 1.6-1.75 s on two cores) while
+    the models ran as they ship.
+
+    Kept (2026-12-06, issue 22, later): both models with their scale-and-shift blocks and hardswishes
+    folded into their convolutions (ocr_fold.py, folded_model: the same arithmetic, rounded differently),
+    so onnxruntime runs each convolution with its activation fused in its blocked layout: recognition
+    -45% CPU, detection -33%, every box and text of the corpus the same, scores within 1e-3 (so this one
+    is not bit for bit: tests/ingest/test_ocr_fold.py compares every box with rapidocr's own models, and
+    test_ocr_same_reading.py that every corpus input parses the same). Each folded model is checked
+    against the shipped one once per process (ocr_fold.computes_as) and cached (folding imports `onnx`,
+    ~1.2 CPU s, once per model and machine).
 
     Measured and rejected (same inputs: the Sentara scan's 46 recognition batches and 3 detection
     inputs): graph optimisation EXTENDED, BASIC, or ALL without the NCHWc transformer: +8-20% CPU and
@@ -105,8 +116,10 @@ def _engine():
     would use one core (left at THREADS). Not shipped: the graph without its 26 layout round trips
     (ReorderOutput, scale/hardswish ops, ReorderInput become the same ops on the blocked layout, which
     for per-element ops with scalars is exact): the same bits and -8% recognition CPU, but it rewrites
-    onnxruntime's own hardware-specific optimised graph (its internal com.microsoft.nchwc ops) with the
-    `onnx` package, which is not a dependency."""
+    onnxruntime's own hardware-specific optimised graph (its internal com.microsoft.nchwc ops); the
+    folding above rewrites the standard model instead and saves more. onnxruntime's optimised model saved
+    to a file (optimized_model_filepath) would only save session creation (0.06-0.09 s a model), and
+    its NCHWc graph is specific to the CPU it was made on: not used."""
     try:
         from rapidocr_onnxruntime import RapidOCR
     except ImportError:
@@ -116,18 +129,92 @@ def _engine():
     logging.getLogger("RapidOCR").setLevel(logging.ERROR)
     logging.getLogger("rapidocr_onnxruntime").setLevel(logging.ERROR)
     engine = RapidOCR(intra_op_num_threads=THREADS, inter_op_num_threads=1)
-    _resession(getattr(engine.text_det, "infer", None), THREADS)
-    if LANES > 1 and _Lanes.fits(engine.text_rec):
-        engine.text_rec = _Lanes(engine.text_rec, LANES)
-    else:
-        _resession(getattr(engine.text_rec, "session", None), THREADS)
+    _checked_detector(getattr(engine.text_det, "infer", None))
+    engine.text_rec = _checked_recognizer(engine.text_rec, folded_model(_session(engine.text_rec)))
     return engine
 
 
-def _resession(holder, threads: int) -> bool:
-    """The same model's session again, with `threads` intra-op threads that sleep when idle: by default
-    onnxruntime's threads spin between runs, burning a core the web requests (and the other OCR thread)
-    need on a shared two-core machine. Results are the same (tests/ingest/test_ocr_same_reading.py)."""
+def _checked_detector(holder) -> None:
+    """Text detection's session of THREADS threads, on its folded model (ocr_fold.py) when onnxruntime
+    loads it and it computes what rapidocr's own does, else on rapidocr's own file. `holder.folded` says
+    which. Folded, detection costs a third less CPU and finds the same boxes (2026-12-06, the Sentara
+    scan's 3 pages: 1.51-1.65 -> 1.00-1.09 CPU s on one thread at load 6-8, every pixel of the text map on
+    the same side of rapidocr's 0.3 threshold, values within 3e-5)."""
+    original = getattr(holder, "session", None)
+    model = folded_model(original)
+    if model is not None:
+        try:
+            if _resession(holder, THREADS, model) and computes_as(holder.session, original, DET_CHECK):
+                holder.folded = True
+                return
+        except Exception:  # noqa: BLE001 - a model onnxruntime refuses (a damaged cache file)
+            pass
+        holder.session = original
+    _resession(holder, THREADS)
+    if holder is not None:
+        holder.folded = False
+
+
+def _checked_recognizer(original, model: bytes | None):
+    """The recogniser on `model` (the folded model) when onnxruntime loads it and it computes what
+    rapidocr's own does (ocr_fold.computes_as), else on rapidocr's own model file."""
+    if model is not None:
+        try:
+            recognizer = _recognizer(original, model)
+        except Exception:  # noqa: BLE001 - a model onnxruntime refuses (a damaged cache file)
+            recognizer = None
+        if recognizer is not None and computes_as(_session(recognizer), _session(original), REC_CHECK):
+            return recognizer
+    return _recognizer(original, None)
+
+
+def _recognizer(original, model: bytes | None):
+    """rapidocr's recogniser on sessions of its model (or `model`, the same model folded): LANES one-thread
+    sessions side by side where this rapidocr has the layout, else one session of THREADS threads.
+    `folded` says which model it reads with."""
+    if LANES > 1 and _Lanes.fits(original):
+        recognizer = _Lanes(original, LANES, model)
+    else:
+        recognizer = copy.copy(original)
+        recognizer.session = copy.copy(getattr(original, "session", None))
+        model = model if _resession(recognizer.session, THREADS, model) else None
+    recognizer.folded = model is not None
+    return recognizer
+
+
+def folded_model(session) -> bytes | None:
+    """The model of an onnxruntime session (rapidocr's recogniser or detector) with its scale-and-shift
+    blocks folded into its convolutions (ocr_fold.py: the same arithmetic in fewer passes, the same lines
+    read), or None to keep rapidocr's own file (no `onnx` package, another model, another rapidocr).
+
+    Measured (2026-12-06, issue 22; the Sentara scan's 46 recognition batches replayed on one-thread
+    sessions, CPU s for the 3 pages at load 4-6): recognition 16.5-17.9 s as rapidocr ships it, 9.1-9.8 s
+    folded (-45%); every frame's most likely character the same on all 266 crops, probabilities within
+    4e-4. The folded recogniser's graph, as onnxruntime optimises it: each convolution with its hardswish
+    fused (its HardSwish activation) in the blocked NCHWc layout, 7 layout reorders left instead of 33."""
+    path = getattr(session, "_model_path", None)
+    if path is None:
+        return None
+    try:
+        from .ocr_fold import folded_model as fold
+
+        return fold(path)
+    except Exception:  # noqa: BLE001 - a model the folding does not understand is read as it ships
+        return None
+
+
+def _session(recognizer):
+    """The onnxruntime session a rapidocr recogniser (or the first of our lanes) runs on, or None."""
+    if isinstance(recognizer, _Lanes):
+        recognizer = recognizer.lanes[0]
+    return getattr(getattr(recognizer, "session", None), "session", None)
+
+
+def _resession(holder, threads: int, model: bytes | None = None) -> bool:
+    """The same model's session again (or `model`, the same model rewritten), with `threads` intra-op
+    threads that sleep when idle: by default onnxruntime's threads spin between runs, burning a core the
+    web requests (and the other OCR thread) need on a shared two-core machine. Results are the same
+    (tests/ingest/test_ocr_same_reading.py)."""
     import onnxruntime as ort
 
     session = getattr(holder, "session", None)
@@ -140,7 +227,8 @@ def _resession(holder, threads: int) -> bool:
     options.intra_op_num_threads = threads
     options.inter_op_num_threads = 1
     options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-    holder.session = ort.InferenceSession(path, sess_options=options, providers=["CPUExecutionProvider"])
+    holder.session = ort.InferenceSession(model if model is not None else path, sess_options=options,
+                                          providers=["CPUExecutionProvider"])
     return True
 
 
@@ -158,14 +246,12 @@ class _Lanes:
     intra-op threads (2026-12-06, the Sentara scan's recognition alone: 3.3-3.4 CPU s a page on one
     2-thread session, 2.8-3.0 on one-thread sessions)."""
 
-    def __init__(self, recognizer, lanes: int):
-        import copy
-
+    def __init__(self, recognizer, lanes: int, model: bytes | None = None):
         self.lanes = []
         for _ in range(lanes):
             lane = copy.copy(recognizer)
             lane.session = copy.copy(recognizer.session)
-            _resession(lane.session, 1)
+            _resession(lane.session, 1, model)
             self.lanes.append(lane)
 
     @staticmethod
