@@ -117,3 +117,19 @@ def test_a_state_ban_or_its_absence_not_read_in_a_statute_says_so(cli, tmp_path)
     text = " ".join(r.out.split())
     assert "(SB 1061 (Civ. Code 1785.27, Health & Saf. Code 127425))." in text
     assert "(unconfirmed law:" not in text.split("CA law bars medical debt from credit reports since", 1)[1][:120]
+
+
+def test_review_credit_without_a_bureau_says_how_to_name_it_with_a_command_review_takes(cli, tmp_path):
+    # 'pass --bureau': review has no --bureau; credit read names the bureau and writes the CSV review --credit reads
+    import shlex
+
+    p = tmp_path / "t.csv"
+    p.write_text(HEADER.split(",", 1)[1] + "Some Lab,yes,250,250,unpaid,2024-01-01,2025-03-01\n")
+    r = cli("review", ER, "--credit", p, "--json")
+    assert r.code == 2 and "pass --bureau" not in r.err
+    command = r.err.split("`")[1]
+    args = shlex.split(command.replace("NAME", "transunion").replace("OUT.csv", str(tmp_path / "named.csv")))
+    assert args[:3] == ["billadvocate", "credit", "read"]
+    assert cli(*args[1:]).code == 0
+    data = cli("review", ER, "--credit", tmp_path / "named.csv", "--json").json()
+    assert {(f["furnisher"], f["bureau"]) for f in data["credit"]} == {("Some Lab", "transunion")}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from datetime import date
 from pathlib import Path
 
@@ -24,6 +25,19 @@ from ..outputs import write_outputs
 COMMANDS = ["review"]
 
 
+def read_credit_file(path: Path) -> list:
+    """The tradelines of --credit FILE; a file that does not say its bureau is named with `credit read` (review
+    has no --bureau), which writes the CSV that --credit then reads."""
+    try:
+        return read_tradelines(path)
+    except BadInput as e:
+        if "pass --bureau" not in e.problem:
+            raise
+        named = (f"name it with `billadvocate credit read {shlex.quote(str(path))} --bureau NAME --to-csv OUT.csv`, "
+                 "then review --credit OUT.csv")
+        raise BadInput(e.problem.replace("pass --bureau", named), file=e.file, where=e.where) from None
+
+
 @click.command()
 @click.argument("case_file", metavar="CASE", type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), metavar="DIR",
@@ -44,7 +58,7 @@ def review(case_file: Path, out_dir: Path | None, credit_file: Path | None, as_o
     day = parse_as_of(as_of)
     if credit_file is not None:
         pulled = case.credit_report.pulled if case.credit_report else None
-        items = read_tradelines(credit_file)
+        items = read_credit_file(credit_file)
         validate_dates(tradelines_from(items, str(credit_file)), pulled or day or case.as_of or date.today(),
                        what="the day the report was pulled" if pulled else "the as-of date", file=str(credit_file))
         case.credit_report = CreditReport(pulled=pulled, tradelines=items)
