@@ -105,3 +105,22 @@ def test_a_hospital_not_known_as_nonprofit_and_a_bill_without_dates_leave_no_eng
             "dice si lo es. Revise su formulario 990 del IRS o su política de asistencia financiera.") in why
     said = [line for cs in x["call_scripts"] for line in cs.get("say") or []]
     assert "Llamo por la cuenta VGH-1 por la atención de la fecha que figura en la factura." in " ".join(said)
+
+
+def test_lines_older_than_the_schedules_are_said_without_the_import_command(tmp_path):
+    # 2020 lines predate the shipped Medicare schedules and NCCI/MUE edits (audit/dated_schedules.py): the review
+    # says they were not checked or priced, without 'billadvocate data import ... FILE' (a command for whoever runs
+    # billadvocate, which `audit` keeps)
+    (tmp_path / "bill.csv").write_text(UNDATED.replace("Line,CPT/HCPCS", "Line,Svc Date,CPT/HCPCS")
+                                       .replace("\n1,", "\n1,03/02/2020,").replace("\n2,", "\n2,03/02/2020,"),
+                                       encoding="utf-8")
+    review = review_case(load_case(_case(tmp_path, "bill.csv", language="es")), AS_OF).accounts[0]
+    assert any("billadvocate data import" in n for n in review.audit.notes)
+    notes = review.notes
+    assert any(n.startswith("No Medicare price to compare for lines 1, 2 (dated before") for n in notes), notes
+    assert not [n for n in notes if "billadvocate" in n or "FILE" in n]
+    data = review.to_json()
+    assert not [t for t in untranslated(data) if "dated before" in t or "billadvocate" in t]
+    es = account_es(data)["notes"]
+    assert any(n.startswith("No hay precio de Medicare para comparar las líneas 1, 2 (con fecha anterior") for n in es)
+    assert not [n for n in es if "billadvocate" in n or "FILE" in n]

@@ -218,6 +218,13 @@ PATIENT_WORDS = (
 )
 
 
+# the import command a note names for an older schedule (audit/dated_schedules.py, audit/benchmarks_sql.py): for
+# whoever runs billadvocate, kept in `audit`, left out of the patient's review
+IMPORT_COMMANDS = (re.compile(r" \(billadvocate data import [^()]*\)"),
+                   re.compile(r": billadvocate data import \S+ FILE adds its year's"),
+                   re.compile(r"; billadvocate data import \S+ FILE adds its fiscal year's weights"))
+
+
 def audit_notes(notes: list[str]) -> list[str]:
     """The audit's notes the review shows with an account, in the patient's words."""
     out = []
@@ -226,6 +233,8 @@ def audit_notes(notes: list[str]) -> list[str]:
             continue
         for a, b in PATIENT_WORDS:
             n = n.replace(a, b)
+        for command in IMPORT_COMMANDS:
+            n = command.sub("", n)
         out.append(n)
     return out
 

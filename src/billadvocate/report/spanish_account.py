@@ -2175,10 +2175,35 @@ def account_es(a: dict, fallback: Callable[[str], Any] = lambda s: s) -> dict:
             cs["name"] = "su seguro"
         for key in ("say", "ask", "never_say", "write_down"):
             cs[key] = [es(x, script_line) for x in cs.get(key) or []]
-    out["notes"] = [es(n) for n in out.get("notes") or []]
+    out["notes"] = [es(n, lambda t, _: note_es(t)) for n in out.get("notes") or []]
     if out.get("hospital") and out["hospital"].get("notes"):
         out["hospital"]["notes"] = [es(n) for n in out["hospital"]["notes"]]
     return out
+
+
+# review.audit_notes leaves out the import command of a note about an older schedule: its Spanish is the audit note's
+# (report/spanish_audit_notes.py), read with the command put back where it stood and taken out again in Spanish
+_COMMAND_BACK = (("than those of its date)", ": billadvocate data import x FILE adds its year's"),
+                 ("only to the dates it is in force.", " (billadvocate data import x FILE adds an older quarter's)"),
+                 ("payment may be higher or lower.", "; billadvocate data import msdrg FILE adds its fiscal year's "
+                                                     "weights"))
+_COMMAND_ES = re.compile(r" \(billadvocate data import [^()]*\)|: billadvocate data import \S+ FILE agrega las de su "
+                         r"año|; billadvocate data import msdrg FILE agrega los pesos de su año fiscal")
+
+
+def note_es(text: str) -> str | None:
+    """An account note in Spanish, the review's form of an audit note about an older schedule included."""
+    done = sentence(text)
+    if done is not None or "billadvocate data import" in text:
+        return done
+    back = text
+    for anchor, command in _COMMAND_BACK:
+        at = back.find(anchor)
+        if at >= 0:
+            cut = at + len(anchor) - 1  # before the anchor's closing ')' or '.'
+            back = back[:cut] + command + back[cut:]
+    done = sentence(back) if back != text else None
+    return _COMMAND_ES.sub("", done) if done is not None else None
 
 
 def untranslated(a: dict) -> list[str]:
