@@ -89,6 +89,7 @@ def test_the_bills_note_on_its_remittance_page_gives_a_command_that_audits_that_
 
     (note,) = [n for n in read_bill(statement).notes if "remittance advice" in n]
     assert "--format" not in note
+    assert "under eob:" in note and "`--as eob`" in note  # a case file's and a stored case's way (case add-document)
     command = note.split("`")[1]  # the command the note gives, as the patient would type it
     args = shlex.split(command)
     assert args[:2] == ["billadvocate", "audit"]

@@ -124,7 +124,8 @@ def read_pdf_bill(path: str | Path) -> Bill | Eob:
         # needed); `audit --format pdf-eob` would read the bill itself as the EOB
         bill.notes.append(f"page(s) {', '.join(map(str, remits))}: the insurer's remittance advice, not charges; "
                           f"to audit the bill against it, give the same file as the EOB too: `billadvocate audit "
-                          f"{shlex.quote(file)} --eob {shlex.quote(file)}` (in a case file, list it under eob:)")
+                          f"{shlex.quote(file)} --eob {shlex.quote(file)}` (in a case file, list it under eob: too; in a stored "
+                          "case, add it again with `--as eob`)")
     if text.ocr_confidence is not None:
         from .ocr import read_ocr_text
 
