@@ -5,8 +5,8 @@
 DIR holds the CMS files as published (their names below; where each public copy was found, with
 its commit, is in src/billadvocate/reference/data/SOURCES.md). The files are read with the same
 readers as `billadvocate data import KIND FILE`, so only the columns the audit uses are kept (no
-descriptors); the Parquet files and their manifest entries replace the earlier ones of these tables
-and leave the other tables' entries alone.
+descriptors); each release whose file is in DIR replaces its Parquet file and manifest entry, a
+release whose file is not there keeps the shipped ones, and other tables' entries are left alone.
 """
 
 from __future__ import annotations
@@ -29,6 +29,9 @@ LICENCE = "US government work (CMS), public domain; HCPCS/CPT code numbers only,
 
 # kind, file name as published, effective period, where the public copy was found
 SHIPPED = [
+    ("opps", "Section 508 version of January_Web_2024_Addendum_B.04.24.24.csv", "2024-01-01", "2024-12-31",
+     "CMS OPPS Addendum B, January 2024 (CY 2024, corrected 04/24/2024), via github.com/QuicksortRx/universal-med-ids "
+     "@12210a88 src/medicare_part_b/data/"),
     ("opps", "Section 508 version of January 2025 Web Addendum B.12.31.24.csv", "2025-01-01", "2025-03-31",
      "CMS OPPS Addendum B, January 2025 (CY 2025 Q1, corrected 12/31/2024), via github.com/QuicksortRx/universal-med-ids "
      "@f5688f2f src/medicare_part_b/data/"),
@@ -44,6 +47,18 @@ SHIPPED = [
     ("clfs", "CLFS 2025 Q2V1.csv", "2025-04-01", "2025-06-30",
      "CMS Clinical Laboratory Fee Schedule 2025 Q2 (25CLABQ2, CLFS 2025 Q2V1), via github.com/som-shahlab/opt-paradox "
      "@12ea84aa data/"),
+    ("asp", "section 508 version of January 2024 ASP Pricing File 121223.csv", "2024-01-01", "2024-03-31",
+     "CMS ASP pricing file, January 2024 (effective 2024-01-01 through 2024-03-31), via "
+     "github.com/QuicksortRx/universal-med-ids @7ab93960 src/medicare_part_b/data/"),
+    ("asp", "section 508 version of April 2024 ASP Pricing File 032124.csv", "2024-04-01", "2024-06-30",
+     "CMS ASP pricing file, April 2024 (effective 2024-04-01 through 2024-06-30), via "
+     "github.com/QuicksortRx/universal-med-ids @7aa18d91 src/medicare_part_b/data/"),
+    ("asp", "section 508 version of Jul 2024 ASP Pricing File 062024.csv", "2024-07-01", "2024-09-30",
+     "CMS ASP pricing file, July 2024 (effective 2024-07-01 through 2024-09-30), via "
+     "github.com/QuicksortRx/universal-med-ids @5a9f839e src/medicare_part_b/data/"),
+    ("asp", "section 508 version of Oct 2024 ASP Pricing File 091824.csv", "2024-10-01", "2024-12-31",
+     "CMS ASP pricing file, October 2024 (effective 2024-10-01 through 2024-12-31), via "
+     "github.com/QuicksortRx/universal-med-ids @95cb304d src/medicare_part_b/data/"),
     ("asp", "section 508 version of Jan 2025 ASP Pricing File updated 030725.csv", "2025-01-01", "2025-03-31",
      "CMS ASP pricing file, January 2025 (effective 2025-01-01 through 2025-03-31, updated 03/07/2025), via "
      "github.com/mike-cochran/cms-ffs-processing @73df1f7e Inputs/ASP/2025/"),
@@ -73,12 +88,14 @@ def main() -> None:
     folder = ap.parse_args().dir
     path = OUT / "manifest.json"
     manifest = json.loads(path.read_text(encoding="utf-8"))["releases"]
-    tables = {YARDSTICKS[kind][0] for kind, *_ in SHIPPED}
-    for e in manifest:
-        if e["table"] in tables:
-            (OUT / e["file"]).unlink(missing_ok=True)
-    manifest = [e for e in manifest if e["table"] not in tables]
-    for kind, name, start, end, source in SHIPPED:
+    present = [entry for entry in SHIPPED if (folder / entry[1]).is_file()]
+    if not present:
+        sys.exit(f"none of the CMS files named in SHIPPED is in {folder}")
+    files = {release_file(YARDSTICKS[kind][0], None, start) for kind, _, start, *_ in present}
+    for file in files:
+        (OUT / file).unlink(missing_ok=True)
+    manifest = [e for e in manifest if e["file"] not in files]
+    for kind, name, start, end, source in present:
         table_name, reader, what = YARDSTICKS[kind]
         data, _, _ = reader(folder / name)
         data = data.sort_by([(c, "ascending") for c in SORT[table_name]])
@@ -88,6 +105,11 @@ def main() -> None:
                          "effective_from": start, "effective_to": end, "source": f"{what}: {source}",
                          "licence": LICENCE})
         print(f"{file}: {data.num_rows} rows, {(OUT / file).stat().st_size // 1024} KiB")
+    # each table stays where it was in the manifest, its releases in date order
+    first = {}
+    for i, e in enumerate(manifest):
+        first.setdefault(e["table"], i)
+    manifest.sort(key=lambda e: (first[e["table"]], e["effective_from"]))
     path.write_text(json.dumps({"releases": manifest}, indent=1) + "\n")
 
 
