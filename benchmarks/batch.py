@@ -168,7 +168,7 @@ def child_hand_all(claims: str, out: str) -> dict:
     from billadvocate.batch.inputs import inspect_all
     from billadvocate.batch.stage import select_normalised
     from billadvocate.reference import register
-    from hand_sql import HAND_WRITTEN as EVERY_RULE
+    from hand_sql import HAND_WRITTEN_STAGED as EVERY_RULE
 
     started = time.perf_counter()
     con = duckdb.connect()

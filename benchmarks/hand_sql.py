@@ -4,11 +4,11 @@ Written the way an analyst would, straight against `lines`, `bills`, `eobs` and 
 with the same predicates as the rule units; it returns (rule, source, lines, amount) like the engine.
 """
 
-HAND_WRITTEN = """
+HAND_WRITTEN_TEMPLATE = """
 WITH b AS MATERIALIZED (
     SELECT l.source, l.line, l.service_date, coalesce(l.service_date, c.care_start) AS dos, l.code,
            l.revenue_code, l.description, l.units, l.charge, l.unit_price, l.not_received,
-           l.mods,  -- the staged lines carry the modifiers as ' 25 59 ' text (batch/stage.py)
+           <MODS> AS mods,
            c.setting, c.care_start, c.care_end, c.insurance_status, c.pfs_mac, c.pfs_locality, c.state
     FROM lines l JOIN bills c ON c.source = l.source
 ), sums AS (SELECT source, list(line ORDER BY line) AS lines, sum(charge) AS total FROM b GROUP BY source),
@@ -197,3 +197,8 @@ WHERE e.level IN ('service', 'line') AND e.in_network = false AND coalesce(c.ins
            OR e.code BETWEEN '99281' AND '99285' OR e.code BETWEEN '99221' AND '99239' OR e.code BETWEEN '99291' AND '99292')))
 GROUP BY e.source, e.eob, e.claim_id
 """
+
+# over the engine's canonical `lines` (modifiers a list), and over a claims extract's staged lines, whose
+# modifiers are already the audit's ' 25 59 ' text (batch/stage.py)
+HAND_WRITTEN = HAND_WRITTEN_TEMPLATE.replace("<MODS>", "' ' || coalesce(array_to_string(l.modifiers, ' '), '') || ' '")
+HAND_WRITTEN_STAGED = HAND_WRITTEN_TEMPLATE.replace("<MODS>", "l.mods")
