@@ -29,7 +29,7 @@ LICENCE = "US government work (CMS), public domain; HCPCS/CPT code numbers only,
 
 # kind, file name as published, effective period, where the public copy was found
 SHIPPED = [
-    ("opps", "Section 508 version of January_Web_2024_Addendum_B.04.24.24.csv", "2024-01-01", "2024-12-31",
+    ("opps", "Section 508 version of January_Web_2024_Addendum_B.04.24.24.csv", "2024-01-01", "2024-03-31",
      "CMS OPPS Addendum B, January 2024 (CY 2024, corrected 04/24/2024), via github.com/QuicksortRx/universal-med-ids "
      "@12210a88 src/medicare_part_b/data/"),
     ("opps", "Section 508 version of January 2025 Web Addendum B.12.31.24.csv", "2025-01-01", "2025-03-31",

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import duckdb
+import pytest
+
+from billadvocate.reference.store import SHIPPED_DIR
 from tests.conftest import EXAMPLES
 
 ER_BILL = EXAMPLES / "er-visit-nonprofit" / "bills" / "er-itemized.csv"
@@ -73,11 +77,17 @@ def test_audit_of_a_hospital_pdf_without_flags_prices_the_er_visit_as_a_hospital
     data = r.json()
     assert any(n.startswith("Setting undecided (a hospital's bill (Valley General Hospital)") for n in data["notes"])
     er_visit = data["benchmarks"]["1"]
-    # its care of 2024-10-15 predates the shipped OPPS (CY 2025): it is not judged against the physician fee schedule
-    # alone nor a later year's OPPS rate (the fair-price estimate takes that rate), and the reason names the missing
-    # schedule (tests/audit/test_dated_schedules.py)
-    assert data["lines"][0]["date"] == "2024-10-15"
-    assert er_visit["medicare"] is None and er_visit["basis"] == "medicare_later"
-    assert er_visit["no_yardstick"].startswith("dated before 2025-01-01, the start of the earliest Medicare "
-                                               "outpatient hospital payment rates (OPPS) loaded")
+    # its care of 2024-10-15 is priced by the CY 2024 OPPS (shipped for issue 17; before it, the line was left
+    # unjudged as older than the CY 2025 file): the hospital's ER visit at its APC rate, not the physician fee
+    assert data["lines"][0]["date"] == "2024-10-15" and data["lines"][0]["code"] == "99285"
+    opps = SHIPPED_DIR / "opps-2024-01-01.parquet"
+    ((rate, apc),) = duckdb.sql(f"SELECT payment_rate, apc FROM read_parquet('{opps}') WHERE hcpcs = '99285'").fetchall()
+    assert er_visit["medicare"] == pytest.approx(rate, abs=0.005) and er_visit["basis"] == "medicare"
+    assert er_visit["no_yardstick"] is None
+    assert er_visit["yardstick"] == f"the Medicare outpatient hospital payment for APC {apc} (national, unadjusted)"
+    # the drug (J0696 x4) by the October 2024 ASP file, the quarter of its date
+    asp = SHIPPED_DIR / "asp-2024-10-01.parquet"
+    ((limit,),) = duckdb.sql(f"SELECT payment_limit FROM read_parquet('{asp}') WHERE hcpcs = 'J0696'").fetchall()
+    assert data["benchmarks"]["4"]["medicare"] == pytest.approx(round(limit * 4, 2), abs=0.005)
+    assert not any("line 1 " in n or "line 4 " in n for n in data["notes"] if n.startswith("No Medicare price"))
     assert not [f for f in data["findings"] if f["rule"] == "BILL.PRICE_OUTLIER" and f["lines"] == [1]]

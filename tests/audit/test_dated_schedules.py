@@ -97,18 +97,36 @@ def test_the_first_covered_day_is_priced_from_the_shipped_rows_and_the_day_befor
     assert one_line(code, start - timedelta(days=1), bill, facts).benchmarks[1]["medicare"] is None
 
 
-def test_an_undecided_hospital_line_is_not_priced_by_the_physician_fee_alone_when_opps_has_no_schedule_for_it():
-    # 2024-08-14: the CY 2024 PFS is shipped, OPPS starts 2025-01-01; the larger of the two cannot be known
-    d = date(2024, 8, 14)
-    assert covers_from("pfs_rvu") <= d < covers_from("opps")
+@pytest.fixture
+def pfs_of_2023(tmp_path, monkeypatch):
+    """A physician fee schedule for a year before the shipped OPPS and ASP files (CY 2024 since issue 17), as
+    `data import pfs-rvu` would add one: the shipped CY 2024 rows relabelled 2023 (a fixture: these tests are about
+    which schedule is missing on a date, not about its rates). Returns a date only that schedule covers."""
+    from billadvocate.reference.store import install
+
+    monkeypatch.setenv("BILLADVOCATE_HOME", str(tmp_path))
+    rows = pq.read_table(SHIPPED_DIR / first_release("pfs_rvu")["file"])
+    install("pfs_rvu", rows, {"setting": None, "file": "pfs_rvu-2023-01-01.parquet", "rows": rows.num_rows,
+                              "effective_from": "2023-01-01", "effective_to": "2023-12-31",
+                              "source": "test fixture", "licence": "US government work (CMS)"})
+    d = date(2023, 8, 14)
+    assert not [r for r in all_releases() if r.table in ("opps", "asp") and r.applies_from <= d]
+    assert [r for r in all_releases() if r.table == "pfs_rvu" and r.applies_from <= d <= r.applies_to]
+    return d
+
+
+def test_an_undecided_hospital_line_is_not_priced_by_the_physician_fee_alone_when_opps_has_no_schedule_for_it(
+        pfs_of_2023):
+    # the PFS covers the date, OPPS does not: the larger of the two cannot be known
+    d = pfs_of_2023
     result = audit(line(1, "93005", d=d, charge="1200.00"), facts={"provider_name": "Valley General Hospital"})
     assert result.benchmarks[1]["medicare"] is None
     assert not [f for f in result.findings if f.rule == "BILL.PRICE_OUTLIER"]
     assert "Medicare outpatient hospital payment rates (OPPS)" in result.benchmarks[1]["no_yardstick"]
 
 
-def test_a_drug_is_not_priced_by_the_physician_fee_when_the_asp_file_starts_later():
-    d = date(2024, 8, 14)
+def test_a_drug_is_not_priced_by_the_physician_fee_when_the_asp_file_starts_later(pfs_of_2023):
+    d = pfs_of_2023
     result = audit(line(1, "J1100", d=d, units=10, charge="90.00"), facts={"setting": "professional"})
     assert result.benchmarks[1]["medicare"] is None and "(ASP)" in result.benchmarks[1]["no_yardstick"]
     asp = round(shipped("asp", "hcpcs = 'J1100'", "payment_limit") * 10, 2)
@@ -116,7 +134,7 @@ def test_a_drug_is_not_priced_by_the_physician_fee_when_the_asp_file_starts_late
 
 
 def test_an_offer_on_an_old_bill_takes_the_earliest_medicare_rates_as_its_anchor():
-    # the Georgia scenario: a 2020 ER bill ($1,200) the patient chose to settle; no finding is made from the 2025
+    # the Georgia scenario: a 2020 ER bill ($1,200) the patient chose to settle; no finding is made from the 2024
     # OPPS, but the offer is anchored at 1.5x its rates, not at the whole balance
     from billadvocate import load_case, review_case
     from billadvocate.negotiate.fair import MEDICARE_MULTIPLE
@@ -126,7 +144,7 @@ def test_an_offer_on_an_old_bill_takes_the_earliest_medicare_rates_as_its_anchor
     result = review_case(load_case(ROOT / "tests" / "scenarios" / "cases" / "ga_time_barred_pay" / "case.yaml"))
     audit_result = result.accounts[0].audit
     assert not [f for f in audit_result.findings if f.rule == "BILL.PRICE_OUTLIER"]
-    # the ER visit (undecided setting: the larger of OPPS and PFS) at the CY 2025 OPPS rate of 99283
+    # the ER visit (undecided setting: the larger of OPPS and PFS) at the earliest shipped OPPS rate of 99283 (CY 2024)
     er = audit_result.benchmarks[1]
     assert er["medicare_later"] == pytest.approx(shipped("opps", "hcpcs = '99283'", "payment_rate"), abs=0.005)
     later = [audit_result.benchmarks[n]["medicare_later"] for n in (1, 2)]
