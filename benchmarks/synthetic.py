@@ -18,7 +18,7 @@ from __future__ import annotations
 import duckdb
 
 # the first day of care: the claims are dated August to October 2025, inside the period every shipped
-# Medicare schedule covers (OPPS, CLFS, ASP and DMEPOS start in 2025; a line dated before a schedule's
+# Medicare schedule covers (the shipped CLFS and DMEPOS start in 2025; a line dated before a schedule's
 # earliest release is not priced, reference/store.py DATED_FROM_START), as an extract audited now would be
 FIRST_DAY = "2025-08-01"
 
