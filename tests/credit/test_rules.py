@@ -202,3 +202,11 @@ def test_connecticut_ban_binds_providers_and_collectors_so_the_reported_day_deci
     (f,) = [f for f in check_credit(make_case([line(reported="2024-08-01")], state="CT"), date(2026, 11, 28)).findings
             if f.rule == "CREDIT.STATE_BAN"]
     assert not f.unconfirmed
+
+
+def test_a_case_without_a_credit_report_says_a_command_that_checks_one():
+    """The note named a bare '--credit FILE', which `case review` (a stored case) does not have: it gives
+    the command that takes a report, and where a case file keeps one."""
+    (note,) = [n for n in check_credit(make_case([]), date(2026, 11, 28)).notes if n.startswith("no credit report")]
+    assert "`billadvocate review CASE --credit FILE`" in note and "credit_report.tradelines" in note
+    assert "use --credit FILE" not in note

@@ -103,7 +103,8 @@ def check_credit(case: Case | None, as_of: date, *, tradelines: list[TradelineRe
     result = CreditResult(as_of=as_of, tradelines=tradelines)
     if not tradelines:
         result.notes.append("no credit report in the case (credit_report.tradelines): add the collections "
-                            "from your reports, or use --credit FILE, to check them")
+                            "from your reports to the case file, or check a report with "
+                            "`billadvocate review CASE --credit FILE`")
         return result
     if pulled is not None and pulled > as_of:
         result.notes.append(f"the credit report was pulled on {pulled}, after the as-of date {as_of}: "
