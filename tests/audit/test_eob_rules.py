@@ -59,6 +59,16 @@ def test_a_contractual_denial_is_not_the_patients_to_pay():
     assert "er.835" not in f.message  # letters print the message: never the case folder's file names
 
 
+def test_a_denial_whose_group_code_was_not_read_is_not_called_appealable():
+    """The Sentara scan's remittance printed 'CO-97' but OCR read no group ('?-97'): a CO denial is the
+    provider's to write off, a PR one the patient's to appeal, so the finding says which to look for and
+    does not send the patient to appeal what may be the provider's loss."""
+    lines = [line(1, charge="45.00")]
+    (f,) = found("EOB.DENIED", *lines, eobs=eobs_for(*lines, e=eob(line_denied=True, group=None, reason="97")))
+    assert "?-97" in f.message and "): it can be appealed" not in f.message
+    assert "if it is CO" in f.message and "may not bill you" in f.message and "if it is PR" in f.message
+
+
 def test_a_denied_line_of_a_paid_claim_is_reported_with_its_bill_line():
     lines = [line(1, charge="45.00"), line(2, "80048", charge="185.00")]
     (f,) = found("EOB.DENIED", *lines, eobs=eobs_for(*lines, e=eob(line_denied=True, group="CO", reason="97")))

@@ -20,7 +20,11 @@ RULE = Rule(
         SELECT source, coalesce(lines, CAST([] AS BIGINT[])) AS lines, coalesce(billed, 0) AS amount, eob,
                coalesce(claim_id, '') AS claim_id, coalesce(reason_codes, 'none given') AS reason_codes,
                service_date AS date,  -- NULL when the EOB gives none: the message then leaves out 'on {date}'
-               CASE WHEN reason_codes LIKE 'CO-%' AND reason_codes NOT LIKE '%PR-%' THEN 'contractual' ELSE 'appeal' END AS kind,
+               CASE WHEN reason_codes LIKE 'CO-%' AND reason_codes NOT LIKE '%PR-%' THEN 'contractual'
+                    -- a reason whose group (CO or PR) was not read, e.g. '?-97' from a scan: which of the two it
+                    -- is decides whether the patient appeals or the provider writes it off
+                    WHEN reason_codes LIKE '%?-%' AND reason_codes NOT LIKE '%PR-%' AND reason_codes NOT LIKE '%CO-%'
+                    THEN 'group_unread' ELSE 'appeal' END AS kind,
                CASE WHEN coalesce(claim_id, '') = '' THEN (CASE WHEN level = 'line' THEN 'A line of a claim' ELSE 'A claim' END)
                     WHEN level = 'line' THEN 'A line of claim ' || claim_id ELSE 'Claim ' || claim_id END AS what
         FROM eobs
@@ -29,6 +33,10 @@ RULE = Rule(
     message={
         "appeal": ("{what} on {date} was denied for {amount}, the Explanation of Benefits shows (reason "
                    "{reason_codes}): it can be appealed"),
+        "group_unread": ("{what} on {date} was denied for {amount}, the Explanation of Benefits shows (reason "
+                         "{reason_codes}), but the group before the reason could not be read: if it is CO, the "
+                         "provider may not bill you for it; if it is PR, it can be appealed. Check the group printed "
+                         "on the EOB or ask the insurer"),
         "contractual": ("{what} on {date} was denied for {amount}, the Explanation of Benefits shows, with "
                         "a contractual-obligation "
                         "reason ({reason_codes}): the provider may not bill you for it"),
