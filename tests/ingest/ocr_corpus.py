@@ -28,6 +28,24 @@ TABLE = ["Date        Code    Description         Amount",
          "TOTAL CHARGES                           355.00"]
 
 
+def sentara_page(index: int):
+    """Page `index` (0-based) of the Sentara scan as the reader renders it (a numpy image); the test is
+    skipped where the shared sample is absent."""
+    import pypdfium2
+    import pytest
+
+    from billadvocate.ingest import ocr
+
+    if not SENTARA.is_file():
+        pytest.skip(f"{SENTARA} is absent")
+    doc = pypdfium2.PdfDocument(str(SENTARA))
+    try:
+        page = doc[index]
+        return page.render(scale=ocr._page_scale(page, ocr.PDF_SCALE, ocr.PAGE_SIDE)).to_numpy()
+    finally:
+        doc.close()
+
+
 def _qty_rows(n: int, total: str) -> list[str]:
     rows = ["Date        Code    Description                  Qty     Amount"]
     rows += [f"03/{1 + i:02d}/2025  {85000 + i}   LAB TEST NUMBER {i:<12}  1   {40 + i * 3}.00" for i in range(n)]

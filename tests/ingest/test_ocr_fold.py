@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from billadvocate.ingest import ocr, ocr_fold
-from tests.ingest.ocr_corpus import SENTARA, _qty_rows
+from tests.ingest.ocr_corpus import _qty_rows, sentara_page
 from tests.ingest.samples import bill_image
 
 pytest.importorskip("rapidocr_onnxruntime", reason="the OCR extra is not installed")
@@ -86,15 +86,7 @@ def _generated_page(tmp_path):
 
 
 def _sentara_page_1(tmp_path):
-    import pypdfium2
-
-    if not SENTARA.is_file():
-        pytest.skip(f"{SENTARA} is absent")
-    doc = pypdfium2.PdfDocument(str(SENTARA))
-    try:
-        return doc[0].render(scale=ocr._page_scale(doc[0], ocr.PDF_SCALE, ocr.PAGE_SIDE)).to_numpy()
-    finally:
-        doc.close()
+    return sentara_page(0)
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 from billadvocate.ingest import ocr
-from tests.ingest.ocr_corpus import SENTARA, _qty_rows
+from tests.ingest.ocr_corpus import _qty_rows, sentara_page
 from tests.ingest.samples import bill_image
 
 pytest.importorskip("rapidocr_onnxruntime", reason="the OCR extra is not installed")
@@ -33,15 +33,7 @@ def _generated_page(tmp_path):
 def _sentara_page_3(tmp_path):
     """The Sentara scan's third page (147 boxes) as the reader renders it: there one-crop batches read
     differently, so the check sees batches that are not rapidocr's."""
-    import pypdfium2
-
-    if not SENTARA.is_file():
-        pytest.skip(f"{SENTARA} is absent")
-    doc = pypdfium2.PdfDocument(str(SENTARA))
-    try:
-        return doc[2].render(scale=ocr._page_scale(doc[2], ocr.PDF_SCALE, ocr.PAGE_SIDE)).to_numpy()
-    finally:
-        doc.close()
+    return sentara_page(2)
 
 
 @pytest.mark.parametrize("page", [_generated_page, _sentara_page_3])
