@@ -68,3 +68,72 @@ def test_a_pdf_without_a_remittance_is_not_an_eob():
 def test_rows_without_a_header_are_not_a_remittance():
     lines = [TextLine(text=t, page=1, top=12.0 * i) for i, t in enumerate(REMITTANCE) if not t.startswith("REV")]
     assert read_remittance(lines, file="x.pdf", format="pdf-eob").claims == []
+
+
+def _stay(tmp_path, remittance_dates: tuple[str, str], bill_dates: tuple[str, str] = ("12/30/2023", "01/02/2024"),
+          posted: str | None = None):
+    """A statement for a stay across New Year whose remittance page prints its dates without a year."""
+    a, b = bill_dates
+    bill = ["Valley General Hospital", "Date Code Description Amount", f"{a} 99283 ER VISIT LEVEL 3 200.00",
+            f"{b} 85025 CBC WITH DIFF 50.00", "TOTAL CHARGES 250.00"]
+    if posted:
+        bill += ["Date Description Amount", f"Fri {posted} Payments -100.00"]
+    x, y = remittance_dates
+    remit = [*REMITTANCE[:5], f"0450 {x} 99283 25 1 200.00 100.00 CO 45 100.00", f"0300 {y} 85025 1 50.00 20.00 PR 2 20.00"]
+    return _pdf(tmp_path / "stay.pdf", [bill, remit])
+
+
+def test_a_remittance_date_without_a_year_takes_the_bills_year_across_new_year(tmp_path):
+    from datetime import date
+
+    eob = read_eob(_stay(tmp_path, ("12/30", "01/02")))
+    (claim,) = eob.claims
+    assert [ln.date for ln in claim.lines] == [date(2023, 12, 30), date(2024, 1, 2)]
+    assert (claim.start, claim.end) == (date(2023, 12, 30), date(2024, 1, 2))
+    assert ("page 2: service dates are printed without a year (12/30, 01/02); the years 2023 and 2024 are taken from "
+            "the bill's service period 12/30/2023 to 01/02/2024") in eob.notes
+
+
+def test_the_dated_remittance_lines_match_the_bills_lines_by_date(tmp_path):
+    from billadvocate.ingest.match import match
+
+    path = _stay(tmp_path, ("12/30", "01/02"))
+    result = match([read_bill(path)], [read_eob(path)])
+    assert [(m.bill_line, m.eob_line, "date" in m.how) for m in result.lines] == [(1, 1, True), (2, 2, True)]
+
+
+def test_a_remittance_date_outside_the_bills_period_stays_undated_and_says_why(tmp_path):
+    from datetime import date
+
+    eob = read_eob(_stay(tmp_path, ("12/30", "03/15")))
+    assert [ln.date for ln in eob.claims[0].lines] == [date(2023, 12, 30), None]
+    (note,) = [n for n in eob.notes if "without a year" in n]
+    assert note == ("page 2: service dates are printed without a year (12/30, 03/15); the year 2023 is taken from the "
+                    "bill's service period 12/30/2023 to 01/02/2024; the line(s) of 03/15 are kept without a date: no "
+                    "year puts it within the bill's service period 12/30/2023 to 01/02/2024 or 31 days after it")
+    assert (eob.claims[0].start, eob.claims[0].end) == (None, None)  # the claim's dates are not all known
+
+
+def test_a_bill_without_dates_of_service_gives_the_year_of_its_posted_payment(tmp_path):
+    from datetime import date
+
+    eob = read_eob(_stay(tmp_path, ("11/09", "11/10"), bill_dates=("", ""), posted="12/22/2023"))
+    assert [ln.date for ln in eob.claims[0].lines] == [date(2023, 11, 9), date(2023, 11, 10)]
+    assert any("the year 2023 is taken from the bill's payment posted on 12/22/2023" in n for n in eob.notes)
+
+
+def test_a_remittance_alone_keeps_its_dates_unknown_and_says_so(tmp_path):
+    eob = read_eob(_pdf(tmp_path / "remit.pdf", [REMITTANCE]))
+    assert [ln.date for ln in eob.claims[0].lines] == [None, None]
+    assert ("page 1: service dates are printed without a year (03/02); the lines are kept without a date: the bill "
+            "states no date of service or payment to take the year from") in eob.notes
+
+
+def test_a_remittance_date_printed_with_its_year_is_kept(tmp_path):
+    from datetime import date
+
+    remit = [*REMITTANCE[:5], "0450 03/02/2024 99283 25 1 200.00 100.00 CO 45 100.00",
+             "0300 03/02/24 85025 1 50.00 20.00 PR 2 20.00"]
+    eob = read_eob(_pdf(tmp_path / "remit.pdf", [remit]))
+    assert [ln.date for ln in eob.claims[0].lines] == [date(2024, 3, 2)] * 2
+    assert not any("without a year" in n for n in eob.notes)

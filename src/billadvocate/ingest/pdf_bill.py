@@ -7,6 +7,7 @@ they go to OCR (the `ocr` extra) when it is installed, else the reader says how 
 
 from __future__ import annotations
 
+import re
 import shlex
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,7 @@ from ..model import Bill
 from .eob_model import Eob
 from .printed_eob import read_remittance, remittance_pages
 from .progress import steps
-from .text_table import TextLine, read_text_lines, refuse_validation_notice
+from .text_table import TextLine, bill_dates, read_text_lines, refuse_validation_notice
 
 
 def _open(path: Path):
@@ -104,32 +105,30 @@ def read_pdf_bill(path: str | Path) -> Bill | Eob:
     insurer's printed remittance are not read as charges: `read_pdf_eob` reads them. A consumer EOB
     (the insurer's statement to its member: billed / allowed / saved / paid / you owe) is read as
     the EOB it is, never as a bill."""
+    path = Path(path)
+    return bill_from_text(pdf_text(path), str(path))
+
+
+def bill_from_text(text: PdfText, file: str) -> Bill | Eob:
+    """The bill (or consumer EOB) in a PDF's text, as `read_pdf_bill` reads it."""
     from .consumer_eob import read_consumer_eob
 
-    path = Path(path)
-    file = str(path)
-    text = pdf_text(path)
     refuse_validation_notice(text.lines, file)
     if not remittance_pages(text.lines):
         eob = read_consumer_eob(text.lines, file=file, format="pdf-eob")
         if eob is not None and eob.claims:
             eob.notes = [*text.notes, *eob.notes]
             return eob
-    bill = Bill(source=file, format=text.format, notes=text.notes, ocr_confidence=text.ocr_confidence)
+    bill = Bill(source=file, format=text.format, notes=list(text.notes), ocr_confidence=text.ocr_confidence)
     lines = text.lines
     remits = remittance_pages(lines)
     if remits and len(remits) < len({ln.page for ln in lines}):
         lines = [ln for ln in lines if ln.page not in remits]
-        # `--eob` names the same file as the EOB (a PDF's is read from its remittance pages, no --eob-format
-        # needed); `audit --format pdf-eob` would read the bill itself as the EOB
-        bill.notes.append(f"page(s) {', '.join(map(str, remits))}: the insurer's remittance advice, not charges; "
-                          f"to audit the bill against it, give the same file as the EOB too: `billadvocate audit "
-                          f"{shlex.quote(file)} --eob {shlex.quote(file)}` (in a case file, list it under eob: too; in a stored "
-                          "case, add it again with `--as eob`)")
+        bill.notes.append(remittance_note(file, remits))
     if text.ocr_confidence is not None:
         from .ocr import read_ocr_text
 
-        read_ocr_text(lines, bill, text.corrections)
+        read_ocr_text(lines, bill, list(text.corrections))
     else:
         read_text_lines(lines, bill)
     if not bill.lines:
@@ -138,12 +137,60 @@ def read_pdf_bill(path: str | Path) -> Bill | Eob:
     return bill
 
 
+REMITTANCE_NOTE = re.compile(r"^page\(s\) (?P<pages>[\d, ]+): the insurer's remittance advice, not charges")
+
+
+def remittance_note(file: str, pages: list[int], eobs: list[str] | None = None) -> str:
+    """What the bill's note says of its remittance pages: how to audit the bill against them, or, when the
+    audit was given EOBs (`eobs`, their files), which remittance it used."""
+    head = f"page(s) {', '.join(map(str, pages))}: the insurer's remittance advice, not charges"
+    if eobs is None:
+        # `--eob` names the same file as the EOB (a PDF's is read from its remittance pages, no --eob-format
+        # needed); `audit --format pdf-eob` would read the bill itself as the EOB
+        return (f"{head}; to audit the bill against it, give the same file as the EOB too: `billadvocate audit "
+                f"{shlex.quote(file)} --eob {shlex.quote(file)}` (in a case file, list it under eob: too; in a "
+                "stored case, add it again with `--as eob`)")
+    others = [e for e in eobs if not _same_file(e, file)]
+    if len(others) < len(eobs):
+        return (f"{head}; the bill was audited against it (given as the EOB too)"
+                + (f", and against {_names(others)}" if others else ""))
+    return f"{head}; it was not used: the bill was audited against the EOB given instead ({_names(others)})"
+
+
+def _names(files: list[str]) -> str:
+    return ", ".join(dict.fromkeys(files))
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return a == b
+
+
+def with_eobs_given(bill: Bill, eobs: list[str]) -> Bill:
+    """The bill with its remittance-page note saying which remittance the audit used (`eobs`: the files given as
+    EOBs), instead of asking for the EOB the user already gave."""
+    notes = []
+    for n in bill.notes:
+        m = REMITTANCE_NOTE.match(n)
+        notes.append(remittance_note(bill.source, [int(p) for p in m.group("pages").split(",")], eobs) if m else n)
+    bill.notes = notes
+    return bill
+
+
 def read_pdf_eob(path: str | Path) -> Eob:
     """Read the printed remittance advice (EOB) pages of a PDF as an Eob."""
     path = Path(path)
-    file = str(path)
-    text = pdf_text(path)
-    eob = read_remittance(text.lines, file=file, format="pdf-eob")
+    return eob_from_text(pdf_text(path), str(path))
+
+
+def eob_from_text(text: PdfText, file: str) -> Eob:
+    """The printed remittance (or consumer EOB) in a PDF's text, as `read_pdf_eob` reads it. A service date
+    the remittance prints without its year takes it from the bill's pages in the same file."""
+    remits = remittance_pages(text.lines)
+    bill_lines = [ln for ln in text.lines if ln.page not in remits]
+    eob = read_remittance(text.lines, file=file, format="pdf-eob", dates=bill_dates(bill_lines) if remits else None)
     if not eob.claims:
         from .consumer_eob import read_consumer_eob
 
@@ -151,7 +198,7 @@ def read_pdf_eob(path: str | Path) -> Eob:
     if not eob.claims:
         raise BadInput("no remittance (EOB) page found in the PDF: no service lines under a header naming the "
                        "charges, the allowed amount and the adjustment reason", file=file)
-    on_remittance = [c for c in text.corrections if any(c.startswith(f"page {p}:") for p in remittance_pages(text.lines))]
+    on_remittance = [c for c in text.corrections if any(c.startswith(f"page {p}:") for p in remits)]
     eob.notes = [*text.notes, *on_remittance, *eob.notes]
     return eob
 

@@ -10,10 +10,13 @@ AMOUNT"). Each service row reads: revenue code, date, [HCPCS, modifiers, units],
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import Decimal
 
 from .eob_model import Eob, EobClaim, EobLine, coded_adjustment, denial_reasons, is_denial, patient_split
 from .text_table import TextLine
+from .values import parse_date
+from .year_less import BillDates, year_of
 
 ZERO = Decimal(0)
 _AMOUNT = r"-?\d[\d,]*\.\d{2}"
@@ -41,12 +44,13 @@ def _label(text: str) -> str:
     return " ".join(text.upper().replace("0", "O").split())  # OCR reads O as 0 in labels ('ALL0W/REIM')
 
 
-def read_remittance(lines: list[TextLine], *, file: str, format: str) -> Eob:
-    """An Eob from the text lines of the remittance pages (one claim per page)."""
+def read_remittance(lines: list[TextLine], *, file: str, format: str, dates: BillDates | None = None) -> Eob:
+    """An Eob from the text lines of the remittance pages (one claim per page). A service date printed
+    without its year takes it from `dates`, the bill's own (see year_less.py), when one year fits."""
     eob = Eob(source=file, format=format)
     for page in remittance_pages(lines):
         on_page = [ln for ln in lines if ln.page == page]
-        claim = _claim(on_page, page, eob.notes)
+        claim = _claim(on_page, page, eob.notes, dates or BillDates())
         if claim.lines:
             eob.claims.append(claim)
         if eob.payer is None and claim.payer:
@@ -56,7 +60,7 @@ def read_remittance(lines: list[TextLine], *, file: str, format: str) -> Eob:
     return eob
 
 
-def _claim(lines: list[TextLine], page: int, notes: list[str]) -> EobClaim:
+def _claim(lines: list[TextLine], page: int, notes: list[str], dates: BillDates) -> EobClaim:
     stated: dict[str, Decimal] = {}
     claim_id = None
     for ln in lines:
@@ -70,17 +74,50 @@ def _claim(lines: list[TextLine], page: int, notes: list[str]) -> EobClaim:
     top = lines[:next((i for i, ln in enumerate(lines) if HEADER.search(ln.text)), len(lines))]
     payer = next((ln.text.strip(" =-*") for ln in top if re.fullmatch(r"[=\-*\s]*[A-Z][A-Z .&,']{5,}", ln.text)), None)
     claim = EobClaim(claim_id=claim_id or f"remittance page {page}", payer=payer)
-    dates: list[str] = []
+    printed: list[str] = []  # each line's date as printed ('11/09', '11/09/2023')
     for ln in lines:
         m = ROW.match(" ".join(ln.text.split()))
         if m:
             claim.lines.append(_line(m, len(claim.lines) + 1, page, notes))
-            dates.append(m.group("date"))
+            printed.append(m.group("date"))
+    _date_lines(claim, printed, dates, page, notes)
     _settle(claim, stated, page, notes)
-    if dates:
-        notes.append(f"page {page}: service dates are printed without a year ({', '.join(sorted(set(dates)))}); "
-                     "the lines are kept without a date")
     return claim
+
+
+def _date_lines(claim: EobClaim, printed: list[str], dates: BillDates, page: int, notes: list[str]) -> None:
+    """Each line's service date: as printed when it has a year, else with the year the bill's dates give."""
+    year_less: dict[str, date | str] = {}
+    for ln, text in zip(claim.lines, printed):
+        if text.count("/") == 2:
+            try:
+                ln.date = parse_date(text)
+            except ValueError:
+                notes.append(f"page {page}, service line {ln.line}: the date {text!r} could not be read")
+            continue
+        if text not in year_less:
+            month, day = (int(p) for p in text.split("/"))
+            year_less[text] = year_of(month, day, dates)
+        if isinstance(year_less[text], date):
+            ln.date = year_less[text]
+    if year_less:
+        _year_less_note(year_less, dates, page, notes)
+    dated = sorted(ln.date for ln in claim.lines if ln.date)
+    if dated and len(dated) == len(claim.lines):
+        claim.start, claim.end = dated[0], dated[-1]
+
+
+def _year_less_note(year_less: dict[str, date | str], dates: BillDates, page: int, notes: list[str]) -> None:
+    shown = list(year_less)  # as printed, first seen first
+    head = f"page {page}: service dates are printed without a year ({', '.join(shown)})"
+    found = sorted({d.year for d in year_less.values() if isinstance(d, date)})
+    years = f"the year {found[0]} is" if len(found) == 1 else f"the years {' and '.join(map(str, found))} are"
+    parts = [f"{years} taken from {dates.said()}"] if found else []
+    for why in dict.fromkeys(w for w in year_less.values() if isinstance(w, str)):
+        which = [t for t in shown if year_less[t] == why]
+        lines = "the lines" if not found else f"the line(s) of {', '.join(which)}"
+        parts.append(f"{lines} are kept without a date: {why}")
+    notes.append(f"{head}; {'; '.join(parts)}")
 
 
 def _line(m: re.Match, n: int, page: int, notes: list[str]) -> EobLine:

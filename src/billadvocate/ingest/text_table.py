@@ -23,6 +23,7 @@ from ..errors import BadInput
 from ..facility_name import facility_in_heading
 from ..model import Bill, Line
 from .values import parse_date, parse_money
+from .year_less import BillDates
 
 MONEY = re.compile(r"(?<![\w/.-])(?:\(\s*-?\$?\s?\d[\d,]*\.\d{2}\s*\)|-?\$\s?\d[\d,]*(?:\.\d{2})?|-?\d{1,3}(?:,\d{3})+\.\d{2}-?|-?\d+\.\d{2}-?)(?![\w%/])(?:\s?CR\b)?")
 DATE = re.compile(r"^(\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}-\d{1,2}-\d{2,4})\b")
@@ -180,6 +181,23 @@ def read_text_lines(lines: list[TextLine], bill: Bill) -> Bill:
         r.last_text = ln
     _settle(r)
     return bill
+
+
+def bill_dates(lines: list[TextLine]) -> BillDates:
+    """The bill's own dates in `lines`: its first and last date of service, and the first day it posts a
+    payment or adjustment on ('Fri 12/22/2023 Payments -1,958.25')."""
+    served = sorted(ln.date for ln in read_text_lines(lines, Bill(source="", format="pdf")).lines if ln.date)
+    posted = []
+    for ln in lines:
+        text = WEEKDAY.sub("", " ".join(ln.text.split()))
+        m = DATE.match(text)
+        if m and _kind(text[m.end():].strip()) in ("payments", "adjustments"):
+            try:
+                posted.append(parse_date(m.group(1)))
+            except ValueError:
+                continue
+    return BillDates(first=served[0] if served else None, last=served[-1] if served else None,
+                     posted=min(posted, default=None))
 
 
 def _heading(lines: list[TextLine]) -> list[str]:
