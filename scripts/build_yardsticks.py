@@ -41,12 +41,18 @@ SHIPPED = [
     ("opps", "508 version of October 2025 Web Addendum B.10.31.25.csv", "2025-10-01", "2025-12-31",
      "CMS OPPS Addendum B, October 2025 (CY 2025 Q4, corrected 10/31/2025), via github.com/QuicksortRx/universal-med-ids "
      "@ac12e987 src/medicare_part_b/data/"),
+    ("clfs", "24clabq4.zip", "2024-10-01", "2024-12-31",
+     "CMS Clinical Laboratory Fee Schedule 2024 Q4 (24CLABQ4, CLFS 2024 Q4V1; CY 2024), via "
+     "github.com/supri-7815/CMS_FeeSchedule_Automation @c26c9b97 Downloads/24clabq4.zip"),
     ("clfs", "CLFS 2025 Q1V1.csv", "2025-01-01", "2025-03-31",
      "CMS Clinical Laboratory Fee Schedule 2025 Q1 (25CLABQ1, CLFS 2025 Q1V1), via github.com/mike-cochran/cms-ffs-processing "
      "@73df1f7e Inputs/Lab/25CLABQ1/"),
     ("clfs", "CLFS 2025 Q2V1.csv", "2025-04-01", "2025-06-30",
      "CMS Clinical Laboratory Fee Schedule 2025 Q2 (25CLABQ2, CLFS 2025 Q2V1), via github.com/som-shahlab/opt-paradox "
      "@12ea84aa data/"),
+    ("clfs", "clfs_cy25_q4v1.zip", "2025-10-01", "2025-12-31",
+     "CMS Clinical Laboratory Fee Schedule 2025 Q4 (CLFS_CY25_Q4V1, CLFS 2025 Q4V1), via "
+     "github.com/supri-7815/CMS_FeeSchedule_Automation @c26c9b97 Downloads/clfs_cy25_q4v1.zip"),
     ("asp", "section 508 version of January 2024 ASP Pricing File 121223.csv", "2024-01-01", "2024-03-31",
      "CMS ASP pricing file, January 2024 (effective 2024-01-01 through 2024-03-31), via "
      "github.com/QuicksortRx/universal-med-ids @7ab93960 src/medicare_part_b/data/"),

@@ -202,7 +202,8 @@ def test_the_earliest_release_covers_no_older_dates_save_a_calendar_years_schedu
     first = {}
     for r in all_releases():
         first.setdefault((r.table, r.setting), r)
-    assert first[("clfs", None)].applies_from == date(2025, 1, 1)
+    assert first[("clfs", None)].effective_from == date(2024, 10, 1)
+    assert first[("clfs", None)].applies_from == date(2024, 1, 1)  # 24CLABQ4 is the CY 2024 lab fee schedule
     assert first[("pfs_rvu", None)].effective_from == date(2024, 7, 1)
     assert first[("pfs_rvu", None)].applies_from == date(2024, 1, 1)  # RVU24C is the CY 2024 fee schedule
     assert first[("mue", "outpatient")].applies_from == first[("mue", "outpatient")].effective_from

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import zipfile
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -57,6 +59,21 @@ def test_clfs_and_dmepos_releases_import_and_are_listed(home):
     assert {("clfs", "2025-04-01", "imported"), ("dmepos", "2025-01-01", "imported"),
             ("opps", "2025-01-01", "shipped"), ("asp", "2025-01-01", "shipped")} <= listed
     assert medicare("85025", date(2025, 5, 1))[0] == 7.77
+
+
+def test_the_clfs_zip_as_cms_publishes_it_is_read_from_its_csv(home, tmp_path):
+    # 24CLABQ4.zip holds the schedule as CSV, as a '~'-separated TXT, as XLSX and as PDF: the CSV is the one read
+    z = tmp_path / "24clabq4.zip"
+    with zipfile.ZipFile(z, "w") as f:
+        for name in ("CLFS 2024 Q4V1.csv", "CLFS 2024 Q4V1.txt"):
+            f.write(FIXTURES / name, name)
+        f.writestr("CLFS 2024 Q4V1.pdf", b"%PDF-1.4")
+    (r,) = import_release("clfs", z)
+    with open(FIXTURES / "CLFS 2024 Q4V1.csv", newline="", encoding="utf-8") as f:
+        rows = [row for row in csv.reader(f) if row[:1] == ["2024"]]
+    (rate,) = [float(row[5]) for row in rows if row[1] == "85025" and not row[2]]
+    assert (r.effective_from, r.rows) == (date(2024, 10, 1), len(rows))
+    assert medicare("85025", date(2024, 11, 4), units=2)[0] == round(2 * rate, 2)
 
 
 def test_every_shipped_yardstick_names_its_source_licence_and_period():

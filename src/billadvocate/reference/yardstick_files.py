@@ -141,7 +141,8 @@ def read_clfs(path: Path) -> tuple[pa.Table, date | None, date | None]:
         if re.fullmatch(r"20\d{6}", eff):
             newest[:] = [max([*newest, datetime.strptime(eff, "%Y%m%d").date()])]
 
-    table, seen = _per_code(path, "clfs", r"clfs|clab|\.csv$", "Clinical Laboratory Fee Schedule", {
+    # CMS's ZIP (24CLABQ4.zip) also holds the schedule as a '~'-separated TXT: its CSV is the one read
+    table, seen = _per_code(path, "clfs", r"\.csv$", "Clinical Laboratory Fee Schedule", {
         "hcpcs": ("hcpcs", "code"), "modifier": ("mod", "upper"), "rate": ("rate", "money")}, effective)
     start = month_year(path.name) or next((d for file, _ in seen if (d := month_year(Path(file).name))), None)
     if start is None and newest:
