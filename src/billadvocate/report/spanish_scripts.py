@@ -60,3 +60,12 @@ def _warning_es(m) -> str | None:
 
 # for report/spanish_account's _PATTERNS: the whole warning, so its sentences are never split apart
 PATTERNS = [(rf"(?P<head>{re.escape(TIME_BARRED)}|{re.escape(TIME_BARRED_CHOSE)}) (?P<rule>In .+)", _warning_es)]
+
+# rights/sol.py: a payment or signed writing after the limit ran out may have revived the debt; the defence stays
+_WHAT_ES = {"payment": "Su pago", "written acknowledgment": "Su reconocimiento por escrito"}
+PATTERNS.append((r"The limit first ran out on (?P<d>\d{4}-\d{2}-\d{2}); your (?P<what>payment|written acknowledgment) "
+                 r"on (?P<e>\d{4}-\d{2}-\d{2}) may have revived it, but whoever sues must prove that it did: if you are "
+                 r"sued, still raise the statute of limitations\.",
+                 lambda m: (f"El plazo terminó primero el {m['d']}. {_WHAT_ES[m['what']]} del {m['e']} pudo haber "
+                            "revivido la deuda, pero quien le demande debe probar que lo hizo: si le demandan, alegue "
+                            "de todos modos la prescripción.")))

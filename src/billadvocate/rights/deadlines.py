@@ -171,6 +171,12 @@ def answer_due(ctx: Context, sol: dict[str, Any]) -> list[Deadline]:
         if sol.get("time_barred"):
             defence = (f" Raise the statute of limitations {where}: the limit to sue on this debt ran out on "
                        f"{sol['expires']}; a defence not raised can be lost.")
+        elif sol.get("first_ran_out") and sol.get("revived_by"):
+            # a revival is the plaintiff's to prove: the defence is raised all the same
+            what = sol["revived_by"][0].split(" (", 1)[-1].rstrip(")")
+            defence = (f" Raise the statute of limitations {where} anyway: the limit to sue on this debt ran out on "
+                       f"{sol['first_ran_out']}, and the plaintiff must prove that your {what} revived it; a defence "
+                       f"not raised can be lost.")
         elif sol.get("expires") is None:
             defence = f" Ask whether the debt is too old to sue on; if so, say it {where}."
         else:

@@ -78,6 +78,7 @@ class _Clock:
         self.restarted_by: list[str] = []
         self.revived_by: list[str] = []
         self.not_moved: list[str] = []
+        self.first_ran_out: date | None = None  # the end the limit reached before a revival moved it
         self.years_dv = self._years(start)
 
     def _years(self, on: date) -> DatedValue:
@@ -111,6 +112,8 @@ class _Clock:
             self.used.append(rule_dv)
             if moves:
                 (self.restarted_by if before else self.revived_by).append(label)
+                if not before and self.first_ran_out is None:
+                    self.first_ran_out = self.expires
                 self._moved(day)
             else:
                 when = "before the limit ran out" if before else "after the limit ran out"
@@ -160,7 +163,8 @@ def sol_status(case: Case, account: Account, as_of: date, lw: Law | None = None)
     out: dict[str, Any] = {"state": state, "category": None, "years": None, "written_contract_years": None,
                            "starts": None, "start_basis": None, "start_rule": None, "expires": None,
                            "expires_if_written_contract": None, "status": "unknown", "time_barred": None,
-                           "expired": None, "restarted_by": [], "revived_by": [], "not_restarted_or_revived_by": [],
+                           "expired": None, "restarted_by": [], "revived_by": [], "first_ran_out": None,
+                           "not_restarted_or_revived_by": [],
                            "restart": None, "revival": None, "restarts_on_payment": None, "restarts_on_writing": None,
                            "revives_on_payment": None, "revives_on_writing": None, "revival_citation": None,
                            "revival_unconfirmed": None, "suit_allowed": None,
@@ -216,7 +220,7 @@ def sol_status(case: Case, account: Account, as_of: date, lw: Law | None = None)
     years, written = int(chosen.years_dv.value), int(written_dv.value)
     out.update(category=chosen.category, years=years, written_contract_years=written, starts=chosen.start,
                start_rule=chosen.code, expires=chosen.expires, chosen_because=because,
-               restarted_by=chosen.restarted_by, revived_by=chosen.revived_by,
+               restarted_by=chosen.restarted_by, revived_by=chosen.revived_by, first_ran_out=chosen.first_ran_out,
                not_restarted_or_revived_by=chosen.not_moved)
     out["start_basis"] = chosen.basis + "".join(
         f", {'restarted' if lbl in chosen.restarted_by else 'revived'} by {_in_words(lbl)}"
@@ -334,6 +338,11 @@ def _warning(out: dict, name: str) -> str:
         what = label.split(" (", 1)[1].split(")")[0]
         warn += (f" Your {what} did not revive it." if "after the limit" in label else
                  f" Your {what} did not restart the clock.")
+    if out["first_ran_out"] and out["revived_by"]:
+        # revival is the plaintiff's to plead and prove, and a limitations defence not raised is lost
+        what = _in_words(out["revived_by"][0]).removeprefix("the ")
+        warn += (f" The limit first ran out on {out['first_ran_out']}; your {what} may have revived it, but whoever "
+                 f"sues must prove that it did: if you are sued, still raise the statute of limitations.")
     if out["suit_allowed"] is False and out["status"] != "running":
         warn += " This debt's owner may not sue on it at all under state law."
     if out["collection_allowed"] is False and out["status"] != "running":
