@@ -98,3 +98,32 @@ def test_the_bills_note_on_its_remittance_page_gives_a_command_that_audits_that_
     data = r.json()
     assert [ln["code"] for ln in data["lines"]] == ["99283", "85025"] and len(data["eobs"]) == 1
     assert _eob_codes(data) == [("99283", ["25"]), ("85025", [])]
+
+
+def _remittance_notes(text: str | list[str]) -> list[str]:
+    notes = text if isinstance(text, list) else [" ".join(text.split())]
+    return [n for n in notes if "remittance advice, not charges" in n]
+
+
+def test_given_as_its_own_eob_the_bills_remittance_note_says_it_was_used(cli, statement):
+    # the note asked for `--eob` even when the user had just given it
+    data = cli("audit", statement, "--eob", statement, "--json").json()
+    (note,) = _remittance_notes(data["read_notes"])
+    assert "--eob" not in note and "give the same file" not in note
+    assert note == "page(s) 2: the insurer's remittance advice, not charges; the bill was audited against it (given as the EOB too)"
+    out = " ".join(cli("audit", statement, "--eob", statement).out.split())
+    assert note in out and "give the same file" not in out
+
+
+def test_with_another_eob_the_note_says_which_remittance_was_used(cli, statement):
+    eob = FIXTURES / "managed-care.835"
+    (note,) = _remittance_notes(cli("audit", statement, "--eob", eob, "--json").json()["read_notes"])
+    assert note == ("page(s) 2: the insurer's remittance advice, not charges; it was not used: the bill was audited "
+                    f"against the EOB given instead ({eob})")
+    (note,) = _remittance_notes(cli("audit", statement, "--eob", eob, "--eob", statement, "--json").json()["read_notes"])
+    assert note.endswith(f"the bill was audited against it (given as the EOB too), and against {eob}")
+
+
+def test_without_an_eob_the_audit_says_how_to_use_the_remittance_page(cli, statement):
+    out = " ".join(cli("audit", statement).out.split())
+    assert f"give the same file as the EOB too: `billadvocate audit {statement} --eob {statement}`" in out

@@ -77,6 +77,10 @@ def audit(files: tuple[Path, ...], eob_files: tuple[Path, ...], fmt: str | None,
             doc = read_document(f, format=fmt)
             (bills if isinstance(doc, Bill) else eobs).append(doc)
         eobs += [read_eob(f, format=eob_reader(fmt, eob_fmt)) for f in eob_files]
+    if eobs:  # a bill's note on its own remittance pages says which remittance was used, not to give one
+        from ...ingest.pdf_bill import with_eobs_given
+
+        bills = [with_eobs_given(b, [e.source for e in eobs]) for b in bills]
     try:
         state = normalise_state(state) if state else None
     except ValueError as e:
@@ -130,3 +134,8 @@ def audit(files: tuple[Path, ...], eob_files: tuple[Path, ...], fmt: str | None,
         c.print("No problems found by the checks that could run.")
     for note in result.notes:
         c.print(f"[dim]{escape(note)}[/]")
+    from ...ingest.pdf_bill import REMITTANCE_NOTE
+
+    for b in bills:  # the pages not read as charges, and how they were used
+        for note in (n for n in b.notes if REMITTANCE_NOTE.match(n)):
+            c.print(f"[dim]{escape(f'{b.source}: ' if len(bills) > 1 else '')}{escape(note)}[/]")
