@@ -294,8 +294,14 @@ def _sol(f: _Facts, day: str) -> str:
                if f.has("may be later") else "."))
     if f.has("Nothing you pay or sign restarts it"):
         return text + " Nada que usted pague o firme lo reinicia."
+    if f.has("Nothing you pay or sign now revives it"):
+        return text + " Nada que usted pague o firme ahora la revive."
     payment, writing = f.has("A payment"), f.has("a signed written acknowledgment") or f.has(
         "A signed written acknowledgment")
+    if f.has("now could revive it"):  # a limit that already ran out: what could revive the debt (rights/deadlines)
+        return text + (" Un pago o un reconocimiento firmado por escrito ahora podrían revivirla." if payment and writing
+                       else " Un pago ahora podría revivirla." if payment
+                       else " Un reconocimiento firmado por escrito ahora podría revivirla.")
     if payment and writing:
         return text + " Un pago o un reconocimiento firmado por escrito pueden reiniciarlo."
     if payment:

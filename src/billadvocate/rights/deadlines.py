@@ -190,13 +190,16 @@ def answer_due(ctx: Context, sol: dict[str, Any]) -> list[Deadline]:
 
 
 def _restarts(sol: dict) -> str:
-    """What can start the clock again before this day, in the state's own terms (rights/sol.py)."""
-    what = [w for w, on in (("A payment", sol.get("restarts_on_payment")),
-                            ("a signed written acknowledgment", sol.get("restarts_on_writing"))) if on is not False]
+    """What can start the clock again before this day or, once it has passed, revive the debt, in the state's
+    own terms (rights/sol.py), as the review's warning says it."""
+    barred = bool(sol.get("time_barred"))
+    what = [w for w, on in (("A payment", sol.get("revives_on_payment" if barred else "restarts_on_payment")),
+                            ("a signed written acknowledgment",
+                             sol.get("revives_on_writing" if barred else "restarts_on_writing"))) if on is not False]
     if not what:
-        return "Nothing you pay or sign restarts it."
+        return "Nothing you pay or sign now revives it." if barred else "Nothing you pay or sign restarts it."
     text = " or ".join(what)
-    return text[:1].upper() + text[1:] + " may restart it."
+    return text[:1].upper() + text[1:] + (" now could revive it." if barred else " may restart it.")
 
 
 def _rule_words(rule: str) -> str:
