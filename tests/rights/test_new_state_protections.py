@@ -188,3 +188,18 @@ def test_a_california_hospital_calling_after_a_cease_letter_to_it_is_flagged():
 def test_rosenthal_creditor_rule_is_californian_only():
     c = case({"at": "2026-10-15T07:40:00", "kind": "call", "from": "provider"}, collector=None, state="TX")
     assert not fired(c, "STATE.CA.ROSENTHAL_CREDITOR_CONDUCT")
+
+
+def test_a_bank_account_garnishment_or_threat_is_not_called_a_wage_garnishment():
+    # Tex. Const. art. XVI, sec. 28 protects current wages only: after a judgment a Texas creditor may garnish a bank
+    # account (exempt funds aside). Before, a frozen bank account logged as a garnishment was reported as a banned
+    # wage garnishment to 'ask the court to release', and a threat to garnish a bank account as a false threat
+    bank = {"at": "2026-11-20", "kind": "legal_action", "from": "collector", "type": "garnishment",
+            "note": "bank account frozen after the judgment"}
+    assert not fired(case(bank, state="TX"), "STATE.WAGE_GARNISHMENT_BANNED")
+    assert not fired(case(threat("2026-05-02", "we will garnish your bank account"), state="TX"),
+                     "STATE.WAGE_GARNISHMENT_BANNED")
+    wages = {**bank, "note": "employer got a garnishment order for my paycheck"}
+    assert fired(case(wages, state="TX"), "STATE.WAGE_GARNISHMENT_BANNED")
+    assert fired(case(threat("2026-05-02", "we will garnish your wages and your bank account"), state="TX"),
+                 "STATE.WAGE_GARNISHMENT_BANNED")

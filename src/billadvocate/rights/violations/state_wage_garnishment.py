@@ -3,7 +3,7 @@
 Anti-pattern: a collector writes to a Texas patient on 2026-05-02 that it "will garnish your wages"
 (a legal_action of type threat whose note speaks of garnishing wages), or a garnishment is logged.
 Allowed: threats of other lawful steps; a wage garnishment for child support or taxes (not a medical
-bill). The patient's state decides: the wage protection is where the patient lives and works.
+bill); a bank account garnished or levied after a judgment (a note naming a bank account and no wages). The patient's state decides: the wage protection is where the patient lives and works.
 """
 
 from __future__ import annotations
@@ -15,6 +15,15 @@ from ..rule import ConductRule, Hit
 from ...states import NAMES
 
 WORDS = re.compile(r"garnish|wage|paycheck|salary", re.I)
+WAGES = re.compile(r"wage|pay ?check|salary|earnings|employer", re.I)
+# the state protects wages only: a bank account garnished or levied after a judgment is not a wage garnishment
+BANK = re.compile(r"\bbank|\baccount\b|\blevy|\bfro?ze", re.I)
+
+
+def _wages(note: str | None) -> bool:
+    """Whether a logged garnishment or threat is of wages: wage words, or no word naming a bank account."""
+    note = note or ""
+    return bool(WAGES.search(note)) or not BANK.search(note)
 
 
 def path(state: str) -> str:
@@ -29,8 +38,8 @@ def check(ctx: Context) -> list[Hit]:
     for h in ctx.happenings:
         if h.by not in ("provider", "collector") or h.kind != "legal_action":
             continue
-        threat = h.type == "threat" and bool(WORDS.search(h.note or ""))
-        if not (h.type == "garnishment" or threat) or not ctx.has(path(st), h.day):
+        threat = h.type == "threat" and bool(WORDS.search(h.note or "")) and _wages(h.note)
+        if not ((h.type == "garnishment" and _wages(h.note)) or threat) or not ctx.has(path(st), h.day):
             continue
         rule = ctx.value(path(st), h.day)
         if not rule.get("banned"):
