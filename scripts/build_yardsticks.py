@@ -74,6 +74,9 @@ SHIPPED = [
     ("asp", "section 508 version of January 2026 Medicare Part B Payment Limit File 121725.csv", "2026-01-01",
      "2026-03-31", "CMS ASP pricing file (Medicare Part B payment limit file), January 2026 (effective 2026-01-01 "
      "through 2026-03-31), via github.com/QuicksortRx/universal-med-ids @f59da6d2 src/medicare_part_b/data/"),
+    ("dmepos", "DMEPOS_OCT.csv", "2024-10-01", "2024-12-31",
+     "CMS DMEPOS fee schedule, October 2024 (DME24-D quarterly file, DMEPOS_OCT; CY 2024, every January 2024 fee "
+     "unchanged), via github.com/AlluguriSrikrishnateja/DME-Fee-Flow @4f22aac6 extracted/dme24-d/"),
     ("dmepos", "DMEPOS_JAN.csv", "2025-01-01", "2025-03-31",
      "CMS DMEPOS fee schedule, January 2025 (DME25 quarterly file, DMEPOS_JAN), via github.com/mike-cochran/cms-ffs-processing "
      "@73df1f7e Inputs/DME/2025/dme25/"),
