@@ -44,10 +44,18 @@ def negotiate(case, review, as_of: date, must_end_before: date | None = None,
     offer = make_offer(account=account, household=case.household, fair=fair, sol=review.sol, as_of=as_of)
     plan = None
     if fair["fair_amount"] > 0:
+        amount, capped = Decimal(str(fair["fair_amount"])), None
+        if (barred and chose_to_pay and offer.get("walk_away") is not None
+                and Decimal(str(offer["walk_away"])) < amount):
+            # a barred debt is worth what its holder can get without a court: the plan no more than the offer's most
+            amount = capped = Decimal(str(offer["walk_away"]))
         plan = payment_plan(account=account, household=case.household,
-                            programs=review.assistance.get("programs", []), amount=Decimal(str(fair["fair_amount"])),
+                            programs=review.assistance.get("programs", []), amount=amount,
                             state=account.provider.state or case.patient.state, as_of=as_of,
                             must_end_before=must_end_before)
+        if capped is not None and plan is not None and not plan.get("missing"):
+            plan["why"] = (f"The plan pays no more than {dollars(capped)}, the most to agree to on this debt: the limit "
+                           f"to sue ran out, so whoever holds it cannot win a lawsuit. " + plan.get("why", "")).strip()
         if barred and plan is not None:
             plan = barred_plan(plan, review.sol, chose_to_pay)
     offer = withhold_unsafe_offer(offer, review, as_of, case.patient.state, barred=barred and not chose_to_pay,

@@ -69,3 +69,8 @@ PATTERNS.append((r"The limit first ran out on (?P<d>\d{4}-\d{2}-\d{2}); your (?P
                  lambda m: (f"El plazo terminó primero el {m['d']}. {_WHAT_ES[m['what']]} del {m['e']} pudo haber "
                             "revivido la deuda, pero quien le demande debe probar que lo hizo: si le demandan, alegue "
                             "de todos modos la prescripción.")))
+# negotiate/__init__.py: the plan on a barred debt the patient chose to pay is held to the offer's walk-away
+PATTERNS.append((r"The plan pays no more than (?P<a>\$[\d,]+\.\d\d), the most to agree to on this debt: the limit to "
+                 r"sue ran out, so whoever holds it cannot win a lawsuit\.",
+                 "El plan no paga más de {a}, lo máximo que conviene aceptar por esta deuda: el plazo para demandar "
+                 "terminó, así que quien la tenga no puede ganar una demanda."))
