@@ -79,6 +79,18 @@ def test_the_real_sentara_statement_is_audited_against_its_own_remittance_page(c
     matched = {m["bill_line"]: m["eob_line"] for m in data["eob_match"]["lines"]}
     assert matched[10] == 1  # the bill's ED visit is the remittance's 99284-25
     assert any(f["rule"] == "EOB.DENIED" for f in data["findings"])
+    # the remittance's 11/09 and 11/10 are 2023's (the bill posts the insurer's payment on 12/22/2023), and the
+    # bill's blacked-out dates of service are those of the remittance lines its lines match
+    dates = {ln["line"]: ln["date"] for ln in data["lines"]}
+    assert dates[10] == "2023-11-09" and dates[3] == dates[5] == dates[9] == "2023-11-10"
+    assert any("each takes the date of the EOB line it matches (11/09/2023 to 11/10/2023)" in n for n in data["read_notes"])
+    # so each denial found on the remittance names the bill's line it is for (the CT 70450 and the ER 12011)
+    denied = {f["amount"]: f["lines"] for f in data["findings"] if f["rule"] == "EOB.DENIED"}
+    assert denied[1691.0] == [5] and denied[773.0] == [9]
+    # the scan's 72125 on page 1, read as 72126, is the remittance's 72125 (same revenue code and charge), and said so
+    assert matched[4] == 5 and dates[4] == "2023-11-10"
+    assert any(n.startswith("line 4: the bill reads code 72126 where the EOB line it matches (revenue code 0350, charge "
+                            "2,203.00) has 72125") for n in data["read_notes"])
 
 
 def test_the_bills_note_on_its_remittance_page_gives_a_command_that_audits_that_page_as_its_eob(cli, statement):

@@ -67,3 +67,51 @@ def test_an_837_matches_its_own_835_by_claim_id(tmp_path):
     rows = claim_rows([bill], [eob], result)
     assert rows[0]["source"] == bill.source and rows[0]["lines"] == [1]
     assert rows[0]["patient_responsibility"] == D("300.00") and rows[0]["reason_codes"] == "CO-A2 PR-1"
+
+
+def test_a_bill_without_dates_takes_them_from_the_eob_lines_it_matches():
+    from billadvocate.ingest.match import date_from_eobs
+
+    bill = Bill(source="bill.pdf", lines=[
+        Line(line=1, code="99284", revenue_code="0450", description="ER", charge=D("954.00")),
+        Line(line=2, code="70450", revenue_code="0351", description="CT", charge=D("1691.00")),
+        Line(line=3, code="G1004", revenue_code="0359", description="CT", charge=D("0.01")),  # not on the EOB
+        Line(line=4, code="85025", date=date(2023, 11, 12), description="CBC", charge=D("45.00"))])
+    claim = EobClaim(claim_id="c1", lines=[
+        EobLine(line=1, code="99284", revenue_code="0450", date=date(2023, 11, 9), billed=D("954.00")),
+        EobLine(line=2, code="70450", revenue_code="0351", date=date(2023, 11, 10), billed=D("1691.00"))])
+    date_from_eobs([bill], [Eob(source="eob.pdf", format="pdf-eob", claims=[claim])])
+    assert [ln.date for ln in bill.lines] == [date(2023, 11, 9), date(2023, 11, 10), None, date(2023, 11, 12)]
+    assert bill.notes == ["line(s) 1, 2: no date of service on the bill; each takes the date of the EOB line it "
+                          "matches (11/09/2023 to 11/10/2023)"]
+
+
+def test_an_undated_eob_line_dates_nothing():
+    from billadvocate.ingest.match import date_from_eobs
+
+    bill = Bill(source="bill.pdf", lines=[Line(line=1, code="99284", description="ER", charge=D("954.00"))])
+    claim = EobClaim(claim_id="c1", lines=[EobLine(line=1, code="99284", billed=D("954.00"))])
+    date_from_eobs([bill], [Eob(source="eob.pdf", format="pdf-eob", claims=[claim])])
+    assert bill.lines[0].date is None and bill.notes == []
+
+
+def test_a_code_one_character_apart_matches_with_the_same_revenue_code_and_charge_and_is_noted():
+    # the Sentara scan's 72125 is read as 72126 on the bill and as 72125 on its remittance page
+    from billadvocate.ingest.match import code_differences
+
+    bill = Bill(source="bill.pdf", lines=[
+        Line(line=1, code="72126", revenue_code="0350", description="CT Scan", charge=D("2203.00")),
+        Line(line=2, code="70487", revenue_code="0350", description="CT Scan", charge=D("1609.00"))])
+    claim = EobClaim(claim_id="c1", lines=[
+        EobLine(line=1, code="72125", revenue_code="0350", billed=D("2203.00")),
+        EobLine(line=2, code="70486", revenue_code="0350", billed=D("1700.00")),  # another charge: not the same line
+        EobLine(line=3, code="72125", revenue_code="0351", billed=D("1609.00"))])  # another revenue code
+    eob = Eob(source="eob.pdf", format="pdf-eob", claims=[claim])
+    result = match([bill], [eob])
+    assert [(m.bill_line, m.eob_line, m.how) for m in result.lines] == [(1, 1, ["code_near", "charge"])]
+    code_differences([bill], [eob], result)
+    assert bill.notes == ["line 1: the bill reads code 72126 where the EOB line it matches (revenue code 0350, charge "
+                          "2,203.00) has 72125: a misread or a changed code; check it on the paper"]
+    # an exact code wins over a near one
+    bill.lines.append(Line(line=3, code="72125", revenue_code="0350", description="CT Scan", charge=D("2203.00")))
+    assert [(m.bill_line, m.eob_line) for m in match([bill], [eob]).lines] == [(3, 1)]

@@ -2,7 +2,8 @@
 
 Each possible pair gets a score from what agrees: the claim id (+4), the code or revenue code (+3),
 the charge (+3), the date (+2 exact, +1 within the claim's dates), the units (+0.5). A pair needs
-the code, or the charge and the date, to agree. Pairs are taken best first, each line once, so the
+the code, or the charge and the date, to agree; codes one character apart ('72126' on the bill, '72125' on
+the EOB: a misread or a recode) count (+2) when the revenue code and the charge agree too. Pairs are taken best first, each line once, so the
 result does not depend on file order. EOB claims without lines (a hospital claim paid as a whole)
 are matched to the bill lines that fall within their dates.
 """
@@ -68,6 +69,16 @@ def _within(d: date | None, claim: EobClaim) -> bool:
     return claim.start <= d <= (claim.end or claim.start)
 
 
+def _same_revenue(line: Line, eob_line: EobLine) -> bool:
+    return bool(line.revenue_code and eob_line.revenue_code
+                and line.revenue_code.zfill(4) == eob_line.revenue_code.zfill(4))
+
+
+def _one_apart(a: str, b: str) -> bool:
+    """Two codes of one length that differ in one character ('72126' read for '72125')."""
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1
+
+
 def score(line: Line, claim: EobClaim, eob_line: EobLine) -> tuple[float, list[str]]:
     """How well a bill line and an EOB line agree (0 when they cannot be the same service)."""
     how: list[str] = []
@@ -77,9 +88,11 @@ def score(line: Line, claim: EobClaim, eob_line: EobLine) -> tuple[float, list[s
     codes = {c for c in (eob_line.code, eob_line.billed_code) if c}
     if line.code and line.code in codes:
         points, how = points + 3, [*how, "code"]
-    elif line.revenue_code and eob_line.revenue_code and line.revenue_code.zfill(4) == eob_line.revenue_code.zfill(4) \
-            and not (line.code and codes):
+    elif _same_revenue(line, eob_line) and not (line.code and codes):
         points, how = points + 3, [*how, "revenue_code"]
+    elif line.code and _same_revenue(line, eob_line) and line.charge == eob_line.billed \
+            and any(_one_apart(line.code, c) for c in codes):
+        points, how = points + 2, [*how, "code_near"]  # one character apart: a misread (OCR) or the payer's recode
     if eob_line.billed is not None and line.charge == eob_line.billed:
         points, how = points + 3, [*how, "charge"]
     line_day = eob_line.date or (claim.start if claim.start == claim.end else None)
@@ -91,7 +104,7 @@ def score(line: Line, claim: EobClaim, eob_line: EobLine) -> tuple[float, list[s
         return 0.0, []  # a different day is a different service
     if eob_line.units is not None and Decimal(line.units) == eob_line.units:
         points, how = points + 0.5, [*how, "units"]
-    if not ({"code", "revenue_code"} & set(how) or {"charge", "date"} <= set(how)):
+    if not ({"code", "revenue_code", "code_near"} & set(how) or {"charge", "date"} <= set(how)):
         return 0.0, []
     return points, how
 
@@ -156,3 +169,40 @@ def claim_rows(bills: list[Bill], eobs: list[Eob], result: MatchResult | None = 
                          "paid": claim.paid, "patient_responsibility": claim.adjudicated_patient_responsibility,
                          "denied": claim.denied, "reason_codes": " ".join(codes), "lines": lines})
     return rows
+
+
+def date_from_eobs(bills: list[Bill], eobs: list[Eob], result: MatchResult | None = None) -> None:
+    """A bill line without a date of service takes the date of the EOB line matched to it (in place), and its
+    bill says so: a statement whose dates are blacked out or not printed is dated by the insurer's remittance
+    for the same claim, so its lines are checked with the rules and prices of their day and joined to the EOB's."""
+    result = result or match(bills, eobs)
+    eob_lines = {(e.source, c.claim_id, el.line): (el.date or (c.start if c.start == c.end else None))
+                 for e in eobs for c in e.claims for el in c.lines}
+    for bill in bills:
+        dated = []
+        for m in result.lines:
+            ln = next((x for x in bill.lines if x.line == m.bill_line), None) if m.bill_source == bill.source else None
+            day = eob_lines.get((m.eob_source, m.claim_id, m.eob_line))
+            if ln is not None and ln.date is None and day is not None:
+                ln.date = day
+                dated.append((ln.line, day))
+        if dated:
+            days = sorted({d for _, d in dated})
+            when = f"{days[0]:%m/%d/%Y}" + (f" to {days[-1]:%m/%d/%Y}" if len(days) > 1 else "")
+            which = ", ".join(str(n) for n, _ in sorted(dated))
+            bill.notes.append(f"line(s) {which}: no date of service on the bill; each takes the date of the EOB line "
+                              f"it matches ({when})")
+
+
+def code_differences(bills: list[Bill], eobs: list[Eob], result: MatchResult | None = None) -> None:
+    """Each bill line matched to an EOB line whose code is one character apart says so on its bill (in place):
+    the scan may be misread, or the payer changed the code; the paper tells which."""
+    result = result or match(bills, eobs)
+    codes = {(e.source, c.claim_id, el.line): el.code for e in eobs for c in e.claims for el in c.lines}
+    for bill in bills:
+        for m in result.lines:
+            ln = next((x for x in bill.lines if x.line == m.bill_line), None) if m.bill_source == bill.source else None
+            if ln is not None and "code_near" in m.how:
+                bill.notes.append(f"line {ln.line}: the bill reads code {ln.code} where the EOB line it matches (revenue "
+                                  f"code {ln.revenue_code}, charge {ln.charge:,.2f}) has {codes[(m.eob_source, m.claim_id, m.eob_line)]}: "
+                                  "a misread or a changed code; check it on the paper")

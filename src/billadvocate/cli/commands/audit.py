@@ -97,6 +97,12 @@ def audit(files: tuple[Path, ...], eob_files: tuple[Path, ...], fmt: str | None,
     from ...audit.stay_drg import carry_ms_drg, drg_needs_bill_notes
 
     carry_ms_drg(bills, eobs)  # a stay's MS-DRG from the payer's 835 (CLP11)
+    if bills and eobs:  # a bill line without a date takes its EOB line's (a statement whose dates are blacked out)
+        from ...ingest.match import code_differences, date_from_eobs
+
+        paired = match(bills, eobs)
+        date_from_eobs(bills, eobs, paired)
+        code_differences(bills, eobs, paired)
     # an EOB audited on its own: its claims stand for the bill they belong to
     owners = bills or [Bill(source=e.source, format=e.format) for e in eobs]
     result = audit_bills(bills, facts=facts, as_of=parse_as_of(as_of) or date.today(),
