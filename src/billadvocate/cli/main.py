@@ -14,7 +14,7 @@ from .. import __version__
 from ..errors import BadInput
 from ..law.parameters_model import LawNotInForce
 from . import commands
-from .quick_start import pandas_hidden
+from .quick_start import unused_hidden
 
 
 class Group(click.Group):
@@ -100,7 +100,7 @@ def _register(only: str | None = None) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     # click's own usage errors exit 2 already, as the spec asks for bad input.
-    with pandas_hidden(sys.argv[1:] if argv is None else argv):
+    with unused_hidden(sys.argv[1:] if argv is None else argv):
         cli.main(args=argv, prog_name="billadvocate")
 
 

@@ -336,6 +336,15 @@ def _court_step(why: str) -> str | None:
 
 def _answer(f: _Facts, day: str) -> str:
     served = re.search(r"served on (\d{4}-\d{2}-\d{2})", f.why)
+    judged = re.match(r"A judgment was entered on (\d{4}-\d{2}-\d{2})", f.why)
+    if judged:  # rights/deadlines.answer_due: a decided case, only a motion to set the judgment aside is left
+        return (f"Se dictó una sentencia el {judged.group(1)} en la demanda"
+                + (f" que le entregaron el {served.group(1)}" if served else "") + ": el plazo para responder ya "
+                "pasó. Pida hoy al secretario del tribunal una copia de la sentencia. Un tribunal puede anular una "
+                "sentencia en rebeldía si se lo pide rápido (el plazo es corto y cambia de un estado a otro), y solo "
+                "entonces se puede alegar la prescripción o cualquier otra defensa. Mientras tanto la sentencia se "
+                "puede ejecutar, por ejemplo tomando dinero de una cuenta de banco, salvo el dinero que la ley "
+                "protege. Ayuda legal gratuita: lawhelp.org o lsc.gov/find-legal-aid.")
     when = f" que le entregaron el {served.group(1)}" if served else ""
     step = _court_step(f.why)
     to_do = ""

@@ -74,3 +74,8 @@ PATTERNS.append((r"The plan pays no more than (?P<a>\$[\d,]+\.\d\d), the most to
                  r"sue ran out, so whoever holds it cannot win a lawsuit\.",
                  "El plan no paga más de {a}, lo máximo que conviene aceptar por esta deuda: el plazo para demandar "
                  "terminó, así que quien la tenga no puede ganar una demanda."))
+# rights/sol.py: a judgment in the log; the limitations defence is heard again only if it is set aside
+PATTERNS.append((r"A judgment was entered on (?P<d>\d{4}-\d{2}-\d{2}): the statute of limitations no longer protects "
+                 r"you from it unless the court sets the judgment aside; talk to legal aid now about asking it to\.",
+                 "Se dictó una sentencia el {d}: la prescripción ya no le protege de ella a menos que el tribunal la "
+                 "anule; hable ahora con asistencia legal para pedirlo."))

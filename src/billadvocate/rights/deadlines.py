@@ -150,6 +150,17 @@ def answer_due(ctx: Context, sol: dict[str, Any]) -> list[Deadline]:
         court, appear = meta.get("court", "court"), bool(meta.get("appear"))
         sued_by = ctx.account.collector.name if h.by == "collector" and ctx.account.collector else (
             ctx.account.provider.name if h.by == "provider" else "the plaintiff")
+        judged = sol.get("judgment")
+        if judged and judged >= served:
+            # a decided case takes no answer: what is left is asking the court to set the judgment aside
+            out.append(_dl(ctx, "ANSWER_DUE", served + timedelta(days=days),
+                           f"A judgment was entered on {judged} in the lawsuit {sued_by} served on {served}: the time "
+                           f"to answer has passed. Ask the court clerk today for a copy of the judgment. A court can "
+                           f"set aside a default judgment if you ask it quickly (the time allowed is short and differs "
+                           f"from state to state), and only then can the statute of limitations or any other defence "
+                           f"be heard. Until then the judgment can be enforced, for example by taking money from a "
+                           f"bank account, except money the law protects. {LEGAL_AID}"))
+            continue
         period = f"{days} {'day' if days == 1 else 'days'}"
         if appear:  # no written answer: the patient answers by going to court on the date the summons gives
             head = (f"Appear on the date on the summons: {NAMES[st]}'s {court} takes no written answer to the "

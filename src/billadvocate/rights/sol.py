@@ -164,7 +164,7 @@ def sol_status(case: Case, account: Account, as_of: date, lw: Law | None = None)
                            "starts": None, "start_basis": None, "start_rule": None, "expires": None,
                            "expires_if_written_contract": None, "status": "unknown", "time_barred": None,
                            "expired": None, "restarted_by": [], "revived_by": [], "first_ran_out": None,
-                           "not_restarted_or_revived_by": [],
+                           "not_restarted_or_revived_by": [], "judgment": None,
                            "restart": None, "revival": None, "restarts_on_payment": None, "restarts_on_writing": None,
                            "revives_on_payment": None, "revives_on_writing": None, "revival_citation": None,
                            "revival_unconfirmed": None, "suit_allowed": None,
@@ -235,6 +235,7 @@ def sol_status(case: Case, account: Account, as_of: date, lw: Law | None = None)
     else:
         out["status"], out["time_barred"] = "running", False
     out["expired"] = out["time_barred"]  # the same answer under the name other engines read
+    out["judgment"] = judgment_day(account, as_of)
     _rules_now(out, lw, base, as_of, chosen.code, account)
     out["warning"] = _warning(out, NAMES[state])
     out["citations"] = list(dict.fromkeys(c for dv in used for c in dv.citations
@@ -242,6 +243,14 @@ def sol_status(case: Case, account: Account, as_of: date, lw: Law | None = None)
     out["unconfirmed"] = any(dv.unconfirmed for dv in used)
     out["unconfirmed_values"] = _unconfirmed(lw, base, used, as_of)
     return out
+
+
+def judgment_day(account: Account, as_of: date) -> date | None:
+    """The day of the first judgment the log records against the patient (a provider's or collector's
+    `legal_action` of type `judgment`), or None."""
+    days = [_day(ev.at) for ev in account.events if ev.kind == "legal_action" and ev.type == "judgment"
+            and ev.from_ in ("provider", "collector") and _day(ev.at) <= as_of]
+    return min(days) if days else None
 
 
 def _patient_events(account: Account, as_of: date) -> list[tuple[date, str, str]]:
@@ -343,6 +352,10 @@ def _warning(out: dict, name: str) -> str:
         what = _in_words(out["revived_by"][0]).removeprefix("the ")
         warn += (f" The limit first ran out on {out['first_ran_out']}; your {what} may have revived it, but whoever "
                  f"sues must prove that it did: if you are sued, still raise the statute of limitations.")
+    if out.get("judgment"):
+        # a limitations defence not raised before judgment is waived: only setting the judgment aside reopens it
+        warn += (f" A judgment was entered on {out['judgment']}: the statute of limitations no longer protects you "
+                 f"from it unless the court sets the judgment aside; talk to legal aid now about asking it to.")
     if out["suit_allowed"] is False and out["status"] != "running":
         warn += " This debt's owner may not sue on it at all under state law."
     if out["collection_allowed"] is False and out["status"] != "running":

@@ -6,7 +6,6 @@ from datetime import date
 from pathlib import Path
 
 import click
-from rich.markup import escape
 
 from ...audit import audit_bills
 from ...audit.tables import eobs_table
@@ -17,7 +16,6 @@ from ...model import Bill, Provider
 from ...reference.locality import zip_of
 from ...states import normalise_state
 from ...util import dollars
-from ..human import console, findings_table
 from ..options import as_of_option, json_option, parse_as_of, print_json
 from .read import progress_for, states_amounts
 
@@ -117,6 +115,11 @@ def audit(files: tuple[Path, ...], eob_files: tuple[Path, ...], fmt: str | None,
         data["read_notes"] = [n for doc in [*bills, *eobs] for n in doc.notes]
         print_json(data)
         return
+    # the text report's imports (rich) only here: --json does without them
+    from rich.markup import escape
+
+    from ..human import console, findings_table
+
     c = console()
     if bills:
         c.print(f"{len(result.lines)} lines, {dollars(result.total_charges)} billed; "

@@ -7,18 +7,14 @@ from contextlib import nullcontext
 from pathlib import Path
 
 import click
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
-from rich.text import Text
 
 from ...ingest import FORMATS, Eob, read_any
-from ...ingest.progress import show_progress
-from ...ingest.validation_notice import NoticeRead
 from ...model import Bill
 from ...util import dollars
-from ..human import console
 from ..options import json_option, print_json
+
+# rich, the notice reader and the progress bar are imported where they are used: `audit --json` imports this
+# module for progress_for and states_amounts, and needs none of them
 
 COMMANDS = ["read"]
 
@@ -30,6 +26,10 @@ def progress_for(as_json: bool):
     """A progress bar on stderr for long reading work, only on a terminal and never under --json."""
     if as_json or not sys.stderr.isatty():
         return nullcontext()
+    from rich.console import Console
+
+    from ...ingest.progress import show_progress
+
     return show_progress(Console(stderr=True))
 
 
@@ -61,6 +61,9 @@ def read(file: Path, fmt: str | None, as_json: bool) -> None:
 
     Example: billadvocate read examples/er-visit-nonprofit/bills/er-itemized.csv
     """
+    from ...ingest.validation_notice import NoticeRead
+    from ..human import console
+
     with progress_for(as_json):
         doc = read_any(file, format=fmt)
     if as_json:
@@ -77,6 +80,10 @@ def read(file: Path, fmt: str | None, as_json: bool) -> None:
 
 
 def print_notice(c, read: NoticeRead) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+    from rich.text import Text
+
     n = read.notice
     lang = {"en": "English", "es": "Spanish"}.get(read.language, read.language)
     c.print(f"[bold]{escape(read.source)}[/]: a debt collector's validation notice ({escape(lang)}).")
@@ -110,6 +117,10 @@ def print_notice(c, read: NoticeRead) -> None:
 
 
 def print_bill(c, bill: Bill) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+    from rich.text import Text
+
     sender = f" from {escape(bill.provider_name)}" if bill.provider_name else ""
     c.print(f"[bold]{escape(bill.source)}[/]: itemized bill ({escape(bill.format)}){sender}, {len(bill.lines)} lines, "
             f"{dollars(bill.total_charges)} charged.")
@@ -144,6 +155,10 @@ def states_amounts(eob: Eob) -> bool:
 
 
 def print_eob(c, eob: Eob) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+    from rich.text import Text
+
     payer = escape(f" from {eob.payer}") if eob.payer else ""
     c.print(f"[bold]{escape(eob.source)}[/]: EOB ({escape(eob.format)}){payer}, "
             f"{len(eob.claims)} claim(s), {eob.line_count} line(s).")
