@@ -79,3 +79,60 @@ PATTERNS.append((r"A judgment was entered on (?P<d>\d{4}-\d{2}-\d{2}): the statu
                  r"you from it unless the court sets the judgment aside; talk to legal aid now about asking it to\.",
                  "Se dictó una sentencia el {d}: la prescripción ya no le protege de ella a menos que el tribunal la "
                  "anule; hable ahora con asistencia legal para pedirlo."))
+
+# negotiate/owed.py and the scripts: a debt state law voids once it is reported (rights STATE.REPORTED_DEBT_VOID)
+_STATES = "|".join(sorted(map(re.escape, NAMES.values()), key=len, reverse=True))
+_BY_ES = {"collector": "el cobrador", "provider": "el proveedor"}
+_REF = re.compile(r"(?P<where>the credit report|the case log): (?P<when>\d{4}-\d{2}-\d{2}(?: \d\d:\d\d)?) "
+                  r"(?P<what>credit reporting|legal action|letter|call)(?: \((?P<type>[^)]+)\))? from "
+                  r"(?P<by>collector|provider)\Z")
+_WHAT_ES2 = {"credit reporting": "reporte de crédito", "legal action": "acción legal", "letter": "carta",
+             "call": "llamada"}
+
+
+def _proof_es(proof: str) -> str | None:
+    out = []
+    for ref in proof.split("; "):
+        m = _REF.match(ref)
+        if not m:
+            return None
+        where = "el informe de crédito" if m["where"] == "the credit report" else "el registro del caso"
+        out.append(f"{where}: {m['when']} {_WHAT_ES2[m['what']]}" + (f" ({m['type']})" if m["type"] else "")
+                   + f" del {m['by'] == 'collector' and 'cobrador' or 'proveedor'}")
+    return "; ".join(out)
+
+
+def _void_es(m) -> str | None:
+    proof = _proof_es(m["proof"]) if m["proof"] else ""
+    if proof is None:
+        return None
+    return ("La ley del estado anula esta deuda o impide cobrarla: la deuda se reportó a una agencia de crédito el "
+            f"{m['d']} (lo hizo {_BY_ES[m['by']]}). Según la ley de {m['st']}, una deuda médica reportada a una agencia "
+            f"de crédito es nula: ya no se puede cobrar, ni a {'usted' if m['who'] == 'you' else 'mí'} ni a nadie."
+            + (" (Esto se aplica si quien la reportó sabía que era una deuda médica, como suele saberlo un hospital o "
+               "su cobrador.)" if m["knew"] else "")
+            + (f" Prueba: {proof}." if proof else "") + (m["cite"] or ""))
+
+
+PATTERNS.append((rf"State law makes this debt void or uncollectable: The debt was reported to a credit bureau on "
+                 rf"(?P<d>\d{{4}}-\d{{2}}-\d{{2}}) \(by the (?P<by>collector|provider)\)\. Under (?P<st>{_STATES}) law "
+                 r"a medical debt reported to a credit bureau is void: it can no longer be collected, from "
+                 r"(?P<who>you|me) or anyone\.(?P<knew> \(This applies if whoever reported it knew it was a medical "
+                 r"debt, which a hospital or its collector usually does\.\))?(?: Proof: (?P<proof>.+?))?\.?"
+                 r"(?P<cite> \([^()]*(?:\([^()]*\)[^()]*)*\))?\.?", _void_es))
+
+# negotiate/plan.fit_before: a plan must end before the limit to sue, which a payment can restart
+PATTERNS += [
+    (r"The limit to sue ends on (?P<d>\d{4}-\d{2}-\d{2}) and a payment can restart it, so the plan must be paid off "
+     r"before then: (?P<n>\d+) payments? at most, (?P<m>\$[\d,]+\.\d\d) a month\.",
+     lambda m: (f"El plazo para demandar termina el {m['d']} y un pago puede reiniciarlo, así que el plan debe quedar "
+                f"pagado antes: {m['n']} {'pago' if m['n'] == '1' else 'pagos'} como máximo, {m['m']} al mes.")),
+    (r"A plan the household can afford would run past (?P<d>\d{4}-\d{2}-\d{2}), when the limit to sue ends, and a "
+     r"payment can restart it: do not start a plan; settle for a lump sum or wait\.",
+     "Un plan que el hogar pueda pagar terminaría después del {d}, cuando termina el plazo para demandar, y un pago "
+     "puede reiniciarlo: no empiece un plan; llegue a un acuerdo por una suma única o espere."),
+    (r"The limit to sue on this debt ends on (?P<d>\d{4}-\d{2}-\d{2}), before a first payment on "
+     r"(?P<f>\d{4}-\d{2}-\d{2}); a payment can restart it: do not start a plan\.",
+     "El plazo para demandar por esta deuda termina el {d}, antes de un primer pago el {f}; un pago puede "
+     "reiniciarlo: no empiece un plan."),
+]
