@@ -68,6 +68,12 @@ SHIPPED = [
     ("asp", "section 508 version of Jan 2025 ASP Pricing File updated 030725.csv", "2025-01-01", "2025-03-31",
      "CMS ASP pricing file, January 2025 (effective 2025-01-01 through 2025-03-31, updated 03/07/2025), via "
      "github.com/mike-cochran/cms-ffs-processing @73df1f7e Inputs/ASP/2025/"),
+    ("asp", "section 508 version of APR 2025 ASP Pricing File 032725.csv", "2025-04-01", "2025-06-30",
+     "CMS ASP pricing file, April 2025 (effective 2025-04-01 through 2025-06-30), via "
+     "github.com/QuicksortRx/universal-med-ids @f9df3be2 src/medicare_part_b/data/"),
+    ("asp", "section 508 verision of JUL 2025 ASP Pricing File 062325.csv", "2025-07-01", "2025-09-30",
+     "CMS ASP pricing file, July 2025 (effective 2025-07-01 through 2025-09-30), via "
+     "github.com/QuicksortRx/universal-med-ids @8dd5ac41 src/medicare_part_b/data/"),
     ("asp", "section 508 version of Oct 2025 ASP Pricing File 091725.csv", "2025-10-01", "2025-12-31",
      "CMS ASP pricing file, October 2025 (effective 2025-10-01 through 2025-12-31), via "
      "github.com/QuicksortRx/universal-med-ids @4d20cf4b src/medicare_part_b/data/"),
