@@ -58,6 +58,9 @@ def test_a_bill_with_a_remittance_page(tmp_path):
         ("99283", ["25"], "0450", "CO-45"), ("85025", [], "0300", "PR-2")]
     assert any("add up to what the remittance states (billed 250.00, allowed 120.00, paid 100.00)" in n
                for n in eob.notes)
+    # the layout matched is named, as a consumer EOB's is
+    assert ("page 2: read as a printed remittance advice (the insurer's 835 on paper; layout: REV DATE HCPCS MODS QTY "
+            "CHARGES ALLOW/REIM GC RSN AMOUNT); its rows are services the plan processed, not charges") in eob.notes
 
 
 def test_a_pdf_without_a_remittance_is_not_an_eob():

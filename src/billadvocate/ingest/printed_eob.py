@@ -50,6 +50,9 @@ def read_remittance(lines: list[TextLine], *, file: str, format: str, dates: Bil
     eob = Eob(source=file, format=format)
     for page in remittance_pages(lines):
         on_page = [ln for ln in lines if ln.page == page]
+        header = next(" ".join(ln.text.split()) for ln in on_page if HEADER.search(ln.text))
+        eob.notes.append(f"page {page}: read as a printed remittance advice (the insurer's 835 on paper; layout: "
+                         f"{header}); its rows are services the plan processed, not charges")
         claim = _claim(on_page, page, eob.notes, dates or BillDates())
         if claim.lines:
             eob.claims.append(claim)
