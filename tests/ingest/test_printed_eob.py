@@ -140,3 +140,16 @@ def test_a_remittance_date_printed_with_its_year_is_kept(tmp_path):
     eob = read_eob(_pdf(tmp_path / "remit.pdf", [remit]))
     assert [ln.date for ln in eob.claims[0].lines] == [date(2024, 3, 2)] * 2
     assert not any("without a year" in n for n in eob.notes)
+
+
+def test_a_bill_without_dates_of_service_gives_the_year_of_its_statement_date(tmp_path):
+    from datetime import date
+
+    path = _pdf(tmp_path / "statement.pdf", [
+        ["Sample Medical Center Statement Date: 01/05/2024", "Date Code Description Amount", "99283 ER VISIT LEVEL 3 200.00",
+         "85025 CBC WITH DIFF 50.00", "TOTAL CHARGES 250.00"],
+        [*REMITTANCE[:5], "0450 12/30 99283 25 1 200.00 100.00 CO 45 100.00", "0300 12/31 85025 1 50.00 20.00 PR 2 20.00"]])
+    eob = read_eob(path)
+    assert [ln.date for ln in eob.claims[0].lines] == [date(2023, 12, 30), date(2023, 12, 31)]
+    assert ("page 2: service dates are printed without a year (12/30, 12/31); the year 2023 is taken from the bill's "
+            "statement date 01/05/2024 (care comes before it is billed and paid)") in eob.notes

@@ -43,7 +43,7 @@ def test_the_remittance_dates_take_the_year_of_the_bills_insurance_postings(eob)
     assert [ln.date for ln in claim.lines] == [date(2023, 11, 9)] + [date(2023, 11, 10)] * 6
     assert (claim.start, claim.end) == (date(2023, 11, 9), date(2023, 11, 10))
     assert ("page 3: service dates are printed without a year (11/09, 11/10); the year 2023 is taken from the bill's "
-            "payment posted on 12/22/2023 (care comes before it is paid)") in eob.notes
+            "payment posted on 12/22/2023 (care comes before it is billed and paid)") in eob.notes
 
 
 def test_the_remittance_layout_is_named(eob):

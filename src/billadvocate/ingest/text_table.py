@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
 from ..errors import BadInput
@@ -183,21 +184,30 @@ def read_text_lines(lines: list[TextLine], bill: Bill) -> Bill:
     return bill
 
 
+STATEMENT_DATE = re.compile(r"\b(statement|billing|print) ?date\s*:?\s*" + ANY_DATE.pattern, re.I)
+
+
 def bill_dates(lines: list[TextLine]) -> BillDates:
     """The bill's own dates in `lines`: its first and last date of service, and the first day it posts a
-    payment or adjustment on ('Fri 12/22/2023 Payments -1,958.25')."""
+    payment or adjustment on ('Fri 12/22/2023 Payments -1,958.25') or its statement date, if earlier."""
     served = sorted(ln.date for ln in read_text_lines(lines, Bill(source="", format="pdf")).lines if ln.date)
-    posted = []
+    after: list[tuple[date, str]] = []
     for ln in lines:
         text = WEEKDAY.sub("", " ".join(ln.text.split()))
         m = DATE.match(text)
         if m and _kind(text[m.end():].strip()) in ("payments", "adjustments"):
-            try:
-                posted.append(parse_date(m.group(1)))
-            except ValueError:
-                continue
+            after.append((m.group(1), "payment posted on"))
+        for label, day in STATEMENT_DATE.findall(text):
+            after.append((day, f"{label.lower()} date"))
+    days = []
+    for text, what in after:
+        try:
+            days.append((parse_date(text), what))
+        except ValueError:
+            continue
+    first = min(days, default=None)
     return BillDates(first=served[0] if served else None, last=served[-1] if served else None,
-                     posted=min(posted, default=None))
+                     posted=first[0] if first else None, posted_as=first[1] if first else "payment posted on")
 
 
 def _heading(lines: list[TextLine]) -> list[str]:

@@ -7,8 +7,9 @@ from what the bill itself says, only when exactly one year fits:
   inside the period or at most JUST_AFTER days after its end (across a year boundary, the 12/30 and
   01/02 of a stay from 12/28 to 01/03 fall in different years);
 - without service dates, the day the bill posts the insurer's payment or adjustment (a statement's
-  "Fri 12/22/2023 Payments -1,958.25"): care is paid after it is given, so the year that puts the
-  month/day on or before that day and at most PAID_WITHIN days before it.
+  "Fri 12/22/2023 Payments -1,958.25") or its statement date ("Statement Date: 07/10/2020"): care is
+  paid and billed after it is given, so the year that puts the month/day on or before the earliest of
+  those days and at most PAID_WITHIN days before it.
 When no year fits, or more than one does, the date stays unknown and the note says why.
 """
 
@@ -27,7 +28,8 @@ class BillDates:
 
     first: date | None = None  # the bill's first and last date of service
     last: date | None = None
-    posted: date | None = None  # the earliest day the bill posts a payment or adjustment on
+    posted: date | None = None  # the earliest day the bill posts a payment or adjustment on, or its statement date
+    posted_as: str = "payment posted on"  # what that day is, as the note names it ("statement date")
 
     def said(self) -> str:
         """The bill's dates as a note names them."""
@@ -36,7 +38,7 @@ class BillDates:
                 return f"the bill's date of service {self.first:%m/%d/%Y}"
             return f"the bill's service period {self.first:%m/%d/%Y} to {self.last:%m/%d/%Y}"
         if self.posted is not None:
-            return f"the bill's payment posted on {self.posted:%m/%d/%Y} (care comes before it is paid)"
+            return f"the bill's {self.posted_as} {self.posted:%m/%d/%Y} (care comes before it is billed and paid)"
         return "the bill's own dates"
 
 
