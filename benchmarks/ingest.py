@@ -54,7 +54,7 @@ def bench_ocr(folder: Path) -> None:
         import numpy as np
         from PIL import Image
 
-        from billadvocate.ingest.ocr import _engine
+        from billadvocate.ingest.ocr_engine import engine as _engine
     except ImportError:
         print("OCR page: skipped (install the ocr extra)")
         return
@@ -86,8 +86,9 @@ def bench_scanned_pdf(repeat: int = 3) -> None:
     try:
         import pypdfium2
 
-        from billadvocate.ingest import ocr
-        from billadvocate.ingest.ocr import PAGE_SIDE, PDF_SCALE, THREADS, _engine, _page_scale, _resession
+        from billadvocate.ingest import ocr, ocr_engine
+        from billadvocate.ingest.ocr import PAGE_SIDE, PDF_SCALE, _page_scale
+        from billadvocate.ingest.ocr_engine import THREADS, resession
         from rapidocr_onnxruntime import RapidOCR
     except ImportError:
         print("scanned PDF: skipped (install the ocr extra)")
@@ -98,13 +99,13 @@ def bench_scanned_pdf(repeat: int = 3) -> None:
     doc = pypdfium2.PdfDocument(str(SENTARA))
     images = [doc[i].render(scale=_page_scale(doc[i], PDF_SCALE, PAGE_SIDE)).to_numpy() for i in range(len(doc))]
     doc.close()
-    engine = _engine()
+    engine = ocr_engine.engine()
     alone = RapidOCR(intra_op_num_threads=THREADS, inter_op_num_threads=1)  # what _engine() was before the lanes
-    _resession(alone.text_det.infer, THREADS)
-    _resession(alone.text_rec.session, THREADS)
+    resession(alone.text_det.infer, THREADS)
+    resession(alone.text_rec.session, THREADS)
     lanes, ahead = engine.text_rec, ocr.PAGES_AHEAD
     detector = engine.text_det
-    shipped = ocr._recognizer(alone.text_rec, None)  # the lanes on rapidocr's own recognition model, unfolded
+    shipped = ocr_engine.recognizer_on(alone.text_rec, None)  # the lanes on rapidocr's own recognition model, unfolded
 
     def before():
         engine.text_det, engine.text_rec, ocr.PAGES_AHEAD = alone.text_det, alone.text_rec, 1

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from billadvocate.ingest import ocr, ocr_fold
+from billadvocate.ingest import ocr_engine, ocr_fold
 from tests.ingest.ocr_corpus import _qty_rows, sentara_page
 from tests.ingest.samples import bill_image
 
@@ -94,18 +94,18 @@ def as_shipped():
     """rapidocr's engine on its own model files, as it ships (unfolded), on sessions of the machine's cores."""
     from rapidocr_onnxruntime import RapidOCR
 
-    plain = RapidOCR(intra_op_num_threads=ocr.THREADS, inter_op_num_threads=1)
-    ocr._resession(plain.text_det.infer, ocr.THREADS)
-    ocr._resession(plain.text_rec.session, ocr.THREADS)
+    plain = RapidOCR(intra_op_num_threads=ocr_engine.THREADS, inter_op_num_threads=1)
+    ocr_engine.resession(plain.text_det.infer, ocr_engine.THREADS)
+    ocr_engine.resession(plain.text_rec.session, ocr_engine.THREADS)
     return plain
 
 
 def test_the_engine_reads_with_the_folded_models(as_shipped):
     onnx = pytest.importorskip("onnx")
-    engine = ocr._engine()
+    engine = ocr_engine.engine()
     assert engine.text_rec.folded and engine.text_det.infer.folded
     for session, convolutions in ((as_shipped.text_rec.session.session, 28), (as_shipped.text_det.infer.session, 24)):
-        model = ocr.folded_model(session)
+        model = ocr_engine.folded_model(session)
         assert model is not None
         ops = [n.op_type for n in onnx.load_from_string(model).graph.node]
         assert ops.count("HardSigmoid") >= convolutions and "Clip" not in ops  # every hardswish folded
@@ -113,7 +113,7 @@ def test_the_engine_reads_with_the_folded_models(as_shipped):
 
 @pytest.mark.parametrize("page", [_generated_page, _sentara_page_1])
 def test_the_folded_models_read_every_box_as_rapidocrs_own(tmp_path, as_shipped, page):
-    engine = ocr._engine()
+    engine = ocr_engine.engine()
     if not (engine.text_rec.folded and engine.text_det.infer.folded):
         pytest.skip("the models are not folded here (no onnx package)")
     image = page(tmp_path)
@@ -154,12 +154,12 @@ def test_a_folded_model_that_computes_otherwise_is_never_used(as_shipped):
     from onnx import numpy_helper
 
     recognizer = as_shipped.text_rec
-    good = ocr.folded_model(recognizer.session.session)
+    good = ocr_engine.folded_model(recognizer.session.session)
     proto = onnx.load_from_string(good)
     folded = {i.name: i for i in proto.graph.initializer}
     weight = next(folded[n.input[1]] for n in proto.graph.node if n.op_type == "Conv" and n.input[1] in folded)
     weight.CopyFrom(numpy_helper.from_array(numpy_helper.to_array(weight) * np.float32(1.5), weight.name))
     wrong = proto.SerializeToString()
-    assert ocr._checked_recognizer(recognizer, good).folded
-    assert not ocr._checked_recognizer(recognizer, wrong).folded
-    assert not ocr._checked_recognizer(recognizer, b"what a damaged cache holds").folded
+    assert ocr_engine.checked_recognizer(recognizer, good).folded
+    assert not ocr_engine.checked_recognizer(recognizer, wrong).folded
+    assert not ocr_engine.checked_recognizer(recognizer, b"what a damaged cache holds").folded

@@ -1,5 +1,5 @@
 """The OCR's parallel parts read what the one-at-a-time engine reads: recognition batches run side by side
-on one-thread sessions (ocr._Lanes), and a scanned PDF's pages read at once (ocr.PAGES_AHEAD) come back
+on one-thread sessions (ocr_engine.Lanes), and a scanned PDF's pages read at once (ocr.PAGES_AHEAD) come back
 in page order. Skipped without the OCR extra."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from billadvocate.ingest import ocr
+from billadvocate.ingest import ocr, ocr_engine
 from tests.ingest.ocr_corpus import _qty_rows, sentara_page
 from tests.ingest.samples import bill_image
 
@@ -21,8 +21,8 @@ def one_session():
     batch in turn on one session of the machine's cores."""
     from rapidocr_onnxruntime import RapidOCR
 
-    plain = RapidOCR(intra_op_num_threads=ocr.THREADS, inter_op_num_threads=1)
-    ocr._resession(plain.text_rec.session, ocr.THREADS, ocr.folded_model(plain.text_rec.session.session))
+    plain = RapidOCR(intra_op_num_threads=ocr_engine.THREADS, inter_op_num_threads=1)
+    ocr_engine.resession(plain.text_rec.session, ocr_engine.THREADS, ocr_engine.folded_model(plain.text_rec.session.session))
     return plain.text_rec
 
 
@@ -38,9 +38,9 @@ def _sentara_page_3(tmp_path):
 
 @pytest.mark.parametrize("page", [_generated_page, _sentara_page_3])
 def test_the_recognition_lanes_read_every_box_as_one_session_does(tmp_path, one_session, page):
-    engine = ocr._engine()
-    if ocr.THREADS > 1:
-        assert isinstance(engine.text_rec, ocr._Lanes) and len(engine.text_rec.lanes) == ocr.LANES
+    engine = ocr_engine.engine()
+    if ocr_engine.THREADS > 1:
+        assert isinstance(engine.text_rec, ocr_engine.Lanes) and len(engine.text_rec.lanes) == ocr_engine.LANES
     image = page(tmp_path)
     lanes = engine.text_rec
     now = engine(image, use_cls=False, return_word_box=True)[0]
@@ -49,7 +49,7 @@ def test_the_recognition_lanes_read_every_box_as_one_session_does(tmp_path, one_
         before = engine(image, use_cls=False, return_word_box=True)[0]
     finally:
         engine.text_rec = lanes
-    assert len(now) > 6 * ocr.LANES  # more batches than lanes: the lanes ran side by side
+    assert len(now) > 6 * ocr_engine.LANES  # more batches than lanes: the lanes ran side by side
     # every box, its text, its score and its characters' boxes, bit for bit
     assert repr(now) == repr(before)
 
