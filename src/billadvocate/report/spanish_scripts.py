@@ -136,3 +136,8 @@ PATTERNS += [
      "El plazo para demandar por esta deuda termina el {d}, antes de un primer pago el {f}; un pago puede "
      "reiniciarlo: no empiece un plan."),
 ]
+# rights/sol.py: past the open-account limit, inside the written-contract one
+PATTERNS.append((r"If you signed a written agreement to pay for this care, the limit may instead run to "
+                 r"(?P<d>\d{4}-\d{2}-\d{2}): if you are sued, still raise the statute of limitations\.",
+                 "Si firmó un acuerdo por escrito para pagar esta atención, el plazo podría durar hasta el {d}: si le "
+                 "demandan, alegue de todos modos la prescripción."))

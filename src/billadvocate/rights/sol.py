@@ -339,6 +339,9 @@ def _warning(out: dict, name: str) -> str:
     else:
         warn = (f"The {years}-year limit to sue ran out on {expires}: a collector may still ask, but may not sue or "
                 f"threaten to. ")
+        if out["status"] == "expired_unless_written_contract":
+            warn += (f"If you signed a written agreement to pay for this care, the limit may instead run to "
+                     f"{out['expires_if_written_contract']}: if you are sued, still raise the statute of limitations. ")
         warn += (f"In {name}, {' or '.join(revive)} now could revive the debt: do not pay or sign anything about it "
                  f"before getting advice." if revive else
                  f"In {name}, nothing you pay or sign now revives it (a payment, a signed writing or other activity "
