@@ -50,3 +50,9 @@ def test_the_remittance_layout_is_named(eob):
     assert ("page 3: read as a printed remittance advice (the insurer's 835 on paper; layout: REV DATE HCPCS APC/HIPPS "
             "MODS QTY CHARGES ALLOW/REIM GC RSN AMOUNT REMARK CODES); its rows are services the plan processed, not "
             "charges") in eob.notes
+
+
+def test_the_claim_says_in_words_that_some_services_were_denied(eob):
+    # `read` printed the status code 'partly_denied' where an 835 or a FHIR EOB says it in words
+    (claim,) = eob.claims
+    assert (claim.status, claim.status_text) == ("partly_denied", "some services denied")

@@ -169,3 +169,4 @@ def _settle(claim: EobClaim, stated: dict[str, Decimal], page: int, notes: list[
     denied = sum(1 for ln in lines if ln.denied)
     claim.status = ("denied" if lines and denied == len(lines) else "partly_denied" if denied else "processed")
     claim.denied = claim.status == "denied"
+    claim.status_text = {"denied": "denied", "partly_denied": "some services denied"}.get(claim.status, "processed")
