@@ -242,3 +242,41 @@ def test_photo_eob_reader_on_ocr_text(texts):
 
     got = _only_bad_input(_photo_eob, [TextLine(t, page=1, top=float(i)) for i, t in enumerate(texts)], [], "p.jpg")
     assert got is None or isinstance(got, (Eob, BadInput))
+
+
+BILL_DATED_TEXT = st.lists(st.one_of(
+    st.sampled_from(["Date Code Description Amount", "12/30/2023 99283 ER VISIT 200.00", "Fri 12/22/2023 Payments -1,958.25",
+                     "01/02/2024 85025 CBC 50.00", "Statement Date: 01/05/2024", "Print Date 13/45/2024", "TOTAL CHARGES 250.00"]),
+    st.text(alphabet="0123456789./$-,: abcdeTOTALPAYMENTStmDFri", max_size=50)), max_size=14)
+
+
+@FUZZ
+@given(BILL_DATED_TEXT, REMIT_TEXT)
+def test_a_remittance_takes_its_years_from_any_printed_bill(bill_texts, remit_texts):
+    # the remittance reader given the dates bill_dates found on the bill's pages, as eob_from_text does
+    from billadvocate.ingest.printed_eob import read_remittance
+    from billadvocate.ingest.text_table import bill_dates
+
+    dates = bill_dates([TextLine(text=t, page=1, top=float(i * 12)) for i, t in enumerate(bill_texts)])
+    assert dates.first is None or dates.first <= dates.last
+    lines = [TextLine(text=t, page=2 + i // 6, top=float(i * 12)) for i, t in enumerate(remit_texts)]
+    eob = _only_bad_input(read_remittance, lines, file="f.pdf", format="pdf-eob", dates=dates)
+    for claim in getattr(eob, "claims", []):
+        assert claim.start is None or claim.start <= claim.end
+
+
+@FUZZ
+@given(st.integers(0, 14), st.integers(0, 33), st.dates(), st.integers(0, 800), st.one_of(st.none(), st.dates()))
+def test_a_year_is_taken_only_when_it_puts_the_date_within_the_bills_dates(month, day, first, days, posted):
+    from datetime import timedelta
+
+    from billadvocate.ingest.year_less import JUST_AFTER, PAID_WITHIN, BillDates, year_of
+
+    last = min(first + timedelta(days=days), first.max)  # a misread year 9999 too
+    for dates in (BillDates(first=first, last=last, posted=posted), BillDates(posted=posted)):
+        got = year_of(month, day, dates)
+        assert isinstance(got, str) or (got.month, got.day) == (month, day)
+        if not isinstance(got, str) and dates.first is not None:
+            assert dates.first <= got and (got - dates.last).days <= JUST_AFTER.days
+        elif not isinstance(got, str):
+            assert got <= dates.posted and (dates.posted - got).days <= PAID_WITHIN.days

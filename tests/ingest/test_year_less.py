@@ -69,3 +69,10 @@ def test_without_dates_or_a_real_day_nothing_is_guessed():
 
 def test_the_note_names_the_bills_dates():
     assert BillDates(first=date(2023, 11, 9), last=date(2023, 11, 9)).said() == "the bill's date of service 11/09/2023"
+
+
+def test_a_misread_year_at_the_calendars_ends_gives_no_year_and_raises_nothing():
+    assert year_of(12, 25, _period(date(9999, 12, 20), date(9999, 12, 31))) == date(9999, 12, 25)
+    assert year_of(1, 5, _period(date(9999, 12, 20), date(9999, 12, 31))) == (
+        "no year puts it within the bill's service period 12/20/9999 to 12/31/9999 or 31 days after it")
+    assert year_of(1, 2, BillDates(posted=date(1, 1, 5))) == date(1, 1, 2)

@@ -49,17 +49,24 @@ def _on(year: int, month: int, day: int) -> date | None:
         return None
 
 
+def _shift(day: date, by: timedelta) -> date:
+    try:
+        return day + by
+    except OverflowError:  # a misread year 9999 or 0001
+        return date.max if by > timedelta(0) else date.min
+
+
 def year_of(month: int, day: int, dates: BillDates) -> date | str:
     """The date the month/day is on, or why no single year can be taken (a sentence's end)."""
     if dates.first is not None and dates.last is not None:
         start, end = min(dates.first, dates.last), max(dates.first, dates.last)
         fits = {d for y in range(start.year - 1, end.year + 2) if (d := _on(y, month, day)) is not None
-                and start <= d <= end + JUST_AFTER}
+                and start <= d <= _shift(end, JUST_AFTER)}
         why = f"no year puts it within {dates.said()} or {JUST_AFTER.days} days after it"
     elif dates.posted is not None:
         paid = dates.posted
         fits = {d for y in (paid.year - 1, paid.year) if (d := _on(y, month, day)) is not None
-                and paid - PAID_WITHIN <= d <= paid}
+                and _shift(paid, -PAID_WITHIN) <= d <= paid}
         why = f"no year puts it on or within {PAID_WITHIN.days} days before {dates.said()}"
     else:
         return "the bill states no date of service or payment to take the year from"
