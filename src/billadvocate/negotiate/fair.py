@@ -197,6 +197,7 @@ def _zero_reason(o, findings=()) -> str:
         "qmb": "a Qualified Medicare Beneficiary owes no Medicare cost sharing",
         "eob": "your insurer's EOB puts your share at nothing",
         "void": "state law makes this debt void or uncollectable",
+        "discharged": "a bankruptcy discharge ended your personal liability for this debt",
         "oop_year": "your earlier bills of the year already reach your plan's out-of-pocket maximum, so the plan "
                     "pays the rest of this one",
         "medicare_cap": "state law caps the price at a multiple of what Medicare pays, and that much was already paid",

@@ -10,6 +10,7 @@
   capped by financial assistance: a free tier owes $0; a discount tier owes charges x (1 - discount),
     never more than the hospital's amounts generally billed (AGB is a ceiling, never a concession)
   $0 when state law makes the debt void or uncollectable
+  $0 when a bankruptcy discharge the patient logged covers the debt (care before the discharge)
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ NSA_RULES = ("NSA.BALANCE_BILL", "EOB.OUT_OF_NETWORK_ANCILLARY")
 LIMIT_RULES = {"MEDICARE.LIMITING_CHARGE"}
 MEDICAID_CITES = ["42 U.S.C. 1396a(a)(25)(C)", "42 CFR 447.15"]
 QMB_CITES = ["42 U.S.C. 1396a(n)(3)(B)"]
+DISCHARGE_CITES = ["11 U.S.C. 524(a)(2)"]
 AGB_CITES = ["26 U.S.C. 501(r)(5)", "26 CFR 1.501(r)-5(a)"]
 
 
@@ -283,8 +285,24 @@ def legal_owed(*, account, audit, findings, bills, insurance: str | None, eobs=(
             cap(Decimal(0), f"State law makes this debt void or uncollectable: {v.message.rstrip('.')}",
                 v.citations[:2], "void")
             break
+    # 6. discharged in bankruptcy: a discharge ends the personal liability for the debts it covers (11 U.S.C. 524)
+    discharged = discharge_day(account)
+    if discharged is not None:
+        cap(Decimal(0), f"A bankruptcy discharge of {discharged} ended your personal liability for this debt, if "
+                        f"this care, before it, was among the debts it covered", DISCHARGE_CITES, "discharged")
     result.amount, result.capped_by = owed, capped_by
     return result
+
+
+def discharge_day(account) -> date | None:
+    """The day of the first bankruptcy discharge the patient logged (a `legal_action` of type
+    `bankruptcy_discharge`), when this care predates it; else None."""
+    days = [e.at.date() if hasattr(e.at, "hour") else e.at for e in account.events
+            if e.kind == "legal_action" and e.type == "bankruptcy_discharge" and e.from_ == "patient"]
+    care = account.care.start or account.first_bill_date
+    if not days or care is None or care >= min(days):
+        return None
+    return min(days)
 
 
 @lru_cache(maxsize=None)

@@ -145,6 +145,10 @@ _ZERO = {
         "un Beneficiario Calificado de Medicare (QMB) no debe ningún costo compartido de Medicare",
     "your insurer's EOB puts your share at nothing": "la EOB de su seguro dice que a usted no le toca pagar nada",
     "state law makes this debt void or uncollectable": "la ley del estado anula esta deuda o impide cobrarla",
+    "a bankruptcy discharge ended your personal liability for this debt":
+        "la cancelación (descargo) de su bancarrota puso fin a su obligación personal por esta deuda",
+    "a bankruptcy discharge ended my personal liability for this debt":
+        "la cancelación (descargo) de mi bancarrota puso fin a mi obligación personal por esta deuda",
     "nothing is left once the lines that should not be billed are taken off":
         "no queda nada una vez quitadas las líneas que no se deberían cobrar",
     "Medicaid covers this care, and a Medicaid provider may not bill me beyond its cost sharing":

@@ -141,3 +141,10 @@ PATTERNS.append((r"If you signed a written agreement to pay for this care, the l
                  r"(?P<d>\d{4}-\d{2}-\d{2}): if you are sued, still raise the statute of limitations\.",
                  "Si firmó un acuerdo por escrito para pagar esta atención, el plazo podría durar hasta el {d}: si le "
                  "demandan, alegue de todos modos la prescripción."))
+# negotiate/owed.py: a bankruptcy discharge the patient logged covers a debt for care before it
+PATTERNS.append((r"A bankruptcy discharge of (?P<d>\d{4}-\d{2}-\d{2}) ended (?P<who>your|my) personal liability for "
+                 r"this debt, if this care, before it, was among the debts it covered\.?(?P<cite> \(.+\))?\.?",
+                 lambda m: (f"La cancelación (descargo) de {'su' if m['who'] == 'your' else 'mi'} bancarrota del "
+                            f"{m['d']} puso fin a {'su' if m['who'] == 'your' else 'mi'} obligación personal por esta "
+                            "deuda, si esta atención, anterior a ella, estaba entre las deudas que cubrió."
+                            + (m["cite"] or ""))))
