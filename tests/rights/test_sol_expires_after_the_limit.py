@@ -45,3 +45,16 @@ def test_pennsylvania_after_the_limit_a_payment_or_a_writing_could_revive_it():
 def test_a_running_limit_still_speaks_of_restarting():
     d, sol = _sol_deadline("GA", date(2022, 1, 4), first_bill_date="2020-07-15")
     assert sol["time_barred"] is False and d.why.endswith("A signed written acknowledgment may restart it.")
+
+
+def test_the_spanish_names_the_payment_that_moved_the_clock():
+    # the Texas debt buyer scenario: the clock started at the first bill (2022-10-05) and a $50 payment on 2022-11-01
+    # moved it, so it ran out on 2026-11-01; the Spanish said only 'contados desde el 2022-10-05', four years from
+    # which is not the date shown
+    c = case({"at": "2022-11-01", "kind": "payment", "from": "patient", "amount": 50}, state="TX",
+             account={"first_bill_date": "2022-10-05", "care": {"start": "2022-09-10", "end": "2022-09-10"}})
+    r = review_rights(c, c.accounts[0], date(2026, 12, 4))
+    d = next(d for d in r.deadlines if d.kind == "SOL_EXPIRES")
+    assert d.date == date(2026, 11, 1) and "restarted by the payment on 2022-11-01" in d.why
+    es = spanish.deadline({"kind": d.kind, "why": d.why, "date": d.date.isoformat()}, {"sol": r.sol})["why"]
+    assert "contados desde el 2022-10-05, reiniciado por el pago del 2022-11-01" in es

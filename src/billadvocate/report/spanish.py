@@ -285,11 +285,15 @@ def _sol(f: _Facts, day: str) -> str:
     years = re.search(r"(\d+)-year clock", f.why)
     contract = re.search(r"\(or (\d{4}-\d{2}-\d{2}) if you signed", f.why)
     started = re.search(r"clock started at [^.]*?(\d{4}-\d{2}-\d{2})", f.why)
+    moved = re.search(r", (restarted|revived) by the (payment|written acknowledgment) on (\d{4}-\d{2}-\d{2})", f.why)
     text = (f"Después de este día la deuda es demasiado antigua para que le demanden"
             + (places_es(f" en {NAMES.get(state, state)}") if state else "")
             + (f" (o después del {contract.group(1)} si firmó un contrato por escrito)" if contract else "")
             + (f"; el plazo es de {years.group(1)} años" if years else "")
             + (f", contados desde el {started.group(1)}" if started else "")
+            + (f", {'reiniciado' if moved.group(1) == 'restarted' else 'revivido'} por "
+               f"{'el pago' if moved.group(2) == 'payment' else 'el reconocimiento por escrito'} del {moved.group(3)}"
+               if moved else "")
             + ("; el comienzo real (la fecha de vencimiento o el último pago) puede ser posterior."
                if f.has("may be later") else "."))
     if f.has("Nothing you pay or sign restarts it"):
