@@ -4,6 +4,7 @@ footers, and totals/payments kept as what the bill states (not as charges)."""
 from __future__ import annotations
 
 from datetime import date
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -139,3 +140,31 @@ def test_only_a_count_after_a_space_is_read_as_units(text, units):
 
     bill = read_text_lines([TextLine("Valley General Hospital"), TextLine(text)], Bill(source="b.pdf", format="pdf"))
     assert [ln.units for ln in bill.lines] == [units]
+
+
+# the payer and credit rows hospital statements print, here with a positive amount where the real sample
+# prints its 'Insurance Payment -598.53': each is a payment, an adjustment, or neither, never a charge
+@pytest.mark.parametrize("row,kind", [
+    ("Insurance Payment", "payments"), ("INS PAYMT", "payments"), ("INS PYMT", "payments"), ("MEDICARE PYMNT", "payments"),
+    ("BCBS REMIT", "payments"), ("INSURANCE RECEIPT", "payments"), ("PATIENT RECEIPT", "payments"),
+    ("Insurance Applied", "payments"), ("INSURANCE REIMBURSEMENT", "payments"), ("COPAY COLLECTED", "payments"),
+    ("AETNA CREDIT", "adjustments"), ("CHARITY CARE", "adjustments"), ("FINANCIAL ASSISTANCE", "adjustments"),
+    ("SEQUESTRATION", "adjustments"), ("HMO DISC", "adjustments"), ("RECOUPMENT", "adjustments"),
+    ("SELF PAY TRANSFER", None), ("TRANSFER TO INSURANCE", None), ("ESTIMATED INSURANCE", None),
+    ("DEDUCTIBLE", None), ("COINSURANCE", None), ("REFUND", None), ("BAD DEBT", None),
+])
+def test_a_payer_or_credit_row_on_the_real_statement_is_never_a_charge(row, kind):
+    from billadvocate.ingest.pdf_bill import pdf_text
+    from billadvocate.ingest.text_table import read_text_lines
+    from billadvocate.model import Bill
+
+    text = pdf_text(shared("sample_bills", "medical-bill-generated.pdf"))
+    # the row alone says what it is: the statement's own 'Total Payments' and 'Total Adjustments' are left out
+    lines = [replace(ln, text=f"{row} 598.53") if ln.text.startswith("Insurance Payment") else ln for ln in text.lines
+             if not ln.text.startswith(("Total Payments", "Total Adjustments"))]
+    bill = read_text_lines(lines, Bill(source="statement.pdf", format="pdf"))
+    assert [ln.description for ln in bill.lines] == ["Pharmacy", "Treatment or Observation Room"]
+    assert (bill.payments, bill.adjustments) == {"payments": (D("598.53"), None), "adjustments": (None, D("598.53")),
+                                                 None: (None, None)}[kind]
+    left_out = [n for n in bill.notes if n.startswith(f"a row that is not a charge was left out: '{row} 598.53'")]
+    assert len(left_out) == (kind is None)

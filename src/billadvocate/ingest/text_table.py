@@ -45,12 +45,22 @@ SUSPECT_AMOUNT = re.compile(r"^-?\$?(?=\d)(?=(?:[^A-Za-z]*[A-Za-z]){1,2}[^A-Za-z
 ITEMIZED = re.compile(r"^\s*itemi[sz]ed charges\s*$", re.I)
 KINDS = (  # order matters: "Total Payments" is a payment, "Total Charges" a total
     ("stated_balance", re.compile(r"(balance|amount due|patient due|you owe|total due|pay this amount|due from patient)\b", re.I)),
-    ("payments", re.compile(r"(payments?|\bpaid|\bpmt|remittance)\b", re.I)),
-    ("adjustments", re.compile(r"(adjustments?|\badj\b|discounts?|write[- ]?offs?|contractual|allowance)", re.I)),
+    # a row that moves the balance or splits it, neither a charge nor a credit: a transfer between who owes it, an
+    # insurance estimate, a refund, the patient's share as the plan split it, a balance sent to bad debt
+    ("not_charge", re.compile(r"\btransfer(?:red)?\s+(?:to|from)\s+(?:ins\b|insurance|self[- ]?pay|patient|guarantor|"
+                              r"primary|secondary|tertiary|medicare|medicaid|bad debt)|\bself[- ]?pay\s+transfer|"
+                              r"\b(?:estimated|expected|pending)\s+(?:ins\b|insurance)|\binsurance\s+estimate|\brefund|"
+                              r"^\W*(?:deductible|co-?insurance|co-?pay(?:ment)?)\W*$|\bbad\s+debt", re.I)),
+    ("payments", re.compile(r"(payments?|\bpaid|\bpmt|remittance)\b|\b(?:paymt|pymt|pymnt|remit|receipts?|reimbursement)\b|"
+                            r"\binsurance\s+applied\b|\bco-?pay\s+(?:collected|received)\b", re.I)),
+    ("adjustments", re.compile(r"(adjustments?|\badj\b|discounts?|write[- ]?offs?|contractual|allowance)|"
+                               r"\bcredit\b(?!\s*card)|\bcharity\b|\bfinancial\s+assistance\b|\bsequestration\b|"
+                               r"\brecoup(?:ment)?\b|\b(?:hmo|ppo|epo|pos|ins|mcr|mcd|contract|prompt\s+pay|self[- ]?pay|"
+                               r"uninsured)\s+disc\b", re.I)),
     # OCR often drops the space: 'TOTALCHARGES'
     ("stated_total", re.compile(r"^\W*(total|sub ?total|grand ?total)(\b|(?=charges|amount))|\btotal ?(hospital |patient )?charges\b", re.I)),
 )
-
+_ADJUSTMENTS = dict(KINDS)["adjustments"]
 
 # Regulation F model validation notice (12 CFR 1006 App. B, Model Form B-1), English and Spanish
 VALIDATION_NOTICE = re.compile(r"total amount of the debt now|monto total de la deuda ahora", re.I)
@@ -260,7 +270,12 @@ def _read_item(r: _Reading, ln: TextLine, text: str, amounts: list[str]) -> str 
         text = text[m.end():].strip()
         text = re.sub(r"^(to|-)\s*\S+\s*", "", text) if re.match(r"^(to|-)\s*\d", text) else text
     kind = _kind(text)
-    if kind == "payments" and KINDS[2][1].search(text):  # "Payments and Adjustments": both, already itemised
+    if kind == "not_charge":
+        r.bill.notes.append(f"a row that is not a charge was left out: {f'{text} {amounts[-1]}'!r} (a transfer between "
+                            "who owes the balance, an estimate, a refund or the patient's share as the plan split it)")
+        r.last = None
+        return kind
+    if kind == "payments" and _ADJUSTMENTS.search(text):  # "Payments and Adjustments": both, already itemised
         r.items.setdefault("credits_total", []).append(abs(amount))
         r.last = None
         return kind
