@@ -69,7 +69,10 @@ def when(f) -> str | None:
 
 def extra(f) -> dict:
     before = earlier(f)
-    return {"items": f.credit_problems(), "bureau": bureaus()[f.bureau],
+    items = f.credit_problems()
+    # a paid collection is left out on the bureaus' own policy: the letter encloses what shows the payment
+    return {"items": items, "bureau": bureaus()[f.bureau],
+            "paid_proof": any(x.rule == "CREDIT.PAID_MEDICAL" for x, _ in items),
             "reinvestigation": f.deadline("FCRA_REINVESTIGATION_DUE") if before is None else None,
             "followup": before if before is not None and before["overdue"] else None}
 
