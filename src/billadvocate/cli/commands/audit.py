@@ -143,6 +143,8 @@ def audit(files: tuple[Path, ...], eob_files: tuple[Path, ...], fmt: str | None,
         c.print("No problems found by the checks that could run.")
     for note in result.notes:
         c.print(f"[dim]{escape(note)}[/]")
+    if not any(b.notes for b in bills):  # the PDF reader's imports (0.02 s) only for a bill with notes
+        return
     from ...ingest.pdf_bill import REMITTANCE_NOTE
 
     for b in bills:  # the pages not read as charges, and how they were used
