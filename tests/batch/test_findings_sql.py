@@ -41,3 +41,34 @@ def test_the_message_names_the_claim_and_its_lines_in_order(claims_csv):
 
     rule = {r.id: r for r in all_rules()}["BILL.MUE"]
     assert mue[6] == f"{rule.summary} (claim C3, line 1)" and mue[7] == list(rule.citations)
+
+
+def _month_provider(con):
+    return con.execute(f"SELECT DISTINCT claim_id, CAST(provider AS VARCHAR), CAST(month AS VARCHAR) "
+                       f"FROM ({finding_rows_sql()}) ORDER BY ALL").fetchall()
+
+
+def test_month_and_provider_are_the_claims_own_text_as_enums_or_not(claims_csv, monkeypatch):
+    import billadvocate.batch.findings_sql as findings_sql
+
+    expected = [("C1", "Clinic A", "2025-03"), ("C2", "Lab B", "2025-03"), ("C3", "Clinic A", "2025-04")]
+    con = duckdb.connect()
+    source = "\nUNION ALL\n".join(select_normalised(f) for f in inspect_all([claims_csv]))
+    audit_bucket(con, source, setting=None, as_of=AS_OF)
+    assert "bucket_provider" in con.execute("SELECT sql FROM duckdb_views() WHERE view_name = 'claims'").fetchone()[0]
+    assert _month_provider(con) == expected
+    # more providers than an ENUM takes: the provider stays text, the same strings
+    monkeypatch.setattr(findings_sql, "ENUM_VALUES_UP_TO", 1)
+    audit_bucket(con, source, setting=None, as_of=AS_OF)  # a second bucket on the same connection
+    assert "bucket_provider" not in con.execute("SELECT sql FROM duckdb_views() WHERE view_name = 'claims'").fetchone()[0]
+    assert _month_provider(con) == expected
+
+
+def test_a_provider_name_with_quotes_and_a_tab_is_kept_as_it_is(tmp_path):
+    p = tmp_path / "claims.csv"
+    p.write_text('patient_id,claim_id,line,service_date,code,units,charge,modifiers,provider\n'
+                 'P1,C1,1,2025-03-02,85025,1,45.00,,"St. Mary\'s\tLab ""North"""\n'
+                 'P1,C1,2,2025-03-02,85025,1,45.00,,"St. Mary\'s\tLab ""North"""\n')
+    con = duckdb.connect()
+    audit_bucket(con, select_normalised(inspect_all([p])[0]), setting=None, as_of=AS_OF)
+    assert _month_provider(con) == [("C1", "St. Mary's\tLab \"North\"", "2025-03")]

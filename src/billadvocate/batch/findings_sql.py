@@ -15,7 +15,9 @@ from ..audit.rules import all_rules
 # messages repeat), and a dictionary only for columns of few values (rule, severity, month, the
 # citations: under 6 kB for every rule at once); a claim id's or a message's dictionary would be tried
 # and dropped in every row group (8192 bytes: 12% less time writing 6.8 M findings, 14% fewer bytes)
-PART_OPTIONS = "FORMAT parquet, COMPRESSION zstd, DICTIONARY_SIZE_LIMIT 8192"
+# Row groups of 61,440 findings (half DuckDB's default): the writer's per-column work stays in the CPU's
+# caches (4.1 against 4.7 CPU s for 6.8 M findings, 35 MB against 34).
+PART_OPTIONS = "FORMAT parquet, COMPRESSION zstd, DICTIONARY_SIZE_LIMIT 8192, ROW_GROUP_SIZE 61440"
 
 
 def rules_table() -> pa.Table:
@@ -47,11 +49,35 @@ def audit_bucket(con: duckdb.DuckDBPyConnection, staged_sql: str, *, setting: st
         keys = TEXT
         views = bucket_views_sql(setting, keys=TEXT)
     for name, body, table in views[1:]:
+        if name == "claims":
+            body = _claims_with_enums(con, body)
         con.execute(f"CREATE OR REPLACE {'TEMP TABLE' if table else 'VIEW'} {name} AS {body}")
     prepare_bucket(con, as_of=as_of)
     for sql in enum_types_sql():
         con.execute(sql)
     return keys or HASH
+
+
+# a bucket's months and (when there are few) providers as ENUMs of the bucket's own values: each finding
+# then carries a small code, and the Parquet writer takes the code instead of hashing the text into its
+# dictionary (6.8 M findings: 0.7 CPU s less, the same strings in the file). A provider ENUM's whole
+# dictionary goes into every row group, so many providers stay text.
+MONTH_TYPE, PROVIDER_TYPE = "bucket_month", "bucket_provider"
+ENUM_VALUES_UP_TO = 1024
+
+
+def _claims_with_enums(con: duckdb.DuckDBPyConnection, claims_sql: str) -> str:
+    """`claims_sql` (the claims view over claim_facts) with month and provider cast to this bucket's ENUMs."""
+    con.execute("DROP VIEW IF EXISTS claims")  # the last bucket's view holds the last bucket's types
+    casts = []
+    for type_name, column in ((MONTH_TYPE, "month"), (PROVIDER_TYPE, "provider")):
+        con.execute(f"DROP TYPE IF EXISTS {type_name}")
+        distinct = f"SELECT DISTINCT {column} FROM claim_facts WHERE {column} IS NOT NULL"
+        n = con.execute(f"SELECT count(*) FROM ({distinct} LIMIT {ENUM_VALUES_UP_TO + 1})").fetchone()[0]
+        if 0 < n <= ENUM_VALUES_UP_TO:
+            con.execute(f"CREATE TYPE {type_name} AS ENUM ({distinct})")
+            casts.append(f"CAST({column} AS {type_name}) AS {column}")
+    return f"SELECT * REPLACE ({', '.join(casts)}) FROM ({claims_sql})" if casts else claims_sql
 
 
 # the citations, rule ids and severities are ENUMs in DuckDB: Parquet gets the same strings, but the
