@@ -109,3 +109,22 @@ def test_a_revenue_code_0001_row_is_the_bills_stated_total_not_a_charge(total_ro
     bill = read_csv_text(text, file="ub04.csv")
     assert len(bill.lines) == 15 and "0001" not in [ln.revenue_code for ln in bill.lines]
     assert bill.total_charges == bill.stated_total == Decimal("6296.00")
+
+
+@pytest.mark.parametrize("row,kind", [
+    ("INS PYMT", "payments"), ("BCBS REMIT", "payments"), ("INSURANCE RECEIPT", "payments"),
+    ("AETNA CREDIT", "adjustments"), ("CHARITY CARE", "adjustments"), ("FINANCIAL ASSISTANCE", "adjustments"),
+    ("SELF PAY TRANSFER", None), ("REFUND", None), ("ESTIMATED INSURANCE", None),
+])
+def test_a_payer_or_credit_row_in_the_example_export_is_never_a_charge(row, kind):
+    # the example hospital export with a payer or credit row added, as text_table reads them on a printed bill
+    text = (EXAMPLES / "er-visit-nonprofit" / "bills" / "er-itemized.csv").read_text()
+    head = text.splitlines()[0].split(",")
+    added = ["" for _ in head]
+    added[head.index("Description")], added[head.index("Amount")] = row, "250.00"
+    bill = read_csv_text(text.rstrip("\n") + "\n" + ",".join(added) + "\n", file="bill.csv")
+    assert len(bill.lines) == 15 and bill.total_charges == Decimal("6296.00")
+    assert (bill.payments, bill.adjustments) == {"payments": (Decimal("1716.00"), None),
+                                                 "adjustments": (Decimal("1466.00"), Decimal("250.00")),
+                                                 None: (Decimal("1466.00"), None)}[kind]
+    assert any(f"{row!r}" in n and "not a charge" in n for n in bill.notes) == (kind is None)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..errors import BadInput
 from ..model import Bill, Line
+from .text_table import NOT_CHARGE_WHY, credit_kind
 from .values import clean_code, parse_date, parse_modifiers, parse_money, parse_units
 
 # canonical column -> header variants (compared lower-case, spaces/punctuation squeezed)
@@ -71,10 +72,6 @@ def map_headers(headers: list[str], *, file: str) -> dict[int, str]:
     return mapping
 
 
-# a payer's row on a provider's bill, often with its posting date ("03/10 MEDICARE PAYMENT", "INSURANCE
-# PAID", "CONTRACTUAL ADJUSTMENT"): a payment or an adjustment, never a charge
-_PAYER_ADJUSTMENT = re.compile(r"\b(adjustments?|adj|contractual|write[- ]?offs?|discount)\b", re.I)
-_PAYER_PAYMENT = re.compile(r"\b(payments?|paid|pmt|remittance)\b", re.I)
 
 
 TOTAL_CHARGE = "0001"  # NUBC UB-04 revenue code 0001: total charge (the bill's sum, not a service)
@@ -90,11 +87,9 @@ def _summary_kind(fields: dict[str, str]) -> str | None:
         for kind, rx in _SUMMARY_PATTERNS.items():
             if rx.match(text):
                 return kind
-    if _PAYER_ADJUSTMENT.search(text):
-        return "adjustments"
-    if _PAYER_PAYMENT.search(text):
-        return "payments"
-    return None
+    # a payer's row on a provider's bill, often with its posting date ("03/10 MEDICARE PAYMENT", "INSURANCE PAID",
+    # "CONTRACTUAL ADJUSTMENT", "SELF PAY TRANSFER"): a payment, an adjustment or no amount of the bill, never a charge
+    return credit_kind(text)
 
 
 def read_csv_text(text: str, *, file: str) -> Bill:
@@ -139,6 +134,10 @@ def read_rows(rows: list[list[str]], *, file: str, format: str, row_offset: int 
                                where=f"{where}, column drg")
             bill.ms_drg = drg.zfill(3)
         try:
+            if kind == "not_charge":
+                bill.notes.append(f"{where}: a row that is not a charge was left out: "
+                                  f"{fields.get('description') or fields.get('line')!r} ({NOT_CHARGE_WHY})")
+                continue
             if kind:
                 amount = parse_money(fields.get("charge"))
                 if amount is not None:

@@ -62,6 +62,16 @@ KINDS = (  # order matters: "Total Payments" is a payment, "Total Charges" a tot
 )
 _ADJUSTMENTS = dict(KINDS)["adjustments"]
 
+
+def credit_kind(text: str) -> str | None:
+    """What a row without a code is when its words name a payer or a credit: 'not_charge' (a transfer, an estimate,
+    a refund, the patient's share as the plan split it), 'adjustments' or 'payments'; None: none of them."""
+    kinds = dict(KINDS)
+    return next((k for k in ("not_charge", "adjustments", "payments") if kinds[k].search(text)), None)
+
+
+NOT_CHARGE_WHY = "a transfer between who owes the balance, an estimate, a refund or the patient's share as the plan split it"
+
 # Regulation F model validation notice (12 CFR 1006 App. B, Model Form B-1), English and Spanish
 VALIDATION_NOTICE = re.compile(r"total amount of the debt now|monto total de la deuda ahora", re.I)
 
@@ -271,8 +281,7 @@ def _read_item(r: _Reading, ln: TextLine, text: str, amounts: list[str]) -> str 
         text = re.sub(r"^(to|-)\s*\S+\s*", "", text) if re.match(r"^(to|-)\s*\d", text) else text
     kind = _kind(text)
     if kind == "not_charge":
-        r.bill.notes.append(f"a row that is not a charge was left out: {f'{text} {amounts[-1]}'!r} (a transfer between "
-                            "who owes the balance, an estimate, a refund or the patient's share as the plan split it)")
+        r.bill.notes.append(f"a row that is not a charge was left out: {f'{text} {amounts[-1]}'!r} ({NOT_CHARGE_WHY})")
         r.last = None
         return kind
     if kind == "payments" and _ADJUSTMENTS.search(text):  # "Payments and Adjustments": both, already itemised
