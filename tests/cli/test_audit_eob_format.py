@@ -139,3 +139,15 @@ def test_with_another_eob_the_note_says_which_remittance_was_used(cli, statement
 def test_without_an_eob_the_audit_says_how_to_use_the_remittance_page(cli, statement):
     out = " ".join(cli("audit", statement).out.split())
     assert f"give the same file as the EOB too: `billadvocate audit {statement} --eob {statement}`" in out
+
+
+def test_the_printed_audit_says_which_bill_lines_took_their_dates_from_the_eob(cli, tmp_path):
+    # a statement without dates of service (the Sentara scan's are blacked out) whose remittance prints 03/02
+    bill = ["Valley General Hospital", "Date Code Description Amount", "99283 ER VISIT LEVEL 3 200.00",
+            "85025 CBC WITH DIFF 50.00", "TOTAL CHARGES 250.00", "Date Description Amount", "Wed 03/20/2024 Payments -100.00"]
+    path = _pdf(tmp_path / "undated.pdf", [bill, REMITTANCE])
+    data = cli("audit", path, "--eob", path, "--json").json()
+    assert [ln["date"] for ln in data["lines"]] == ["2024-03-02", "2024-03-02"]
+    note = "line(s) 1, 2: no date of service on the bill; each takes the date of the EOB line it matches (03/02/2024)"
+    assert note in data["read_notes"]
+    assert note in " ".join(cli("audit", path, "--eob", path).out.split())

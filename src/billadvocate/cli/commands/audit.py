@@ -95,12 +95,15 @@ def audit(files: tuple[Path, ...], eob_files: tuple[Path, ...], fmt: str | None,
     from ...audit.stay_drg import carry_ms_drg, drg_needs_bill_notes
 
     carry_ms_drg(bills, eobs)  # a stay's MS-DRG from the payer's 835 (CLP11)
+    joined: list[tuple[Bill, str]] = []  # what the join with the EOBs said of a bill: its dates, its codes
     if bills and eobs:  # a bill line without a date takes its EOB line's (a statement whose dates are blacked out)
         from ...ingest.match import code_differences, date_from_eobs
 
+        said = {id(b): len(b.notes) for b in bills}
         paired = match(bills, eobs)
         date_from_eobs(bills, eobs, paired)
         code_differences(bills, eobs, paired)
+        joined = [(b, n) for b in bills for n in b.notes[said[id(b)]:]]
     # an EOB audited on its own: its claims stand for the bill they belong to
     owners = bills or [Bill(source=e.source, format=e.format) for e in eobs]
     result = audit_bills(bills, facts=facts, as_of=parse_as_of(as_of) or date.today(),
@@ -143,6 +146,8 @@ def audit(files: tuple[Path, ...], eob_files: tuple[Path, ...], fmt: str | None,
         c.print("No problems found by the checks that could run.")
     for note in result.notes:
         c.print(f"[dim]{escape(note)}[/]")
+    for b, note in joined:
+        c.print(f"[dim]{escape(f'{b.source}: ' if len(bills) > 1 else '')}{escape(note)}[/]")
     if not any(b.notes for b in bills):  # the PDF reader's imports (0.02 s) only for a bill with notes
         return
     from ...ingest.pdf_bill import REMITTANCE_NOTE
