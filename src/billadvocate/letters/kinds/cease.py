@@ -10,7 +10,7 @@ from __future__ import annotations
 from . import COLLECTOR, COLLECTOR_ADDRESS, COLLECTOR_REFERENCE, PATIENT_ADDRESS, PATIENT_NAME, LetterKind, barred, rule_names
 
 CONDUCT = ("REGF.CALL_FREQUENCY", "REGF.INCONVENIENT_TIME", "REGF.TIME_BARRED_THREAT",
-           "FDCPA.CEASE_IGNORED", "REGF.COLLECTION_DURING_DISPUTE")
+           "FDCPA.CEASE_IGNORED", "REGF.COLLECTION_DURING_DISPUTE", "BANKRUPTCY.DISCHARGED_DEBT_COLLECTED")
 
 
 def conduct(f) -> list:
@@ -37,8 +37,11 @@ def own(v) -> bool:
 
 
 def extra(f) -> dict:
+    from ...negotiate.owed import discharge_day  # late: the money engine builds on the review too
+
     found = conduct(f)
-    return {"conduct": found, "own_conduct": all(own(v) for v in found), "barred": barred(f)}
+    return {"conduct": found, "own_conduct": all(own(v) for v in found), "barred": barred(f),
+            "discharged": discharge_day(f.account)}
 
 
 KIND = LetterKind(
@@ -48,7 +51,7 @@ KIND = LetterKind(
     summary="Tells the collector to stop all contact except in writing to say it stops or will use a "
             "specific remedy, and lists the conduct that broke the rules.",
     citations=("15 U.S.C. 1692c(c)", "12 CFR 1006.6(c)"),
-    may_cite=("12 CFR 1006.26(b)",),  # a time-barred debt: no suit, no threat of suit
+    may_cite=("12 CFR 1006.26(b)", "11 U.S.C. 524(a)(2)"),  # a time-barred debt; a debt discharged in bankruptcy
     needs=(PATIENT_NAME, PATIENT_ADDRESS, COLLECTOR, COLLECTOR_ADDRESS, COLLECTOR_REFERENCE),
     when=when,
     extra=extra,

@@ -40,8 +40,8 @@ def check(ctx: Context) -> list[Hit]:
         msg = (f"{name} tried to collect this bill ({h.kind.replace('_', ' ')} on {h.day}) after your bankruptcy "
                f"discharge of {day}: a discharged debt may not be collected from you (11 U.S.C. 524(a)(2)), if this "
                f"bill's care, before the discharge, was among the debts it covered.")
-        if who == "collector" and ctx.collector_covered:
-            msg += " A collector that asks you to pay it also misstates the debt's legal status (15 U.S.C. 1692e(2)(A))."
+        if who == "collector":
+            msg += " A collector asking for payment of it also misstates its legal status (15 U.S.C. 1692e(2)(A))."
         hits.append(Hit(msg, h.day, [proof, h]))
     return hits
 
