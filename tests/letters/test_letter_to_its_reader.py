@@ -103,15 +103,18 @@ def test_free_care_with_errors_says_nothing_is_owed_and_the_errors_must_go_anywa
     assert [f.rule for f in result.accounts[0].findings][0] == "IRS501R.OVER_AGB"
     en = letter_text(result, "billing_dispute")
     assert "at most $0.00" not in en and "before any financial assistance" not in en
+    # the screen is not the hospital's decision: the patient believes and applies; never 'I qualify', never 'I owe'
     assert ("Apart from these errors, under your financial-assistance policy (26 U.S.C. 501(r)(5); 26 CFR "
-            "1.501(r)-5(a), (b)) I qualify for free care: I owe nothing on this account, so the whole balance of "
-            "$4,830.00 is in dispute.") in en
+            "1.501(r)-5(a), (b)) I believe I qualify for free care, and I am applying for it: if you approve it, you "
+            "may charge me nothing on this account, so the whole balance of $4,830.00 is in dispute.") in en
+    assert not re.search(r"(?<!believe )I qualify|I owe nothing", en)
     assert "they must be corrected whatever the decision on my financial assistance." in en
     es = letter_text(result, "billing_dispute", "es")
     assert "como máximo en $0.00" not in es and "antes de cualquier asistencia financiera" not in es
     assert ("Además de estos errores, conforme a su política de asistencia financiera (26 U.S.C. 501(r)(5); 26 CFR "
-            "1.501(r)-5(a), (b)) tengo derecho a atención gratuita: no debo nada en esta cuenta, así que todo el saldo "
-            "de $4,830.00 está en disputa.") in es
+            "1.501(r)-5(a), (b)) creo que tengo derecho a atención gratuita, y la estoy solicitando: si la aprueban, no "
+            "pueden cobrarme nada en esta cuenta, así que todo el saldo de $4,830.00 está en disputa.") in es
+    assert "no debo nada" not in es
     assert "deben corregirse sea cual sea la decisión sobre mi asistencia financiera." in es
 
 
@@ -120,10 +123,10 @@ def test_free_care_alone_is_not_called_an_error(tmp_path):
     assert [f.rule for f in result.accounts[0].findings] == ["IRS501R.OVER_AGB"]
     en = letter_text(result, "billing_dispute")
     assert "found errors" not in en and "these errors" not in en and "errors listed" not in en
-    assert "I owe nothing on this account, so the whole balance of $5.00 is in dispute." in en
+    assert "you may charge me nothing on this account, so the whole balance of $5.00 is in dispute." in en
     es = letter_text(result, "billing_dispute", "es")
     assert "he encontrado errores" not in es and "estos errores" not in es and "errores señalados" not in es
-    assert "no debo nada en esta cuenta, así que todo el saldo de $5.00 está en disputa." in es
+    assert "no pueden cobrarme nada en esta cuenta, así que todo el saldo de $5.00 está en disputa." in es
 
 
 def test_a_discount_with_errors_names_what_is_owed_under_the_policy(tmp_path):
@@ -134,14 +137,16 @@ def test_a_discount_with_errors_names_what_is_owed_under_the_policy(tmp_path):
     assert 0 < owed < 4830
     en = letter_text(result, "billing_dispute")
     # 'may charge me no more than', never 'I owe': the letter states a limit, not a debt
-    assert (f"under your financial-assistance policy (26 U.S.C. 501(r)(5); 26 CFR 1.501(r)-5(a), (b)) you may "
-            f"charge me no more than ${owed:,.2f} of the balance of "
+    assert (f"under your financial-assistance policy (26 U.S.C. 501(r)(5); 26 CFR 1.501(r)-5(a), (b)) I believe I "
+            f"qualify for a discount, and I am applying for it: if you approve it, you may charge me no more than "
+            f"${owed:,.2f} of the balance of "
             f"$4,830.00, so "
             f"${float(agb.amount):,.2f} is in dispute.") in en
     assert "free care" not in en.split("Attachment A")[0] and "whatever the decision" in en
     es = letter_text(result, "billing_dispute", "es")
-    assert (f"conforme a su política de asistencia financiera (26 U.S.C. 501(r)(5); 26 CFR 1.501(r)-5(a), (b)) no "
-            f"pueden cobrarme más de ${owed:,.2f} del saldo de "
+    assert (f"conforme a su política de asistencia financiera (26 U.S.C. 501(r)(5); 26 CFR 1.501(r)-5(a), (b)) creo "
+            f"que tengo derecho a un descuento, y lo estoy solicitando: si lo aprueban, no pueden cobrarme más de "
+            f"${owed:,.2f} del saldo de "
             f"$4,830.00, así que ${float(agb.amount):,.2f} está en disputa.") in es
 
 
@@ -169,7 +174,7 @@ def test_free_care_alone_asks_for_the_policy_not_for_lines_to_be_removed(tmp_pat
     assert "eliminen o corrijan cada cargo erróneo" not in es
     assert "apliquen su política de asistencia financiera a esta cuenta" in es
     # the policy's paragraph says free care, in Spanish too (not 'more than AGB'), and no row calls it an error
-    assert "tengo derecho a atención gratuita" in es and "AGB" not in es and "Errores en la factura" not in es
+    assert "creo que tengo derecho a atención gratuita" in es and "AGB" not in es and "Errores en la factura" not in es
 
 
 COLLECTOR = {"name": "ABC Recovery", "address": "PO Box 9, Austin, TX 78701", "account_number": "ABC-554120",
@@ -181,11 +186,14 @@ def test_the_collector_dispute_does_not_call_free_care_an_error(tmp_path):
                       collector=COLLECTOR)
     en = letter_text(result, "dispute")
     assert "has errors" not in en
-    assert "I qualify for free care and owe nothing on this account." in en
+    assert ("I believe I qualify for free care, and I am applying for it: if the hospital approves it, nothing can be "
+            "charged to me on this account.") in en
+    assert "I owe nothing" not in en
     assert "under that policy (26 U.S.C. 501(r)(5); 26 CFR 1.501(r)-5(a), (b))" in en  # its law, in its sentence
     es = letter_text(result, "dispute", "es")
     assert "contiene errores" not in es
-    assert "tengo derecho a atención gratuita y no debo nada en esta cuenta." in es
+    assert ("creo que tengo derecho a atención gratuita, y la estoy solicitando: si el hospital la aprueba, no se me "
+            "puede cobrar nada en esta cuenta.") in es
 
 
 # ------------------------------------------------------------ a time-barred debt: nothing that revives it

@@ -77,8 +77,10 @@ WHY_ES = {  # the reason the letter would help, in Spanish (None: the regulator'
     "Medicare appeals address": "ayudaría (Medicare negó 1 reclamación y el plazo para apelar sigue abierto: pida a "
                                 "Medicare una nueva determinación)",
     "regulator address": None,
-    "provider address": "ayudaría (la revisión encontró 19 problemas en la factura, $4,830.00 en juego: pida a la "
-                        "oficina de facturación que la corrija)",
+    # the errors alone (18) and their own dollars: the free care the patient is likely eligible for is said apart
+    "provider address": "ayudaría (la revisión encontró 18 problemas en la factura, $3,686.68 en juego: pida a la "
+                        "oficina de facturación que la corrija y que aplique su política de ayuda financiera, para la "
+                        "que es probable que usted califique)",
     "household expenses": "ayudaría (dificultad económica: los ingresos son el 194.24% de la línea de pobreza: pida "
                           "una reducción o la cancelación de la deuda)",
 }

@@ -159,14 +159,15 @@ def test_maine_free_care_before_july_2026_and_medicaid_outside_retroactive_cover
     medicaid = programs["MEDICAID"]["why"]
     assert "outside retroactive coverage" in medicaid and "2026-03-14" in medicaid
     step = next(s["step"] for s in a["offer"]["steps"] if s["step"].startswith("Maine hospital free care: "))
-    assert step.endswith("So you owe $0.00")
+    assert step.endswith("So if the hospital approves your application, you owe $0.00")  # the screen is no decision
     assert untranslated(a) == []
     es = account_es(a)
     medicaid_es = next(p["why"] for p in es["assistance"]["programs"] if p["id"] == "MEDICAID")
     assert "fuera de la cobertura retroactiva" in medicaid_es and "2026-03-14" in medicaid_es
     assert "125.00%" in medicaid_es and "138%" in medicaid_es
     step_es = next(s["step"] for s in es["offer"]["steps"] if s["step"].startswith("Atención gratuita de los hospitales"))
-    assert step_es.endswith("atención gratuita. Así que usted debe $0.00") and "125.00%" in step_es
+    assert step_es.endswith("atención gratuita. Así que, si el hospital aprueba su solicitud, usted debe $0.00")
+    assert "125.00%" in step_es
     assert english_left(result) == []
 
 

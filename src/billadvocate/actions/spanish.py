@@ -15,7 +15,7 @@ from typing import Any
 from ..report import spanish as report_spanish
 from ..states import NAMES
 from .safety import nothing_revives, revives, time_barred
-from .steps import BUREAU_NAMES
+from .steps import APPLY_POLICY, BUREAU_NAMES
 
 TITLES = {
     "ANSWER_LAWSUIT": "Responda a la demanda",
@@ -104,6 +104,10 @@ def _render(s: dict, r, state: str, as_of: date) -> tuple[str, str]:
                 ("Pida por escrito que un revisor independiente revise la negación del seguro." if external else
                  "Pida por escrito que el seguro revise su decisión de negar el pago.")
                 + " Pida también por escrito al proveedor que no cobre la factura hasta que el plan decida.")
+    if kind == "DISPUTE_BILL" and s["title"] == APPLY_POLICY:  # no error on the bill: only the assistance
+        return ("Pida al hospital que aplique su política de ayuda financiera",
+                "Es probable que usted califique para la ayuda financiera del hospital: pida por escrito que la "
+                "aplique a la factura, y no pague mientras tanto.")
     if kind == "DISPUTE_BILL":
         return title, ("La revisión encontró cargos que parecen errores: pida por escrito que los corrijan, y no "
                        "pague esa parte mientras tanto.")

@@ -32,6 +32,7 @@ KINDS = {
     "PAYMENT_PLAN": "Propose a payment plan",
 }
 _ORDER = {k: i for i, k in enumerate(KINDS)}
+APPLY_POLICY = "Ask the hospital to apply its financial-assistance policy"  # DISPUTE_BILL with no error on the bill
 
 
 def _step(kind: str, account: str | None, why: str, *, due: date | None = None, title: str | None = None,
@@ -226,8 +227,12 @@ def letter_steps(r, as_of: date, state: str) -> list[dict]:
         elif t == "insurance_complaint":
             out.append(_step("COMPLAIN", acct, _sentence(why), letter=t))
         elif t == "billing_dispute":
-            out.append(_step("DISPUTE_BILL", acct, _sentence(why), letter=t,
-                             script=_script(r, "provider")))
+            from ..letters.kinds.billing_dispute import ASSISTANCE_RULES
+
+            # free care or a discount alone is no billing error: the step asks the hospital to apply its policy
+            only_assistance = all(f.rule in ASSISTANCE_RULES for f in r.findings)
+            out.append(_step("DISPUTE_BILL", acct, _sentence(why), letter=t, script=_script(r, "provider"),
+                             title=APPLY_POLICY if only_assistance else None))
         elif t == "fap_application":
             out.append(_apply_step(r, as_of, _sentence(why), letter=t))
         elif t == "cease":

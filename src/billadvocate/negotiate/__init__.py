@@ -120,11 +120,18 @@ def _sol_limit(sol) -> date | None:
     return plan_must_end_before(sol)
 
 
+# the financial-assistance finding as agree_findings words it (report/spanish_account.py reads these words back)
+LIKELY = "You are likely eligible under the hospital's financial-assistance policy"
+LIKELY_FREE = "You are likely eligible for free care under the hospital's financial-assistance policy"
+IF_APPROVED = "if the hospital approves your application"
+
+
 def agree_findings(findings: list, offer: dict[str, Any] | None) -> list:
     """The IRS501R.OVER_AGB finding says the money engine's figure: when the hospital's policy sets
     what is owed (a discount tier: charges x (1 - discount), never above AGB), the finding's amount
     is what is asked above that figure, and its message names it, so the finding, the offer, the
-    letters and the scripts agree."""
+    letters and the scripts agree. The income screen is not the hospital's decision: the message says
+    the patient is likely eligible and what follows once the hospital approves the application."""
     fair = (offer or {}).get("fair") or {}
     program = fair.get("assistance") or {}
     if fair.get("capped_by") != "assistance" or program.get("id") != "FEDERAL.501R":
@@ -136,11 +143,11 @@ def agree_findings(findings: list, offer: dict[str, Any] | None) -> list:
     for f in findings:
         if f.rule == "IRS501R.OVER_AGB" and f.severity != "info":
             detail = step.split(": ", 1)[-1] if step else ""
-            message = (f"You qualify under the hospital's financial-assistance policy, so you owe at most "
-                       f"{dollars(owed)}, not the {dollars(asked)} asked" + (f" ({detail})" if detail else ""))
+            message = (f"{LIKELY}: {IF_APPROVED} you may be charged at most {dollars(owed)}, not the "
+                       f"{dollars(asked)} asked" + (f" ({detail})" if detail else ""))
             if owed == 0:
-                message = ("You qualify for free care under the hospital's financial-assistance policy: you owe "
-                           f"nothing, so the whole {dollars(asked)} asked is in dispute")
+                message = (f"{LIKELY_FREE}: {IF_APPROVED} you owe nothing, so the whole {dollars(asked)} asked is in "
+                           "dispute")
             f = f.model_copy(update={"amount": max(asked - owed, Decimal(0)), "message": message})
         out.append(f)
     return out

@@ -28,6 +28,8 @@ SMALL_SHARE = Decimal("0.10")
 # figures fixed by a plan, a program or a policy: no further pricing
 FIXED_BY = {"medicaid", "qmb", "medicare", "eob", "nsa", "oop_max", "assistance", "medicare_cap", "void"}
 
+IF_APPROVED = "If the hospital approves your application"  # the income screen is not the hospital's decision
+
 __all__ = ["fair_amount", "benchmark_candidates", "MEDICARE_MULTIPLE", "PRICE_RULES", "BALANCE_RULES"]
 
 
@@ -130,7 +132,9 @@ def fair_amount(*, account, audit, findings, bills, assistance: dict[str, Any] |
         steps.add("No yardstick is known (no Medicare prices, AGB or estimate in the case): ask for the cash "
                   "price and the AGB")
     if o.amount <= 0:
-        steps.add(f"You owe $0.00: {_zero_reason(o, findings)}", Decimal(0), kind="owed")
+        # free care is the hospital's to grant: what is owed follows its approval of the application
+        head = f"{IF_APPROVED}, you owe $0.00" if o.capped_by == "assistance" else "You owe $0.00"
+        steps.add(f"{head}: {_zero_reason(o, findings)}", Decimal(0), kind="owed")
     elif fair < o.amount:
         steps.add(f"You owe at most {dollars(o.amount)}; a fair amount to pay is {dollars(fair)}", fair, kind="owed")
     else:

@@ -412,7 +412,8 @@ def _assistance(programs, *, account, billed, wrong, paid, owed) -> tuple[Decima
         d = None if p.get("discount") is None else Decimal(str(p["discount"]))
         cites = list(p.get("citations", []))[:2]
         if d is not None and d >= 1:
-            options.append((Decimal(0), f"{p['name']}: {p['why'].rstrip('.')}. So you owe $0.00", cites, p))
+            options.append((Decimal(0), f"{p['name']}: {p['why'].rstrip('.')}. So if the hospital approves your "
+                                        "application, you owe $0.00", cites, p))
             continue
         value, parts = None, []
         if d is not None and d > 0:

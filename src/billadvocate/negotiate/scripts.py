@@ -61,7 +61,9 @@ def owed_sentences(offer) -> list[str]:
 # what the patient owes, as the limit of what may be charged: "I owe at most $250.00" admits $250.00
 NOT_OWED = ((r"\bI owe at most (\$[\d,]+\.\d\d)", r"no more than \1 can be charged to me"),
             (r"\bI owe (?!\$0\.00\b)(\$[\d,]+\.\d\d)", r"the most that can be charged to me is \1"),
-            (r"\bI owe only\b", "I can be charged only"), (r"(\$[\d,]+\.\d\d) I owe\b", r"\1 still asked"))
+            (r"\bI owe only\b", "I can be charged only"), (r"(\$[\d,]+\.\d\d) I owe\b", r"\1 still asked"),
+            # the money engine's advice to the patient, as the patient says it: she is sending it
+            (r"; send the application, and everything", "; I am sending the application, and everything"))
 
 
 def _said(text: str) -> str:
@@ -76,6 +78,7 @@ def _said(text: str) -> str:
 FIRST_PERSON = ((r"\b[Yy]ou are\b", "I am"), (r"\b[Yy]ou were\b", "I was"), (r"\b[Yy]ou\b(?= (?:owe|qualify|have|had|did|do|may|must|can|should|paid|got|received|signed|asked|need)\b)", "I"),
                 (r"\bYour\b", "My"), (r"\byour\b", "my"), (r"\byours\b", "mine"), (r"\bYou\b", "I"), (r"\byou\b", "me"))
 SAY_FINDINGS_CHARS = 600  # the findings read aloud in one breath; the rest are in the letter
+ASSISTANCE_RULE = "IRS501R.OVER_AGB"  # what the hospital's financial-assistance policy lets it charge: no billing error
 
 
 def _first_person(text: str) -> str:
@@ -127,18 +130,25 @@ def provider_script(account, findings, assistance, offer, sol=None) -> dict[str,
     p = account.provider
     acct = account.account_number or account.id
     when = account.care.start.isoformat() if account.care.start else "the date on the bill"
-    disputed = sorted({ln for f in findings if f.severity != "info" for ln in f.lines})
+    # the errors on the bill; free care or a discount the patient is likely eligible for is no billing error, and
+    # is said apart, as what the patient believes and applies for
+    errors = [f for f in findings if f.severity != "info" and f.rule != ASSISTANCE_RULE]
+    over = next((f for f in findings if f.severity != "info" and f.rule == ASSISTANCE_RULE), None)
+    disputed = sorted({ln for f in errors for ln in f.lines})
     say = [f"I'm calling about account {acct} for care on {when}. I want to resolve this bill, and I need it corrected first."]
     if disputed:
         say.append((f"Line {disputed[0]} of the itemized bill is" if len(disputed) == 1 else
                     f"Lines {_lines(disputed)} of the itemized bill are") + " in dispute. "
-                   + _findings_said([f.message for f in findings if f.severity != "info"]))
+                   + _findings_said([f.message for f in errors]))
     else:
         say.append("Please send me a fully itemized bill with the CPT/HCPCS code of every line.")
     eligible = [x for x in assistance.get("programs", []) if x["eligible"] is not False and x["id"] != "MEDICAID"]
     if eligible:
         names = "; ".join(_lower_the(x.get("name") or "financial assistance") for x in eligible)
-        say.append(f"I am applying for financial assistance ({names}). Please put "
+        belief = "" if over is None else (
+            f"I believe I qualify for {'free care' if 'free care' in over.message else 'a discount'} under your "
+            "financial-assistance policy, and ")
+        say.append(f"{belief}I am applying for financial assistance ({names}). Please put "
                    "the account on hold, and stop any collection or credit reporting while it is reviewed.")
     say += owed_sentences(offer)
     if _offering(offer) and offer["fair_amount"] > 0:
@@ -153,8 +163,8 @@ def provider_script(account, findings, assistance, offer, sol=None) -> dict[str,
         ask.append("Your financial-assistance policy gives free care at my income: will you apply it, write off "
                    "the whole balance and recall the account from collections?")
     elif p.fap and p.fap.agb_percent is not None:
-        ask.append(f"Your amounts generally billed are {p.fap.agb_percent}% of charges: as a patient who qualifies "
-                   "for assistance I may not be charged more; will you apply your discount and that limit?")
+        ask.append(f"Your amounts generally billed are {p.fap.agb_percent}% of charges: if I qualify for assistance, "
+                   "I may not be charged more; will you apply your discount and that limit?")
     if _offering(offer) and offer.get("target"):
         ask.append(f"Would you accept {dollars(offer['target'])} to resolve this account in full, and confirm in "
                    f"writing, before any payment, {IN_WRITING}?")
@@ -181,8 +191,10 @@ def collector_script(account, offer, sol) -> dict[str, Any] | None:
         ask.append("When did you buy this account?")
     if offer and offer.get("no_offer") and not offer.get("withheld"):
         say += owed_sentences(offer)
-        ask.append("Nothing is owed on this account: will you stop collection, return the account to the provider, "
-                   "and delete any credit reporting?")
+        free = (offer.get("fair") or {}).get("capped_by") == "assistance"  # free care once the hospital approves it
+        ask.append(("I am applying for the hospital's financial assistance, which gives free care at my income"
+                    if free else "Nothing is owed on this account")
+                   + ": will you stop collection, return the account to the provider, and delete any credit reporting?")
     elif _offering(offer):
         ask.append(f"After validation: I can offer {dollars(offer['opening'])} to resolve this account in full, if "
                    f"you confirm in writing, before any payment, {IN_WRITING}, with no resale of any remainder. "
@@ -218,15 +230,17 @@ def nsa_lines(case, account) -> list[str]:
                     "apply to this claim."]
         return []
     if care.ambulance == "air":
-        return ["This was an air ambulance ride. Under the No Surprises Act I owe only my in-network cost sharing, "
-                "even though it is out of network (42 U.S.C. 300gg-135); please process it that way."]
+        return ["This was an air ambulance ride. Under the No Surprises Act I may be charged no more than my "
+                "in-network cost sharing, even though it is out of network (42 U.S.C. 300gg-135); please process it "
+                "that way."]
     if care.emergency:
-        return ["This was emergency care. Under the No Surprises Act I owe only my in-network cost sharing, even if "
-                "the hospital is out of network (42 U.S.C. 300gg-131; 45 CFR 149.410); please process it that way."]
+        return ["This was emergency care. Under the No Surprises Act I may be charged no more than my in-network cost "
+                "sharing, even if the hospital is out of network (42 U.S.C. 300gg-131; 45 CFR 149.410); please "
+                "process it that way."]
     return [f"{p.name} is out of network but treated me at an in-network facility. For this non-emergency care I "
-            f"owe only my in-network cost sharing (42 U.S.C. 300gg-132; 45 CFR 149.420): I did not sign a notice and "
-            f"consent form giving up that protection, and for anesthesia, radiology, pathology, lab work and similar "
-            f"services no form can. Please process it that way."]
+            "may be charged no more than my in-network cost sharing (42 U.S.C. 300gg-132; 45 CFR 149.420): I did not "
+            "sign a notice and consent form giving up that protection, and for anesthesia, radiology, pathology, lab "
+            "work and similar services no form can. Please process it that way."]
 
 
 def insurer_script(case, account, fair) -> dict[str, Any] | None:

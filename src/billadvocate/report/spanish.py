@@ -149,6 +149,11 @@ def finding(f: Any, engine: str) -> dict[str, str]:
     message gives them."""
     entry = rule_table(engine).get(_get(f, "rule")) or {}
     title = entry.get("title") or _get(f, "message") or ""
+    message = _get(f, "message") or ""
+    if _get(f, "rule") == "IRS501R.OVER_AGB" and "likely eligible" in message:  # the screen, not the hospital's decision
+        what = "atención gratuita" if "free care" in message else "un descuento"
+        title = (f"Es probable que califique para {what} según la política de ayuda financiera del hospital, si el "
+                 "hospital aprueba su solicitud")
     explanation = entry.get("explanation") or _get(f, "explanation") or ""
     if engine == "audit" and _get(f, "rule") == "BILL.PRICE_OUTLIER" and entry.get("explanation"):
         figures = _price_es(_get(f, "message") or "")

@@ -136,7 +136,7 @@ _ZERO = {
     "gives free care at your income; send the application, and everything asked is in dispute meanwhile":
         "da atención gratuita con sus ingresos; envíe la solicitud, y todo lo que le piden queda en disputa mientras "
         "tanto",
-    "gives free care at my income; send the application, and everything asked is in dispute meanwhile":
+    "gives free care at my income; I am sending the application, and everything asked is in dispute meanwhile":
         "da atención gratuita con mis ingresos; envío la solicitud, y todo lo que me piden queda en disputa mientras "
         "tanto",
     "Medicaid covers this care, and a Medicaid provider may not bill you beyond its cost sharing":
@@ -169,6 +169,20 @@ _ZERO = {
     "state law caps the price at a multiple of what Medicare pays, and that much was already paid":
         "la ley del estado limita el precio a un múltiplo de lo que paga Medicare, y eso ya se pagó",
 }
+# negotiate/owed.py: free care owes nothing once the hospital approves the application ('So if the hospital
+# approves your application, you owe $0.00'); the script says it in the first person
+_IF_APPROVED = r"(?:(?P<approves>if the hospital approves (?:your|my) application), )?"
+
+
+def _so_owe(m) -> str:
+    """'Así que usted debe ' / 'Así que debo ', with the hospital's approval when the English names it."""
+    me = m["who"] == "I"
+    if m["approves"]:
+        return ("Así que, si el hospital aprueba mi solicitud, debo " if me else
+                "Así que, si el hospital aprueba su solicitud, usted debe ")
+    return "Así que debo " if me else "Así que usted debe "
+
+
 _NO_BILL_YET = "; the itemized bill is not in hand yet: ask for it before offering or promising anything"
 
 
@@ -253,6 +267,10 @@ _FIXED = {
     "Nothing is owed on this account: will you stop collection, return the account to the provider, and delete any "
     "credit reporting?": "No se debe nada en esta cuenta: ¿dejarán de cobrar, devolverán la cuenta al proveedor y "
                          "borrarán cualquier reporte de crédito?",
+    "I am applying for the hospital's financial assistance, which gives free care at my income: will you stop "
+    "collection, return the account to the provider, and delete any credit reporting?":
+        "Estoy solicitando la ayuda financiera del hospital, que da atención gratuita con mis ingresos: ¿dejarán de "
+        "cobrar, devolverán la cuenta al proveedor y borrarán cualquier reporte de crédito?",
     "Do not say the debt is yours, or promise to pay anything, before you have their validation in writing.":
         "No diga que la deuda es suya ni prometa pagar nada antes de tener su verificación por escrito.",
     "Do not make any payment, however small, just to stop the calls: on an old debt it can restart the statute of "
@@ -507,6 +525,15 @@ _PATTERNS: list[tuple[str, Any]] = [
     (rf"You owe at most (?P<a>{M})", "Usted debe como máximo {a}"),
     (r"You owe \$0\.00: (?P<r>.+?)\.?", lambda m: (f"Usted debe $0.00: {z}" if (z := _zero(m["r"])) else None)),
     (r"I owe \$0\.00: (?P<r>.+?)\.?", lambda m: (f"Debo $0.00: {z}." if (z := _zero(m["r"])) else None)),
+    # free care: owed nothing once the hospital approves the application (negotiate/fair.py)
+    (r"If the hospital approves your application, you owe \$0\.00: (?P<r>.+?)\.?",
+     lambda m: (f"Si el hospital aprueba su solicitud, usted debe $0.00: {z}" if (z := _zero(m["r"])) else None)),
+    (r"If the hospital approves my application, I owe \$0\.00: (?P<r>.+?)\.?",
+     lambda m: (f"Si el hospital aprueba mi solicitud, debo $0.00: {z}." if (z := _zero(m["r"])) else None)),
+    (r"Do not offer, promise or agree to any payment on this account: if the hospital approves your application, you "
+     r"owe \$0\.00: (?P<r>.+?)\.?",
+     lambda m: (f"No ofrezca, prometa ni acepte ningún pago en esta cuenta: si el hospital aprueba su solicitud, usted "
+                f"debe $0.00: {z}." if (z := _zero(m["r"])) else None)),
     (r"Do not offer, promise or agree to any payment on this account: you owe \$0\.00: (?P<r>.+?)\.?",
      lambda m: (f"No ofrezca, prometa ni acepte ningún pago en esta cuenta: usted debe $0.00: {z}."
                 if (z := _zero(m["r"])) else None)),
@@ -519,10 +546,10 @@ _PATTERNS: list[tuple[str, Any]] = [
      lambda m: (f"La política de ayuda financiera del hospital (IRS 501(r)): {m['d']}% de descuento sobre los "
                 f"{m['c']} que {'le' if m['who'] == 'you' else 'me'} cobran = {m['o']}{m['end'] or ''}")),
     (rf"The hospital's financial-assistance policy \(IRS 501\(r\)\): Income is (?P<p>[\d.]+)% of the poverty "
-     rf"guideline, at or below the policy's free-care limit of (?P<l>\d+)%: the care should be free\. So (?P<who>you|I) "
-     rf"owe (?P<o>{M})(?P<end>\. \(.+\))?",
-     lambda m: ("La política de ayuda financiera del hospital (IRS 501(r)): " + _cap_501r_free(m)
-                + (" Así que usted debe " if m["who"] == "you" else " Así que debo ") + m["o"] + (m["end"] or ""))),
+     rf"guideline, at or below the policy's free-care limit of (?P<l>\d+)%: the care should be free\. So "
+     rf"{_IF_APPROVED}(?P<who>you|I) owe (?P<o>{M})(?P<end>\. \(.+\))?",
+     lambda m: ("La política de ayuda financiera del hospital (IRS 501(r)): " + _cap_501r_free(m) + " " + _so_owe(m)
+                + m["o"] + (m["end"] or ""))),
     (rf"California Hospital Fair Pricing Act \(charity care and discount payment\): at your income \((?P<p>[\d.]+)% of "
      rf"the poverty guideline, at or below (?P<l>\d+)%\) the hospital may charge at most (?P<cap>\d+)% of what Medicare "
      r"pays \(the statute's own words for this cap are not yet confirmed\) \(the law's cap is the greatest of "
@@ -685,20 +712,27 @@ _PATTERNS: list[tuple[str, Any]] = [
     (rf"Your notice asks for (?P<a>{M}), but the provider's balance was (?P<b>{M}): explain the difference of "
      rf"(?P<d>{M}) in writing\.",
      "Su aviso pide {a}, pero el saldo del proveedor era {b}: explíquenme por escrito la diferencia de {d}."),
-    (r"I am applying for financial assistance \((?P<names>.+)\)\. Please put the account on hold, and stop any "
+    (r"(?:I believe I qualify for (?P<what>free care|a discount) under your financial-assistance policy, and )?"
+     r"I am applying for financial assistance \((?P<names>.+)\)\. Please put the account on hold, and stop any "
      r"collection or credit reporting while it is reviewed\.",
-     lambda m: ("Estoy solicitando ayuda financiera ("
+     lambda m: ((f"Creo que tengo derecho a {'atención gratuita' if m['what'] == 'free care' else 'un descuento'} "
+                 "según su política de ayuda financiera, y estoy solicitando ayuda financiera (" if m["what"] else
+                 "Estoy solicitando ayuda financiera (")
                 + "; ".join(program_name(None, n) for n in m["names"].split("; "))
                 + "). Por favor pongan la cuenta en espera, y detengan todo cobro o reporte de crédito mientras la "
                 "revisan.")),
-    (r"Your amounts generally billed are (?P<a>[\d.]+)% of charges: as a patient who qualifies for assistance I may not "
-     r"be charged more; will you apply your discount and that limit\?",
-     "Sus montos generalmente facturados (AGB) son el {a}% de los cargos: como paciente que califica para la ayuda no "
-     "me pueden cobrar más; ¿aplicarán su descuento y ese límite?"),
-    (r"This was emergency care\. Under the No Surprises Act I owe only my in-network cost sharing, even if the hospital "
-     r"is out of network (?P<c>\(.+?\)); please process it that way\.",
-     "Fue atención de emergencia. Según la Ley Sin Sorpresas solo debo mi costo compartido dentro de la red, aunque el "
-     "hospital esté fuera de la red {c}; por favor procésenlo así."),
+    (r"Your amounts generally billed are (?P<a>[\d.]+)% of charges: if I qualify for assistance, I may not be charged "
+     r"more; will you apply your discount and that limit\?",
+     "Sus montos generalmente facturados (AGB) son el {a}% de los cargos: si califico para la ayuda, no me pueden "
+     "cobrar más; ¿aplicarán su descuento y ese límite?"),
+    (r"This was emergency care\. Under the No Surprises Act I may be charged no more than my in-network cost sharing, "
+     r"even if the hospital is out of network (?P<c>\(.+?\)); please process it that way\.",
+     "Fue atención de emergencia. Según la Ley Sin Sorpresas no me pueden cobrar más que mi costo compartido dentro de "
+     "la red, aunque el hospital esté fuera de la red {c}; por favor procésenlo así."),
+    (r"This was an air ambulance ride\. Under the No Surprises Act I may be charged no more than my in-network cost "
+     r"sharing, even though it is out of network (?P<c>\(.+?\)); please process it that way\.",
+     "Fue un traslado en ambulancia aérea. Según la Ley Sin Sorpresas no me pueden cobrar más que mi costo compartido "
+     "dentro de la red, aunque esté fuera de la red {c}; por favor procésenlo así."),
 ]
 # the state's medical-debt collection law (rights/protections._state): its parts are law data (the
 # `applies_to`, `blocks`, `who`, `before` and `text` of states/*/collection.yaml), each with its Spanish here
@@ -934,10 +968,9 @@ _PATTERNS += [
      r"care\.",
      "Sus ingresos son el {p}% de la línea de pobreza, igual o por debajo del {l}% (hospital de nivel {t}): atención "
      "gratuita."),
-    (rf"(?P<prog>[^:]+): (?P<why>Income is .+?) So (?P<who>you|I) owe (?P<o>{M})(?:; that is not below "
+    (rf"(?P<prog>[^:]+): (?P<why>Income is .+?) So {_IF_APPROVED}(?P<who>you|I) owe (?P<o>{M})(?:; that is not below "
      rf"(?P<low>{M}))?(?P<end>\. \(.+\))?",
-     lambda m: ((f"{program_name(None, m['prog'])}: {w} " + ("Así que usted debe " if m["who"] == "you" else
-                                                            "Así que debo ") + m["o"]
+     lambda m: ((f"{program_name(None, m['prog'])}: {w} " + _so_owe(m) + m["o"]
                  + (f"; eso no es menos de {m['low']}" if m["low"] else "") + (m["end"] or ""))
                 if program_name(None, m["prog"]) != m["prog"] and (w := sentence(m["why"])) else None)),
 ]
@@ -1035,10 +1068,11 @@ _PATTERNS += [
 _PATTERNS += [
     (rf"(?P<p>{N}) is out of network but treated me at an in-network facility\.",
      "{p} está fuera de la red pero me atendió en un centro de la red."),
-    (r"For this non-emergency care I owe only my in-network cost sharing (?P<c>\(.+?\)): I did not sign a notice and "
-     r"consent form giving up that protection, and for anesthesia, radiology, pathology, lab work and similar services "
-     r"no form can\.",
-     "Por esta atención que no fue de emergencia solo debo mi costo compartido dentro de la red {c}: no firmé un aviso "
+    (r"For this non-emergency care I may be charged no more than my in-network cost sharing (?P<c>\(.+?\)): I did not "
+     r"sign a notice and consent form giving up that protection, and for anesthesia, radiology, pathology, lab work "
+     r"and similar services no form can\.",
+     "Por esta atención que no fue de emergencia no me pueden cobrar más que mi costo compartido dentro de la red {c}: "
+     "no firmé un aviso "
      "y consentimiento para renunciar a esa protección, y para anestesia, radiología, patología, laboratorio y "
      "servicios parecidos ningún formulario puede hacerlo."),
     (r"Please process it that way\.", "Por favor procésenlo así."),
@@ -1065,7 +1099,8 @@ def _reasons_es(text: str) -> str | None:
             es = sentence(cand[:1].upper() + cand[1:] + ".")
             if es:
                 es = es.rstrip(".")
-                out.append(es[:1].lower() + es[1:])
+                name = cand.split(" ", 1)[0] == es.split(" ", 1)[0] and cand[:1].isupper()  # 'ABC Recovery pide'
+                out.append(es if name else es[:1].lower() + es[1:])
                 i = j
                 break
         else:
@@ -1225,6 +1260,9 @@ def _missing_fact(m) -> str | None:
             f"{needs[m['w']]}: añada ese dato al caso (campo {m['f']}).")
 
 
+_LIKELY_ES = {"free care": "atención gratuita", "a discount": "un descuento"}
+
+
 def _claims(n: str, word: str = "reclamación", plural: str = "reclamaciones") -> str:
     return f"{n} {word if n == '1' else plural}"
 
@@ -1283,6 +1321,27 @@ _PATTERNS += [  # the reasons a letter is needed (letters/kinds/*.py `when`), re
      r"it\.",
      lambda m: f"La revisión encontró {_claims(m['n'], 'problema', 'problemas')} en la factura, {m['a']} en juego: "
                "pida a la oficina de facturación que la corrija."),
+    # letters/kinds/billing_dispute.when and dispute.when: the errors counted apart from the assistance, which is likely
+    (rf"The audit found (?P<n>\d+) problems? on the bill, (?P<a>{M}) at stake: ask the billing office to correct "
+     r"it, and to apply its financial-assistance policy, which you are likely eligible for\.",
+     lambda m: f"La revisión encontró {_claims(m['n'], 'problema', 'problemas')} en la factura, {m['a']} en juego: "
+               "pida a la oficina de facturación que la corrija y que aplique su política de ayuda financiera, para la "
+               "que es probable que usted califique."),
+    (r"You are likely eligible for (?P<w>free care|a discount) under the hospital's financial-assistance policy: ask "
+     r"the billing office to apply it to the bill\.",
+     lambda m: f"Es probable que usted califique para {_LIKELY_ES[m['w']]} según la política de ayuda financiera del "
+               "hospital: pida a la oficina de facturación que la aplique a la factura."),
+    (r"You are likely eligible for (?P<w>free care|a discount) under the hospital's financial-assistance policy\.",
+     lambda m: f"Es probable que usted califique para {_LIKELY_ES[m['w']]} según la política de ayuda financiera del "
+               "hospital."),
+    (r"The audit found (?P<n>\d+) problems? on the bill\.",
+     lambda m: f"La revisión encontró {_claims(m['n'], 'problema', 'problemas')} en la factura."),
+    (rf"(?P<c>{N}) asks for (?P<a>{M}), more than the bill's balance of (?P<b>{M})\.",
+     "{c} pide {a}, más que el saldo de la factura de {b}."),
+    (r"The collector's amount is not explained\.", "La cantidad que pide el cobrador no está explicada."),
+    (rf"You sent a dispute on (?P<d>{D}); this one names (?P<w>the errors|what is wrong)\.",
+     lambda m: f"Usted envió una disputa el {m['d']}; esta nombra "
+               + ("los errores." if m["w"] == "the errors" else "lo que está mal.")),
     (r"Financial hardship: (?P<r>.+): ask for a reduction or write-off\.", _hardship_es),
     (r'The letter "(?P<t>[^"]+)" would help \((?P<r>.*)\), but it needs (?P<w>.+): add it to the case '
      r"\(field (?P<f>[^()\s]+)\)\.", _missing_fact),
@@ -2055,6 +2114,8 @@ class _Findings:
         seen, out = set(), []
         for _, f in self.items:
             if not wanted & set(f.get("lines") or []) and f.get("lines"):
+                continue
+            if f.get("rule") == "IRS501R.OVER_AGB":  # no billing error: the script says it apart (negotiate/scripts)
                 continue
             title = spanish.finding(f, "audit")["title"].rstrip(".")
             if title not in seen:

@@ -85,15 +85,16 @@ RULE = Rule(
     """,
     message={
         "excess": ("{provider} is out of your plan's network and billed {services} ({codes}) on {date} at an "
-                   "in-network facility: you owe only your in-network cost sharing, and no consent form can waive "
-                   "that for these services; the {amount} billed above the plan's allowed amount may not be billed "
-                   "to you"),
+                   "in-network facility: you may be charged no more than your in-network cost sharing, and no consent "
+                   "form can waive that for these services; the {amount} billed above the plan's allowed amount may "
+                   "not be billed to you"),
         "asked": ("{provider} is out of your plan's network and billed {services} ({codes}) on {date} at an "
-                  "in-network facility: you owe only your in-network cost sharing, and no consent form can waive "
-                  "that for these services; the {amount} the bill asks above that share may not be billed to you"),
+                  "in-network facility: you may be charged no more than your in-network cost sharing, and no consent "
+                  "form can waive that for these services; the {amount} the bill asks above that share may not be "
+                  "billed to you"),
         "share": ("{provider} is out of your plan's network and billed {services} ({codes}) on {date} at an "
-                  "in-network facility: you owe only your in-network cost sharing, and no consent form can waive "
-                  "that for these services; check that the plan applied in-network cost sharing"),
+                  "in-network facility: you may be charged no more than your in-network cost sharing, and no consent "
+                  "form can waive that for these services; check that the plan applied in-network cost sharing"),
     },
     explanation=("Under the No Surprises Act, anesthesiologists, radiologists, pathologists, labs, neonatologists, "
                  "emergency doctors, assistant surgeons, hospitalists and intensivists who are out of your plan's "

@@ -43,12 +43,14 @@ RULE = Rule(
            OR (fpl_percent <= eligible_to AND asked + paid - agb > 0.01)
     """,
     message={
-        "over": ("At {fpl_percent}% of the poverty guideline you qualify under the hospital's policy (up to "
-                 "{eligible_to}%), so you may be charged at most its AGB of {agb_percent}% of {gross} = {agb}; "
-                 "with {paid} paid the bill still asks {asked}"),
-        "free": ("At {fpl_percent}% of the poverty guideline the hospital's own policy gives free care (up to "
-                 "{free_to}%): nothing is owed, so the whole {asked} asked is in dispute; its AGB of {agb_percent}% "
-                 "of charges is a ceiling for discounted care, never an amount you owe"),
+        # the income screen is not the hospital's decision: likely eligible, and what follows once it approves
+        "over": ("At {fpl_percent}% of the poverty guideline you are likely eligible under the hospital's policy (up "
+                 "to {eligible_to}%): if the hospital approves your application you may be charged at most its AGB "
+                 "of {agb_percent}% of {gross} = {agb}; with {paid} paid the bill still asks {asked}"),
+        "free": ("At {fpl_percent}% of the poverty guideline you are likely eligible for the free care the hospital's "
+                 "own policy gives (up to {free_to}%): if the hospital approves your application nothing is owed, so "
+                 "the whole {asked} asked is in dispute; its AGB of {agb_percent}% of charges is a ceiling for "
+                 "discounted care, never an amount you owe"),
         "missing": ("The limit on charges for financial-assistance patients (AGB, {agb_percent}% of charges) was "
                     "not checked: the household's income or size is unknown"),
     },

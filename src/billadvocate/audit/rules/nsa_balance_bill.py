@@ -92,8 +92,8 @@ RULE = Rule(
     message={
         "excess": ("For {care} from an out-of-network provider the bill asks {asked}, but your in-network cost "
                    "sharing on the EOB is {cost_sharing}: {amount} is a balance bill{consent}"),
-        "no_eob": ("For {care} from an out-of-network provider you owe only your in-network cost sharing{consent}; "
-                   "the bill asks {asked}: get the insurer's EOB to see that amount"),
+        "no_eob": ("For {care} from an out-of-network provider you may be charged no more than your in-network cost "
+                   "sharing{consent}; the bill asks {asked}: get the insurer's EOB to see that amount"),
         "unknown": ("Surprise-billing protection for {care} was not checked: whether the provider is in your "
                     "plan's network is not known"),
         "ambulance_unknown": ("Surprise-billing protection for this ambulance bill was not checked: the No "

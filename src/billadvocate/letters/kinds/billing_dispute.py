@@ -17,15 +17,29 @@ FINDINGS = Need("accounts[{i}].bill", "problems found by the bill audit (none we
 
 
 def when(f) -> str | None:
+    """Why the letter: the errors on the bill, counted and with the dollars they alone put at stake; the
+    financial assistance the patient is likely eligible for is no error, and is said apart."""
     if not f.findings:
         return None
-    return (f"the audit found {count(len(f.findings), 'problem')} on the bill, "
-            f"${f.review.in_dispute:,.2f} at stake: ask the billing office to correct it")
+    split = assistance_split(f)
+    errors, assistance = split["errors"], split["assistance"]
+    if not errors:
+        return f"{likely_assistance(assistance)}: ask the billing office to apply it to the bill"
+    at_stake = split["errors_in_dispute"] if assistance is not None else f.review.in_dispute
+    return (f"the audit found {count(len(errors), 'problem')} on the bill, ${at_stake:,.2f} at stake: ask the billing "
+            "office to correct it" + (", and to apply its financial-assistance policy, which you are likely "
+                                      "eligible for" if assistance is not None else ""))
 
 
 # The finding that says what the hospital's financial-assistance policy lets it charge (its amount is what
 # is asked above that): not an error on the bill, and not something to take off "before any assistance"
 ASSISTANCE_RULES = ("IRS501R.OVER_AGB",)
+
+
+def likely_assistance(assistance) -> str:
+    """The assistance finding as a reason: likely (the income screen), never decided (the hospital decides)."""
+    what = "for free care" if "free care" in assistance.message else "for a discount"
+    return f"you are likely eligible {what} under the hospital's financial-assistance policy"
 
 
 def assistance_split(f) -> dict:

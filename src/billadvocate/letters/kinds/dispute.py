@@ -9,7 +9,7 @@ letter then asks instead; either way the collector must report the debt as dispu
 from __future__ import annotations
 
 from . import COLLECTOR, COLLECTOR_ADDRESS, COLLECTOR_REFERENCE, PATIENT_ADDRESS, PATIENT_NAME, LetterKind, barred, count
-from .billing_dispute import assistance_split
+from .billing_dispute import assistance_split, likely_assistance
 
 
 def notice_amount(f):
@@ -22,8 +22,11 @@ def when(f) -> str | None:
     if c is None:
         return None
     reasons = []
-    if f.findings:
-        reasons.append(f"the audit found {count(len(f.findings), 'problem')} on the bill")
+    split = assistance_split(f)  # free care or a discount is no error on the bill: counted apart, as likely
+    if split["errors"]:
+        reasons.append(f"the audit found {count(len(split['errors']), 'problem')} on the bill")
+    if split["assistance"] is not None:
+        reasons.append(likely_assistance(split["assistance"]))
     amount, balance = notice_amount(f), f.account.balance
     if amount is not None and balance is not None and amount > balance:
         reasons.append(f"{c.name} asks for ${amount:,.2f}, more than the bill's balance of ${balance:,.2f}")
@@ -34,7 +37,8 @@ def when(f) -> str | None:
     earlier = [e for e in f.account.events if e.from_ == "patient" and e.type == "dispute"]
     if earlier:
         when = earlier[-1].at
-        reasons.append(f"you sent a dispute on {str(when)[:10]}; this one names the errors")
+        reasons.append(f"you sent a dispute on {str(when)[:10]}; this one names "
+                       + ("the errors" if split["errors"] else "what is wrong"))
     return "dispute the debt in writing: " + "; ".join(reasons)
 
 
