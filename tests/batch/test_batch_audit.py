@@ -225,3 +225,30 @@ def test_a_value_that_is_not_an_ms_drg_is_refused_naming_the_column(tmp_path):
     with pytest.raises(BadInput, match=r"column ms_drg has 'sepsis', which is not an MS-DRG"):
         run_batch([src], tmp_path / "out", as_of=AS_OF)
     assert not (tmp_path / "out" / "findings.parquet").exists()
+
+
+@pytest.mark.parametrize("kind", ["csv", "parquet"])
+def test_a_line_without_a_claim_id_is_refused_naming_the_file_and_row(tmp_path, kind):
+    # lines without a claim id would be audited as one claim: a CBC on two people's claims a "duplicate"
+    text = ("patient_id,claim_id,line,service_date,code,units,charge\n"
+            "P1,C1,1,2025-03-02,85025,1,45.00\nP1,,1,2025-03-02,85025,1,45.00\nP2,,1,2025-03-02,85025,1,45.00\n")
+    src = tmp_path / "claims.csv"
+    src.write_text(text)
+    if kind == "parquet":
+        pq = tmp_path / "claims.parquet"
+        duckdb.sql(f"COPY (SELECT * FROM read_csv('{src}', header = true, all_varchar = true)) TO '{pq}' (FORMAT parquet)")
+        src.unlink()
+        src = pq
+    with pytest.raises(BadInput) as e:
+        run_batch([src], tmp_path / "out", as_of=AS_OF)
+    where = "row 3" if kind == "csv" else "row 2"  # the CSV's header is its row 1; Parquet rows count from 1
+    assert str(src) in e.value.line() and "2 lines have no claim_id" in e.value.line() and where in e.value.line()
+    assert not (tmp_path / "out" / "findings.parquet").exists()
+
+
+def test_an_empty_text_claim_id_in_parquet_is_refused_too(tmp_path):
+    pq = tmp_path / "claims.parquet"
+    duckdb.sql(f"COPY (SELECT 'P1' AS patient_id, '' AS claim_id, 1 AS line, DATE '2025-03-02' AS service_date, "
+               f"'85025' AS code, 1 AS units, 45.00 AS charge) TO '{pq}' (FORMAT parquet)")
+    with pytest.raises(BadInput, match="1 line has no claim_id"):
+        run_batch([pq], tmp_path / "out", as_of=AS_OF)

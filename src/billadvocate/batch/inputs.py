@@ -111,6 +111,7 @@ def inspect(path: Path, con: duckdb.DuckDBPyConnection | None = None) -> InputFi
             _check_castable(own, path, kind, columns[col], col, "DATE", "a date (YYYY-MM-DD)")
     if "ms_drg" in columns:
         _check_drg(own, path, kind, columns["ms_drg"])
+    _check_claim_ids(own, path, kind, columns["claim_id"])
     if con is None:
         own.close()
     return InputFile(path, kind, columns, types)
@@ -143,6 +144,33 @@ def _check_drg(con, path: Path, kind: str, own_name: str) -> None:
     if rows:
         raise BadInput(f"column ms_drg has {rows[0][0]!r}, which is not an MS-DRG (three digits, e.g. 871)",
                        file=str(path))
+
+
+def _check_claim_ids(con, path: Path, kind: str, own_name: str) -> None:
+    """Every line names its claim: lines without a claim id would be audited together as one claim (a
+    test on two people's claims a duplicate). A Parquet file's footer says whether any is missing or
+    empty (its null count and smallest value), so a clean file is not read; a CSV file is read."""
+    probe = InputFile(path, kind, {}, {})
+    quoted = '"' + own_name.replace('"', '""') + '"'
+    if kind == "parquet":
+        p = str(path).replace("'", "''")
+        name = own_name.replace("'", "''")
+        nulls, unknown, smallest = con.execute(
+            f"SELECT sum(stats_null_count), bool_or(stats_null_count IS NULL OR stats_min_value IS NULL), "
+            f"min(stats_min_value) FROM parquet_metadata('{p}') WHERE path_in_schema = '{name}'").fetchone()
+        if not unknown and not nulls and (smallest is None or smallest.strip()):
+            return
+    missing = f"{quoted} IS NULL OR trim({quoted}::VARCHAR) = ''"
+    count = con.execute(f"SELECT count(*) FROM {probe.reader()} WHERE {missing}").fetchone()[0]
+    if not count:
+        return
+    rows = "file_row_number + 1" if kind == "parquet" else "row_number() OVER () + 1"  # a CSV's row 1: its header
+    reader = f"read_parquet('{str(path).replace(chr(39), chr(39) * 2)}', file_row_number = true)" if kind == "parquet" \
+        else probe.reader()
+    first = con.execute(f"SELECT min(r) FROM (SELECT {rows} AS r, {quoted} FROM {reader}) WHERE {missing}").fetchone()[0]
+    raise BadInput(f"{count} line{'s have' if count > 1 else ' has'} no claim_id (the first at row {first}): every "
+                   f"line needs its claim's id, or lines of different claims would be audited as one; fill it "
+                   f"in or leave those lines out", file=str(path))
 
 
 def inspect_all(inputs: list[str | Path]) -> list[InputFile]:
