@@ -168,7 +168,15 @@ def short_cite(citation: str) -> str:
     explanation is dropped; a court and year in parentheses ('(1st Cir. 2022)') is kept."""
     c = citation.strip()
     if c.endswith(")") and " (" in c:
-        head, _, tail = c.rpartition(" (")
+        depth, opening = 0, None  # the "(" that the final ")" closes: a note may hold parentheses of its own
+        for i in range(len(c) - 1, -1, -1):
+            depth += {")": 1, "(": -1}.get(c[i], 0)
+            if depth == 0:
+                opening = i
+                break
+        if opening is None or opening < 1 or c[opening - 1] != " ":
+            return c
+        head, tail = c[:opening - 1], c[opening + 1:]
         subsection = re.fullmatch(r"[0-9a-zA-Z]{1,4}\)", tail)  # "(5)" is part of the pinpoint, not a note
         if head and not subsection and not re.search(r"\b(19|20)\d\d\)$", tail):
             return head
