@@ -246,7 +246,8 @@ def test_photo_eob_reader_on_ocr_text(texts):
 
 BILL_DATED_TEXT = st.lists(st.one_of(
     st.sampled_from(["Date Code Description Amount", "12/30/2023 99283 ER VISIT 200.00", "Fri 12/22/2023 Payments -1,958.25",
-                     "01/02/2024 85025 CBC 50.00", "Statement Date: 01/05/2024", "Print Date 13/45/2024", "TOTAL CHARGES 250.00"]),
+                     "01/02/2024 85025 CBC 50.00", "Statement Date: 01/05/2024", "Print Date 13/45/2024", "TOTAL CHARGES 250.00",
+                     "ADMISSION DISCHARGE PRINT DATE", "JANE 12/30/2023 01/02/2024 99/99/2024"]),
     st.text(alphabet="0123456789./$-,: abcdeTOTALPAYMENTStmDFri", max_size=50)), max_size=14)
 
 

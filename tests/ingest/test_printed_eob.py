@@ -153,3 +153,20 @@ def test_a_bill_without_dates_of_service_gives_the_year_of_its_statement_date(tm
     assert [ln.date for ln in eob.claims[0].lines] == [date(2023, 12, 30), date(2023, 12, 31)]
     assert ("page 2: service dates are printed without a year (12/30, 12/31); the year 2023 is taken from the bill's "
             "statement date 01/05/2024 (care comes before it is billed and paid)") in eob.notes
+
+
+@pytest.mark.parametrize("heading", [
+    # the Sentara statement's heading (its values are blacked out on the published sample), a table's row under it
+    ["PATIENT NAME ACCOUNT ADMISSION DISCHARGE PRINT DATE", "NO. DATE DATE", "JANE DOE 4711 12/30/2023 01/02/2024 02/15/2024"],
+    ["Admission Date: 12/30/2023 Discharge Date: 01/02/2024"],
+], ids=["table", "labels"])
+def test_a_bill_without_dates_of_service_gives_the_years_of_its_stay(tmp_path, heading):
+    from datetime import date
+
+    bill = ["Sentara Health", *heading, "Rev Code Description Price Qty", "0450 Emergency Room 99284 954.00 1",
+            "0350 CT Scan 70450 1,691.00 1", "Total 2,645.00"]
+    remit = [*REMITTANCE[:5], "0450 12/30 99284 25 1 954.00 500.00 CO 45 454.00", "0350 01/02 70450 1 1691.00 0.00 CO 97 1691.00"]
+    eob = read_eob(_pdf(tmp_path / "stay.pdf", [bill, remit]))
+    assert [ln.date for ln in eob.claims[0].lines] == [date(2023, 12, 30), date(2024, 1, 2)]
+    assert any("the years 2023 and 2024 are taken from the bill's service period 12/30/2023 to 01/02/2024" in n
+               for n in eob.notes)

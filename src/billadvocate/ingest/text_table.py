@@ -207,10 +207,35 @@ def read_text_lines(lines: list[TextLine], bill: Bill) -> Bill:
 STATEMENT_DATE = re.compile(r"\b(statement|billing|print) ?date\s*:?\s*" + ANY_DATE.pattern, re.I)
 
 
+def _stay(lines: list[TextLine]) -> tuple[list[str], list[str]]:
+    """The admission and discharge dates a hospital statement's heading gives ('Admission Date: 12/30/2023
+    Discharge Date: 01/02/2024', or a table row under 'ADMISSION DATE  DISCHARGE DATE  PRINT DATE'), and its
+    print or statement date when that heading's table names one after them: ([admission, discharge], [print])."""
+    for i, ln in enumerate(lines):
+        head = ln.text.upper()
+        a, d = head.find("ADMI"), head.find("DISCHARGE")
+        if a < 0 or d < a:
+            continue
+        for row in [ln, *[x for x in lines[i + 1:i + 4] if x.page == ln.page]]:
+            found = ANY_DATE.findall(row.text)
+            if len(found) >= 2:
+                printed = found[2:3] if row is not ln and re.search(r"PRINT|STATEMENT", head[d:]) else []
+                return found[:2], printed
+    return [], []
+
+
 def bill_dates(lines: list[TextLine]) -> BillDates:
-    """The bill's own dates in `lines`: its first and last date of service, and the first day it posts a
-    payment or adjustment on ('Fri 12/22/2023 Payments -1,958.25') or its statement date, if earlier."""
-    served = sorted(ln.date for ln in read_text_lines(lines, Bill(source="", format="pdf")).lines if ln.date)
+    """The bill's own dates in `lines`: its first and last date of service (its lines', its stay's admission and
+    discharge), and the first day it posts a payment or adjustment on ('Fri 12/22/2023 Payments -1,958.25') or
+    its statement or print date, if earlier."""
+    served = [ln.date for ln in read_text_lines(lines, Bill(source="", format="pdf")).lines if ln.date]
+    stay, printed = _stay(lines)
+    for text in stay:
+        try:
+            served.append(parse_date(text))
+        except ValueError:
+            continue
+    served.sort()
     after: list[tuple[date, str]] = []
     for ln in lines:
         text = WEEKDAY.sub("", " ".join(ln.text.split()))
@@ -219,6 +244,7 @@ def bill_dates(lines: list[TextLine]) -> BillDates:
             after.append((m.group(1), "payment posted on"))
         for label, day in STATEMENT_DATE.findall(text):
             after.append((day, f"{label.lower()} date"))
+    after += [(day, "print date") for day in printed]
     days = []
     for text, what in after:
         try:
