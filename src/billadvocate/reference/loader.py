@@ -41,6 +41,9 @@ def register(con: duckdb.DuckDBPyConnection, imported: Path | None = None,
     only those codes' rows: the same names and columns, so the rule SQL is unchanged, and one
     bill's audit does not join against millions of edit pairs."""
     rels = releases(imported)
+    if codes is not None:  # a semi-join with this table reads the Parquet files in half the time of an IN list
+        con.execute("CREATE OR REPLACE TEMP TABLE ref_wanted_codes AS SELECT DISTINCT unnest(?::VARCHAR[]) AS code",
+                    [sorted(codes) or [""]])
     for table, (_, schema) in {**TABLES, "prices": (None, PRICES_SCHEMA)}.items():
         if only is not None and table not in only:
             continue
@@ -56,8 +59,7 @@ def register(con: duckdb.DuckDBPyConnection, imported: Path | None = None,
                      f"NULL::DATE AS applies_to, '' AS price_key, * FROM ({_empty(schema)})"]
         sql = " UNION ALL ".join(parts)
         if codes is not None and table in CODE_COLUMNS:
-            wanted = "(" + ", ".join(_q(c) for c in sorted(codes) or [""]) + ")"
-            where = " AND ".join(f"{c} IN {wanted}" for c in CODE_COLUMNS[table])
+            where = " AND ".join(f"{c} IN (SELECT code FROM ref_wanted_codes)" for c in CODE_COLUMNS[table])
             _drop(con, f"main.ref_{table}", "VIEW")
             con.execute(f"CREATE OR REPLACE TEMP TABLE ref_{table} AS SELECT * FROM ({sql}) WHERE {where}")
         else:
