@@ -170,3 +170,9 @@ def test_a_bill_without_dates_of_service_gives_the_years_of_its_stay(tmp_path, h
     assert [ln.date for ln in eob.claims[0].lines] == [date(2023, 12, 30), date(2024, 1, 2)]
     assert any("the years 2023 and 2024 are taken from the bill's service period 12/30/2023 to 01/02/2024" in n
                for n in eob.notes)
+
+
+def test_a_header_without_service_rows_names_no_layout():
+    lines = [TextLine(text=t, page=1, top=12.0 * i) for i, t in enumerate(REMITTANCE[:5])]
+    eob = read_remittance(lines, file="x.pdf", format="pdf-eob")
+    assert eob.claims == [] and not any("read as a printed remittance" in n for n in eob.notes)

@@ -50,11 +50,12 @@ def read_remittance(lines: list[TextLine], *, file: str, format: str, dates: Bil
     eob = Eob(source=file, format=format)
     for page in remittance_pages(lines):
         on_page = [ln for ln in lines if ln.page == page]
-        header = next(" ".join(ln.text.split()) for ln in on_page if HEADER.search(ln.text))
-        eob.notes.append(f"page {page}: read as a printed remittance advice (the insurer's 835 on paper; layout: "
-                         f"{header}); its rows are services the plan processed, not charges")
+        said = len(eob.notes)
         claim = _claim(on_page, page, eob.notes, dates or BillDates())
         if claim.lines:
+            header = next(" ".join(ln.text.split()) for ln in on_page if HEADER.search(ln.text))
+            eob.notes.insert(said, f"page {page}: read as a printed remittance advice (the insurer's 835 on paper; "
+                                   f"layout: {header}); its rows are services the plan processed, not charges")
             eob.claims.append(claim)
         if eob.payer is None and claim.payer:
             eob.payer = claim.payer
@@ -116,9 +117,10 @@ def _year_less_note(year_less: dict[str, date | str], dates: BillDates, page: in
     found = sorted({d.year for d in year_less.values() if isinstance(d, date)})
     years = f"the year {found[0]} is" if len(found) == 1 else f"the years {' and '.join(map(str, found))} are"
     parts = [f"{years} taken from {dates.said()}"] if found else []
-    for why in dict.fromkeys(w for w in year_less.values() if isinstance(w, str)):
+    reasons = list(dict.fromkeys(w for w in year_less.values() if isinstance(w, str)))
+    for why in reasons:
         which = [t for t in shown if year_less[t] == why]
-        lines = "the lines" if not found else f"the line(s) of {', '.join(which)}"
+        lines = "the lines" if not found and len(reasons) == 1 else f"the line(s) of {', '.join(which)}"
         parts.append(f"{lines} are kept without a date: {why}")
     notes.append(f"{head}; {'; '.join(parts)}")
 
