@@ -156,11 +156,23 @@ class QuickTable:
     def _cell(console: Console, text: Text, width: int, column, style: Style | None) -> list[list[Segment]]:
         """A cell's lines, each `width` wide: one space, the wrapped text, spaces, one space."""
         inner = width - 2
-        lines = text.wrap(console, inner, justify=text.justify or column.justify or "default",
-                          overflow=text.overflow or column.overflow or "fold",
+        justify = text.justify or column.justify or "default"
+        plain = text.plain
+        pad = Segment(" ", style)
+        if (justify == "left" or (justify == "right" and not plain[-1:].isspace())) \
+                and "\n" not in plain and "\t" not in plain and cell_len(plain) <= inner:
+            # one line that fits (most cells but the problem's): what Text.wrap returns is the text itself, filled
+            # to the width by spaces in its own style (before it when right-justified, after it when left-justified)
+            segments = list(text.render(console))
+            fill = inner - cell_len(plain)
+            if fill:
+                spaces = Segment(" " * fill, console.get_style(text.style or ""))
+                segments = [spaces, *segments] if justify == "right" else [*segments, spaces]
+            segments = Segment.adjust_line_length(segments, inner, pad=True)
+            return [[pad, *(Segment.apply_style(segments, style) if style else segments), pad]]
+        lines = text.wrap(console, inner, justify=justify, overflow=text.overflow or column.overflow or "fold",
                           tab_size=(console.tab_size if text.tab_size is None else text.tab_size) or 8,
                           no_wrap=text.no_wrap if text.no_wrap is not None else bool(column.no_wrap))
-        pad = Segment(" ", style)
         out = []
         for line in lines or [Text("")]:
             segments = Segment.adjust_line_length(list(line.render(console)), inner, pad=True)
