@@ -380,8 +380,13 @@ def _answer(f: _Facts, day: str) -> str:
             head += ("Presente una respuesta escrita en la secretaría del tribunal diciendo con qué no está de "
                      "acuerdo, y envíe una copia al abogado del demandante. ")
     barred = re.search(r"ran out on (\d{4}-\d{2}-\d{2})", f.why)
+    other = re.search(r"anyway: under (.+?) the limit to sue on this debt may have ended on (\d{4}-\d{2}-\d{2}), "
+                      r"before you were served", f.why)
     defence = (f" Alegue la prescripción: el plazo para demandarle por esta deuda terminó el {barred.group(1)}; una "
                "defensa que no se alega se puede perder." if barred else
+               f" Alegue de todos modos la prescripción: según {other.group(1)} el plazo para demandarle por esta deuda "
+               f"pudo terminar el {other.group(2)}, antes de que le entregaran la demanda; una defensa que no se alega "
+               "se puede perder." if other else
                " Pregunte si la deuda es demasiado antigua para demandarle; si lo es, dígalo en su respuesta."
                if f.has("too old to sue on") else "")
     return (head + "La citación manda: si da otra fecha u otro tribunal, siga la citación, y si el último día cae en "

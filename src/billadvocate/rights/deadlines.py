@@ -188,6 +188,11 @@ def answer_due(ctx: Context, sol: dict[str, Any]) -> list[Deadline]:
             defence = (f" Raise the statute of limitations {where} anyway: the limit to sue on this debt ran out on "
                        f"{sol['first_ran_out']}, and the plaintiff must prove that your {what} revived it; a defence "
                        f"not raised can be lost.")
+        elif any(o["expires"] < served for o in sol.get("other_ends") or []):
+            o = min((o for o in sol["other_ends"] if o["expires"] < served), key=lambda o: o["expires"])
+            defence = (f" Raise the statute of limitations {where} anyway: under {o['citation']} the limit to sue on "
+                       f"this debt may have ended on {o['expires']}, before you were served; a defence not raised can "
+                       f"be lost.")
         elif sol.get("expires") is None:
             defence = f" Ask whether the debt is too old to sue on; if so, say it {where}."
         else:

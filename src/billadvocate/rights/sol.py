@@ -164,7 +164,7 @@ def sol_status(case: Case, account: Account, as_of: date, lw: Law | None = None)
                            "starts": None, "start_basis": None, "start_rule": None, "expires": None,
                            "expires_if_written_contract": None, "status": "unknown", "time_barred": None,
                            "expired": None, "restarted_by": [], "revived_by": [], "first_ran_out": None,
-                           "not_restarted_or_revived_by": [], "judgment": None,
+                           "not_restarted_or_revived_by": [], "judgment": None, "other_ends": [],
                            "restart": None, "revival": None, "restarts_on_payment": None, "restarts_on_writing": None,
                            "revives_on_payment": None, "revives_on_writing": None, "revival_citation": None,
                            "revival_unconfirmed": None, "suit_allowed": None,
@@ -236,6 +236,10 @@ def sol_status(case: Case, account: Account, as_of: date, lw: Law | None = None)
         out["status"], out["time_barred"] = "running", False
     out["expired"] = out["time_barred"]  # the same answer under the name other engines read
     out["judgment"] = judgment_day(account, as_of)
+    # the other specific period that could apply (the later end is chosen): a suit after its end can still be met
+    # with it, so the answer deadline names it
+    out["other_ends"] = [{"category": c.category, "expires": c.expires, "citation": c.years_dv.citations[0]}
+                         for c in clocks if c is not chosen and c.category != "open_account" and c.expires < chosen.expires]
     _rules_now(out, lw, base, as_of, chosen.code, account)
     out["warning"] = _warning(out, NAMES[state])
     out["citations"] = list(dict.fromkeys(c for dv in used for c in dv.citations
@@ -389,4 +393,6 @@ def _names_match(furnisher: str, account: Account) -> bool:
 
 def sol_json(sol: dict[str, Any]) -> dict[str, Any]:
     """The status with dates as ISO text."""
-    return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in sol.items()}
+    iso = lambda v: v.isoformat() if isinstance(v, date) else v  # noqa: E731
+    return {k: ([{kk: iso(vv) for kk, vv in o.items()} for o in v] if k == "other_ends" else iso(v))
+            for k, v in sol.items()}
