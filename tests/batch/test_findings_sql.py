@@ -72,3 +72,16 @@ def test_a_provider_name_with_quotes_and_a_tab_is_kept_as_it_is(tmp_path):
     con = duckdb.connect()
     audit_bucket(con, select_normalised(inspect_all([p])[0]), setting=None, as_of=AS_OF)
     assert _month_provider(con) == [("C1", "St. Mary's\tLab \"North\"", "2025-03")]
+
+
+def test_every_rules_rows_are_keyed_as_the_bills_are(claims_csv):
+    # one text-keyed rule (the EOB rules read the EOB table) made the union of every rule's rows text:
+    # millions of findings' 64-bit keys turned into text and back to find their claims
+    from billadvocate.audit.engine import scale_sql
+
+    con = duckdb.connect()
+    source = "\nUNION ALL\n".join(select_normalised(f) for f in inspect_all([claims_csv]))
+    assert audit_bucket(con, source, setting=None, as_of=AS_OF) == "hash"
+    assert con.execute(f"DESCRIBE {scale_sql()}").fetchall()[2][:2] == ("source", "UBIGINT")
+    assert audit_bucket(con, source, setting=None, as_of=AS_OF, keys="text") == "text"
+    assert con.execute(f"DESCRIBE {scale_sql()}").fetchall()[2][:2] == ("source", "VARCHAR")

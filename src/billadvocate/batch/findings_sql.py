@@ -27,9 +27,17 @@ def rules_table() -> pa.Table:
                      "citations": [list(r.citations) for r in rules]})
 
 
-def prepare_bucket(con: duckdb.DuckDBPyConnection, *, as_of: date) -> None:
-    """The audit engine's derived tables over the current `lines` and `bills` views."""
-    prepare(con, as_of=as_of, lines="lines", bills="bills", materialize=True, mods_column="mods")
+def prepare_bucket(con: duckdb.DuckDBPyConnection, *, as_of: date, keys: str) -> None:
+    """The audit engine's derived tables over the current `lines` and `bills` views. A claims extract has
+    no EOBs: the rules that read them see none, keyed as the bills are (a text key in an otherwise
+    64-bit-keyed union of every rule's rows made each of millions of findings' keys text and back)."""
+    from ..audit.tables import empty_eobs
+    from .bucket_sql import HASH
+
+    con.register("eobs_none", empty_eobs())
+    key = "CAST(source AS UBIGINT)" if keys == HASH else "source"
+    con.execute(f"CREATE OR REPLACE VIEW eobs_keyed AS SELECT * REPLACE ({key} AS source) FROM eobs_none")
+    prepare(con, as_of=as_of, lines="lines", bills="bills", eobs="eobs_keyed", materialize=True, mods_column="mods")
 
 
 def audit_bucket(con: duckdb.DuckDBPyConnection, staged_sql: str, *, setting: str | None, as_of: date,
@@ -52,7 +60,7 @@ def audit_bucket(con: duckdb.DuckDBPyConnection, staged_sql: str, *, setting: st
         if name == "claims":
             body = _claims_with_enums(con, body)
         con.execute(f"CREATE OR REPLACE {'TEMP TABLE' if table else 'VIEW'} {name} AS {body}")
-    prepare_bucket(con, as_of=as_of)
+    prepare_bucket(con, as_of=as_of, keys=keys or HASH)
     for sql in enum_types_sql():
         con.execute(sql)
     return keys or HASH
