@@ -127,3 +127,23 @@ def test_the_offer_and_the_scripts_owe_nothing_only_once_the_hospital_approves()
     collector = next(x for x in r.call_scripts if x["to"] == "collector")
     assert any(q.startswith("I am applying for the hospital's financial assistance, which gives free care at my "
                             "income: will you stop collection") for q in collector["ask"]), collector["ask"]
+
+
+def test_a_discount_owes_at_most_its_figure_only_once_the_hospital_approves(tmp_path):
+    """$80,000 for 3 people, no credit report (so no void debt): the policy's 60% off, never above AGB, sets the
+    figure, $779.04 (38% of the $5,908.00 of charges left less the $1,466.00 paid); it is owed only once the
+    hospital approves the application."""
+    data = yaml.safe_load((EXAMPLES / "er-visit-nonprofit" / "case.yaml").read_text())
+    data["household"]["annual_income"] = 80000
+    data.pop("credit_report")
+    (tmp_path / "bill.csv").write_text((EXAMPLES / "er-visit-nonprofit" / "bills" / "er-itemized.csv").read_text())
+    data["accounts"][0]["bill"] = ["bill.csv"]
+    (tmp_path / "case.yaml").write_text(yaml.safe_dump(data, sort_keys=False))
+    r = review_case(load_case(tmp_path / "case.yaml")).accounts[0]
+    assert r.offer["fair"]["capped_by"] == "assistance" and r.offer["owed"] == 779.04
+    owed = [s["step"] for s in r.offer["steps"] if s["kind"] == "owed"]
+    assert owed == ["If the hospital approves your application, you owe at most $779.04"]
+    over = next(f for f in r.findings if f.rule == ASSISTANCE)
+    assert over.message.startswith("You are likely eligible under the hospital's financial-assistance policy: if the "
+                                   "hospital approves your application you may be charged at most $779.04, not the "
+                                   "$4,830.00 asked")

@@ -46,3 +46,24 @@ def test_the_offer_owes_nothing_in_spanish_only_once_the_hospital_approves():
         assert any(x.startswith("Si el hospital aprueba mi solicitud, debo $0.00: ") for x in said[to]), said[to]
     assert any(q.startswith("Estoy solicitando la ayuda financiera del hospital, que da atención gratuita con mis "
                             "ingresos: ¿dejarán de cobrar") for q in said["collector"])
+
+
+def test_a_discount_reads_wholly_in_spanish_and_is_owed_once_the_hospital_approves(tmp_path):
+    import yaml
+
+    from billadvocate import load_case as load
+
+    data = yaml.safe_load((EXAMPLES / "er-visit-nonprofit" / "case.yaml").read_text())
+    data["household"]["annual_income"] = 80000  # the policy's discount, never above AGB: $779.04
+    data.pop("credit_report")
+    (tmp_path / "bill.csv").write_text((EXAMPLES / "er-visit-nonprofit" / "bills" / "er-itemized.csv").read_text())
+    data["accounts"][0]["bill"] = ["bill.csv"]
+    (tmp_path / "case.yaml").write_text(yaml.safe_dump(data, sort_keys=False))
+    a = review_case(load(tmp_path / "case.yaml")).to_json()["accounts"][0]
+    assert not untranslated(a)
+    steps = [s["step"] for s in account_es(a)["offer"]["steps"]]
+    assert "Si el hospital aprueba su solicitud, usted debe como máximo $779.04" in steps
+    assert any("nunca más que los montos generalmente facturados (AGB) del hospital: el 38% de $5,908.00 menos "
+               "$1,466.00 pagados = $779.04" in s for s in steps), steps
+    over = next(f for f in a["findings"] if f["rule"] == "IRS501R.OVER_AGB")
+    assert spanish.finding(over, "audit")["title"].startswith("Es probable que califique para un descuento")

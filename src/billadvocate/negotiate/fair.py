@@ -136,9 +136,9 @@ def fair_amount(*, account, audit, findings, bills, assistance: dict[str, Any] |
         head = f"{IF_APPROVED}, you owe $0.00" if o.capped_by == "assistance" else "You owe $0.00"
         steps.add(f"{head}: {_zero_reason(o, findings)}", Decimal(0), kind="owed")
     elif fair < o.amount:
-        steps.add(f"You owe at most {dollars(o.amount)}; a fair amount to pay is {dollars(fair)}", fair, kind="owed")
+        steps.add(f"{_at_most(o)} {dollars(o.amount)}; a fair amount to pay is {dollars(fair)}", fair, kind="owed")
     else:
-        steps.add(f"You owe at most {dollars(o.amount)}", o.amount, kind="owed")
+        steps.add(f"{_at_most(o)} {dollars(o.amount)}", o.amount, kind="owed")
     computed = {n.split(":", 1)[1] for n in o.notes if n.startswith("medicare_cap:")}
     capped = [p for p in programs if p["eligible"] is True and p.get("discount") is None and p.get("charge_cap")
               and p["id"] != "MEDICAID" and p["id"] not in computed]
@@ -165,6 +165,12 @@ def fair_amount(*, account, audit, findings, bills, assistance: dict[str, Any] |
         "why": steps.arithmetic(),
         "steps": steps.rows,
     }
+
+
+def _at_most(o) -> str:
+    """'You owe at most', after the hospital's approval when its assistance (or a state's cap for the patients it
+    finds eligible) set the figure: the income screen is not the hospital's decision."""
+    return f"{IF_APPROVED}, you owe at most" if o.capped_by in ("assistance", "medicare_cap") else "You owe at most"
 
 
 def _in_sentence(name: str) -> str:

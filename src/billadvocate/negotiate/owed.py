@@ -398,7 +398,8 @@ def medicare_caps(programs, *, account, audit, wrong_set: set[int], paid: Decima
         value = max(total - paid, Decimal(0))
         text = (head + f": {priced} line{'s' if priced > 1 else ''} at {pct:g}% of Medicare ({'; '.join(detail)})"
                 + (f", {kept} line{'s' if kept > 1 else ''} with no Medicare amount at {'its' if kept == 1 else 'their'} charge" if kept else "")
-                + f" = {dollars(total)}" + (f" less {dollars(paid)} paid" if paid else "") + f", so you owe at most {dollars(value)}")
+                + f" = {dollars(total)}" + (f" less {dollars(paid)} paid" if paid else "")
+                + f", so if the hospital approves your application, you owe at most {dollars(value)}")
         out.append((value, text, cites, p))
     return out
 

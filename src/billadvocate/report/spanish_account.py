@@ -453,7 +453,9 @@ def _ca_fair_pricing(m):
             f"está confirmada) (el límite de la ley es el mayor entre Medicare, Medi-Cal u otro programa del gobierno "
             f"en que participe el hospital; aquí se conoce el de Medicare): {m['n']} líneas al {m['cap']}% de Medicare "
             f"({listed}), {m['k']} {'línea' if m['k'] == '1' else 'líneas'} sin cantidad de Medicare a su cargo = "
-            f"{m['t']} menos {m['paid']} pagados, así que debe como máximo {m['most']}; eso no es menos de {m['low']}")
+            f"{m['t']} menos {m['paid']} pagados, así que"
+            + (", si el hospital aprueba su solicitud," if m["approves"] else "")
+            + f" debe como máximo {m['most']}; eso no es menos de {m['low']}")
 
 
 _LUMP_WHY = [  # negotiate/offer.lump_sum's reasons
@@ -523,6 +525,11 @@ _PATTERNS: list[tuple[str, Any]] = [
     (rf"You owe at most (?P<a>{M}); a fair amount to pay is (?P<f>{M})",
      "Usted debe como máximo {a}; una cantidad justa a pagar es {f}"),
     (rf"You owe at most (?P<a>{M})", "Usted debe como máximo {a}"),
+    # a figure set by the hospital's assistance or a state's cap: owed once the hospital approves (negotiate/fair.py)
+    (rf"If the hospital approves your application, you owe at most (?P<a>{M}); a fair amount to pay is (?P<f>{M})",
+     "Si el hospital aprueba su solicitud, usted debe como máximo {a}; una cantidad justa a pagar es {f}"),
+    (rf"If the hospital approves your application, you owe at most (?P<a>{M})",
+     "Si el hospital aprueba su solicitud, usted debe como máximo {a}"),
     (r"You owe \$0\.00: (?P<r>.+?)\.?", lambda m: (f"Usted debe $0.00: {z}" if (z := _zero(m["r"])) else None)),
     (r"I owe \$0\.00: (?P<r>.+?)\.?", lambda m: (f"Debo $0.00: {z}." if (z := _zero(m["r"])) else None)),
     # free care: owed nothing once the hospital approves the application (negotiate/fair.py)
@@ -540,6 +547,14 @@ _PATTERNS: list[tuple[str, Any]] = [
     (rf"You owe \$0\.00 on this account\.", "Usted debe $0.00 en esta cuenta."),
     (rf"A fair price for the care: (?P<f>{M}), (?P<n>\d+) lines? priced at (?P<x>[\d.]+)x Medicare \((?P<list>.+)\), "
      r"the other lines kept at their charge(?P<end>\. \(.+\))?", _fair_price),
+    # a discount the hospital's amounts generally billed bring lower still (negotiate/owed._assistance)
+    (rf"The hospital's financial-assistance policy \(IRS 501\(r\)\): (?P<d>\d+)% off the (?P<c>{M}) charged to "
+     rf"(?P<who>you|me) = (?P<o>{M}); never more than the hospital's amounts generally billed: (?P<a>[\d.]+)% of "
+     rf"(?P<g>{M})(?: less (?P<paid>{M}) paid)? = (?P<x>{M})(?P<end>\. \(.+\))?",
+     lambda m: (f"La política de ayuda financiera del hospital (IRS 501(r)): {m['d']}% de descuento sobre los "
+                f"{m['c']} que {'le' if m['who'] == 'you' else 'me'} cobran = {m['o']}; nunca más que los montos "
+                f"generalmente facturados (AGB) del hospital: el {m['a']}% de {m['g']}"
+                + (f" menos {m['paid']} pagados" if m["paid"] else "") + f" = {m['x']}{m['end'] or ''}")),
     (rf"The hospital's financial-assistance policy \(IRS 501\(r\)\): (?P<d>\d+)% off the (?P<c>{M}) charged to "
      rf"(?P<who>you|me) = "
      rf"(?P<o>{M})(?P<end>\. \(.+\))?",
@@ -555,7 +570,8 @@ _PATTERNS: list[tuple[str, Any]] = [
      r"pays \(the statute's own words for this cap are not yet confirmed\) \(the law's cap is the greatest of "
      r"Medicare, Medi-Cal or another government program the hospital takes part in; Medicare's is the one known "
      rf"here\): (?P<n>\d+) lines at \d+% of Medicare \((?P<list>[^)]+)\), (?P<k>\d+) lines? with no Medicare amount at "
-     rf"its charge = (?P<t>{M}) less (?P<paid>{M}) paid, so you owe at most (?P<most>{M}); that is not below "
+     rf"its charge = (?P<t>{M}) less (?P<paid>{M}) paid, so {_IF_APPROVED}you owe at most (?P<most>{M}); that is not "
+     rf"below "
      rf"(?P<low>{M})", _ca_fair_pricing),
     (rf"I can offer (?P<o>{M}) to resolve this account in full, if you confirm in writing that this settles the "
      r"account in full, that nothing more will be billed or collected, and that it will be reported as paid or removed "
@@ -1480,7 +1496,8 @@ def _medicare_cap(m) -> str | None:
             + (f", {m['k']} {'línea' if m['k'] == '1' else 'líneas'} sin cantidad de Medicare a su cargo" if m["k"]
                else "")
             + f" = {m['t']}" + (f" menos {m['paid']} pagados" if m["paid"] else "")
-            + f", así que {'usted debe' if you else 'debo'} como máximo {m['most']}"
+            + ", así que" + (f", si el hospital aprueba {'su' if you else 'mi'} solicitud," if m["approves"] else "")
+            + f" {'usted debe' if you else 'debo'} como máximo {m['most']}"
             + (f"; eso no es menos de {m['low']}" if m["low"] else "") + (m["end"] or ""))
 
 
@@ -1523,7 +1540,8 @@ _PATTERNS += [
      r"pays(?P<unc> \(the statute's own words for this cap are not yet confirmed\))?(?P<gov> \(the law's cap is the "
      r"greatest of Medicare, Medi-Cal or another government program the hospital takes part in; Medicare's is the one "
      rf"known here\))?: (?P<n>\d+) lines? at [\d.]+% of Medicare \((?P<list>[^)]+)\)(?:, (?P<k>\d+) lines? with no "
-     rf"Medicare amount at (?:its|their) charge)? = (?P<t>{M})(?: less (?P<paid>{M}) paid)?, so (?:you|I) owe at most "
+     rf"Medicare amount at (?:its|their) charge)? = (?P<t>{M})(?: less (?P<paid>{M}) paid)?, so {_IF_APPROVED}"
+     r"(?:you|I) owe at most "
      rf"(?P<most>{M})(?:; that is not below (?P<low>{M}))?(?P<end>\. \(.+\))?",
      _medicare_cap),
     # negotiate/plan.state_caps: the other states' plan caps
