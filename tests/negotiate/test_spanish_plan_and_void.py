@@ -47,3 +47,26 @@ def test_a_debt_void_under_state_law_is_said_in_spanish_in_the_offer_and_the_scr
     assert any("State law makes this debt void or uncollectable" in (s.get("step") or "") for s in a["offer"]["steps"])
     left = [s for s in untranslated(a) if "void or uncollectable" in s]
     assert left == []
+
+
+def test_an_offer_withheld_because_the_limit_ends_before_it_would_be_paid_reads_in_spanish():
+    # New York, 214-i's three years end on 2026-06-15, ten days after the review: the offer is withheld and the
+    # scripts say why; a Spanish-speaking patient read those three sentences in English
+    case = validate_case({
+        "billadvocate": 1, "patient": {"state": "NY", "language": "es"}, "insurance": {"status": "uninsured"},
+        "household": {"size": 3, "annual_income": 58000, "monthly_expenses": 3900, "liquid_assets": 400},
+        "accounts": [{"id": "a", "balance": 2195, "first_bill_date": "2023-06-15",
+                      "care": {"start": "2023-05-20", "end": "2023-05-20"},
+                      "provider": {"name": "Bronx Medical Center", "kind": "hospital", "nonprofit": False,
+                                   "state": "NY"},
+                      "collector": {"name": "Hudson & Pratt LLP", "kind": "attorney",
+                                    "validation_notice": {"received": "2026-06-02"}}}]}, file="test")
+    a = json.loads(json.dumps(review_case(case, date(2026, 6, 5)).to_json(), default=str))["accounts"][0]
+    assert a["offer"].get("withheld")
+    assert [s for s in untranslated(a) if "would be paid" in s] == []
+    assert sentence("The limit to sue on this debt ends on 2026-06-15, before a settlement offered now would be paid, "
+                    "and in New York a payment or a signed written acknowledgment or promise to pay restarts it: do "
+                    "not offer or pay anything before then; talk to a lawyer or legal aid.") == (
+        "El plazo para demandar por esta deuda termina el 2026-06-15, antes de que se pagara un acuerdo ofrecido "
+        "ahora, y en New York un pago o un reconocimiento o promesa de pago firmado por escrito lo reinicia: no "
+        "ofrezca ni pague nada antes de esa fecha; hable con un abogado o con asistencia legal.")

@@ -148,3 +148,30 @@ PATTERNS.append((r"A bankruptcy discharge of (?P<d>\d{4}-\d{2}-\d{2}) ended (?P<
                             f"{m['d']} puso fin a {'su' if m['who'] == 'your' else 'mi'} obligación personal por esta "
                             "deuda, si esta atención, anterior a ella, estaba entre las deudas que cubrió."
                             + (m["cite"] or ""))))
+
+# negotiate/__init__.withhold_unsafe_offer and actions/safety: the limit to sue ends before an offer would be paid
+_RESTARTS_ES = {"a payment": "un pago",
+                "a signed written acknowledgment or promise to pay":
+                    "un reconocimiento o promesa de pago firmado por escrito",
+                "a payment or a signed written acknowledgment or promise to pay":
+                    "un pago o un reconocimiento o promesa de pago firmado por escrito"}
+_WHAT = "|".join(sorted(map(re.escape, _RESTARTS_ES), key=len, reverse=True))
+_DAY = r"\d{4}-\d{2}-\d{2}"
+PATTERNS += [
+    (rf"The limit to sue on this debt ends on (?P<d>{_DAY}), before a settlement offered now would be paid, and in "
+     rf"(?P<st>{_STATES}) (?P<what>{_WHAT}) restarts it: do not offer or pay anything before then; talk to a lawyer "
+     r"or legal aid\.",
+     lambda m: (f"El plazo para demandar por esta deuda termina el {m['d']}, antes de que se pagara un acuerdo "
+                f"ofrecido ahora, y en {m['st']} {_RESTARTS_ES[m['what']]} lo reinicia: no ofrezca ni pague nada antes "
+                "de esa fecha; hable con un abogado o con asistencia legal.")),
+    (rf"(?P<head>Do not offer, promise or agree to any payment on this account|no offer to settle the account is "
+     rf"written): the limit to sue ends on (?P<d>{_DAY}), before an offer made now would be paid; in "
+     rf"(?P<st>{_STATES}), (?P<what>{_WHAT}) restarts it(?P<nobill>; the itemized bill is not in hand yet: ask for "
+     r"it before offering or promising anything)?\.",
+     lambda m: (("No ofrezca, prometa ni acepte ningún pago en esta cuenta" if m["head"].startswith("Do not") else
+                 "no se escribe una oferta para saldar la cuenta")
+                + f": el plazo para demandar termina el {m['d']}, antes de que se pagara una oferta hecha ahora; en "
+                f"{m['st']}, {_RESTARTS_ES[m['what']]} lo reinicia"
+                + ("; todavía no tiene la factura detallada: pídala antes de ofrecer o prometer nada" if m["nobill"]
+                   else "") + ".")),
+]
