@@ -136,8 +136,8 @@ def _export_tables(as_of: date, folder: Path) -> dict[str, str]:
     try:
         from ..audit.tables import BILLS_SCHEMA, LINES_SCHEMA
 
-        con.register("lines", LINES_SCHEMA.empty_table())
-        con.register("bills", BILLS_SCHEMA.empty_table())
+        con.register("lines", pa.Table.from_batches([], schema=LINES_SCHEMA))
+        con.register("bills", pa.Table.from_batches([], schema=BILLS_SCHEMA))
         prepare(con, as_of=as_of, materialize=False)
         names = [r[0] for r in con.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_schema IN ('main', 'temp')"
