@@ -7,7 +7,8 @@
   eobs   one row per EOB claim (level 'claim'), per denied EOB line (level 'line') and per line not
          denied of a claim not denied (level 'service', with its code), repeated for each bill of the
          account (source): billed, allowed, paid, patient_responsibility, denied, reason codes, and
-         the bill lines it matches (same code and date)
+         the bill lines it is for: those of the same code and date, else the one the matcher pairs with it
+         (ingest/match.py: a line the EOB prints by revenue code only, a code one character apart)
 At scale (`batch audit`), a caller brings its own `lines` and `bills` with these columns.
 """
 
@@ -141,8 +142,39 @@ def _claim_deductible(c) -> Decimal | None:
     return sum(parts, Decimal(0)) if parts else None
 
 
-def eobs_table(eobs: Iterable[Any], bills: Iterable[Bill]) -> pa.Table:
-    """The account's EOBs (ingest.eob_model.Eob) as rows for each of its bills."""
+def _exact_lines(bill: Bill) -> dict[tuple, list[int]]:
+    """The bill's coded lines by (code, date of service)."""
+    by_code_date: dict[tuple, list[int]] = {}
+    for ln in bill.lines:
+        if ln.code:
+            by_code_date.setdefault((ln.code, ln.date), []).append(ln.line)
+    return by_code_date
+
+
+def _links(bill: Bill, eobs: list[Any], exact: dict[tuple, list[int]], paired) -> dict[int, list[int]]:
+    """Each EOB line's bill lines on `bill` (by the EOB line's id()): those of its code and date (all of them,
+    as before), else the one line the matcher pairs with it when no exact pair took that line."""
+    links = {id(el): exact.get((el.code, el.date or c.start), []) if el.code else []
+             for e in eobs for c in e.claims for el in c.lines}
+    if paired is None or all(links.values()):
+        return links
+    taken = {n for lines in links.values() for n in lines}
+    near = {(m.eob_source, m.claim_id, m.eob_line): m.bill_line for m in paired.lines
+            if m.bill_source == bill.source and m.bill_line not in taken}
+    for e in eobs:
+        for c in e.claims:
+            for el in c.lines:
+                n = near.get((e.source, c.claim_id, el.line))
+                if not links[id(el)] and n is not None:
+                    links[id(el)] = [n]
+                    taken.add(n)
+    return links
+
+
+def eobs_table(eobs: Iterable[Any], bills: Iterable[Bill], paired: Any = None) -> pa.Table:
+    """The account's EOBs (ingest.eob_model.Eob) as rows for each of its bills. `paired` is the bill and EOB
+    lines' match (ingest.match.match) when the caller has it; else it is made here when an EOB line has no exact
+    code and date on a bill."""
     rows: dict[str, list] = {name: [] for name in EOBS_SCHEMA.names}
 
     def add(source, eob, level, claim, when, billed, allowed, paid, resp, denied, reasons, lines,
@@ -153,16 +185,20 @@ def eobs_table(eobs: Iterable[Any], bills: Iterable[Bill]) -> pa.Table:
                                                      claim.kind, claim.provider, [m.upper() for m in modifiers])):
             rows[name].append(value)
 
-    bills = list(bills)
+    bills, eobs = list(bills), list(eobs)
+    exact = {id(b): _exact_lines(b) for b in bills}
+    if paired is None and any(not (el.code and (el.code, el.date or c.start) in exact[id(b)])
+                              for b in bills if b.lines for e in eobs for c in e.claims for el in c.lines):
+        from ..ingest.match import match  # pair the lines as `audit --eob` does (here: rules run without EOBs too)
+
+        paired = match(bills, eobs)
     for bill in bills:
-        by_code_date: dict[tuple, list[int]] = {}
-        for ln in bill.lines:
-            by_code_date.setdefault((ln.code, ln.date), []).append(ln.line)
+        links = _links(bill, eobs, exact[id(bill)], paired)
         for eob in eobs:
             for c in eob.claims:
                 if c.status == "reversed":
                     continue
-                matched = sorted({n for el in c.lines for n in by_code_date.get((el.code, el.date or c.start), [])})
+                matched = sorted({n for el in c.lines for n in links[id(el)]})
                 denied = c.denied or c.status == "denied"
                 add(bill.source, eob.source, "claim", c, c.start, c.billed, c.allowed, c.paid,
                     c.adjudicated_patient_responsibility, denied, _reasons(c.all_adjustments()), matched,
@@ -173,5 +209,5 @@ def eobs_table(eobs: Iterable[Any], bills: Iterable[Bill]) -> pa.Table:
                     add(bill.source, eob.source, "line" if el.denied else "service", c,
                         el.date or c.start, el.billed, el.allowed, el.paid, el.patient_responsibility, el.denied,
                         _reasons(el.adjustments) if el.denied else None,
-                        by_code_date.get((el.code, el.date or c.start), []), code=el.code, modifiers=el.modifiers)
+                        links[id(el)], code=el.code, modifiers=el.modifiers)
     return pa.table(rows, schema=EOBS_SCHEMA)

@@ -195,14 +195,24 @@ def date_from_eobs(bills: list[Bill], eobs: list[Eob], result: MatchResult | Non
 
 
 def code_differences(bills: list[Bill], eobs: list[Eob], result: MatchResult | None = None) -> None:
-    """Each bill line matched to an EOB line whose code is one character apart says so on its bill (in place):
-    the scan may be misread, or the payer changed the code; the paper tells which."""
+    """Each bill line matched to an EOB line by something else than its code says so on its bill (in place): a code
+    one character apart (the scan may be misread, or the payer changed the code; the paper tells which), or an EOB
+    line without a procedure code, matched by revenue code (a remittance's pharmacy or supply line)."""
     result = result or match(bills, eobs)
-    codes = {(e.source, c.claim_id, el.line): el.code for e in eobs for c in e.claims for el in c.lines}
+    eob_lines = {(e.source, c.claim_id, el.line): el for e in eobs for c in e.claims for el in c.lines}
     for bill in bills:
         for m in result.lines:
             ln = next((x for x in bill.lines if x.line == m.bill_line), None) if m.bill_source == bill.source else None
-            if ln is not None and "code_near" in m.how:
+            if ln is None:
+                continue
+            el = eob_lines[(m.eob_source, m.claim_id, m.eob_line)]
+            if "code_near" in m.how:
                 bill.notes.append(f"line {ln.line}: the bill reads code {ln.code} where the EOB line it matches (revenue "
-                                  f"code {ln.revenue_code}, charge {ln.charge:,.2f}) has {codes[(m.eob_source, m.claim_id, m.eob_line)]}: "
+                                  f"code {ln.revenue_code}, charge {ln.charge:,.2f}) has {el.code}: "
                                   "a misread or a changed code; check it on the paper")
+            elif "revenue_code" in m.how and ln.code and not (el.code or el.billed_code):
+                agreed = [w for w in ("charge", "date") if w in m.how]
+                bill.notes.append(f"line {ln.line}: the EOB line it matches (revenue code {el.revenue_code}, charge "
+                                  f"{el.billed if el.billed is None else f'{el.billed:,.2f}'}) has no procedure code "
+                                  f"where the bill reads {ln.code}; matched by "
+                                  + ", ".join(["revenue code", *agreed[:-1]]) + (f" and {agreed[-1]}" if agreed else ""))
