@@ -20,7 +20,7 @@ from .casefile import case_dir
 from .errors import BadInput
 from .credit import CreditResult, check_credit
 from .ingest import Eob, read_bill, read_eob
-from .ingest.match import MatchResult, match
+from .ingest.match import MatchResult, code_differences, date_from_eobs, match
 from .ingest.notice_gaps import with_notice_gaps
 from .model import Account, Bill, Case, Deadline, Finding
 from .rights import review_rights
@@ -254,10 +254,13 @@ def review_account(case: Case, account: Account, as_of: date, *, skip_unreadable
 
         carry_ms_drg(out.bills, out.eobs)  # a stay's MS-DRG from the payer's 835 (CLP11)
         out.eob_match = match(out.bills, out.eobs)
+        # joined as `audit --eob` joins them: an undated line takes its EOB line's date; a near match is noted
+        date_from_eobs(out.bills, out.eobs, out.eob_match)
+        code_differences(out.bills, out.eobs, out.eob_match)
     if out.bills:
         out.audit = audit_bills(out.bills, facts=audit_facts(case, account, as_of),
                                 not_received=set(account.not_received), as_of=as_of,
-                                eobs=eobs_table(out.eobs, out.bills) if out.eobs else None)
+                                eobs=eobs_table(out.eobs, out.bills, out.eob_match) if out.eobs else None)
         out.findings = list(out.audit.findings)
         out.notes += audit_notes(out.audit.notes)
     elif out.eobs:
