@@ -29,6 +29,9 @@ LICENCE = "US government work (CMS), public domain; HCPCS/CPT code numbers only,
 
 # kind, file name as published, effective period, where the public copy was found
 SHIPPED = [
+    ("opps", "2023_January_Web_Addendum_B.12212022.xlsx", "2023-01-01", "2023-03-31",
+     "CMS OPPS Addendum B, January 2023 (CY 2023, the workbook of 12/21/2022), via github.com/softek/CMS.HCPCS "
+     "@b0e22c2d 2023_January_Web_Addendum_B.12212022.xlsx"),
     ("opps", "Section 508 version of January_Web_2024_Addendum_B.04.24.24.csv", "2024-01-01", "2024-03-31",
      "CMS OPPS Addendum B, January 2024 (CY 2024, corrected 04/24/2024), via github.com/QuicksortRx/universal-med-ids "
      "@12210a88 src/medicare_part_b/data/"),

@@ -99,17 +99,19 @@ def test_the_first_covered_day_is_priced_from_the_shipped_rows_and_the_day_befor
 
 @pytest.fixture
 def pfs_of_2023(tmp_path, monkeypatch):
-    """A physician fee schedule for a year before the shipped OPPS and ASP files (CY 2024 since issue 17), as
-    `data import pfs-rvu` would add one: the shipped CY 2024 rows relabelled 2023 (a fixture: these tests are about
-    which schedule is missing on a date, not about its rates). Returns a date only that schedule covers."""
+    """A physician fee schedule for a year before the shipped OPPS and ASP files (the OPPS from CY 2023, ASP from
+    CY 2024, since issue 17), as `data import pfs-rvu` would add one: the shipped CY 2024 rows relabelled to the
+    year before both (a fixture: these tests are about which schedule is missing on a date, not about its rates).
+    Returns a date only that schedule covers."""
     from billadvocate.reference.store import install
 
+    year = min(covers_from("opps"), covers_from("asp")).year - 1
     monkeypatch.setenv("BILLADVOCATE_HOME", str(tmp_path))
     rows = pq.read_table(SHIPPED_DIR / first_release("pfs_rvu")["file"])
-    install("pfs_rvu", rows, {"setting": None, "file": "pfs_rvu-2023-01-01.parquet", "rows": rows.num_rows,
-                              "effective_from": "2023-01-01", "effective_to": "2023-12-31",
+    install("pfs_rvu", rows, {"setting": None, "file": f"pfs_rvu-{year}-01-01.parquet", "rows": rows.num_rows,
+                              "effective_from": f"{year}-01-01", "effective_to": f"{year}-12-31",
                               "source": "test fixture", "licence": "US government work (CMS)"})
-    d = date(2023, 8, 14)
+    d = date(year, 8, 14)
     assert not [r for r in all_releases() if r.table in ("opps", "asp") and r.applies_from <= d]
     assert [r for r in all_releases() if r.table == "pfs_rvu" and r.applies_from <= d <= r.applies_to]
     return d

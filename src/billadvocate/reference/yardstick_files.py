@@ -1,7 +1,8 @@
 """Readers for the CMS payment files the price yardsticks come from, in CMS's own published layout.
 
-- OPPS Addendum B (the "Section 508" CSV of the quarterly web addendum): HCPCS Code, Short
-  Descriptor, SI, APC, Relative Weight, Payment Rate ("$613.10"), ... under a few title rows.
+- OPPS Addendum B (the "Section 508" CSV of the quarterly web addendum, or CMS's .xlsx workbook of it, as
+  2023_January_Web_Addendum_B.12212022.xlsx): HCPCS Code, Short Descriptor, SI, APC, Relative Weight,
+  Payment Rate ("$613.10"), ... under a few title rows.
 - Clinical Laboratory Fee Schedule (CLFS yyyy QnVn.csv): YEAR, HCPCS, MOD, EFF_DATE, INDICATOR, RATE
   (the national limit), SHORTDESC, ...
 - ASP pricing file (section 508 version of <Month yyyy> ASP Pricing File.csv): "Effective January 1,
@@ -31,7 +32,7 @@ MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", 
 
 
 def month_year(text: str) -> date | None:
-    """The first 'January 2025' / 'JUL 2025' / 'January_Web_2024' / '2025 Q1' in a name or title."""
+    """The first 'January 2025' / 'JUL 2025' / 'January_Web_2024' / '2025 Q1' / '2023_January' in a name or title."""
     t = text.lower()
     m = re.search(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[\s_-]+(?:web[\s_-]+)?(20\d\d)", t)
     if m:
@@ -39,6 +40,9 @@ def month_year(text: str) -> date | None:
     m = re.search(r"(20\d\d)[\s_-]*q([1-4])", t)
     if m:
         return date(int(m.group(1)), 3 * int(m.group(2)) - 2, 1)
+    m = re.search(r"(?<!\d)(20\d\d)[\s_-]+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[\s_-]", t)
+    if m:
+        return date(int(m.group(1)), MONTHS[m.group(2)], 1)
     return None
 
 
@@ -78,14 +82,24 @@ def _code(row: list[str], i: int) -> str:
     return re.sub(r"[^0-9A-Z]", "", text) if _CODE.match(re.sub(r"[^0-9A-Z]", "", text)) else text
 
 
+def _tables(path: Path, members: re.Pattern) -> list[tuple[str, list[list[str]]]]:
+    """(file name, rows of text) of each CSV of the file or ZIP, or of each sheet of an .xlsx workbook (Excel's
+    numbers as the CSV shows them: 548.11 -> '548.11', 70450 -> '70450'; empty rows left out)."""
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        from ..ingest.xlsx_bill import workbook_rows
+
+        return [(f"{path}!{sheet}", rows) for sheet, rows in workbook_rows(path)]
+    return [(file, _rows(text, file)) for file, text in _members(path, members)]
+
+
 def _sheets(path: Path, members: re.Pattern, want: tuple[str, ...], what: str, skip=lambda name: False):
-    """Each CSV of the file (or of the ZIP) as (file name, the title rows above its header as one text,
-    the column of each header name, its rows with a HCPCS code as (code, row, 'line n')). The code
-    column is the first name in `want`; a code that is not HCPCS is one BadInput naming file and line."""
-    for file, text in _members(path, members):
+    """Each CSV of the file (or of the ZIP), or each sheet of an .xlsx workbook, as (file name, the title
+    rows above its header as one text, the column of each header name, its rows with a HCPCS code as
+    (code, row, 'line n')). The code column is the first name in `want`; a code that is not HCPCS is one
+    BadInput naming file and line."""
+    for file, rows in _tables(path, members):
         if skip(Path(file).name.lower()):
             continue
-        rows = _rows(text, file)
         h, ix = _header(rows, want, file, what)
         yield file, " ".join(c for r in rows[:h] for c in r if c), ix, _coded(rows[h + 1:], h + 2, ix[want[0]], file)
 

@@ -1,0 +1,127 @@
+"""The CY 2023 yardsticks shipped for issue 17 (bills reach collections 1-3 years after care): a 2023 line is priced
+by its own year's release, each expected amount computed here from that release's shipped rows (SOURCES.md says
+where each file came from); a line dated before the earliest release stays unjudged, with its note."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from billadvocate.audit import audit_bills
+from billadvocate.model import Bill, Line
+from billadvocate.reference.importer import import_release
+from billadvocate.reference.store import SHIPPED_DIR
+from billadvocate.reference.yardstick_files import month_year
+
+MANIFEST = json.loads((SHIPPED_DIR / "manifest.json").read_text())["releases"]
+SENTARA = Path(__file__).parents[1] / "fixtures" / "ingest" / "ocr_parsed.json"
+
+
+def release(table: str, start: str) -> dict:
+    (r,) = [r for r in MANIFEST if r["table"] == table and r["effective_from"] == start]
+    return r
+
+
+def shipped(table: str, start: str, where: str, column: str):
+    file = SHIPPED_DIR / release(table, start)["file"]
+    ((value,),) = duckdb.sql(f"SELECT {column} FROM read_parquet('{file}') WHERE {where}").fetchall()
+    return value
+
+
+def audited(lines: list[Line], **facts):
+    return audit_bills([Bill(source="b.csv", lines=lines)], facts=facts or None, as_of=date(2026, 11, 28))
+
+
+def one(code, d, rev, charge="5000.00", units=1):
+    return Line(line=1, date=d, code=code, description=f"service {code}", units=Decimal(units),
+                charge=Decimal(charge), revenue_code=rev)
+
+
+def test_the_cy_2023_addendum_b_names_its_cms_file_and_public_copy():
+    r = release("opps", "2023-01-01")
+    assert "January 2023" in r["source"] and "2023_January_Web_Addendum_B.12212022.xlsx" in r["source"]
+    assert "softek/CMS.HCPCS @b0e22c2d" in r["source"]
+    assert r["licence"].startswith("US government work") and "no AMA descriptors" in r["licence"]
+    columns = duckdb.sql(f"DESCRIBE SELECT * FROM read_parquet('{SHIPPED_DIR / r['file']}')").fetchall()
+    assert [c[0] for c in columns] == ["hcpcs", "status_indicator", "apc", "payment_rate"]  # no descriptor
+
+
+@pytest.mark.parametrize("d", [date(2023, 1, 1), date(2023, 12, 31)])
+@pytest.mark.parametrize("code,rev", [("99285", "0450"), ("74177", "0350"), ("70450", "0351")])
+def test_a_2023_outpatient_line_is_priced_at_the_cy_2023_addendum_b_rate(code, rev, d):
+    # the January workbook is the CY 2023 schedule and prices the whole year (store.py CALENDAR_YEAR)
+    rate = shipped("opps", "2023-01-01", f"hcpcs = '{code}'", "payment_rate")
+    assert rate != shipped("opps", "2024-01-01", f"hcpcs = '{code}'", "payment_rate")  # the year's own rate
+    result = audited([one(code, d, rev)])
+    b = result.benchmarks[1]
+    assert b["medicare"] == pytest.approx(rate, abs=0.005) and b["basis"] == "medicare"
+    assert "BILL.PRICE_OUTLIER" in [f.rule for f in result.findings]  # $5,000 is far above each
+
+
+def test_the_sentara_statement_of_november_2023_has_its_ct_and_er_lines_priced():
+    # the lines of the real scanned Sentara statement as the OCR reads them (tests/fixtures/ingest), dated in
+    # November 2023 as its remittance dates them: the CT scans and the ER visit now have a 2023 yardstick
+    parsed = json.loads(SENTARA.read_text())["sentara-bill"]["lines"]
+    d = date(2023, 11, 20)
+    lines = [Line(line=p["line"], date=d, code=p["code"], description=p["description"], units=Decimal(p["units"]),
+                  charge=Decimal(str(p["charge"])), revenue_code=p["revenue_code"]) for p in parsed]
+    result = audited(lines)
+    for p in parsed:
+        if p["code"] in ("70486", "72126", "70450", "99284", "12011"):
+            rate = shipped("opps", "2023-01-01", f"hcpcs = '{p['code']}'", "payment_rate")
+            b = result.benchmarks[p["line"]]
+            assert b["medicare"] == pytest.approx(rate, abs=0.005) and b["basis"] == "medicare", p
+    assert not [n for n in result.notes if n.startswith("No Medicare price to compare for line 3")]
+
+
+def test_a_line_dated_before_the_cy_2023_addendum_b_stays_unjudged_with_its_note():
+    result = audited([one("99285", date(2022, 12, 31), "0450")])
+    b = result.benchmarks[1]
+    assert b["medicare"] is None and b["basis"] == "medicare_later"
+    assert b["no_yardstick"].startswith("dated before 2023-01-01, the start of the earliest Medicare outpatient")
+    assert not [f for f in result.findings if f.rule == "BILL.PRICE_OUTLIER"]
+    # the fair-price estimate takes the earliest rates: CY 2023's
+    assert b["medicare_later"] == pytest.approx(shipped("opps", "2023-01-01", "hcpcs = '99285'", "payment_rate"),
+                                                abs=0.005)
+
+
+def test_cms_addendum_b_workbook_is_read_by_data_import(tmp_path, monkeypatch):
+    # CMS publishes Addendum B as .xlsx too (the CY 2023 copy found is only that): `data import opps FILE.xlsx`
+    # reads it as it reads the CSV, and its name '2023_January_...' gives the start
+    import openpyxl
+
+    monkeypatch.setenv("BILLADVOCATE_HOME", str(tmp_path / "home"))
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "2023 January Addendum B"
+    ws.append([None, "Addendum B.- OPPS Payment by HCPCS Code for CY 2023"])
+    ws.append(["HCPCS Code", "Short Descriptor", " SI", "APC ", "Relative Weight ", "Payment Rate",
+               "National Unadjusted Copayment "])
+    ws.append(["99285", "", "J2", "5025", 6.4043, 548.11, None])
+    ws.append([70450, "", "Q3", 5522, 1.2488, 106.88, None])  # numbers as Excel keeps some codes
+    ws.append(["90371", "", "K", "1630", None, 128.051, None])
+    ws.append(["0001F", "", "E1", None, None, None, None])
+    path = tmp_path / "2023_January_Web_Addendum_B.12212022.xlsx"
+    wb.save(path)
+    (r,) = import_release("opps", path)
+    assert r.effective_from == date(2023, 1, 1) and r.rows == 4
+    rows = duckdb.sql(f"SELECT * FROM read_parquet('{r.file}') ORDER BY hcpcs").fetchall()
+    assert rows == [("0001F", "E1", None, None), ("70450", "Q3", "5522", 106.88), ("90371", "K", "1630", 128.051),
+                    ("99285", "J2", "5025", 548.11)]
+
+
+@pytest.mark.parametrize("name,start", [
+    ("2023_January_Web_Addendum_B.12212022.xlsx", date(2023, 1, 1)),
+    ("2023_october_web_addendum_b.csv", date(2023, 10, 1)),
+    ("January_Web_2024_Addendum_B.04.24.24.csv", date(2024, 1, 1)),
+    ("section 508 version of APR 2025 ASP Pricing File 032725.csv", date(2025, 4, 1)),
+    ("CLFS 2025 Q2V1.csv", date(2025, 4, 1)),
+    ("Addendum B.12212022.csv", None),
+])
+def test_a_cms_file_name_gives_its_month(name, start):
+    assert month_year(name) == start
