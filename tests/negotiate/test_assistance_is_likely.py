@@ -147,3 +147,12 @@ def test_a_discount_owes_at_most_its_figure_only_once_the_hospital_approves(tmp_
     assert over.message.startswith("You are likely eligible under the hospital's financial-assistance policy: if the "
                                    "hospital approves your application you may be charged at most $779.04, not the "
                                    "$4,830.00 asked")
+
+
+def test_the_billing_office_is_not_told_the_advice_meant_for_the_patient():
+    """'get the insurer's EOB to see that amount' is the review's advice to the patient: read aloud to the billing
+    office the No Surprises Act item states the limit and what the bill asks, and stops there."""
+    disputed = next(x for x in _review().call_scripts if x["to"] == "provider")["say"][1]
+    assert ("For emergency care from an out-of-network provider I may be charged no more than my in-network cost "
+            "sharing; the bill asks $4,830.00.") in disputed
+    assert "get the insurer's EOB" not in disputed and "check that the plan" not in disputed

@@ -95,12 +95,17 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
+# the review's advice to the patient at the end of a finding: not said to the billing office
+ADVICE_TO_PATIENT = re.compile(r"(?:: get the insurer's EOB to see that amount|; check that the plan applied in-network "
+                               r"cost sharing)\.?$")
+
+
 def _findings_said(messages: list[str]) -> str:
     """The problems found, each a whole sentence in the first person, as many as fit in one breath; the
     others are counted, never cut mid-word or mid-sentence."""
     said: list[str] = []
     for m in messages:
-        sentence = _sentence(_said(m))
+        sentence = _sentence(_said(ADVICE_TO_PATIENT.sub("", m)))
         if said and sum(len(x) + 1 for x in said) + len(sentence) > SAY_FINDINGS_CHARS:
             break
         said.append(sentence)
