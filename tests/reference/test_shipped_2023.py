@@ -5,6 +5,7 @@ where each file came from); a line dated before the earliest release stays unjud
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -125,3 +126,26 @@ def test_cms_addendum_b_workbook_is_read_by_data_import(tmp_path, monkeypatch):
 ])
 def test_a_cms_file_name_gives_its_month(name, start):
     assert month_year(name) == start
+
+
+@pytest.mark.parametrize("kind,fixture", [("clfs", "CLFS 2025 Q2V1.csv"), ("dmepos", "DMEPOS_JAN.csv")])
+def test_the_cms_workbook_of_a_lab_or_equipment_schedule_imports_as_its_csv_does(kind, fixture, tmp_path, monkeypatch):
+    # the same rows saved as the .xlsx CMS posts beside the CSV (amounts as Excel numbers): the same table
+    import csv
+
+    import openpyxl
+
+    from billadvocate.reference.cms_files import _decode
+
+    source = Path(__file__).parent / "fixtures" / fixture
+    wb = openpyxl.Workbook()
+    for row in csv.reader(_decode(source.read_bytes()).splitlines()):
+        wb.active.append([float(c) if re.fullmatch(r"\d+\.\d+", c) else c for c in row])
+    xlsx = tmp_path / source.with_suffix(".xlsx").name
+    wb.save(xlsx)
+    tables = []
+    for n, path in enumerate((source, xlsx)):
+        monkeypatch.setenv("BILLADVOCATE_HOME", str(tmp_path / f"home{n}"))
+        (r,) = import_release(kind, path)
+        tables.append((r.effective_from, duckdb.sql(f"SELECT * FROM read_parquet('{r.file}') ORDER BY ALL").fetchall()))
+    assert tables[0] == tables[1] and tables[0][1]

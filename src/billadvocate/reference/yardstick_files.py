@@ -9,6 +9,7 @@
   2025 through March 31, 2025", then HCPCS Code, Short Description, HCPCS Code Dosage, Payment Limit.
 - DMEPOS fee schedule (DMEPOS_<MON>.csv): "January 2025 Fee Schedule", then HCPCS, Mod, Mod2, JURIS,
   CATG, Ceiling, Floor, then for each state "XX (NR)" and "XX (R)" (non-rural and rural fees).
+Each is read from CMS's .xlsx workbook of it as well (each sheet's rows as the CSV holds them).
 Descriptors are not kept (the CPT ones are the AMA's). Each reader returns (table, start, end): the
 period the file states, when it states one. Every problem is a BadInput naming the file and line.
 """

@@ -41,7 +41,8 @@ def import_(kind: str, file: Path, setting: str | None, effective: str | None, a
     "Facility ID" or the older "Provider ID" layout, or the hospitals_MM_YYYY.zip archive: the list
     `hospital find` and `review` use; give --effective when the name has no date), or a price
     yardstick of the audit: opps (the OPPS Addendum B CSV), clfs (the Clinical Laboratory Fee Schedule
-    CSV), asp (the ASP pricing file CSV), dmepos (the DMEPOS fee schedule CSV) or msdrg (the IPPS
+    CSV), asp (the ASP pricing file CSV), dmepos (the DMEPOS fee schedule CSV; opps, clfs and dmepos
+    also as the .xlsx workbook CMS posts) or msdrg (the IPPS
     final rule's Table 5 .txt, or the IPPS Pricer's drgstable-YYYY.csv: the MS-DRG weights of one
     fiscal year, for an inpatient stay whose bill or EOB gives its MS-DRG), or opps-wage-index (the
     OPPS Pricer's cbsa-wage-index-YYYY.csv: the wage index that adjusts an OPPS payment when the
