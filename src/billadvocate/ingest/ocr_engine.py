@@ -81,7 +81,19 @@ def engine():
     onnxruntime's own hardware-specific optimised graph (its internal com.microsoft.nchwc ops); the
     folding above rewrites the standard model instead and saves more. onnxruntime's optimised model saved
     to a file (optimized_model_filepath) would only save session creation (0.06-0.09 s a model), and
-    its NCHWc graph is specific to the CPU it was made on: not used."""
+    its NCHWc graph is specific to the CPU it was made on: not used.
+
+    Measured and rejected (2026-12-06 06:10-06:50 UTC, issue 22; the Sentara scan on a 2-core Xeon with
+    AVX-512 at load 8-13, CPU s a page against ~1.75 for the whole engine): a smaller detection input
+    (the page scaled by 0.85 / 0.75 / 0.65 for detection only, crops still cut from the full page):
+    -0.14 / -0.27 / -0.33, but the boxes move and texts change ('72125' read '72126', '-5,300.28'
+    '-5.300.28'); blank margins cropped before detection: about -0.08, texts change the same way;
+    recognition crops padded to at least 288 px instead of 320: 6% less input and the same texts on the
+    Sentara scan, but at 256 'CO' reads 'Co' (a group code) and 'CPT(R)/' 'CPT(R)': too close to the
+    edge to ship; rapidocr's batches merged when they have the same padded width (2, 4 or all at once)
+    or split (1-3 crops): the same bits, no gain (-1% to +25%); detection on a one-thread session: the
+    same bits, -0.04, but a lone page or photo would wait longer on it. The angle classifier is never
+    run (use_cls=False on every call), and the engine is loaded once per process and shared."""
     try:
         from rapidocr_onnxruntime import RapidOCR
     except ImportError:
