@@ -119,3 +119,10 @@ def test_every_denial_on_the_real_sentara_remittance_names_its_bill_line(sentara
     # scan reads 72126 ($2,203), the CT 70450 and the ER's 12011
     assert denied == {D("1.00"): [2], D("27.50"): [1], D("2203.00"): [4], D("1691.00"): [5], D("773.00"): [9]}
     assert sum("has no procedure code where the bill reads J3490" in n for n in bill.notes) == 2
+
+
+def test_the_real_sentara_statement_names_its_sender(sentara):
+    # its heading reads the logo ('Sentara'), then 'Sentara Health' and the address: a health system's name
+    # (facility_name.py), not recognised before, so the bill named no provider
+    bill, _ = sentara
+    assert bill.provider_name == "Sentara Health"
