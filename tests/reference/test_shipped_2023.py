@@ -65,10 +65,11 @@ def test_a_2023_outpatient_line_is_priced_at_the_cy_2023_addendum_b_rate(code, r
 
 
 def test_the_sentara_statement_of_november_2023_has_its_ct_and_er_lines_priced():
-    # the lines of the real scanned Sentara statement as the OCR reads them (tests/fixtures/ingest), dated in
-    # November 2023 as its remittance dates them: the CT scans and the ER visit now have a 2023 yardstick
+    # the lines of the real scanned Sentara statement as the OCR reads them (tests/fixtures/ingest), dated
+    # 2023-11-10 as its remittance page dates them (`audit BILL.pdf --eob BILL.pdf`): the CT scans, the repair and
+    # the ER visit now have a 2023 yardstick
     parsed = json.loads(SENTARA.read_text())["sentara-bill"]["lines"]
-    d = date(2023, 11, 20)
+    d = date(2023, 11, 10)
     lines = [Line(line=p["line"], date=d, code=p["code"], description=p["description"], units=Decimal(p["units"]),
                   charge=Decimal(str(p["charge"])), revenue_code=p["revenue_code"]) for p in parsed]
     result = audited(lines)
