@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from rich._ratio import ratio_reduce
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
@@ -21,6 +20,11 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
+
+try:  # rich's own width reduction (a private module): without it, rich's Table draws every table
+    from rich._ratio import ratio_reduce
+except ImportError:  # pragma: no cover - a rich that moved it
+    ratio_reduce = None
 
 
 def _simple(table: Table) -> bool:
@@ -76,7 +80,7 @@ class QuickTable:
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         table = self.table
-        if not _simple(table) or not table.columns:
+        if ratio_reduce is None or not _simple(table) or not table.columns:
             yield from table.__rich_console__(console, options)
             return
         columns = table.columns
