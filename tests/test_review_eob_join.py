@@ -4,6 +4,8 @@ code, and the EOB findings name the same bill lines. Before, the review audited 
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from billadvocate.casefile import load_case
@@ -47,3 +49,25 @@ def test_review_and_audit_join_the_bill_and_its_eob_alike(tmp_path, cli):
     assert "line(s) 1, 2: no date of service on the bill; each takes the date of the EOB line it matches (03/02/2024)" in notes
     assert any(n.startswith("line 2: the EOB line it matches (revenue code 0250, charge 27.50) has no procedure code")
                for n in notes)
+
+
+def test_the_review_tells_the_patient_how_the_bill_met_its_eob_in_english_and_spanish(tmp_path):
+    from billadvocate.report.spanish_account import sentence
+    from tests.report.test_spanish_account import ENGLISH
+
+    notes = review_case(_case(tmp_path)).accounts[0].notes
+    joined = [n for n in notes if n.startswith(("line(s) 1, 2: no date of service", "line 2: the EOB line"))]
+    assert joined == ["line(s) 1, 2: no date of service on the bill; each takes the date of the EOB line it matches "
+                      "(03/02/2024)",
+                      "line 2: the EOB line it matches (revenue code 0250, charge 27.50) has no procedure code where the "
+                      "bill reads J3490; matched by revenue code and charge"]
+    for note in [*joined, "line 4: the bill reads code 72126 where the EOB line it matches (revenue code 0350, charge "
+                          "2,203.00) has 72125: a misread or a changed code; check it on the paper",
+                 "line(s) 1, 10: no date of service on the bill; each takes the date of the EOB line it matches "
+                 "(11/09/2023 to 11/10/2023)",
+                 "line 1: the EOB line it matches (revenue code 0250) has no procedure code where the bill reads J3490; "
+                 "matched by revenue code"]:
+        es = sentence(note)
+        assert es is not None and not ENGLISH.findall(es), (note, es)
+        for figure in re.findall(r"[A-Z]?\d[\dA-Z.,/]*\d|\d", note):
+            assert figure in es, (figure, es)

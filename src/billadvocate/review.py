@@ -254,9 +254,12 @@ def review_account(case: Case, account: Account, as_of: date, *, skip_unreadable
 
         carry_ms_drg(out.bills, out.eobs)  # a stay's MS-DRG from the payer's 835 (CLP11)
         out.eob_match = match(out.bills, out.eobs)
-        # joined as `audit --eob` joins them: an undated line takes its EOB line's date; a near match is noted
+        # joined as `audit --eob` joins them: an undated line takes its EOB line's date; a near match is noted,
+        # and the patient is told both (report/spanish_audit_notes.py has their Spanish)
+        said = {id(b): len(b.notes) for b in out.bills}
         date_from_eobs(out.bills, out.eobs, out.eob_match)
         code_differences(out.bills, out.eobs, out.eob_match)
+        out.notes += [n for b in out.bills for n in b.notes[said[id(b)]:]]
     if out.bills:
         out.audit = audit_bills(out.bills, facts=audit_facts(case, account, as_of),
                                 not_received=set(account.not_received), as_of=as_of,

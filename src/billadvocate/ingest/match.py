@@ -212,7 +212,7 @@ def code_differences(bills: list[Bill], eobs: list[Eob], result: MatchResult | N
                                   "a misread or a changed code; check it on the paper")
             elif "revenue_code" in m.how and ln.code and not (el.code or el.billed_code):
                 agreed = [w for w in ("charge", "date") if w in m.how]
-                bill.notes.append(f"line {ln.line}: the EOB line it matches (revenue code {el.revenue_code}, charge "
-                                  f"{el.billed if el.billed is None else f'{el.billed:,.2f}'}) has no procedure code "
-                                  f"where the bill reads {ln.code}; matched by "
+                charge = "" if el.billed is None else f", charge {el.billed:,.2f}"
+                bill.notes.append(f"line {ln.line}: the EOB line it matches (revenue code {el.revenue_code}{charge}) "
+                                  f"has no procedure code where the bill reads {ln.code}; matched by "
                                   + ", ".join(["revenue code", *agreed[:-1]]) + (f" and {agreed[-1]}" if agreed else ""))

@@ -2,7 +2,8 @@
 and MUE edits left out because of it (audit/setting.py), the patient's fee-schedule locality or why the amounts are
 national (reference/locality.py), a line with no Medicare yardstick (audit.unpriced_notes, the reasons of
 audit/benchmarks_sql.py), the hospital's price file (reference/prices.py) and an EOB's MS-DRG that needs its bill
-(audit/stay_drg.py). The OPPS wage notes (audit/opps_wage.py) are in report/spanish_account.py.
+(audit/stay_drg.py), and how the review joined a bill to its EOB (ingest/match.py: dates taken, codes that differ).
+The OPPS wage notes (audit/opps_wage.py) are in report/spanish_account.py.
 
 Each entry is (pattern, Spanish) as report/spanish_account.py reads them: the note's figures, codes, dates, file
 editions and names are kept as the audit writes them. A note whose part no table knows gives None (stays English).
@@ -245,7 +246,33 @@ def _undated(m) -> str:
             "revise la factura con --as-of un día de la atención.")
 
 
+_MATCHED_BY_ES = {"revenue code": "código de facturación del hospital", "charge": "cargo", "date": "fecha"}
+
+
+def _matched_by(m) -> str | None:
+    parts = re.split(r", | and ", m["how"])
+    if any(p not in _MATCHED_BY_ES for p in parts):
+        return None
+    how = [_MATCHED_BY_ES[p] for p in parts]
+    how_es = ", ".join(how[:-1]) + (" y " if len(how) > 1 else "") + how[-1]
+    charge = f", cargo {m['c']}" if m["c"] else ""
+    return (f"línea {m['n']}: la línea de la EOB con la que coincide (código de facturación del hospital {m['rev']}"
+            f"{charge}) no tiene código de procedimiento, mientras que la factura dice {m['a']}; coinciden por {how_es}")
+
+
 PATTERNS: list[tuple[str, Any]] = [
+    # ingest/match.py, told by the review: a bill's lines joined to its EOB's (dates taken, codes that differ)
+    (r"line\(s\) (?P<ns>[\d, ]+): no date of service on the bill; each takes the date of the EOB line it matches "
+     r"\((?P<a>\d{2}/\d{2}/\d{4})(?: to (?P<b>\d{2}/\d{2}/\d{4}))?\)",
+     lambda m: (f"línea(s) {m['ns']}: la factura no indica la fecha de servicio; cada una toma la fecha de la línea de "
+                f"la EOB con la que coincide " + (f"(del {m['a']} al {m['b']})" if m["b"] else f"({m['a']})"))),
+    (r"line (?P<n>\d+): the bill reads code (?P<a>\S+) where the EOB line it matches \(revenue code (?P<rev>\S+), "
+     r"charge (?P<c>[\d,.]+)\) has (?P<b>\S+): a misread or a changed code; check it on the paper",
+     "línea {n}: la factura dice el código {a} donde la línea de la EOB con la que coincide (código de facturación del "
+     "hospital {rev}, cargo {c}) dice {b}: una lectura equivocada o un código cambiado; compruébelo en el papel"),
+    (r"line (?P<n>\d+): the EOB line it matches \(revenue code (?P<rev>\S+?)(?:, charge (?P<c>[\d,.]+))?\) has no "
+     r"procedure code where the bill reads (?P<a>\S+); matched by (?P<how>.+)", _matched_by),
+
     # audit_bills: an 837's statement period (DTP*434) standing for the care's dates
     (r"The care's dates are the claim's statement period, (?P<a>\d{4}-\d{2}-\d{2}) to (?P<b>\d{4}-\d{2}-\d{2}) "
      r"\(the case gives none\)\.",
