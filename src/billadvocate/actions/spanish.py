@@ -17,6 +17,8 @@ from ..states import NAMES
 from .safety import nothing_revives, revives, time_barred
 from .steps import APPLY_POLICY, BUREAU_NAMES
 
+JUDGED_TITLE_ES = "Consulte ya a un abogado para pedir que se anule la sentencia"  # steps.JUDGED_TITLE
+
 TITLES = {
     "ANSWER_LAWSUIT": "Responda a la demanda",
     "DO_NOT_PAY": "No pague ni firme nada sobre esta deuda antigua",
@@ -55,6 +57,8 @@ def in_spanish(result, actions: list[dict] | None = None) -> list[dict[str, Any]
 def _render(s: dict, r, state: str, as_of: date) -> tuple[str, str]:
     kind, due, letter = s["kind"], s.get("due"), s.get("letter")
     title = TITLES.get(kind, s["title"])
+    if kind == "ANSWER_LAWSUIT" and s["why"].startswith("A judgment was entered on "):  # a decided case
+        return JUDGED_TITLE_ES, report_spanish.deadline({"kind": "ANSWER_DUE", "why": s["why"], "date": due})["why"]
     if kind == "ANSWER_LAWSUIT":
         late = due is not None and due < as_of.isoformat()
         why = (("La fecha para responder ya pasó: llame hoy al secretario del tribunal y pregunte si se dictó una "
@@ -209,6 +213,13 @@ def _barred_why(sol: dict, state: str, holder: str | None = None) -> str:
                if what else
                f"En {name}, no se sabe que un pago reviva una deuda tan antigua, pero no pague ni firme nada antes "
                "de hablar con un abogado.")
+    if sol.get("judgment"):  # steps.judged_words
+        rev = (f"Se dictó una sentencia el {sol['judgment']}: el plazo para responder ya pasó, y la prescripción solo "
+               "se puede alegar ahora si el tribunal anula la sentencia. Pida una copia de la sentencia al secretario "
+               "del tribunal y hable rápido con un abogado para pedir al tribunal que la anule (el plazo es corto); "
+               "mientras tanto la sentencia se puede ejecutar, por ejemplo tomando dinero de una cuenta de banco, salvo "
+               "el dinero que la ley protege. No pague ni firme nada sobre ella antes de hablar con el abogado.")
+        return report_spanish.places_es(head + rev)
     return report_spanish.places_es(head + rev + " Aún puede disputarla, pedir al cobrador que deje de contactarle y "
                                     "quejarse si amenaza con demandar; si le demanda, responda y diga que la deuda es "
                                     "demasiado antigua para demandar.")

@@ -114,10 +114,25 @@ def _revival_words(sol: dict, state: str, holder: str | None = None) -> str:
             + (CHECK_NOTE if not r["payment"] and not sol.get("revival_unconfirmed") else ""))
 
 
+JUDGED_TITLE = "Ask a lawyer now about having the judgment set aside"  # ANSWER_LAWSUIT once a judgment is logged
+
+
+def judged_words(day) -> str:
+    """What a judgment logged on DAY leaves the patient (as rights/deadlines.answer_due and the sol warning say)."""
+    return (f"A judgment was entered on {day}: the time to answer has passed, and the statute of limitations can be "
+            "raised now only if the court sets the judgment aside. Get a copy of the judgment from the court clerk "
+            "and talk to a lawyer quickly about asking the court to set it aside (the time allowed is short); until "
+            "then the judgment can be enforced, for example by taking money from a bank account, except money the "
+            "law protects. Do not pay or sign anything about it before talking to the lawyer.")
+
+
 def lawsuit_steps(r, as_of: date) -> list[dict]:
     out = []
     for d in r.deadlines:
         if d.kind != "ANSWER_DUE":
+            continue
+        if d.why.startswith("A judgment was entered on "):  # rights/deadlines.answer_due: a decided case, act now
+            out.append(_step("ANSWER_LAWSUIT", r.account.id, d.why, due=as_of, title=JUDGED_TITLE))
             continue
         late = ("The answer date has passed: call the court clerk today to ask whether a default judgment was "
                 "entered; it can sometimes be set aside if you act fast. " if d.date < as_of else "")
@@ -132,11 +147,14 @@ def sol_steps(r, as_of: date, state: str) -> list[dict]:
         return []
     acct = r.account.id
     years = sol.get("years")
-    why = (f"The limit to sue on this debt ran out on {sol.get('expires')}"
-           + (f" ({years} years in {NAMES.get(state, state)})" if years else "") + ". "
-           + _revival_words(sol, state, r.account.collector.kind if r.account.collector else None)
-           + " You may still dispute it, tell the collector to stop contacting you, and complain if it threatens to "
-             "sue; if it sues, answer and say the debt is too old to sue on.")
+    head = (f"The limit to sue on this debt ran out on {sol.get('expires')}"
+            + (f" ({years} years in {NAMES.get(state, state)})" if years else "") + ". ")
+    if sol.get("judgment"):  # sued and decided: no revival or answer left to warn about, only the judgment
+        why = head + judged_words(sol["judgment"])
+    else:
+        why = (head + _revival_words(sol, state, r.account.collector.kind if r.account.collector else None)
+               + " You may still dispute it, tell the collector to stop contacting you, and complain if it threatens "
+                 "to sue; if it sues, answer and say the debt is too old to sue on.")
     out = [_step("DO_NOT_PAY", acct, why)]
     if r.account.collector is not None:
         letter = _letter(r, "dispute") or _letter(r, "validation_request")
