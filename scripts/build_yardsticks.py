@@ -29,6 +29,18 @@ LICENCE = "US government work (CMS), public domain; HCPCS/CPT code numbers only,
 
 # kind, file name as published, effective period, where the public copy was found
 SHIPPED = [
+    ("opps", "january_2019_opps_web_addendum_b.12312018.xlsx", "2019-01-01", "2019-03-31",
+     "CMS OPPS Addendum B, January 2019 (CY 2019, the workbook of 12/31/2018), via github.com/softek/CMS.HCPCS "
+     "@b0e22c2d january_2019_opps_web_addendum_b.12312018.xlsx"),
+    ("opps", "January 2020 Addendum B CORRECTION.02042020.xlsx", "2020-01-01", "2020-03-31",
+     "CMS OPPS Addendum B, January 2020 (CY 2020, the correction of 02/04/2020), via github.com/softek/CMS.HCPCS "
+     "@b0e22c2d January 2020 Addendum B CORRECTION.02042020.xlsx"),
+    ("opps", "2021_January_Web_Addendum_B.12.29.20.xlsx", "2021-01-01", "2021-03-31",
+     "CMS OPPS Addendum B, January 2021 (CY 2021, the workbook of 12/29/2020), via github.com/softek/CMS.HCPCS "
+     "@b0e22c2d 2021_January_Web_Addendum_B.12.29.20.xlsx"),
+    ("opps", "January_2022_Web_Addendum_B.01.10.22.xlsx", "2022-01-01", "2022-03-31",
+     "CMS OPPS Addendum B, January 2022 (CY 2022, the workbook of 01/10/2022), via github.com/softek/CMS.HCPCS "
+     "@b0e22c2d January_2022_Web_Addendum_B.01.10.22.xlsx"),
     ("opps", "2023_January_Web_Addendum_B.12212022.xlsx", "2023-01-01", "2023-03-31",
      "CMS OPPS Addendum B, January 2023 (CY 2023, the workbook of 12/21/2022), via github.com/softek/CMS.HCPCS "
      "@b0e22c2d 2023_January_Web_Addendum_B.12212022.xlsx"),

@@ -1,6 +1,6 @@
 """The CY 2023 yardsticks shipped for issue 17 (bills reach collections 1-3 years after care): a 2023 line is priced
 by its own year's release, each expected amount computed here from that release's shipped rows (SOURCES.md says
-where each file came from); a line dated before the earliest release stays unjudged, with its note."""
+where each file came from); the day before 2023 takes CY 2022's rate."""
 
 from __future__ import annotations
 
@@ -81,15 +81,13 @@ def test_the_sentara_statement_of_november_2023_has_its_ct_and_er_lines_priced()
     assert not [n for n in result.notes if n.startswith("No Medicare price to compare for line 3")]
 
 
-def test_a_line_dated_before_the_cy_2023_addendum_b_stays_unjudged_with_its_note():
+def test_the_day_before_cy_2023_takes_the_cy_2022_rate_not_2023s():
+    # since the CY 2019-2022 workbooks are shipped (test_shipped_opps_history.py has the line before the earliest)
     result = audited([one("99285", date(2022, 12, 31), "0450")])
     b = result.benchmarks[1]
-    assert b["medicare"] is None and b["basis"] == "medicare_later"
-    assert b["no_yardstick"].startswith("dated before 2023-01-01, the start of the earliest Medicare outpatient")
-    assert not [f for f in result.findings if f.rule == "BILL.PRICE_OUTLIER"]
-    # the fair-price estimate takes the earliest rates: CY 2023's
-    assert b["medicare_later"] == pytest.approx(shipped("opps", "2023-01-01", "hcpcs = '99285'", "payment_rate"),
-                                                abs=0.005)
+    assert b["basis"] == "medicare"
+    assert b["medicare"] == pytest.approx(shipped("opps", "2022-01-01", "hcpcs = '99285'", "payment_rate"), abs=0.005)
+    assert b["medicare"] != pytest.approx(shipped("opps", "2023-01-01", "hcpcs = '99285'", "payment_rate"), abs=0.005)
 
 
 def test_cms_addendum_b_workbook_is_read_by_data_import(tmp_path, monkeypatch):
