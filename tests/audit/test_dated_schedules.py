@@ -99,8 +99,8 @@ def test_the_first_covered_day_is_priced_from_the_shipped_rows_and_the_day_befor
 
 @pytest.fixture
 def pfs_of_2023(tmp_path, monkeypatch):
-    """A physician fee schedule for a year before the shipped OPPS and ASP files (the OPPS from CY 2023, ASP from
-    CY 2024, since issue 17), as `data import pfs-rvu` would add one: the shipped CY 2024 rows relabelled to the
+    """A physician fee schedule for a year before the shipped OPPS and ASP files (the OPPS from CY 2019 since issue
+    17 shipped the 2019-2022 workbooks, ASP from CY 2024; the year is computed, so it moves with them), as `data import pfs-rvu` would add one: the shipped CY 2024 rows relabelled to the
     year before both (a fixture: these tests are about which schedule is missing on a date, not about its rates).
     Returns a date only that schedule covers."""
     from billadvocate.reference.store import install
@@ -136,8 +136,8 @@ def test_a_drug_is_not_priced_by_the_physician_fee_when_the_asp_file_starts_late
 
 
 def test_an_offer_on_an_old_bill_takes_the_earliest_medicare_rates_as_its_anchor():
-    # the Georgia scenario: a 2020 ER bill ($1,200) the patient chose to settle; no finding is made from the 2024
-    # OPPS, but the offer is anchored at 1.5x its rates, not at the whole balance
+    # the Georgia scenario: a 2020 ER bill ($1,200) the patient chose to settle; no finding is made (no 2020 PFS, so
+    # neither line is judged), but the offer is anchored at 1.5x the Medicare rates, not at the whole balance
     from billadvocate import load_case, review_case
     from billadvocate.negotiate.fair import MEDICARE_MULTIPLE
 
@@ -146,10 +146,15 @@ def test_an_offer_on_an_old_bill_takes_the_earliest_medicare_rates_as_its_anchor
     result = review_case(load_case(ROOT / "tests" / "scenarios" / "cases" / "ga_time_barred_pay" / "case.yaml"))
     audit_result = result.accounts[0].audit
     assert not [f for f in audit_result.findings if f.rule == "BILL.PRICE_OUTLIER"]
-    # the ER visit (undecided setting: the larger of OPPS and PFS) at the earliest shipped OPPS rate of 99283 (CY 2022
-    # since issue 17 shipped the older Addendum B workbooks, most recent first)
+    # the ER visit (undecided setting: the larger of OPPS and PFS) is unjudged (no PFS of 2020) and estimated at the
+    # OPPS rate of 99283 of its date (2020-06-15, bill.csv) - since issue 17 shipped the CY 2019-2022 Addendum B
+    # workbooks an OPPS release covers 2020; were none to cover it, the earliest shipped one would be used
+    d = date(2020, 6, 15)
+    covering = [r for r in all_releases() if r.table == "opps" and r.applies_from <= d <= r.applies_to]
+    file = covering[0].file if covering else SHIPPED_DIR / first_release("opps")["file"]
+    ((rate,),) = duckdb.sql(f"SELECT payment_rate FROM read_parquet('{file}') WHERE hcpcs = '99283'").fetchall()
     er = audit_result.benchmarks[1]
-    assert er["medicare_later"] == pytest.approx(shipped("opps", "hcpcs = '99283'", "payment_rate"), abs=0.005)
+    assert er["medicare"] is None and er["medicare_later"] == pytest.approx(rate, abs=0.005)
     later = [audit_result.benchmarks[n]["medicare_later"] for n in (1, 2)]
     assert all(x is not None for x in later)
     fair = result.accounts[0].offer["fair"]
