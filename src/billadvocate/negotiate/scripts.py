@@ -131,7 +131,18 @@ def _barred_warning(sol, offer) -> list[str]:
     return [(TIME_BARRED_CHOSE if _offering(offer) else TIME_BARRED) + " " + call_revival(sol)]
 
 
-def provider_script(account, findings, assistance, offer, sol=None) -> dict[str, Any]:
+BALANCE_ASK = "What is the balance after every payment and adjustment?"  # no insurer to ask about
+INSURER_ASK = ("What is the balance after every insurance payment and adjustment, and has the claim been billed to my "
+               "insurer?")
+
+
+def no_insurer(case, account) -> bool:
+    """Uninsured, or insured but paying this care herself (self-pay): no claim went to any insurer."""
+    return bool(account.care.self_pay) or (case is not None and case.insurance is not None
+                                           and case.insurance.status == "uninsured")
+
+
+def provider_script(account, findings, assistance, offer, sol=None, case=None) -> dict[str, Any]:
     p = account.provider
     acct = account.account_number or account.id
     when = account.care.start.isoformat() if account.care.start else "the date on the bill"
@@ -159,7 +170,7 @@ def provider_script(account, findings, assistance, offer, sol=None) -> dict[str,
     if _offering(offer) and offer["fair_amount"] > 0:
         say.append(f"I can offer {dollars(offer['opening'])} to resolve this account in full, if you confirm in "
                    f"writing {IN_WRITING}. {NOT_AN_ADMISSION}")
-    ask = ["What is the balance after every insurance payment and adjustment, and has the claim been billed to my insurer?",
+    ask = [BALANCE_ASK if no_insurer(case, account) else INSURER_ASK,
            "Has the account been sent to a collection agency, sold, or reported to a credit bureau? If so, when and to whom?",
            "Please send me your financial-assistance policy and application, and your cash (self-pay) price for these services."]
     free = bool(offer and offer.get("no_offer") and not offer.get("withheld")
@@ -271,6 +282,6 @@ def insurer_script(case, account, fair) -> dict[str, Any] | None:
 
 def call_scripts(case, account, findings, assistance, offer, sol) -> list[dict[str, Any]]:
     fair = (offer or {}).get("fair")
-    scripts = [provider_script(account, findings, assistance, offer, sol),
+    scripts = [provider_script(account, findings, assistance, offer, sol, case),
                collector_script(account, offer, sol), insurer_script(case, account, fair)]
     return [s for s in scripts if s is not None]

@@ -239,6 +239,7 @@ _FIXED = {
                                                                    "que la corrijan.",
     "I dispute this debt. I am requesting validation in writing, and I will communicate in writing from now on.":
         "Disputo esta deuda. Pido la verificación por escrito, y desde ahora me comunicaré por escrito.",
+    "What is the balance after every payment and adjustment?": "¿Cuál es el saldo después de todos los pagos y ajustes?",
     "What is the balance after every insurance payment and adjustment, and has the claim been billed to my insurer?":
         "¿Cuál es el saldo después de todos los pagos y ajustes del seguro, y se envió el reclamo a mi seguro?",
     "Has the account been sent to a collection agency, sold, or reported to a credit bureau? If so, when and to whom?":
@@ -1225,10 +1226,10 @@ _PATTERNS += [
     (rf"The last day to ask for an external review of claim (?P<c>\S+) \((?P<d>{D})\) has passed\.",
      "Ya pasó el último día para pedir una revisión externa de la reclamación {c} ({d})."),
     (rf"(?P<lvl>[^:]+?) of (?P<d>{D}) reversed the denial of claim (?P<c>\S+): ask the provider to bill the plan "
-     r"again; you owe only your share under the plan\.",
+     r"again; you may be charged no more than your share under the plan\.",
      lambda m: (f"{_LEVELS_ES[m['lvl'].lower()][:1].upper()}{_LEVELS_ES[m['lvl'].lower()][1:]} del {m['d']} revirtió "
-                f"la negación de la reclamación {m['c']}: pida al proveedor que vuelva a cobrarle al plan; usted solo "
-                "debe su parte según el plan." if m["lvl"].lower() in _LEVELS_ES else None)),
+                f"la negación de la reclamación {m['c']}: pida al proveedor que vuelva a cobrarle al plan; no se le "
+                "puede cobrar más que su parte según el plan." if m["lvl"].lower() in _LEVELS_ES else None)),
     (rf"The independent reviewer upheld the denial of claim (?P<c>\S+) on (?P<d>{D}): the appeals are over"
      r"(?P<erisa> \(under ERISA you may still sue the plan: see a lawyer\))?\.",
      lambda m: (f"El revisor independiente mantuvo la negación de la reclamación {m['c']} el {m['d']}: las apelaciones "
