@@ -300,3 +300,17 @@ def test_while_the_lawsuit_can_be_filed_the_hold_waits_for_the_court_not_the_pla
     assert "until the court decides" in r["hold"] and "until the plan decides" not in r["hold"]
     alj = route_of("medicare_original", _denial(), _account(_decision("reconsideration_decision")), DECIDED)
     assert "until the plan decides" in alj["hold"]
+
+
+def test_a_reversed_denial_never_says_the_patient_owes_her_share():
+    # the product never states a debt: 'you owe only your share' read as an admission of what is owed
+    from billadvocate.report.spanish_account import sentence
+
+    r = route_of("aca_individual", _denial(), _account(_decision("appeal_decision", outcome="approved")), DECIDED)
+    assert "you owe" not in r["won"]
+    assert r["won"].endswith("ask the provider to bill the plan again; you may be charged no more than your share "
+                             "under the plan.")
+    es = sentence(r["won"])
+    assert es and "debe su parte" not in es
+    assert es.endswith("pida al proveedor que vuelva a cobrarle al plan; no se le puede cobrar más que su parte según "
+                       "el plan.")

@@ -103,8 +103,8 @@ def route(plan_type: str | None, denial: Denial, account, as_of: date, index: in
     if last is not None and last.outcome == "approved":  # the denial was reversed: nothing left to appeal
         out.update(open=False, stage="approved", deadlines=[], _deadlines=[], next_due=None)
         out["won"] = (f"{LEVEL_WORDS[last.level].capitalize()} of {last.day} reversed the denial of claim "
-                      f"{denial.claim_id}: ask the provider to bill the plan again; you owe only your share under "
-                      "the plan.")
+                      f"{denial.claim_id}: ask the provider to bill the plan again; you may be charged no more "
+                      "than your share under the plan.")
         return out
     deadlines: list[Deadline] = []
     if notice is not None:
