@@ -23,6 +23,14 @@ def test_the_assistance_finding_is_likely_in_spanish():
                      "hospital, si el hospital aprueba su solicitud")
 
 
+def test_the_assistance_findings_explanation_is_likely_in_spanish_too():
+    # the generic explanation said 'nunca puede cobrar a quien califica' beside the patient's case, read as decided
+    over = next(f for f in _account()["findings"] if f["rule"] == "IRS501R.OVER_AGB")
+    explanation = spanish.finding(over, "audit")["explanation"]
+    assert "a quien califica" not in explanation
+    assert "si el hospital aprueba su solicitud" in explanation and "es probable que califique" in explanation
+
+
 def test_the_spanish_scripts_say_the_belief_the_application_and_the_limit():
     a = _account()
     assert not untranslated(a)

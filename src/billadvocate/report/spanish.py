@@ -155,6 +155,13 @@ def finding(f: Any, engine: str) -> dict[str, str]:
         title = (f"Es probable que califique para {what} según la política de ayuda financiera del hospital, si el "
                  "hospital aprueba su solicitud")
     explanation = entry.get("explanation") or _get(f, "explanation") or ""
+    if _get(f, "rule") == "IRS501R.OVER_AGB" and "likely eligible" in message:  # likely, as the title: not decided
+        explanation = ("Un hospital sin fines de lucro debe dar la atención gratuita o con descuento que promete su "
+                       "política de ayuda financiera, y a un paciente al que aprueba esa ayuda no puede cobrarle más de "
+                       "lo que suele cobrar a los pacientes con seguro (AGB). Con sus ingresos es probable que califique. "
+                       "Solicite la ayuda financiera y pida que, si el hospital aprueba su solicitud, aplique su "
+                       "política a la factura: atención gratuita si sus ingresos están por debajo de su límite, o si "
+                       "no, su descuento.")
     if engine == "audit" and _get(f, "rule") == "BILL.PRICE_OUTLIER" and entry.get("explanation"):
         figures = _price_es(_get(f, "message") or "")
         explanation = f"{figures} {explanation.strip()}" if figures else explanation
