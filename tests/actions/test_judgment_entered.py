@@ -74,3 +74,14 @@ def test_without_a_judgment_the_steps_still_say_answer(tmp_path):
     assert "if it sues, answer and say the debt is too old to sue on" in _step(result, "DO_NOT_PAY")["why"]
     late = review(write_case(tmp_path / "late", state="TX", first_bill="2020-07-15", events=[SUED]), AS_OF)
     assert "ask whether a default judgment was entered" in _step(late, "ANSWER_LAWSUIT")["why"]
+
+
+def test_a_judgment_logged_without_the_lawsuit_still_comes_first(tmp_path):
+    # the log may hold only the judgment (the patient learned of the suit from it): the plan said nothing of it
+    result = review(write_case(tmp_path, state="TX", first_bill="2024-07-15", events=[JUDGMENT]), AS_OF)
+    s = result.actions[0]
+    assert s["kind"] == "ANSWER_LAWSUIT" and "set aside" in s["title"] and s["due"] == AS_OF.isoformat()
+    assert s["why"].startswith("A judgment was entered on 2026-11-01 in the lawsuit over this debt: the time to "
+                               "answer has passed.") and "can be enforced" in s["why"]
+    es = _step(result, "ANSWER_LAWSUIT", "es")["why"]
+    assert es.startswith("Se dictó una sentencia el 2026-11-01 en la demanda: el plazo para responder ya pasó.")

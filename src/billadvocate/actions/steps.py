@@ -117,6 +117,14 @@ def _revival_words(sol: dict, state: str, holder: str | None = None) -> str:
 JUDGED_TITLE = "Ask a lawyer now about having the judgment set aside"  # ANSWER_LAWSUIT once a judgment is logged
 
 
+JUDGED_LAWSUIT = ("A judgment was entered on {day} in the lawsuit over this debt: the time to answer has passed. Ask the "
+                  "court clerk today for a copy of the judgment. A court can set aside a default judgment if you ask it "
+                  "quickly (the time allowed is short and differs from state to state), and only then can the statute "
+                  "of limitations or any other defence be heard. Until then the judgment can be enforced, for example "
+                  "by taking money from a bank account, except money the law protects. Free legal aid for your area: "
+                  "lawhelp.org or the Legal Services Corporation's lsc.gov/find-legal-aid.")
+
+
 def judged_words(day) -> str:
     """What a judgment logged on DAY leaves the patient (as rights/deadlines.answer_due and the sol warning say)."""
     return (f"A judgment was entered on {day}: the time to answer has passed, and the statute of limitations can be "
@@ -138,6 +146,10 @@ def lawsuit_steps(r, as_of: date) -> list[dict]:
                 "entered; it can sometimes be set aside if you act fast. " if d.date < as_of else "")
         out.append(_step("ANSWER_LAWSUIT", r.account.id, late + d.why, due=d.date,
                          title=f"Answer the lawsuit by {d.date.isoformat()}"))
+    judged = (r.sol or {}).get("judgment")
+    if judged and not out:  # only the judgment is logged: the answer deadline's words (rights/deadlines.answer_due)
+        out.append(_step("ANSWER_LAWSUIT", r.account.id, JUDGED_LAWSUIT.format(day=judged), due=as_of,
+                         title=JUDGED_TITLE))
     return out
 
 
