@@ -40,6 +40,10 @@ def prepare_bucket(con: duckdb.DuckDBPyConnection, *, as_of: date, keys: str) ->
     prepare(con, as_of=as_of, lines="lines", bills="bills", eobs="eobs_keyed", materialize=True, mods_column="mods")
 
 
+# what a bucket materialises (bucket_sql's claim_facts, the engine's derived tables at scale)
+BUCKET_TABLES = ("audit_lines", "bill_sums", "repeat_keys", "claim_facts")
+
+
 def audit_bucket(con: duckdb.DuckDBPyConnection, staged_sql: str, *, setting: str | None, as_of: date,
                  keys: str | None = None) -> str:
     """Everything the rules read, over one bucket's normalised lines (`staged_sql`, a query with the
@@ -49,6 +53,10 @@ def audit_bucket(con: duckdb.DuckDBPyConnection, staged_sql: str, *, setting: st
     or "text") forces one. Returns the keys used."""
     from .bucket_sql import HASH, TEXT, bucket_views_sql, keys_unique_sql
 
+    # the last bucket's tables go first: replaced only once the new ones were built, they held their
+    # memory while the next bucket's were made (a 10-bucket run paid for it in every bucket after the first)
+    for name in BUCKET_TABLES:
+        con.execute(f"DROP TABLE IF EXISTS {name}")
     con.execute(f"CREATE OR REPLACE VIEW staged AS {staged_sql}")
     views = bucket_views_sql(setting, keys=keys or HASH)
     name, body, _ = views[0]  # claim_facts (the same for both keys): the hashes are checked on it
