@@ -4,28 +4,14 @@ its own quarter (the day before a quarter starts takes the quarter before). SOUR
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
-import duckdb
 import pytest
 
-from billadvocate.reference.store import SHIPPED_DIR
+from tests.shipped_releases import release, shipped
 
 from .support import audit, line
 
-MANIFEST = json.loads((SHIPPED_DIR / "manifest.json").read_text())["releases"]
-
-
-def release(table: str, start: str) -> dict:
-    (r,) = [r for r in MANIFEST if r["table"] == table and r["effective_from"] == start]
-    return r
-
-
-def shipped(table: str, start: str, where: str, column: str):
-    file = SHIPPED_DIR / release(table, start)["file"]
-    ((value,),) = duckdb.sql(f"SELECT {column} FROM read_parquet('{file}') WHERE {where}").fetchall()
-    return value
 
 
 def test_the_cy_2024_releases_name_their_cms_file_and_public_copy():

@@ -18,20 +18,9 @@ from billadvocate.model import Bill, Line
 from billadvocate.reference.importer import import_release
 from billadvocate.reference.store import SHIPPED_DIR
 from billadvocate.reference.yardstick_files import month_year
+from tests.shipped_releases import release, shipped
 
-MANIFEST = json.loads((SHIPPED_DIR / "manifest.json").read_text())["releases"]
 SENTARA = Path(__file__).parents[1] / "fixtures" / "ingest" / "ocr_parsed.json"
-
-
-def release(table: str, start: str) -> dict:
-    (r,) = [r for r in MANIFEST if r["table"] == table and r["effective_from"] == start]
-    return r
-
-
-def shipped(table: str, start: str, where: str, column: str):
-    file = SHIPPED_DIR / release(table, start)["file"]
-    ((value,),) = duckdb.sql(f"SELECT {column} FROM read_parquet('{file}') WHERE {where}").fetchall()
-    return value
 
 
 def audited(lines: list[Line], **facts):

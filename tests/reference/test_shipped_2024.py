@@ -3,7 +3,6 @@ expected amount computed here from that release's shipped rows (SOURCES.md says 
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -15,21 +14,10 @@ from billadvocate.audit import audit_bills
 from billadvocate.model import Bill, Line
 from billadvocate.reference.importer import import_release
 from billadvocate.reference.store import SHIPPED_DIR
+from tests.shipped_releases import release, shipped
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
-MANIFEST = json.loads((SHIPPED_DIR / "manifest.json").read_text())["releases"]
-
-
-def release(table: str, start: str) -> dict:
-    (r,) = [r for r in MANIFEST if r["table"] == table and r["effective_from"] == start]
-    return r
-
-
-def shipped(table: str, start: str, where: str, column: str):
-    file = SHIPPED_DIR / release(table, start)["file"]
-    ((value,),) = duckdb.sql(f"SELECT {column} FROM read_parquet('{file}') WHERE {where}").fetchall()
-    return value
 
 
 def judged(code, d, units=1, charge="500.00", rev=None, mods=(), **facts):
