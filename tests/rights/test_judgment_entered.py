@@ -41,12 +41,12 @@ def test_the_answer_deadline_says_a_judgment_was_entered_and_what_can_still_be_d
 def test_the_limitations_warning_says_the_judgment_stands_until_set_aside():
     r = _review(SUED, JUDGMENT)
     assert str(r.sol["judgment"]) == "2026-11-01"
-    said = ("A judgment was entered on 2026-11-01: the statute of limitations no longer protects you from it unless "
-            "the court sets the judgment aside; talk to legal aid now about asking it to.")
-    assert r.sol["warning"].endswith(said)
+    # the warning now leads with the judgment (tests/rights/test_judgment_leads_the_warning.py has the whole text)
+    assert r.sol["warning"].startswith("A judgment was entered on 2026-11-01: the limit to sue no longer protects you.")
+    assert "unless the court sets it aside" in r.sol["warning"]
     es = sol_warning({**r.sol, "judgment": "2026-11-01"})
-    assert es and es.endswith("Se dictó una sentencia el 2026-11-01: la prescripción ya no le protege de ella a menos "
-                              "que el tribunal la anule; hable ahora con asistencia legal para pedirlo.")
+    assert es and es.startswith("Se dictó una sentencia el 2026-11-01: el plazo para demandar ya no le protege.")
+    assert "a menos que el tribunal la anule" in es
 
 
 def test_without_a_judgment_the_answer_deadline_is_unchanged():

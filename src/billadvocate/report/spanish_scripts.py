@@ -74,11 +74,31 @@ PATTERNS.append((r"The plan pays no more than (?P<a>\$[\d,]+\.\d\d), the most to
                  r"sue ran out, so whoever holds it cannot win a lawsuit\.",
                  "El plan no paga más de {a}, lo máximo que conviene aceptar por esta deuda: el plazo para demandar "
                  "terminó, así que quien la tenga no puede ganar una demanda."))
-# rights/sol.py: a judgment in the log; the limitations defence is heard again only if it is set aside
-PATTERNS.append((r"A judgment was entered on (?P<d>\d{4}-\d{2}-\d{2}): the statute of limitations no longer protects "
-                 r"you from it unless the court sets the judgment aside; talk to legal aid now about asking it to\.",
-                 "Se dictó una sentencia el {d}: la prescripción ya no le protege de ella a menos que el tribunal la "
-                 "anule; hable ahora con asistencia legal para pedirlo."))
+# rights/sol.py: a judgment in the log leads the warning; the limit that ran out is a defence heard only if it is set aside
+_JUDGED = (r"A judgment was entered on (?P<d>\d{4}-\d{2}-\d{2}): the limit to sue no longer protects you\. The judgment "
+           r"can be enforced for many years, for example by taking money from a bank account \(except money the law "
+           r"protects\), unless the court sets it aside\. Talk to legal aid now about asking the court to set it aside: "
+           r"the time allowed is short\.(?P<ran> The (?P<y>\d+)-year limit to sue ran out on (?P<e>\d{4}-\d{2}-\d{2}): if "
+           r"the lawsuit was filed after that day, tell the lawyer; it is a defence the court can hear only if the "
+           rf"judgment is set aside\.)?(?P<bar> (?P<st>{STATE_NAMES}) law also bars this debt's owner from suing on it "
+           r"once the limit has run out: tell the lawyer that too\.)?")
+
+
+def _judged_es(m) -> str:
+    out = (f"Se dictó una sentencia el {m['d']}: el plazo para demandar ya no le protege. La sentencia se puede "
+           "ejecutar durante muchos años, por ejemplo quitando dinero de una cuenta bancaria (salvo el dinero que la "
+           "ley protege), a menos que el tribunal la anule. Hable ahora con asistencia legal para pedir al tribunal "
+           "que la anule: el tiempo para pedirlo es corto.")
+    if m["ran"]:
+        out += (f" El plazo de {m['y']} años para demandar terminó el {m['e']}: si la demanda se presentó después de "
+                "ese día, dígaselo al abogado; es una defensa que el tribunal solo puede oír si anula la sentencia.")
+    if m["bar"]:
+        out += (f" La ley de {m['st']} además prohíbe al dueño de esta deuda demandar una vez terminado el plazo: "
+                "dígaselo también al abogado.")
+    return out
+
+
+PATTERNS.append((_JUDGED, _judged_es))
 
 # negotiate/owed.py and the scripts: a debt state law voids once it is reported (rights STATE.REPORTED_DEBT_VOID)
 _STATES = "|".join(sorted(map(re.escape, NAMES.values()), key=len, reverse=True))

@@ -329,7 +329,25 @@ def _rules_now(out: dict, lw: Law, base: str, as_of: date, code: str, account: A
             out["revives_on_payment"] = out["revives_on_writing"] = False
 
 
+def _judged_warning(out: dict, name: str) -> str:
+    """A judgment is logged: the limit to sue decides nothing now (the judgment is enforced on its own, much longer
+    terms), and a limitations defence not raised before judgment is heard only if the judgment is set aside."""
+    warn = (f"A judgment was entered on {out['judgment']}: the limit to sue no longer protects you. The judgment can "
+            f"be enforced for many years, for example by taking money from a bank account (except money the law "
+            f"protects), unless the court sets it aside. Talk to legal aid now about asking the court to set it "
+            f"aside: the time allowed is short.")
+    if out["status"] != "running":
+        warn += (f" The {out['years']}-year limit to sue ran out on {out['expires']}: if the lawsuit was filed after "
+                 f"that day, tell the lawyer; it is a defence the court can hear only if the judgment is set aside.")
+        if out["suit_allowed"] is False or out["collection_allowed"] is False:
+            warn += (f" {name} law also bars this debt's owner from suing on it once the limit has run out: tell the "
+                     f"lawyer that too.")
+    return warn
+
+
 def _warning(out: dict, name: str) -> str:
+    if out.get("judgment"):
+        return _judged_warning(out, name)
     years, expires = out["years"], out["expires"]
     restart = [w for w, on in (("a payment", out["restarts_on_payment"]),
                                ("a signed written acknowledgment or promise to pay", out["restarts_on_writing"])) if on]
@@ -359,10 +377,6 @@ def _warning(out: dict, name: str) -> str:
         what = _in_words(out["revived_by"][0]).removeprefix("the ")
         warn += (f" The limit first ran out on {out['first_ran_out']}; your {what} may have revived it, but whoever "
                  f"sues must prove that it did: if you are sued, still raise the statute of limitations.")
-    if out.get("judgment"):
-        # a limitations defence not raised before judgment is waived: only setting the judgment aside reopens it
-        warn += (f" A judgment was entered on {out['judgment']}: the statute of limitations no longer protects you "
-                 f"from it unless the court sets the judgment aside; talk to legal aid now about asking it to.")
     if out["suit_allowed"] is False and out["status"] != "running":
         warn += " This debt's owner may not sue on it at all under state law."
     if out["collection_allowed"] is False and out["status"] != "running":
