@@ -30,11 +30,15 @@ dme AS (
     FROM b JOIN ref_dmepos d ON d.hcpcs = b.code AND d.state = b.state AND b.dos BETWEEN d.applies_from AND d.applies_to
     WHERE coalesce(b.setting, '') <> 'inpatient' GROUP BY b.source, b.line, b.units
 ),
--- each line's yardstick: ASP for drugs, CLFS for labs, OPPS on an outpatient bill (its schedule for
--- status A), DMEPOS, else PFS; the larger of OPPS and PFS when the setting is unknown; none inpatient
+-- each line's yardstick: the ambulance fee schedule for a ground ride (law data: ambulance_rates, its
+-- mileage's first miles at their own rate), ASP for drugs, CLFS for labs, OPPS on an outpatient bill (its
+-- schedule for status A), DMEPOS, else PFS; the larger of OPPS and PFS when the setting is unknown; none inpatient
 medicare AS (
     SELECT b.source, b.line, b.charge,
            CASE WHEN b.setting = 'inpatient' THEN NULL
+                WHEN am.first_miles_rate IS NOT NULL THEN round(am.first_miles_rate * least(b.units, am.first_miles)
+                                                                + am.unit_rate * greatest(b.units - am.first_miles, 0), 2)
+                WHEN am.unit_rate IS NOT NULL THEN round(am.unit_rate * b.units, 2)
                 WHEN a.payment_limit > 0 THEN round(a.payment_limit * b.units, 2)
                 WHEN l.rate > 0 THEN round(l.rate * b.units, 2)
                 WHEN b.setting = 'outpatient' AND o0.status_indicator = 'A' THEN coalesce(round(m.amount, 2), p.amount)
@@ -51,6 +55,7 @@ medicare AS (
            ON o0.hcpcs = b.code AND b.dos BETWEEN o0.applies_from AND o0.applies_to
     LEFT JOIN dme m ON m.source = b.source AND m.line = b.line
     LEFT JOIN pfs p ON p.source = b.source AND p.line = b.line
+    LEFT JOIN ambulance_rates am ON am.hcpcs = b.code AND b.dos BETWEEN am.applies_from AND am.applies_to
     WHERE b.code IS NOT NULL
 )
 SELECT 'BILL.DUPLICATE' AS rule, source, list(line ORDER BY line) AS lines, charge * (count(*) - 1) AS amount

@@ -8,6 +8,12 @@
   - a hospital outpatient line: the OPPS Addendum B payment rate of its HCPCS code (the national
     unadjusted rate of its APC); a packaged code (status indicator N) has no price of its own, and a
     code OPPS pays under another fee schedule (status A) takes that schedule (DMEPOS, else PFS);
+  - a ground ambulance ride (A0425-A0429, A0432-A0434) on any bill but an inpatient stay's: the Medicare
+    ambulance fee schedule, national and at the highest rural rate (audit/ambulance.py): a level's base rate
+    (RVUs x the conversion factor of the ride's year, with the rural +3% and super-rural +22.6% increases), or
+    the ground mileage rate per mile with the rural +50% for each of the first 17 miles. Whether the pickup was
+    rural is not known, so the higher figure is taken: the multiple is never overstated. An air ambulance
+    line (A0430, A0431, A0435, A0436) has none: its national rates are not in the law data;
   - durable medical equipment and supplies: the DMEPOS fee for the patient's state (the higher of its
     non-rural and rural fees: whether the patient lives in a rural ZIP is not known), the row of the
     line's modifier (NU, RR, UE ...) when it has one, else the highest;
@@ -31,6 +37,8 @@
   for an insured one, else the Medicare amount.
 """
 
+from .ambulance import AIR_CODES as AIR_AMBULANCE
+
 MEDICARE_STATUSES = ("A", "R", "T")
 # OPPS status indicators with a payment rate of their own (J1/J2 comprehensive, P partial
 # hospitalization, Q1-Q3 conditionally packaged when paid alone, R blood, S/T procedures, U
@@ -45,6 +53,8 @@ EARLY_SCHEDULES = {
     "opps": ("opps_early", "Medicare outpatient hospital payment rates (OPPS)", "opps"),
     "dmepos": ("dme_early", "Medicare DMEPOS fee schedule", "dmepos"),
     "pfs": ("pfs_early", "Medicare Physician Fee Schedule", "pfs-rvu"),
+    # law data (federal.cms_ambulance), no file to import: the reason says its year's rates are not in the law
+    "ambulance": ("amb_early", "Medicare ambulance fee schedule", None),
 }
 
 
@@ -54,11 +64,12 @@ def _early_reason() -> str:
     its year's' (the PFS's conversion factor is law data: when it starts later than the RVUs, that is said)."""
     def case(i: int) -> str:
         return "CASE pick " + " ".join(f"WHEN 'early {k}' THEN " + (v[i] if i == 0 else f"'{v[i]}'")
-                                       for k, v in EARLY_SCHEDULES.items()) + " END"
+                                       for k, v in EARLY_SCHEDULES.items() if v[i]) + " END"
     return ("'dated before ' || CAST(early_from AS VARCHAR) || ', the start of the earliest ' || " + case(1)
             + " || ' loaded; a later year''s rates may be higher or lower than those of its date: ' || "
             "CASE WHEN pick = 'early pfs' AND pfs_cf_later "
             "THEN 'the conversion factor of its year is not in billadvocate''s law data' "
+            "WHEN pick = 'early ambulance' THEN 'the ambulance rates of its year are not in billadvocate''s law data' "
             "ELSE 'billadvocate data import ' || " + case(2) + " || ' FILE adds its year''s' END")
 
 
@@ -117,7 +128,8 @@ WITH hospital AS (
            CASE WHEN k.dos < s.dme_from AND ed.hcpcs IS NOT NULL THEN s.dme_from END AS dme_early,
            CASE WHEN k.dos < greatest(s.rvu_from, s.cf_from) AND ep.hcpcs IS NOT NULL
                 THEN greatest(s.rvu_from, s.cf_from) END AS pfs_early,
-           s.cf_from > s.rvu_from AS pfs_cf_later  -- the conversion factor (law data), not the RVUs, starts later
+           s.cf_from > s.rvu_from AS pfs_cf_later,  -- the conversion factor (law data), not the RVUs, starts later
+           CASE WHEN k.dos < eam.first_from THEN eam.first_from END AS amb_early
     FROM day_keys k CROSS JOIN starts s
     LEFT JOIN (SELECT hcpcs FROM ref_asp GROUP BY hcpcs) ea ON ea.hcpcs = k.code
     LEFT JOIN (SELECT hcpcs FROM ref_clfs WHERE modifier IS NULL GROUP BY hcpcs) el ON el.hcpcs = k.code
@@ -126,6 +138,8 @@ WITH hospital AS (
     LEFT JOIN (SELECT hcpcs FROM ref_dmepos GROUP BY hcpcs) ed ON ed.hcpcs = k.code
     LEFT JOIN (SELECT hcpcs FROM ref_pfs_rvu WHERE status IN {MEDICARE_STATUSES}
                AND work_rvu + pe_nonfacility_rvu + mp_rvu > 0 GROUP BY hcpcs) ep ON ep.hcpcs = k.code
+    LEFT JOIN (SELECT hcpcs, min(applies_from) AS first_from FROM ambulance_rates GROUP BY hcpcs) eam
+      ON eam.hcpcs = k.code
     WHERE k.setting IS NULL OR k.setting <> 'inpatient'
 ), unit_prices AS (  -- one unit's price by each schedule, for each key
     SELECT k.price_day,
@@ -138,7 +152,9 @@ WITH hospital AS (
            CASE WHEN o.status_indicator IN {OPPS_PAID} AND o.payment_rate > 0 THEN o.payment_rate END AS opps_unit,
            CASE WHEN l.rate > 0 THEN l.rate END AS clfs_unit,
            CASE WHEN d.payment_limit > 0 THEN d.payment_limit END AS asp_unit, d.dosage,
-           CASE WHEN m.fee > 0 THEN m.fee END AS dme_unit, CASE WHEN m.fee > 0 THEN k.state END AS dme_state
+           CASE WHEN m.fee > 0 THEN m.fee END AS dme_unit, CASE WHEN m.fee > 0 THEN k.state END AS dme_state,
+           am.unit_rate AS amb_unit, am.first_miles_rate AS amb_first_rate, am.first_miles AS amb_first_miles,
+           am.name AS amb_name
     FROM day_keys k CROSS JOIN starts s
     LEFT JOIN ref_pfs_rvu r
       ON r.hcpcs = k.code
@@ -157,12 +173,21 @@ WITH hospital AS (
      AND greatest(k.dos, s.clfs_from) BETWEEN l.applies_from AND l.applies_to
     LEFT JOIN ref_asp d ON d.hcpcs = k.code AND greatest(k.dos, s.asp_from) BETWEEN d.applies_from AND d.applies_to
     LEFT JOIN dme m ON m.price_day = k.price_day
+    -- the ambulance fee schedule of the ride's year (its earliest year's for an earlier ride: medicare_later)
+    LEFT JOIN (SELECT hcpcs, min(applies_from) AS first_from FROM ambulance_rates GROUP BY hcpcs) af ON af.hcpcs = k.code
+    LEFT JOIN ambulance_rates am ON am.hcpcs = k.code AND greatest(k.dos, af.first_from) BETWEEN am.applies_from AND am.applies_to
+     AND (k.setting IS NULL OR k.setting <> 'inpatient')
 ), chosen AS (  -- each key's yardstick (the setting is part of the key), its price for one unit and its name
     SELECT price_day, CASE WHEN pick LIKE 'early %' THEN NULL ELSE pick END AS yardstick, base, status_indicator,
            CASE WHEN pick LIKE 'early %' THEN ', at a later year''s rates than the line''s' ELSE '' END AS name_tail,
            apc, pfs_release,
            CASE base WHEN 'asp' THEN asp_unit WHEN 'clfs' THEN clfs_unit WHEN 'opps' THEN opps_unit
-                     WHEN 'dmepos' THEN dme_unit WHEN 'pfs' THEN pfs_unit END AS unit_amount,
+                     WHEN 'dmepos' THEN dme_unit WHEN 'pfs' THEN pfs_unit WHEN 'ambulance' THEN amb_unit END AS unit_amount,
+           CASE WHEN base = 'ambulance' THEN amb_first_rate END AS first_miles_rate,
+           CASE WHEN base = 'ambulance' THEN amb_first_miles END AS first_miles,
+           -- the ride's date, whose conversion factor or mileage rate (law data) the finding cites
+           CASE WHEN pick = 'ambulance' AND amb_first_rate IS NULL THEN dos END AS ambulance_base_day,
+           CASE WHEN pick = 'ambulance' AND amb_first_rate IS NOT NULL THEN dos END AS ambulance_mileage_day,
            CASE WHEN base = 'pfs' THEN locality_name END AS locality_name,
            CASE WHEN pick LIKE 'early %' THEN early_from END AS later_from,
            CASE base
@@ -171,10 +196,12 @@ WITH hospital AS (
                 WHEN 'opps' THEN 'the Medicare outpatient hospital payment for APC ' || apc || ' (national, unadjusted)'
                 WHEN 'dmepos' THEN 'the Medicare DMEPOS fee schedule for ' || dme_state
                 WHEN 'pfs' THEN 'the Medicare Physician Fee Schedule amount (' || locality_name || ')'
+                WHEN 'ambulance' THEN amb_name
            END AS yardstick_name,
            CASE WHEN pick IS NOT NULL AND pick NOT LIKE 'early %' THEN NULL
                 WHEN setting = 'inpatient' THEN 'an inpatient stay is paid per stay (MS-DRG), not per line'
                 WHEN pick LIKE 'early %' THEN {{EARLY_REASON}}
+                WHEN code IN {AIR_AMBULANCE} THEN 'an air ambulance ride: Medicare''s national air ambulance rates are not in billadvocate''s law data'
                 WHEN opps_status = 'N' THEN 'packaged: Medicare pays for it only within the hospital service it goes with'
                 WHEN opps_status IN ('E1', 'E2') THEN 'Medicare does not pay for it'
                 WHEN opps_status = 'C' THEN 'Medicare pays for it only on an inpatient stay'
@@ -186,13 +213,14 @@ WITH hospital AS (
              -- 'early X': the line predates schedule X, which chose or priced it (at its earliest rates)
              CASE WHEN late IS NOT NULL THEN 'early ' || late ELSE base END AS pick,
              CASE late WHEN 'asp' THEN asp_early WHEN 'clfs' THEN clfs_early WHEN 'opps' THEN opps_early
-                       WHEN 'dmepos' THEN dme_early WHEN 'pfs' THEN pfs_early END AS early_from
+                       WHEN 'dmepos' THEN dme_early WHEN 'pfs' THEN pfs_early WHEN 'ambulance' THEN amb_early END AS early_from
       FROM (
         SELECT w.*,
                CASE WHEN base = 'asp' AND asp_early IS NOT NULL THEN 'asp'
                     WHEN base = 'clfs' AND clfs_early IS NOT NULL THEN 'clfs'
                     WHEN base = 'dmepos' AND dme_early IS NOT NULL THEN 'dmepos'
                     WHEN base = 'pfs' AND pfs_early IS NOT NULL THEN 'pfs'
+                    WHEN base = 'ambulance' AND amb_early IS NOT NULL THEN 'ambulance'
                     WHEN base = 'opps' AND opps_early IS NOT NULL THEN 'opps'
                     -- a hospital's line: OPPS's status chose PFS or DMEPOS; undecided: the larger of OPPS and PFS
                     WHEN base IN ('pfs', 'dmepos') AND setting IS DISTINCT FROM 'professional'
@@ -200,12 +228,13 @@ WITH hospital AS (
                     WHEN base = 'opps' AND setting IS NULL AND pfs_early IS NOT NULL THEN 'pfs'
                END AS late
         FROM (
-        SELECT u.*, k.setting, e.asp_early, e.clfs_early, e.opps_early, e.opps_paid_early, e.dme_early, e.pfs_early,
-               e.pfs_cf_later,
+        SELECT u.*, k.setting, k.code, k.dos, e.asp_early, e.clfs_early, e.opps_early, e.opps_paid_early, e.dme_early,
+               e.pfs_early, e.pfs_cf_later, e.amb_early,
                -- the OPPS status indicator speaks of a hospital's outpatient claim, not a practitioner's or supplier's
                CASE WHEN k.setting IS NULL OR k.setting <> 'professional' THEN status_indicator END AS opps_status,
                -- the schedule that prices the line (at its earliest rates when the line predates them)
                CASE WHEN k.setting = 'inpatient' THEN NULL
+                    WHEN amb_unit IS NOT NULL THEN 'ambulance'
                     WHEN asp_unit IS NOT NULL THEN 'asp'
                     WHEN clfs_unit IS NOT NULL THEN 'clfs'
                     WHEN k.setting = 'outpatient' AND status_indicator = 'A' AND dme_unit IS NOT NULL THEN 'dmepos'
@@ -227,12 +256,15 @@ WITH hospital AS (
            -- the fee schedule rounds one unit's amount, the other schedules the line's
            CASE WHEN c.yardstick IS NULL THEN NULL
                 WHEN c.yardstick = 'pfs' THEN CASE WHEN a.units > 0 THEN c.unit_amount * a.units END
+                {{MILES}}
                 ELSE round(c.unit_amount * a.units, 2) END AS medicare,
            -- a line dated before the schedule: its earliest rates, for the fair-price estimate only
            CASE WHEN c.yardstick IS NOT NULL OR c.later_from IS NULL THEN NULL
                 WHEN c.base = 'pfs' THEN CASE WHEN a.units > 0 THEN c.unit_amount * a.units END
+                {{MILES}}
                 ELSE round(c.unit_amount * a.units, 2) END AS medicare_later,
            c.yardstick_name || c.name_tail AS yardstick_name, c.no_yardstick, c.status_indicator, c.apc, c.locality_name, c.pfs_release,
+           c.ambulance_base_day, c.ambulance_mileage_day,
            h.cash_price, h.negotiated, h.gross
     FROM audit_lines a
     JOIN chosen c ON c.price_day = a.price_day
@@ -241,7 +273,8 @@ WITH hospital AS (
 )
 SELECT source, line, code, description, units, charge, insurance_status, yardstick, medicare, medicare_later,
        yardstick_name,
-       no_yardstick, status_indicator, apc, locality_name, pfs_release, cash_price, negotiated, gross,
+       no_yardstick, status_indicator, apc, locality_name, pfs_release, ambulance_base_day, ambulance_mileage_day,
+       cash_price, negotiated, gross,
        CASE WHEN cash_price IS NOT NULL AND coalesce(insurance_status, 'uninsured') = 'uninsured' THEN cash_price
             WHEN negotiated IS NOT NULL AND insurance_status = 'insured' THEN negotiated
             ELSE coalesce(medicare, medicare_later) END AS fair,
@@ -252,6 +285,10 @@ SELECT source, line, code, description, units, charge, insurance_status, yardsti
 FROM priced
 """
 
+# ambulance mileage: the first miles at the rural rate for them, the rest at the rural rate per mile
+LINE_BENCHMARKS_SQL = LINE_BENCHMARKS_SQL.replace("{MILES}", """WHEN c.first_miles_rate IS NOT NULL THEN
+                     round(c.first_miles_rate * least(a.units, c.first_miles)
+                           + c.unit_amount * greatest(a.units - c.first_miles, 0), 2)""")
 # line_benchmarks over a materialised audit_lines (engine.prepare); LINE_BENCHMARKS_SQL is the portable one
 LINE_BENCHMARKS_SQL = LINE_BENCHMARKS_SQL.replace("{EARLY_REASON}", _early_reason())
 LINE_BENCHMARKS_BY_ROW_SQL = LINE_BENCHMARKS_SQL.replace("{DAY_KEYS}", DAY_KEYS_BY_ROW)

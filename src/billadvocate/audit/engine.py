@@ -9,7 +9,8 @@ Two ways in, one set of rule SQL:
 with its bill's facts, its date of service and its modifiers as text), `bill_sums` (each bill's line
 totals, computed once for the rules that need them), `repeat_keys` (where a service repeats on a
 date), `line_benchmarks`, the `audit_params`
-thresholds and `pfs_cf_day` conversion factors from the law, and the reference views.
+thresholds, `pfs_cf_day` conversion factors and `ambulance_rates` (audit/ambulance.py) from the law, and the
+reference views.
 No I/O beyond the shipped and imported reference data; the caller reads the documents.
 """
 
@@ -24,6 +25,7 @@ import pyarrow as pa
 from ..law import law
 from ..model import Finding
 from ..reference import register
+from .ambulance import ambulance_rates_sql
 from .benchmarks_sql import LINE_BENCHMARKS_BY_ROW_SQL, LINE_BENCHMARKS_SQL
 from .rule import Rule
 from .rules import all_rules
@@ -106,6 +108,7 @@ def _law_tables(con: duckdb.DuckDBPyConnection, as_of: date) -> None:
                 [values["gfe_threshold"], str(values["nsa_from"]), values["price_multiple"], values["cash_multiple"],
                  values["limiting_charge"], values["nonpar_fee"], *(int(values[k]) for k in GFE_DAYS), str(as_of)])
     con.execute("CREATE OR REPLACE TEMP TABLE pfs_cf_day AS " + pfs_cf_day_sql(as_of))
+    con.execute("CREATE OR REPLACE TEMP TABLE ambulance_rates AS " + ambulance_rates_sql())
 
 
 def pfs_cf_day_sql(as_of: date) -> str:

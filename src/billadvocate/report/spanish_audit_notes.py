@@ -45,6 +45,9 @@ NO_YARDSTICK_ES = {
         "no se puede cobrar en una reclamación ambulatoria de hospital (se usa otro código)",
     "no Medicare price for this code in the loaded fee schedules":
         "no hay precio de Medicare para este código en los aranceles cargados",
+    "an air ambulance ride: Medicare's national air ambulance rates are not in billadvocate's law data":
+        "un traslado en ambulancia aérea: las tarifas nacionales de Medicare para ambulancia aérea no están en los "
+        "datos legales de billadvocate",
 }
 
 # audit/benchmarks_sql.py EARLY_SCHEDULES: a line dated before the earliest release of the schedule that would
@@ -56,11 +59,13 @@ EARLY_SCHEDULES_ES = {
         "las tarifas de Medicare para la atención ambulatoria de hospital (OPPS)",
     "Medicare DMEPOS fee schedule": "el arancel de Medicare para equipo médico duradero y suministros (DMEPOS)",
     "Medicare Physician Fee Schedule": "el arancel de médicos de Medicare",
+    "Medicare ambulance fee schedule": "el arancel de ambulancias de Medicare",
 }
 _EARLY = re.compile(r"dated before (?P<d>\d{4}-\d{2}-\d{2}), the start of the earliest (?P<s>.+?) loaded; a later "
                     r"year's rates may be higher or lower than those of its date: (?:billadvocate data import "
                     r"(?P<k>\S+) FILE adds its year's|(?P<cf>the conversion factor of its year is not in "
-                    r"billadvocate's law data))")
+                    r"billadvocate's law data)|(?P<amb>the ambulance rates of its year are not in billadvocate's law "
+                    r"data))")
 
 
 def _no_yardstick_es(why: str) -> str | None:
@@ -72,7 +77,8 @@ def _no_yardstick_es(why: str) -> str | None:
     return (f"con fecha anterior al {m['d']}, cuando empieza la edición más antigua cargada de "
             f"{EARLY_SCHEDULES_ES[m['s']]}; las tarifas de un año posterior pueden ser más altas o más bajas que las de "
             "su fecha: " + ("el factor de conversión de su año no está en los datos legales de billadvocate" if m["cf"]
-                            else f"billadvocate data import {m['k']} FILE agrega las de su año"))
+                            else "las tarifas de ambulancia de su año no están en los datos legales de billadvocate"
+                            if m["amb"] else f"billadvocate data import {m['k']} FILE agrega las de su año"))
 
 
 def _predated_edits(m) -> str:
