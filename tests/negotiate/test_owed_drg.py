@@ -1,6 +1,7 @@
 """An inpatient stay disputed only for its price against its MS-DRG payment (BILL.PRICE_INPATIENT_DRG):
 what is owed stays the balance (a price finding takes no line off), and the fair amount prices the stay
-at the DRG payment (computed here from the shipped FY 2026 weights) times the stated Medicare multiple."""
+at the DRG payment, operating and capital (computed here from the shipped FY 2026 weights and federal.cms_ipps
+rates), times the stated Medicare multiple."""
 
 from __future__ import annotations
 
@@ -20,10 +21,13 @@ CENT = Decimal("0.01")
 
 
 def drg_payment(drg: str) -> Decimal:
+    """weight x (labor + nonlabor) + weight x the capital federal rate, each to the cent."""
     d = pq.read_table(SHIPPED_DIR / "msdrg-2025-10-01.parquet").to_pydict()
+    weight = Decimal(str(d["weight"][d["drg"].index(drg)]))
     std = law().parameter("federal.cms_ipps.national_standardized_amounts").at(END).value
     operating = Decimal(str(std["labor_low_wage"])) + Decimal(str(std["nonlabor_low_wage"]))
-    return (Decimal(str(d["weight"][d["drg"].index(drg)])) * operating).quantize(CENT)
+    capital = Decimal(str(law().parameter("federal.cms_ipps.capital_federal_rate").at(END).value))
+    return (weight * operating).quantize(CENT) + (weight * capital).quantize(CENT)
 
 
 def account(balance):
@@ -54,8 +58,9 @@ def test_a_stay_disputed_for_its_price_is_priced_at_its_drg_payment_never_zero()
     assert findings
     f = fair_amount(account=account(58400), audit=audit, findings=audit.findings, bills=[bill], assistance=None,
                     insurance="uninsured")
-    # each line carries half of 1.9425 x 6752.61 = 13,116.94, priced at 1.5x: 2 x 9,837.71 = 19,675.42
+    # each line carries half of 1.9425 x 6752.61 + 1.9425 x 524.15 = 13,116.94 + 1,018.16 = 14,135.10,
+    # priced at 1.5x: 2 x (7,067.55 x 1.5 = 10,601.33) = 21,202.66
     half = (drg_payment("871") / 2).quantize(CENT)
     expected = 2 * (half * MEDICARE_MULTIPLE).quantize(CENT, ROUND_HALF_UP)
     assert f["owed"] == 58400
-    assert Decimal(str(f["fair_amount"])) == expected == Decimal("19675.42")
+    assert Decimal(str(f["fair_amount"])) == expected == Decimal("21202.66")

@@ -135,9 +135,10 @@ def _drg_stays(con, pairs: list[tuple[str, Line]]) -> list[dict[str, Any]]:
 
     if not con.execute("SELECT EXISTS (SELECT 1 FROM bills WHERE ms_drg IS NOT NULL)").fetchone()[0]:
         return []
-    cur = con.execute(f"SELECT source, ms_drg, fy, medicare FROM ({stay_payments_sql()})")
-    return [{"source": source, "ms_drg": drg, "fy": fy, "medicare": medicare,
-             "lines": [ln.line for s, ln in pairs if s == source]} for source, drg, fy, medicare in cur.fetchall()]
+    cur = con.execute(f"SELECT source, ms_drg, fy, medicare, capital, capital_unconfirmed FROM ({stay_payments_sql()})")
+    return [{"source": source, "ms_drg": drg, "fy": fy, "medicare": medicare, "capital": capital,
+             "capital_unconfirmed": bool(unconfirmed), "lines": [ln.line for s, ln in pairs if s == source]}
+            for source, drg, fy, medicare, capital, unconfirmed in cur.fetchall()]
 
 
 def audit_bills(bills: list[Bill], *, facts: dict[str, Any] | None = None,

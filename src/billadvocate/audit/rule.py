@@ -7,7 +7,8 @@ at stake). A row may carry `severity` (when the rule's severity depends on the c
 reads with this case's numbers; a NULL column drops its ' on {column}' from the message (an EOB
 page or a bill line with no service date reads 'Claim C1 was denied', not 'Claim C1 on  was'). `law`
 names the law parameters the rule rests on: their citations join the finding's, and an unconfirmed
-value marks the finding unconfirmed.
+value marks the finding unconfirmed. `dated_law` does the same for a parameter read at a date of the row
+(a stay's discharge picks its fiscal year's rate), when the row gives that date.
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ class Rule:
     money_columns: tuple[str, ...] = ("amount",)
     severity_column: bool = False  # the row's `severity` column overrides `severity`
     law: tuple[str, ...] = ()  # audit engine PARAMS names the rule uses
+    # (law parameter path, the row's date column): the value in force on the row's date (a NULL date: none used)
+    dated_law: tuple[tuple[str, str], ...] = ()
     reference_codes: tuple[str, ...] = ()  # codes not on the bill whose reference rows the rule reads
     # what the rule finds nothing without: "eobs" (EOB rows) or a `bills` fact column (some bill has it);
     # one case's audit skips the rule's query when it is absent (each query costs ~5-10 ms to plan)
@@ -74,6 +77,13 @@ class Rule:
 
             for name in self.law:
                 v = param(name, as_of)
+                citations += [c for c in v.citations if c not in citations]
+                unconfirmed = unconfirmed or v.unconfirmed
+        for path, column in self.dated_law:
+            if row.get(column) is not None:
+                from ..law import law
+
+                v = law().at(path, row[column])
                 citations += [c for c in v.citations if c not in citations]
                 unconfirmed = unconfirmed or v.unconfirmed
         severity = row.get("severity") if self.severity_column and row.get("severity") else self.severity

@@ -77,7 +77,8 @@ def fair_prices(lines: list[Line], benchmark_rows: list[dict[str, Any]], detaile
     A line whose whole charge a high-severity finding disputes (a duplicate copy, a bundled code, a
     service not received) is worth 0; a line with a benchmark is worth the lesser of it and the
     charge; a line with none is taken at its charge. An inpatient stay Medicare pays by its MS-DRG
-    (`stays`: each stay's `lines`, `ms_drg`, `fy` and `medicare`, the DRG payment) is worth that one
+    (`stays`: each stay's `lines`, `ms_drg`, `fy` and `medicare`, the DRG payment, operating and capital
+    when its fiscal year has a capital rate: `capital`, `capital_unconfirmed`) is worth that one
     payment, never more than its lines' charges: shared among its lines in proportion to their
     charges, whatever their own yardsticks, as Medicare pays nothing for them apart from the DRG."""
     charges = {ln.line: Decimal(ln.charge) for ln in lines}
@@ -127,8 +128,11 @@ def _drg_shares(stays, charges: dict[int, Decimal], disputed: set[int]) -> dict[
         if not ns:
             continue
         payment = Decimal(str(stay["medicare"])).quantize(CENT)
-        name = (f"the Medicare payment for MS-DRG {stay['ms_drg']} ({dollars(payment)}, FY {stay['fy']} national "
-                "operating payment), shared among the stay's lines by charge")
+        name = f"the Medicare payment for MS-DRG {stay['ms_drg']} ({dollars(payment)}, FY {stay['fy']} national " + (
+            "operating payment)" if stay.get("capital") is None else
+            "operating and capital payment, unadjusted" + ("; its capital federal rate is not yet confirmed in a "
+                                                           "published CMS table)" if stay.get("capital_unconfirmed")
+                                                           else ")")) + ", shared among the stay's lines by charge"
         left = payment
         for i, n in enumerate(ns):
             share = left if i == len(ns) - 1 else (payment * charges[n] / billed).quantize(CENT)

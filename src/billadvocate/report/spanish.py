@@ -142,6 +142,39 @@ def _price_es(message: str) -> str | None:
     return None
 
 
+# an inpatient stay's finding (audit/rules/bill_price_inpatient_drg.py), its figures captured
+_M = r"\$[\d,]+\.\d\d"
+_DRG = re.compile(
+    rf"The stay's charges of (?P<total>{_M}) are (?P<ratio>[\d.]+)x the Medicare (?:inpatient )?payment for MS-DRG "
+    rf"(?P<drg>\w+)(?P<capital_kind>, operating and capital, national, unadjusted)? \((?P<medicare>{_M}): relative "
+    rf"weight (?P<weight>[\d.]+) x the FY (?P<fy>\d{{4}}) national standardized amount of (?P<operating>{_M})"
+    rf"(?: plus the capital federal rate of (?P<capital>{_M})(?P<unconfirmed>, which is read from CMS's payment "
+    rf"software and not yet confirmed in a published CMS table)?)?; .*\)")
+_ADD_ONS_ES = ("los pagos adicionales por enseñanza, por atender a muchos pacientes de bajos ingresos y por casos de "
+               "costo extraordinario")
+
+
+def _drg_es(message: str) -> str | None:
+    """An inpatient stay's figures in Spanish (the operating and capital payment, or the operating payment
+    alone), and whether its capital rate is unconfirmed; None when the message is not known."""
+    m = _DRG.fullmatch(message.rstrip("."))
+    if not m:
+        return None
+    head = f"La estadía se cobró {m['total']}, {m['ratio']} veces el pago de Medicare "
+    rate = (f"{m['medicare']}: peso relativo {m['weight']} x la cantidad estandarizada nacional del año fiscal "
+            f"{m['fy']}, {m['operating']}")
+    if m["capital"] is None:
+        return (head + f"por el MS-DRG {m['drg']} ({rate}; es el pago operativo, nacional, antes del índice de "
+                f"salarios del hospital, del pago de capital y de {_ADD_ONS_ES}).")
+    out = (head + f"por la hospitalización del MS-DRG {m['drg']}, operativo y de capital, nacional, sin ajustar ({rate}, "
+           f"más la tarifa federal de capital, {m['capital']}; antes del índice de salarios del hospital y de "
+           f"{_ADD_ONS_ES}).")
+    if m["unconfirmed"]:
+        out += (f" La tarifa federal de capital de ese año ({m['capital']}) se tomó del programa de pagos de CMS y "
+                "aún no está confirmada en una tabla publicada por CMS.")
+    return out
+
+
 def finding(f: Any, engine: str) -> dict[str, str]:
     """{title, explanation} in Spanish for a finding (a Finding or its JSON) of `engine` (audit,
     conduct or credit); a rule without Spanish keeps its English (the test requires every rule). A price
@@ -164,6 +197,9 @@ def finding(f: Any, engine: str) -> dict[str, str]:
                        "no, su descuento.")
     if engine == "audit" and _get(f, "rule") == "BILL.PRICE_OUTLIER" and entry.get("explanation"):
         figures = _price_es(_get(f, "message") or "")
+        explanation = f"{figures} {explanation.strip()}" if figures else explanation
+    if engine == "audit" and _get(f, "rule") == "BILL.PRICE_INPATIENT_DRG" and entry.get("explanation"):
+        figures = _drg_es(_get(f, "message") or "")
         explanation = f"{figures} {explanation.strip()}" if figures else explanation
     act_by = _get(f, "act_by")
     if engine == "conduct" and act_by:
