@@ -107,7 +107,8 @@ BANS = {
 # or {unconfirmed: True, note} when only secondary accounts were found (checked 2026-12-04).
 VOID = {
     "CT": ("2024-07-01", {"void": True, "who": "any health care provider or collection entity doing business in the state",
-                          "knowingly": False},
+                          "knowingly": False, "law": "Gen. Stat. 20-7i(c)",
+                          "words": "Any portion of a medical debt that is reported to a credit rating agency shall be void."},
            [{"title": "Conn. Gen. Stat. 20-7i(c) (Public Act 24-6, sec. 1, eff. July 1, 2024)",
              "href": "https://app.legiplex.com/ct/legislature/2024/2024-r/bills/sb00395/draft-141465?id=141465"}],
            {"quote": "(b) On and after July 1, 2024, any health care provider or any collection entity doing business in this "
@@ -117,7 +118,9 @@ VOID = {
             "proves": ["Any portion of a medical debt that is reported to a credit rating agency shall be void"],
             "note": "Read in Casetext's copy of the newly enacted section (later numbered 20-7i, as fastlaw.fun prints it with the same words)."}),
     "CA": ("2025-01-01", {"void": True, "who": "any person who furnishes information about a medical debt to a credit bureau",
-                          "knowingly": True},
+                          "knowingly": True, "law": "Civil Code 1785.27(b)",
+                          "words": "A medical debt is void and unenforceable if a person knowingly violates this section by "
+                                   "furnishing information regarding the medical debt to a consumer credit reporting agency."},
            [{"title": "Cal. Civ. Code 1785.27(b) (SB 1061, Stats. 2024, ch. 520, eff. Jan. 1, 2025)",
              "href": "https://leginfo.legislature.ca.gov/faces/codes_displaySection.xhtml?lawCode=CIV&sectionNum=1785.27"}],
            {"quote": "(a) A person shall not furnish information regarding a medical debt to a consumer credit reporting agency. "
@@ -126,14 +129,30 @@ VOID = {
             "source": "https://lexace.ai/us/statute/california/civ-1785.27",
             "proves": ["void and unenforceable if a person knowingly violates this section"],
             "note": "Read in Lexace's copy of the section; the 2025-01-01 start is SB 1061's effective date (hcai.ca.gov)."}),
-    "NY": ("2023-12-13", {"void": True, "who": "hospitals, licensed health care professionals and ambulance services (and their collectors)",
-                          "knowingly": False},
-           [{"title": "N.Y. Fair Medical Debt Reporting Act (L. 2023, ch. 727; Public Health Law 4926, Gen. Bus. Law 380-j), signed and effective 2023-12-13",
-             "href": "https://www.nysenate.gov/legislation/laws/PBH/4926"}],
-           {"unconfirmed": True,
-            "note": "The words that make a reported debt void were not read. Searched: nysenate.gov (Public Health Law 4926 bars furnishing but says nothing of voidness), the bill text pages (A6275/S4907, cut off before the General Business Law section) and news; found secondary accounts only (sessions.legal: 'If the debt is credit reported in violation of the restriction, New York now mandates that the debt \u201cis void.\u201d'; barclaydamon.com)."}),
+    "NY": ("2023-12-13", {"void": True, "who": "whoever furnishes it (the ban of Public Health Law 4926 binds hospitals, "
+                                               "licensed health care professionals and ambulance services, and their "
+                                               "contracts with collectors)",
+                          "knowingly": False, "law": "Public Health Law 4927",
+                          "words": "Any portion of a medical debt that is furnished to a consumer reporting agency shall be "
+                                   "void."},
+           [{"title": "N.Y. Pub. Health Law 4927 (added by L. 2023, ch. 727, sec. 2, the Fair Medical Debt Reporting Act, "
+                      "S4907-A / A6275-A), signed and effective 2023-12-13",
+             "href": "https://legislation.nysenate.gov/pdf/bills/2023/S4907A"}],
+           {"quote": "\u00a7 4927. ENFORCEMENT. ANY PORTION OF A MEDICAL DEBT THAT IS FURNISHED TO A CONSUMER REPORTING AGENCY "
+                     "SHALL BE VOID.",
+            "source": "ryantd42/NY-Legislative-Git/2023/S4907A.md@df793e5d9bc5874aef9d5854b92b7c1b0c29c47c",
+            "proves": ["ANY PORTION OF A MEDICAL DEBT THAT IS FURNISHED TO A CONSUMER REPORTING AGENCY SHALL BE VOID"],
+            "note": "Section 2 of the bill as passed (S4907-A, 'Status: Signed by Governor'; the Assembly's actions for "
+                    "A6275: '12/13/2023 SIGNED CHAP.727'), as the NY-Legislative-Git repository copies it from "
+                    "legislation.nysenate.gov; capitals mark new law. Section 6: 'This act shall take effect "
+                    "immediately.' No 2023-2024 bill in that copy amends section 4927 (searched for '4927' and "
+                    "'article 49-A'). The earlier record rested on secondary accounts (sessions.legal, barclaydamon.com); "
+                    "nysenate.gov's page for section 4927 itself was not read, only 4926's."}),
     "WA": ("2025-07-27", {"void": True, "who": "anyone who reports a medical debt to a credit bureau",
-                          "knowingly": False},
+                          "knowingly": False, "law": "SB 5480 (2025), sec. 2(1)",
+                          "words": "A medical debt is void and unenforceable if a person, health care provider, health care "
+                                   "facility, or licensed collection agency violates this section by furnishing information "
+                                   "regarding the medical debt to a consumer credit reporting agency."},
            [{"title": "Washington ESSB 5480 (2025), amending RCW 19.16.100 and 70.54, effective 2025-07-27",
              "href": "https://senatedemocrats.wa.gov/riccelli/2025/04/22/governor-signs-riccelli-bill-to-remove-medical-debt-from-credit-score-reporting/"}],
            {"quote": "1. A medical debt is void and unenforceable if a person, health care provider, health care facility, or "

@@ -237,7 +237,9 @@ def test_the_cease_letter_alleges_no_conditional_violation_and_gives_no_advice(t
     en = letter_text(result, "cease")
     assert not PATIENT_ADVICE.search(en), PATIENT_ADVICE.search(en)
     assert "this applies if" not in en.lower() and "usually does" not in en and ".)." not in en
-    assert "Under California law a medical debt reported to a credit bureau is void" in en  # the allegation stays
+    # the allegation stays, in the statute's words; the advice to the patient (raise it if sued) is the review's
+    assert 'California law (Civil Code 1785.27(b)) says: "A medical debt is void and unenforceable' in en
+    assert "defence" not in en and "if I am sued" not in en
     # the hospital's reporting is not the collector's conduct: the lead does not say 'Your conduct'
     assert "Your conduct so far" not in en and "The collection of this account has broken the rules" in en
     es = letter_text(result, "cease", "es")

@@ -149,11 +149,11 @@ def test_reporting_before_connecticuts_law_leaves_the_debt_alone():
     assert not fired(case(reported("2024-06-30"), state="CT"), "STATE.REPORTED_DEBT_VOID")
 
 
-def test_california_voids_only_a_knowing_report_and_new_york_rests_on_secondary_accounts():
+def test_california_voids_only_a_knowing_report_and_new_york_is_read_in_its_enacted_text():
     (ca,) = fired(case(reported("2025-02-01"), state="CA"), "STATE.REPORTED_DEBT_VOID")
     assert ca.severity == "medium" and "knew" in ca.message
     (ny,) = fired(case(reported("2024-02-01"), state="NY"), "STATE.REPORTED_DEBT_VOID")
-    assert ny.unconfirmed
+    assert not ny.unconfirmed and "Public Health Law 4927" in ny.message  # L. 2023 ch. 727 sec. 2, quoted
     assert not fired(case(reported("2025-02-01"), state="TX"), "STATE.REPORTED_DEBT_VOID")
 
 

@@ -12,7 +12,7 @@ from tests.rights.helpers import case, fired
 VOID = "STATE.REPORTED_DEBT_VOID"
 GARNISH = "STATE.WAGE_GARNISHMENT_BANNED"
 # how each state's void-debt statute is cited (states/<xx>/credit_reporting.yaml, reported_debt_void)
-VOID_LAW = {"CA": "Cal. Civ. Code 1785.27", "CT": "Conn. Gen. Stat. 20-7i", "NY": "N.Y. Fair Medical Debt Reporting Act",
+VOID_LAW = {"CA": "Cal. Civ. Code 1785.27", "CT": "Conn. Gen. Stat. 20-7i", "NY": "N.Y. Pub. Health Law 4927",
             "WA": "Washington ESSB 5480"}
 WAGE_LAW = {"TX": "Tex. Const. art. XVI", "PA": "42 Pa.C.S. 8127", "NC": "N.C. Gen. Stat. 1-362",
             "SC": "S.C. Code 15-39-410"}

@@ -130,8 +130,10 @@ def letter_message(rule: str, message: str, *, request: bool = True) -> str:
     if rule == "CREDIT.BALANCE_WRONG":  # the bureau knows no case file
         message = message.replace(", with nothing in the case explaining it",
                                   ", and nothing I have received explains the difference")
-    if rule == "STATE.REPORTED_DEBT_VOID":  # the letter states the law; the hedge is the review's
+    if rule == "STATE.REPORTED_DEBT_VOID":  # the letter states the law; the hedge and the advice are the review's
         message = re.sub(r"\s*\(This applies if [^)]*\)", "", message)
+        message = re.sub(r"\s*Void is a defence you raise, [^.]*\.(?: Ask a lawyer or legal aid whether [^.]*\.)?", "",
+                         message)
     if rule == ANCILLARY.id and message_fields(ANCILLARY, message)[0] == "share":
         head = message.rsplit("; check that the plan applied in-network cost sharing", 1)[0]
         return first_person(head) + ("; I ask you to bill me no more than my in-network cost sharing" if request else "")

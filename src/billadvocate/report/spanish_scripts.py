@@ -122,23 +122,53 @@ def _proof_es(proof: str) -> str | None:
     return "; ".join(out)
 
 
+# the statutes' own words (states/<xx>/credit_reporting.yaml reported_debt_void `words`), in Spanish
+_VOID_WORDS_ES = {
+    "Any portion of a medical debt that is furnished to a consumer reporting agency shall be void.":
+        "Cualquier parte de una deuda médica que se entregue a una agencia de informes de crédito será nula.",
+    "Any portion of a medical debt that is reported to a credit rating agency shall be void.":
+        "Cualquier parte de una deuda médica que se reporte a una agencia de calificación crediticia será nula.",
+    "A medical debt is void and unenforceable if a person knowingly violates this section by furnishing information "
+    "regarding the medical debt to a consumer credit reporting agency.":
+        "Una deuda médica es nula y no exigible si una persona infringe a sabiendas esta sección al entregar "
+        "información sobre la deuda médica a una agencia de informes de crédito del consumidor.",
+    "A medical debt is void and unenforceable if a person, health care provider, health care facility, or licensed "
+    "collection agency violates this section by furnishing information regarding the medical debt to a consumer "
+    "credit reporting agency.":
+        "Una deuda médica es nula y no exigible si una persona, un proveedor de atención médica, un centro de atención "
+        "médica o una agencia de cobranza con licencia infringe esta sección al entregar información sobre la deuda "
+        "médica a una agencia de informes de crédito del consumidor.",
+}
+_DEFENCE_ES = ("La nulidad es una defensa que usted alega, no una orden que detenga una demanda por sí sola: si le "
+               "demandan, responda a la demanda dentro del plazo y aléguela. Pregunte a un abogado o a asistencia legal "
+               "si se puede cobrar todavía alguna parte de la deuda, y cuánto.")
+
+
+def void_words_es(words: str) -> str | None:
+    """A void-debt statute's words in Spanish (a translation: the English is the law)."""
+    return _VOID_WORDS_ES.get(words)
+
+
 def _void_es(m) -> str | None:
     proof = _proof_es(m["proof"]) if m["proof"] else ""
-    if proof is None:
+    words = void_words_es(m["words"])
+    if proof is None or words is None:
         return None
     return ("La ley del estado anula esta deuda o impide cobrarla: la deuda se reportó a una agencia de crédito el "
-            f"{m['d']} (lo hizo {_BY_ES[m['by']]}). Según la ley de {m['st']}, una deuda médica reportada a una agencia "
-            f"de crédito es nula: ya no se puede cobrar, ni a {'usted' if m['who'] == 'you' else 'mí'} ni a nadie."
+            f"{m['d']} (lo hizo {_BY_ES[m['by']]}). La ley de {m['st']} ({m['law']}) dice (traducción): «{words}»"
             + (" (Esto se aplica si quien la reportó sabía que era una deuda médica, como suele saberlo un hospital o "
                "su cobrador.)" if m["knew"] else "")
+            + (" " + _DEFENCE_ES if m["adv"] else "")
             + (f" Prueba: {proof}." if proof else "") + (m["cite"] or ""))
 
 
 PATTERNS.append((rf"State law makes this debt void or uncollectable: The debt was reported to a credit bureau on "
-                 rf"(?P<d>\d{{4}}-\d{{2}}-\d{{2}}) \(by the (?P<by>collector|provider)\)\. Under (?P<st>{_STATES}) law "
-                 r"a medical debt reported to a credit bureau is void: it can no longer be collected, from "
-                 r"(?P<who>you|me) or anyone\.(?P<knew> \(This applies if whoever reported it knew it was a medical "
-                 r"debt, which a hospital or its collector usually does\.\))?(?: Proof: (?P<proof>.+?))?\.?"
+                 rf"(?P<d>\d{{4}}-\d{{2}}-\d{{2}}) \(by the (?P<by>collector|provider)\)\. (?P<st>{_STATES}) law "
+                 r"\((?P<law>[^()]*(?:\([^()]*\)[^()]*)*)\) says: \"(?P<words>[^\"]+)\""
+                 r"(?P<knew> \(This applies if whoever reported it knew it was a medical debt, which a hospital or its "
+                 r"collector usually does\.\))?(?P<adv> Void is a defence you raise, not an order that stops a lawsuit "
+                 r"by itself: if you are sued, answer the lawsuit by its deadline and raise it\. Ask a lawyer or legal "
+                 r"aid whether and how much of the debt can still be collected\.)?(?: Proof: (?P<proof>.+?))?\.?"
                  r"(?P<cite> \([^()]*(?:\([^()]*\)[^()]*)*\))?\.?", _void_es))
 
 # negotiate/plan.fit_before: a plan must end before the limit to sue, which a payment can restart
