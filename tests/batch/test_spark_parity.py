@@ -102,3 +102,18 @@ def test_spark_reads_modifiers_into_the_same_text_as_duckdb(spark, tmp_path):
     pq.write_table(claims([t for t, _ in TEXTS]), path)
     got = [r["mods"] for r in _staged_frame(spark, inspect_all([path])).orderBy("line").select("mods").collect()]
     assert got == staged_mods(path) == [want for _, want in TEXTS]
+
+
+def test_both_engines_price_ambulance_rides_alike(spark, tmp_path):
+    """The ambulance yardstick (law data, the ambulance_rates table) translates to Spark: the same findings."""
+    from tests.batch.test_batch_ambulance import AMBULANCE_CLAIMS
+
+    src = tmp_path / "rides.csv"
+    src.write_text(AMBULANCE_CLAIMS)
+    typed = tmp_path / "rides.parquet"
+    duckdb.sql(f"COPY (SELECT * FROM read_csv('{src}', header = true, all_varchar = true)) TO '{typed}' (FORMAT parquet)")
+    run_batch([src], tmp_path / "duck", as_of=AS_OF)
+    run_batch_spark([typed], tmp_path / "spark", as_of=AS_OF, spark=spark, lines_per_partition=1)
+    duck, spk = rows(tmp_path / "duck" / "findings.parquet"), rows(tmp_path / "spark" / "findings.parquet")
+    assert duck == spk
+    assert sorted((r[3], tuple(r[4])) for r in duck if r[0] == "BILL.PRICE_OUTLIER") == [("A1", (1,)), ("A1", (2,))]

@@ -172,20 +172,22 @@ def test_every_reason_a_line_has_no_yardstick_has_spanish():
 
     text = open(sql_file, encoding="utf-8").read()
     block = text[text.index("END AS yardstick_name"):text.index("END AS no_yardstick")]
-    reasons = re.findall(r"THEN '([^']+)'|ELSE '([^']+)'", block)
-    assert len(reasons) == 6
-    for reason in (a or b for a, b in reasons):
+    reasons = re.findall(r"THEN '((?:[^']|'')+)'|ELSE '((?:[^']|'')+)'", block)
+    assert len(reasons) == 7
+    for reason in ((a or b).replace("''", "'") for a, b in reasons):
         assert reason in NO_YARDSTICK_ES, reason
         _es(f"No Medicare price to compare for line 3 ({reason}); its charge was not judged.")
 
 
 def test_every_schedule_a_line_can_predate_has_spanish():
     # a line dated before the earliest release of the schedule that would price it (audit/benchmarks_sql.py
-    # EARLY_SCHEDULES), each way the reason ends: an import adds the year's, or the PFS's factor is missing
+    # EARLY_SCHEDULES), each way the reason ends: an import adds the year's, or the PFS's factor is missing, or
+    # (the ambulance fee schedule, law data with no file) its year's rates are not in the law data
     from billadvocate.audit.benchmarks_sql import EARLY_SCHEDULES
 
     for _, name, kind in EARLY_SCHEDULES.values():
-        ends = [f"billadvocate data import {kind} FILE adds its year's"]
+        ends = [f"billadvocate data import {kind} FILE adds its year's" if kind else
+                "the ambulance rates of its year are not in billadvocate's law data"]
         if kind == "pfs-rvu":
             ends.append("the conversion factor of its year is not in billadvocate's law data")
         for end in ends:

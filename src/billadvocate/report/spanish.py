@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from ..states import NAMES
+from .spanish_ambulance import yardstick_es
 
 RULE_TABLES = {"audit": "billadvocate.audit.rules", "conduct": "billadvocate.rights.violations",
                "credit": "billadvocate.credit.rules"}
@@ -131,13 +132,16 @@ def _price_es(message: str) -> str | None:
     head = f"Línea {m['line']} ({m['code']}): se cobra {m['charge']}, "
     if m["cash"]:
         return head + f"por encima del precio en efectivo que publica el propio hospital, {m['cash']}."
+    units = f" por {m['units']} unidades" if m["units"] else ""
+    ambulance = yardstick_es(m["yardstick"])
+    if ambulance:
+        return head + f"{m['ratio']} veces {ambulance}, {m['medicare']}{units}."
     for pattern, es in _YARDSTICKS_ES:
         y = re.fullmatch(pattern, m["yardstick"])
         if y:
             words = y.groupdict()
             if words.get("area", "").startswith("rural "):
                 words["area"] = f"zona rural de {words['area'][6:]}"
-            units = f" por {m['units']} unidades" if m["units"] else ""
             return head + f"{m['ratio']} veces {es.format(**words)}, {m['medicare']}{units}."
     return None
 

@@ -4,6 +4,8 @@ own published cash price.
 The Medicare amount is the yardstick that applies to the line's type (see audit/benchmarks_sql.py):
 the OPPS payment rate of its APC on a hospital outpatient bill, the Clinical Laboratory Fee Schedule
 for a lab test, the ASP payment limit for a drug, the DMEPOS fee for equipment and supplies, the
+ambulance fee schedule for a ground ambulance ride (national, at the highest rural rate: a finding on it
+is marked unconfirmed while the year's conversion factor or mileage rate is, and its message says so), the
 Physician Fee Schedule for a professional service (for the patient's locality, from the ZIP when the
 CMS ZIP file is imported, else the state or the address; national when it is unknown), and the
 finding names it. A charge above `federal.audit_benchmarks.medicare_outlier_multiple` times that
@@ -29,6 +31,7 @@ RULE = Rule(
         "42 U.S.C. 1395m-1 and the CMS Clinical Laboratory Fee Schedule (national limitation amounts)",
         "42 CFR 414.904 and the CMS ASP pricing file (Part B drug payment limits, 106% of ASP)",
         "42 CFR 414.210 and the CMS DMEPOS fee schedule (fee schedule amounts by state)",
+        "42 CFR 414.610 and the CMS ambulance fee schedule (ground RVUs by level, conversion factor, mileage rate, rural increases)",
         "45 CFR 180.50 (hospitals publish their standard charges, including the discounted cash price and payer-specific negotiated charges)",
     ],
     sql=f"""
@@ -39,7 +42,10 @@ RULE = Rule(
                     WHEN b.units <> 1 THEN 'medicare_units' ELSE 'medicare' END AS kind,
                regexp_replace(CAST(b.units AS VARCHAR), '\\.?0+$', '') AS units,
                round(CAST(b.charge AS DOUBLE) / b.medicare, 1) AS ratio,
-               greatest(b.charge - b.fair, 0) AS amount
+               greatest(b.charge - b.fair, 0) AS amount,
+               -- an ambulance ride's date: the finding cites that year's conversion factor or mileage rate
+               CASE WHEN b.medicare > 0 AND b.charge > p.price_multiple * b.medicare THEN b.ambulance_base_day END AS ambulance_base_day,
+               CASE WHEN b.medicare > 0 AND b.charge > p.price_multiple * b.medicare THEN b.ambulance_mileage_day END AS ambulance_mileage_day
         FROM line_benchmarks b CROSS JOIN audit_params p
         -- either branch implies a fair price (the Medicare amount or the cash price), so no test of
         -- `fair` itself: at scale that test evaluated the whole fair-price choice on every line
@@ -62,4 +68,6 @@ RULE = Rule(
                  "for the charge to be reduced to a fair price; the excess shown is what is at stake."),
     money_columns=("amount", "charge", "medicare", "cash_price", "fair"),
     law=("price_multiple", "cash_multiple"),
+    dated_law=(("federal.cms_ambulance.ground_conversion_factor", "ambulance_base_day"),
+               ("federal.cms_ambulance.ground_mileage_rate", "ambulance_mileage_day")),
 )
