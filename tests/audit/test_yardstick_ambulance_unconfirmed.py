@@ -44,3 +44,31 @@ def test_an_ambulance_price_finding_in_spanish_keeps_every_figure_and_leaves_no_
             assert figure.rstrip("x") in es, figure
         assert re.search(r"no está confirmad[oa]", es)
         assert not ENGLISH.search(es) and not LEFT.search(es), es
+
+
+def test_a_cash_price_finding_on_an_ambulance_line_rests_on_no_ambulance_rate(tmp_path, monkeypatch):
+    """A self-pay patient charged above the hospital's own cash price: the message compares with that price, so
+    the year's (unconfirmed) conversion factor is neither cited nor flagged."""
+    from datetime import date
+    from decimal import Decimal
+
+    from billadvocate.audit import audit_bills
+    from billadvocate.model import Bill, Line
+    from billadvocate.reference.importer import import_release
+    from tests.conftest import shared
+
+    monkeypatch.setenv("BILLADVOCATE_HOME", str(tmp_path))
+    example = shared("price_transparency", "v3", "V3.0.0_Tall_CSV_Format_Example.csv").read_text(encoding="utf-8")
+    mrf = tmp_path / "west-mercy.csv"
+    mrf.write_text(example.rstrip("\n") + "\nAmbulance ALS emergency,0540,RC,A0427,HCPCS,outpatient,,,900,700,,,,,,,,,,,,,,\n",
+                   encoding="utf-8")
+    import_release("prices", mrf)
+    ride = date(2026, 5, 1)
+    bill = Bill(source="b", lines=[Line(line=1, date=ride, code="A0427", revenue_code="0540", charge=Decimal("3000"))])
+    facts = {"setting": "outpatient", "insurance_status": "uninsured", "provider_name": "West Mercy Hospital"}
+    result = audit_bills([bill], facts=facts, as_of=date(2026, 11, 28))
+    b = result.benchmarks[1]
+    assert b["cash_price"] == 700.0 and 3000 > 3 * b["medicare"]  # over both yardsticks: the cash price speaks
+    (f,) = price_lines(result)
+    assert "cash price of $700.00" in f.message and not f.unconfirmed
+    assert law().at("federal.cms_ambulance.ground_conversion_factor", ride).citations[0] not in f.citations

@@ -21,6 +21,11 @@ code, a packaged code, an inpatient stay's lines) are not judged; the result's n
 from ..rule import Rule
 from ..sqltypes import line_list
 
+# the finding's kind: the hospital's cash price (a self-pay patient charged above it), else the Medicare amount
+CASH_KIND = ("b.cash_price > 0 AND coalesce(b.insurance_status, 'uninsured') = 'uninsured' "
+             "AND b.charge > p.cash_multiple * b.cash_price")
+MEDICARE_KIND = f"NOT coalesce({CASH_KIND}, false) AND b.medicare > 0 AND b.charge > p.price_multiple * b.medicare"
+
 RULE = Rule(
     id="BILL.PRICE_OUTLIER",
     severity="medium",
@@ -37,15 +42,15 @@ RULE = Rule(
     sql=f"""
         SELECT b.source, {line_list('b.line')} AS lines, {line_list('b.line')} AS stake_lines, b.line, b.code,
                b.description, b.charge, b.medicare, b.cash_price, b.fair, b.yardstick_name,
-               CASE WHEN b.cash_price > 0 AND coalesce(b.insurance_status, 'uninsured') = 'uninsured'
-                         AND b.charge > p.cash_multiple * b.cash_price THEN 'cash'
+               CASE WHEN {CASH_KIND} THEN 'cash'
                     WHEN b.units <> 1 THEN 'medicare_units' ELSE 'medicare' END AS kind,
                regexp_replace(CAST(b.units AS VARCHAR), '\\.?0+$', '') AS units,
                round(CAST(b.charge AS DOUBLE) / b.medicare, 1) AS ratio,
                greatest(b.charge - b.fair, 0) AS amount,
-               -- an ambulance ride's date: the finding cites that year's conversion factor or mileage rate
-               CASE WHEN b.medicare > 0 AND b.charge > p.price_multiple * b.medicare THEN b.ambulance_base_day END AS ambulance_base_day,
-               CASE WHEN b.medicare > 0 AND b.charge > p.price_multiple * b.medicare THEN b.ambulance_mileage_day END AS ambulance_mileage_day
+               -- an ambulance ride's date, when its message compares with the Medicare amount: the finding cites
+               -- that year's conversion factor or mileage rate (a cash-price message uses neither)
+               CASE WHEN {MEDICARE_KIND} THEN b.ambulance_base_day END AS ambulance_base_day,
+               CASE WHEN {MEDICARE_KIND} THEN b.ambulance_mileage_day END AS ambulance_mileage_day
         FROM line_benchmarks b CROSS JOIN audit_params p
         -- either branch implies a fair price (the Medicare amount or the cash price), so no test of
         -- `fair` itself: at scale that test evaluated the whole fair-price choice on every line
