@@ -171,6 +171,17 @@ def claim_rows(bills: list[Bill], eobs: list[Eob], result: MatchResult | None = 
     return rows
 
 
+def rescore(result: MatchResult, bills: list[Bill], eobs: list[Eob]) -> MatchResult:
+    """The same pairs, each scored again as its lines stand now: once date_from_eobs has given an undated bill line
+    its EOB line's date, the date agrees (what matching again would say, without pairing the lines again)."""
+    bill_lines = {(b.source, ln.line): ln for b in bills for ln in b.lines}
+    eob_lines = {(e.source, c.claim_id, el.line): (c, el) for e in eobs for c in e.claims for el in c.lines}
+    for m in result.lines:
+        claim, el = eob_lines[(m.eob_source, m.claim_id, m.eob_line)]
+        m.score, m.how = score(bill_lines[(m.bill_source, m.bill_line)], claim, el)
+    return result
+
+
 def date_from_eobs(bills: list[Bill], eobs: list[Eob], result: MatchResult | None = None) -> None:
     """A bill line without a date of service takes the date of the EOB line matched to it (in place), and its
     bill says so: a statement whose dates are blacked out or not printed is dated by the insurer's remittance

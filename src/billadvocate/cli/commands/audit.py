@@ -96,21 +96,22 @@ def audit(files: tuple[Path, ...], eob_files: tuple[Path, ...], fmt: str | None,
 
     carry_ms_drg(bills, eobs)  # a stay's MS-DRG from the payer's 835 (CLP11)
     joined: list[tuple[Bill, str]] = []  # what the join with the EOBs said of a bill: its dates, its codes
-    if bills and eobs:  # a bill line without a date takes its EOB line's (a statement whose dates are blacked out)
-        from ...ingest.match import code_differences, date_from_eobs
+    # the bill and EOB lines paired once: the dates, the code notes, the EOB table and the output all read this match
+    matched = match(bills, eobs) if bills and eobs else None
+    if matched is not None:  # a bill line without a date takes its EOB line's (a statement whose dates are blacked out)
+        from ...ingest.match import code_differences, date_from_eobs, rescore
 
         said = {id(b): len(b.notes) for b in bills}
-        paired = match(bills, eobs)
-        date_from_eobs(bills, eobs, paired)
-        code_differences(bills, eobs, paired)
+        date_from_eobs(bills, eobs, matched)
+        code_differences(bills, eobs, matched)
+        matched = rescore(matched, bills, eobs)  # a date taken from the EOB line now agrees with it
         joined = [(b, n) for b in bills for n in b.notes[said[id(b)]:]]
     # an EOB audited on its own: its claims stand for the bill they belong to
     owners = bills or [Bill(source=e.source, format=e.format) for e in eobs]
     result = audit_bills(bills, facts=facts, as_of=parse_as_of(as_of) or date.today(),
-                         eobs=eobs_table(eobs, owners) if eobs else None)
+                         eobs=eobs_table(eobs, owners, matched) if eobs else None)
     if not bills:
         result.notes += drg_needs_bill_notes(eobs)
-    matched = match(bills, eobs) if eobs and bills else None
     if as_json:
         data = result.to_json()
         data["eobs"] = [e.to_json() for e in eobs]
