@@ -436,9 +436,13 @@ def _answer(f: _Facts, day: str) -> str:
                "se puede perder." if other else
                " Pregunte si la deuda es demasiado antigua para demandarle; si lo es, dígalo en su respuesta."
                if f.has("too old to sue on") else "")
+    wages = re.search(r"except money the law protects; (.+?) does not allow your wages to be garnished", f.why)
+    takes = (f"intentar quitarle dinero de su cuenta de banco, salvo el dinero que la ley protege; {wages.group(1)} no "
+             "permite embargarle el salario por una deuda como esta." if wages else
+             "embargar su salario o su cuenta de banco, salvo el dinero que la ley protege.")
     return (head + "La citación manda: si da otra fecha u otro tribunal, siga la citación, y si el último día cae en "
             "fin de semana o feriado, actúe antes. Si no responde ni se presenta, el tribunal puede dictar sentencia "
-            "en su contra, y el cobrador podría embargar su salario o su cuenta de banco." + to_do + defence
+            "en su contra, y el cobrador podría " + takes + to_do + defence
             + " Ayuda legal gratuita: lawhelp.org o lsc.gov/find-legal-aid.")
 
 

@@ -200,9 +200,20 @@ def answer_due(ctx: Context, sol: dict[str, Any]) -> list[Deadline]:
         out.append(_dl(ctx, "ANSWER_DUE", served + timedelta(days=days),
                        f"{head}The summons governs: if it gives another date or court, follow the summons, and if "
                        f"the last day is a weekend or court holiday, act before it. If you do not answer or appear, "
-                       f"the court can enter a default judgment, and the collector can then garnish wages or take "
-                       f"money from a bank account. {to_do}{defence} {LEGAL_AID}"))
+                       f"the court can enter a default judgment, and the collector can then "
+                       f"{_what_a_judgment_takes(ctx, served)} {to_do}{defence} {LEGAL_AID}"))
     return out
+
+
+def _what_a_judgment_takes(ctx: Context, on: date) -> str:
+    """What a default judgment lets the collector take: wages only where the state lets them be garnished for a
+    debt like this (states/<xx>/wages.yaml, as the review's wage protection says)."""
+    st = ctx.case.patient.state
+    path = f"states.{st.lower()}.wages.wage_garnishment_banned" if st else ""
+    if st and ctx.has(path, on) and (ctx.value(path, on) or {}).get("banned"):
+        return (f"try to take money from a bank account, except money the law protects; {NAMES[st]} does not allow "
+                f"your wages to be garnished for a debt like this.")
+    return "garnish wages or take money from a bank account, except money the law protects."
 
 
 def _restarts(sol: dict) -> str:
