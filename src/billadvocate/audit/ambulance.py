@@ -6,11 +6,16 @@ From the law (federal.cms_ambulance), one row per ground code and period of its 
   the super-rural base increase (+22.6%);
 - ground mileage (A0425): the rate per loaded statute mile with the rural increase, and the rural rate for
   each of the first 17 miles (+50%, 414.610(c)(5)(i)).
-Whether the pickup was rural, and in which locality, is not known from a bill, so the higher (rural) figure
-is taken wherever urban and rural differ: a higher yardstick can only understate how far a charge is above
-Medicare's, never overstate it (the finding holds up). The geographic adjustment (the PE GPCI on 70% of a base
-rate, 414.610(c)(4)) is not applied: the amounts are national, and their names say so. Air ambulance has no
-national rates in the law data and is not priced.
+Whether the pickup was rural is not known from a bill, so the higher (rural) figure is taken wherever urban
+and rural differ: a higher yardstick can only understate how far a charge is above Medicare's, so the
+urban/rural question never overstates the multiple (the finding holds up). The geographic adjustment (the PE
+GPCI on 70% of a base rate, 414.610(c)(4)) is not applied, as the pickup's locality is not known either: the
+amounts are national, as the other yardsticks are when the locality is unknown, and their names say so. Where
+the pickup's PE GPCI is above 1.0 its base rate is higher than the national one, by at most 30.45% (PE GPCI
+1.435, the highest in the shipped CY 2024 GPCIs: 0.3 + 0.7 x 1.435 = 1.3045); the increases taken here
+(1.03 x 1.226 = 1.263) still cover an urban pickup (1.02 x the GAF) wherever the PE GPCI is 1.34 or less, but
+not a pickup in the costliest localities, where the multiple can be up to about 5% too high (1.331 / 1.263),
+more for a rural pickup there. Air ambulance has no national rates in the law data and is not priced.
 
 Each row's `name` is the yardstick's name in the finding; it says when the year's conversion factor or
 mileage rate is unconfirmed (law/unconfirmed.py gives what was searched), so the patient sees it in the

@@ -12,7 +12,8 @@
     ambulance fee schedule, national and at the highest rural rate (audit/ambulance.py): a level's base rate
     (RVUs x the conversion factor of the ride's year, with the rural +3% and super-rural +22.6% increases), or
     the ground mileage rate per mile with the rural +50% for each of the first 17 miles. Whether the pickup was
-    rural is not known, so the higher figure is taken: the multiple is never overstated. An air ambulance
+    rural is not known, so the higher figure is taken (the urban/rural question never overstates the
+    multiple; the geographic adjustment is not applied: audit/ambulance.py says by how much it can differ). An air ambulance
     line (A0430, A0431, A0435, A0436) has none: its national rates are not in the law data;
   - durable medical equipment and supplies: the DMEPOS fee for the patient's state (the higher of its
     non-rural and rural fees: whether the patient lives in a rural ZIP is not known), the row of the
