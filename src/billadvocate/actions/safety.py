@@ -192,7 +192,11 @@ def money_advice(review, as_of: date, *, state: str) -> MoneyAdvice:
     name = NAMES.get(state, state)
     sol_reasons: list[str] = []
     settle_sol = plan_sol = False
-    if time_barred(sol):
+    if sol.get("judgment"):  # reduced to a judgment: not 'too old to sue on', whatever the limit was (rights/sol.py)
+        sol_reasons.append(f"a judgment was entered on {sol['judgment']}: talk to a lawyer or legal aid about asking the "
+                           "court to set it aside before offering or paying anything")
+        settle_sol = plan_sol = True
+    elif time_barred(sol):
         sol_reasons.append(f"the limit to sue on this debt ran out on {sol.get('expires')}: it is too old to sue on, "
                            + _barred_words(sol, name))
         settle_sol = plan_sol = True

@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from .barred import barred_reason, chose_to_pay_note, time_barred
+from .barred import barred_reason, chose_to_pay_note, judged_reason, time_barred
 from .fair import fair_amount
 from .hold import hold_for_appeals
 from .offer import make_offer
@@ -56,7 +56,7 @@ def negotiate(case, review, as_of: date, must_end_before: date | None = None,
         if capped is not None and plan is not None and not plan.get("missing"):
             plan["why"] = (f"The plan pays no more than {dollars(capped)}, the most to agree to on this debt: the limit "
                            f"to sue ran out, so whoever holds it cannot win a lawsuit. " + plan.get("why", "")).strip()
-        if barred and plan is not None:
+        if (barred or judged_reason(review.sol)) and plan is not None:
             plan = barred_plan(plan, review.sol, chose_to_pay)
     offer = withhold_unsafe_offer(offer, review, as_of, case.patient.state, barred=barred and not chose_to_pay,
                                   chose_to_pay=chose_to_pay)
@@ -87,7 +87,9 @@ def withhold_unsafe_offer(offer: dict[str, Any], review, as_of: date, state: str
     arithmetic, and says in one line why there is no offer."""
     if offer.get("no_offer") or offer.get("opening") is None:
         return offer
-    if barred:
+    if judged_reason(review.sol) and not chose_to_pay:  # a judgment: a lawyer first, whether or not the limit ran out
+        reason = judged_reason(review.sol)
+    elif barred:
         reason = barred_reason(review.sol)
     else:
         try:

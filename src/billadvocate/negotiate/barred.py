@@ -81,8 +81,20 @@ def call_revival(sol: dict[str, Any]) -> str:
     return f"In {name}, a payment or a signed promise to pay can restart the time limit to sue."
 
 
+def judged_reason(sol: dict[str, Any] | None) -> str | None:
+    """A judgment in the log (rights/sol.py `judgment`): no money is offered or promised before a lawyer has looked at
+    setting it aside - the limit to sue no longer decides anything, and the judgment is enforceable meanwhile."""
+    day = (sol or {}).get("judgment")
+    return (f"A judgment was entered on {day}: do not offer, promise or pay anything on this debt before talking to a "
+            f"lawyer or legal aid about asking the court to set the judgment aside; until then the judgment can be "
+            f"enforced.") if day else None
+
+
 def barred_reason(sol: dict[str, Any]) -> str:
     """Why a time-barred debt gets no settlement offer or payment plan (the output says 'no offer')."""
+    judged = judged_reason(sol)
+    if judged:
+        return judged
     return (f"The limit to sue on this debt ran out on {sol.get('expires')}, and "
             f"{revival_words(sol)}. Paying it is your choice, not a duty; if you decide to pay anyway, talk to a "
             "lawyer or legal aid first.")

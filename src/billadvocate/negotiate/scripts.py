@@ -17,7 +17,7 @@ import re
 from typing import Any
 
 from ..util import dollars
-from .barred import call_revival, time_barred
+from .barred import call_revival, judged_reason, time_barred
 
 ALWAYS_NOTE = ["the date and time", "the name of the person you spoke to", "a reference number for the call",
                "what they agreed to; then confirm it in a letter or email"]
@@ -131,6 +131,9 @@ def _offering(offer) -> bool:
 
 
 def _barred_warning(sol, offer) -> list[str]:
+    judged = judged_reason(sol)
+    if judged:  # a debt reduced to a judgment is not 'too old to be sued on', whatever the limit was
+        return [judged]
     if not time_barred(sol):
         return []
     return [(TIME_BARRED_CHOSE if _offering(offer) else TIME_BARRED) + " " + call_revival(sol)]

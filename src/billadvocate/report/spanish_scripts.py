@@ -99,6 +99,19 @@ def _judged_es(m) -> str:
 
 
 PATTERNS.append((_JUDGED, _judged_es))
+# negotiate/barred.judged_reason and actions/safety.money_advice: no money offered or promised once a judgment is logged
+PATTERNS += [
+    (r"A judgment was entered on (?P<d>\d{4}-\d{2}-\d{2}): do not offer, promise or pay anything on this debt before "
+     r"talking to a lawyer or legal aid about asking the court to set the judgment aside; until then the judgment can "
+     r"be enforced\.",
+     "Se dictó una sentencia el {d}: no ofrezca, prometa ni pague nada por esta deuda antes de hablar con un abogado o "
+     "con asistencia legal sobre pedir al tribunal que anule la sentencia; mientras tanto la sentencia se puede "
+     "ejecutar."),
+    (r"A judgment was entered on (?P<d>\d{4}-\d{2}-\d{2}): talk to a lawyer or legal aid about asking the court to set "
+     r"it aside before offering or paying anything\.",
+     "Se dictó una sentencia el {d}: hable con un abogado o con asistencia legal sobre pedir al tribunal que la anule "
+     "antes de ofrecer o pagar nada."),
+]
 
 # negotiate/owed.py and the scripts: a debt state law voids once it is reported (rights STATE.REPORTED_DEBT_VOID)
 _STATES = "|".join(sorted(map(re.escape, NAMES.values()), key=len, reverse=True))
