@@ -81,7 +81,7 @@ def stay_payments_sql(capital=None) -> str:
                    coalesce(b.care_end, s.first_date, b.care_start) AS discharge
             FROM bills b LEFT JOIN bill_sums s ON s.source = b.source
             WHERE b.ms_drg IS NOT NULL
-        ), priced AS (
+        ), stay_rates AS (  -- not 'priced': the rule's own CTE of that name wraps this query (Spark flattens them)
             SELECT st.source, st.ms_drg, st.total, d.weight, d.gmlos,
                    CAST(year(d.release_from) + 1 AS INTEGER) AS fy, r.operating, r.capital,
                    r.capital_unconfirmed, st.discharge,
@@ -93,7 +93,7 @@ def stay_payments_sql(capital=None) -> str:
             JOIN ({ipps_rates_sql(capital)}) r ON st.discharge >= r.applies_from AND st.discharge < r.until
             WHERE d.weight > 0 AND st.total > 0
         )
-        SELECT *, round(operating_payment + coalesce(capital_payment, 0), 2) AS medicare FROM priced
+        SELECT *, round(operating_payment + coalesce(capital_payment, 0), 2) AS medicare FROM stay_rates
     """
 
 
