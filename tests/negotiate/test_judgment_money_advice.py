@@ -66,3 +66,19 @@ def test_the_judgment_lines_read_in_spanish():
     a = _account(spanish=True)
     left = [s for s in untranslated(a) if "judgment" in s]
     assert left == [], left
+
+
+def test_the_plan_and_the_letters_do_not_call_a_judged_debt_too_old_to_sue_on():
+    from billadvocate.letters import letter_for, render
+
+    data = yaml.safe_load((SCENARIO / "case.yaml").read_text())
+    data["accounts"][0]["events"] += JUDGED
+    data["accounts"][0]["bill"] = [str(SCENARIO / "bill.csv")]
+    result = review_case(validate_case(data, file="test"), date(2026, 12, 4))
+    a = json.loads(json.dumps(result.to_json(), default=str))["accounts"][0]
+    said = json.dumps(result.to_json(), default=str)
+    assert "The letter also says the debt is too old to sue on" not in said
+    assert "stop the contacts: the debt is too old to sue on" not in said
+    for kind in [e["type"] for e in a.get("letters") or []]:
+        text = render(letter_for(result, kind), "txt").decode()
+        assert "too old to sue" not in text and "time to sue on it has run out" not in text, (kind, text)

@@ -229,7 +229,7 @@ def _sentence(why: str) -> str:
 def letter_steps(r, as_of: date, state: str) -> list[dict]:
     acct, out = r.account.id, []
     advice = money_advice(r, as_of, state=state)
-    barred = time_barred(r.sol or {}) and not r.account.patient_chose_to_pay
+    barred = time_barred(r.sol or {}) and not (r.sol or {}).get("judgment") and not r.account.patient_chose_to_pay
     for e in r.letters:
         t, why = e["type"], e["why"]
         if t in ("dispute", "validation_request") and not any(s["kind"] == "DISPUTE_DEBT" for s in out):

@@ -83,8 +83,8 @@ def barred(f) -> dict[str, Any] | None:
     """The debt is too old to sue on (and the patient has not chosen to pay): the state and the day
     the limit ran out, for the letters that must say so."""
     sol = (f.review.sol or {}) if f.review is not None else {}
-    if not sol.get("time_barred") or f.account.patient_chose_to_pay:
-        return None
+    if not sol.get("time_barred") or sol.get("judgment") or f.account.patient_chose_to_pay:
+        return None  # a debt reduced to a judgment is not 'too old to sue on' (rights/sol.py): a lawyer first
     from ...states import NAMES
 
     return {"state": NAMES.get(f.case.patient.state, f.case.patient.state), "expires": sol.get("expires")}

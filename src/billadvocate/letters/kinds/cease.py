@@ -22,7 +22,8 @@ def when(f) -> str | None:
         return None
     found = conduct(f)
     if not found:
-        if (f.review.sol or {}).get("time_barred") and not f.account.patient_chose_to_pay:
+        sol = f.review.sol or {}
+        if sol.get("time_barred") and not sol.get("judgment") and not f.account.patient_chose_to_pay:
             return ("stop the contacts: the debt is too old to sue on (a collector told to stop may still write "
                     "once to say what it will do; keep the log)")
         return None
