@@ -71,8 +71,8 @@ FEDERAL_STILL_UNCONFIRMED: set[str] = {
     "federal.cms_ambulance.ground_conversion_factor @ 2025-01-01",
     "federal.cms_ambulance.ground_conversion_factor @ 2026-01-01",
     "federal.cms_ambulance.ground_mileage_rate @ 2026-01-01",
-    "federal.cms_ambulance.rural_increase_percent @ 2015-04-01",
-    "federal.cms_ambulance.super_rural_base_increase_percent @ 2015-04-01",
+    "federal.cms_ambulance.rural_increase_percent @ 2023-01-01",
+    "federal.cms_ambulance.super_rural_base_increase_percent @ 2023-01-01",
     # the FY 2025 IPPS capital federal rate: read in CMS's own pricer source, not in a citable file or table
     "federal.cms_ipps.capital_federal_rate @ 2024-10-01",
 }
