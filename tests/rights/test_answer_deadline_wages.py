@@ -42,3 +42,16 @@ def test_elsewhere_wages_and_a_bank_account_except_money_the_law_protects():
     assert ("the court can enter a default judgment, and the collector can then garnish wages or take money from a "
             "bank account, except money the law protects.") in d.why, d.why
     assert ("el cobrador podría embargar su salario o su cuenta de banco, salvo el dinero que la ley protege.") in es, es
+
+
+def test_the_warning_says_which_money_the_bank_must_leave_alone():
+    # 31 CFR 212.6: a bank served with a garnishment order leaves the account holder up to two months of federal
+    # benefits (Social Security, SSI, VA ...) it received by direct deposit; a patient living on them need not settle
+    # for fear of losing them
+    for state in ("GA", "TX"):
+        d, es = _answer(state)
+        assert ("If Social Security, SSI or VA benefits are paid into the account by direct deposit, the bank must "
+                "leave you up to 2 months of them (31 CFR 212.6).") in d.why, d.why
+        assert "31 CFR 212.6" in " ".join(d.citations)
+        assert ("Si recibe beneficios del Seguro Social, SSI o de la VA por depósito directo, el banco debe dejarle "
+                "hasta 2 meses de ellos (31 CFR 212.6).") in es, es

@@ -440,6 +440,10 @@ def _answer(f: _Facts, day: str) -> str:
     takes = (f"intentar quitarle dinero de su cuenta de banco, salvo el dinero que la ley protege; {wages.group(1)} no "
              "permite embargarle el salario por una deuda como esta." if wages else
              "embargar su salario o su cuenta de banco, salvo el dinero que la ley protege.")
+    months = re.search(r"the bank must leave you up to (\d+) months of them \(31 CFR 212\.6\)", f.why)
+    if months:
+        takes += (" Si recibe beneficios del Seguro Social, SSI o de la VA por depósito directo, el banco debe dejarle "
+                  f"hasta {months.group(1)} meses de ellos (31 CFR 212.6).")
     return (head + "La citación manda: si da otra fecha u otro tribunal, siga la citación, y si el último día cae en "
             "fin de semana o feriado, actúe antes. Si no responde ni se presenta, el tribunal puede dictar sentencia "
             "en su contra, y el cobrador podría " + takes + to_do + defence

@@ -210,10 +210,15 @@ def _what_a_judgment_takes(ctx: Context, on: date) -> str:
     debt like this (states/<xx>/wages.yaml, as the review's wage protection says)."""
     st = ctx.case.patient.state
     path = f"states.{st.lower()}.wages.wage_garnishment_banned" if st else ""
+    benefits = ""
+    if ctx.has("federal.benefit_garnishment.lookback_months", on):  # 31 CFR 212: what the bank leaves untouched
+        months = int(ctx.value("federal.benefit_garnishment.lookback_months", on))
+        benefits = (f" If Social Security, SSI or VA benefits are paid into the account by direct deposit, the bank "
+                    f"must leave you up to {months} months of them (31 CFR 212.6).")
     if st and ctx.has(path, on) and (ctx.value(path, on) or {}).get("banned"):
         return (f"try to take money from a bank account, except money the law protects; {NAMES[st]} does not allow "
-                f"your wages to be garnished for a debt like this.")
-    return "garnish wages or take money from a bank account, except money the law protects."
+                f"your wages to be garnished for a debt like this.{benefits}")
+    return f"garnish wages or take money from a bank account, except money the law protects.{benefits}"
 
 
 def _restarts(sol: dict) -> str:
