@@ -7,6 +7,7 @@ Every problem becomes one BadInput line naming the file and the field, e.g.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
@@ -83,6 +84,10 @@ def _friendly(err: dict) -> str:
     return f"{value!r}: {msg}" if value is not None and not isinstance(value, (dict, list)) else msg
 
 
+# the field a whole-case check names at the start of its message ('accounts[0].care.start: ...', 'contact.relationship: ...')
+_WHOLE_CASE_FIELD = re.compile(r"^(accounts|contact|patient)(\[\d+\])?(\.[a-z_]+(\[\d+\])?)*: ")
+
+
 def validate_case(data: Any, *, file: str) -> Case:
     if not isinstance(data, dict):
         raise BadInput("a case file must be a mapping with billadvocate, patient and accounts", file=file)
@@ -92,7 +97,7 @@ def validate_case(data: Any, *, file: str) -> Case:
         err = e.errors()[0]
         loc = err.get("loc", ())
         msg = _friendly(err)
-        if loc == () and msg.startswith("accounts["):  # raised by a whole-case check
+        if loc == () and _WHOLE_CASE_FIELD.match(msg):  # raised by a whole-case check: 'accounts[1].id: ...'
             where, _, msg = msg.partition(": ")
             raise BadInput(msg, file=file, where=where)
         raise BadInput(msg, file=file, where=field_path(loc))

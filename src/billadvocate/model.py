@@ -69,6 +69,17 @@ class Strict(BaseModel):
 # ---------------------------------------------------------------- the case file
 
 
+class Estate(Strict):
+    """Who handles a patient's estate after death: the executor, administrator or personal representative.
+    No `representative`: none is appointed yet (or the writer does not know of one)."""
+
+    representative: str | None = None  # the executor's, administrator's or personal representative's name
+    address: str | None = None  # where the estate takes claims (the representative's or its lawyer's address)
+    phone: str | None = None
+    court: str | None = None  # the probate court, when an estate was opened
+    case_number: str | None = None  # the probate case number
+
+
 class Patient(Strict):
     name: str | None = None
     address: str | None = None
@@ -78,6 +89,9 @@ class Patient(Strict):
     timezone: str | None = None
     veteran: bool = False
     language: Literal["en", "es"] = "en"
+    # the patient has died (on this day): the debt is the estate's to pay, not the family's (rights/family_liability.py)
+    died_on: date | None = None
+    estate: Estate | None = None  # who handles the estate, when the patient has died
 
     @field_validator("state", mode="before")
     @classmethod
@@ -111,6 +125,33 @@ class Household(Strict):
     lump_sum_available: NonNegativeMoney | None = None
 
 
+# who the person dealing with the debt is to the patient, in the user's words (`contact.relationship`)
+Relationship = Literal["self", "spouse", "parent", "child", "other_relative", "friend", "other"]
+
+
+class Contact(Strict):
+    """The person dealing with the debt when it is not the patient (a spouse, an adult child, a parent,
+    the executor): the one the collector pursues, and who signs the letters this case writes for them."""
+
+    name: str | None = None
+    address: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    relationship: Relationship
+    # they are the executor, administrator or personal representative of the patient's estate
+    handles_estate: bool = False
+    # they signed something promising to pay from their own money: a guarantee, or a hospital or nursing-home
+    # admission form as "responsible party" or guarantor; None: not known (treated as "may have")
+    signed_to_pay: bool | None = None
+
+    @model_validator(mode="after")
+    def _self(self) -> Contact:
+        if self.relationship == "self" and (self.handles_estate or self.signed_to_pay):
+            raise ValueError("relationship 'self' is the patient: handles_estate and signed_to_pay are for someone "
+                             "else (write the person's relationship to the patient: spouse, child, parent ...)")
+        return self
+
+
 InsuranceStatus = Literal["insured", "uninsured", "medicare", "medicaid", "qmb"]
 # who issued the plan: it decides the appeal route and its deadlines (appeals/); None or "other": asked
 PlanType = Literal["aca_individual", "employer_fully_insured", "employer_self_funded", "grandfathered",
@@ -141,7 +182,7 @@ class Fap(Strict):
     url: str | None = None
 
 
-ProviderKind = Literal["hospital", "physician", "lab", "ambulance", "other"]
+ProviderKind = Literal["hospital", "physician", "lab", "ambulance", "nursing_home", "other"]
 
 
 class Provider(Strict):
@@ -239,7 +280,8 @@ class Collector(Strict):
 EventKind = Literal[
     "call", "letter", "email", "text", "in_person", "payment", "legal_action", "credit_reporting"
 ]
-Party = Literal["patient", "provider", "collector", "insurer", "bureau"]
+# contact: the person of `contact:` (a relative dealing with the debt), e.g. a collector's call to them
+Party = Literal["patient", "provider", "collector", "insurer", "bureau", "contact"]
 Bureau = Literal["equifax", "experian", "transunion"]
 AppealOutcome = Literal["denied", "approved", "partly_approved"]
 
@@ -357,7 +399,23 @@ class Case(Strict):
     accounts: list[Account] = Field(min_length=1)
     credit_report: CreditReport | None = None
     documents: list[CaseDocument] = []
+    # the person dealing with the debt when it is not the patient (a relative, the estate's representative)
+    contact: Contact | None = None
     _dir: Any = PrivateAttr(default=None)  # the folder relative paths start from
+
+    @model_validator(mode="after")
+    def _death(self) -> Case:
+        died = self.patient.died_on
+        if died is None:
+            return self
+        if self.contact is not None and self.contact.relationship == "self":
+            raise ValueError("contact.relationship: 'self' means the patient, who has died (patient.died_on): write "
+                             "who the person dealing with the debt is to the patient (spouse, child, parent ...)")
+        for i, account in enumerate(self.accounts):
+            if account.care.start and account.care.start > died:
+                raise ValueError(f"accounts[{i}].care.start: {account.care.start} is after the patient died "
+                                 f"(patient.died_on {died}): check both dates")
+        return self
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Case:
