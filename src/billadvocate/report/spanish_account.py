@@ -2070,6 +2070,12 @@ _PATTERNS += [
 # negotiate/owed: a program's price that does not lower what is owed, any program's words
 _PATTERNS.append((rf"(?P<t>.+?); that is not below (?P<low>{M})",
                   lambda m: f"{t}; eso no es menos de {m['low']}" if (t := sentence(m["t"])) else None))
+# a dead patient's bill, a relative asked to pay (rights/family_liability.py, actions/safety.py)
+from ..rights import family_liability as _family  # noqa: E402
+
+_PATTERNS += _family.SPANISH_PATTERNS
+_FIXED.update(_family.SPANISH_FIXED)
+LAW_NAMES[_family.LAW_NAME[0]] = _family.LAW_NAME[2]
 _COMPILED = [(re.compile(p + r"\Z", re.S), t) for p, t in _PATTERNS]
 
 # sentences split at ". " before a capital letter, but not after these abbreviations
@@ -2211,7 +2217,9 @@ def account_es(a: dict, fallback: Callable[[str], Any] = lambda s: s) -> dict:
 
     for p in out.get("protections") or []:
         p["law_es"] = law_name(p)
-        p["why"] = es(p.get("why"))
+        # who must pay: read sentence by sentence (its citations hold full stops, 'Cal. Fam. Code')
+        p["why"] = (_family.spanish_why(p["why"]) or fallback(p["why"]) if p.get("id") == _family.LAW_NAME[0]
+                    else es(p.get("why")))
     assistance = out.get("assistance") or {}
     for p in assistance.get("programs") or []:
         p["name_es"] = program_name(p.get("id"), p.get("name"))

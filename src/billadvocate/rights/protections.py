@@ -82,6 +82,13 @@ def protections(ctx: Context, sol: dict[str, Any]) -> list[dict[str, Any]]:
     from .state_protections import state_protections  # wages that cannot be garnished, Rosenthal (state units)
 
     out += state_protections(ctx, _p)
+    # the patient has died, or someone else is dealing with the debt: who must pay, first (family_liability.py)
+    from .family_liability import LAW_NAME, who_pays
+
+    ctx.used.clear()
+    found = who_pays(ctx)
+    if found is not None:
+        out.insert(0, _p(ctx, LAW_NAME[0], LAW_NAME[1], True if found.not_liable else None, found.why))
     return out
 
 
