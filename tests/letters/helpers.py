@@ -124,12 +124,15 @@ def full_result(name: str):
 
 
 # the letters of one plan type: Jane's fixed results with her plan as Original Medicare or the state's Medicaid
-PLAN_LETTERS = {"medicare_redetermination": "medicare_original", "fair_hearing_request": "medicaid"}
+PLAN_LETTERS = {"medicare_redetermination": "medicare_original", "fair_hearing_request": "medicaid",
+                "death_notice": None}  # the letters whose example is adapted to them (result_for)
 
 
 def result_for(name: str, letter_type: str):
     """full_result, with Jane's plan turned into the plan type a Medicare or Medicaid letter is for."""
     result = full_result(name)
+    if letter_type == "death_notice":
+        return deceased(result)
     plan_type = PLAN_LETTERS.get(letter_type)
     if plan_type is None or name != "er-visit-nonprofit":
         return result
@@ -143,3 +146,27 @@ def result_for(name: str, letter_type: str):
     attach_letters(result)
     return result
 
+
+
+def deceased(result):
+    """full_result with the patient dead: Jane's son handles her estate (California: a child may be liable is not
+    confirmed, so he is told he may be); Marcus's cousin, who signed nothing, is not liable (the rights engine's
+    answer recomputed for the changed case, the letters chosen again)."""
+    from billadvocate.model import Contact, Estate
+    from billadvocate.rights import review_rights
+
+    case = result.case
+    if case.patient.name == "Jane Doe":
+        case.patient.died_on = date(2026, 9, 30)
+        case.patient.estate = Estate(court="Fresno County Superior Court", case_number="26PR00123")
+        case.contact = Contact(name="Luis Doe", address="40 Olive Ave, Fresno, CA 93701", relationship="child",
+                               handles_estate=True, signed_to_pay=False)
+    else:
+        case.patient.died_on = date(2026, 10, 2)
+        case.patient.estate = Estate(representative="Grace Lee", address="9 Pine St, Denver, CO 80203")
+        case.contact = Contact(name="Tom Lee", address="77 Elm St, Boulder, CO 80302", relationship="other_relative",
+                               signed_to_pay=False)
+    for a in result.accounts:
+        a.protections = review_rights(case, a.account, result.as_of).protections
+    attach_letters(result)
+    return result

@@ -44,7 +44,8 @@ def test_every_template_renders_with_no_missing_field_in_both_languages():
                                 bureau="equifax" if t == "credit_dispute" else None, lang=lang)
             text = render_txt(letter)
             assert "{{" not in text and "{%" not in text and "[[table" not in text
-            assert letter.subject and letter.body and letter.signature == ["Jane Doe"]
+            signer = "Luis Doe" if t == "death_notice" else "Jane Doe"  # a dead patient's relative signs for her
+            assert letter.subject and letter.body and letter.signature == [signer]
         # the variants Jane's case does not reach
         for t in ("nsa_dispute", "hardship", "payment_plan_offer"):
             assert render_txt(letter_for(marcus, t, lang=lang))

@@ -13,7 +13,9 @@ refused for a debt that is
 
 unless the case says the patient chose to pay anyway (`accounts[].patient_chose_to_pay`); the letters
 then say, in the state's terms, that they acknowledge no debt, and the review warns why. A hardship
-letter never goes to a debt buyer on a debt it cannot sue on, whatever the patient chose.
+letter never goes to a debt buyer on a debt it cannot sue on, whatever the patient chose; and no money letter
+at all is written where the patient has died or someone other than the patient deals with the bill (the rights
+engine's DECEASED.WHO_PAYS): it would be signed in a name that may not owe it, whatever was chosen.
 
 For the money engine (negotiate/plan.py, offer.py): `plan_must_end_before(sol)` is the day a payment
 plan must not reach, and `offer_closes(as_of)` the day a settlement offer's payment would be made by.
@@ -137,6 +139,16 @@ def not_owed(review) -> bool:
         return False
 
 
+WHO_PAYS = "DECEASED.WHO_PAYS"  # rights/family_liability.LAW_NAME[0]
+
+
+def someone_else_pays(review) -> dict[str, Any] | None:
+    """The rights engine's answer to who must pay (the patient has died, or a relative deals with the bill):
+    its protection, `applies` true when the person is not personally liable, null when they may be."""
+    return next((p for p in getattr(review, "protections", None) or [] if isinstance(p, dict)
+                 and p.get("id") == WHO_PAYS), None)
+
+
 @dataclass
 class MoneyAdvice:
     """Which money letters and steps are allowed for one account, and why not."""
@@ -230,6 +242,12 @@ def money_advice(review, as_of: date, *, state: str) -> MoneyAdvice:
         out.plan &= not plan_sol
         out.hardship &= not hardship_sol
         out.reasons += sol_reasons
+    who = someone_else_pays(review)
+    if who is not None:  # a dead patient's bill, or a relative's: nothing in their own name, chosen or not
+        from ..rights.family_liability import MONEY_REASONS
+
+        out.settlement = out.plan = out.hardship = False
+        out.reasons.append(MONEY_REASONS["not_liable" if who.get("applies") else "may_be_liable"][0])
     collector = review.account.collector
     if collector is not None and collector.kind == "debt_buyer" and time_barred(sol):
         out.hardship = False  # never tell a debt buyer about the household on a debt it cannot sue on

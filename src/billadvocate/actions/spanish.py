@@ -35,6 +35,8 @@ TITLES = {
     "SEE_A_LAWYER": "Hable con un abogado del consumidor",
     "NEGOTIATE": "Ofrezca un acuerdo de pago",
     "PAYMENT_PLAN": "Proponga un plan de pagos",
+    "DONT_PAY_OWN_MONEY": "No pague esto con su propio dinero todavía",
+    "TELL_OF_DEATH": "Diga por escrito al cobrador que el paciente falleció y quién administra el patrimonio",
 }
 # a new kind needs its Spanish title (tests/actions/test_spanish.py); until then its English is shown
 
@@ -48,8 +50,11 @@ def in_spanish(result, actions: list[dict] | None = None) -> list[dict[str, Any]
     state = result.case.patient.state
     as_of = result.as_of
     out = []
+    from .estate import spanish as estate_spanish  # the steps of a dead patient's or a relative's bill
+
     for s in actions if actions is not None else (result.actions or []):
-        title, why = _render(s, by_id.get(s.get("account")), state, as_of)
+        title, why = estate_spanish(s, by_id.get(s.get("account")), result) or \
+            _render(s, by_id.get(s.get("account")), state, as_of)
         out.append({**s, "title": title, "why": why})
     return out
 

@@ -16,6 +16,8 @@ BUREAU_NAMES = {"equifax": "Equifax", "experian": "Experian", "transunion": "Tra
 # kind -> title template; the order is the order of steps without a deadline
 KINDS = {
     "ANSWER_LAWSUIT": "Answer the lawsuit",
+    "DONT_PAY_OWN_MONEY": "Don't pay this from your own money yet",  # a dead patient's or a relative's bill (estate.py)
+    "TELL_OF_DEATH": "Tell the collector in writing that the patient has died and who handles the estate",
     "DO_NOT_PAY": "Do not pay or sign anything on this old debt",
     "REQUEST_ITEMIZED_BILL": "Ask for the itemized bill",
     "DISPUTE_DEBT": "Dispute the debt with the collector in writing",
@@ -404,7 +406,10 @@ def plan_actions(result) -> list[dict[str, Any]]:
     as_of, case, state = result.as_of, result.case, result.case.patient.state
     steps: list[dict] = []
     for r in result.accounts:
-        mine = lawsuit_steps(r, as_of) + sol_steps(r, as_of, state) + owed_steps(r) + bill_steps(r, result)
+        from .estate import estate_steps  # the patient died, or a relative deals with the bill: first, before money
+
+        mine = (lawsuit_steps(r, as_of) + estate_steps(r, result, _step) + sol_steps(r, as_of, state) + owed_steps(r)
+                + bill_steps(r, result))
         for s in letter_steps(r, as_of, state) + other_steps(r, as_of, case):
             if not any(m["kind"] == s["kind"] and m["account"] == s["account"] for m in mine):
                 mine.append(s)

@@ -404,7 +404,7 @@ def build_letter(kind: LetterKind, facts: LetterFacts, lang: str = "en", *,
     module = template.make_module(ctx)
     body, attachments = parse_markup(str(module), _tables(kind, facts, lang, ctx), lang)
     name, address = recipient(kind, facts)
-    p = facts.patient
+    p = kind.writer(facts) if kind.writer else facts.patient  # who signs: the patient, or (death_notice) a relative
     sender = [p.name, *address_lines(p.address), *([p.phone] if p.phone else []),
               *([p.email] if p.email else [])]
     candidates = [*kind.may_cite, *ctx.get("plan_citations", [])]

@@ -44,19 +44,27 @@ def choose_letters(result) -> list[Choice]:
     """Every letter the case needs, in the order they should go out."""
     choices: list[Choice] = []
     kinds = all_kinds()
+    dead = result.case.patient.died_on is not None  # the letters speak as the patient: only the notice of death
     for review in result.accounts:
         facts = LetterFacts(result, review)
         advice = facts.money_advice
         if advice is not None:
             review.notes += [w for w in advice.warnings if w not in review.notes]  # the patient chose to pay
+        if dead:
+            from ..rights.family_liability import DEAD_PATIENT_LETTERS
+
+            if DEAD_PATIENT_LETTERS[0] not in review.notes:
+                review.notes.append(DEAD_PATIENT_LETTERS[0])
         for k in kinds:
+            if dead and k.type != "death_notice":
+                continue
             if not k.case_level:
                 c = _consider(k, facts, review.notes)
                 if c:
                     choices.append(c)
     case_notes = result.accounts[0].notes if result.accounts else []
     for k in kinds:
-        if k.case_level:
+        if k.case_level and not dead:
             for bureau in LetterFacts(result, None).credit_bureaus():
                 c = _consider(k, LetterFacts(result, None, bureau=bureau), case_notes)
                 if c:

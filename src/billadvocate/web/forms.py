@@ -42,6 +42,31 @@ class YouForm(forms.Form):
     language = forms.ChoiceField(label=_("Language for your letters"),
                                  choices=[("en", "English"), ("es", "Español")], initial="en")
     veteran = forms.BooleanField(label=_("I am a veteran"), required=False)
+    # the patient has died, or someone else deals with the bill (rights/family_liability.py)
+    died_on = forms.DateField(label=_("If the patient has died: the day they died"), required=False,
+                              widget=forms.DateInput(attrs={"type": "date"}),
+                              help_text=_("Their bills are then debts of their estate. Below, say who is dealing "
+                                          "with the bill."))
+    contact_name = forms.CharField(label=_("Name of the person dealing with the bill, if not the patient"),
+                                   max_length=200, required=False,
+                                   help_text=_("A spouse, a child, a parent or the executor: they sign the notice "
+                                               "that the patient has died."))
+    contact_address = forms.CharField(label=_("Their mailing address"), max_length=500, required=False)
+    contact_relationship = forms.ChoiceField(label=_("Who they are to the patient"), required=False, choices=[
+        ("", _("The patient deals with it")), ("spouse", _("Spouse")), ("parent", _("Parent")),
+        ("child", _("Child")), ("other_relative", _("Another relative")), ("friend", _("Friend")),
+        ("other", _("Someone else"))])
+    contact_handles_estate = forms.BooleanField(
+        label=_("They are the executor, administrator or personal representative of the estate"), required=False)
+    contact_signed_to_pay = forms.ChoiceField(
+        label=_("Did they sign anything promising to pay this bill, such as an admission form as responsible party?"),
+        required=False, choices=[("", _("Not sure")), ("yes", _("Yes")), ("no", _("No"))])
+
+    def clean(self):
+        data = super().clean()
+        if (data.get("contact_name") or data.get("contact_address")) and not data.get("contact_relationship"):
+            self.add_error("contact_relationship", _("Say who the person dealing with the bill is to the patient."))
+        return data
 
 
 class HouseholdForm(Plausible, forms.Form):

@@ -17,6 +17,8 @@ from .intake_forms import CollectorForm, TradelineForm
 FIELDS = {
     "patient.name": ("you", "name"), "patient.address": ("you", "address"),
     "patient.phone": ("you", "phone"), "patient.email": ("you", "email"), "patient.state": ("you", "state"),
+    "patient.died_on": ("you", "died_on"), "contact.name": ("you", "contact_name"),
+    "contact.address": ("you", "contact_address"),
     "household": ("household", "size"), "household.size": ("household", "size"),
     "household.annual_income": ("household", "annual_income"),
     "household.monthly_expenses": ("household", "monthly_expenses"),

@@ -14,8 +14,8 @@ from typing import Any, Callable
 from ..facts import LetterFacts, Need
 
 # The order letters are chosen, written and bound into the packet: ask for facts first, dispute,
-# then ask for help, then offer, then the protective letters.
-ORDER = ("itemized_request", "validation_request", "dispute", "billing_dispute", "nsa_dispute",
+# then ask for help, then offer, then the protective letters. A patient who has died: the notice of it first.
+ORDER = ("death_notice", "itemized_request", "validation_request", "dispute", "billing_dispute", "nsa_dispute",
          "claim_file_request", "insurer_appeal", "medicare_redetermination", "fair_hearing_request",
          "medical_necessity_request", "external_review_request", "insurance_complaint",
          "fap_application", "hardship", "settlement_offer", "payment_plan_offer", "cease",
@@ -37,6 +37,8 @@ class LetterKind:
     may_cite: tuple[str, ...] = ()  # law cited only in some variants (listed when printed)
     certified: bool = False  # send it so its receipt can be proved
     case_level: bool = False  # one per bureau for the case, not one per account
+    # who signs, when not the patient (name, address, phone, email): the relative of a patient who has died
+    writer: Callable[[LetterFacts], Any] | None = None
 
 
 # ---------------------------------------------------------------- needs shared by the types

@@ -89,10 +89,45 @@ def _save_you(case_row, data) -> None:
     for f in ("name", "address", "phone", "email", "state", "language"):
         setattr(person, f, data.get(f) or (None if f not in ("state", "language") else data.get(f)))
     person.veteran = bool(data.get("veteran"))
+    # the patient has died, and who deals with the bill (patient.died_on, contact: in the case file)
+    extra = dict(person.extra or {})
+    if "died_on" in data:  # the full form (the first step's short form leaves these as they are)
+        extra.pop("died_on", None)
+        if data.get("died_on"):
+            extra["died_on"] = data["died_on"].isoformat()
+    person.extra = extra
     person.save()
+    case_extra = dict(case_row.extra or {})
+    contact = dict(case_extra.pop("contact", None) or {})
+    if "contact_relationship" not in data and contact:
+        case_extra["contact"] = contact
+    elif data.get("contact_relationship"):
+        contact.update({"relationship": data["contact_relationship"],
+                        "handles_estate": bool(data.get("contact_handles_estate"))})
+        for key in ("name", "address"):
+            contact.pop(key, None)
+            if data.get(f"contact_{key}"):
+                contact[key] = data[f"contact_{key}"]
+        contact.pop("signed_to_pay", None)
+        if tri(data.get("contact_signed_to_pay")) is not None:
+            contact["signed_to_pay"] = tri(data.get("contact_signed_to_pay"))
+        case_extra["contact"] = contact
+    case_row.extra = case_extra
     first = case_row.accounts.order_by("position").first()
     case_row.title = f"{data.get('name') or _('patient')} - {first.provider_name if first else _('new case')}"[:200]
-    case_row.save(update_fields=["title", "updated_at"])
+    case_row.save(update_fields=["title", "extra", "updated_at"])
+
+
+def _you_initial(case_row, p) -> dict:
+    initial = {f: getattr(p, f) for f in ("name", "address", "phone", "email", "state", "language", "veteran")} if p else {}
+    if p is not None and (p.extra or {}).get("died_on"):
+        initial["died_on"] = p.extra["died_on"]
+    contact = (case_row.extra or {}).get("contact") or {}
+    initial.update({"contact_name": contact.get("name"), "contact_address": contact.get("address"),
+                    "contact_relationship": contact.get("relationship", ""),
+                    "contact_handles_estate": bool(contact.get("handles_estate")),
+                    "contact_signed_to_pay": tri_value(contact.get("signed_to_pay"))})
+    return initial
 
 
 @login_required
@@ -185,8 +220,7 @@ def _after_save(request, case_row, step, *, account=None):
 
 def _you(request, case_row):
     p = casework.patient_of(case_row)
-    initial = {f: getattr(p, f) for f in ("name", "address", "phone", "email", "state", "language", "veteran")} if p else {}
-    form = YouForm(request.POST or None, initial=initial)
+    form = YouForm(request.POST or None, initial=_you_initial(case_row, p))
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             _save_you(case_row, form.cleaned_data)
