@@ -55,3 +55,15 @@ def test_the_warning_says_which_money_the_bank_must_leave_alone():
         assert "31 CFR 212.6" in " ".join(d.citations)
         assert ("Si recibe beneficios del Seguro Social, SSI o de la VA por depósito directo, el banco debe dejarle "
                 "hasta 2 meses de ellos (31 CFR 212.6).") in es, es
+
+
+def test_a_states_own_limit_on_garnishment_for_medical_debt_is_named():
+    # N.Y. CPLR 5231(b) as amended by L. 2022 ch. 648 (states/ny/collection.yaml garnishment): a patient sued in New
+    # York read 'the collector can then garnish wages' with no word of it
+    d, es = _answer("NY")
+    assert (" Also, under New York law: no wage garnishment to collect a medical-debt judgment of a hospital or health "
+            "care professional.") in d.why, d.why
+    assert ("Además, según la ley de New York: no hay embargo de salario para cobrar una sentencia por deuda médica de "
+            "un hospital o profesional de la salud.") in es, es
+    d, _ = _answer("GA")  # no such law recorded: nothing added
+    assert "Also, under" not in d.why

@@ -440,6 +440,12 @@ def _answer(f: _Facts, day: str) -> str:
     takes = (f"intentar quitarle dinero de su cuenta de banco, salvo el dinero que la ley protege; {wages.group(1)} no "
              "permite embargarle el salario por una deuda como esta." if wages else
              "embargar su salario o su cuenta de banco, salvo el dinero que la ley protege.")
+    own = re.search(r" Also, under (.+?) law: (.+?)\.(?= If Social Security| File| What to do|$)", f.why)
+    if own:
+        from .spanish_account import _STATE_PHRASES  # late: spanish_account builds on this module
+
+        if own.group(2) in _STATE_PHRASES:
+            takes += f" Además, según la ley de {own.group(1)}: {_STATE_PHRASES[own.group(2)]}."
     months = re.search(r"the bank must leave you up to (\d+) months of them \(31 CFR 212\.6\)", f.why)
     if months:
         takes += (" Si recibe beneficios del Seguro Social, SSI o de la VA por depósito directo, el banco debe dejarle "

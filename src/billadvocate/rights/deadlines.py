@@ -218,7 +218,13 @@ def _what_a_judgment_takes(ctx: Context, on: date) -> str:
     if st and ctx.has(path, on) and (ctx.value(path, on) or {}).get("banned"):
         return (f"try to take money from a bank account, except money the law protects; {NAMES[st]} does not allow "
                 f"your wages to be garnished for a debt like this.{benefits}")
-    return f"garnish wages or take money from a bank account, except money the law protects.{benefits}"
+    # the state's own limit on garnishment for medical debt, as 'Laws that protect you' says it (confirmed law only)
+    limit = f"states.{st.lower()}.collection.garnishment" if st else ""
+    own = ""
+    if limit and ctx.has(limit, on) and not ctx.law.parameter(limit).at(on).unconfirmed:
+        text = str(ctx.value(limit, on) or "").rstrip(".")
+        own = f" Also, under {NAMES[st]} law: {text[:1].lower() + text[1:]}." if text else ""
+    return f"garnish wages or take money from a bank account, except money the law protects.{own}{benefits}"
 
 
 def _restarts(sol: dict) -> str:
