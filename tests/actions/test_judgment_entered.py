@@ -85,3 +85,17 @@ def test_a_judgment_logged_without_the_lawsuit_still_comes_first(tmp_path):
                                "answer has passed.") and "can be enforced" in s["why"]
     es = _step(result, "ANSWER_LAWSUIT", "es")["why"]
     assert es.startswith("Se dictó una sentencia el 2026-11-01 en la demanda: el plazo para responder ya pasó.")
+
+
+def test_the_do_not_pay_step_leads_with_the_judgment_not_the_limit_to_sue(tmp_path):
+    # before, it opened 'The limit to sue on this debt ran out on ...' and only then said a judgment was entered: the
+    # limit no longer decides anything once a judgment is entered (rights/sol.py leads with it too)
+    result = _judged(tmp_path)
+    s = _step(result, "DO_NOT_PAY")
+    assert s["why"].startswith("A judgment was entered on 2026-11-01:"), s["why"]
+    assert s["why"].endswith("Tell the lawyer that the limit to sue on this debt ran out on "
+                             f"{result.accounts[0].sol['expires']} (4 years in Texas)."), s["why"]
+    es = _step(result, "DO_NOT_PAY", "es")
+    assert es["why"].startswith("Se dictó una sentencia el 2026-11-01:"), es["why"]
+    assert es["why"].endswith("Dígale al abogado que el plazo para demandar por esta deuda venció el "
+                              f"{result.accounts[0].sol['expires']} (4 años en Texas)."), es["why"]

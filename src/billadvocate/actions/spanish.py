@@ -224,7 +224,7 @@ def _barred_why(sol: dict, state: str, holder: str | None = None) -> str:
                "del tribunal y hable rápido con un abogado para pedir al tribunal que la anule (el plazo es corto); "
                "mientras tanto la sentencia se puede ejecutar, por ejemplo tomando dinero de una cuenta de banco, salvo "
                "el dinero que la ley protege. No pague ni firme nada sobre ella antes de hablar con el abogado.")
-        return report_spanish.places_es(head + rev)
+        return report_spanish.places_es(rev + " Dígale al abogado que e" + head.strip()[1:])
     return report_spanish.places_es(head + rev + " Aún puede disputarla, pedir al cobrador que deje de contactarle y "
                                     "quejarse si amenaza con demandar; si le demanda, responda y diga que la deuda es "
                                     "demasiado antigua para demandar.")

@@ -163,8 +163,8 @@ def sol_steps(r, as_of: date, state: str) -> list[dict]:
     years = sol.get("years")
     head = (f"The limit to sue on this debt ran out on {sol.get('expires')}"
             + (f" ({years} years in {NAMES.get(state, state)})" if years else "") + ". ")
-    if sol.get("judgment"):  # sued and decided: no revival or answer left to warn about, only the judgment
-        why = head + judged_words(sol["judgment"])
+    if sol.get("judgment"):  # sued and decided: the judgment first (the limit no longer decides), then the limit
+        why = judged_words(sol["judgment"]) + " Tell the lawyer that t" + head.strip()[1:]
     else:
         why = (head + _revival_words(sol, state, r.account.collector.kind if r.account.collector else None)
                + " You may still dispute it, tell the collector to stop contacting you, and complain if it threatens "
