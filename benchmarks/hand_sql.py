@@ -30,12 +30,15 @@ dme AS (
     FROM b JOIN ref_dmepos d ON d.hcpcs = b.code AND d.state = b.state AND b.dos BETWEEN d.applies_from AND d.applies_to
     WHERE coalesce(b.setting, '') <> 'inpatient' GROUP BY b.source, b.line, b.units
 ),
--- each line's yardstick: the ambulance fee schedule for a ground ride (law data: ambulance_rates, its
--- mileage's first miles at their own rate), ASP for drugs, CLFS for labs, OPPS on an outpatient bill (its
+-- each line's yardstick: the ambulance fee schedule for a ride (the imported CMS file of the ride's year for the
+-- patient's locality, its highest rate; else the law data: ambulance_rates; mileage's first miles at their own rate), ASP for drugs, CLFS for labs, OPPS on an outpatient bill (its
 -- schedule for status A), DMEPOS, else PFS; the larger of OPPS and PFS when the setting is unknown; none inpatient
 medicare AS (
     SELECT b.source, b.line, b.charge,
            CASE WHEN b.setting = 'inpatient' THEN NULL
+                WHEN al.rural_first_miles_rate IS NOT NULL THEN round(al.rural_first_miles_rate * least(b.units, al.first_miles)
+                                                                      + al.unit_rate * greatest(b.units - al.first_miles, 0), 2)
+                WHEN al.unit_rate > 0 THEN round(al.unit_rate * b.units, 2)
                 WHEN am.first_miles_rate IS NOT NULL THEN round(am.first_miles_rate * least(b.units, am.first_miles)
                                                                 + am.unit_rate * greatest(b.units - am.first_miles, 0), 2)
                 WHEN am.unit_rate IS NOT NULL THEN round(am.unit_rate * b.units, 2)
@@ -56,6 +59,11 @@ medicare AS (
     LEFT JOIN dme m ON m.source = b.source AND m.line = b.line
     LEFT JOIN pfs p ON p.source = b.source AND p.line = b.line
     LEFT JOIN ambulance_rates am ON am.hcpcs = b.code AND b.dos BETWEEN am.applies_from AND am.applies_to
+    LEFT JOIN (SELECT carrier, locality, hcpcs, applies_from, applies_to, release_from, rural_first_miles_rate, first_miles,
+                      greatest(coalesce(urban_rate, 0), coalesce(rural_rate, 0), coalesce(lowest_quartile_rate, 0)) AS unit_rate
+               FROM ref_ambulance_fee) al
+           ON al.hcpcs = b.code AND al.carrier = b.pfs_mac AND al.locality = b.pfs_locality
+          AND b.dos BETWEEN al.applies_from AND al.applies_to AND year(al.release_from) = year(b.dos)
     WHERE b.code IS NOT NULL
 )
 SELECT 'BILL.DUPLICATE' AS rule, source, list(line ORDER BY line) AS lines, charge * (count(*) - 1) AS amount

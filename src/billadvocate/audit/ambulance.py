@@ -1,5 +1,10 @@
 """The Medicare ambulance fee schedule as a small table the price yardstick joins: `ambulance_rates`.
 
+Where the patient's locality is known and CMS's Ambulance Fee Schedule file of the ride's calendar year is
+imported (`billadvocate data import ambulance FILE`, reference/ambulance_files.py), the yardstick takes that
+file's rates for the locality instead (audit/benchmarks_sql.py `amb_local`: the highest of its urban, rural and
+super-rural rates; CMS's own amounts, so not unconfirmed). Otherwise, the national rates below.
+
 From the law (federal.cms_ambulance), one row per ground code and period of its rates:
 - a level of service (A0426-A0429, A0432-A0434): the national base rate, RVUs x the conversion factor of the
   ride's calendar year (42 CFR 414.610(c)(1)), at the highest rural rate: with the rural increase (+3%) and
@@ -15,7 +20,9 @@ the pickup's PE GPCI is above 1.0 its base rate is higher than the national one,
 1.435, the highest in the shipped CY 2024 GPCIs: 0.3 + 0.7 x 1.435 = 1.3045); the increases taken here
 (1.03 x 1.226 = 1.263) still cover an urban pickup (1.02 x the GAF) wherever the PE GPCI is 1.34 or less, but
 not a pickup in the costliest localities, where the multiple can be up to about 5% too high (1.331 / 1.263),
-more for a rural pickup there. Air ambulance has no national rates in the law data and is not priced.
+more for a rural pickup there. The ESRD dialysis reduction of a non-emergency BLS ride (414.610(c)(8), in the law
+data) is not applied: a bill does not say the ride was for dialysis, and the unreduced rate is the higher. Air
+ambulance has no national rates in the law data and is priced only from an imported file.
 
 Each row's `name` is the yardstick's name in the finding; it says when the year's conversion factor or
 mileage rate is unconfirmed (law/unconfirmed.py gives what was searched), so the patient sees it in the

@@ -8,13 +8,18 @@
   - a hospital outpatient line: the OPPS Addendum B payment rate of its HCPCS code (the national
     unadjusted rate of its APC); a packaged code (status indicator N) has no price of its own, and a
     code OPPS pays under another fee schedule (status A) takes that schedule (DMEPOS, else PFS);
-  - a ground ambulance ride (A0425-A0429, A0432-A0434) on any bill but an inpatient stay's: the Medicare
+  - an ambulance ride on any bill but an inpatient stay's, where the patient's locality (pfs_mac, pfs_locality)
+    is known and the CMS Ambulance Fee Schedule file of the ride's calendar year is imported (`data import
+    ambulance`): that file's rate for the locality and code, the highest of its urban, rural and rural lowest
+    quartile (super-rural) rates, and for ground mileage its rural rate for each of the first 17 miles, the rural
+    rate per mile after (CMS's own amounts: not unconfirmed);
+  - else a ground ambulance ride (A0425-A0429, A0432-A0434): the Medicare
     ambulance fee schedule, national and at the highest rural rate (audit/ambulance.py): a level's base rate
     (RVUs x the conversion factor of the ride's year, with the rural +3% and super-rural +22.6% increases), or
     the ground mileage rate per mile with the rural +50% for each of the first 17 miles. Whether the pickup was
     rural is not known, so the higher figure is taken (the urban/rural question never overstates the
     multiple; the geographic adjustment is not applied: audit/ambulance.py says by how much it can differ). An air ambulance
-    line (A0430, A0431, A0435, A0436) has none: its national rates are not in the law data;
+    line (A0430, A0431, A0435, A0436) has none but from the locality's file: its national rates are not in the law data;
   - durable medical equipment and supplies: the DMEPOS fee for the patient's state (the higher of its
     non-rural and rural fees: whether the patient lives in a rural ZIP is not known), the row of the
     line's modifier (NU, RR, UE ...) when it has one, else the highest;
@@ -110,6 +115,20 @@ WITH hospital AS (
            max(CASE WHEN schedule = 'pfs_rvu' THEN covers_from END) AS rvu_from,
            (SELECT min(day) FROM pfs_cf_day) AS cf_from
     FROM ref_schedule_starts
+), amb_local AS (  -- the CMS ambulance fee schedule file of the ride's calendar year, for the patient's locality
+    SELECT k.price_day,
+           max(greatest(coalesce(f.urban_rate, 0), coalesce(f.rural_rate, 0), coalesce(f.lowest_quartile_rate, 0))) AS unit_rate,
+           max(f.rural_first_miles_rate) AS first_miles_rate, max(f.first_miles) AS first_miles,
+           max(coalesce(n.locality_name, 'carrier ' || f.carrier || ', locality ' || f.locality)) AS locality_name,
+           max(year(f.release_from)) AS year
+    FROM day_keys k
+    JOIN ref_ambulance_fee f ON f.hcpcs = k.code AND f.carrier = k.pfs_mac AND f.locality = k.pfs_locality
+     AND k.dos BETWEEN f.applies_from AND f.applies_to AND year(f.release_from) = year(k.dos)
+    LEFT JOIN (SELECT mac, locality, max(locality_name) AS locality_name FROM ref_gpci GROUP BY mac, locality) n
+      ON n.mac = f.carrier AND n.locality = f.locality
+    WHERE k.setting IS NULL OR k.setting <> 'inpatient'
+    GROUP BY k.price_day
+    HAVING max(greatest(coalesce(f.urban_rate, 0), coalesce(f.rural_rate, 0), coalesce(f.lowest_quartile_rate, 0))) > 0
 ), dme AS (  -- the line's modifier row when it has one (NU purchase, RR rental ...), else the highest fee
     SELECT k.price_day,
            coalesce(max(CASE WHEN k.mods LIKE '% ' || d.modifier || ' %' THEN greatest(d.fee_nonrural, coalesce(d.fee_rural, 0)) END),
@@ -130,8 +149,9 @@ WITH hospital AS (
            CASE WHEN k.dos < greatest(s.rvu_from, s.cf_from) AND ep.hcpcs IS NOT NULL
                 THEN greatest(s.rvu_from, s.cf_from) END AS pfs_early,
            s.cf_from > s.rvu_from AS pfs_cf_later,  -- the conversion factor (law data), not the RVUs, starts later
-           CASE WHEN k.dos < eam.first_from THEN eam.first_from END AS amb_early
+           CASE WHEN k.dos < eam.first_from AND al.price_day IS NULL THEN eam.first_from END AS amb_early
     FROM day_keys k CROSS JOIN starts s
+    LEFT JOIN amb_local al ON al.price_day = k.price_day
     LEFT JOIN (SELECT hcpcs FROM ref_asp GROUP BY hcpcs) ea ON ea.hcpcs = k.code
     LEFT JOIN (SELECT hcpcs FROM ref_clfs WHERE modifier IS NULL GROUP BY hcpcs) el ON el.hcpcs = k.code
     LEFT JOIN (SELECT hcpcs, max(CASE WHEN status_indicator IN {OPPS_PAID} THEN 1 ELSE 0 END) = 1 AS paid
@@ -154,8 +174,17 @@ WITH hospital AS (
            CASE WHEN l.rate > 0 THEN l.rate END AS clfs_unit,
            CASE WHEN d.payment_limit > 0 THEN d.payment_limit END AS asp_unit, d.dosage,
            CASE WHEN m.fee > 0 THEN m.fee END AS dme_unit, CASE WHEN m.fee > 0 THEN k.state END AS dme_state,
-           am.unit_rate AS amb_unit, am.first_miles_rate AS amb_first_rate, am.first_miles AS amb_first_miles,
-           am.name AS amb_name
+           -- the locality's CMS file of the ride's year when imported, else the national rates from the law data
+           al.price_day IS NOT NULL AS amb_local, coalesce(al.unit_rate, am.unit_rate) AS amb_unit,
+           CASE WHEN al.price_day IS NOT NULL THEN al.first_miles_rate ELSE am.first_miles_rate END AS amb_first_rate,
+           CASE WHEN al.price_day IS NOT NULL THEN al.first_miles ELSE am.first_miles END AS amb_first_miles,
+           CASE WHEN al.price_day IS NULL THEN am.name
+                WHEN al.first_miles_rate IS NOT NULL
+                THEN 'the Medicare ambulance fee schedule for ' || al.locality_name || ' (CY ' || CAST(al.year AS VARCHAR)
+                     || ' ground mileage, rural: each of the first ' || CAST(al.first_miles AS VARCHAR)
+                     || ' miles at its own rate)'
+                ELSE 'the Medicare ambulance fee schedule for ' || al.locality_name || ' (CY ' || CAST(al.year AS VARCHAR)
+                     || ', the highest of its urban, rural and super-rural rates)' END AS amb_name
     FROM day_keys k CROSS JOIN starts s
     LEFT JOIN ref_pfs_rvu r
       ON r.hcpcs = k.code
@@ -174,6 +203,7 @@ WITH hospital AS (
      AND greatest(k.dos, s.clfs_from) BETWEEN l.applies_from AND l.applies_to
     LEFT JOIN ref_asp d ON d.hcpcs = k.code AND greatest(k.dos, s.asp_from) BETWEEN d.applies_from AND d.applies_to
     LEFT JOIN dme m ON m.price_day = k.price_day
+    LEFT JOIN amb_local al ON al.price_day = k.price_day
     -- the ambulance fee schedule of the ride's year (its earliest year's for an earlier ride: medicare_later)
     LEFT JOIN (SELECT hcpcs, min(applies_from) AS first_from FROM ambulance_rates GROUP BY hcpcs) af ON af.hcpcs = k.code
     LEFT JOIN ambulance_rates am ON am.hcpcs = k.code AND greatest(k.dos, af.first_from) BETWEEN am.applies_from AND am.applies_to
@@ -187,8 +217,8 @@ WITH hospital AS (
            CASE WHEN base = 'ambulance' THEN amb_first_rate END AS first_miles_rate,
            CASE WHEN base = 'ambulance' THEN amb_first_miles END AS first_miles,
            -- the ride's date, whose conversion factor or mileage rate (law data) the finding cites
-           CASE WHEN pick = 'ambulance' AND amb_first_rate IS NULL THEN dos END AS ambulance_base_day,
-           CASE WHEN pick = 'ambulance' AND amb_first_rate IS NOT NULL THEN dos END AS ambulance_mileage_day,
+           CASE WHEN pick = 'ambulance' AND NOT amb_local AND amb_first_rate IS NULL THEN dos END AS ambulance_base_day,
+           CASE WHEN pick = 'ambulance' AND NOT amb_local AND amb_first_rate IS NOT NULL THEN dos END AS ambulance_mileage_day,
            CASE WHEN base = 'pfs' THEN locality_name END AS locality_name,
            CASE WHEN pick LIKE 'early %' THEN early_from END AS later_from,
            CASE base

@@ -60,6 +60,14 @@ TABLES: dict[str, tuple[tuple[str, ...] | None, pa.Schema]] = {
         ("hcpcs", pa.string()), ("modifier", pa.string()), ("modifier2", pa.string()), ("state", pa.string()),
         ("fee_nonrural", pa.float64()), ("fee_rural", pa.float64()),
     ])),
+    # the Ambulance Fee Schedule public use file of a calendar year (reference/ambulance_files.py): for each
+    # carrier, locality and code, CMS's base rates (a level) or rates per mile (a mileage code), urban, rural and
+    # rural lowest quartile ("super-rural"), and the rural ground rate for each of the first miles
+    "ambulance_fee": (None, pa.schema([
+        ("carrier", pa.string()), ("locality", pa.string()), ("hcpcs", pa.string()),
+        ("urban_rate", pa.float64()), ("rural_rate", pa.float64()), ("lowest_quartile_rate", pa.float64()),
+        ("rural_first_miles_rate", pa.float64()), ("first_miles", pa.int32()),
+    ])),
     # IPPS MS-DRG relative weights (final rule Table 5, the weight CMS pays with) and the geometric mean
     # length of stay, one release per federal fiscal year (reference/ipps_files.py)
     "msdrg": (None, pa.schema([("drg", pa.string()), ("weight", pa.float64()), ("gmlos", pa.float64())])),

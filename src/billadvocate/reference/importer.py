@@ -24,11 +24,12 @@ from .prices import price_key, read_prices
 from .store import Release, install
 from .zip_locality import quarter_period, read_zip_locality
 from .yardstick_files import read_asp, read_clfs, read_dmepos, read_opps_addendum_b
+from .ambulance_files import read_ambulance
 from .ipps_files import read_msdrg
 from .wage_index import read_opps_wage_index
 
 KINDS = ("ncci-ptp", "mue", "pfs-rvu", "hcpcs", "prices", "zip-locality", "opps", "clfs", "asp", "dmepos", "msdrg",
-         "opps-wage-index")
+         "opps-wage-index", "ambulance")
 # the price yardsticks: kind -> (table, reader, what the file is)
 YARDSTICKS = {
     "opps": ("opps", read_opps_addendum_b, "CMS OPPS Addendum B (payment by HCPCS code), descriptors dropped"),
@@ -36,6 +37,8 @@ YARDSTICKS = {
     "asp": ("asp", read_asp, "CMS ASP pricing file (Part B drug payment limits), descriptors dropped"),
     "dmepos": ("dmepos", read_dmepos, "CMS DMEPOS fee schedule (state fees), descriptors dropped"),
     "msdrg": ("msdrg", read_msdrg, "CMS IPPS MS-DRG relative weights (final rule Table 5 or the IPPS Pricer DRG table), titles dropped"),
+    "ambulance": ("ambulance_fee", read_ambulance,
+                  "CMS Ambulance Fee Schedule public use file (rates by carrier and locality)"),
     "opps-wage-index": ("opps_wage_index", read_opps_wage_index,
                         "CMS OPPS Pricer wage index by CBSA (cbsa-wage-index-YYYY.csv), geographic and imputed floor columns"),
 }

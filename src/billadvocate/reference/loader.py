@@ -30,7 +30,8 @@ def _empty(schema) -> str:
 # table -> its code columns, for narrowing to the codes of one bill
 CODE_COLUMNS = {"ncci_ptp": ("column_1", "column_2"), "mue": ("code",), "ncci_aoc": ("add_on_code",),
                 "pfs_rvu": ("hcpcs",), "hcpcs": ("code",), "prices": ("code",), "opps": ("hcpcs",),
-                "clfs": ("hcpcs",), "asp": ("hcpcs",), "dmepos": ("hcpcs",)}
+                "clfs": ("hcpcs",), "asp": ("hcpcs",), "dmepos": ("hcpcs",),
+                "ambulance_fee": ("hcpcs",)}
 
 
 def register(con: duckdb.DuckDBPyConnection, imported: Path | None = None,

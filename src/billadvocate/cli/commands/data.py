@@ -28,7 +28,9 @@ def data() -> None:
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--setting", type=click.Choice(["professional", "outpatient", "dme"]),
               help="For ncci-ptp and mue: the table (default: from the file name or header).")
-@click.option("--effective", metavar="DATE", help="The date the release takes effect (default: from the file).")
+@click.option("--effective", metavar="DATE",
+              help="The date the release takes effect (default: from the file; for ambulance, January 1st of the "
+                   "year in its AFSYYYY name).")
 @json_option
 def import_(kind: str, file: Path, setting: str | None, effective: str | None, as_json: bool) -> None:
     """Import an official file in the layout CMS (or the hospital) publishes.
@@ -46,7 +48,10 @@ def import_(kind: str, file: Path, setting: str | None, effective: str | None, a
     final rule's Table 5 .txt, or the IPPS Pricer's drgstable-YYYY.csv: the MS-DRG weights of one
     fiscal year, for an inpatient stay whose bill or EOB gives its MS-DRG), or opps-wage-index (the
     OPPS Pricer's cbsa-wage-index-YYYY.csv: the wage index that adjusts an OPPS payment when the
-    hospital is known).
+    hospital is known), or ambulance (CMS's Ambulance Fee Schedule public use file, afsYYYY_puf_ext.zip
+    or its .txt, .csv or .xlsx, or the American Ambulance Association's copy: the rates by carrier and
+    locality of one calendar year, from the AFSYYYY name or --effective; an ambulance ride whose patient's
+    locality is known is then priced at that locality's rates instead of the national ones).
 
     Example: billadvocate data import prices 123456789_west-mercy_standardcharges.csv
     """
