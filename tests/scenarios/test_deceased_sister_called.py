@@ -27,8 +27,8 @@ def test_elena_is_not_liable_and_the_call_is_a_violation():
     assert who["id"] == "DECEASED.WHO_PAYS" and who["applies"] is True
     [v] = [v for v in a["violations"] if v["rule"] == "FDCPA.RELATIVE_ASKED_TO_PAY"]
     assert v["severity"] == "high" and v["act_by"] == "2027-05-20"
-    assert a["offer"] is None or a["offer"].get("opening") is None or "settlement_offer" not in \
-        [e["type"] for e in a["letters"]]
+    assert not {"settlement_offer", "payment_plan_offer", "hardship"} & {e["type"] for e in a["letters"]}
+    assert any(n.startswith("Only the notice that the patient has died is written") for n in a["notes"])
 
 
 def test_the_terminal_review_speaks_plainly_and_never_says_she_owes_it():
