@@ -152,3 +152,14 @@ def test_every_sentence_has_its_spanish_with_the_same_fields():
     for key, (en, es) in SENTENCES.items():
         fields = set(re.findall(r"\{(\w+)\}", en))
         assert fields - {"relative"} <= set(re.findall(r"\{(\w+)\}", es)), key
+
+
+def test_a_call_to_a_relative_who_is_not_a_consumer_is_not_the_first_contact_that_owes_a_validation_notice():
+    # 12 CFR 1006.34(a): the notice is owed to the consumer (for a patient who died, whoever acts for the estate);
+    # a sister who does not handle the estate is neither, so the call to her starts no 5-day clock
+    def missing(c):
+        return [v for v in rights(c).violations if v.rule == "REGF.VALIDATION_MISSING"]
+
+    assert missing(case()) == []
+    assert len(missing(case(handles_estate=True))) == 1  # the executor is the consumer (12 CFR 1006.6(a)(4))
+    assert len(missing(case(events=[{**ASKED, "to": None}]))) == 1  # a call not marked as the relative's

@@ -131,9 +131,14 @@ class Context:
             return False
         return c.kind in self.value("federal.fdcpa.scope.collector_kinds")
 
-    def first_collector_contact(self) -> Happening | date | None:
+    def first_collector_contact(self, *, consumer_only: bool = False) -> Happening | date | None:
+        """The collector's first communication (or its logged first_contact day). `consumer_only`: leave out a
+        communication to the person of `contact:` who is not a consumer the collector owes notices to (a relative
+        who does not handle the estate: 12 CFR 1006.2(e), 1006.34(a))."""
         c = self.account.collector
         contacts = self.by("collector", COMMUNICATIONS)
+        if consumer_only and not (self.case.contact and self.case.contact.handles_estate):
+            contacts = [h for h in contacts if h.to != "contact"]
         first = contacts[0] if contacts else None
         if c and c.first_contact and (first is None or c.first_contact < first.day):
             return c.first_contact

@@ -16,7 +16,7 @@ from ..rule import ConductRule, Hit
 def check(ctx: Context) -> list[Hit]:
     if not ctx.collector_covered:
         return []
-    first = ctx.first_collector_contact()
+    first = ctx.first_collector_contact(consumer_only=True)  # a call to a relative owes them no notice
     if first is None:
         return []
     first_day = first.day if isinstance(first, Happening) else first
