@@ -116,3 +116,18 @@ def test_a_ride_before_the_national_rates_is_priced_by_its_year_s_file(tmp_path)
     b = result.benchmarks[1]
     assert b["medicare"] == float(super_rural("A0427", "05")) and "(CY 2023," in b["yardstick"]
     assert b["no_yardstick"] is None
+
+
+def test_an_air_ride_has_no_national_rates_but_is_priced_by_the_locality_s_file(tmp_path):
+    # an air row as the file's layout holds one (amounts made up for the test: the law data has no air rates)
+    head = AFS.read_text().splitlines()[0]
+    air = tmp_path / "AFS2026_PUF_air.csv"
+    air.write_text(head + "\n01112,05,A0431,,,n/a,\"$4,000.00\",\"$6,000.00\",n/a,n/a\n"
+                   "01112,05,A0436,,,n/a,$25.00,$37.50,n/a,n/a\n")
+    import_release("ambulance", air, effective=date(2026, 2, 1))  # a later release of the year: the CSV's rows go
+    result = audit(line(1, "A0431", d=D26, charge="40000.00"), line(2, "A0436", d=D26, units=10, charge="900.00"),
+                   facts=SF)
+    assert (result.benchmarks[1]["medicare"], result.benchmarks[2]["medicare"]) == (6000.0, 375.0)  # rural: the highest
+    assert result.benchmarks[1]["no_yardstick"] is None
+    national = audit(line(1, "A0431", d=D26, charge="40000.00"), facts={"setting": "professional"})
+    assert national.benchmarks[1]["medicare"] is None and "air ambulance" in national.benchmarks[1]["no_yardstick"]

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from billadvocate.errors import BadInput
+from billadvocate.reference.ambulance_files import read_ambulance
 from billadvocate.reference.wage_index import read_opps_wage_index
 from billadvocate.reference.yardstick_files import read_asp, read_clfs, read_dmepos, read_opps_addendum_b
 
@@ -23,6 +24,7 @@ READERS = [
     (read_asp, "section 508 version of Oct 2025 ASP Pricing File 091725.csv"),
     (read_dmepos, "DMEPOS_JAN.csv"),
     (read_opps_wage_index, "cbsa-wage-index-2026.csv"),
+    (read_ambulance, "ambulance/AFS2026_PUF_ext.csv"),
 ]
 
 
@@ -42,7 +44,7 @@ def test_reader_gives_a_table_or_one_bad_input_line(reader, name, tmp_path):
     @FUZZ
     @given(_mutations(base))
     def run(text):
-        path = tmp_path / name
+        path = tmp_path / Path(name).name
         path.write_text(text, encoding="latin-1")
         try:
             table, start, end = reader(path)
