@@ -53,6 +53,7 @@ def test_a_sister_who_signed_nothing_is_not_liable_and_the_collector_broke_the_f
     p = who(c)
     assert p["applies"] is True and p["unconfirmed"] is False
     assert "you are not personally liable for it" in p["why"] and "debts of their estate" in p["why"]
+    assert "If you received money or property from the patient's estate" in p["why"]  # what an heir may answer for
     assert "12 CFR 1006.2(e) (consumer: any natural person, whether living or deceased)" in p["citations"]
     [v] = asked(c)
     assert v.severity == "high" and v.events == [0] and v.act_by == date(2027, 5, 20)

@@ -97,6 +97,12 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "Usted no es el cónyuge del paciente, ninguna ley que billadvocate conozca le obliga a pagar la factura "
         "médica de un pariente, y usted no firmó para pagarla: no es personalmente responsable de ella, y nadie puede "
         "decirle que debe pagarla con su propio dinero."),
+    "heir_caution": (
+        "If you received money or property from the patient's estate, in some states a creditor of the estate can "
+        "claim up to its value from you: ask the estate's lawyer or the probate court before you pay anything.",
+        "Si usted recibió dinero o bienes del patrimonio del paciente, en algunos estados un acreedor del patrimonio "
+        "puede reclamarle hasta su valor: pregunte al abogado del patrimonio o al tribunal de sucesiones antes de "
+        "pagar nada."),
     "no_contact": (
         "The case does not say who is dealing with this bill: add contact: to the case (your relationship to the "
         "patient, whether you handle the estate, whether you signed to pay) to learn whether you may be personally "
@@ -236,6 +242,8 @@ def who_pays(ctx: Context) -> WhoPays | None:
     else:
         out.liable = "no"
         out.sentences.append(_say("not_liable"))
+        if died is not None:  # a distributee may answer for the estate's debts up to what it received
+            out.sentences.append(_say("heir_caution"))
     return out
 
 
