@@ -89,3 +89,42 @@ def test_the_steps_read_in_spanish(tmp_path):
         for s in es[:2]:
             assert " the " not in s["why"] and "You " not in s["why"], s["why"]
         assert ("no es personalmente responsable" in es[0]["why"]) == (rel == "other_relative")
+
+
+def _insured(path, **contact):
+    data = yaml.safe_load(path.read_text())
+    data["insurance"] = {"status": "insured"}
+    data["contact"].update(contact)
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    return path
+
+
+def test_the_estates_steps_are_addressed_to_whoever_handles_it_not_to_the_sister(tmp_path):
+    result = review(_insured(dead_case(tmp_path, bill=False)), AS_OF)
+    by_kind = {s["kind"]: s for s in result.actions}
+    ask = by_kind["ASK_INSURER"]
+    assert ask["title"] == "For whoever handles the estate: ask the insurer how it processed the claim"
+    assert "what the patient's share is" in ask["why"] and "your share" not in ask["why"]
+    assert by_kind["REQUEST_ITEMIZED_BILL"]["title"].startswith("For whoever handles the estate: ")
+    for kind in ("COMPLAIN", "SEE_A_LAWYER"):  # the collector's conduct toward her: her own steps
+        assert not by_kind[kind]["title"].startswith("For whoever"), by_kind[kind]
+    es = {s["kind"]: s for s in in_spanish(result)}
+    assert es["ASK_INSURER"]["title"] == "Para quien administre el patrimonio: pregunte al seguro cómo procesó el reclamo"
+    assert "cuánto le toca pagar al paciente" in es["ASK_INSURER"]["why"] and "a usted" not in es["ASK_INSURER"]["why"]
+    assert es["REQUEST_ITEMIZED_BILL"]["title"].startswith("Para quien administre el patrimonio: pida la factura")
+    assert es["COMPLAIN"]["title"] == "Presente una queja"
+
+
+def test_the_executor_is_spoken_to_as_the_estates_representative(tmp_path):
+    result = review(_insured(dead_case(tmp_path), handles_estate=True), AS_OF)
+    ask = next(s for s in result.actions if s["kind"] == "ASK_INSURER")
+    assert ask["title"] == "Ask the insurer how it processed the claim"
+    assert "what the patient's share is" in ask["why"] and "your share" not in ask["why"]
+    es = next(s for s in in_spanish(result) if s["kind"] == "ASK_INSURER")
+    assert "cuánto le toca pagar al paciente" in es["why"]
+
+
+def test_a_living_patients_own_steps_are_unchanged(tmp_path):
+    result = review(_insured(dead_case(tmp_path, relationship="spouse", died=None)), AS_OF)
+    ask = next(s for s in result.actions if s["kind"] == "ASK_INSURER")
+    assert ask["title"] == "Ask the insurer how it processed the claim" and "your share" in ask["why"]

@@ -53,3 +53,11 @@ def test_spanish_plan_and_json_export():
     assert es[1]["title"].startswith("Diga por escrito al cobrador")
     res = run_cli("review", case_path(NAME), "--json")
     assert res.code == 0 and res.json()["actions"][0]["kind"] == "DONT_PAY_OWN_MONEY"
+
+
+def test_the_insurer_step_is_for_whoever_handles_the_estate_not_elenas_share():
+    text = flat(review_text(NAME))
+    plan = text.split("What to do first", 1)[1].split("Houston Memorial", 1)[0]
+    assert "For whoever handles the estate: ask the insurer how it processed the claim" in plan
+    assert "your share" not in plan and "what the patient's share is" in plan
+    assert "4. File a complaint: The collector broke rules that protect you" in plan  # her own step

@@ -88,6 +88,8 @@ def estate_steps(r, result, make) -> list[dict[str, Any]]:
 
 def spanish(s: dict, r, result) -> tuple[str, str] | None:
     """(title, why) in Spanish for one of these steps, or None for another kind."""
+    if s["kind"] in ESTATE_KINDS:
+        return estate_spanish(s, r, result)
     if s["kind"] not in TITLES or r is None:
         return None
     texts = _texts(r, result, 1)
@@ -102,3 +104,95 @@ def spanish(s: dict, r, result) -> tuple[str, str] | None:
             .replace("y no reconoce ninguna deuda", "y no reconozca ninguna deuda") \
             + (NOTICE_NEEDS[1] if "To write it" in s["why"] else "")
     return title, notice
+
+
+# Once the patient has died, the patient's claim, bill, debt, credit report and money are the estate's business: the
+# insurer and the hospital treat whoever handles the estate as the patient (45 CFR 164.502(g)(4)). For a contact who
+# does not handle it these steps are addressed to that person, and an offer or a plan in the contact's name is left out;
+# the executor is spoken to as the estate's representative. The complaint and the lawyer (the collector's conduct
+# toward the contact) stay the contact's own steps.
+ESTATE_KINDS = frozenset({"DO_NOT_PAY", "REQUEST_ITEMIZED_BILL", "DISPUTE_DEBT", "FILE_NSA_DISPUTE", "APPEAL_DENIAL",
+                          "DISPUTE_BILL", "ASK_INSURER", "APPLY_FOR_ASSISTANCE", "DISPUTE_CREDIT", "NEGOTIATE",
+                          "PAYMENT_PLAN"})
+MONEY_KINDS = frozenset({"NEGOTIATE", "PAYMENT_PLAN"})
+FOR_ESTATE = ("For whoever handles the estate: ", "Para quien administre el patrimonio: ")
+FROM_ESTATE_ONLY = (" Pay only from the estate's money, never from your own.",
+                    " Pague solo con el dinero del patrimonio, nunca con el suyo.")
+# the patient's own things said of the patient, not of the reader: (English "you", English patient) and Spanish
+PATIENT_WORDS = (("what your share is", "what the patient's share is"),
+                 ("You are likely eligible", "The patient is likely eligible"),
+                 ("You asked for it on", "The patient asked for it on"),
+                 ("Your plan denied", "The patient's plan denied"),
+                 ("may not bill you", "may not bill the patient"),
+                 ("if it says you agreed", "if it says the patient agreed"),
+                 ("items on your ", "items on the patient's "),
+                 ("Dispute your ", "Dispute the patient's "),
+                 ("You owe", "The estate owes"),
+                 (": you owe nothing on it", ": nothing is owed on it"))
+PATIENT_WORDS_ES = (("cuánto le toca pagar a usted", "cuánto le toca pagar al paciente"),
+                    ("Es probable que califique", "Es probable que el paciente califique"),
+                    ("Ya la pidió el", "El paciente ya la pidió el"),
+                    ("de su reporte de crédito", "del reporte de crédito del paciente"),
+                    ("Dispute su reporte de crédito", "Dispute el reporte de crédito del paciente"),
+                    ("Su plan negó", "El plan del paciente negó"),
+                    ("usted no debe nada de esta factura", "no se debe nada de esta factura"),
+                    (": no debe nada", ": no se debe nada"))
+
+
+def reader(case) -> str | None:
+    """Who reads the estate's steps: None (the patient is alive), "representative" (the contact handles the estate)
+    or "other" (anyone else, or no contact named)."""
+    if case.patient.died_on is None:
+        return None
+    return "representative" if case.contact is not None and case.contact.handles_estate else "other"
+
+
+def _swap(text: str, pairs, back: bool = False) -> str:
+    for you, patient in pairs:
+        text = text.replace(patient, you) if back else text.replace(you, patient)
+    return text
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def for_the_estate(steps: list[dict], result) -> list[dict]:
+    """The plan's steps once the patient has died: the estate's steps addressed as above, the others unchanged."""
+    who = reader(result.case)
+    if who is None:
+        return steps
+    out = []
+    for s in steps:
+        if s["kind"] not in ESTATE_KINDS:
+            out.append(s)
+            continue
+        if who == "other" and s["kind"] in MONEY_KINDS:
+            continue
+        title, why = _swap(s["title"], PATIENT_WORDS), _swap(s["why"], PATIENT_WORDS)
+        if who == "other":
+            title = FOR_ESTATE[0] + _lower_first(title)
+        elif s["kind"] in MONEY_KINDS:
+            why += FROM_ESTATE_ONLY[0]
+        out.append({**s, "title": title, "why": why})
+    return out
+
+
+def estate_spanish(s: dict, r, result) -> tuple[str, str] | None:
+    """(title, why) in Spanish of a step `for_the_estate` addressed, or None."""
+    who = reader(result.case)
+    if who is None or s["kind"] not in ESTATE_KINDS:
+        return None
+    from .spanish import _render
+
+    title = s["title"][len(FOR_ESTATE[0]):] if s["title"].startswith(FOR_ESTATE[0]) else s["title"]
+    title = title[:1].upper() + title[1:]
+    why = s["why"][:-len(FROM_ESTATE_ONLY[0])] if s["why"].endswith(FROM_ESTATE_ONLY[0]) else s["why"]
+    english = {**s, "title": _swap(title, PATIENT_WORDS, back=True), "why": _swap(why, PATIENT_WORDS, back=True)}
+    title, why = _render(english, r, result.case.patient.state, result.as_of)
+    title, why = _swap(title, PATIENT_WORDS_ES), _swap(why, PATIENT_WORDS_ES)
+    if who == "other":
+        title = FOR_ESTATE[1] + _lower_first(title)
+    elif s["kind"] in MONEY_KINDS:
+        why += FROM_ESTATE_ONLY[1]
+    return title, why

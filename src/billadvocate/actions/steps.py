@@ -421,6 +421,9 @@ def plan_actions(result) -> list[dict[str, Any]]:
         _free_care_first(mine, r, as_of)
         steps += mine
     steps += credit_steps(result)
+    from .estate import for_the_estate  # the patient died: the estate's steps addressed to whoever handles it
+
+    steps = for_the_estate(steps, result)
     steps.sort(key=lambda s: _sort_key(s, as_of))
     for i, s in enumerate(steps):
         s.pop("_tier", None)
