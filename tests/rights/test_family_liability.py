@@ -78,10 +78,36 @@ def test_a_spouse_may_be_liable_under_the_states_own_law_and_is_never_told_he_ow
     assert asked(c) == []
 
 
-@pytest.mark.parametrize("state", ["WA", "AZ", "WI"])  # community property, the statute not read: unconfirmed
+@pytest.mark.parametrize("state", ["ID", "NV"])  # community property, the statute's words not read: unconfirmed
 def test_a_spouse_in_a_community_property_state_read_only_second_hand_is_marked_unconfirmed(state):
     p = who(case(state=state, relationship="spouse"))
     assert p["applies"] is None and p["unconfirmed"] is True and "community property" in p["why"]
+    assert "may be liable under" in p["why"] and "owe nothing" not in p["why"]
+
+
+@pytest.mark.parametrize("state,cite,basis", [
+    ("AZ", "Ariz. Rev. Stat. 25-215(D)", "community property"),
+    ("LA", "La. Civ. Code arts. 2345, 2357", "community property"),
+    ("NM", "N.M. Stat. 40-3-9(B), 40-3-11(A)", "community property"),
+    ("WA", "Rev. Code Wash. 26.16.205", "the family expense statute"),  # a family-expense statute, like Illinois'
+    ("WI", "Wis. Stat. 766.55(2)(a)", "community property")])
+def test_a_spouse_in_a_community_property_state_whose_statute_was_read_is_told_the_quoted_rule(state, cite, basis):
+    p = who(case(state=state, relationship="spouse"))
+    assert p["applies"] is None and p["unconfirmed"] is False
+    assert f"({basis}, {cite})" in p["why"], p["why"]
+    assert "may be liable under" in p["why"] and "get legal advice before you pay or refuse" in p["why"]
+    assert "owe nothing" not in p["why"] and "not personally liable" not in p["why"]
+    assert spanish_why(p["why"])
+
+
+def test_wisconsin_cites_the_duty_of_support_and_the_family_purpose_obligation_for_what_they_are():
+    # 766.55(2)(a) is the duty of support (a spouse's medical care: St. Marys Hospital v. Brody); the words
+    # "in the interest of the marriage or the family" are (2)(b)'s, once mislabelled (2)(a)
+    cites = who(case(state="WI", relationship="spouse"))["citations"]
+    a = [c for c in cites if c.startswith("Wis. Stat. 766.55(2)(a)")]
+    b = [c for c in cites if c.startswith("Wis. Stat. 766.55(2)(b)")]
+    assert a and "duty of support" in a[0] and "interest of the marriage" not in a[0], cites
+    assert b and "in the interest of the marriage or the family" in b[0], cites
 
 
 def test_a_spouse_where_billadvocate_has_no_rule_counts_as_may_be_liable():
