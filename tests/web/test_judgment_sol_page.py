@@ -40,3 +40,19 @@ def test_the_case_page_leads_with_the_judgment_in_english_and_spanish(world, cli
     part = " ".join(page.split("Plazo de prescripción</h4>", 1)[1].split("</p>", 1)[0].split())
     assert "Se dictó una sentencia el 2026-11-01: el plazo para demandar ya no le protege." in part, part
     assert "<strong>" not in part, part
+
+
+def test_the_deadlines_table_never_says_too_old_to_sue_after_a_judgment(world, client_as, tmp_path):
+    # the limitations deadline read 'After this day the debt is too old to sue on', titled 'The debt becomes too old
+    # to sue on' (ES 'La deuda ya es demasiado antigua para demandarle'), below a warning saying it no longer protects
+    row = _judged_case(tmp_path, world.client_a)
+    c = client_as(world.client_a)
+    page = html.unescape(c.get(f"/cases/{row.pk}/").content.decode())
+    table = " ".join(page.split("Your deadlines</h3>", 1)[1].split("</table>", 1)[0].split())
+    assert "too old to sue" not in table, table
+    assert "but a judgment was entered on 2026-11-01" in table, table
+    c.post("/i18n/setlang/", {"language": "es", "next": f"/cases/{row.pk}/"})
+    page = html.unescape(c.get(f"/cases/{row.pk}/").content.decode())
+    table = " ".join(page.split("Sus plazos</h3>", 1)[1].split("</table>", 1)[0].split())
+    assert "demasiado antigua" not in table, table
+    assert "pero se dictó una sentencia el 2026-11-01" in table, table

@@ -34,7 +34,7 @@ DEADLINE_KINDS: dict[str, tuple[str, str]] = {
                      "Primer día en que el hospital puede reportarle, demandarle o vender la deuda"),
     "NSA_DISPUTE_END": ("Last day to start the federal dispute over the Good Faith Estimate",
                         "Último día para iniciar la disputa federal por el Presupuesto de Buena Fe"),
-    "SOL_EXPIRES": ("The debt becomes too old to sue on", "La deuda ya es demasiado antigua para demandarle"),
+    "SOL_EXPIRES": ("The time limit to sue on the debt ends", "Termina el plazo para demandar por la deuda"),
     "FDCPA_CLAIM_END": ("Last day to sue the collector over a violation",
                         "Último día para demandar al cobrador por una infracción"),
     "ANSWER_DUE": ("Last day to answer the lawsuit", "Último día para responder a la demanda"),
@@ -333,6 +333,8 @@ def state_name_es(state: str) -> str:
 
 
 def _sol(f: _Facts, day: str) -> str:
+    if f.has("but a judgment was entered on"):
+        return _sol_judged(f)
     state = (f.sol.get("state") if isinstance(f.sol, dict) else None) or ""
     years = re.search(r"(\d+)-year clock", f.why)
     contract = re.search(r"\(or (\d{4}-\d{2}-\d{2}) if you signed", f.why)
@@ -365,6 +367,26 @@ def _sol(f: _Facts, day: str) -> str:
     if writing:
         return text + " Un reconocimiento firmado por escrito puede reiniciarlo."
     return text
+
+
+def _sol_judged(f: _Facts) -> str:
+    """rights/deadlines._limit_after_a_judgment: the limit to sue once a judgment is logged."""
+    m = re.search(r"(passed|would have passed) on (\d{4}-\d{2}-\d{2}) \((\d+) years in ([^;)]+)(?:; or "
+                  r"(\d{4}-\d{2}-\d{2}) if you signed a written agreement)?\), but a judgment was entered on "
+                  r"(\d{4}-\d{2}-\d{2})", f.why)
+    if not m:
+        return f.why
+    passed, end, years, state, contract, judged = m.groups()
+    where = places_es(f"({years} años en {state}"
+                      + (f"; o el {contract} si firmó un contrato por escrito)" if contract else ")"))
+    if passed == "passed":
+        return (f"El plazo para demandar por esta deuda terminó el {end} {where}, pero se dictó una sentencia el "
+                f"{judged}: mientras el tribunal no la anule, la sentencia se puede ejecutar sin importar ese plazo. "
+                "Solo un abogado puede decirle si el plazo vencido le ayuda, por ejemplo al pedir al tribunal que "
+                "anule la sentencia.")
+    return (f"El plazo para demandar por esta deuda habría terminado el {end} {where}, pero se dictó una sentencia "
+            f"el {judged}, antes de ese día: el plazo ya no le protege, y la sentencia se puede ejecutar mientras el "
+            "tribunal no la anule. Consulte ahora a un abogado sobre la sentencia.")
 
 
 def _fdcpa(f: _Facts, day: str) -> str:

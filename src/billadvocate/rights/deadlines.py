@@ -55,10 +55,11 @@ def account_deadlines(ctx: Context, sol: dict[str, Any], violations: list[Findin
     if sol.get("expires"):
         extra = (f" (or {sol['expires_if_written_contract']} if you signed a written agreement)"
                  if sol.get("expires_if_written_contract") else "")
+        why = (_limit_after_a_judgment(sol) if sol.get("judgment") else
+               f"After this day the debt is too old to sue on in {sol['state']}{extra}; the "
+               f"{sol['years']}-year clock started at {sol['start_basis']}. {_restarts(sol)}")
         out.append(Deadline(kind="SOL_EXPIRES", date=sol["expires"], citations=sol["citations"],
-                            unconfirmed=sol["unconfirmed"],
-                            why=(f"After this day the debt is too old to sue on in {sol['state']}{extra}; the "
-                                 f"{sol['years']}-year clock started at {sol['start_basis']}. {_restarts(sol)}")))
+                            unconfirmed=sol["unconfirmed"], why=why))
     out += _state_deadlines(ctx)
     out += answer_due(ctx, sol)
     earliest: dict[str, list] = {}  # rule -> its violations' last days to sue, the most urgent first
@@ -225,6 +226,22 @@ def _what_a_judgment_takes(ctx: Context, on: date) -> str:
         text = str(ctx.value(limit, on) or "").rstrip(".")
         own = f" Also, under {NAMES[st]} law: {text[:1].lower() + text[1:]}." if text else ""
     return f"garnish wages or take money from a bank account, except money the law protects.{own}{benefits}"
+
+
+def _limit_after_a_judgment(sol: dict) -> str:
+    """The limit to sue once a judgment is logged: the judgment is enforced on its own terms, so the limit is never
+    'too old to sue on' now; a limit that had passed is at most a point for a lawyer (as rights/sol.py warns)."""
+    contract = sol.get("expires_if_written_contract")
+    where = (f"({sol['years']} years in {NAMES.get(sol['state'], sol['state'])}"
+             + (f"; or {contract} if you signed a written agreement)" if contract else ")"))
+    if str(sol["judgment"]) >= str(sol["expires"]):  # ISO days: the judgment came after the limit had passed
+        return (f"The time limit to sue on this debt passed on {sol['expires']} {where}, but a judgment was entered on "
+                f"{sol['judgment']}: until the court sets the judgment aside, it can be enforced whatever the limit "
+                f"was. Only a lawyer can say whether the expired limit helps you, for example in asking the court to "
+                f"set the judgment aside.")
+    return (f"The time limit to sue on this debt would have passed on {sol['expires']} {where}, but a judgment was "
+            f"entered on {sol['judgment']}, before that day: the limit no longer protects you, and the judgment can "
+            f"be enforced until the court sets it aside. Ask a lawyer about the judgment now.")
 
 
 def _restarts(sol: dict) -> str:
