@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from datetime import date, timedelta
 from typing import Any
 
@@ -123,8 +125,10 @@ JUDGED_LAWSUIT = ("A judgment was entered on {day} in the lawsuit over this debt
                   "court clerk today for a copy of the judgment. A court can set aside a default judgment if you ask it "
                   "quickly (the time allowed is short and differs from state to state), and only then can the statute "
                   "of limitations or any other defence be heard. Until then the judgment can be enforced, for example "
-                  "by taking money from a bank account, except money the law protects. Free legal aid for your area: "
-                  "lawhelp.org or the Legal Services Corporation's lsc.gov/find-legal-aid.")
+                  "by taking money from a bank account, except money the law protects.{benefits} Free legal aid for "
+                  "your area: lawhelp.org or the Legal Services Corporation's lsc.gov/find-legal-aid.")
+# the judgment's warning names what a bank levy must leave (rights/sol.py, from the law data): the step says it too
+_BENEFITS = re.compile(r" If Social Security, SSI or VA benefits .*?\(31 CFR 212\.6\)\.")
 
 
 def judged_words(day) -> str:
@@ -150,7 +154,9 @@ def lawsuit_steps(r, as_of: date) -> list[dict]:
                          title=f"Answer the lawsuit by {d.date.isoformat()}"))
     judged = (r.sol or {}).get("judgment")
     if judged and not out:  # only the judgment is logged: the answer deadline's words (rights/deadlines.answer_due)
-        out.append(_step("ANSWER_LAWSUIT", r.account.id, JUDGED_LAWSUIT.format(day=judged), due=as_of,
+        benefits = _BENEFITS.search(r.sol.get("warning") or "")
+        out.append(_step("ANSWER_LAWSUIT", r.account.id,
+                         JUDGED_LAWSUIT.format(day=judged, benefits=benefits.group(0) if benefits else ""), due=as_of,
                          title=JUDGED_TITLE))
     return out
 

@@ -412,6 +412,13 @@ def _court_step(why: str) -> str | None:
     return max(found, key=lambda e: len(e["en"]))["es"] if found else None
 
 
+def benefits_left_es(why: str) -> str:
+    """' Si recibe beneficios ...' where an English text has rights/benefits.benefits_left's sentence, else ''."""
+    months = re.search(r"the bank must leave you up to (\d+) months of them \(31 CFR 212\.6\)", why)
+    return (" Si recibe beneficios del Seguro Social, SSI o de la VA por depósito directo, el banco debe dejarle "
+            f"hasta {months.group(1)} meses de ellos (31 CFR 212.6)." if months else "")
+
+
 def _answer(f: _Facts, day: str) -> str:
     served = re.search(r"served on (\d{4}-\d{2}-\d{2})", f.why)
     judged = re.match(r"A judgment was entered on (\d{4}-\d{2}-\d{2})", f.why)
@@ -422,7 +429,7 @@ def _answer(f: _Facts, day: str) -> str:
                 "sentencia en rebeldía si se lo pide rápido (el plazo es corto y cambia de un estado a otro), y solo "
                 "entonces se puede alegar la prescripción o cualquier otra defensa. Mientras tanto la sentencia se "
                 "puede ejecutar, por ejemplo tomando dinero de una cuenta de banco, salvo el dinero que la ley "
-                "protege. Ayuda legal gratuita: lawhelp.org o lsc.gov/find-legal-aid.")
+                "protege." + benefits_left_es(f.why) + " Ayuda legal gratuita: lawhelp.org o lsc.gov/find-legal-aid.")
     when = f" que le entregaron el {served.group(1)}" if served else ""
     step = _court_step(f.why)
     to_do = ""
@@ -468,10 +475,7 @@ def _answer(f: _Facts, day: str) -> str:
 
         if own.group(2) in _STATE_PHRASES:
             takes += f" Además, según la ley de {own.group(1)}: {_STATE_PHRASES[own.group(2)]}."
-    months = re.search(r"the bank must leave you up to (\d+) months of them \(31 CFR 212\.6\)", f.why)
-    if months:
-        takes += (" Si recibe beneficios del Seguro Social, SSI o de la VA por depósito directo, el banco debe dejarle "
-                  f"hasta {months.group(1)} meses de ellos (31 CFR 212.6).")
+    takes += benefits_left_es(f.why)
     return (head + "La citación manda: si da otra fecha u otro tribunal, siga la citación, y si el último día cae en "
             "fin de semana o feriado, actúe antes. Si no responde ni se presenta, el tribunal puede dictar sentencia "
             "en su contra, y el cobrador podría " + takes + to_do + defence

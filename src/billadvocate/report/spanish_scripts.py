@@ -7,6 +7,7 @@ import re
 
 from ..negotiate.scripts import TIME_BARRED, TIME_BARRED_CHOSE
 from ..states import NAMES
+from .spanish import benefits_left_es
 
 STATE_NAMES = "|".join(sorted(map(re.escape, NAMES.values()), key=len, reverse=True))
 
@@ -77,7 +78,9 @@ PATTERNS.append((r"The plan pays no more than (?P<a>\$[\d,]+\.\d\d), the most to
 # rights/sol.py: a judgment in the log leads the warning; the limit that ran out is a defence heard only if it is set aside
 _JUDGED = (r"A judgment was entered on (?P<d>\d{4}-\d{2}-\d{2}): the limit to sue no longer protects you\. The judgment "
            r"can be enforced for many years, for example by taking money from a bank account \(except money the law "
-           r"protects\), unless the court sets it aside\. Talk to legal aid now about asking the court to set it aside: "
+           r"protects\), unless the court sets it aside\.(?P<ben> If Social Security, SSI or VA benefits are paid into "
+           r"the account by direct deposit, the bank must leave you up to \d+ months of them \(31 CFR 212\.6\)\.)? "
+           r"Talk to legal aid now about asking the court to set it aside: "
            r"the time allowed is short\.(?P<ran> The (?P<y>\d+)-year limit to sue ran out on (?P<e>\d{4}-\d{2}-\d{2}): if "
            r"the lawsuit was filed after that day, tell the lawyer; it is a defence the court can hear only if the "
            rf"judgment is set aside\.)?(?P<bar> (?P<st>{STATE_NAMES}) law also bars this debt's owner from suing on it "
@@ -87,7 +90,8 @@ _JUDGED = (r"A judgment was entered on (?P<d>\d{4}-\d{2}-\d{2}): the limit to su
 def _judged_es(m) -> str:
     out = (f"Se dictó una sentencia el {m['d']}: el plazo para demandar ya no le protege. La sentencia se puede "
            "ejecutar durante muchos años, por ejemplo quitando dinero de una cuenta bancaria (salvo el dinero que la "
-           "ley protege), a menos que el tribunal la anule. Hable ahora con asistencia legal para pedir al tribunal "
+           "ley protege), a menos que el tribunal la anule." + benefits_left_es(m["ben"] or "") + " Hable ahora con "
+           "asistencia legal para pedir al tribunal "
            "que la anule: el tiempo para pedirlo es corto.")
     if m["ran"]:
         out += (f" El plazo de {m['y']} años para demandar terminó el {m['e']}: si la demanda se presentó después de "

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..model import Deadline, Finding
 from ..states import NAMES
+from .benefits import PATH as BENEFITS, benefits_left
 from .context import Context
 from .fap_period import fap_application_end
 from .nsa_scope import ppdr_deadline
@@ -160,7 +161,7 @@ def answer_due(ctx: Context, sol: dict[str, Any]) -> list[Deadline]:
                            f"set aside a default judgment if you ask it quickly (the time allowed is short and differs "
                            f"from state to state), and only then can the statute of limitations or any other defence "
                            f"be heard. Until then the judgment can be enforced, for example by taking money from a "
-                           f"bank account, except money the law protects. {LEGAL_AID}"))
+                           f"bank account, except money the law protects.{_benefits(ctx, judged)} {LEGAL_AID}"))
             continue
         period = f"{days} {'day' if days == 1 else 'days'}"
         if appear:  # no written answer: the patient answers by going to court on the date the summons gives
@@ -211,11 +212,7 @@ def _what_a_judgment_takes(ctx: Context, on: date) -> str:
     debt like this (states/<xx>/wages.yaml, as the review's wage protection says)."""
     st = ctx.case.patient.state
     path = f"states.{st.lower()}.wages.wage_garnishment_banned" if st else ""
-    benefits = ""
-    if ctx.has("federal.benefit_garnishment.lookback_months", on):  # 31 CFR 212: what the bank leaves untouched
-        months = int(ctx.value("federal.benefit_garnishment.lookback_months", on))
-        benefits = (f" If Social Security, SSI or VA benefits are paid into the account by direct deposit, the bank "
-                    f"must leave you up to {months} months of them (31 CFR 212.6).")
+    benefits = _benefits(ctx, on)
     if st and ctx.has(path, on) and (ctx.value(path, on) or {}).get("banned"):
         return (f"try to take money from a bank account, except money the law protects; {NAMES[st]} does not allow "
                 f"your wages to be garnished for a debt like this.{benefits}")
@@ -226,6 +223,13 @@ def _what_a_judgment_takes(ctx: Context, on: date) -> str:
         text = str(ctx.value(limit, on) or "").rstrip(".")
         own = f" Also, under {NAMES[st]} law: {text[:1].lower() + text[1:]}." if text else ""
     return f"garnish wages or take money from a bank account, except money the law protects.{own}{benefits}"
+
+
+def _benefits(ctx: Context, on: date) -> str:
+    """' If Social Security ... (31 CFR 212.6).' where the law value is in force (its citation joins the deadline)."""
+    if not ctx.has(BENEFITS, on):  # 31 CFR 212: what the bank leaves untouched
+        return ""
+    return " " + benefits_left(int(ctx.value(BENEFITS, on)))
 
 
 def _limit_after_a_judgment(sol: dict) -> str:

@@ -33,6 +33,7 @@ from ..law import Law, law as shipped_law
 from ..law.parameters_model import DatedValue
 from ..model import Account, Case
 from ..states import NAMES
+from .benefits import PATH as BENEFITS, benefits_left
 
 ACKNOWLEDGMENTS = ("acknowledgment", "promise_to_pay", "payment_plan_agreement")
 SPECIFIC = ("medical", "consumer_debt")  # periods that override the open-account one where they apply
@@ -241,7 +242,11 @@ def sol_status(case: Case, account: Account, as_of: date, lw: Law | None = None)
     out["other_ends"] = [{"category": c.category, "expires": c.expires, "citation": c.years_dv.citations[0]}
                          for c in clocks if c is not chosen and c.category != "open_account" and c.expires < chosen.expires]
     _rules_now(out, lw, base, as_of, chosen.code, account)
-    out["warning"] = _warning(out, NAMES[state])
+    benefits = ""
+    if out["judgment"] and BENEFITS in lw and lw.parameter(BENEFITS).in_force(as_of):  # what a bank levy must leave
+        used.append(lw.at(BENEFITS, as_of))
+        benefits = benefits_left(int(used[-1].value))
+    out["warning"] = _warning(out, NAMES[state], benefits)
     out["citations"] = list(dict.fromkeys(c for dv in used for c in dv.citations
                                           if not c.startswith("billadvocate research file")))
     out["unconfirmed"] = any(dv.unconfirmed for dv in used)
@@ -329,13 +334,14 @@ def _rules_now(out: dict, lw: Law, base: str, as_of: date, code: str, account: A
             out["revives_on_payment"] = out["revives_on_writing"] = False
 
 
-def _judged_warning(out: dict, name: str) -> str:
+def _judged_warning(out: dict, name: str, benefits: str = "") -> str:
     """A judgment is logged: the limit to sue decides nothing now (the judgment is enforced on its own, much longer
-    terms), and a limitations defence not raised before judgment is heard only if the judgment is set aside."""
+    terms), and a limitations defence not raised before judgment is heard only if the judgment is set aside.
+    `benefits`: the sentence on what a bank must leave (rights/benefits.py), or ''."""
     warn = (f"A judgment was entered on {out['judgment']}: the limit to sue no longer protects you. The judgment can "
             f"be enforced for many years, for example by taking money from a bank account (except money the law "
-            f"protects), unless the court sets it aside. Talk to legal aid now about asking the court to set it "
-            f"aside: the time allowed is short.")
+            f"protects), unless the court sets it aside.{' ' + benefits if benefits else ''} Talk to legal aid now "
+            f"about asking the court to set it aside: the time allowed is short.")
     if out["status"] != "running":
         warn += (f" The {out['years']}-year limit to sue ran out on {out['expires']}: if the lawsuit was filed after "
                  f"that day, tell the lawyer; it is a defence the court can hear only if the judgment is set aside.")
@@ -345,9 +351,9 @@ def _judged_warning(out: dict, name: str) -> str:
     return warn
 
 
-def _warning(out: dict, name: str) -> str:
+def _warning(out: dict, name: str, benefits: str = "") -> str:
     if out.get("judgment"):
-        return _judged_warning(out, name)
+        return _judged_warning(out, name, benefits)
     years, expires = out["years"], out["expires"]
     restart = [w for w, on in (("a payment", out["restarts_on_payment"]),
                                ("a signed written acknowledgment or promise to pay", out["restarts_on_writing"])) if on]
