@@ -39,6 +39,10 @@ def test_died_on_estate_and_contact_are_read(tmp_path):
     assert case.patient.died_on == date(2026, 3, 14) and case.patient.estate.representative == "Ana Ruiz"
     assert case.contact.relationship == "other_relative" and case.contact.signed_to_pay is False
     assert load_case(write(tmp_path, contact={"relationship": "spouse"})).contact.signed_to_pay is None  # not known
+    assert case.contact.received_from_estate is None  # not known: the heir's caution stays
+    got = load_case(write(tmp_path, patient={"name": "Rosa Martinez", "state": "TX", "died_on": "2026-03-14"},
+                          contact={"relationship": "child", "received_from_estate": True})).contact
+    assert got.received_from_estate is True
 
 
 def test_a_collector_call_to_the_contact_and_a_nursing_home_are_valid(tmp_path):
@@ -59,6 +63,11 @@ def test_a_collector_call_to_the_contact_and_a_nursing_home_are_valid(tmp_path):
      "is after the patient died (patient.died_on 2026-02-01): check both dates"),
     ({"contact": {"relationship": "self", "signed_to_pay": True}}, "contact", "'self' is the patient"),
     ({"contact": {"relationship": "child", "role": "heir"}}, "contact.role", "is not a field of the case format"),
+    ({"contact": {"relationship": "child", "received_from_estate": "some"}}, "contact.received_from_estate",
+     "'some'"),
+    ({"contact": {"relationship": "self", "received_from_estate": True}}, "contact", "'self' is the patient"),
+    ({"contact": {"relationship": "child", "received_from_estate": True}}, "contact.received_from_estate",
+     "add patient.died_on"),
 ])
 def test_a_bad_value_is_one_line_with_the_file_and_field(tmp_path, top, where, words):
     path = write(tmp_path, **top)

@@ -143,12 +143,16 @@ class Contact(Strict):
     # they signed something promising to pay from their own money: a guarantee, or a hospital or nursing-home
     # admission form as "responsible party" or guarantor; None: not known (treated as "may have")
     signed_to_pay: bool | None = None
+    # they received money or property from the dead patient's estate (an inheritance, a share paid out): in some
+    # states a creditor of the estate can claim up to its value from them; None: not known
+    received_from_estate: bool | None = None
 
     @model_validator(mode="after")
     def _self(self) -> Contact:
-        if self.relationship == "self" and (self.handles_estate or self.signed_to_pay):
-            raise ValueError("relationship 'self' is the patient: handles_estate and signed_to_pay are for someone "
-                             "else (write the person's relationship to the patient: spouse, child, parent ...)")
+        if self.relationship == "self" and (self.handles_estate or self.signed_to_pay or self.received_from_estate):
+            raise ValueError("relationship 'self' is the patient: handles_estate, signed_to_pay and "
+                             "received_from_estate are for someone else (write the person's relationship to the "
+                             "patient: spouse, child, parent ...)")
         return self
 
 
@@ -407,6 +411,9 @@ class Case(Strict):
     def _death(self) -> Case:
         died = self.patient.died_on
         if died is None:
+            if self.contact is not None and self.contact.received_from_estate:
+                raise ValueError("contact.received_from_estate: an estate is what a patient who has died left: add "
+                                 "patient.died_on, or leave received_from_estate out")
             return self
         if self.contact is not None and self.contact.relationship == "self":
             raise ValueError("contact.relationship: 'self' means the patient, who has died (patient.died_on): write "

@@ -128,3 +128,18 @@ def test_a_living_patients_own_steps_are_unchanged(tmp_path):
     result = review(_insured(dead_case(tmp_path, relationship="spouse", died=None)), AS_OF)
     ask = next(s for s in result.actions if s["kind"] == "ASK_INSURER")
     assert ask["title"] == "Ask the insurer how it processed the claim" and "your share" in ask["why"]
+
+
+def test_a_relative_who_received_from_the_estate_is_not_told_flatly_he_is_not_liable(tmp_path):
+    path = dead_case(tmp_path)
+    data = yaml.safe_load(path.read_text())
+    data["contact"]["received_from_estate"] = True
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    result = review(path, AS_OF)
+    first = result.actions[0]
+    assert first["kind"] == "DONT_PAY_OWN_MONEY" and "not personally liable" not in first["why"]
+    assert first["why"].startswith("You received money or property from the estate: you may be liable for this bill "
+                                   "up to what you received")
+    assert "under California law" not in first["why"]  # no state rule is known to make her liable otherwise
+    es = in_spanish(result)[0]
+    assert es["why"].startswith("Usted recibió dinero o bienes del patrimonio: podría ser responsable")

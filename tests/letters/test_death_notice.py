@@ -22,7 +22,7 @@ NO_DEBT = {"en": "Nothing in this letter acknowledges that I, Rosa Martinez or t
 
 
 def result(*, state="TX", relationship="other_relative", signed=False, handles_estate=False, estate=None,
-           died="2026-03-14", collector=True):
+           died="2026-03-14", collector=True, received=None):
     acct = {"id": "h", "account_number": "H-1", "balance": 2140,
             "provider": {"name": "Memorial Hospital", "address": "PO Box 1, Houston, TX 77002", "kind": "hospital"},
             "care": {"start": "2026-03-01", "end": "2026-03-04"}, "events": [ASKED] if collector else []}
@@ -34,7 +34,8 @@ def result(*, state="TX", relationship="other_relative", signed=False, handles_e
         patient["estate"] = estate
     data = {"billadvocate": 1, "as_of": "2026-06-01", "patient": patient, "accounts": [acct],
             "contact": {"name": "Elena Martinez", "address": "1 Oak Ave, Austin, TX 78701",
-                        "relationship": relationship, "signed_to_pay": signed, "handles_estate": handles_estate}}
+                        "relationship": relationship, "signed_to_pay": signed, "handles_estate": handles_estate,
+                        "received_from_estate": received}}
     return review_case(Case.model_validate(data))
 
 
@@ -55,7 +56,7 @@ def test_a_sister_who_signed_nothing_says_she_is_not_liable_and_that_she_was_ask
 
 @pytest.mark.parametrize("kw", [{"relationship": "spouse"}, {"state": "WA", "relationship": "spouse"},
                                 {"relationship": "child"}, {"state": "PA", "relationship": "parent"},
-                                {"signed": True}, {"signed": None}])
+                                {"signed": True}, {"signed": None}, {"received": True}])
 def test_no_not_liable_sentence_where_the_law_may_make_the_writer_pay(kw):
     for lang in ("en", "es"):
         body = text(result(**kw), lang)

@@ -32,6 +32,10 @@ MAY_BE_LIABLE = ("You may be liable under {state} law; get legal advice before y
                  "lawhelp.org).",
                  "Usted podría ser responsable según la ley de {state}; busque asesoría legal antes de pagar o de "
                  "negarse (ayuda legal gratuita: lawhelp.org).")
+RECEIVED = ("You received money or property from the estate: you may be liable for this bill up to what you "
+            "received; get legal advice before you pay anything (free legal aid: lawhelp.org).",
+            "Usted recibió dinero o bienes del patrimonio: podría ser responsable de esta factura hasta el valor de lo "
+            "que recibió; busque asesoría legal antes de pagar nada (ayuda legal gratuita: lawhelp.org).")
 FROM_ESTATE = ("The patient's debts are paid from the estate, by whoever handles it, in the order the law sets.",
                "Las deudas del paciente se pagan con su patrimonio, por quien lo administre, en el orden que fija la ley.")
 HANDLES = ("As the one who handles the estate, pay them only from the estate's money, never from your own.",
@@ -51,9 +55,12 @@ def _texts(r, result, lang: int) -> tuple[str, str] | None:
     case = result.case
     died = case.patient.died_on
     contact = case.contact
-    parts = [NOT_LIABLE[lang] if who.get("applies") else
-             MAY_BE_LIABLE[lang].format(state=NAMES.get(case.patient.state, case.patient.state)),
-             NOTHING_IN_YOUR_NAME[lang]]
+    may = MAY_BE_LIABLE[lang].format(state=NAMES.get(case.patient.state, case.patient.state))
+    if died is not None and contact is not None and contact.received_from_estate:  # up to what was received
+        parts = [RECEIVED[lang]] + ([may] if "You may be liable under " in (who.get("why") or "") else [])
+    else:
+        parts = [NOT_LIABLE[lang] if who.get("applies") else may]
+    parts.append(NOTHING_IN_YOUR_NAME[lang])
     if died is not None:
         parts.append(FROM_ESTATE[lang])
         if contact is not None and contact.handles_estate:

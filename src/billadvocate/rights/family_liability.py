@@ -103,6 +103,14 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "Si usted recibió dinero o bienes del patrimonio del paciente, en algunos estados un acreedor del patrimonio "
         "puede reclamarle hasta su valor: pregunte al abogado del patrimonio o al tribunal de sucesiones antes de "
         "pagar nada."),
+    "received": (
+        "You received money or property from the patient's estate: in some states a creditor of the estate can claim "
+        "from you up to what you received, so you may be liable up to that amount; get legal advice (the estate's "
+        "lawyer, the probate court or free legal aid) before you pay anything.",
+        "Usted recibió dinero o bienes del patrimonio del paciente: en algunos estados un acreedor del patrimonio "
+        "puede reclamarle hasta el valor de lo que recibió, así que podría ser responsable hasta esa cantidad; busque "
+        "asesoría legal (el abogado del patrimonio, el tribunal de sucesiones o ayuda legal gratuita) antes de pagar "
+        "nada."),
     "no_contact": (
         "The case does not say who is dealing with this bill: add contact: to the case (your relationship to the "
         "patient, whether you handle the estate, whether you signed to pay) to learn whether you may be personally "
@@ -237,12 +245,16 @@ def who_pays(ctx: Context) -> WhoPays | None:
             and ctx.has(f"{FEDERAL}.nursing_home_no_guarantee"):
         ctx.value(f"{FEDERAL}.nursing_home_no_guarantee")
         out.sentences.append(_say("nursing_home"))
+    # a distributee may answer for the estate's debts up to what it received: said first when the case says so
+    received = died is not None and contact.received_from_estate is True
+    if received:
+        out.sentences.append(_say("received"))
     if may:
         out.sentences.append(_say("may_be_liable", state=state))
-    else:
+    elif not received:
         out.liable = "no"
         out.sentences.append(_say("not_liable"))
-        if died is not None:  # a distributee may answer for the estate's debts up to what it received
+        if died is not None and contact.received_from_estate is None:
             out.sentences.append(_say("heir_caution"))
     return out
 

@@ -7,8 +7,9 @@ of the debt (15 U.S.C. 1692e(2)(A), (10); FTC policy statement on decedents' deb
 
 Logged as a collector communication `to: contact` with `type: asked_to_pay`; the case's `contact:` says who
 the person is. Allowed (no finding): asking the executor or administrator (`handles_estate: true`) to pay from
-the estate; asking someone who signed to pay, or may have (`signed_to_pay` true or not given); a spouse, and a
-child or parent where the state's family-support law may reach them or billadvocate has no confirmed rule
+the estate; asking someone who signed to pay, or may have (`signed_to_pay` true or not given); someone who
+received money or property from the estate (`received_from_estate: true`: in some states liable up to it); a
+spouse, and a child or parent where the state's family-support law may reach them or billadvocate has no confirmed rule
 (rights/family_liability.py: unknown counts as "may be liable"); a provider collecting its own bill (not an
 FDCPA debt collector); a collector asking a relative only how to reach the estate (no `asked_to_pay`).
 """
