@@ -23,7 +23,8 @@ class StateProtection:
 def _wages(ctx: Context) -> tuple[bool | None, str] | None:
     st = ctx.case.patient.state
     path = f"states.{st.lower()}.wages.wage_garnishment_banned" if st else ""
-    if not st or not ctx.has(path):
+    # a patient who has died has no wages; a relative's own wages answer to the law of where the relative lives
+    if not st or not ctx.has(path) or ctx.case.patient.died_on is not None:
         return None
     rule = ctx.value(path)
     if not rule.get("banned"):
