@@ -99,7 +99,7 @@ def _render(s: dict, r, state: str, as_of: date) -> tuple[str, str]:
         why = ("Escriba al cobrador que disputa la deuda y pida que le muestre de dónde viene y cuánto es."
                + (f" Si la carta llega antes del {due}, el cobrador debe dejar de cobrar hasta responderle."
                   if due else ""))
-        if r is not None and time_barred(r.sol or {}):
+        if r is not None and time_barred(r.sol or {}) and not (r.sol or {}).get("judgment"):  # as steps.letter_steps
             why += (" La carta también dice que la deuda es demasiado antigua para demandar, y no admite nada; no "
                     "prometa nada.")
         return title, why

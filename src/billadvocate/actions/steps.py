@@ -179,9 +179,10 @@ def sol_steps(r, as_of: date, state: str) -> list[dict]:
     if r.account.collector is not None:
         letter = _letter(r, "dispute") or _letter(r, "validation_request")
         if letter is None:
-            out.append(_step("DISPUTE_DEBT", acct, "Write to the collector that you dispute the debt and that it is "
-                             "too old to sue on; do not admit it or promise anything.",
-                             due=_due(r, "VALIDATION_PERIOD_END", as_of)))
+            # a judged debt is not 'too old to sue on' (rights/sol.py): the first step sends her to a lawyer
+            too_old = "" if sol.get("judgment") else " and that it is too old to sue on"
+            out.append(_step("DISPUTE_DEBT", acct, f"Write to the collector that you dispute the debt{too_old}; do "
+                             "not admit it or promise anything.", due=_due(r, "VALIDATION_PERIOD_END", as_of)))
         threats = [v for v in r.violations if v.rule == "REGF.TIME_BARRED_THREAT"]
         if threats:
             out.append(_step("SEE_A_LAWYER", acct, "The collector threatened to sue on a debt too old to sue on, which "

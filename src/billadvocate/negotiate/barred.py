@@ -112,7 +112,7 @@ def warnings(sol: dict[str, Any] | None, expired: bool | None) -> list[str]:
     warning only where it is not."""
     sol = sol or {}
     head = IN_WRITING if known(sol) and sol.get("warning") else GENERIC
-    if expired:
+    if expired and not sol.get("judgment"):  # a judged debt is enforced whatever the limit was (rights/sol.py)
         out = ["Time-barred debt: you may choose not to pay at all. " + head]
     elif expired is None:
         out = ["Statute-of-limitations status unknown. " + head]
