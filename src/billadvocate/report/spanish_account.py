@@ -21,6 +21,7 @@ from typing import Any, Callable
 from ..states import NAMES
 from . import spanish
 from .spanish_audit_notes import PATTERNS as AUDIT_NOTES, _left_out_part
+from ..negotiate import estate as _estate
 
 M = r"\$[\d,]+(?:\.\d\d)?"
 D = r"\d{4}-\d{2}-\d{2}"
@@ -2076,6 +2077,9 @@ from ..rights import family_liability as _family  # noqa: E402
 _PATTERNS += _family.SPANISH_PATTERNS
 _FIXED.update(_family.SPANISH_FIXED)
 LAW_NAMES[_family.LAW_NAME[0]] = _family.LAW_NAME[2]
+# negotiate/estate.py: the offer and the call scripts of a reader who is not the patient
+_PATTERNS += _estate.SPANISH_PATTERNS
+_FIXED.update(_estate.SPANISH_FIXED)
 _COMPILED = [(re.compile(p + r"\Z", re.S), t) for p, t in _PATTERNS]
 
 # sentences split at ". " before a capital letter, but not after these abbreviations
@@ -2235,6 +2239,9 @@ def account_es(a: dict, fallback: Callable[[str], Any] = lambda s: s) -> dict:
     if out.get("sol") and out["sol"].get("warning"):
         out["sol"]["warning"] = es(out["sol"]["warning"])
     offer = out.get("offer")
+    of_estate = bool(offer) and offer.get("for_estate") == "representative"
+    if of_estate:  # the executor's offer: the Spanish of the patient's words, then of the estate (negotiate/estate.py)
+        offer.update(_estate.patient_words(offer))
     if offer:
         steps_es = [offer_step(s, found) for s in offer.get("steps") or []]
         for s, text in zip(offer.get("steps") or [], steps_es):
@@ -2255,6 +2262,8 @@ def account_es(a: dict, fallback: Callable[[str], Any] = lambda s: s) -> dict:
         offer["warnings"] = [es(w) for w in offer.get("warnings") or []]
         offer["terms"] = [es(t) for t in offer.get("terms") or []]
         offer["why"] = "\n".join(str(s.get("step") or "") for s in offer.get("steps") or []) if offer.get("why") else ""
+        if of_estate:
+            offer.update(_estate.spanish_of_estate(offer))
     plan = out.get("plan")
     if plan:
         plan["why"] = es(plan.get("why"))
