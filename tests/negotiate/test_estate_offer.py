@@ -74,6 +74,13 @@ def test_the_sister_is_offered_nothing_and_told_the_settlement_is_the_estates(tm
     assert res.code == 0, res.err
     html = (tmp_path / "out" / "report.html").read_text()
     assert "You owe at most" not in html and "Opening offer" not in html and "Any settlement of this bill" in html
+    assert offer["owed"] is None  # the estate's figure, not hers (the web page's "What you owe")
+    (tmp_path / "es").mkdir()
+    es = _case(tmp_path / "es", lambda d: d["patient"].update(language="es"))
+    res = run_cli("review", es, "--out", tmp_path / "out-es")
+    assert res.code == 0, res.err
+    html = (tmp_path / "out-es" / "report.es.html").read_text()
+    assert "debe como máximo" not in html and "Cualquier acuerdo sobre esta factura" in html
 
 
 def test_the_sisters_collector_script_says_who_she_is_and_asks_them_to_stop(tmp_path):
@@ -120,6 +127,10 @@ def test_the_executor_keeps_the_numbers_of_what_the_estate_owes(tmp_path):
     assert any("1099-C as income of the estate" in t for t in offer["terms"])
     text = _text(path)
     assert "You owe" not in text and "you owe at most" not in text and "If you were insolvent" not in text
+    res = run_cli("review", path, "--out", tmp_path / "out")
+    assert res.code == 0, res.err
+    html = (tmp_path / "out" / "report.html").read_text()
+    assert "The estate owes at most" in html and "You owe at most" not in html
 
 
 def test_the_executors_scripts_speak_of_the_patients_plan_and_share(tmp_path):
@@ -154,3 +165,16 @@ def test_a_living_patients_relative_is_not_offered_the_patients_settlement(tmp_p
     assert "Please stop calling me about it, and write to the patient." in collector["say"]
     assert not any("died" in x for x in collector["say"])
     assert "You owe at most" not in _text(path)
+
+
+def test_the_bills_problems_speak_of_the_patient_once_she_has_died(tmp_path):
+    path = _case(tmp_path)
+    [f] = [f for f in _account(path)["findings"] if f["rule"] == "EOB.NOT_BILLED_TO_INSURER"]
+    assert f["message"].startswith("The patient had a health plan, but the bill shows no insurance payment and there "
+                                   "is no Explanation of Benefits from the patient's plan")
+    text = _text(path)
+    assert "You have a health plan" not in text and "your insurance" not in text
+    es = account_es(_account(path), fallback=lambda t: ENGLISH + t)
+    assert not any(ENGLISH in x for s in _scripts(es).values() for x in s["say"])
+    living = _account(_case(tmp_path, _living))  # a living patient's bill keeps its words
+    assert any(f["message"].startswith("You have a health plan") for f in living["findings"])

@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from .estate import address_offer, address_plan, address_scripts
+from .estate import address_findings, address_offer, address_plan, address_scripts
 from .barred import barred_reason, chose_to_pay_note, judged_reason, time_barred
 from .fair import fair_amount
 from .hold import hold_for_appeals
@@ -63,7 +63,7 @@ def negotiate(case, review, as_of: date, must_end_before: date | None = None,
                                   chose_to_pay=chose_to_pay)
     offer = address_offer(offer, case, review)  # never "you owe" to a relative (negotiate/estate.py)
     plan = address_plan(plan, case, review)
-    findings = agree_findings(review.findings, offer)  # IRS501R.OVER_AGB says the offer's figure
+    findings = address_findings(agree_findings(review.findings, offer), case)  # IRS501R.OVER_AGB: the offer's figure
     scripts = address_scripts(call_scripts(case, account, findings, review.assistance, offer, review.sol), case,
                               account, review)
     return {"offer": offer, "plan": plan, "call_scripts": scripts, "findings": findings}

@@ -67,6 +67,29 @@ def address_plan(plan: dict[str, Any] | None, case, review) -> dict[str, Any] | 
     return None if reader(case, review) in ("other", "relative") else plan
 
 
+# the audit's findings speak to the patient ("You have a health plan ... your insurance"): once the patient has died,
+# of the patient (what is owed: of the estate)
+OF_THE_PATIENT = ((r"\bYou owe\b", "The estate owes"), (r"\byou owe\b", "the estate owes"),
+                  (r"\bYou have\b", "The patient had"), (r"\byou have\b", "the patient had"),
+                  (r"\bYou are\b", "The patient is"), (r"\byou are\b", "the patient is"),
+                  (r"\bYou were\b", "The patient was"), (r"\byou were\b", "the patient was"),
+                  (r"\bYour\b", "The patient's"), (r"\byour\b", "the patient's"),
+                  (r"\bYou\b", "The patient"), (r"\byou\b", "the patient"))
+
+
+def of_the_patient(text: str) -> str:
+    for a, b in OF_THE_PATIENT:
+        text = re.sub(a, b, text)
+    return text
+
+
+def address_findings(findings: list, case) -> list:
+    """The bill's problems once the patient has died: said of the patient, not to the reader."""
+    if case.patient.died_on is None:
+        return findings
+    return [f.model_copy(update={"message": of_the_patient(f.message)}) if f.message else f for f in findings]
+
+
 def estate_words(text: str) -> str:
     for a, b in ESTATE_WORDS:
         text = re.sub(a, b, text)
@@ -88,7 +111,9 @@ def address_offer(offer: dict[str, Any] | None, case, review) -> dict[str, Any] 
     fair = _fair_of_estate(offer.get("fair"))
     if who in ("other", "relative"):
         line = (OTHER_DIED if who == "other" else OTHER_ALIVE)[0]
-        return {**offer, "opening": None, "target": None, "walk_away": None, "lump_sum": None, "no_offer": line,
+        # what is owed is the estate's (or the patient's) figure, not hers: left out with the offer
+        return {**offer, "owed": None, "opening": None, "target": None, "walk_away": None, "lump_sum": None,
+                "no_offer": line,
                 "withheld": True, "advice": line, "reasons": [line], "terms": [], "warnings": [], "steps": [],
                 "why": "", "fair": fair, "if_assistance_denied": None, "for_estate": who}
     out = {**offer, "fair": fair, "for_estate": who,
