@@ -6,8 +6,10 @@ Every problem becomes one BadInput line naming the file and the field, e.g.
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
+import sys
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
@@ -15,7 +17,7 @@ import yaml
 from pydantic import ValidationError
 
 from .errors import BadInput
-from .model import Case
+from .model import EVENT_TYPES, Case
 
 
 class _CaseYamlLoader(yaml.SafeLoader):
@@ -126,7 +128,32 @@ def load_case(path: str | Path, *, check_files: bool = True) -> Case:
         if check_files and not target.is_file():
             raise BadInput(f"file not found: {rel} (paths are relative to the case file)", file=file, where=where)
     case._dir = case_dir
+    warn_unknown_event_types(case, file=file)
     return case
+
+
+def unknown_event_types(case: Case, *, file: str) -> list[str]:
+    """One line per event `type` no rule reads (first place it occurs), with the closest known type if one is close.
+    Such an event is kept: the format is free text, so this is a warning, not an error."""
+    events = [(f"accounts[{i}].events[{j}].type", e) for i, a in enumerate(case.accounts) for j, e in enumerate(a.events)]
+    if case.credit_report is not None:
+        events += [(f"credit_report.events[{j}].type", e) for j, e in enumerate(case.credit_report.events)]
+    seen: dict[str, str] = {}
+    for where, e in events:
+        if e.type and e.type not in EVENT_TYPES and e.type not in seen:
+            seen[e.type] = where
+    lines = []
+    for value, where in seen.items():
+        close = difflib.get_close_matches(value, EVENT_TYPES, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        lines.append(f"warning: {file}: {where}: unknown event type '{value}'{hint}: the event is kept, "
+                     "but no rule reads this type (known types: docs/case-format.md, \"Event types\")")
+    return lines
+
+
+def warn_unknown_event_types(case: Case, *, file: str) -> None:
+    for line in unknown_event_types(case, file=file):
+        print(line, file=sys.stderr)
 
 
 def _named_files(case: Case):

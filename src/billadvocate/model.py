@@ -290,6 +290,90 @@ Bureau = Literal["equifax", "experian", "transunion"]
 AppealOutcome = Literal["denied", "approved", "partly_approved"]
 
 
+# The event `type`s billadvocate reads (free text in the case file; a rule compares it exactly). Each with what it
+# means. A type not here is kept but no rule reads it: the loader warns (casefile.warn_unknown_event_types), and
+# tests/test_event_types.py fails when the code compares an event's type with a string not listed here. Keep
+# docs/case-format.md ("Event types") in agreement: a test checks every type here appears there.
+EVENT_TYPES: dict[str, str] = {
+    # from the patient
+    "dispute": "the patient disputes the debt in writing (FDCPA / Reg F)",
+    "validation_request": "the patient asks the collector to validate the debt",
+    "cease": "the patient tells the collector to stop contacting her",
+    "no_contact_at_work": "the patient tells the collector not to contact her at work",
+    "itemized_request": "the patient asks for an itemized bill",
+    "fap_application": "the patient applies for the hospital's financial assistance",
+    "grievance": "the patient's grievance to the provider",
+    "billing_dispute": "the patient disputes the bill with the provider",
+    "hardship": "the patient's hardship letter",
+    "settlement_offer": "the patient's offer to settle",
+    "payment_plan_offer": "the patient's offer of a payment plan",
+    "claim_file_request": "the patient asks the plan for the claim file",
+    "medical_necessity_request": "the patient asks for the medical-necessity criteria",
+    "insurance_complaint": "the patient's complaint to the insurance regulator",
+    "nsa_dispute": "the patient's No Surprises Act dispute",
+    "death_notice": "notice that the patient died",
+    "acknowledgment": "the patient acknowledged the debt in writing (may restart the limitations period)",
+    "promise_to_pay": "the patient promised to pay (may restart the limitations period)",
+    "payment_plan_agreement": "the patient agreed to a payment plan (may restart the limitations period)",
+    "bankruptcy_discharge": "the patient's bankruptcy discharge (legal_action)",
+    "credit_dispute": "the patient disputes a tradeline with a credit bureau",
+    "credit_dispute_info": "more information sent to a bureau on a dispute (45 days)",
+    "additional_information": "more information sent to a bureau on a dispute (as credit_dispute_info)",
+    # appeals: the patient's request at each level
+    "insurer_appeal": "the patient's appeal to the plan",
+    "medicare_redetermination": "the patient's Medicare redetermination request",
+    "medicare_reconsideration": "the patient's request for a QIC reconsideration",
+    "external_review_request": "the patient's request for external review",
+    "fair_hearing_request": "the patient's Medicaid fair-hearing request",
+    "alj_hearing_request": "the patient's request for an ALJ hearing",
+    "council_review_request": "the patient's request for Medicare Appeals Council review",
+    # appeals: each level's decision (from the insurer, with outcome)
+    "appeal_decision": "the plan's decision on the appeal",
+    "redetermination_decision": "Medicare's redetermination",
+    "reconsideration_decision": "the QIC's (or Medicare Advantage IRE's) reconsideration",
+    "alj_decision": "the Administrative Law Judge's decision",
+    "council_decision": "the Medicare Appeals Council's decision",
+    "external_review_decision": "the external review's decision",
+    "fair_hearing_decision": "the fair hearing's decision",
+    # from a collector or provider: legal actions and collection
+    "threat": "a threat to sue, garnish or report (legal_action)",
+    "lawsuit": "the patient was served with a lawsuit (legal_action; starts the answer deadline)",
+    "judgment": "a court judgment on the debt (legal_action)",
+    "lien": "a lien on the patient's property (legal_action)",
+    "garnishment": "wages or a bank account garnished (legal_action)",
+    "sale": "the debt was sold",
+    "debt_sale": "the debt was sold (as sale)",
+    "sold": "the debt was sold (as sale)",
+    "credit_reporting": "they said they reported it to a credit bureau",
+    "at_work": "a collector's contact that reached the patient at work",
+    "asked_to_pay": "a collector asked the patient's relative (contact) to pay",
+    "verification": "the collector's verification of a disputed debt",
+    "validation": "the collector's validation of the debt (as verification)",
+    "collection_ending": "the collector says its efforts are ending",
+    "remedy_notice": "the collector says it may or will invoke a remedy",
+    "remedies_notice": "as remedy_notice",
+    "cease_acknowledgment": "the collector acknowledges a cease request",
+    "itemized_bill": "an itemized bill sent to the patient",
+    "itemized_statement": "an itemized statement (as itemized_bill)",
+    "eca_notice": "the hospital's notice of extraordinary collection actions (501(r), Florida 30 days)",
+    "collection_notice": "the provider's collection notice",
+    "final_notice": "the provider's final notice",
+    "fap_notice": "the hospital's notice of its financial assistance policy",
+    "fap_decision": "the hospital's decision on an assistance application",
+    "fap_approved": "assistance approved",
+    "fap_denied": "assistance denied",
+    "grievance_response": "the provider's answer to a grievance",
+    "dispute_response": "the provider's answer to a dispute",
+    "billing_dispute_response": "the provider's answer to a billing dispute",
+    "settlement": "a settlement agreed (with amount: the agreed sum)",
+    "settlement_accepted": "as settlement",
+    "settlement_agreement": "as settlement",
+    "settlement_offer_accepted": "as settlement",
+    # from a bureau
+    "dispute_result": "a bureau's answer to a dispute (any event from the bureau is read as its answer)",
+}
+
+
 class Event(Strict):
     """One entry of the log. `at` is a date or a date-time; a time without a zone is read in
     the patient's zone."""
@@ -300,7 +384,7 @@ class Event(Strict):
     to: Party | None = None
     conversation: bool | None = None
     consent: bool | None = None  # the patient gave direct prior consent to this call
-    type: str | None = None
+    type: str | None = None  # free text; the ones read are EVENT_TYPES
     note: str | None = None
     amount: Money | None = None
     method: str | None = None  # certified_mail, email, portal, fax ...
