@@ -139,3 +139,13 @@ def test_a_type_far_from_any_known_one_has_no_guess(tmp_path):
     out = _review(tmp_path, "zzqq", "dispute")
     assert "accounts[0].events[1].type: unknown event type 'zzqq': the event is kept" in out.stderr, out.stderr
     assert out.returncode == 0
+
+
+def test_the_bundled_examples_and_scenarios_load_without_a_warning():
+    """A new user's first run (the README's quick start) and every scenario case: no unknown-type warning."""
+    from billadvocate.casefile import load_case, unknown_event_types
+
+    cases = sorted((ROOT / "examples").glob("*/case.yaml")) + sorted((ROOT / "tests" / "scenarios").rglob("case.yaml"))
+    assert len(cases) >= 3
+    for path in cases:
+        assert unknown_event_types(load_case(path), file=path.name) == [], path

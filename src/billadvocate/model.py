@@ -358,6 +358,8 @@ EVENT_TYPES: dict[str, str] = {
     "eca_notice": "the hospital's notice of extraordinary collection actions (501(r), Florida 30 days)",
     "collection_notice": "the provider's collection notice",
     "final_notice": "the provider's final notice",
+    "bill": "a bill or statement from the provider (kept in the history; the first one's date is the account's first_bill_date)",
+    "good_faith_estimate": "a Good Faith Estimate received (kept in the history; the No Surprises Act checks read the bill's GFE fields)",
     "fap_notice": "the hospital's notice of its financial assistance policy",
     "fap_decision": "the hospital's decision on an assistance application",
     "fap_approved": "assistance approved",
