@@ -122,7 +122,11 @@ def test_the_executor_keeps_the_numbers_of_what_the_estate_owes(tmp_path):
     path = _case(tmp_path, _executor)
     offer = _account(path)["offer"]
     assert offer["opening"] == 319.0 and offer["walk_away"] == 638.0
-    assert offer["warnings"][0] == "Any settlement is paid from the estate's money only, never from your own."
+    # an executor who pays a debt before those the law ranks ahead of it may owe the difference personally
+    assert offer["warnings"][0] == ("Any settlement is paid from the estate's money only, never from your own, and only "
+                                    "once the estate can also pay the debts the law ranks ahead of this one: an "
+                                    "executor who pays out of order may have to make up the difference personally "
+                                    "(ask the probate court or a probate lawyer).")
     assert any(s["step"] == "The estate owes at most $2,140.00; a fair amount to pay is $798.31" for s in offer["steps"])
     assert any("1099-C as income of the estate" in t for t in offer["terms"])
     text = _text(path)
@@ -148,7 +152,11 @@ def test_the_executors_offer_in_spanish(tmp_path):
     offer = es["offer"]
     assert any(s["step"] == "El patrimonio debe como máximo $2,140.00; una cantidad justa a pagar es $798.31"
                for s in offer["steps"])
-    assert offer["warnings"][0] == "Cualquier acuerdo se paga solo con el dinero del patrimonio, nunca con el suyo."
+    assert offer["warnings"][0] == ("Cualquier acuerdo se paga solo con el dinero del patrimonio, nunca con el suyo, y "
+                                    "solo cuando el patrimonio pueda pagar también las deudas que la ley pone antes que "
+                                    "esta: un albacea que paga fuera de orden puede tener que cubrir la diferencia con "
+                                    "su propio dinero (pregunte al tribunal de sucesiones o a un abogado de "
+                                    "sucesiones).")
     assert not any(ENGLISH in x for x in offer["warnings"] + offer["terms"] + offer["reasons"])
     assert all(s["say"][0] == "Administro el patrimonio de Rosa Martinez, que falleció el 2026-03-14."
                for s in _scripts(es).values())
@@ -178,3 +186,15 @@ def test_the_bills_problems_speak_of_the_patient_once_she_has_died(tmp_path):
     assert not any(ENGLISH in x for s in _scripts(es).values() for x in s["say"])
     living = _account(_case(tmp_path, _living))  # a living patient's bill keeps its words
     assert any(f["message"].startswith("You have a health plan") for f in living["findings"])
+
+
+def test_the_executor_is_offered_no_monthly_plan_on_a_household_income(tmp_path):
+    """An estate pays from what it holds, when probate allows: a monthly plan built on a household's income (or a
+    request for that income) is not advice for the executor."""
+    a = _account(_case(tmp_path, _executor))
+    plan = a["plan"]
+    assert plan["monthly"] is None and plan["schedule"] == [] and plan.get("refused")
+    assert plan["why"].startswith("An estate pays its debts from what it holds")
+    assert "household" not in plan["why"] and "Keep paying" not in str(plan)
+    es = account_es(a, fallback=lambda t: ENGLISH + t)
+    assert es["plan"]["why"].startswith("Un patrimonio paga sus deudas con lo que tiene") and ENGLISH not in es["plan"]["why"]

@@ -23,8 +23,20 @@ OTHER_ALIVE = ("Any settlement of this bill is for the patient to make, from the
                "in your name.",
                "Cualquier acuerdo sobre esta factura le corresponde al paciente, con su propio dinero: no se hace "
                "ninguna oferta a su nombre.")
-ESTATE_ONLY = ("Any settlement is paid from the estate's money only, never from your own.",
-               "Cualquier acuerdo se paga solo con el dinero del patrimonio, nunca con el suyo.")
+# an executor who pays one creditor before those the state's probate law ranks ahead of it, and then cannot pay
+# them, may answer for the difference personally: the order is the state's (the plan's first step says so too)
+ESTATE_ONLY = ("Any settlement is paid from the estate's money only, never from your own, and only once the estate can "
+               "also pay the debts the law ranks ahead of this one: an executor who pays out of order may have to make "
+               "up the difference personally (ask the probate court or a probate lawyer).",
+               "Cualquier acuerdo se paga solo con el dinero del patrimonio, nunca con el suyo, y solo cuando el "
+               "patrimonio pueda pagar también las deudas que la ley pone antes que esta: un albacea que paga fuera de "
+               "orden puede tener que cubrir la diferencia con su propio dinero (pregunte al tribunal de sucesiones o a "
+               "un abogado de sucesiones).")
+ESTATE_PLAN = ("An estate pays its debts from what it holds, once the probate process allows, not from a monthly "
+               "income: no monthly plan is proposed. Agree to none before asking the probate court or a probate lawyer.",
+               "Un patrimonio paga sus deudas con lo que tiene, cuando el proceso de sucesión lo permite, no con un "
+               "ingreso mensual: no se propone un plan mensual. No acepte ninguno antes de preguntar al tribunal de "
+               "sucesiones o a un abogado de sucesiones.")
 ESTATE_LUMP = ("How much the estate can pay at once depends on what it holds: settle only for what the estate's money "
                "can pay.",
                "Cuánto puede pagar el patrimonio de una vez depende de lo que tenga: acuerde solo lo que el dinero del "
@@ -63,8 +75,15 @@ def reader(case, review) -> str | None:
 
 
 def address_plan(plan: dict[str, Any] | None, case, review) -> dict[str, Any] | None:
-    """No payment plan for a reader who is not the patient and does not handle the estate."""
-    return None if reader(case, review) in ("other", "relative") else plan
+    """No payment plan for a reader who is not the patient and does not handle the estate; for the one who handles
+    it, no monthly plan either (an estate pays from what it holds, when probate allows), saying so."""
+    who = reader(case, review)
+    if who in ("other", "relative"):
+        return None
+    if who == "representative" and plan is not None:
+        return {"monthly": None, "months": None, "schedule": [], "refused": True, "last_payment": None,
+                "why": ESTATE_PLAN[0]}
+    return plan
 
 
 # the audit's findings speak to the patient ("You have a health plan ... your insurance"): once the patient has died,
@@ -246,7 +265,7 @@ def address_scripts(scripts: list[dict[str, Any]], case, account, review) -> lis
     return out
 
 
-_PAIRS = (OTHER_DIED, OTHER_ALIVE, ESTATE_ONLY, ESTATE_LUMP, ESTATE_1099, NOT_RESPONSIBLE, ADVICE_FIRST, STOP_DIED,
+_PAIRS = (OTHER_DIED, OTHER_ALIVE, ESTATE_ONLY, ESTATE_PLAN, ESTATE_LUMP, ESTATE_1099, NOT_RESPONSIBLE, ADVICE_FIRST, STOP_DIED,
           STOP_ALIVE, NO_ONE_YET, ASK_NOTED, NOT_YOURS, NEVER_AGREE, NEVER_GIVE, ESTATE_ASK, ESTATE_APPEAL, ESTATE_EOB,
           ESTATE_BILLED)
 SPANISH_FIXED = {en: es for en, es in _PAIRS}
